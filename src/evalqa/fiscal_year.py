@@ -1,0 +1,121 @@
+"""年度: Japanese era years ↔ Western fiscal years.
+
+Everything that reads a year goes through here: sheet headers (「令和2年度」「3年度」「平成 30 年度」),
+questions (「R2」「2020年度」「平成30〜令和2年度」) and answers.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Western year of 元年 minus one, so that start + N is the Western year of era year N.
+ERAS: dict[str, int] = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
+_ABBREV = {"R": "令和", "H": "平成", "S": "昭和", "T": "大正", "令": "令和", "平": "平成", "昭": "昭和"}
+DEFAULT_ERA = "令和"
+
+_ERA_ALT = "令和|平成|昭和|大正"
+_NUM = r"(?:\d{1,2}|元)"
+# One year expression. Order matters: explicit era, abbreviation, Western, bare.
+_YEAR = (
+    rf"(?P<era>{_ERA_ALT})(?P<en>{_NUM})(?:年度|年)?"
+    rf"|(?<![A-Za-z])(?P<ab>[RHST])\.?(?P<an>\d{{1,2}})(?![\d])(?:年度|年)?"
+    rf"|(?P<west>(?:19|20)\d{{2}})年度"
+    rf"|(?<![\d元])(?P<bare>\d{{1,2}}|元)年度"
+)
+_YEAR_RE = re.compile(_YEAR)
+_RANGE_RE = re.compile(rf"(?P<a>{_YEAR.replace('?P<', '?P<a_')})\s*[〜~～\-－ー―から]+\s*(?P<b>{_YEAR.replace('?P<', '?P<b_')})")
+
+
+def normalize(text: str) -> str:
+    """NFKC and no whitespace: 「令和 2 年 度」 → 「令和2年度」, 「Ｒ２」 → 「R2」."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def era_year(era: str, number: int | str) -> int:
+    """Western start year of era year N: era_year('令和', 2) → 2020, era_year('平成', '元') → 1989."""
+    era = _ABBREV.get(era, era)
+    if era not in ERAS:
+        raise ValueError(f"unknown era {era!r}")
+    n = 1 if number in ("元", 1) else int(number)
+    if n < 1:
+        raise ValueError(f"era year must be ≥ 1, got {number!r}")
+    return ERAS[era] + n
+
+
+def to_label(fiscal_year: int, era: str | None = None) -> str:
+    """2020 → 「令和2年度」, 2019 → 「令和元年度」, 2018 → 「平成30年度」."""
+    if era is None:
+        era = next(e for e, start in sorted(ERAS.items(), key=lambda kv: -kv[1]) if fiscal_year > start)
+    n = fiscal_year - ERAS[era]
+    return f"{era}{'元' if n == 1 else n}年度"
+
+
+def era_of(fiscal_year: int) -> str:
+    return to_label(fiscal_year)[:2]
+
+
+def _from_match(groups: dict[str, str | None], default_era: str, prefix: str = "") -> int:
+    g = {k[len(prefix):]: v for k, v in groups.items() if k.startswith(prefix)}
+    if g.get("era"):
+        return era_year(g["era"], g["en"])
+    if g.get("ab"):
+        return era_year(g["ab"], g["an"])
+    if g.get("west"):
+        return int(g["west"])
+    return era_year(default_era, g["bare"])
+
+
+def parse_fiscal_year(label: str, default_era: str = DEFAULT_ERA) -> int | None:
+    """The fiscal year of a cell or heading that names one year, else None.
+
+    「令和2年度」→2020, 「3年度 当初予算額」→2021 (in 令和), 「H30」→2018, 「--年度」→None.
+    """
+    m = _YEAR_RE.search(normalize(label))
+    if not m:
+        return None
+    try:
+        return _from_match(m.groupdict(), default_era)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year (or an inclusive range of years) named in free text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start, self.end + 1))
+
+
+def find_fiscal_years(text: str, default_era: str = DEFAULT_ERA) -> list[YearMention]:
+    """All years and ranges named in a question: 「平成30〜令和2年度」 → one mention 2018–2020."""
+    norm = normalize(text)
+    found: list[YearMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_RE.finditer(norm):
+        try:
+            a = _from_match(m.groupdict(), default_era, "a_")
+            b = _from_match(m.groupdict(), default_era, "b_")
+        except ValueError:
+            continue
+        # 「平成30〜令和2年度」: the first part has no 年度 but its own era; 「30〜2年度」 stays ambiguous.
+        found.append(YearMention(min(a, b), max(a, b), m.group(0)))
+        taken.append(m.span())
+    for m in _YEAR_RE.finditer(norm):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        g = m.groupdict()
+        if g.get("bare") and not m.group(0).endswith("年度"):
+            continue
+        try:
+            y = _from_match(g, default_era)
+        except ValueError:
+            continue
+        found.append(YearMention(y, y, m.group(0)))
+    return found
