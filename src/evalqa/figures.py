@@ -23,7 +23,7 @@ _TOKEN_RE = re.compile(
     rf"(?P<marker>[{CIRCLED}])?\s*(?P<num>{_NUMBER})\s*(?P<pct>%)?"
     rf"(?:\s*\(\s*(?P<paren>{_NUMBER}|[—\-/－―‐─／−ー–])\s*(?P<ppct>%)?\s*\))?"
 )
-_NO_VALUE_TOKEN_RE = re.compile(rf"(?P<marker>[{CIRCLED}])?\s*(?P<nv>[—\-/－―‐─／−ー–])(?:\s*\(\s*[—\-/－―‐─／−ー–]\s*\))?")
+_NO_VALUE_TOKEN_RE = re.compile(rf"(?P<marker>[{CIRCLED}])?\s*(?P<nv>[—\-/－―‐─／−ー–])(?:\s*\(\s*(?P<pnv>[—\-/－―‐─／−ー–])\s*\))?")
 
 
 @dataclass
@@ -137,7 +137,8 @@ def parse_cell(cell: str) -> list[CellValue] | None:
             continue
         m = _NO_VALUE_TOKEN_RE.match(t_stripped, pos)
         if m and (m.group("marker") or pos + len(m.group(0)) == len(t_stripped) or t_stripped[m.end()].isspace()):
-            out.append(CellValue(raw=m.group(0).strip(), value=None, marker=m.group("marker")))
+            paren = CellValue(raw=m.group("pnv"), value=None) if m.group("pnv") else None
+            out.append(CellValue(raw=m.group(0).strip(), value=None, marker=m.group("marker"), paren=paren))
             pos = m.end()
             continue
         return None
@@ -226,7 +227,8 @@ def _grid_figures(sheet, table) -> list[Figure]:
 
     section = table.section
     path = section.path
-    subject = tidy(table.title)
+    subject = re.sub(r"\s*[(（]\s*単位\s*[:：][^()（）]*[)）]", "", tidy(table.title))
+    title_unit = _unit_in(table.title)
     intro = [t for ln, t in section.lines if ln < table.first_line and "\t" not in t]
     series_names = _series_names(intro + [r.cell(0) for r in table.header])
     series_names.update(_series_names(r.cell(0) for r in table.body if not any(parse_cell(c) for c in r.cells[1:])))
@@ -264,12 +266,17 @@ def _grid_figures(sheet, table) -> list[Figure]:
             for v in vals:
                 series = series_names.get(v.marker, v.marker) if v.marker else row_series
                 measure = col.measure or row_measure or default_measure or "値"
-                unit = "%" if v.percent else (col.unit or row_unit or table.unit)
+                unit = "%" if v.percent else (col.unit or row_unit or table.unit or title_unit)
                 out.append(Figure(
                     sheet=sheet.id, section=path, subject=subject, series=series, measure=measure,
                     fiscal_year=col.fiscal_year, year_label=col.year_label, value=v.value, unit=unit,
                     raw=row.cells[c].strip() if len(vals) == 1 else v.raw, line=row.line, table=table.title,
                 ))
+    # An empty cell in a table of percentages is an empty percentage.
+    units = {f.unit for f in out if f.value is not None}
+    if units == {"%"}:
+        for f in out:
+            f.unit = f.unit or "%"
     return out
 
 
@@ -308,21 +315,21 @@ def _means_figures(sheet, table) -> list[Figure]:
     name_parts: list[str] = []
     related: list[str] = []
     for row in table.body:
-        data = any(parse_cell(row.cells[c]) for c in table.columns)
+        data = any(parse_cell(row.cells[c]) for c, col in table.columns.items() if not col.code)
         if row.cell(0):
             name_parts.append(row.cell(0))
         if not data:
-            # 関連する測定指標 「1-1 1-3 1-4」 sits in the last column of the name rows.
-            for cell in row.cells[1:]:
-                if re.fullmatch(r"\d+-\d+(?:[\s、,]+\d+-\d+)*", norm(cell.replace(" ", ","))) or re.fullmatch(r"(?:\d+-\d+\s*)+", cell.strip()):
-                    related.extend(re.findall(r"\d+-\d+", cell))
+            # 関連する測定指標 (「1-1 1-3 1-4」) sits in the last column of the name rows.
+            for c, col in table.columns.items():
+                if col.code and re.fullmatch(r"[\d\-\s、,]+", row.cells[c].strip() or "x"):
+                    related.extend(re.findall(r"\d+(?:-\d+)?", row.cells[c]))
             continue
         if not name_parts:
             sheet.warnings.append(f"{sheet.path}:{row.line}: 達成手段 values without a name; skipped")
             continue
         no, name, start_year, start_label = parse_means_name(" ".join(name_parts))
         name_parts = []
-        codes = [v.raw for c, col in table.columns.items() if col.code for v in (parse_cell(row.cells[c]) or []) if v.value is not None]
+        codes = [v.raw for c, col in table.columns.items() if col.code for v in (parse_cell(row.cells[c]) or []) if v.code]
         review = codes[0] if codes else None
         note = f"{no or ''}{name}" + (f"（開始年度 {start_label}）" if start_label else "")
         if related:
@@ -346,7 +353,7 @@ def _means_figures(sheet, table) -> list[Figure]:
             for v in vals:
                 unit_v = "%" if v.percent else unit
                 if measure == "予算額計(執行額)":
-                    out.append(fig("予算額計", col, v.raw.split("(")[0].strip() if v.paren else v.raw, v.value, unit_v))
+                    out.append(fig("予算額計", col, re.sub(r"\s*\(.*$", "", v.raw), v.value, unit_v))
                     p = v.paren
                     out.append(fig("執行額", col, p.raw if p else "", p.value if p else None, unit))
                 else:
@@ -372,7 +379,7 @@ def _policy_budget_figures(sheet, table) -> list[Figure]:
         for c, cell in enumerate(r.cells):
             n = norm(cell)
             if (y := _YEAR_IN_HEADER_RE.search(n)) and (m := MEASURE_RE.search(n)):
-                cols.append((c, y.group(0), parse_fiscal_year(y.group(0), sheet.era), m.group(1)))
+                cols.append((c, y.group(0), parse_fiscal_year(y.group(0), sheet.era, sheet.fiscal_year), m.group(1)))
         if cols:
             start = idx + 1
             break

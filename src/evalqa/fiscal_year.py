@@ -66,18 +66,26 @@ def _from_match(groups: dict[str, str | None], default_era: str, prefix: str = "
     return era_year(default_era, g["bare"])
 
 
-def parse_fiscal_year(label: str, default_era: str = DEFAULT_ERA) -> int | None:
+def parse_fiscal_year(label: str, default_era: str = DEFAULT_ERA, near: int | None = None) -> int | None:
     """The fiscal year of a cell or heading that names one year, else None.
 
     「令和2年度」→2020, 「3年度 当初予算額」→2021 (in 令和), 「H30」→2018, 「--年度」→None.
+    `near` (the sheet's own year) settles a bare year that crosses an era: in a 平成30年度 sheet
+    「元年度」 is 令和元年度 (2019), not 平成元年度.
     """
     m = _YEAR_RE.search(normalize(label))
     if not m:
         return None
     try:
-        return _from_match(m.groupdict(), default_era)
+        year = _from_match(m.groupdict(), default_era)
     except ValueError:
         return None
+    if m.group("bare") and near is not None and year < near - 10:
+        later = [e for e, start in ERAS.items() if start > ERAS.get(default_era, 0)]
+        if later:
+            nxt = min(later, key=lambda e: ERAS[e])
+            year = era_year(nxt, m.group("bare"))
+    return year
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,7 @@ class Table:
     header: list[Row] = field(default_factory=list)
     body: list[Row] = field(default_factory=list)
     columns: dict[int, Column] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def first_line(self) -> int:
@@ -318,9 +319,9 @@ def match_heading(line: str, era: str = DEFAULT_ERA) -> _Heading | None:
 # --- loading ------------------------------------------------------------------------------------
 
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
-_MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+)-([{_ROMAN}]+-\d+)\)$")
+_MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]$")
-_UNIT_IN_TEXT_RE = re.compile(r"[(（]\s*(?:単位\s*[:：]\s*)?(千円|百万円|億円|円)\s*[)）]")
+_UNIT_IN_TEXT_RE = re.compile(r"[(（]\s*(?:単位\s*[:：]\s*([^()（）\s]+?)|(千円|百万円|億円|円))\s*[)）]")
 POLICY_FIELDS = {
     "施策名": "title",
     "政策名": "title",
@@ -350,6 +351,7 @@ def parse_sheet(text: str, sheet_id: str, path: str = "<text>") -> Sheet:
         raise SheetError(path, "not a policy-evaluation sheet: no 施策, 個別分野, 測定指標 or 達成手段 heading found")
     if not sheet.tables:
         sheet.warnings.append(f"{path}: no tables found; the sheet has no figures")
+    sheet.warnings.extend(f"{path}: {w}" for t in sheet.tables for w in t.warnings)
     for w in sheet.warnings:
         log.warning(w)
     return sheet
@@ -366,7 +368,7 @@ def _read_metadata(sheet: Sheet, lines: list[str]) -> None:
             sheet.ministry = m.group(1)
             sheet.policy_number = sheet.policy_number or m.group(3)
             if sheet.fiscal_year is None:
-                sheet.fiscal_year = era_year(sheet.era, int(m.group(2)))
+                sheet.fiscal_year = era_year(sheet.era, m.group(2))
         elif sheet.policy_number is None and (m := re.fullmatch(rf"施策([{_ROMAN}]+-\d+).*", n)):
             sheet.policy_number = m.group(1)
     if sheet.fiscal_year is not None:
@@ -459,7 +461,7 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[s
         title = re.sub(r"[【】]", "", section.title)
         _read_key_values(sheet, rows)
     table = Table(kind, title, rows, section=section, unit=trailing_unit)
-    analyse(table, sheet.era)
+    analyse(table, sheet.era, sheet.fiscal_year)
     if kind == "grid" and not any(c.fiscal_year for c in table.columns.values()):
         return  # a text table (key/value rows): its text is in the section already
     section.tables.append(table)
@@ -501,7 +503,7 @@ def _split_policy_block(sheet: Sheet, section: Section, rows: list[Row]) -> None
             elif any("千円" in c for x in rows[i:j] for c in x.cells):
                 unit = "千円"
             table = Table("measure_budget", title, rows[i:j], section=sub, unit=unit)
-            analyse(table, sheet.era)
+            analyse(table, sheet.era, sheet.fiscal_year)
             sub.tables.append(table)
             section.children.append(sub)
             i = j
@@ -522,7 +524,7 @@ def _split_policy_block(sheet: Sheet, section: Section, rows: list[Row]) -> None
 # --- table recovery -------------------------------------------------------------------------------
 
 _YEAR_IN_HEADER_RE = re.compile(
-    r"((?:令和|平成|昭和)(?:\d+|元)|[RH]\d{1,2}|(?:19|20)\d{2}|\d{1,2}|-+|—+|－+|―+|\?+)年度"
+    r"((?:令和|平成|昭和)(?:\d+|元)|[RH]\d{1,2}|(?:19|20)\d{2}|\d{1,2}|元|-+|—+|－+|―+|\?+)年度"
 )
 MEASURE_RE = re.compile(
     r"(中期目標値|年度目標値|目標値|実績値|基準値|達成率|執行率|当初予算額|概算要求額|要求額"
@@ -542,10 +544,10 @@ def _header_cell(cell: str) -> bool:
 
 def _unit_of(text: str) -> str | None:
     m = _UNIT_IN_TEXT_RE.search(unicodedata.normalize("NFKC", text))
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
-def analyse(table: Table, era: str = DEFAULT_ERA) -> None:
+def analyse(table: Table, era: str = DEFAULT_ERA, near: int | None = None) -> None:
     """Split a table into header and body rows and work out what each column means.
 
     Header rows are the rows at the top whose cells (after the first column) are header words:
@@ -555,6 +557,7 @@ def analyse(table: Table, era: str = DEFAULT_ERA) -> None:
     """
     rows = table.rows
     width = max(len(r.cells) for r in rows)
+    short = [r.line for r in rows if len(r.cells) < width]
     for r in rows:
         r.cells += [""] * (width - len(r.cells))
     header: list[Row] = []
@@ -570,13 +573,16 @@ def analyse(table: Table, era: str = DEFAULT_ERA) -> None:
     table.header = header
     table.body = [r for r in rows if r not in header]
 
-    # Fill merged header cells forward (only where a lower header row shows the column is real).
+    # Fill merged header cells forward, where another header row shows the column is a real one
+    # (「令和2年度」 spans 年度目標値 and 実績値; 「実績値」 spans three years) — but never into the
+    # label columns at the right edge (関連する測定指標, 事業番号).
     filled = [list(r.cells) for r in header]
+    label_col = {c for c in range(width) if any(w in norm(r.cells[c]) for r in header for w in ("測定指標", "事業番号"))}
     for h, cells in enumerate(filled):
         for c in range(2, width):
-            if cells[c].strip() or not cells[c - 1].strip() or c - 1 == 0:
+            if cells[c].strip() or not cells[c - 1].strip() or c in label_col:
                 continue
-            if any(filled[h2][c].strip() for h2 in range(h + 1, len(filled))):
+            if any(header[h2].cells[c].strip() for h2 in range(len(header)) if h2 != h):
                 cells[c] = cells[c - 1]
     value_cols = {c for r in table.body for c in range(1, width) if parse_cell(r.cells[c])}
     for c in sorted(value_cols):
@@ -586,17 +592,21 @@ def analyse(table: Table, era: str = DEFAULT_ERA) -> None:
             n = norm(text)
             if col.year_label is None and (m := _YEAR_IN_HEADER_RE.search(n)):
                 col.year_label = m.group(0)
-                col.fiscal_year = parse_fiscal_year(m.group(0), era)
+                col.fiscal_year = parse_fiscal_year(m.group(0), era, near)
             if col.measure is None and (m := MEASURE_RE.search(n)):
                 col.measure = m.group(1)
             if col.unit is None:
                 col.unit = _unit_of(text)
-            if "事業番号" in n:
+            if "事業番号" in n or "測定指標" in n:
                 col.code = True
         body_values = [v for r in table.body for v in (parse_cell(r.cells[c]) or [])]
         if any(v.code for v in body_values) and all(v.code or v.value is None for v in body_values) and col.fiscal_year is None:
             col.code = True
         table.columns[c] = col
+    if header and not value_cols:
+        table.warnings.append(f"table 「{table.title}」 at line {table.first_line} has a header but no values (truncated?)")
+    elif short and header:
+        table.warnings.append(f"table 「{table.title}」: line(s) {', '.join(map(str, short))} have fewer cells than the header (truncated?); the missing cells give no figures")
     if table.unit is None:
         table.unit = next((_unit_of(c) for r in header for c in r.cells if _unit_of(c)), None)
         if table.unit is None:

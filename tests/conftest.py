@@ -1,0 +1,20 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "mofa-r3-I-2-hokubei.txt"
+SHEETS = Path(__file__).resolve().parent / "sheets"
+MEXT = SHEETS / "mext-r1-II-3-kokusai.txt"  # UTF-8 with BOM, 令和元年度, three series, 基準値
+MHLW = SHEETS / "mhlw-h30-V-1-shuro.txt"  # CP932, 平成30年度, no 個別分野
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def seed():
+    from evalqa import load_sheet
+
+    return load_sheet(SEED)

@@ -1,0 +1,34 @@
+import pytest
+
+from evalqa.figures import parse_cell, parse_number
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("△14", -14), ("▲3", -3), ("598,665", 598665), ("0", 0), ("84.5", 84.5), ("１２３", 123),
+    ("—", None), ("-", None), ("/", None), ("", None), ("－", None), ("―", None),
+])
+def test_parse_number(raw, want):
+    assert parse_number(raw) == want
+
+
+def test_parse_number_rejects_text():
+    with pytest.raises(ValueError):
+        parse_number("3回")
+
+
+def test_cells_with_series_and_brackets():
+    [a, b] = parse_cell("①73% ②93%")
+    assert (a.marker, a.value, a.percent, b.marker, b.value) == ("①", 73, True, "②", 93)
+    [v] = parse_cell("65 (56)")
+    assert (v.value, v.paren.value) == (65, 56)
+    [v] = parse_cell("- (-)")
+    assert v.value is None and v.paren is not None and v.paren.value is None
+    [v] = parse_cell("③—")
+    assert (v.marker, v.value) == ("③", None)
+    [v] = parse_cell("0017")
+    assert v.code and v.value == 17
+
+
+@pytest.mark.parametrize("text", ["1-1 1-3 1-4", "令和2年度", "3回", "1 共通の諸課題", "--年度", "予算額計(執行額)"])
+def test_text_cells_are_not_values(text):
+    assert parse_cell(text) is None

@@ -1,0 +1,42 @@
+import pytest
+
+from evalqa.fiscal_year import era_year, find_fiscal_years, parse_fiscal_year, to_label
+
+
+@pytest.mark.parametrize("label,era,near,want", [
+    ("令和2年度", "令和", None, 2020),
+    ("令和元年度", "令和", None, 2019),
+    ("平成30年度", "令和", None, 2018),
+    ("平成 30 年 度", "令和", None, 2018),
+    ("令和２年度", "令和", None, 2020),  # full-width digit
+    ("昭和33年度", "令和", None, 1958),
+    ("R2", "令和", None, 2020),
+    ("H30", "令和", None, 2018),
+    ("2020年度", "令和", None, 2020),
+    ("3年度 当初予算額", "令和", None, 2021),
+    ("30年度", "平成", 2018, 2018),
+    ("元年度", "平成", 2018, 2019),  # 平成30年度 sheet: bare 元年度 is 令和元年度
+    ("元年度", "令和", 2019, 2019),
+    ("--年度", "令和", None, None),
+    ("中期目標値", "令和", None, None),
+])
+def test_parse_fiscal_year(label, era, near, want):
+    assert parse_fiscal_year(label, era, near) == want
+
+
+def test_labels_round_trip():
+    assert to_label(2020) == "令和2年度"
+    assert to_label(2019) == "令和元年度"
+    assert to_label(2018) == "平成30年度"
+    assert era_year("平成", "元") == 1989
+    with pytest.raises(ValueError):
+        era_year("明治", 3)
+
+
+def test_find_years_in_questions():
+    assert [m.years for m in find_fiscal_years("令和2年度の日加会談数は？")] == [[2020]]
+    assert [m.years for m in find_fiscal_years("平成30〜令和2年度の執行額の推移")] == [[2018, 2019, 2020]]
+    assert [m.years for m in find_fiscal_years("R3とH30を比べて")] == [[2021], [2018]]
+    assert [m.years for m in find_fiscal_years("2020年度の実績")] == [[2020]]
+    assert [m.years for m in find_fiscal_years("3年度の目標", "令和")] == [[2021]]
+    assert find_fiscal_years("日加会談数は？") == []
