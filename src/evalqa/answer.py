@@ -214,7 +214,7 @@ class Assistant:
             groups[(f.sheet, f.subject, f.table)].append(f)
         self.subjects: list[Subject] = []
         for (sheet, name, table), figs in groups.items():
-            words = set(terms(name)) | set(terms(" ".join(figs[0].section[-1:])))
+            words = set(terms(name)) | set(terms(" ".join(figs[0].section)))
             words |= {t for f in figs if f.series for t in terms(f.series)}
             self.subjects.append(Subject(sheet, name, figs[0].section, table, figs, words, titles.get(sheet, "")))
         n = max(1, len(self.subjects))
@@ -229,6 +229,10 @@ class Assistant:
         if years:
             self.era = to_label(max(years))[:2]
         self._vocab_cache: dict[str, bool] = {}
+        sheets = self.index.sheets()
+        order = sorted(sheets, key=lambda x: (x["metadata"].get("fiscal_year") or 0, x["id"]))
+        self._sheet_rank = {x["id"]: i / max(1, len(order)) for i, x in enumerate(order)}
+        self.sheet_meta = {x["id"]: x["metadata"] for x in sheets}
 
     def refresh(self) -> None:
         """Pick up a rebuilt index (new or changed sheets)."""
@@ -246,6 +250,9 @@ class Assistant:
         if term not in self._vocab_cache:
             rows = self.index.query("SELECT 1 FROM chunk_terms WHERE chunk_terms MATCH ? LIMIT 1",
                                     ('"' + term.replace('"', '""') + '"',))
+            if not rows:
+                like = "%" + term.replace("%", "").replace("_", "") + "%"
+                rows = self.index.query("SELECT 1 FROM chunks WHERE text LIKE ? OR breadcrumb LIKE ? LIMIT 1", (like, like))
             self._vocab_cache[term] = bool(rows)
         return self._vocab_cache[term]
 
@@ -273,14 +280,28 @@ class Assistant:
         for rank, h in enumerate(hits):
             for s in self.subjects:
                 if s.sheet == h.sheet and h.section[: len(s.section)] == s.section:
-                    bonus.setdefault(s.key, 1.0 / (rank + 1))
+                    bonus.setdefault(s.key, 1.0 / math.sqrt(rank + 1))
         scored = []
         for s in self.subjects:
-            score = self._lexical(a.content, s) + 0.35 * bonus.get(s.key, 0.0)
+            score = self._lexical(a.content, s) + 0.25 * bonus.get(s.key, 0.0)
             if context is not None:
                 score += 0.2 * self._lexical(sorted(context.terms), s) + (0.05 if s.sheet == context.sheet else 0)
             if a.family and any(m in s.measures for m in FAMILIES[a.family]):
                 score += 0.05
+                # A subject that can answer for the year asked beats one that cannot.
+                if a.years and any(f.measure in FAMILIES[a.family] and f.fiscal_year in a.years and f.value is not None
+                                   for f in s.figures):
+                    score += 0.15
+            if a.years:
+                if not any(f.fiscal_year in a.years for f in s.figures):
+                    score -= 0.1
+                elif not a.family:
+                    score += 0.05
+            # 「同（分担金・拠出金）」 is the secondary budget table of a 施策: only when asked for.
+            if "拠出金" in s.name and "除く" not in s.name and not (
+                    re.search("分担金|拠出金", a.question) and "除" not in a.question):
+                score -= 0.2
+            score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
         scored.sort(key=lambda x: -x[0])
         return scored
@@ -307,6 +328,10 @@ class Assistant:
         followup = context is not None and context.subject is not None and (
             not a.content or a.short or bool(_CONNECTIVE_RE.match(_norm(question).strip())))
         hits = self.index.search(question, k=8)
+
+        meta = self._metadata(a, hits)
+        if meta is not None:
+            return meta
 
         # Proper nouns the sheets never mention: nothing to answer from.
         missing = [p for p in a.proper if not self._in_corpus(p.lower()) and p not in _COUNTRY]
@@ -368,10 +393,37 @@ class Assistant:
         frame.series = series
         return self._numeric(a, frame, hits)
 
+    _META = [(r"担当部局|担当部署|担当課|担当は|所管", "bureau", "担当部局名"),
+             (r"評価.*(時期|いつ)|実施予定時期", "evaluation_time", "政策評価実施予定時期"),
+             (r"位置付け|政策体系", "position", "政策体系上の位置付け")]
+
+    def _metadata(self, a: Analysis, hits: list[Hit]) -> Answer | None:
+        """「担当部局は？」: a field of the sheet itself, not a table value."""
+        q = _norm(a.question)
+        for pat, attr, label in self._META:
+            if not re.search(pat, q):
+                continue
+            sheets = [sid for sid, m in self.sheet_meta.items() if m.get(attr)]
+            named = [sid for sid in sheets if (self.sheet_meta[sid].get("title") or "\0") in q or sid in q]
+            if named:
+                sheets = named
+            elif hits and hits[0].sheet in sheets and len(sheets) > 1:
+                sheets = [hits[0].sheet] + [x for x in sheets if x != hits[0].sheet]
+            if not sheets:
+                return None
+            sid = sheets[0]
+            m = self.sheet_meta[sid]
+            text = f"施策「{m.get('title') or sid}」の{label}は「{m[attr]}」です。\n出典: {self._sheet_label(sid)}（シート冒頭の施策欄）"
+            if len(sheets) > 1 and not named:
+                text += "\n（他のシート: " + "、".join(f"{self._sheet_label(x)}は「{self.sheet_meta[x][attr]}」" for x in sheets[1:4]) + "）"
+            src = [self._hit_source(h) for h in hits if h.sheet == sid][:2]
+            return Answer(a.question, text, True, [], src, "metadata", Frame())
+        return None
+
     def _series_in(self, a: Analysis, subject: Subject) -> str | None:
         q = _norm(a.question)
         for s in subject.series:
-            core = re.sub(r"の部$|部$", "", s)
+            core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$|（.*）$", "", s))
             if core and (core in q or s in q):
                 return s
         return None
@@ -498,7 +550,7 @@ class Assistant:
         lines, chosen = [], []
         for fam in fams:
             for m in FAMILIES[fam][:1] if fam not in ("budget", "target") else FAMILIES[fam]:
-                row = sorted((f for f in figs if f.measure == m and f.fiscal_year is not None
+                row = sorted((f for f in figs if f.measure == m and f.fiscal_year is not None and f.value is not None
                               and (years is None or f.fiscal_year in years)), key=lambda f: (f.series or "", f.fiscal_year))
                 if not row or any(x in chosen for x in row):
                     continue
@@ -520,15 +572,22 @@ class Assistant:
         if not hits or not content:
             return self._refuse(a, None, "シートの中に、ご質問に答える記述が見当たりません。", hits)
         scored = []
+        total = sum(self.idf(t) for t in content)
         for rank, h in enumerate(hits[:5]):
-            for sent in re.split(r"(?<=[。])|\n", h.text):
-                sent = sent.strip()
-                if len(sent) < 8 or " | " in sent:
-                    continue
-                st = set(terms(sent))
-                cover = sum(self.idf(t) for t in content if t in st or any(len(t) >= 2 and t in x for x in st))
-                total = sum(self.idf(t) for t in content)
-                scored.append((cover / total + 0.15 / (rank + 1), cover / total, rank, sent, h))
+            heading = ""
+            for para in h.text.split("\n"):
+                sents = [x.strip() for x in re.split(r"(?<=[。])", para) if x.strip()]
+                for i, sent in enumerate(sents):
+                    if len(sent) < 8 or " | " in sent:
+                        continue
+                    if not sent.endswith("。") and len(sent) <= 40:
+                        heading = sent  # a list heading such as 「2 日本人学生等のインターンシップ支援事業」
+                        continue
+                    st = set(terms(sent)) | set(terms(heading)) | set(terms(h.section[-1]))
+                    cover = sum(self.idf(t) for t in content if t in st or any(len(t) >= 2 and t in x for x in st)) / total
+                    # Quote the sentence with the one after it: the answer often follows its subject.
+                    quote = sent + (sents[i + 1] if i + 1 < len(sents) and len(sent) < 200 else "")
+                    scored.append((cover + 0.15 / (rank + 1), cover, rank, quote, h))
         scored.sort(key=lambda x: -x[0])
         if not scored or scored[0][1] < 0.5:
             return self._refuse(a, None, "シートの中に、ご質問に答える記述が見当たりません。", hits)

@@ -88,19 +88,21 @@ def chunk_section(sheet: Sheet, section: Section, budget: int = DEFAULT_BUDGET,
             else:
                 units.append((first, last, text, True))
         else:
-            units.extend((first, last, s, False) for s in _sentences(text))
+            sents = _sentences(text)
+            # A sentence that continues a paragraph starts with "\0" so the paragraph is rebuilt on join.
+            units.extend((first, last, ("\0" if i else "") + s, False) for i, s in enumerate(sents))
     if not units:
         return []
     chunks: list[list[tuple[int, int, str, bool]]] = []
     cur: list[tuple[int, int, str, bool]] = []
     cur_tokens = 0
     for u in units:
-        n = count_tokens(u[2])
+        n = count_tokens(u[2].lstrip("\0"))
         if cur and cur_tokens + n > budget:
             chunks.append(cur)
             # Overlap: carry the last sentence over, unless it is a table or too long.
             tail = cur[-1]
-            tail_n = count_tokens(tail[2])
+            tail_n = count_tokens(tail[2].lstrip("\0"))
             cur, cur_tokens = ([tail], tail_n) if not tail[3] and tail_n <= overlap else ([], 0)
         cur.append(u)
         cur_tokens += n
@@ -110,7 +112,7 @@ def chunk_section(sheet: Sheet, section: Section, budget: int = DEFAULT_BUDGET,
     fig_index = [(i, f) for i, f in enumerate(sheet.figures) if f.section == section.path]
     for units_ in chunks:
         first, last = min(u[0] for u in units_), max(u[1] for u in units_)
-        text = "\n".join(u[2] for u in units_)
+        text = "\n".join(u[2] for u in units_).replace("\n\0", "").replace("\0", "")
         figs = [i for i, f in fig_index if f.line is not None and first <= f.line <= last]
         years = sorted({sheet.figures[i].fiscal_year for i in figs if sheet.figures[i].fiscal_year}
                        | ({section.fiscal_year} if section.fiscal_year else set()))
