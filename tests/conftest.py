@@ -18,3 +18,26 @@ def seed():
     from evalqa import load_sheet
 
     return load_sheet(SEED)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """corpus (seed + two test sheets) and its index, built once with the default embedder."""
+    import shutil
+
+    from evalqa.index import build_index
+
+    root = tmp_path_factory.mktemp("built")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for p in (SEED, MEXT, MHLW):
+        shutil.copy(p, corpus / p.name)
+    report = build_index(corpus, root / "index", progress=False)
+    return root, report
+
+
+@pytest.fixture(scope="session")
+def assistant(built):
+    from evalqa import Assistant, Index
+
+    return Assistant(Index.open(built[0] / "index"))

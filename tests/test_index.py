@@ -16,18 +16,6 @@ from evalqa.index import DB, Index, IndexFailure, build_index
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """corpus (seed + two test sheets) and its index, built once with the default embedder."""
-    root = tmp_path_factory.mktemp("built")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for p in (SEED, MEXT, MHLW):
-        shutil.copy(p, corpus / p.name)
-    report = build_index(corpus, root / "index", progress=False)
-    return root, report
-
-
 @pytest.fixture
 def work(built, tmp_path):
     """A private copy of the built corpus and index, to change."""
