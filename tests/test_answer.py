@@ -93,6 +93,15 @@ def test_eval_set_meets_thresholds(assistant):
     assert s["retrieval"]["hit@5"] >= 0.95 and s["retrieval"]["hit@1"] >= 0.8, report.text()
 
 
+def test_held_out_set(assistant):
+    """40 questions written from the sheets by someone who had not read the code (see README)."""
+    report = evaluate(assistant, load_cases(ROOT / "tests" / "qa_holdout.jsonl"))
+    s = report.summary()
+    assert s["questions"] == 40
+    assert s["accuracy"] >= 0.9 and s["wrong_answers"] <= 1, report.text()
+    assert s["by_kind"]["refusal"]["accuracy"] == 1.0, report.text()
+
+
 def run_cli(*args, stdin=None):
     return subprocess.run([sys.executable, "-m", "evalqa", *args], input=stdin, capture_output=True, text=True)
 

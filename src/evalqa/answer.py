@@ -45,6 +45,7 @@ FAMILY_LABEL = {
     "review_number": "行政事業レビュー事業番号",
 }
 _FAMILY_PATTERNS = [
+    (r"予算額計", "budget"),
     (r"執行率", "execution_rate"),
     (r"達成率|達成度", "achievement_rate"),
     (r"事業番号|レビュー番号|レビューシート", "review_number"),
@@ -61,7 +62,7 @@ _FAMILY_PATTERNS = [
     (r"予算|いくら|金額", "budget"),
 ]
 _TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去")
-_PROSE_RE = re.compile(r"どうなっ|どのよう|どういう|どんな|なぜ|理由|内容|概要|とは|何をし|何を行|取り組み|取組|方針|背景|狙い|目的")
+_PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな|なぜ|理由|内容|概要|とは|何をし|何を行|取り組み|取組|方針|背景|狙い|目的")
 _NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％")
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # Words that ask, not name: they never pick a subject.
@@ -73,7 +74,7 @@ _STOP = {
     "どう", "成る", "なっ", "為る", "し", "する", "ある", "いる", "見る", "分かる", "事業番号", "番号", "レビュー", "事業",
     "行政", "シート", "記載", "どれ", "どの", "ほど", "くらい", "程度", "計", "使う", "使っ", "支出", "決算", "その",
     "それ", "同じ", "また", "一方", "では", "じゃあ", "次", "続く", "あと", "比べる", "比較", "とき", "場合", "計算",
-    "fy", "年", "度", "月", "日", "割合", "パーセント", "%",
+    "fy", "年", "度", "月", "日", "割合", "パーセント", "%", "事前", "分析", "表", "事前分析表", "調書", "評価", "状況",
 }
 # Country names the sheets abbreviate in compounds (日加, 日米, 米加 …).
 _COUNTRY = {"カナダ": "加", "アメリカ": "米", "米国": "米", "合衆国": "米", "日本": "日", "我が国": "日", "中国": "中",
@@ -153,6 +154,7 @@ class Analysis:
     proper: list[str]  # proper nouns among them (they must be matched)
     prose: bool
     numeric_cue: bool
+    explicit: bool  # names a kind of value outright (…値, …額, …率, 予算, 執行 …), not just 「目標」
     short: bool
 
 
@@ -180,19 +182,30 @@ def _content_terms(text: str) -> tuple[list[str], list[str]]:
     return out, proper
 
 
-def analyse(question: str, era: str = "令和") -> Analysis:
+def analyse(question: str, era: str = "令和", latest: int | None = None) -> Analysis:
+    """Years, kind of value, trend, subject words of a question. `latest` (the newest fiscal year in the
+    corpus) settles bare years: 「30年度」 is 平成30年度 when 令和30年度 lies decades ahead."""
     q = _norm(question)
-    years = sorted({y for m in find_fiscal_years(q, era) for y in m.years})
-    family = next((fam for pat, fam in _FAMILY_PATTERNS if re.search(pat, q)), None)
-    trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in find_fiscal_years(q, era))
     mentions = find_fiscal_years(q, era)
+    if latest is not None and any(m.end > latest + 5 for m in mentions) and era != "平成":
+        older = find_fiscal_years(q, "平成")
+        if len(older) == len(mentions):
+            mentions = [o if m.end > latest + 5 else m for m, o in zip(mentions, older)]
+    years = sorted({y for m in mentions for y in m.years})
+    # 「予算額計（執行額ではなく）」: what is negated is not what is asked.
+    asked = re.sub(r"[（(][^（）()]*(?:ではなく|じゃなく|以外)[^（）()]*[）)]|[^、。\s]*(?:ではなく|じゃなく)", "", q)
+    family = next((fam for pat, fam in _FAMILY_PATTERNS if re.search(pat, asked)), None)
+    trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions)
     stripped = re.sub(r"\s+", "", q)
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
     content, proper = _content_terms(stripped)
     bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
-    return Analysis(question, years, family, trend, content, proper, bool(_PROSE_RE.search(q)),
-                    bool(_NUMERIC_RE.search(q)), len(bare) <= 8)
+    explicit = bool(re.search(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
+                              r"|額は|額を|額が|率は|率を|率が", asked))
+    return Analysis(question=question, years=years, family=family, trend=trend, content=content, proper=proper,
+                    prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q)), explicit=explicit,
+                    short=len(bare) <= 8)
 
 
 # --- the assistant ------------------------------------------------------------------------
@@ -228,6 +241,8 @@ class Assistant:
         years = [s["metadata"].get("fiscal_year") for s in self.index.sheets() if s["metadata"].get("fiscal_year")]
         if years:
             self.era = to_label(max(years))[:2]
+        fig_years = [f.fiscal_year for s in self.subjects for f in s.figures if f.fiscal_year]
+        self.latest_year = max(fig_years + years) if (fig_years or years) else None
         self._vocab_cache: dict[str, bool] = {}
         sheets = self.index.sheets()
         order = sorted(sheets, key=lambda x: (x["metadata"].get("fiscal_year") or 0, x["id"]))
@@ -255,6 +270,17 @@ class Assistant:
                 rows = self.index.query("SELECT 1 FROM chunks WHERE text LIKE ? OR breadcrumb LIKE ? LIMIT 1", (like, like))
             self._vocab_cache[term] = bool(rows)
         return self._vocab_cache[term]
+
+    def _in_subject_text(self, word: str, subject: Subject) -> bool:
+        """Does the word appear in the subject's own sections (its table header, 出典, prose) or sheet title?"""
+        if word in (subject.title or "") or _COUNTRY.get(word, "\0") in (subject.title or ""):
+            return True
+        import json
+
+        prefix = json.dumps(subject.section, ensure_ascii=False)[:-1] + "%"
+        like = "%" + word.replace("%", "").replace("_", "") + "%"
+        return bool(self.index.query("SELECT 1 FROM chunks WHERE sheet = ? AND section LIKE ? AND (text LIKE ? OR breadcrumb LIKE ?) LIMIT 1",
+                                     (subject.sheet, prefix, like, like)))
 
     def _term_matches(self, t: str, subject_terms: set[str]) -> bool:
         if t in subject_terms:
@@ -324,7 +350,7 @@ class Assistant:
         if not isinstance(question, str) or not question.strip():
             return Answer(question or "", "質問が空です。知りたい指標・予算と年度を入力してください。", False, kind="refusal")
         self.refresh()
-        a = analyse(question, self.era)
+        a = analyse(question, self.era, self.latest_year)
         followup = context is not None and context.subject is not None and (
             not a.content or a.short or bool(_CONNECTIVE_RE.match(_norm(question).strip())))
         hits = self.index.search(question, k=8)
@@ -354,7 +380,7 @@ class Assistant:
                     if frame.subject.key != context.subject.key:
                         series = self._series_in(a, frame.subject)
         else:
-            if a.prose and not a.family:
+            if a.prose and not a.explicit:
                 return self._prose(a, hits)
             ranked = self.rank_subjects(a, hits)
             best = ranked[0] if ranked else (0.0, None)
@@ -376,7 +402,7 @@ class Assistant:
             subject = best[1]
             # A proper noun of the question that the subject does not carry (「中国との会談数」).
             unmatched = [p for p in a.proper if not self._term_matches(p, subject.terms)
-                         and not self._term_matches(p.lower(), subject.terms)]
+                         and not self._term_matches(p.lower(), subject.terms) and not self._in_subject_text(p, subject)]
             if unmatched:
                 return self._refuse_unknown(a, unmatched, hits, near=[s for _, s in ranked[:2]])
             frame.subject = subject
@@ -395,7 +421,7 @@ class Assistant:
 
     _META = [(r"担当部局|担当部署|担当課|担当は|所管", "bureau", "担当部局名"),
              (r"評価.*(時期|いつ)|実施予定時期", "evaluation_time", "政策評価実施予定時期"),
-             (r"位置付け|政策体系", "position", "政策体系上の位置付け")]
+             (r"政策体系上の位置付け|政策体系", "position", "政策体系上の位置付け")]
 
     def _metadata(self, a: Analysis, hits: list[Hit]) -> Answer | None:
         """「担当部局は？」: a field of the sheet itself, not a table value."""
@@ -575,6 +601,7 @@ class Assistant:
         total = sum(self.idf(t) for t in content)
         for rank, h in enumerate(hits[:5]):
             heading = ""
+            place = set(terms(" ".join(h.section))) | set(terms(self.titles.get(h.sheet) or ""))
             for para in h.text.split("\n"):
                 sents = [x.strip() for x in re.split(r"(?<=[。])", para) if x.strip()]
                 for i, sent in enumerate(sents):
@@ -583,10 +610,10 @@ class Assistant:
                     if not sent.endswith("。") and len(sent) <= 40:
                         heading = sent  # a list heading such as 「2 日本人学生等のインターンシップ支援事業」
                         continue
-                    st = set(terms(sent)) | set(terms(heading)) | set(terms(h.section[-1]))
-                    cover = sum(self.idf(t) for t in content if t in st or any(len(t) >= 2 and t in x for x in st)) / total
-                    # Quote the sentence with the one after it: the answer often follows its subject.
+                    # Quote (and judge) the sentence with the one after it: the answer often follows its subject.
                     quote = sent + (sents[i + 1] if i + 1 < len(sents) and len(sent) < 200 else "")
+                    st = set(terms(quote)) | set(terms(heading)) | place
+                    cover = sum(self.idf(t) for t in content if t in st or any(len(t) >= 2 and t in x for x in st)) / total
                     scored.append((cover + 0.15 / (rank + 1), cover, rank, quote, h))
         scored.sort(key=lambda x: -x[0])
         if not scored or scored[0][1] < 0.5:

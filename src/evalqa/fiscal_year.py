@@ -104,6 +104,8 @@ class YearMention:
 def find_fiscal_years(text: str, default_era: str = DEFAULT_ERA) -> list[YearMention]:
     """All years and ranges named in a question: 「平成30〜令和2年度」 → one mention 2018–2020."""
     norm = normalize(text)
+    # 「2018〜2020年度」: the first Western year of a range has no 年度 of its own.
+    norm = re.sub(r"((?:19|20)\d{2})(?=[〜~～\-－](?:19|20)\d{2}年度)", r"\1年度", norm)
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE_RE.finditer(norm):

@@ -1,0 +1,170 @@
+"""The Gradio app as users meet it: a real server process, its `/ask` API through gradio_client, and the
+page in a real Chromium driven by Playwright (chat, sources, figures table, sheet upload)."""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import MEXT, ROOT
+
+pytestmark = [pytest.mark.slow]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(built, tmp_path_factory):
+    root = tmp_path_factory.mktemp("ui")
+    shutil.copytree(built[0] / "corpus", root / "corpus")
+    shutil.copytree(built[0] / "index", root / "index")
+    port = free_port()
+    log = open(root / "app.log", "w")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--corpus", str(root / "corpus"),
+                             "--index", str(root / "index"), "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError((root / "app.log").read_text())
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError("app did not start:\n" + (root / "app.log").read_text())
+    yield url, root
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_api_ask_through_gradio_client(server):
+    from gradio_client import Client
+
+    url, _ = server
+    client = Client(url, verbose=False)
+    result = client.predict("令和2年度の日加会談数は？", api_name="/ask")
+    text = result[0]
+    assert "実績値は3回" in text and "年度目標値7回" in text and "測定指標1-4" in text
+    refusal = client.predict("令和5年度の日加会談数は？", api_name="/ask")[0]
+    assert "シートにありません" in refusal
+
+
+def test_only_project_files_are_served(server):
+    url, _ = server
+    for path in ("file=/etc/passwd", "gradio_api/file=/etc/passwd", "file=" + str(ROOT / "pyproject.toml")):
+        try:
+            body = urllib.request.urlopen(url + path, timeout=5).read()
+        except urllib.error.HTTPError as e:
+            assert e.code in (403, 404, 400)
+        else:
+            assert b"root:" not in body and b"[project]" not in body
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.mark.browser
+def test_chat_in_the_browser(server, browser, tmp_path):
+    url, root = server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+    page.goto(url)
+    box = page.locator("#evalqa-question textarea")
+    box.fill("令和2年度の日加会談数は？")
+    box.press("Enter")
+    chat = page.locator("#evalqa-chat")
+    chat.get_by_text("実績値は3回", exact=False).wait_for(timeout=60_000)
+    assert "測定指標1-4" in chat.inner_text()
+    figures = page.locator("#evalqa-answer-figures")
+    figures.get_by_text("実績値").first.wait_for(timeout=30_000)
+    assert "日加二国間会談数" in figures.inner_text()
+    sources = page.locator("#evalqa-sources")
+    assert "測定指標1-4" in sources.inner_text()
+    assert page.locator("#evalqa-sources mark").count() > 0  # matched words highlighted
+    # A follow-up in the same browser session.
+    box.fill("目標は？")
+    box.press("Enter")
+    chat.get_by_text("年度目標値は7回", exact=False).wait_for(timeout=60_000)
+    shot = tmp_path / "chat.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 20_000
+    if os.environ.get("EVALQA_SCREENSHOT"):
+        shutil.copy(shot, os.environ["EVALQA_SCREENSHOT"])
+    # An empty question is answered in the chat, not with an error page.
+    box.fill(" ")
+    box.press("Enter")
+    chat.get_by_text("質問が空です", exact=False).wait_for(timeout=30_000)
+    page.close()
+
+
+@pytest.mark.browser
+def test_upload_updated_sheet_in_the_browser(server, browser, tmp_path):
+    url, root = server
+    edited = tmp_path / MEXT.name
+    edited.write_text(MEXT.read_text(encoding="utf-8-sig").replace("312,214", "333,333"), encoding="utf-8-sig")
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.get_by_role("tab", name="シート").click()
+    report = page.locator("#evalqa-upload-report textarea")
+    page.locator("#evalqa-upload input[type=file]").set_input_files(str(bad))
+    page.wait_for_function("() => document.querySelector('#evalqa-upload-report textarea').value.includes('受け付けませんでした')",
+                           timeout=60_000)
+    assert "file is empty" in report.input_value()
+    page.get_by_role("tab", name="チャット").click()
+    page.get_by_role("tab", name="シート").click()
+    page.locator("#evalqa-upload input[type=file]").set_input_files(str(edited))
+    page.wait_for_function("() => document.querySelector('#evalqa-upload-report textarea').value.includes('updated')",
+                           timeout=120_000)
+    text = report.input_value()
+    assert "updated     1  mext-r1-II-3-kokusai" in text and "unchanged   2" in text
+    assert (root / "corpus" / MEXT.name).read_text(encoding="utf-8-sig").count("333,333") == 1
+    assert not (root / "corpus" / "broken.txt").exists()
+    # The new value is answered right away.
+    page.get_by_role("tab", name="チャット").click()
+    box = page.locator("#evalqa-question textarea")
+    box.fill("令和元年度の外国人留学生の受入れ数は？")
+    box.press("Enter")
+    page.locator("#evalqa-chat").get_by_text("333,333人", exact=False).wait_for(timeout=60_000)
+    page.close()
+
+
+@pytest.mark.browser
+def test_figures_tab_filters_and_plots(server, browser):
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.get_by_role("tab", name="数値一覧").click()
+    table = page.locator("#evalqa-figures")
+    table.get_by_text("政策ごとの予算額").first.wait_for(timeout=30_000)
+    page.get_by_label("指標・事業名（部分一致）").fill("日加二国間会談数")
+    page.get_by_label("指標・事業名（部分一致）").press("Enter")
+    page.wait_for_function("() => !document.querySelector('#evalqa-figures').innerText.includes('政策ごとの予算額')",
+                           timeout=30_000)
+    assert "日加二国間会談数" in table.inner_text()
+    page.close()
