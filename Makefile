@@ -6,7 +6,8 @@ STAMP   := $(VENV)/.installed
 CORPUS  ?= corpus
 INDEX   ?= index
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench clean system-deps screenshot
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -23,8 +24,19 @@ install: $(STAMP)
 run: $(STAMP)
 	$(PY) app.py
 
-test: $(STAMP)
-	$(PY) -m pytest -q
+# The browser tests drive Debian's Chromium; without the CJK fonts Japanese renders as boxes.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		echo "installing chromium and fonts-noto-cjk for the browser tests"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: $(STAMP) system-deps
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
+
+# Regenerates docs/screenshot-chat.png from the browser test.
+screenshot: $(STAMP) system-deps
+	EVALQA_SCREENSHOT=$(CURDIR)/docs/screenshot-chat.png HF_HUB_OFFLINE=1 $(PY) -m pytest -q tests/test_ui.py -k chat_in_the_browser
 
 bench: $(STAMP)
 	$(PY) -m evalqa bench --corpus $(CORPUS)

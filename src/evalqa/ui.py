@@ -96,10 +96,10 @@ def sources_html(ans, question: str) -> str:
 
 
 def answer_frame(ans) -> pd.DataFrame:
-    rows = [{"subject": f.subject, "series": f.series, "measure": f.measure, "年度": f.year_label,
-             "fiscal_year": f.fiscal_year, "value": f.value, "unit": f.unit, "raw": f.raw, "line": f.line}
-            for f in ans.figures]
-    return pd.DataFrame(rows, columns=["subject", "series", "measure", "年度", "fiscal_year", "value", "unit", "raw", "line"])
+    rows = [{"指標・事業": f.subject + (f"（{f.series}）" if f.series else ""), "種類": f.measure,
+             "年度": to_label(f.fiscal_year) if f.fiscal_year else f.year_label, "値": f.display_value(),
+             "表の記載": f.raw, "行": f.line} for f in ans.figures]
+    return pd.DataFrame(rows, columns=["年度", "種類", "値", "表の記載", "行", "指標・事業"])
 
 
 def _year_value(choice: str | None) -> int | None:
@@ -185,7 +185,7 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
 
     def upload(file):
         if file is None:
-            return "ファイルを選んでください。", app.sheets_frame(), gr.update(), gr.update()
+            return "ファイルを選んでください。", app.sheets_frame(), gr.update(), gr.update(), None
         src = Path(file if isinstance(file, str) else file.name)
         name = re.sub(r"[^\w.\-]", "_", Path(getattr(file, "orig_name", None) or src.name).name)
         if not name.lower().endswith(".txt"):
@@ -194,7 +194,7 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
             sheet = load_sheet(src, sheet_id=Path(name).stem)
         except SheetError as e:
             return (f"❌ 受け付けませんでした: {name}: {e.reason}。索引は変更していません。", app.sheets_frame(),
-                    gr.update(), gr.update())
+                    gr.update(), gr.update(), None)
         with app._build_lock:
             staged = app.corpus_dir / f".{name}.uploading"
             shutil.copyfile(src, staged)
@@ -204,8 +204,9 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
         lines = report.lines()
         warn = "".join(f"\n⚠ {w}" for w in sheet.warnings)
         msg = f"✅ {name}: {len(sheet.figures)} figures\n" + "\n".join(lines) + warn
+        # The file box is emptied so that the next sheet can be dropped in.
         return (msg, app.sheets_frame(), gr.update(choices=app.sheet_choices()),
-                gr.update(choices=subject_choices()))
+                gr.update(choices=subject_choices()), None)
 
     with gr.Blocks(title="evalqa — 政策評価シート Q&A") as demo:
         gr.Markdown("# evalqa — 政策評価シート Q&A\n数値はシートの表から正確に、年度・種類（目標値／実績値、予算／執行額）と出典つきで答えます。")
@@ -256,7 +257,7 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
             upload_file = gr.File(label="シートを追加・更新（.txt: UTF-8 または CP932）", file_types=[".txt"],
                                   elem_id="evalqa-upload")
             upload_report = gr.Textbox(label="結果", lines=6, elem_id="evalqa-upload-report")
-            upload_file.upload(upload, upload_file, [upload_report, sheets_table, sheet_filter, subject_pick],
+            upload_file.upload(upload, upload_file, [upload_report, sheets_table, sheet_filter, subject_pick, upload_file],
                                api_name=False)
     demo.evalqa = app  # for tests and embedding
     return demo
