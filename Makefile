@@ -42,4 +42,4 @@ bench: $(STAMP)
 	$(PY) -m evalqa bench --corpus $(CORPUS)
 
 clean:
-	rm -rf $(VENV) $(INDEX)/current $(INDEX)/gen-*
+	rm -rf $(VENV) $(INDEX)/CURRENT $(INDEX)/gen-* $(INDEX)/.build.lock
