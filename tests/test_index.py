@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import MEXT, MHLW, SEED
+from conftest import MEXT, MHLW
 
 from evalqa.index import DB, Index, IndexFailure, build_index
 

@@ -167,4 +167,28 @@ def test_figures_tab_filters_and_plots(server, browser):
     page.wait_for_function("() => !document.querySelector('#evalqa-figures').innerText.includes('政策ごとの予算額')",
                            timeout=30_000)
     assert "日加二国間会談数" in table.inner_text()
+    with page.expect_download(timeout=60_000) as dl:
+        page.get_by_role("button", name="CSVをダウンロード").click()
+    csv_text = Path(dl.value.path()).read_text(encoding="utf-8-sig")
+    lines = csv_text.splitlines()
+    assert lines[0].startswith("sheet,section,subject,series,measure,fiscal_year")
+    assert len(lines) == 1 + 4 and all("日加二国間会談数" in line for line in lines[1:])
     page.close()
+
+
+def test_figures_table_and_plot_data(built):
+    """The 数値一覧 tab's filters, CSV columns and plot series, on the App the UI is built from."""
+    from evalqa.ui import App
+
+    app = App(built[0] / "index", built[0] / "corpus")
+    df = app.filter_figures("mofa-r3-I-2-hokubei", "日加二国間会談数", "すべて", "令和2年度 (2020)")
+    assert sorted(zip(df["measure"], df["value"])) == [("実績値", 3), ("年度目標値", 7)]
+    assert list(app.figures_frame().columns)[:4] == ["sheet", "section", "subject", "series"]
+    choice = next(c for c in app.subject_choices() if c.endswith("日本人学生のインターンシップ支援及び日本人研究者育成支援事業"))
+    plot = app.plot_frame(choice)
+    budget = plot[plot["measure"] == "予算額計"]
+    assert list(zip(budget["fiscal_year"], budget["value"])) == [("2018", 45.0), ("2019", 38.0), ("2020", 36.0)]
+    assert set(plot["measure"]) == {"予算額計", "執行額", "当初予算額"}
+    assert app.plot_frame(None).empty
+    sheets = app.sheets_frame()
+    assert set(sheets["sheet"]) == {"mofa-r3-I-2-hokubei", "mext-r1-II-3-kokusai", "mhlw-h30-V-1-shuro"}

@@ -8,6 +8,7 @@ the sheets do not hold the figure, the answer says so and says what is there.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -74,7 +75,7 @@ _STOP = {
     "どう", "成る", "なっ", "為る", "し", "する", "ある", "いる", "見る", "分かる", "事業番号", "番号", "レビュー", "事業",
     "行政", "シート", "記載", "どれ", "どの", "ほど", "くらい", "程度", "計", "使う", "使っ", "支出", "決算", "その",
     "それ", "同じ", "また", "一方", "では", "じゃあ", "次", "続く", "あと", "比べる", "比較", "とき", "場合", "計算",
-    "fy", "年", "度", "月", "日", "割合", "パーセント", "%", "事前", "分析", "表", "事前分析表", "調書", "評価", "状況",
+    "fy", "年", "度", "月", "日", "割合", "パーセント", "%", "事前", "分析", "表", "事前分析表", "調書", "評価",
 }
 # Country names the sheets abbreviate in compounds (日加, 日米, 米加 …).
 _COUNTRY = {"カナダ": "加", "アメリカ": "米", "米国": "米", "合衆国": "米", "日本": "日", "我が国": "日", "中国": "中",
@@ -275,8 +276,6 @@ class Assistant:
         """Does the word appear in the subject's own sections (its table header, 出典, prose) or sheet title?"""
         if word in (subject.title or "") or _COUNTRY.get(word, "\0") in (subject.title or ""):
             return True
-        import json
-
         prefix = json.dumps(subject.section, ensure_ascii=False)[:-1] + "%"
         like = "%" + word.replace("%", "").replace("_", "") + "%"
         return bool(self.index.query("SELECT 1 FROM chunks WHERE sheet = ? AND section LIKE ? AND (text LIKE ? OR breadcrumb LIKE ?) LIMIT 1",
@@ -702,7 +701,7 @@ class Assistant:
             else:
                 rows = self.index.query(
                     "SELECT id, text FROM chunks WHERE sheet = ? AND section = ? AND first_line <= ? AND last_line >= ?",
-                    (f.sheet, __import__("json").dumps(f.section, ensure_ascii=False), f.line or 0, f.line or 0))
+                    (f.sheet, json.dumps(f.section, ensure_ascii=False), f.line or 0, f.line or 0))
                 for cid, text in rows[:1]:
                     if cid not in seen:
                         seen.add(cid)

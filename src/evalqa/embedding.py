@@ -8,6 +8,7 @@ An index records `Embedder.id`; opening it with another embedder is an error, no
 """
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -101,7 +102,7 @@ class SentenceTransformerEmbedder:
         packaged = _PACKAGED.get(name.lower())
         if packaged:
             try:
-                mod = __import__(packaged)
+                mod = importlib.import_module(packaged)
                 source = str(mod.get_model_path())
             except ImportError:
                 pass

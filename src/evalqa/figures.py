@@ -444,7 +444,7 @@ def _policy_budget_figures(sheet, table) -> list[Figure]:
             it["assign"] = list(range(len(it["nums"])))
             sheet.warnings.append(f"{sheet.path}:{it['row'].line}: {it['series']}: fewer values than columns; aligned left")
         got = dict(zip(it["assign"], it["nums"]))
-        for ci, (c, label, fy, measure) in enumerate(cols):
+        for ci, (_col, label, fy, measure) in enumerate(cols):
             _, v = got.get(ci, (None, None))
             out.append(Figure(
                 sheet=sheet.id, section=path, subject=subject, series=it["series"], measure=measure,

@@ -57,12 +57,8 @@ CREATE VIRTUAL TABLE chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_
 """
 
 
-class IndexError_(RuntimeError):
+class IndexFailure(RuntimeError):
     """An index that cannot be opened or built as asked; the message says why and what to do."""
-
-
-# Public name without shadowing the builtin inside this module.
-IndexFailure = IndexError_
 
 
 @dataclass

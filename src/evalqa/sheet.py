@@ -576,7 +576,7 @@ def analyse(table: Table, era: str = DEFAULT_ERA, near: int | None = None) -> No
         r.cells += [""] * (width - len(r.cells))
     header: list[Row] = []
     started = False
-    for idx, r in enumerate(rows):
+    for _idx, r in enumerate(rows):
         data = any(parse_cell(c) for c in r.cells[1:])
         tail = [c for c in r.cells[1:] if c.strip()]
         if not started and not data and tail and any(_header_cell(c) for c in tail) \

@@ -15,11 +15,13 @@ import tempfile
 import threading
 from pathlib import Path
 
-import gradio as gr
-import pandas as pd
+# No telemetry calls from a tool that reads government documents offline.
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402
+import pandas as pd  # noqa: E402
 
 from .answer import Assistant
-from .figures import CSV_FIELDS
 from .fiscal_year import to_label
 from .index import Index, IndexFailure, build_index, sheet_files
 from .sheet import SheetError, load_sheet
@@ -62,6 +64,39 @@ class App:
         rows = [{k: (" › ".join(v) if k == "section" else v) for k, v in f.to_dict().items() if k in FIGURE_COLUMNS}
                 for f in self.index.figures()]
         return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+    def filter_figures(self, sheet: str | None = None, subject: str | None = None, measure: str | None = None,
+                       year: str | None = None) -> pd.DataFrame:
+        df = self.figures_frame()
+        if sheet and sheet != ALL:
+            df = df[df["sheet"] == sheet]
+        if subject:
+            df = df[df["subject"].str.contains(subject, regex=False, na=False) |
+                    df["section"].str.contains(subject, regex=False, na=False)]
+        if measure and measure != ALL:
+            df = df[df["measure"] == measure]
+        y = _year_value(year)
+        if y:
+            df = df[df["fiscal_year"] == y]
+        return df
+
+    def subject_choices(self) -> list[str]:
+        df = self.figures_frame()
+        return sorted({f"{r.sheet} | {r.subject}" for r in df.itertuples() if r.fiscal_year == r.fiscal_year})
+
+    def plot_frame(self, choice: str | None) -> pd.DataFrame:
+        """One subject over fiscal years, a line per measure (and series): 目標値 vs 実績値, 予算額計 vs 執行額."""
+        empty = pd.DataFrame({"fiscal_year": [], "value": [], "measure": []})
+        if not choice:
+            return empty
+        sheet, _, subject = choice.partition(" | ")
+        df = self.figures_frame()
+        df = df[(df["sheet"] == sheet) & (df["subject"] == subject) & df["value"].notna() & df["fiscal_year"].notna()]
+        if df.empty:
+            return empty
+        label = df["measure"] + df["series"].fillna("").map(lambda s: f"（{s}）" if s else "")
+        return pd.DataFrame({"fiscal_year": df["fiscal_year"].astype(int).astype(str),
+                             "value": df["value"].astype(float), "measure": label})
 
     def sheet_choices(self) -> list[str]:
         return [ALL] + [s["id"] for s in self.index.sheets()]
@@ -146,42 +181,11 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
     def reset():
         return [], None, "", pd.DataFrame(), ""
 
-    def filter_figures(sheet, subject, measure, year):
-        df = app.figures_frame()
-        if sheet and sheet != ALL:
-            df = df[df["sheet"] == sheet]
-        if subject:
-            df = df[df["subject"].str.contains(subject, regex=False, na=False) |
-                    df["section"].str.contains(subject, regex=False, na=False)]
-        if measure and measure != ALL:
-            df = df[df["measure"] == measure]
-        y = _year_value(year)
-        if y:
-            df = df[df["fiscal_year"] == y]
-        return df
-
     def download(sheet, subject, measure, year):
-        df = filter_figures(sheet, subject, measure, year)
+        df = app.filter_figures(sheet, subject, measure, year)
         path = Path(tempfile.mkdtemp(prefix="evalqa-")) / "evalqa-figures.csv"
         df.to_csv(path, index=False, encoding="utf-8-sig")
         return str(path)
-
-    def subject_choices():
-        df = app.figures_frame()
-        return sorted({f"{r.sheet} | {r.subject}" for r in df.itertuples() if r.fiscal_year == r.fiscal_year})
-
-    def plot(choice):
-        empty = pd.DataFrame({"fiscal_year": [], "value": [], "measure": []})
-        if not choice:
-            return empty
-        sheet, _, subject = choice.partition(" | ")
-        df = app.figures_frame()
-        df = df[(df["sheet"] == sheet) & (df["subject"] == subject) & df["value"].notna() & df["fiscal_year"].notna()]
-        if df.empty:
-            return empty
-        label = df["measure"] + df["series"].fillna("").map(lambda s: f"（{s}）" if s else "")
-        return pd.DataFrame({"fiscal_year": df["fiscal_year"].astype(int).astype(str), "value": df["value"].astype(float),
-                             "measure": label})
 
     def upload(file):
         if file is None:
@@ -206,7 +210,7 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
         msg = f"✅ {name}: {len(sheet.figures)} figures\n" + "\n".join(lines) + warn
         # The file box is emptied so that the next sheet can be dropped in.
         return (msg, app.sheets_frame(), gr.update(choices=app.sheet_choices()),
-                gr.update(choices=subject_choices()), None)
+                gr.update(choices=app.subject_choices()), None)
 
     with gr.Blocks(title="evalqa — 政策評価シート Q&A") as demo:
         gr.Markdown("# evalqa — 政策評価シート Q&A\n数値はシートの表から正確に、年度・種類（目標値／実績値、予算／執行額）と出典つきで答えます。")
@@ -246,12 +250,12 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
             csv_button = gr.DownloadButton("CSVをダウンロード")
             filters = [f_sheet, f_subject, f_measure, f_year]
             for comp in filters:
-                comp.change(filter_figures, filters, all_figures, api_name=False)
+                comp.change(app.filter_figures, filters, all_figures, api_name=False)
             csv_button.click(download, filters, csv_button, api_name=False)
             gr.Markdown("### 年度ごとの推移")
-            subject_pick = gr.Dropdown(subject_choices(), label="指標・事業", elem_id="evalqa-plot-subject")
+            subject_pick = gr.Dropdown(app.subject_choices(), label="指標・事業", elem_id="evalqa-plot-subject")
             chart = gr.LinePlot(x="fiscal_year", y="value", color="measure", label="推移", height=320)
-            subject_pick.change(plot, subject_pick, chart, api_name=False)
+            subject_pick.change(app.plot_frame, subject_pick, chart, api_name=False)
         with gr.Tab("シート"):
             sheets_table = gr.Dataframe(app.sheets_frame(), interactive=False, elem_id="evalqa-sheets")
             upload_file = gr.File(label="シートを追加・更新（.txt: UTF-8 または CP932）", file_types=[".txt"],
