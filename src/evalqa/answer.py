@@ -396,9 +396,11 @@ class Assistant:
                 if a.family or a.numeric_cue:
                     return self._refuse_no_subject(a, ranked, hits)
                 return self._prose(a, hits)
+            subject = best[1]
+            if subject.kind == "means" and re.search(r"いつから|開始年度|いつ始", a.question):
+                return self._means_start(a, subject, hits)
             if not (a.family or a.numeric_cue or a.years or a.trend):
                 return self._prose(a, hits)
-            subject = best[1]
             # A proper noun of the question that the subject does not carry (「中国との会談数」).
             unmatched = [p for p in a.proper if not self._term_matches(p, subject.terms)
                          and not self._term_matches(p.lower(), subject.terms) and not self._in_subject_text(p, subject)]
@@ -444,6 +446,15 @@ class Assistant:
             src = [self._hit_source(h) for h in hits if h.sheet == sid][:2]
             return Answer(a.question, text, True, [], src, "metadata", Frame())
         return None
+
+    def _means_start(self, a: Analysis, subject: Subject, hits: list[Hit]) -> Answer:
+        """「…事業はいつから？」: the 開始年度 written after a 達成手段's name."""
+        f = subject.figures[0]
+        m = re.search(r"開始年度 ([^）]+)", f.note or "")
+        if not m:
+            return self._refuse(a, None, f"「{subject.name}」の開始年度はシートに記載がありません。", hits)
+        text = f"「{subject.name}」の開始年度は{m.group(1)}です。\n{self._cite(f)}"
+        return Answer(a.question, text, True, [], self._sources([f], hits), "metadata", Frame(subject=subject))
 
     def _series_in(self, a: Analysis, subject: Subject) -> str | None:
         q = _norm(a.question)
