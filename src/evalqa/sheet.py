@@ -48,7 +48,9 @@ def tidy(text: str) -> str:
 
     「親日派・ 知日派予備 軍育成のため」→「親日派・知日派予備軍育成のため」, 「平成 27 年 度」→「平成27年度」.
     """
-    t = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    # Some extractions keep HTML paragraph tags (「<p>…</p>」); 「<」「>の内数」 cells are not tags.
+    t = re.sub(r"</?(?:p|br|div|span)\s*/?>", " ", text, flags=re.I)
+    t = re.sub(r"\s+", " ", t.replace("\u3000", " ")).strip()
     # A space next to a Japanese character or a digit between Japanese is wrapping, not meaning.
     t = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}\d(（])", "", t)
     t = re.sub(r"(?<=\d)\s+(?=[年度回人件か%％]|[月日](?![\u4e00-\u9fff]))", "", t)
