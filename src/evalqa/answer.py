@@ -238,6 +238,14 @@ class Assistant:
                 df[t] += 1
         self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self._max_idf = math.log(1 + n)
+        # Inverted index term → subjects, so a question only scores the subjects that share a word with it.
+        self._by_term: dict[str, set[int]] = defaultdict(set)
+        for i, s in enumerate(self.subjects):
+            for t in s.terms:
+                self._by_term[t].add(i)
+        self._by_section: dict[tuple, list[int]] = defaultdict(list)
+        for i, s in enumerate(self.subjects):
+            self._by_section[(s.sheet, tuple(s.section))].append(i)
         self.era = "令和"
         years = [s["metadata"].get("fiscal_year") for s in self.index.sheets() if s["metadata"].get("fiscal_year")]
         if years:
@@ -300,15 +308,30 @@ class Assistant:
                                                                _COUNTRY.get(c, "\0") in t for c in content))
         return 0.75 * matched / q_total + 0.25 * min(1.0, s_matched / s_total)
 
+    def _candidates(self, words: list[str]) -> set[int]:
+        """Subjects sharing a word with `words` (exactly, as part of a longer word, or as 日加-style country)."""
+        out: set[int] = set()
+        for t in words:
+            out |= self._by_term.get(t, set())
+            abbrev = _COUNTRY.get(t)
+            for term, ids in self._by_term.items():
+                if (len(t) >= 2 and t in term) or (abbrev and _COMPOUND_RE.match(term) and abbrev in term):
+                    out |= ids
+        return out
+
     def rank_subjects(self, a: Analysis, hits: list[Hit], context: Subject | None = None) -> list[tuple[float, Subject]]:
-        bonus: dict[tuple, float] = {}
+        bonus: dict[int, float] = {}
         for rank, h in enumerate(hits):
-            for s in self.subjects:
-                if s.sheet == h.sheet and h.section[: len(s.section)] == s.section:
-                    bonus.setdefault(s.key, 1.0 / math.sqrt(rank + 1))
+            for n in range(1, len(h.section) + 1):
+                for i in self._by_section.get((h.sheet, tuple(h.section[:n])), []):
+                    bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
+        cands = self._candidates(a.content) | set(bonus)
+        if context is not None:
+            cands |= self._candidates(sorted(context.terms)) if a.content else set()
         scored = []
-        for s in self.subjects:
-            score = self._lexical(a.content, s) + 0.25 * bonus.get(s.key, 0.0)
+        for i in sorted(cands):
+            s = self.subjects[i]
+            score = self._lexical(a.content, s) + 0.25 * bonus.get(i, 0.0)
             if context is not None:
                 score += 0.2 * self._lexical(sorted(context.terms), s) + (0.05 if s.sheet == context.sheet else 0)
             if a.family and any(m in s.measures for m in FAMILIES[a.family]):

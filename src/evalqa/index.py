@@ -301,6 +301,13 @@ def build_index(corpus: str | Path, index_dir: str | Path, model: str | None = N
     return report
 
 
+def _connect(generation: Path) -> sqlite3.Connection:
+    """Read-only connection, plus a temp view of the FTS vocabulary (document frequency per term)."""
+    con = sqlite3.connect(f"file:{generation / DB}?mode=ro", uri=True, check_same_thread=False)
+    con.execute("CREATE VIRTUAL TABLE temp.chunk_vocab USING fts5vocab(main, chunk_terms, row)")
+    return con
+
+
 class Index:
     """An opened index generation. `Index.build(corpus, index)` builds then opens; `Index.open(index)` opens."""
 
@@ -317,7 +324,7 @@ class Index:
         self._model = model
         self._embedder: Embedder | None = None
         self._lock = threading.Lock()
-        self._con = sqlite3.connect(f"file:{generation / DB}?mode=ro", uri=True, check_same_thread=False)
+        self._con = _connect(generation)
         self.vectors = faiss.read_index(str(generation / VECTORS))
         self.last_build: BuildReport | None = None
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from .figures import Figure
@@ -9,6 +10,8 @@ from .terms import terms
 
 RRF_K = 60
 CANDIDATES = 50
+COMMON = 0.5  # a term in more than half of the chunks does not rank them; leave it out of the query
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="evalqa-keyword")
 
 
 @dataclass
@@ -66,9 +69,17 @@ def dense_ranking(index, query: str, n: int) -> list[int]:
 
 
 def keyword_ranking(index, query: str, n: int) -> list[int]:
-    match = fts_query(query)
-    if not match:
+    words = list(dict.fromkeys(terms(query)))
+    if not words:
         return []
+    total = index.vectors.ntotal or 1
+    marks = ",".join("?" * len(words))
+    df = dict(index.query(f"SELECT term, doc FROM temp.chunk_vocab WHERE term IN ({marks})", tuple(words)))
+    rare = [w for w in words if df.get(w, 0) <= COMMON * total and df.get(w, 0) > 0]
+    words = rare or [w for w in words if df.get(w, 0) > 0]
+    if not words:
+        return []
+    match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
     rows = index.query("SELECT rowid FROM chunk_terms WHERE chunk_terms MATCH ? ORDER BY bm25(chunk_terms) LIMIT ?",
                        (match, n))
     return [r[0] for r in rows]
@@ -84,8 +95,10 @@ def hybrid_search(index, query: str, k: int = 5, sheet: str | None = None, fisca
     allowed = _allowed(index, sheet, fiscal_year)
     # With a filter, rank everything so the filtered list is not starved.
     n = index.vectors.ntotal if allowed is not None else max(candidates, k)
+    # Keyword search runs while the query is embedded (SQLite and the embedder both release the GIL).
+    pending = _POOL.submit(keyword_ranking, index, query, n)
     dense = [i for i in dense_ranking(index, query, n) if allowed is None or i in allowed]
-    keyword = [i for i in keyword_ranking(index, query, n) if allowed is None or i in allowed]
+    keyword = [i for i in pending.result() if allowed is None or i in allowed]
     scores: dict[int, float] = {}
     for ranking in (dense, keyword):
         for rank, cid in enumerate(ranking):
