@@ -181,11 +181,15 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
     def reset():
         return [], None, "", pd.DataFrame(), ""
 
-    def download(sheet, subject, measure, year):
-        df = app.filter_figures(sheet, subject, measure, year)
+    def write_csv(df: pd.DataFrame) -> str:
         path = Path(tempfile.mkdtemp(prefix="evalqa-")) / "evalqa-figures.csv"
         df.to_csv(path, index=False, encoding="utf-8-sig")
         return str(path)
+
+    def refilter(sheet, subject, measure, year):
+        # The download button always holds the CSV of what the table shows.
+        df = app.filter_figures(sheet, subject, measure, year)
+        return df, write_csv(df)
 
     def upload(file):
         if file is None:
@@ -247,11 +251,10 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
                 f_measure = gr.Dropdown([ALL] + sorted(set(app.figures_frame()["measure"])), value=ALL, label="種類")
                 f_year = gr.Dropdown(app.year_choices(), value=ALL, label="年度")
             all_figures = gr.Dataframe(app.figures_frame(), interactive=False, wrap=True, elem_id="evalqa-figures")
-            csv_button = gr.DownloadButton("CSVをダウンロード")
+            csv_button = gr.DownloadButton("CSVをダウンロード", value=write_csv(app.figures_frame()))
             filters = [f_sheet, f_subject, f_measure, f_year]
             for comp in filters:
-                comp.change(app.filter_figures, filters, all_figures, api_name=False)
-            csv_button.click(download, filters, csv_button, api_name=False)
+                comp.change(refilter, filters, [all_figures, csv_button], api_name=False)
             gr.Markdown("### 年度ごとの推移")
             subject_pick = gr.Dropdown(app.subject_choices(), label="指標・事業", elem_id="evalqa-plot-subject")
             chart = gr.LinePlot(x="fiscal_year", y="value", color="measure", label="推移", height=320)
