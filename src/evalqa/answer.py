@@ -432,13 +432,19 @@ class Assistant:
             frame.subject = subject
             series = self._series_in(a, subject)
             ties = [s for sc, s in ranked[1:4] if sc >= best[0] - 1e-6 and s.name != subject.name]
+            # The same indicator in other sheets (another year's sheet, another ministry's copy).
+            others += [s for sc, s in ranked[1:8] if sc >= best[0] - 0.02 and s.name == subject.name and s.sheet != subject.sheet]
             frame.series = series
             ans = self._numeric(a, frame, hits)
-            if others and ans.found:
-                ans.text += "（他のシートにも同じ表があります: " + "、".join(
-                    dict.fromkeys(self._sheet_label(s.sheet) for s in others)) + "。シート名を添えると絞り込めます。）"
-            if ties and ans.found:
-                ans.text += "（同程度に当てはまる指標: " + "、".join(f"「{s.name}」" for s in ties) + "。別の指標でしたら名前を添えてください。）"
+            notes = []
+            if others:
+                notes.append("他のシートにも同じ表・指標があります: " + "、".join(
+                    dict.fromkeys(self._sheet_label(s.sheet) for s in others)) + "。シート名を添えると絞り込めます。")
+            if ties:
+                notes.append("同程度に当てはまる指標: " + "、".join(f"「{s.name}」" for s in ties) + "。別の指標でしたら名前を添えてください。")
+            if notes and ans.found:
+                body, sep, cite = ans.text.rpartition("\n出典: ")
+                ans.text = (body + "".join(f"（{n}）" for n in notes) + sep + cite) if sep else ans.text + "".join(f"（{n}）" for n in notes)
             return ans
         frame.series = series
         return self._numeric(a, frame, hits)
