@@ -1,6 +1,6 @@
 import pytest
 
-from evalqa.figures import parse_cell, parse_number
+from evalqa.cells import parse_cell, parse_number
 
 
 @pytest.mark.parametrize("raw,want", [

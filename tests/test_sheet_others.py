@@ -1,6 +1,5 @@
 """The parser on sheets other than the seed: other years, eras, ministries, encodings and table forms."""
 from conftest import MEXT, MHLW
-
 from evalqa import load_sheet
 
 

@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SEED
 
+from conftest import ROOT, SEED
 from evalqa import load_sheet
 
 # (line, subject prefix, series, measure, fiscal_year, value, unit, raw) — read off the sheet by hand.
@@ -220,7 +220,8 @@ def test_cli_figures_json_matches_api(seed):
                          capture_output=True, text=True, check=True).stdout
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows == [f.to_dict() for f in seed.figures]
-    assert set(rows[0]) >= {"sheet", "section", "subject", "series", "measure", "fiscal_year", "year_label", "value", "unit", "raw"}
+    assert set(rows[0]) >= {"sheet", "section", "subject", "series", "measure", "fiscal_year", "year_label", "value",
+                            "unit", "raw"}
 
 
 def test_cli_figures_csv():

@@ -1,200 +1,44 @@
-"""Figures: one structured value per table cell, and the rules that read a cell.
+"""Tables → figures: one `Figure` per value cell, read per table kind.
 
-A Figure is what a numeric answer is made of, so every field is exact: the value as a number (or
-None when the sheet says —, -, / or nothing), the measure in the sheet's own words, the fiscal year
-and the label the sheet wrote, the unit the table states, and the raw cell text.
+A grid (測定指標, 参考指標, 施策の予算額・執行額等) gives one figure per value column of each body row; the
+達成手段 table gives the budget figures of each means with its name, start year and review number; the
+【政策ごとの予算額】 table is aligned by its 小計 rows, because PDF extraction shifts its cells.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-from dataclasses import asdict, dataclass, field, fields
-from typing import Iterable
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
 
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-# Cells that mean "no value" in these sheets; never read as 0.
-NO_VALUE = {"", "—", "-", "/", "－", "―", "‐", "─", "／", "−", "ー", "–", "…", "×"}
-
-_DIGITS = str.maketrans("０１２３４５６７８９，．％（）＋", "0123456789,.%()+")
-_NUMBER = r"[△▲\-−]?\d[\d,]*(?:\.\d+)?"
-_TOKEN_RE = re.compile(
-    rf"(?P<marker>[{CIRCLED}])?\s*(?P<num>{_NUMBER})\s*(?P<pct>%)?"
-    rf"(?:\s*\(\s*(?P<paren>{_NUMBER}|[—\-/－―‐─／−ー–])\s*(?P<ppct>%)?\s*\))?"
-)
-_NO_VALUE_TOKEN_RE = re.compile(rf"(?P<marker>[{CIRCLED}])?\s*(?P<nv>[—\-/－―‐─／−ー–])(?:\s*\(\s*(?P<pnv>[—\-/－―‐─／−ー–])\s*\))?")
+from .cells import CIRCLED, CellValue, parse_cell, unit_of
+from .figure import Figure
+from .fiscal_year import parse_fiscal_year
+from .normalize import norm, tidy
+from .sheet import Section, Sheet
+from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table
 
 
-@dataclass
-class Figure:
-    """One value of one table of one sheet (fields as in the public contract, plus a few extras)."""
-
-    sheet: str
-    section: list[str]
-    subject: str
-    series: str | None
-    measure: str
-    fiscal_year: int | None
-    year_label: str | None
-    value: int | float | None
-    unit: str | None
-    raw: str
-    # Extras: where it stands and labels that are not quantities.
-    line: int | None = None
-    table: str | None = None
-    review_number: str | None = None
-    note: str | None = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "Figure":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in names})
-
-    @property
-    def is_empty(self) -> bool:
-        return self.value is None
-
-    def display_value(self) -> str:
-        """「3」「598,665千円」「70%」, or 「記載なし」 when the sheet gives no value."""
-        if self.value is None:
-            return "記載なし"
-        v = self.value
-        text = f"{v:,}" if isinstance(v, int) else f"{v:,.10g}"
-        return f"{text}{self.unit or ''}"
-
-
-@dataclass
-class CellValue:
-    """A value read from (part of) a cell: 「①86%」, 「65 (56)」, 「△14」, 「—」."""
-
-    raw: str
-    value: int | float | None
-    marker: str | None = None
-    percent: bool = False
-    paren: "CellValue | None" = None
-    code: bool = False  # a zero-padded label such as 事業番号 「0017」
-    extra: dict = field(default_factory=dict)
-
-
-def parse_number(text: str) -> int | float | None:
-    """「598,665」→598665, 「△14」→-14, 「1.5」→1.5, 「—」→None. Raises ValueError on anything else."""
-    t = text.strip().translate(_DIGITS).replace(" ", "")
-    if t in NO_VALUE:
-        return None
-    neg = t[:1] in "△▲-−"
-    if neg:
-        t = t[1:]
-    t = t.rstrip("%")
-    if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", t):
-        raise ValueError(f"not a number: {text!r}")
-    t = t.replace(",", "")
-    v: int | float = float(t) if "." in t else int(t)
-    return -v if neg else v
-
-
-def parse_cell(cell: str) -> list[CellValue] | None:
-    """All values in a cell if the cell holds nothing but values, else None (it is text).
-
-    Handles series markers (「①73% ②93%」), a value with its 執行額 in brackets (「65 (56)」),
-    negatives (「△14」) and no-value marks (「—」「-」「/」).
-    """
-    raw = cell.strip()
-    if not raw:
-        return None
-    t = raw.translate(_DIGITS)
-    if t.replace(" ", "") in NO_VALUE:
-        return [CellValue(raw=raw, value=None)]
-    out: list[CellValue] = []
-    pos = 0
-    t_stripped = t
-    while pos < len(t_stripped):
-        if t_stripped[pos].isspace():
-            pos += 1
-            continue
-        m = _TOKEN_RE.match(t_stripped, pos)
-        # A value ends at a space, a bracket or the next series marker: 「1-1」 or 「3回」 are text.
-        if m and (m.end() == len(t_stripped) or t_stripped[m.end()].isspace() or t_stripped[m.end()] in CIRCLED + "(（"):
-            num = m.group("num")
-            code = bool(re.fullmatch(r"0\d{3,}", num))
-            paren = None
-            if m.group("paren"):
-                paren = CellValue(raw=m.group("paren"), value=parse_number(m.group("paren")), percent=bool(m.group("ppct")))
-            out.append(
-                CellValue(
-                    raw=m.group(0).strip(),
-                    value=parse_number(num),
-                    marker=m.group("marker"),
-                    percent=bool(m.group("pct")),
-                    paren=paren,
-                    code=code,
-                )
-            )
-            pos = m.end()
-            continue
-        m = _NO_VALUE_TOKEN_RE.match(t_stripped, pos)
-        if m and (m.group("marker") or pos + len(m.group(0)) == len(t_stripped) or t_stripped[m.end()].isspace()):
-            paren = CellValue(raw=m.group("pnv"), value=None) if m.group("pnv") else None
-            out.append(CellValue(raw=m.group(0).strip(), value=None, marker=m.group("marker"), paren=paren))
-            pos = m.end()
-            continue
-        return None
-    return out or None
-
-
-def is_value_cell(cell: str) -> bool:
-    return parse_cell(cell) is not None
-
-
-# --- output -------------------------------------------------------------------------------
-
-CSV_FIELDS = [f.name for f in fields(Figure)]
-
-
-def to_jsonl(figures: Iterable[Figure]) -> str:
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in figures)
-
-
-def to_csv(figures: Iterable[Figure]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
-    w.writeheader()
-    for f in figures:
-        d = f.to_dict()
-        d["section"] = " › ".join(d["section"])
-        w.writerow(d)
-    return buf.getvalue()
-
-
-def to_table(figures: Iterable[Figure]) -> str:
-    """A plain, human-readable listing (one figure per line)."""
-    lines = []
-    for f in figures:
-        series = f" [{f.series}]" if f.series else ""
-        year = f.year_label or "—"
-        lines.append(f"{f.sheet}:{f.line or '?'}\t{f.subject}{series}\t{f.measure}\t{year}\t{f.display_value()}\t({f.raw})")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-# --- tables → figures -------------------------------------------------------------------------
-
-def extract_figures(sheet) -> list[Figure]:
-    """Every value of every table of a sheet, in sheet order."""
+def extract_figures(sheet: Sheet) -> list[Figure]:
+    """Every value of every table of a sheet, in line order. A table that cannot be read adds a warning."""
     out: list[Figure] = []
-    for table in sheet.tables:
-        handler = {
-            "policy_budget": _policy_budget_figures,
-            "means": _means_figures,
-        }.get(table.kind, _grid_figures)
-        try:
-            out.extend(handler(sheet, table))
-        except Exception as e:  # one unreadable table must not hide the others
-            sheet.warnings.append(f"{sheet.path}:{table.first_line}: table 「{table.title}」 could not be read ({e})")
+    for section in sheet.sections:
+        for table in section.tables:
+            try:
+                if table.kind == "policy_budget":
+                    out.extend(_policy_budget_figures(sheet, section, table))
+                elif table.kind == "means":
+                    out.extend(_means_figures(sheet, section, table))
+                else:
+                    out.extend(_grid_figures(sheet, section, table))
+            except Exception as e:  # one unreadable table must not hide the others
+                sheet.warnings.append(
+                    f"{sheet.path}:{table.first_line}: table 「{table.title}」 could not be read ({e})")
     out.sort(key=lambda f: f.line or 0)
     return out
+
+
+# --- grids ------------------------------------------------------------------------------------------
 
 
 def _series_names(texts: Iterable[str]) -> dict[str, str]:
@@ -208,27 +52,18 @@ def _series_names(texts: Iterable[str]) -> dict[str, str]:
 
 
 def _is_note(text: str) -> bool:
-    from .sheet import norm
-
     n = norm(text)
     return n.startswith(("(注)", "注)", "(出典", "出典", "※")) or len(n) > 24
 
 
 def _clean_measure(text: str) -> str:
-    from .sheet import norm
-
-    n = norm(text)
-    n = re.sub(r"\((?:単位[:：])?(?:千円|百万円|億円|円)\)", "", n)
-    return n
+    return re.sub(r"\((?:単位[:：])?(?:千円|百万円|億円|円)\)", "", norm(text))
 
 
-def _grid_figures(sheet, table) -> list[Figure]:
-    from .sheet import MEASURE_RE, norm, tidy
-
-    section = table.section
+def _grid_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     path = section.path
     subject = re.sub(r"\s*[(（]\s*単位\s*[:：][^()（）]*[)）]", "", tidy(table.title))
-    title_unit = _unit_in(table.title)
+    title_unit = unit_of(table.title)
     intro = [t for ln, t in section.lines if ln < table.first_line and "\t" not in t]
     series_names = _series_names(intro + [r.cell(0) for r in table.header])
     series_names.update(_series_names(r.cell(0) for r in table.body if not any(parse_cell(c) for c in r.cells[1:])))
@@ -250,11 +85,11 @@ def _grid_figures(sheet, table) -> list[Figure]:
             cand = [c for c in label_cells if not _is_note(c)]
             if cand:
                 row_series = tidy(cand[0])
-                if (m := re.match(rf"^([{CIRCLED}])\s*(.+)$", row_series)):
+                if m := re.match(rf"^([{CIRCLED}])\s*(.+)$", row_series):
                     series_names.setdefault(m.group(1), m.group(2))
                     row_series = m.group(2)
         row_markers = {v.marker for vals in parsed.values() if vals for v in vals if v.marker}
-        row_unit = next((u for c in label_cells if (u := _unit_in(c))), None)
+        row_unit = next((u for c in label_cells if (u := unit_of(c))), None)
         for c, col in table.columns.items():
             if col.code:
                 continue
@@ -262,7 +97,8 @@ def _grid_figures(sheet, table) -> list[Figure]:
             if vals is None:
                 if row.cells[c].strip():
                     continue  # text in a value column (a description), not a value
-                vals = [CellValue(raw="", value=None, marker=next(iter(row_markers)) if len(row_markers) == 1 else None)]
+                marker = next(iter(row_markers)) if len(row_markers) == 1 else None
+                vals = [CellValue(raw="", value=None, marker=marker)]
             for v in vals:
                 series = series_names.get(v.marker, v.marker) if v.marker else row_series
                 measure = col.measure or row_measure or default_measure or "値"
@@ -280,22 +116,16 @@ def _grid_figures(sheet, table) -> list[Figure]:
     return out
 
 
-def _unit_in(text: str) -> str | None:
-    from .sheet import _unit_of
-
-    return _unit_of(text)
-
+# --- 達成手段 -----------------------------------------------------------------------------------------
 
 _MEANS_NAME_RE = re.compile(rf"^(?P<no>[{CIRCLED}])?\s*(?P<name>.*?)\s*(?P<tail>(?:[(（][^()（）]*[)）]\s*)*)$")
 
 
 def parse_means_name(text: str) -> tuple[str | None, str, int | None, str | None]:
     """「④親日派・ 知日派… 教育事業 (平成 30 年度)」 → ('④', '親日派・知日派…教育事業', 2018, '平成30年度')."""
-    from .fiscal_year import parse_fiscal_year
-    from .sheet import tidy
-
     t = tidy(text)
     m = _MEANS_NAME_RE.match(t)
+    assert m is not None  # every group is optional: the pattern matches any text
     no, name, tail = m.group("no"), m.group("name"), m.group("tail") or ""
     start_label = start_year = None
     for part in re.findall(r"[(（]([^()（）]*)[)）]", tail):
@@ -307,10 +137,8 @@ def parse_means_name(text: str) -> tuple[str | None, str, int | None, str | None
     return no, tidy(name), start_year, start_label
 
 
-def _means_figures(sheet, table) -> list[Figure]:
-    from .sheet import norm, tidy
-
-    path = table.section.path
+def _means_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
+    path = section.path
     out: list[Figure] = []
     name_parts: list[str] = []
     related: list[str] = []
@@ -327,19 +155,21 @@ def _means_figures(sheet, table) -> list[Figure]:
         if not name_parts:
             sheet.warnings.append(f"{sheet.path}:{row.line}: 達成手段 values without a name; skipped")
             continue
-        no, name, start_year, start_label = parse_means_name(" ".join(name_parts))
+        no, name, _start_year, start_label = parse_means_name(" ".join(name_parts))
         name_parts = []
-        codes = [v.raw for c, col in table.columns.items() if col.code for v in (parse_cell(row.cells[c]) or []) if v.code]
+        codes = [v.raw for c, col in table.columns.items() if col.code
+                 for v in (parse_cell(row.cells[c]) or []) if v.code]
         review = codes[0] if codes else None
         note = f"{no or ''}{name}" + (f"（開始年度 {start_label}）" if start_label else "")
         if related:
             note += "　関連する測定指標: " + "、".join(dict.fromkeys(related))
         related = []
 
-        def fig(measure, col, v_raw, value, unit):
+        def fig(measure: str, col: Column, raw: str, value: int | float | None, unit: str | None,
+                row: Row = row, name: str = name, review: str | None = review, note: str = note) -> Figure:
             return Figure(sheet=sheet.id, section=path, subject=name, series=None, measure=measure,
                           fiscal_year=col.fiscal_year, year_label=col.year_label, value=value, unit=unit,
-                          raw=v_raw, line=row.line, table="達成手段", review_number=review, note=note)
+                          raw=raw, line=row.line, table="達成手段", review_number=review, note=note)
 
         for c, col in table.columns.items():
             if col.code:
@@ -361,24 +191,24 @@ def _means_figures(sheet, table) -> list[Figure]:
     return out
 
 
-def _policy_budget_figures(sheet, table) -> list[Figure]:
+# --- 政策ごとの予算額 ---------------------------------------------------------------------------------
+
+_ACCOUNTS = {"一般": "一般会計", "特別": "特別会計", "一般会計": "一般会計", "特別会計": "特別会計"}
+
+
+def _policy_budget_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     """【政策ごとの予算額】: rows per organisation, 小計 and 合計; columns 「3年度 当初予算額」「4年度 概算要求額」.
 
     PDF extraction shifts cells in this table, so a row with fewer values than value columns is
     aligned by the 小計 row below it (the assignment under which the columns add up), not by position.
     """
-    from itertools import combinations
-
-    from .fiscal_year import parse_fiscal_year
-    from .sheet import MEASURE_RE, _YEAR_IN_HEADER_RE, norm, tidy
-
     rows = table.rows
     cols: list[tuple[int, str, int | None, str]] = []
     start = 0
     for idx, r in enumerate(rows):
         for c, cell in enumerate(r.cells):
             n = norm(cell)
-            if (y := _YEAR_IN_HEADER_RE.search(n)) and (m := MEASURE_RE.search(n)):
+            if (y := YEAR_IN_HEADER_RE.search(n)) and (m := MEASURE_RE.search(n)):
                 cols.append((c, y.group(0), parse_fiscal_year(y.group(0), sheet.era, sheet.fiscal_year), m.group(1)))
         if cols:
             start = idx + 1
@@ -386,37 +216,58 @@ def _policy_budget_figures(sheet, table) -> list[Figure]:
     if not cols:
         sheet.warnings.append(f"{sheet.path}:{table.first_line}: 予算額 table without a year/予算額 header; skipped")
         return []
-    path = table.section.path
+    path = section.path
     subject = tidy(table.title)
-    accounts = {"一般": "一般会計", "特別": "特別会計", "一般会計": "一般会計", "特別会計": "特別会計"}
     category = None
-    items: list[dict] = []
+    items: list[dict[str, Any]] = []
     for r in rows[start:]:
         text_cells = [c.strip() for c in r.cells if c.strip() and parse_cell(c) is None]
-        for c in text_cells:
-            if norm(c).startswith("政策評価の対象と"):
-                category = tidy(c).replace(" ", "")
+        for t in text_cells:
+            if norm(t).startswith("政策評価の対象と"):
+                category = tidy(t).replace(" ", "")
         nums = [(i, v) for i, c in enumerate(r.cells) if (pv := parse_cell(c)) for v in pv if v.value is not None]
         if not nums:
             continue
         ns = [norm(c) for c in text_cells]
-        account = next((accounts[n] for n in ns if n in accounts), None)
+        account = next((_ACCOUNTS[n] for n in ns if n in _ACCOUNTS), None)
+        series: str | None
         if "小計" in ns or "合計" in ns:
             kind = "小計" if "小計" in ns else "合計"
             series, note = f"{kind}({account or '一般会計'})", category if kind == "小計" else None
         else:
             kind = "item"
-            rest = [tidy(c) for c in text_cells if norm(c) not in accounts and not norm(c).startswith("政策評価の対象と")]
+            rest = [tidy(t) for t in text_cells
+                    if norm(t) not in _ACCOUNTS and not norm(t).startswith("政策評価の対象と")]
             series = rest[0] if rest else None
             note = " / ".join(x for x in [account, *rest[1:]] if x) or None
         items.append({"row": r, "kind": kind, "series": series, "note": note, "nums": nums, "assign": None})
 
-    # Align each row's values to the value columns.
-    members: list[dict] = []
+    _align_by_subtotals(items, len(cols))
+    out: list[Figure] = []
+    for it in items:
+        if it["assign"] is None:  # no 小計 to align against: first values go to the first columns
+            it["assign"] = list(range(len(it["nums"])))
+            sheet.warnings.append(
+                f"{sheet.path}:{it['row'].line}: {it['series']}: fewer values than columns; aligned left")
+        got = dict(zip(it["assign"], it["nums"]))
+        for ci, (_col, label, fy, measure) in enumerate(cols):
+            _, v = got.get(ci, (None, None))
+            out.append(Figure(
+                sheet=sheet.id, section=path, subject=subject, series=it["series"], measure=measure,
+                fiscal_year=fy, year_label=label, value=v.value if v else None, unit=table.unit,
+                raw=v.raw if v else "", line=it["row"].line, table=subject, note=it["note"],
+            ))
+    return out
+
+
+def _align_by_subtotals(items: list[dict[str, Any]], n_cols: int) -> None:
+    """Set each row's "assign" (value i → column assign[i]): rows with a value per column by position;
+    the short rows above a 小計 by the combination of columns under which the most 小計 columns add up."""
+    members: list[dict[str, Any]] = []
     for it in items:
         k = len(it["nums"])
-        if k >= len(cols):
-            it["assign"] = list(range(len(cols)))[: k]
+        if k >= n_cols:
+            it["assign"] = list(range(n_cols))[:k]
         if it["kind"] == "item":
             members.append(it)
             continue
@@ -427,7 +278,7 @@ def _policy_budget_figures(sheet, table) -> list[Figure]:
                     continue
                 others = [o for o in members if o is not m]
                 best, best_score = None, -1
-                for combo in combinations(range(len(cols)), len(m["nums"])):
+                for combo in combinations(range(n_cols), len(m["nums"])):
                     score = 0
                     for ci, total in totals.items():
                         s = sum(v.value for o in others if o["assign"] is not None
@@ -438,17 +289,3 @@ def _policy_budget_figures(sheet, table) -> list[Figure]:
                         best, best_score = list(combo), score
                 m["assign"] = best
             members = []
-    out: list[Figure] = []
-    for it in items:
-        if it["assign"] is None:  # no 小計 to align against: first values go to the first columns
-            it["assign"] = list(range(len(it["nums"])))
-            sheet.warnings.append(f"{sheet.path}:{it['row'].line}: {it['series']}: fewer values than columns; aligned left")
-        got = dict(zip(it["assign"], it["nums"]))
-        for ci, (_col, label, fy, measure) in enumerate(cols):
-            _, v = got.get(ci, (None, None))
-            out.append(Figure(
-                sheet=sheet.id, section=path, subject=subject, series=it["series"], measure=measure,
-                fiscal_year=fy, year_label=label, value=v.value if v else None, unit=table.unit,
-                raw=v.raw if v else "", line=it["row"].line, table=subject, note=it["note"],
-            ))
-    return out

@@ -6,8 +6,9 @@ questions (「R2」「2020年度」「平成30〜令和2年度」) and answers.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .normalize import norm
 
 # Western year of 元年 minus one, so that start + N is the Western year of era year N.
 ERAS: dict[str, int] = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
@@ -24,12 +25,9 @@ _YEAR = (
     rf"|(?<![\d元])(?P<bare>\d{{1,2}}|元)年度"
 )
 _YEAR_RE = re.compile(_YEAR)
-_RANGE_RE = re.compile(rf"(?P<a>{_YEAR.replace('?P<', '?P<a_')})\s*[〜~～\-－ー―から]+\s*(?P<b>{_YEAR.replace('?P<', '?P<b_')})")
-
-
-def normalize(text: str) -> str:
-    """NFKC and no whitespace: 「令和 2 年 度」 → 「令和2年度」, 「Ｒ２」 → 「R2」."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+_RANGE_RE = re.compile(
+    rf"(?P<a>{_YEAR.replace('?P<', '?P<a_')})\s*[〜~～\-－ー―から]+\s*(?P<b>{_YEAR.replace('?P<', '?P<b_')})"
+)
 
 
 def era_year(era: str, number: int | str) -> int:
@@ -46,17 +44,19 @@ def era_year(era: str, number: int | str) -> int:
 def to_label(fiscal_year: int, era: str | None = None) -> str:
     """2020 → 「令和2年度」, 2019 → 「令和元年度」, 2018 → 「平成30年度」."""
     if era is None:
-        era = next(e for e, start in sorted(ERAS.items(), key=lambda kv: -kv[1]) if fiscal_year > start)
+        era = era_for(fiscal_year)
     n = fiscal_year - ERAS[era]
     return f"{era}{'元' if n == 1 else n}年度"
 
 
-def era_of(fiscal_year: int) -> str:
-    return to_label(fiscal_year)[:2]
+def era_for(fiscal_year: int) -> str:
+    """The era a Western fiscal year falls in: 2019 → 令和, 2018 → 平成."""
+    return next(e for e, start in sorted(ERAS.items(), key=lambda kv: -kv[1]) if fiscal_year > start)
 
 
 def _from_match(groups: dict[str, str | None], default_era: str, prefix: str = "") -> int:
-    g = {k[len(prefix):]: v for k, v in groups.items() if k.startswith(prefix)}
+    # Only the groups that matched: one alternative of _YEAR, with its number.
+    g = {k[len(prefix):]: v for k, v in groups.items() if k.startswith(prefix) and v is not None}
     if g.get("era"):
         return era_year(g["era"], g["en"])
     if g.get("ab"):
@@ -73,7 +73,7 @@ def parse_fiscal_year(label: str, default_era: str = DEFAULT_ERA, near: int | No
     `near` (the sheet's own year) settles a bare year that crosses an era: in a 平成30年度 sheet
     「元年度」 is 令和元年度 (2019), not 平成元年度.
     """
-    m = _YEAR_RE.search(normalize(label))
+    m = _YEAR_RE.search(norm(label))
     if not m:
         return None
     try:
@@ -103,12 +103,12 @@ class YearMention:
 
 def find_fiscal_years(text: str, default_era: str = DEFAULT_ERA) -> list[YearMention]:
     """All years and ranges named in a question: 「平成30〜令和2年度」 → one mention 2018–2020."""
-    norm = normalize(text)
+    t = norm(text)
     # 「2018〜2020年度」: the first Western year of a range has no 年度 of its own.
-    norm = re.sub(r"((?:19|20)\d{2})(?=[〜~～\-－](?:19|20)\d{2}年度)", r"\1年度", norm)
+    t = re.sub(r"((?:19|20)\d{2})(?=[〜~～\-－](?:19|20)\d{2}年度)", r"\1年度", t)
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _RANGE_RE.finditer(norm):
+    for m in _RANGE_RE.finditer(t):
         try:
             a = _from_match(m.groupdict(), default_era, "a_")
             b = _from_match(m.groupdict(), default_era, "b_")
@@ -117,7 +117,7 @@ def find_fiscal_years(text: str, default_era: str = DEFAULT_ERA) -> list[YearMen
         # 「平成30〜令和2年度」: the first part has no 年度 but its own era; 「30〜2年度」 stays ambiguous.
         found.append(YearMention(min(a, b), max(a, b), m.group(0)))
         taken.append(m.span())
-    for m in _YEAR_RE.finditer(norm):
+    for m in _YEAR_RE.finditer(t):
         if any(s <= m.start() < e for s, e in taken):
             continue
         g = m.groupdict()

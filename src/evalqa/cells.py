@@ -1,0 +1,98 @@
+"""Table cells: the numbers, no-value marks and series markers a cell of a sheet holds."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import nfkc
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Cells that mean "no value" in these sheets; never read as 0.
+NO_VALUE = {"", "—", "-", "/", "－", "―", "‐", "─", "／", "−", "ー", "–", "…", "×"}
+
+_DIGITS = str.maketrans("０１２３４５６７８９，．％（）＋", "0123456789,.%()+")
+_NUMBER = r"[△▲\-−]?\d[\d,]*(?:\.\d+)?"
+_NO_VALUE_MARK = r"[—\-/－―‐─／−ー–]"
+_TOKEN_RE = re.compile(
+    rf"(?P<marker>[{CIRCLED}])?\s*(?P<num>{_NUMBER})\s*(?P<pct>%)?"
+    rf"(?:\s*\(\s*(?P<paren>{_NUMBER}|{_NO_VALUE_MARK})\s*(?P<ppct>%)?\s*\))?"
+)
+_NO_VALUE_TOKEN_RE = re.compile(
+    rf"(?P<marker>[{CIRCLED}])?\s*(?P<nv>{_NO_VALUE_MARK})(?:\s*\(\s*(?P<pnv>{_NO_VALUE_MARK})\s*\))?"
+)
+_UNIT_IN_TEXT_RE = re.compile(r"[(（]\s*(?:単位\s*[:：]\s*([^()（）\s]+?)|(千円|百万円|億円|円))\s*[)）]")
+
+
+@dataclass
+class CellValue:
+    """A value read from (part of) a cell: 「①86%」, 「65 (56)」, 「△14」, 「—」."""
+
+    raw: str
+    value: int | float | None
+    marker: str | None = None
+    percent: bool = False
+    paren: CellValue | None = None
+    code: bool = False  # a zero-padded label such as 事業番号 「0017」
+
+
+def parse_number(text: str) -> int | float | None:
+    """「598,665」→598665, 「△14」→-14, 「1.5」→1.5, 「—」→None. Raises ValueError on anything else."""
+    t = text.strip().translate(_DIGITS).replace(" ", "")
+    if t in NO_VALUE:
+        return None
+    neg = t[:1] in "△▲-−"
+    if neg:
+        t = t[1:]
+    t = t.rstrip("%")
+    if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", t):
+        raise ValueError(f"not a number: {text!r}")
+    t = t.replace(",", "")
+    v: int | float = float(t) if "." in t else int(t)
+    return -v if neg else v
+
+
+def parse_cell(cell: str) -> list[CellValue] | None:
+    """All values in a cell if the cell holds nothing but values, else None (it is text).
+
+    Handles series markers (「①73% ②93%」), a value with its 執行額 in brackets (「65 (56)」),
+    negatives (「△14」) and no-value marks (「—」「-」「/」).
+    """
+    raw = cell.strip()
+    if not raw:
+        return None
+    t = raw.translate(_DIGITS)
+    if t.replace(" ", "") in NO_VALUE:
+        return [CellValue(raw=raw, value=None)]
+    out: list[CellValue] = []
+    pos = 0
+    while pos < len(t):
+        if t[pos].isspace():
+            pos += 1
+            continue
+        m = _TOKEN_RE.match(t, pos)
+        # A value ends at a space, a bracket or the next series marker: 「1-1」 or 「3回」 are text.
+        if m and (m.end() == len(t) or t[m.end()].isspace() or t[m.end()] in CIRCLED + "(（"):
+            num = m.group("num")
+            paren = None
+            if m.group("paren"):
+                paren = CellValue(raw=m.group("paren"), value=parse_number(m.group("paren")),
+                                  percent=bool(m.group("ppct")))
+            out.append(CellValue(raw=m.group(0).strip(), value=parse_number(num), marker=m.group("marker"),
+                                 percent=bool(m.group("pct")), paren=paren,
+                                 code=bool(re.fullmatch(r"0\d{3,}", num))))
+            pos = m.end()
+            continue
+        m = _NO_VALUE_TOKEN_RE.match(t, pos)
+        if m and (m.group("marker") or pos + len(m.group(0)) == len(t) or t[m.end()].isspace()):
+            paren = CellValue(raw=m.group("pnv"), value=None) if m.group("pnv") else None
+            out.append(CellValue(raw=m.group(0).strip(), value=None, marker=m.group("marker"), paren=paren))
+            pos = m.end()
+            continue
+        return None
+    return out or None
+
+
+def unit_of(text: str) -> str | None:
+    """The unit a label states: 「(単位：人)」 → 人, 「（千円）」 → 千円, else None."""
+    m = _UNIT_IN_TEXT_RE.search(nfkc(text))
+    return (m.group(1) or m.group(2)) if m else None

@@ -1,0 +1,94 @@
+"""Figure: one structured value of one table, the contract record, and the one way to write a value.
+
+A Figure is what a numeric answer is made of, so every field is exact: the value as a number (or
+None when the sheet says —, -, / or nothing), the measure in the sheet's own words, the fiscal year
+and the label the sheet wrote, the unit the table states, and the raw cell text.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+# A figure without a unit counts what its subject names: 「日加二国間会談数」 → 3回.
+COUNTERS = [(r"会談数|回数|開催数", "回"), (r"人数|者数", "人"), (r"件数", "件"), (r"国数", "か国")]
+
+
+@dataclass
+class Figure:
+    """One value of one table of one sheet (fields as in the public contract, plus a few extras)."""
+
+    sheet: str
+    section: list[str]
+    subject: str
+    series: str | None
+    measure: str
+    fiscal_year: int | None
+    year_label: str | None
+    value: int | float | None
+    unit: str | None
+    raw: str
+    # Extras: where it stands and labels that are not quantities.
+    line: int | None = None
+    table: str | None = None
+    review_number: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Figure:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+def format_value(figure: Figure) -> str:
+    """The value as an answer writes it: 「598,665千円」「△14百万円」「70%」「3回」, or 「記載なし」.
+
+    Negative amounts are written as the sheets write them (△14); a figure without a unit takes the
+    counter word its subject implies (会談数 → 回, 人数 → 人, 件数 → 件, 国数 → か国).
+    """
+    v = figure.value
+    if v is None:
+        return "記載なし"
+    num = ("△" if v < 0 else "") + (f"{abs(v):,}" if isinstance(v, int) else f"{abs(v):,.10g}")
+    unit = figure.unit
+    if unit is None:
+        unit = next((u for pat, u in COUNTERS if re.search(pat, figure.subject)), "")
+    return f"{num}{unit}"
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+CSV_FIELDS = [f.name for f in fields(Figure)]
+
+
+def to_jsonl(figures: Iterable[Figure]) -> str:
+    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in figures)
+
+
+def to_csv(figures: Iterable[Figure]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for f in figures:
+        d = f.to_dict()
+        d["section"] = " › ".join(d["section"])
+        w.writerow(d)
+    return buf.getvalue()
+
+
+def to_table(figures: Iterable[Figure]) -> str:
+    """A plain, human-readable listing (one figure per line)."""
+    lines = []
+    for f in figures:
+        series = f" [{f.series}]" if f.series else ""
+        year = f.year_label or "—"
+        lines.append(f"{f.sheet}:{f.line or '?'}\t{f.subject}{series}\t{f.measure}\t{year}\t{format_value(f)}"
+                     f"\t({f.raw})")
+    return "\n".join(lines) + ("\n" if lines else "")

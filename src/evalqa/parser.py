@@ -1,0 +1,291 @@
+"""The parser: a `Document` (lines of cells from a reader) → a `Sheet`.
+
+It recovers the section tree of the standard form from the headings, the sheet's metadata (施策名,
+年度, 府省 …), the key/value fields and the 施策の予算額・執行額等 tables of the 施策 block, and the tables
+of every section (consecutive rows of cells). `load_sheet` = read the file + parse + extract figures.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cells import parse_cell
+from .errors import SheetError
+from .figures import extract_figures
+from .fiscal_year import DEFAULT_ERA, era_for, era_year, parse_fiscal_year
+from .normalize import nfkc, norm, tidy
+from .readers import Document, Line, read_document
+from .sheet import Section, Sheet
+from .tables import Row, Table, analyse_table
+
+log = logging.getLogger(__name__)
+
+_ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+_SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
+_MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")
+_UNIT_LINE_RE = re.compile(r"^[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]$")
+POLICY_FIELDS = {
+    "施策名": "title",
+    "政策名": "title",
+    "担当部局名": "bureau",
+    "政策評価実施予定時期": "evaluation_time",
+    "政策体系上の位置付け": "position",
+}
+_POLICY_FIELD_KEYS = {norm(k) for k in POLICY_FIELDS}
+# The section kinds that make a file a sheet, and the table kind each section's tables are.
+_SHEET_KINDS = ("policy", "field", "indicator", "means", "budget")
+_TABLE_KIND = {"budget": "policy_budget", "indicator": "indicator", "reference": "reference", "means": "means"}
+
+
+def load_sheet(path: str | Path, *, sheet_id: str | None = None) -> Sheet:
+    """Read one sheet file (UTF-8 with/without BOM, or CP932) into a `Sheet` with its figures.
+
+    Raises `SheetError` (naming the file) for unreadable, empty, binary or non-sheet input; a sheet
+    with recognisable sections but no tables loads with an empty figure list and a warning.
+    """
+    return parse_sheet(read_document(path), sheet_id=sheet_id)
+
+
+def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
+    """Build the Sheet of a document, figures included. The id defaults to the file stem."""
+    sid = sheet_id or Path(document.path).stem
+    path = document.path
+    sheet = Sheet(id=sid, path=path, text=document.text, root=Section(sid, "root", -1, 0))
+    _read_metadata(sheet, document.lines)
+    _read_sections(sheet, document.lines)
+    if not any(s.kind in _SHEET_KINDS for s in sheet.sections):
+        raise SheetError(path, "not a policy-evaluation sheet: no 施策, 個別分野, 測定指標 or 達成手段 heading found")
+    if not sheet.tables:
+        sheet.warnings.append(f"{path}: no tables found; the sheet has no figures")
+    sheet.warnings.extend(f"{path}: {w}" for t in sheet.tables for w in t.warnings)
+    for w in sheet.warnings:
+        log.warning(w)
+    # Figure warnings are appended to sheet.warnings (not logged), as when figures were read lazily.
+    sheet.figures = extract_figures(sheet)
+    return sheet
+
+
+# --- headings -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Heading:
+    """What a heading line opens: the section's kind, level and title, and what its title says."""
+
+    kind: str
+    level: int
+    title: str
+    number: str | None = None
+    name: str | None = None
+    main: bool = False
+    fiscal_year: int | None = None
+
+
+def match_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
+    """The heading a line of the standard form opens, if any."""
+    raw = tidy(line)
+    n = norm(line)
+    if not n or len(n) > 160:
+        return None
+    if m := re.fullmatch(r"【(.+)】", n):
+        return Heading("budget" if "予算" in m.group(1) else "part", 0, raw)
+    if m := re.fullmatch(rf"施策([{_ROMAN}]+-\d+)(.*)", n):
+        rest = tidy(re.sub(r"^施策\s*\S+\s*-\s*\d+", "", raw))
+        return Heading("policy", 0, f"施策{m.group(1)} {rest}".strip(), number=m.group(1), name=rest)
+    if m := re.fullmatch(r"個別分野(\d+)(.*)", n):
+        name = tidy(re.sub(r"^個別分野\s*\d+", "", raw))
+        return Heading("field", 0, f"個別分野{m.group(1)} {name}".strip(), number=m.group(1), name=name)
+    if n == "施策の概要":
+        return Heading("overview", 1, raw)
+    if n.startswith("関連する内閣の重要政策"):
+        return Heading("cabinet", 1, raw)
+    if m := re.fullmatch(r"測定指標(\d+(?:-\d+)?)(.+?)(\*)?", n):
+        name = tidy(re.sub(r"^測定指標\s*\d+(?:\s*-\s*\d+)?", "", raw))
+        name = re.sub(r"\s*[*＊]$", "", name)
+        return Heading("indicator", 1, f"測定指標{m.group(1)} {name}", number=m.group(1), name=name,
+                       main=bool(m.group(3)))
+    if m := re.fullmatch(r"参考指標(\d+(?:-\d+)?)?[:：]?(.*)", n):
+        name = tidy(re.sub(r"^参考指標\s*(\d+(?:\s*-\s*\d+)?)?\s*[:：]?", "", raw))
+        return Heading("reference", 1, tidy(raw), number=m.group(1), name=name or None)
+    if n == "達成手段":
+        return Heading("means", 1, raw)
+    if n.startswith("中期目標") and len(n) <= 16:
+        return Heading("midterm_target", 2, raw)
+    if re.fullmatch(r"(?:(?:令和|平成|昭和)(?:\d+|元)|[RH]\d+|\d{4}|\d{1,2})年度目標", n):
+        return Heading("year_target", 2, tidy(raw), fiscal_year=parse_fiscal_year(n, era))
+    if n.startswith("施策の進捗状況"):
+        return Heading("progress", 2, raw)
+    if n.startswith("測定指標の選定理由"):
+        return Heading("rationale", 2, raw)
+    return None
+
+
+def _balanced(text: str) -> bool:
+    t = nfkc(text)
+    return t.count("(") <= t.count(")")
+
+
+def _only_cell(line: Line) -> str | None:
+    """The text of a line whose first cell is its only filled cell (a heading can be such a row)."""
+    filled = [c for c in line.cells if c.strip()]
+    return filled[0] if len(filled) == 1 and line.cells[0].strip() else None
+
+
+# --- metadata and sections ------------------------------------------------------------------------
+
+
+def _read_metadata(sheet: Sheet, lines: list[Line]) -> None:
+    for ln in lines:
+        n = norm(ln.cells[0])
+        if sheet.fiscal_year is None and (m := _SHEET_YEAR_RE.search(n)) and not ln.is_row:
+            sheet.fiscal_year = parse_fiscal_year(m.group(1) + "年度")
+            sheet.era = m.group(1)[:2]
+            sheet.document = tidy(ln.text)
+        elif sheet.ministry is None and (m := _MINISTRY_RE.match(n)):
+            sheet.ministry = m.group(1)
+            sheet.policy_number = sheet.policy_number or m.group(3)
+            if sheet.fiscal_year is None:
+                sheet.fiscal_year = era_year(sheet.era, m.group(2))
+        elif sheet.policy_number is None and (m := re.fullmatch(rf"施策([{_ROMAN}]+-\d+).*", n)):
+            sheet.policy_number = m.group(1)
+    if sheet.fiscal_year is not None:
+        sheet.era = era_for(sheet.fiscal_year)
+
+
+def _read_sections(sheet: Sheet, lines: list[Line]) -> None:
+    stack: list[Section] = [sheet.root]
+    i, n = 0, len(lines)
+
+    def open_section(h: Heading, lineno: int) -> None:
+        while len(stack) > 1 and stack[-1].level >= h.level:
+            stack.pop()
+        s = Section(h.title, h.kind, h.level, lineno, parent=stack[-1], number=h.number, name=h.name,
+                    main=h.main, fiscal_year=h.fiscal_year)
+        stack[-1].children.append(s)
+        stack.append(s)
+
+    def row_heading(line: Line) -> Heading | None:
+        only = _only_cell(line)
+        return match_heading(only, sheet.era) if only is not None else None
+
+    while i < n:
+        line = lines[i]
+        if line.blank:
+            i += 1
+            continue
+        if line.is_row and not row_heading(line):
+            j, rows = i, []
+            while j < n and (lines[j].is_row or lines[j].blank):
+                if not lines[j].blank:
+                    if row_heading(lines[j]):
+                        break
+                    rows.append(Row(lines[j].number, [c.strip() for c in lines[j].cells]))
+                j += 1
+            _attach_block(sheet, stack[-1], rows, lines, j)
+            i = j
+            continue
+        h = row_heading(line) if line.is_row else match_heading(line.text, sheet.era)
+        if h:
+            open_section(h, line.number)
+            s = stack[-1]
+            # A long indicator name wraps onto the next line (「…回答し」/「た割合)」).
+            if s.kind in ("indicator", "reference") and not _balanced(s.title):
+                k = i + 1
+                while k < n and lines[k].blank:
+                    k += 1
+                if k < n and (nxt := _only_cell(lines[k])) is not None and not match_heading(nxt, sheet.era):
+                    s.title = tidy(s.title + nxt)
+                    s.name = tidy((s.name or "") + nxt)
+                    i = k
+        else:
+            stack[-1].lines.append((line.number, line.text))
+        i += 1
+
+
+# --- tables and fields ------------------------------------------------------------------------------
+
+
+def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[Line], end: int) -> None:
+    """Give a block of rows to its section, as tables (and, in the 施策 block, as fields)."""
+    if not rows:
+        return
+    for r in rows:
+        section.lines.append((r.line, "\t".join(r.cells)))
+    # A table states its unit on the line right after it: 「(千円)」.
+    k = end
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    trailing_unit = None
+    if k < len(lines) and (m := _UNIT_LINE_RE.match(norm(lines[k].text))):
+        trailing_unit = m.group(1)
+
+    if section.kind == "policy":
+        _split_policy_block(sheet, section, rows)
+        return
+    kind = _TABLE_KIND.get(section.kind, "grid")
+    title = section.name or section.title
+    if section.kind == "budget":
+        title = re.sub(r"[【】]", "", section.title)
+        _read_key_values(sheet, rows)
+    table = Table(kind, title, rows, unit=trailing_unit)
+    analyse_table(table, sheet.era, sheet.fiscal_year)
+    if kind == "grid" and not any(c.fiscal_year for c in table.columns.values()):
+        return  # a text table (key/value rows): its text is in the section already
+    section.tables.append(table)
+
+
+def _read_key_values(sheet: Sheet, rows: list[Row]) -> None:
+    for r in rows:
+        cells = [c for c in r.cells if c.strip()]
+        for a, b in zip(cells, cells[1:]):
+            key = norm(re.sub(r"[(（]※[)）]", "", a))
+            attr = POLICY_FIELDS.get(key)
+            if attr and getattr(sheet, attr) is None:
+                setattr(sheet, attr, tidy(b))
+
+
+def _split_policy_block(sheet: Sheet, section: Section, rows: list[Row]) -> None:
+    """The 施策 block mixes fields (施策名, 施策目標 …) with the 施策の予算額・執行額等 tables."""
+    _read_key_values(sheet, rows)
+    i = 0
+    prev_title = None
+    while i < len(rows):
+        r = rows[i]
+        cells = [c.strip() for c in r.cells]
+        year_cells = [c for c in cells[1:] if parse_fiscal_year(c, sheet.era) and len(norm(c)) <= 12]
+        if "区分" in [norm(c) for c in cells] and len(year_cells) >= 2:
+            title = tidy(cells[0])
+            if title.startswith("同") and prev_title:
+                # 「同（分担金・拠出金）」 repeats the previous title with another qualifier.
+                title = re.sub(r"[（(].*$", "", prev_title) + title[1:]
+            prev_title = title
+            j = i + 1
+            while j < len(rows) and any(parse_cell(c) for c in rows[j].cells[1:]) \
+                    and "区分" not in [norm(c) for c in rows[j].cells]:
+                j += 1
+            sub = Section(title, "measure_budget", 1, r.line, parent=section)
+            sub.lines = [(x.line, "\t".join(x.cells)) for x in rows[i:j]]
+            unit = None
+            if any("百万円" in c for x in rows[i:j] for c in x.cells):
+                unit = "百万円"
+            elif any("千円" in c for x in rows[i:j] for c in x.cells):
+                unit = "千円"
+            table = Table("measure_budget", title, rows[i:j], unit=unit)
+            analyse_table(table, sheet.era, sheet.fiscal_year)
+            sub.tables.append(table)
+            section.children.append(sub)
+            i = j
+            continue
+        key = tidy(cells[0]) if cells else ""
+        values = [tidy(c) for c in cells[1:] if c.strip()]
+        if key and values and norm(key) not in _POLICY_FIELD_KEYS:
+            # 施策目標, 目標設定の考え方・根拠: prose worth its own section.
+            sub = Section(key, "policy_field", 1, r.line, parent=section)
+            sub.lines = [(r.line, " ".join(values))]
+            section.children.append(sub)
+        i += 1
+    # The block's rows now live in the subsections; keep only the field rows on the section itself.
+    sub_lines = {ln for c in section.children for ln, _ in c.lines}
+    section.lines = [(ln, t) for ln, t in section.lines if ln not in sub_lines]

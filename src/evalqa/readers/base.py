@@ -1,0 +1,42 @@
+"""What a reader hands to the parser: a document as lines of cells, each with its position.
+
+A text sheet gives one Line per line of the file, its cells split at tabs. A PDF or Excel reader will
+give the same records with a page or a cell reference, so that the parser does not care where a
+line came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One line of a document: its 1-based number and its cells (one cell for a line of prose)."""
+
+    number: int
+    cells: list[str]
+    page: int | None = None  # PDF page (1-based), when read from a PDF
+    cell_refs: list[str] | None = None  # worksheet cell of each cell (「事前分析表!F12」), when read from Excel
+
+    @property
+    def text(self) -> str:
+        """The line as written, cells joined by tabs."""
+        return "\t".join(self.cells)
+
+    @property
+    def is_row(self) -> bool:
+        """A table row: more than one cell (the text reader saw a tab)."""
+        return len(self.cells) > 1
+
+    @property
+    def blank(self) -> bool:
+        return not any(c.strip() for c in self.cells)
+
+
+@dataclass
+class Document:
+    """A file as read: where it came from, its full text and its lines."""
+
+    path: str
+    text: str
+    lines: list[Line] = field(default_factory=list)

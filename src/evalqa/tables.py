@@ -1,0 +1,155 @@
+"""The table model: rows as written, header rows and what each value column means.
+
+A table is recovered from consecutive tab-separated lines. `analyse_table` splits it into header and
+body rows and reads, for every column that holds values, its year, its measure and its unit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cells import parse_cell, unit_of
+from .fiscal_year import DEFAULT_ERA, parse_fiscal_year
+from .normalize import norm, tidy
+
+YEAR_IN_HEADER_RE = re.compile(
+    r"((?:令和|平成|昭和)(?:\d+|元)|[RH]\d{1,2}|(?:19|20)\d{2}|\d{1,2}|元|-+|—+|－+|―+|\?+)年度"
+)
+MEASURE_RE = re.compile(
+    r"(中期目標値|年度目標値|目標値|実績値|基準値|達成率|執行率|当初予算額|概算要求額|要求額"
+    r"|予算額計\(執行額\)|予算額計|執行額|当初予算\(a\)|補正予算\(b\)|繰越し?等\(c\)|合計\(a\+b\+c\)|予算額)"
+)
+_HEADER_WORDS = ("区分", "達成手段名", "達成手段の概要", "関連する測定指標", "事業番号", "目標年度", "基準年度", "年度")
+
+
+@dataclass
+class Row:
+    """One tab-separated line of a table: its 1-based line number and its cells as written."""
+
+    line: int
+    cells: list[str]
+
+    def cell(self, i: int) -> str:
+        return self.cells[i].strip() if i < len(self.cells) else ""
+
+    @property
+    def text(self) -> str:
+        return " | ".join(tidy(c) for c in self.cells if c.strip())
+
+
+@dataclass
+class Column:
+    """What a value column of a table means, from its (merged, filled-forward) header cells."""
+
+    index: int
+    year_label: str | None = None
+    fiscal_year: int | None = None
+    measure: str | None = None
+    unit: str | None = None
+    code: bool = False  # holds labels such as 行政事業レビュー事業番号, not quantities
+
+
+@dataclass
+class Table:
+    """A table recovered from consecutive tab-separated lines."""
+
+    kind: str  # policy_budget | measure_budget | indicator | reference | means | grid
+    title: str
+    rows: list[Row]
+    unit: str | None = None
+    header: list[Row] = field(default_factory=list)
+    body: list[Row] = field(default_factory=list)
+    columns: dict[int, Column] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        return self.rows[0].line
+
+    @property
+    def last_line(self) -> int:
+        return self.rows[-1].line
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r.text for r in self.rows if r.text)
+
+
+def _header_cell(cell: str) -> bool:
+    n = norm(cell)
+    if not n:
+        return False
+    if len(n) <= 24 and (YEAR_IN_HEADER_RE.search(n) or MEASURE_RE.search(n)):
+        return parse_cell(cell) is None
+    return any(n.startswith(w) or n.endswith(w) for w in _HEADER_WORDS) and len(n) <= 30
+
+
+def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None) -> None:
+    """Split a table into header and body rows and work out what each column means.
+
+    Header rows are the rows at the top whose cells (after the first column) are header words:
+    years, measures (年度目標値, 実績値, 当初予算額 …), 区分, 事業番号. Merged header cells come out of
+    the PDF as one filled cell followed by empty ones; an empty header cell takes the text to its
+    left when a header row below it has something in that column (「令和2年度」 over 年度目標値 and 実績値).
+    `near` is the sheet's own fiscal year (see `parse_fiscal_year`).
+    """
+    rows = table.rows
+    width = max(len(r.cells) for r in rows)
+    short = [r.line for r in rows if len(r.cells) < width]
+    for r in rows:
+        r.cells += [""] * (width - len(r.cells))
+    header: list[Row] = []
+    for r in rows:
+        data = any(parse_cell(c) for c in r.cells[1:])
+        tail = [c for c in r.cells[1:] if c.strip()]
+        if not data and tail and any(_header_cell(c) for c in tail) \
+                and all(_header_cell(c) or len(norm(c)) <= 30 for c in tail):
+            header.append(r)
+            continue
+        break
+    table.header = header
+    table.body = [r for r in rows if r not in header]
+
+    # Fill merged header cells forward, where another header row shows the column is a real one
+    # (「令和2年度」 spans 年度目標値 and 実績値; 「実績値」 spans three years) — but never into the
+    # label columns at the right edge (関連する測定指標, 事業番号).
+    filled = [list(r.cells) for r in header]
+    label_col = {c for c in range(width)
+                 if any(w in norm(r.cells[c]) for r in header for w in ("測定指標", "事業番号"))}
+    for h, cells in enumerate(filled):
+        for c in range(2, width):
+            if cells[c].strip() or not cells[c - 1].strip() or c in label_col:
+                continue
+            if any(header[h2].cells[c].strip() for h2 in range(len(header)) if h2 != h):
+                cells[c] = cells[c - 1]
+    value_cols = {c for r in table.body for c in range(1, width) if parse_cell(r.cells[c])}
+    for c in sorted(value_cols):
+        col = Column(c)
+        # The lowest header row that says it wins: 「実績値」 under 「令和2年度」.
+        for text in reversed([tidy(f[c]) for f in filled if f[c].strip()]):
+            n = norm(text)
+            if col.year_label is None and (m := YEAR_IN_HEADER_RE.search(n)):
+                col.year_label = m.group(0)
+                col.fiscal_year = parse_fiscal_year(m.group(0), era, near)
+            if col.measure is None and (m := MEASURE_RE.search(n)):
+                col.measure = m.group(1)
+            if col.unit is None:
+                col.unit = unit_of(text)
+            if "事業番号" in n or "測定指標" in n:
+                col.code = True
+        body_values = [v for r in table.body for v in (parse_cell(r.cells[c]) or [])]
+        if any(v.code for v in body_values) and all(v.code or v.value is None for v in body_values) \
+                and col.fiscal_year is None:
+            col.code = True
+        table.columns[c] = col
+    if header and not value_cols:
+        table.warnings.append(
+            f"table 「{table.title}」 at line {table.first_line} has a header but no values (truncated?)")
+    elif short and header:
+        table.warnings.append(
+            f"table 「{table.title}」: line(s) {', '.join(map(str, short))} have fewer cells than the header "
+            "(truncated?); the missing cells give no figures")
+    if table.unit is None:
+        table.unit = next((unit_of(c) for r in header for c in r.cells if unit_of(c)), None)
+        if table.unit is None:
+            table.unit = next((unit_of(c) for r in table.body for c in r.cells[:1] if unit_of(c)), None)
