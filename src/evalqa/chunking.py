@@ -8,11 +8,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cells import parse_cell
+from .figure import format_value
 from .sheet import Section, Sheet
+from .tables import Row, Table
 from .terms import count_tokens
 
 DEFAULT_BUDGET = 256  # MeCab tokens; e5-small reads 512 subwords, about 1.3 per MeCab token here
 DEFAULT_OVERLAP = 40
+CHUNKING_VERSION = 1  # bump when chunk boundaries or chunk text change for the same budget and overlap
+
+
+def settings() -> dict:
+    """What decides the chunks, as recorded in an index manifest: a change means re-chunking everything."""
+    return {"version": CHUNKING_VERSION, "budget": DEFAULT_BUDGET, "overlap": DEFAULT_OVERLAP}
 
 
 @dataclass
@@ -47,22 +56,19 @@ def _sentences(text: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-def _table_parts(table, budget: int) -> list[tuple[int, int, str, bool]]:
+def _table_parts(table: Table, budget: int) -> list[tuple[int, int, str, bool]]:
     """A table too long for one chunk: groups of body rows (each ending at a row of values, so a
     達成手段's name stays with its budget row), each under the table's header rows."""
     head = "\n".join(r.text for r in table.header if r.text)
     head_tokens = count_tokens(head)
-    groups: list[list] = [[]]
+    groups: list[list[Row]] = [[]]
     for r in table.body:
         groups[-1].append(r)
-        if any(r.cells[c].strip() for c in table.columns):
-            from .figures import parse_cell
-
-            if any(parse_cell(r.cells[c]) for c in table.columns):
-                groups.append([])
+        if any(r.cells[c].strip() for c in table.columns) and any(parse_cell(r.cells[c]) for c in table.columns):
+            groups.append([])
     groups = [g for g in groups if g]
-    parts: list[tuple[int, int, str, bool]] = []
-    cur: list = []
+    parts: list[list[Row]] = []
+    cur: list[Row] = []
     for g in groups:
         text = "\n".join(r.text for r in cur + g if r.text)
         if cur and head_tokens + count_tokens(text) > budget:
@@ -114,7 +120,7 @@ def chunk_section(sheet: Sheet, section: Section, budget: int = DEFAULT_BUDGET,
         first, last = min(u[0] for u in units_), max(u[1] for u in units_)
         text = "\n".join(u[2] for u in units_).replace("\n\0", "").replace("\0", "")
         figs = [i for i, f in fig_index if f.line is not None and first <= f.line <= last]
-        years = sorted({sheet.figures[i].fiscal_year for i in figs if sheet.figures[i].fiscal_year}
+        years = sorted({y for i in figs if (y := sheet.figures[i].fiscal_year)}
                        | ({section.fiscal_year} if section.fiscal_year else set()))
         statements = "\n".join(figure_statement(sheet.figures[i]) for i in figs)
         out.append(Chunk(sheet.id, section.path, text, first, last, count_tokens(text), title=sheet.title or "",
@@ -125,7 +131,7 @@ def chunk_section(sheet: Sheet, section: Section, budget: int = DEFAULT_BUDGET,
 def figure_statement(f) -> str:
     """「日加二国間会談数(…) 令和2年度 実績値 3」."""
     series = f" {f.series}" if f.series else ""
-    return f"{f.subject}{series} {f.year_label or ''} {f.measure} {f.display_value()}".replace("  ", " ")
+    return f"{f.subject}{series} {f.year_label or ''} {f.measure} {format_value(f)}".replace("  ", " ")
 
 
 def chunk_sheet(sheet: Sheet, budget: int = DEFAULT_BUDGET, overlap: int = DEFAULT_OVERLAP) -> list[Chunk]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from .fiscal_year import DEFAULT_ERA, find_fiscal_years
 
@@ -20,6 +21,21 @@ def tagger():
     import fugashi
 
     return fugashi.Tagger()
+
+
+def dictionary_identity() -> dict:
+    """The MeCab tokenizer as recorded in an index manifest (terms and token budgets depend on it): fugashi's
+    version and the dictionary's package, version, charset and size, without its install path."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    info = tagger().dictionary_info[0] if tagger().dictionary_info else {}
+    package = Path(info.get("filename", "")).parent.parent.name  # …/unidic_lite/dicdir/sys.dic
+    try:
+        dictionary_version = version(package.replace("_", "-")) if package else None
+    except PackageNotFoundError:
+        dictionary_version = None
+    return {"fugashi": version("fugashi"), "dictionary": package, "dictionary_version": dictionary_version,
+            "charset": info.get("charset"), "entries": info.get("size"), "format": info.get("version")}
 
 
 def count_tokens(text: str) -> int:
