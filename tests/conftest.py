@@ -25,7 +25,7 @@ def built(tmp_path_factory):
     """corpus (seed + two test sheets) and its index, built once with the default embedder."""
     import shutil
 
-    from evalqa.index import build_index
+    from evalqa.build import build_index
 
     root = tmp_path_factory.mktemp("built")
     corpus = root / "corpus"

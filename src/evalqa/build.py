@@ -1,0 +1,243 @@
+"""Building an index generation: plan what changed, write the new generation, publish it.
+
+A build copies the live generation into a new one, applies the changes (only added or changed sheets are
+parsed, chunked and embedded), then switches CURRENT. A crash at any point leaves the previous generation
+live and consistent; readers that opened it keep working while a new one is built. Every build, even one
+with nothing to do, first removes the `gen-*.tmp` folders a crashed build left behind.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import chunking
+from .chunking import Chunk, chunk_sheet
+from .embedding import Embedder, load_embedder
+from .errors import SheetError
+from .parser import load_sheet
+from .sheet import Sheet
+from .storage import (
+    FORMAT_VERSION,
+    GenerationWriter,
+    IndexFailure,
+    SheetRecord,
+    build_lock,
+    current,
+    new_generation_dir,
+    publish,
+    read_manifest,
+    remove_stale_builds,
+    sheet_hashes,
+)
+from .terms import dictionary_identity, terms
+
+SHEET_SUFFIXES = {".txt"}
+Log = Callable[[str], object]
+
+
+@dataclass
+class BuildReport:
+    """What a build did, sheet by sheet."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # sheet id → reason (previous version kept if any)
+    kept: list[str] = field(default_factory=list)  # failed sheets whose previously indexed version stays
+    generation: str | None = None
+    rebuilt: bool = False  # everything re-embedded (see rebuild_reason)
+    rebuild_reason: str | None = None  # new index, format, embedder, chunking settings or MeCab dictionary
+    chunks_embedded: int = 0
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def lines(self) -> list[str]:
+        out = []
+        for label, names in (("added", self.added), ("updated", self.updated), ("removed", self.removed),
+                             ("unchanged", self.unchanged)):
+            out.append(f"{label:9} {len(names):3}  {', '.join(names)}".rstrip())
+        for sid, reason in self.failed.items():
+            kept = " (previous version kept)" if sid in self.kept else ""
+            out.append(f"failed      1  {sid}: {reason}{kept}")
+        gen = self.generation or "(no change)"
+        out.append(f"index     {gen}: {self.chunks_embedded} chunks embedded in {self.embed_seconds:.1f}s, "
+                   f"build {self.seconds:.1f}s" + (" (full rebuild)" if self.rebuilt else ""))
+        return out
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class BuildPlan:
+    """What a build will do, decided from content hashes and the live generation's manifest."""
+
+    corpus: Path
+    index_dir: Path
+    files: dict[str, Path]  # sheet id → file, every sheet in the corpus
+    hashes: dict[str, str]  # sheet id → sha256 of the file
+    previous: Path | None  # the live generation (None: no index yet)
+    embedder: Embedder
+    settings: dict  # what the new manifest records beside the counts
+    rebuild_reason: str | None  # why everything is re-chunked and re-embedded (None: incremental)
+    add: list[str] = field(default_factory=list)  # new sheets to parse
+    update: list[str] = field(default_factory=list)  # indexed sheets whose file changed (all of them on a rebuild)
+    remove: list[str] = field(default_factory=list)  # indexed sheets whose file is gone
+    keep: list[str] = field(default_factory=list)  # indexed sheets left as they are
+
+    @property
+    def full(self) -> bool:
+        return self.rebuild_reason is not None
+
+    @property
+    def todo(self) -> list[str]:
+        """Sheets to parse, chunk and embed."""
+        return sorted(self.add + self.update)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.add or self.update or self.remove)
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def sheet_files(corpus: Path) -> dict[str, Path]:
+    """Sheet files of a corpus folder by sheet id (file stem)."""
+    out: dict[str, Path] = {}
+    for p in sorted(corpus.iterdir()):
+        if p.is_file() and p.suffix.lower() in SHEET_SUFFIXES and not p.name.startswith("."):
+            out.setdefault(p.stem, p)
+    return out
+
+
+def _rebuild_reason(manifest: dict | None, settings: dict) -> str | None:
+    if manifest is None:
+        return "new index"
+    if manifest.get("format") != settings["format"]:
+        return f"index format {manifest.get('format')} → {settings['format']}"
+    if manifest["embedder"]["id"] != settings["embedder"]["id"]:
+        return f"embedder {manifest['embedder']['id']} → {settings['embedder']['id']}"
+    for key, what in (("chunking", "chunking settings"), ("mecab", "MeCab dictionary")):
+        if manifest.get(key) != settings[key]:
+            return f"{what} {manifest.get(key)} → {settings[key]}"
+    return None
+
+
+def plan_build(corpus: Path, index_dir: Path, model: str | None = None) -> BuildPlan:
+    """Compare the corpus with the live generation: what to add, update, remove and keep, and whether
+    everything must be rebuilt (no index yet, or another format, embedder, chunking or dictionary)."""
+    previous = current(index_dir)
+    manifest = read_manifest(previous) if previous else None
+    embedder = load_embedder(model or (manifest["embedder"]["name"] if manifest else None))
+    settings = {"format": FORMAT_VERSION,
+                "embedder": {"id": embedder.id, "name": embedder.name, "dim": embedder.dim},
+                "chunking": chunking.settings(), "mecab": dictionary_identity()}
+    files = sheet_files(corpus)
+    hashes = {sid: sha256_file(p) for sid, p in files.items()}
+    old = sheet_hashes(previous) if previous else {}
+    plan = BuildPlan(corpus, index_dir, files, hashes, previous, embedder, settings,
+                     _rebuild_reason(manifest, settings))
+    plan.remove = sorted(set(old) - set(hashes))
+    for sid in sorted(hashes):
+        if sid not in old:
+            plan.add.append(sid)
+        elif plan.full or old[sid] != hashes[sid]:
+            plan.update.append(sid)
+        else:
+            plan.keep.append(sid)
+    return plan
+
+
+def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = True,
+                     log: Log | None = None) -> Path | None:
+    """Parse, chunk and embed the plan's sheets into a new `gen-*.tmp` folder, starting from a copy of the
+    live generation (or from nothing on a full rebuild). Fills the report's sheet lists; returns the folder,
+    or None when nothing would change (every changed sheet failed to parse)."""
+    indexed = set(plan.update) | set(plan.remove) | set(plan.keep)
+    parsed: dict[str, Sheet] = {}
+    for sid in plan.todo:
+        try:
+            parsed[sid] = load_sheet(plan.files[sid], sheet_id=sid)
+        except SheetError as e:
+            report.failed[sid] = e.reason
+            if sid in indexed and not plan.full:
+                report.kept.append(sid)
+            if log:
+                log(f"evalqa: error: {e}" + (" (previous version kept)" if sid in report.kept else ""))
+    for sid in parsed:
+        (report.updated if sid in indexed else report.added).append(sid)
+    if not parsed and not plan.remove and not plan.full:
+        return None
+
+    writer = GenerationWriter(new_generation_dir(plan.index_dir), None if plan.full else plan.previous,
+                              plan.embedder.dim)
+    try:
+        if not plan.full:  # a full rebuild starts from an empty generation
+            for sid in sorted(set(plan.remove) | set(parsed)):
+                writer.remove_sheet(sid)
+        budget, overlap = plan.settings["chunking"]["budget"], plan.settings["chunking"]["overlap"]
+        chunks: dict[str, list[Chunk]] = {sid: chunk_sheet(s, budget, overlap) for sid, s in parsed.items()}
+        documents = [c.document for cs in chunks.values() for c in cs]
+        t_embed = time.perf_counter()
+        matrix = plan.embedder.encode_documents(documents, progress=progress)
+        report.embed_seconds = time.perf_counter() - t_embed
+        report.chunks_embedded = len(documents)
+
+        chunk_ids: list[int] = []
+        for sid, sheet in parsed.items():
+            keywords = [" ".join(terms(c.document, sheet.era)) for c in chunks[sid]]
+            rec = SheetRecord(sid, str(plan.files[sid]), plan.hashes[sid], sheet.metadata, sheet.warnings,
+                              sheet.figures, chunks[sid], keywords)
+            chunk_ids += writer.add_sheet(rec, first_ord=len(chunk_ids))
+        writer.add_vectors(chunk_ids, matrix)
+        writer.finish({**plan.settings, "built_at": time.time(), "corpus": str(plan.corpus)})
+    except BaseException:
+        writer.discard()
+        raise
+    return writer.folder
+
+
+def publish_generation(plan: BuildPlan, folder: Path) -> str:
+    """fsync the written generation, switch CURRENT to it atomically, drop all but it and the previous one."""
+    return publish(plan.index_dir, folder, plan.previous)
+
+
+def build_index(corpus: str | Path, index_dir: str | Path, model: str | None = None, *,
+                progress: bool = True, log: Log | None = None) -> BuildReport:
+    """Create or incrementally update the index in `index_dir` from the sheets in `corpus`.
+
+    Content hashes decide: only added or changed sheets are parsed, chunked and embedded; removed
+    sheets disappear from every table and from FAISS. A sheet that fails to parse is reported and
+    skipped (its previously indexed version, if any, is kept). Nothing changes → no new generation.
+    """
+    t0 = time.perf_counter()
+    corpus, index_dir = Path(corpus), Path(index_dir)
+    if not corpus.is_dir():
+        raise IndexFailure(f"{corpus}: corpus folder not found")
+    index_dir.mkdir(parents=True, exist_ok=True)
+    report = BuildReport()
+    with build_lock(index_dir):
+        remove_stale_builds(index_dir)
+        plan = plan_build(corpus, index_dir, model)
+        report.rebuilt, report.rebuild_reason = plan.full, plan.rebuild_reason
+        report.removed, report.unchanged = list(plan.remove), list(plan.keep)
+        if plan.changed:
+            folder = write_generation(plan, report, progress=progress, log=log)
+            if folder is not None:
+                report.generation = publish_generation(plan, folder)
+    report.seconds = time.perf_counter() - t0
+    return report
