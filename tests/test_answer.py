@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from evalqa.evaluation import evaluate, load_cases
 
 pytestmark = pytest.mark.slow
@@ -27,7 +27,8 @@ def test_contract_example(assistant):
 
 def test_four_turn_conversation(assistant):
     conv = assistant.conversation()
-    got = [conv.ask(q).figures[0].value for q in ["令和2年度の日加会談数は？", "目標は？", "日米は？", "令和3年度の目標値は？"]]
+    turns = ["令和2年度の日加会談数は？", "目標は？", "日米は？", "令和3年度の目標値は？"]
+    got = [conv.ask(q).figures[0].value for q in turns]
     assert got == [3, 7, 30, 20]
     # A new full question starts a new frame.
     ans = conv.ask("インターンシップ事業の令和元年度の執行額は？")
@@ -55,7 +56,8 @@ def test_no_invented_numbers(assistant):
         ans = assistant.ask(q)
         allowed = set()
         for f in ans.figures:
-            allowed |= {str(abs(f.value)) if isinstance(f.value, int) else f"{abs(f.value):g}", f"{abs(f.value):,}" if f.value is not None else ""}
+            allowed |= {str(abs(f.value)) if isinstance(f.value, int) else f"{abs(f.value):g}",
+                        f"{abs(f.value):,}" if f.value is not None else ""}
             allowed |= set(re.findall(r"\d+", f"{f.year_label} {f.fiscal_year} {f.line} {' '.join(f.section)}"))
         quoted = " ".join(re.findall(r"「([^」]*)」", ans.text)) + " " + " ".join(s["text"] for s in ans.sources)
         body = re.sub(r"(達成率|執行率)約\d+%", "", ans.text)

@@ -13,7 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .index import Index, build_index, index_size
+from .build import build_index
+from .index import Index, index_size
 
 QUERIES = [
     "令和2年度の日加会談数は？",
@@ -39,7 +40,7 @@ def p50(xs: list[float]) -> float:
 def variant_sheet(seed_text: str, i: int) -> str:
     """The seed with another title, other numbers and an extra sentence: same form, other content."""
     rnd = random.Random(i)
-    from .figures import parse_cell
+    from .cells import parse_cell
 
     title = f"{_TITLES[i % len(_TITLES)]}{i // len(_TITLES) + 1}"
 
@@ -94,7 +95,7 @@ def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int =
     }
     if ask:
         try:
-            from .answer import Assistant
+            from .assistant import Assistant
         except ImportError:
             pass
         else:

@@ -10,8 +10,9 @@ from . import __version__
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from .figures import to_csv, to_jsonl, to_table
-    from .sheet import SheetError, load_sheet
+    from .errors import SheetError
+    from .figure import to_csv, to_jsonl, to_table
+    from .parser import load_sheet
 
     status = 0
     out = []
@@ -40,8 +41,9 @@ def _err(msg: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .build import build_index
     from .embedding import EmbedderError
-    from .index import IndexFailure, build_index
+    from .storage import IndexFailure
 
     try:
         report = build_index(args.corpus, args.index, args.model, progress=not args.quiet,
@@ -82,7 +84,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _assistant(args: argparse.Namespace):
-    from .answer import Assistant
+    from .assistant import Assistant
 
     return Assistant(_open_index(args))
 

@@ -5,33 +5,47 @@ A question file holds one JSON object per line::
     {"question": "令和2年度の日加会談数は？", "kind": "numeric", "expected": 3,
      "measure": "実績値", "sheet": "mofa-r3-I-2-hokubei", "section": "測定指標1-4"}
 
-kind: numeric (figures[0].value == expected, and its measure/fiscal_year when given), trend (the values of
-figures with `measure` are `expected`, in order), prose (`expected` text is quoted in the answer),
-refusal (found is false). Lines with the same "conversation" id are asked in order as one conversation.
+kinds and what a correct answer is:
+- numeric, stated: figures[0].value == expected (and its measure / fiscal_year / sheet when given; a stated
+  number is judged on its value, since its measure is the sheet's sentence);
+- trend: the values of the figures with `measure` are `expected`, in order;
+- comparison: {"answer": text, "values": [...]}: the text is in the answer, every value among its figures;
+- ranking: {"answer": text, "value": v}: the text is in the answer, figures[0].value == v (unless null);
+- count: the number stands in the answer's first line; list: every expected text is in the answer;
+- prose, metadata: the expected text is in the answer;
+- refusal: found is false and no figures.
+Lines with the same "conversation" id are asked in order as one conversation.
 `section` (with `sheet`) is what retrieval should find: hit@k counts it among the top k search hits.
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .answer import Answer, Assistant
+from .answer import Answer
+from .assistant import Assistant
+from .conversation import Conversation
+
+KINDS = ("numeric", "stated", "trend", "comparison", "ranking", "count", "list", "prose", "metadata", "refusal")
 
 
 @dataclass
 class Case:
     question: str
     kind: str
-    expected: object = None
+    expected: Any = None
     measure: str | None = None
     fiscal_year: int | None = None
     sheet: str | None = None
     section: str | None = None
     conversation: str | None = None
     id: str | None = None
+    lang: str = "ja"
 
 
 @dataclass
@@ -82,8 +96,10 @@ class Report:
         for k, v in s["by_kind"].items():
             lines.append(f"  {k:9} {v['n']:3}  {v['accuracy']:.1%}")
         r = s["retrieval"]
-        lines.append(f"retrieval ({s['retrieval_questions']} questions): hit@1 {r['hit@1']:.1%}  hit@3 {r['hit@3']:.1%}  hit@5 {r['hit@5']:.1%}")
-        lines.append(f"wrong answers (answered but wrong): {s['wrong_answers']}   false refusals: {s['false_refusals']}")
+        lines.append(f"retrieval ({s['retrieval_questions']} questions): hit@1 {r['hit@1']:.1%}  "
+                     f"hit@3 {r['hit@3']:.1%}  hit@5 {r['hit@5']:.1%}")
+        lines.append(f"wrong answers (answered but wrong): {s['wrong_answers']}   "
+                     f"false refusals: {s['false_refusals']}")
         if failures:
             for res in self.results:
                 if not res.correct:
@@ -103,8 +119,8 @@ def load_cases(path: str | Path) -> list[Case]:
             cases.append(Case(**{k: v for k, v in d.items() if k in Case.__dataclass_fields__}))
         except (json.JSONDecodeError, TypeError) as e:
             raise ValueError(f"{path}:{n}: not a question object ({e})") from None
-        if cases[-1].kind not in ("numeric", "trend", "prose", "refusal"):
-            raise ValueError(f"{path}:{n}: kind must be numeric, trend, prose or refusal")
+        if cases[-1].kind not in KINDS:
+            raise ValueError(f"{path}:{n}: kind must be one of {', '.join(KINDS)}")
     return cases
 
 
@@ -115,32 +131,48 @@ def _same(a, b) -> bool:
 
 
 def judge(case: Case, ans: Answer) -> bool:
+    """Is the answer right for the case (see the module docstring)?"""
     if case.kind == "refusal":
         return not ans.found and not ans.figures
     if not ans.found:
         return False
-    if case.kind == "numeric":
+    exp = case.expected
+    values = [f.value for f in ans.figures]
+    if case.kind in ("numeric", "stated"):
         if not ans.figures:
             return False
         f = ans.figures[0]
-        if case.expected is not None and isinstance(case.expected, str):
-            return case.expected in (f.review_number or "", f.raw) or case.expected in ans.text
-        return (_same(f.value, case.expected) and (case.measure is None or f.measure == case.measure)
+        if isinstance(exp, str):
+            return exp in (f.review_number or "", f.raw) or exp in ans.text
+        return (_same(f.value, exp) and (case.kind == "stated" or case.measure is None or f.measure == case.measure)
                 and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
                 and (case.sheet is None or f.sheet == case.sheet))
     if case.kind == "trend":
         vals = [f.value for f in ans.figures if case.measure is None or f.measure == case.measure]
-        return len(vals) == len(case.expected) and all(_same(a, b) for a, b in zip(vals, case.expected))
-    if case.kind == "prose":
-        return str(case.expected) in ans.text
+        return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
+    if case.kind == "comparison":
+        return exp["answer"] in ans.text and all(any(_same(v, x) for x in values) for v in exp.get("values", []))
+    if case.kind == "ranking":
+        top = exp.get("value")
+        return exp["answer"] in ans.text and (top is None or (bool(values) and _same(values[0], top)))
+    if case.kind == "count":
+        first = ans.text.splitlines()[0] if ans.text else ""
+        return re.search(rf"(?<![\d.,]){exp}(?![\d.,])", first) is not None
+    if case.kind == "list":
+        return all(str(x) in ans.text for x in exp)
+    if case.kind in ("prose", "metadata"):
+        return str(exp) in ans.text
     return False
 
 
 def evaluate(assistant: Assistant, cases: list[Case], k: int = 5) -> Report:
     report = Report()
-    conversations: dict[str, object] = defaultdict(assistant.conversation)
+    conversations: dict[str | None, Conversation] = defaultdict(assistant.conversation)
     for case in cases:
-        ans = conversations[case.conversation].ask(case.question) if case.conversation else assistant.ask(case.question)
+        if case.conversation:
+            ans = conversations[case.conversation].ask(case.question)
+        else:
+            ans = assistant.ask(case.question)
         rank = None
         if case.section and not case.conversation:
             for i, h in enumerate(assistant.index.search(case.question, k=k), 1):

@@ -1,0 +1,217 @@
+"""The assistant: routes a question to the answer that fits it — a sheet field, a figure (with companion,
+rate or trend), a quoted passage, or a refusal that says what is missing and what is there."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import wording
+from .answer import Answer, Frame, refusal
+from .conversation import Conversation
+from .figure import Figure
+from .index import Index
+from .numeric import numeric_answer
+from .prose import best_quotes
+from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question
+from .search import Hit
+from .subjects import COUNTRY_ABBREV, Subject, SubjectCatalogue, term_matches
+from .terms import terms
+
+STRONG = 0.45  # subject score above which a question is answered from that subject's figures
+FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
+
+
+class Assistant:
+    """Answers questions from an `Index`: `ask(q)` for one question, `conversation()` for several."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        self._load()
+
+    def _load(self) -> None:
+        self._generation = self.index.generation
+        self.catalogue = SubjectCatalogue(self.index.figures(), self.index.sheets())
+        self._mentions: dict[str, bool] = {}
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self.catalogue.titles
+
+    def refresh(self) -> None:
+        """Pick up a rebuilt index (new or changed sheets): the catalogue is rebuilt once per generation."""
+        if self.index.refresh() or self.index.generation != self._generation:
+            self._load()
+
+    def conversation(self) -> Conversation:
+        return Conversation(self)
+
+    # --- routing ------------------------------------------------------------------------------
+    def ask(self, question: str, context: Frame | None = None) -> Answer:
+        """Answer one question (with `context`, as a follow-up in a conversation)."""
+        if not isinstance(question, str) or not question.strip():
+            return refusal(question or "", wording.EMPTY_QUESTION)
+        self.refresh()
+        cat = self.catalogue
+        a = analyse_question(question, cat.era, cat.latest_year)
+        hits = self.index.search(question, k=8)
+        if a.metadata is not None:
+            meta = self._metadata(a, a.metadata, hits)
+            if meta is not None:
+                return meta
+        followup = context is not None and context.subject is not None and (
+            not a.content or a.short or a.connective)
+        # Proper nouns the sheets never mention: nothing to answer from.
+        missing = [p for p in a.proper if not self._mentioned(p.lower()) and p not in COUNTRY_ABBREV]
+        if missing and not followup:
+            return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
+        if followup:
+            assert context is not None
+            return self._finish(numeric_answer(a, self._followup_frame(a, context, hits), self._label(context)), hits)
+        if a.prose and not a.explicit:
+            return self._prose(a, hits)
+        ranked = cat.rank(a, hits)
+        best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
+        strong = best[1] is not None and best[0] >= STRONG
+        others: list[Subject] = []
+        if not a.content and a.family:
+            cands = cat.default_budget_subjects(a)
+            if not cands:
+                return self._finish(refusal(question, wording.unknown_owner(FAMILY_LABEL[a.family])), hits)
+            best, strong = (1.0, cands[0]), True
+            others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
+        subject = best[1]
+        if not strong or subject is None:
+            if a.family or a.numeric_cue:
+                near = [s.name for sc, s in ranked[:3] if sc > 0.15]
+                return self._finish(refusal(question, wording.no_subject(near)), hits)
+            return self._prose(a, hits)
+        if subject.kind == "means" and a.asks_start:
+            return self._means_start(a, subject, hits)
+        if not (a.family or a.numeric_cue or a.years or a.trend):
+            return self._prose(a, hits)
+        # A proper noun of the question that the subject does not carry (「中国との会談数」).
+        unmatched = [p for p in a.proper if not term_matches(p, subject.terms)
+                     and not term_matches(p.lower(), subject.terms) and not self._in_subject_text(p, subject)]
+        if unmatched:
+            near = [s.name for _, s in ranked[:2]]
+            return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
+        frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
+                      series=cat.series_in(a, subject))
+        ties = [s for sc, s in ranked[1:4] if sc >= best[0] - 1e-6 and s.name != subject.name]
+        # The same indicator in other sheets (another year's sheet, another ministry's copy).
+        others += [s for sc, s in ranked[1:8]
+                   if sc >= best[0] - 0.02 and s.name == subject.name and s.sheet != subject.sheet]
+        ans = numeric_answer(a, frame, cat.sheet_label(subject.sheet))
+        notes = []
+        if others:
+            notes.append(wording.other_sheets(list(dict.fromkeys(cat.sheet_label(s.sheet) for s in others))))
+        if ties:
+            notes.append(wording.equal_fits([s.name for s in ties]))
+        if ans.found:
+            ans.text = wording.with_notes(ans.text, notes)
+        return self._finish(ans, hits)
+
+    def _followup_frame(self, a: QuestionAnalysis, context: Frame, hits: Sequence[Hit]) -> Frame:
+        """The previous frame with what the follow-up names replaced: years, kind of value, series, subject."""
+        prev = context.subject
+        assert prev is not None
+        cat = self.catalogue
+        frame = Frame(subject=prev, years=a.years or list(context.years), family=a.family or context.family,
+                      trend=a.trend or (context.trend and not a.years))
+        series = cat.series_in(a, prev)
+        rest = [t for t in a.content if not (series and term_matches(t, set(terms(series))))]
+        if series is None:
+            series = context.series
+        if rest:
+            ranked = cat.rank_within(a, rest, hits, prev)
+            if ranked and ranked[0][0] > FOLLOWUP_SWITCH:
+                frame.subject = ranked[0][1]
+                if frame.subject.key != prev.key:
+                    series = cat.series_in(a, frame.subject)
+        frame.series = series
+        return frame
+
+    def _label(self, frame: Frame) -> str:
+        return self.catalogue.sheet_label(frame.subject.sheet) if frame.subject else ""
+
+    # --- answers that are not figures ------------------------------------------------------------
+    def _metadata(self, a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[Hit]) -> Answer | None:
+        """「担当部局は？」: a field of the sheet itself, not a table value."""
+        attr, label = field
+        meta = self.catalogue.sheet_meta
+        sheets = [sid for sid, m in meta.items() if m.get(attr)]
+        named = [sid for sid in sheets if (meta[sid].get("title") or "\0") in a.normalized or sid in a.normalized]
+        if named:
+            sheets = named
+        elif hits and hits[0].sheet in sheets and len(sheets) > 1:
+            sheets = [hits[0].sheet] + [x for x in sheets if x != hits[0].sheet]
+        if not sheets:
+            return None
+        sid = sheets[0]
+        label_of = self.catalogue.sheet_label
+        text = (f"施策「{meta[sid].get('title') or sid}」の{label}は「{meta[sid][attr]}」です。\n"
+                f"出典: {label_of(sid)}（シート冒頭の施策欄）")
+        if len(sheets) > 1 and not named:
+            text += "\n（他のシート: " + "、".join(f"{label_of(x)}は「{meta[x][attr]}」" for x in sheets[1:4]) + "）"
+        src = [hit_source(h) for h in hits if h.sheet == sid][:2]
+        return Answer(a.question, text, True, [], src, "metadata", Frame())
+
+    def _means_start(self, a: QuestionAnalysis, subject: Subject, hits: Sequence[Hit]) -> Answer:
+        """「…事業はいつから？」: the 開始年度 written after a 達成手段's name."""
+        f = subject.figures[0]
+        start = f.note.split("開始年度 ", 1)[1].split("）", 1)[0] if f.note and "開始年度 " in f.note else None
+        if not start:
+            return self._finish(refusal(a.question, f"「{subject.name}」の開始年度はシートに記載がありません。"), hits)
+        text = f"「{subject.name}」の開始年度は{start}です。\n{wording.cite(f, self.catalogue.sheet_label(f.sheet))}"
+        return self._finish(Answer(a.question, text, True, [], [], "metadata", Frame(subject=subject), cited=[f]), hits)
+
+    def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:
+        quotes = best_quotes(a.content, hits, self.catalogue.idf, self.catalogue.titles)
+        if not quotes:
+            return self._finish(refusal(a.question, wording.NO_PASSAGE), hits)
+        label = self.catalogue.sheet_label
+        text = "シートには次のように書かれています。\n" + "\n".join(
+            f"「{q.text}」\n{wording.cite_hit(q.hit, label(q.hit.sheet))}" for q in quotes)
+        used = list(dict.fromkeys(id(q.hit) for q in quotes))
+        sources = [hit_source(h) for h in hits if id(h) in used]
+        sources += [hit_source(h) for h in hits[:3] if id(h) not in used]
+        return Answer(a.question, text, True, [], sources, "prose", Frame())
+
+    # --- evidence --------------------------------------------------------------------------------
+    def _mentioned(self, term: str) -> bool:
+        if term not in self._mentions:
+            self._mentions[term] = self.index.mentions(term)
+        return self._mentions[term]
+
+    def _in_subject_text(self, word: str, subject: Subject) -> bool:
+        """Does the word appear in the subject's own sections (table header, 出典, prose) or sheet title?"""
+        title = subject.title or ""
+        if word in title or COUNTRY_ABBREV.get(word, "\0") in title:
+            return True
+        return self.index.section_mentions(subject.sheet, subject.section, word)
+
+    def _finish(self, ans: Answer, hits: Sequence[Hit]) -> Answer:
+        """Sources: the passages holding the cited figures, else the top hits."""
+        if not ans.sources:
+            ans.sources = self._sources(ans.cited, hits) if ans.cited else [hit_source(h) for h in hits[:3]]
+        return ans
+
+    def _sources(self, figs: Sequence[Figure], hits: Sequence[Hit]) -> list[dict]:
+        out, seen = [], set()
+        for f in figs:
+            line = f.line or 0
+            hit = next((h for h in hits if h.sheet == f.sheet and h.section == f.section
+                        and (h.first_line or 0) <= line <= (h.last_line or 0)), None)
+            if hit is not None:
+                if hit.chunk_id not in seen:
+                    seen.add(hit.chunk_id)
+                    out.append(hit_source(hit))
+                continue
+            found = self.index.chunk_at(f.sheet, f.section, line)
+            if found is not None and found[0] not in seen:
+                seen.add(found[0])
+                out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0})
+        return out
+
+
+def hit_source(h: Hit) -> dict:
+    return {"sheet": h.sheet, "section": h.section, "text": h.text, "score": h.score}

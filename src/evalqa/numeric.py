@@ -1,0 +1,153 @@
+"""Figure answers: one value with its companion, a rate, or a series of years — read from the figures,
+never from a model. Each function gets the subject already chosen (see `evalqa.assistant`)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import wording
+from .answer import Answer, Frame, refusal
+from .figure import Figure
+from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, QuestionAnalysis
+from .subjects import Subject
+
+# The natural companion of a value: target ↔ actual, budget ↔ execution (first present wins).
+COMPANIONS = {
+    "実績値": ["年度目標値", "目標値"], "年度目標値": ["実績値"], "目標値": ["実績値"], "中期目標値": ["実績値"],
+    "予算額計": ["執行額"], "執行額": ["予算額計", "合計(a+b+c)", "当初予算(a)"],
+    "当初予算(a)": ["執行額"], "合計(a+b+c)": ["執行額"],
+}
+# The denominator of a rate, in order of preference.
+RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "当初予算(a)"],
+              "achievement_rate": ["年度目標値", "目標値"]}
+_DEFAULT_FAMILY = {"indicator": "actual", "means": "budget", "budget": "initial_budget"}
+_TREND_FAMILIES = {"indicator": ["target", "actual"], "means": ["budget", "execution"],
+                   "budget": ["initial_budget", "execution"]}
+
+
+def pick_measures(family: str | None, subject: Subject, figures: list[Figure], year: int | None) -> list[str]:
+    """The measures of `figures` (the subject's, filtered to the frame's series) that answer a family."""
+    if family is None:
+        family = _DEFAULT_FAMILY[subject.kind]
+        if subject.kind == "indicator" and year is not None and not any(
+                f.measure == "実績値" and f.fiscal_year == year for f in figures):
+            family = "target"
+    return [m for m in FAMILIES[family]
+            if any(f.measure == m and (year is None or f.fiscal_year == year) for f in figures)]
+
+
+def numeric_answer(a: QuestionAnalysis, frame: Frame, sheet_label: str) -> Answer:
+    """The value the frame asks for, or a refusal that says what the sheet has instead."""
+    s = frame.subject
+    assert s is not None
+    figs = [f for f in s.figures if frame.series is None or f.series == frame.series]
+    if frame.trend or len(frame.years) > 1:
+        return trend_answer(a, frame, figs, sheet_label)
+    year = frame.years[0] if frame.years else None
+    measures = pick_measures(frame.family, s, figs, year)
+    if not measures:
+        return missing(a, frame, figs, year)
+    chosen = [f for f in figs if f.measure == measures[0] and (year is None or f.fiscal_year == year)]
+    if year is None:
+        with_value = [f for f in chosen if f.value is not None and f.fiscal_year is not None]
+        if with_value:
+            latest = max(f.fiscal_year for f in with_value if f.fiscal_year is not None)
+            chosen = [f for f in chosen if f.fiscal_year == latest]
+        elif len({f.fiscal_year for f in chosen}) > 1:
+            chosen = chosen[-1:]
+    if frame.family == "review_number":
+        return review_number(a, frame, chosen[0] if chosen else s.figures[0], sheet_label)
+    present = [f for f in chosen if f.value is not None]
+    if not present:
+        f = chosen[0]
+        return Answer(a.question, f"{wording.empty_cell(f)}\n{wording.cite(f, sheet_label)}", False, [], [],
+                      "refusal", frame, cited=[f])
+    if frame.family in RATE_FAMILIES:
+        return rate_answer(a, frame, present[0], sheet_label)
+    parts = [f"{f.series if len(present) > 1 and f.series else ''}{wording.value(f)}" for f in present]
+    first = present[0]
+    subject_text = wording.name(first) if len(present) == 1 else s.name
+    head = f"{wording.year(first)}の「{subject_text}」の{first.measure}は{'、'.join(parts)}です"
+    companions, extra = companion_values(present, s)
+    text = head + (f"（{extra}）" if extra else "") + "。"
+    if year is None and first.fiscal_year:
+        text += f"（年度の指定がないため、値のある最新の{wording.year(first)}を示しました。）"
+    text += "\n" + wording.cite(first, sheet_label)
+    return Answer(a.question, text, True, present + companions, [], "numeric", frame, cited=present)
+
+
+def companion_values(figs: list[Figure], s: Subject) -> tuple[list[Figure], str]:
+    """The companion of each value, with a labelled computed ratio where one means something."""
+    out_figs, texts = [], []
+    for f in figs:
+        for m in COMPANIONS.get(f.measure, []):
+            c = next((x for x in s.figures if x.measure == m and x.fiscal_year == f.fiscal_year
+                      and x.series == f.series and x.value is not None), None)
+            if c is None:
+                continue
+            out_figs.append(c)
+            label = f"{c.series}の" if len(figs) > 1 and c.series else ""
+            t = f"{label}{c.measure}{wording.value(c)}"
+            ratio = wording.ratio_text(f, c)
+            texts.append(t + (f"、{ratio}" if ratio else ""))
+            break
+    return out_figs, "、".join(texts)
+
+
+def rate_answer(a: QuestionAnalysis, frame: Frame, f: Figure, sheet_label: str) -> Answer:
+    """達成率 = 実績値 ÷ 目標値, 執行率 = 執行額 ÷ 予算額計 (or 合計, or 当初予算 when there is no total)."""
+    s = frame.subject
+    assert s is not None and frame.family is not None
+    asked = FAMILY_LABEL[frame.family]
+    same_series = frame.family == "achievement_rate"
+    base = next((x for m in RATE_BASES[frame.family] for x in s.figures
+                 if x.measure == m and x.fiscal_year == f.fiscal_year and x.value
+                 and (not same_series or x.series == f.series)), None)
+    if base is None or wording.ratio_of(f, base, fallback=True) is None:
+        return refusal(a.question, wording.no_base(asked, s.name, f), frame)
+    text, _computed = wording.rate_answer(asked, f, base)
+    return Answer(a.question, f"{text}\n{wording.cite(f, sheet_label)}", True, [f, base], [], "numeric", frame,
+                  cited=[f])
+
+
+def review_number(a: QuestionAnalysis, frame: Frame, f: Figure, sheet_label: str) -> Answer:
+    s = frame.subject
+    assert s is not None
+    if not f.review_number:
+        return refusal(a.question, f"「{s.name}」の行政事業レビュー事業番号はシートに記載がありません。", frame)
+    text = f"「{s.name}」の行政事業レビュー事業番号は{f.review_number}です。\n{wording.cite(f, sheet_label)}"
+    return Answer(a.question, text, True, [f], [], "numeric", frame, cited=[f])
+
+
+def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], sheet_label: str) -> Answer:
+    """Each measure asked (or the subject's natural pair) over the years, in order, per series."""
+    s = frame.subject
+    assert s is not None
+    years = set(frame.years) if frame.years else None
+    families = [frame.family] if frame.family else _TREND_FAMILIES[s.kind]
+    lines: list[str] = []
+    chosen: list[Figure] = []
+    for fam in families:
+        for m in FAMILIES[fam] if fam in ("budget", "target") else FAMILIES[fam][:1]:
+            row = sorted((f for f in figs if f.measure == m and f.fiscal_year is not None and f.value is not None
+                          and (years is None or f.fiscal_year in years)),
+                         key=lambda f: (f.series or "", f.fiscal_year or 0))
+            if not row or any(x in chosen for x in row):
+                continue
+            chosen.extend(row)
+            by_series: dict[str | None, list[Figure]] = defaultdict(list)
+            for f in row:
+                by_series[f.series].append(f)
+            for ser, fs in by_series.items():
+                label = f"{m}（{ser}）" if ser else m
+                lines.append(f"{label}: " + "、".join(f"{wording.year(f)} {wording.value(f)}" for f in fs))
+    if not chosen:
+        return missing(a, frame, figs, None)
+    text = f"「{s.name}」の推移です。\n" + "\n".join(lines) + "\n" + wording.cite(chosen[0], sheet_label)
+    return Answer(a.question, text, True, chosen, [], "trend", frame, cited=chosen)
+
+
+def missing(a: QuestionAnalysis, frame: Frame, figs: list[Figure], year: int | None) -> Answer:
+    s = frame.subject
+    assert s is not None
+    asked = FAMILY_LABEL.get(frame.family or "", "値")
+    return refusal(a.question, wording.missing_measure(s.name, asked, year, figs), frame)

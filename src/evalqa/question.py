@@ -1,0 +1,166 @@
+"""Question analysis: what a question asks, read from its words alone (no index, no model).
+
+`analyse_question` finds the fiscal years (every written form, ranges, bare years placed in a plausible
+era), the kind of value (目標値, 実績値, 予算, 執行額 … as a *family* of the sheets' measures), whether a trend,
+a passage or a field of the sheet is asked, and the words that may name a subject.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .fiscal_year import find_fiscal_years
+from .normalize import nfkc, norm
+from .terms import tagger
+
+# family → the measures that answer it, in order of preference
+FAMILIES: dict[str, list[str]] = {
+    "target": ["年度目標値", "目標値", "中期目標値"],
+    "midterm": ["中期目標値"],
+    "actual": ["実績値"],
+    "baseline": ["基準値"],
+    "budget": ["予算額計", "当初予算(a)", "当初予算額"],
+    "initial_budget": ["当初予算(a)", "当初予算額", "予算額計"],
+    "supplementary": ["補正予算(b)"],
+    "carryover": ["繰越し等(c)"],
+    "total": ["合計(a+b+c)", "予算額計"],
+    "execution": ["執行額"],
+    "request": ["概算要求額"],
+    "execution_rate": ["執行額"],
+    "achievement_rate": ["実績値"],
+    "review_number": ["予算額計", "当初予算額"],
+}
+FAMILY_LABEL = {
+    "target": "目標値", "midterm": "中期目標値", "actual": "実績値", "baseline": "基準値", "budget": "予算額",
+    "initial_budget": "当初予算", "supplementary": "補正予算", "carryover": "繰越し等", "total": "合計",
+    "execution": "執行額", "request": "概算要求額", "execution_rate": "執行率", "achievement_rate": "達成率",
+    "review_number": "行政事業レビュー事業番号",
+}
+RATE_FAMILIES = ("execution_rate", "achievement_rate")
+# First match wins: the more specific words come first.
+_FAMILY_PATTERNS = [
+    (r"予算額計", "budget"),
+    (r"執行率", "execution_rate"),
+    (r"達成率|達成度", "achievement_rate"),
+    (r"事業番号|レビュー番号|レビューシート", "review_number"),
+    (r"概算要求|要求額", "request"),
+    (r"補正", "supplementary"),
+    (r"繰越", "carryover"),
+    (r"執行|使っ|使わ|支出|決算", "execution"),
+    (r"中期目標", "midterm"),
+    (r"基準値|基準年", "baseline"),
+    (r"目標", "target"),
+    (r"実績|結果|何回|何人|何件|何か国", "actual"),
+    (r"当初予算", "initial_budget"),
+    (r"合計", "total"),
+    (r"予算|いくら|金額", "budget"),
+]
+_TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去")
+_PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな"
+                       r"|なぜ|理由|内容|概要|とは|何をし|何を行|取り組み|取組|方針|背景|狙い|目的")
+_NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％")
+_EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
+                          r"|額は|額を|額が|率は|率を|率が")
+_CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
+# 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
+# that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
+_NEGATED_RES = [re.compile(r"[（(][^（）()]*(?:ではなく|じゃなく|以外)[^（）()]*[）)]"),
+                re.compile(r"[^、。\s(（]*(?:ではなく|じゃなく)")]
+_START_RE = re.compile(r"いつから|開始年度|いつ始")
+_CONTRIBUTION_RE = re.compile(r"分担金|拠出金")
+# Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
+METADATA_FIELDS = [
+    (re.compile(r"担当部局|担当部署|担当課|担当は|所管"), "bureau", "担当部局名"),
+    (re.compile(r"評価.*(時期|いつ)|実施予定時期"), "evaluation_time", "政策評価実施予定時期"),
+    (re.compile(r"政策体系上の位置付け|政策体系"), "position", "政策体系上の位置付け"),
+]
+# Words that ask, not name: they never pick a subject.
+STOP = {
+    "年度", "令和", "平成", "昭和", "目標", "目標値", "値", "実績", "実績値", "中期", "基準", "基準値", "予算",
+    "予算額", "当初", "補正", "繰越", "繰越し", "合計", "執行", "執行額", "執行率", "額", "率", "概算", "要求",
+    "要求額", "達成", "達成率", "達成度", "推移", "経年", "各", "毎年", "変化", "トレンド", "過去", "これまで",
+    "教える", "教え", "下さる", "ください", "知る", "知り", "いくら", "いくつ", "何", "回", "件", "人", "数字",
+    "金額", "結果", "状況", "内容", "概要", "どう", "成る", "なっ", "為る", "し", "する", "ある", "いる", "見る",
+    "分かる", "事業番号", "番号", "レビュー", "事業", "行政", "シート", "記載", "どれ", "どの", "ほど", "くらい",
+    "程度", "計", "使う", "使っ", "支出", "決算", "その", "それ", "同じ", "また", "一方", "では", "じゃあ", "次",
+    "続く", "あと", "比べる", "比較", "とき", "場合", "計算", "fy", "年", "度", "月", "日", "割合", "パーセント",
+    "%", "事前", "分析", "表", "事前分析表", "調書", "評価",
+}
+_SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
+_SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る"}
+_ERA_NAMES = {"令和", "平成", "昭和"}
+
+
+@dataclass
+class QuestionAnalysis:
+    """What one question asks."""
+
+    question: str
+    years: list[int]
+    family: str | None  # a key of FAMILIES, or None when no kind of value is named
+    trend: bool
+    content: list[str]  # terms that may name a subject
+    proper: list[str]  # proper nouns among them (they must be matched)
+    prose: bool  # asks for a description (どのような, 理由, 概要 …)
+    numeric_cue: bool  # asks for a number in some way (数, 額, 率, 何回 …)
+    explicit: bool  # names a kind of value outright (…値, …額, …率, 予算, 執行 …), not just 「目標」
+    short: bool  # a fragment such as 「目標は？」: a follow-up when a conversation has a subject
+    connective: bool = False  # opens with では／それ／一方 …: continues the conversation
+    asks_start: bool = False  # いつから／開始年度
+    asks_contribution: bool = False  # names 分担金・拠出金
+    metadata: tuple[str, str] | None = None  # (Sheet attribute, label) of a sheet field asked for
+    normalized: str = field(default="", repr=False)  # norm(question)
+
+
+def content_terms(text: str) -> tuple[list[str], list[str]]:
+    """Subject-bearing terms of a text (nouns and the like, minus asking words) and its proper nouns."""
+    out: list[str] = []
+    proper: list[str] = []
+    for w in tagger()(nfkc(text).lower()):
+        pos1, pos2 = w.feature.pos1, w.feature.pos2
+        s = w.surface
+        if pos1 in _SKIP_POS or pos2 == "数詞":
+            continue
+        lemma = nfkc((w.feature.lemma or s).split("-")[0]).lower()
+        if s in STOP or lemma in STOP or re.fullmatch(r"[\d.,]+", s):
+            continue
+        if pos1 == "動詞" and lemma in _SKIP_VERBS:
+            continue
+        out.append(s)
+        if pos2 == "固有名詞" and s not in _ERA_NAMES:
+            proper.append(s)
+    return out, proper
+
+
+def analyse_question(question: str, era: str = "令和", latest: int | None = None) -> QuestionAnalysis:
+    """Years, kind of value, trend, subject words of a question.
+
+    `era` is the era of the newest sheet (bare years such as 「3年度」 are read in it); `latest` (the newest
+    fiscal year in the corpus) settles bare years that would lie decades ahead: 「30年度」 is 平成30年度.
+    """
+    q = nfkc(question)
+    mentions = find_fiscal_years(q, era)
+    if latest is not None and any(m.end > latest + 5 for m in mentions) and era != "平成":
+        older = find_fiscal_years(q, "平成")
+        if len(older) == len(mentions):
+            mentions = [o if m.end > latest + 5 else m for m, o in zip(mentions, older, strict=True)]
+    years = sorted({y for m in mentions for y in m.years})
+    asked = q
+    for negated in _NEGATED_RES:
+        asked = negated.sub("", asked)
+    family = next((fam for pat, fam in _FAMILY_PATTERNS if re.search(pat, asked)), None)
+    trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions)
+    stripped = norm(q)
+    for m in mentions:
+        stripped = stripped.replace(m.text, "、")
+    content, proper = content_terms(stripped)
+    bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
+    n = norm(question)
+    metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
+    return QuestionAnalysis(
+        question=question, years=years, family=family, trend=trend, content=content, proper=proper,
+        prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q)),
+        explicit=bool(_EXPLICIT_RE.search(asked)), short=len(bare) <= 8,
+        connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
+        asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
+    )

@@ -1,0 +1,204 @@
+"""The subject catalogue: every measured thing of the corpus (an indicator, a 達成手段, a budget table) with
+its figures and words, and the ranking that picks the one a question names.
+
+Built once per index generation from the figures and sheet metadata (no SQL, no model), so it can be
+tested on sheets loaded straight from files.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .figure import Figure
+from .fiscal_year import to_label
+from .question import FAMILIES, QuestionAnalysis
+from .search import Hit
+from .terms import terms
+
+# Country names the sheets abbreviate in compounds (日加, 日米, 米加 …).
+COUNTRY_ABBREV = {
+    "カナダ": "加", "アメリカ": "米", "米国": "米", "合衆国": "米", "日本": "日", "我が国": "日", "中国": "中",
+    "韓国": "韓", "英国": "英", "イギリス": "英", "フランス": "仏", "ドイツ": "独", "ロシア": "露",
+    "オーストラリア": "豪", "豪州": "豪", "インド": "印", "北朝鮮": "朝",
+}
+_COMPOUND_RE = re.compile(r"^[日米加中韓英仏独露豪印朝]{2,4}$")
+
+
+@dataclass
+class Subject:
+    """One measured thing: an indicator, a 達成手段, a budget table — all its figures."""
+
+    sheet: str
+    name: str
+    section: list[str]
+    table: str | None
+    figures: list[Figure]
+    terms: set[str]
+    title: str = ""  # the sheet's 施策名
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.sheet, self.name, self.table)
+
+    @property
+    def measures(self) -> list[str]:
+        return list(dict.fromkeys(f.measure for f in self.figures))
+
+    @property
+    def series(self) -> list[str]:
+        return [s for s in dict.fromkeys(f.series for f in self.figures) if s]
+
+    @property
+    def kind(self) -> str:
+        """indicator | means | budget."""
+        if self.table == "達成手段":
+            return "means"
+        if any(m in self.measures for m in ("実績値", "年度目標値", "目標値")):
+            return "indicator"
+        return "budget"
+
+
+def term_matches(term: str, subject_terms: set[str]) -> bool:
+    """A question word found among a subject's terms: exactly, as a 日加-style country, or inside a longer term
+    (「有識者」 against 「有識」+「者」 is a run of subject terms)."""
+    if term in subject_terms:
+        return True
+    abbrev = COUNTRY_ABBREV.get(term)
+    if abbrev:
+        return any(_COMPOUND_RE.match(s) and abbrev in s for s in subject_terms)
+    return len(term) >= 2 and any(len(s) >= 2 and term in s for s in subject_terms)
+
+
+class SubjectCatalogue:
+    """Subjects of a corpus with IDF weights and an inverted index term → subjects."""
+
+    def __init__(self, figures: Iterable[Figure], sheets: Sequence[dict]):
+        self.sheet_meta: dict[str, dict] = {s["id"]: s["metadata"] for s in sheets}
+        self.titles = {sid: m.get("title") or sid for sid, m in self.sheet_meta.items()}
+        groups: dict[tuple, list[Figure]] = defaultdict(list)
+        for f in figures:
+            groups[(f.sheet, f.subject, f.table)].append(f)
+        self.subjects: list[Subject] = []
+        for (sheet, name, table), figs in groups.items():
+            words = set(terms(name)) | set(terms(" ".join(figs[0].section)))
+            words |= {t for f in figs if f.series for t in terms(f.series)}
+            self.subjects.append(Subject(sheet, name, figs[0].section, table, figs, words,
+                                         self.titles.get(sheet, "")))
+        df: dict[str, int] = defaultdict(int)
+        self._by_term: dict[str, set[int]] = defaultdict(set)
+        self._by_section: dict[tuple, list[int]] = defaultdict(list)
+        for i, s in enumerate(self.subjects):
+            for t in s.terms:
+                df[t] += 1
+                self._by_term[t].add(i)
+            self._by_section[(s.sheet, tuple(s.section))].append(i)
+        n = max(1, len(self.subjects))
+        self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self._max_idf = math.log(1 + n)
+        sheet_years: list[int] = [y for m in self.sheet_meta.values() if (y := m.get("fiscal_year"))]
+        # Bare years in questions are read in the era of the newest sheet.
+        self.era = to_label(max(sheet_years))[:2] if sheet_years else "令和"
+        fig_years = [y for s in self.subjects for f in s.figures if (y := f.fiscal_year)]
+        self.latest_year = max(fig_years + sheet_years) if (fig_years or sheet_years) else None
+        self.sheet_years = {sid: m.get("fiscal_year") or 0 for sid, m in self.sheet_meta.items()}
+        order = sorted(self.sheet_meta, key=lambda sid: (self.sheet_years[sid], sid))
+        self._sheet_rank = {sid: i / max(1, len(order)) for i, sid in enumerate(order)}
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._max_idf)
+
+    def sheet_label(self, sheet: str) -> str:
+        """「北米地域外交（mofa-r3-I-2-hokubei）」."""
+        title = self.titles.get(sheet)
+        return f"{title}（{sheet}）" if title and title != sheet else sheet
+
+    # --- matching ---------------------------------------------------------------------------
+    def lexical(self, content: list[str], subject: Subject) -> float:
+        """How well the question's words cover the subject's (IDF-weighted, both directions)."""
+        if not content:
+            return 0.0
+        q_total = sum(self.idf(t) for t in content)
+        matched = sum(self.idf(t) for t in content if term_matches(t, subject.terms))
+        s_total = sum(self.idf(t) for t in subject.terms) or 1.0
+        s_matched = sum(self.idf(t) for t in subject.terms
+                        if any(t == c or (len(c) >= 2 and t in c) or COUNTRY_ABBREV.get(c, "\0") in t
+                               for c in content))
+        return 0.75 * matched / q_total + 0.25 * min(1.0, s_matched / s_total)
+
+    def _candidates(self, words: Iterable[str]) -> set[int]:
+        """Subjects sharing a word (exactly, as part of a longer word, or as a 日加-style country)."""
+        out: set[int] = set()
+        for t in words:
+            out |= self._by_term.get(t, set())
+            abbrev = COUNTRY_ABBREV.get(t)
+            for term, ids in self._by_term.items():
+                if (len(t) >= 2 and t in term) or (abbrev and _COMPOUND_RE.match(term) and abbrev in term):
+                    out |= ids
+        return out
+
+    def rank(self, a: QuestionAnalysis, hits: Sequence[Hit],
+             context: Subject | None = None) -> list[tuple[float, Subject]]:
+        """Subjects scored for a question: words, search hits on their sections, years and measures asked."""
+        bonus: dict[int, float] = {}
+        for rank, h in enumerate(hits):
+            for n in range(1, len(h.section) + 1):
+                for i in self._by_section.get((h.sheet, tuple(h.section[:n])), []):
+                    bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
+        cands = self._candidates(a.content) | set(bonus)
+        if context is not None and a.content:
+            cands |= self._candidates(sorted(context.terms))
+        scored = []
+        for i in sorted(cands):
+            s = self.subjects[i]
+            score = self.lexical(a.content, s) + 0.25 * bonus.get(i, 0.0)
+            if context is not None:
+                score += 0.2 * self.lexical(sorted(context.terms), s) + (0.05 if s.sheet == context.sheet else 0)
+            if a.family and any(m in s.measures for m in FAMILIES[a.family]):
+                score += 0.05
+                # A subject that can answer for the year asked beats one that cannot.
+                if a.years and any(f.measure in FAMILIES[a.family] and f.fiscal_year in a.years
+                                   and f.value is not None for f in s.figures):
+                    score += 0.15
+            if a.years:
+                if not any(f.fiscal_year in a.years for f in s.figures):
+                    score -= 0.1
+                elif not a.family:
+                    score += 0.05
+            # 「同（分担金・拠出金）」 is the secondary budget table of a 施策: only when asked for.
+            if "拠出金" in s.name and "除く" not in s.name and not a.asks_contribution:
+                score -= 0.2
+            score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
+            scored.append((score, s))
+        scored.sort(key=lambda x: -x[0])
+        return scored
+
+    def rank_within(self, a: QuestionAnalysis, words: list[str], hits: Sequence[Hit],
+                    context: Subject) -> list[tuple[float, Subject]]:
+        """Ranking for a follow-up that names something new (「日米は？」) next to the frame's subject."""
+        return self.rank(replace(a, content=words), hits, context)
+
+    def default_budget_subjects(self, a: QuestionAnalysis) -> list[Subject]:
+        """「令和2年度の執行額は？」 names no subject: the 施策's own budget table answers it (the one without
+        分担金・拠出金 first), from the sheets that have the year asked, newest sheet first."""
+        want = FAMILIES.get(a.family or "", [])
+        prefer = "政策ごとの予算額" if a.family == "request" else "施策の予算額"
+        cands = [s for s in self.subjects if s.name.startswith(prefer) and any(m in s.measures for m in want)]
+        if a.years:
+            cands = [s for s in cands if any(f.fiscal_year in a.years and f.measure in want
+                                             for f in s.figures)] or cands
+        cands.sort(key=lambda s: (-self.sheet_years.get(s.sheet, 0), "拠出金）" in s.name and "除く" not in s.name,
+                                  s.name))
+        return cands
+
+    @staticmethod
+    def series_in(a: QuestionAnalysis, subject: Subject) -> str | None:
+        """The series of the subject that the question names (「有識者」 → 有識者の部)."""
+        q = a.normalized or a.question
+        for s in subject.series:
+            core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$|（.*）$", "", s))
+            if core and (core in q or s in q):
+                return s
+        return None

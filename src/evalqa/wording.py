@@ -1,0 +1,139 @@
+"""Wording: how answers write values, years, names, citations, computed ratios and refusals.
+
+Every sentence an answer is made of is written here, so that an answer never states a number that is
+not a figure, a labelled computation, a quote or a citation.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .figure import Figure, format_value
+from .fiscal_year import to_label
+from .search import Hit
+
+EMPTY_QUESTION = "質問が空です。知りたい指標・予算と年度を入力してください。"
+NO_PASSAGE = "シートの中に、ご質問に答える記述が見当たりません。"
+NO_SUBJECT = "ご質問に当たる指標・予算は、索引にあるシートに見当たりません。"
+# Ratios the answers compute: (numerator measure, denominator measures, name of the ratio). 当初予算(a) is a
+# denominator only when asked for a rate and the table has no total: next to a 合計 it would mislead.
+RATIOS = [
+    ("実績値", ("年度目標値", "目標値"), "達成率"),
+    ("執行額", ("予算額計", "合計(a+b+c)"), "執行率"),
+]
+FALLBACK_BASES = {"執行率": ("当初予算(a)",)}
+
+
+def value(f: Figure) -> str:
+    """「3回」「598,665千円」「△14百万円」「70%」, or 「記載なし」."""
+    return format_value(f)
+
+
+def year(f: Figure) -> str:
+    """「令和2年度」, or the label as written when the year is unknown."""
+    return to_label(f.fiscal_year) if f.fiscal_year else (f.year_label or "年度不明")
+
+
+def name(f: Figure) -> str:
+    """「対日世論調査…（一般の部）」: the subject with its series."""
+    return f"{f.subject}（{f.series}）" if f.series else f.subject
+
+
+def cite(f: Figure, sheet_label: str) -> str:
+    """「出典: 北米地域外交（mofa-…） › 個別分野1 … › 測定指標1-4 …［183行目］」."""
+    return f"出典: {sheet_label} › {' › '.join(f.section)}［{f.line}行目］"
+
+
+def cite_hit(h: Hit, sheet_label: str) -> str:
+    return f"出典: {sheet_label} › {h.breadcrumb}［{h.first_line}〜{h.last_line}行目］"
+
+
+def ratio_of(f: Figure, c: Figure, fallback: bool = False) -> tuple[str, float, Figure, Figure] | None:
+    """The computed ratio of a pair (either order): (name, percent, numerator, denominator), or None when the
+    pair has no ratio or a value is missing or zero. Percent-valued pairs have a ratio too; callers decide."""
+    for num, dens, label in RATIOS:
+        bases = dens + (FALLBACK_BASES.get(label, ()) if fallback else ())
+        for a, b in ((f, c), (c, f)):
+            if a.measure == num and b.measure in bases and isinstance(a.value, (int, float)) \
+                    and isinstance(b.value, (int, float)) and b.value:
+                return label, 100 * a.value / b.value, a, b
+    return None
+
+
+def ratio_text(f: Figure, c: Figure, fallback: bool = False) -> str | None:
+    """「達成率約43%（実績値÷年度目標値、計算値）」; None for values already in percent (a rate of rates misleads)."""
+    r = ratio_of(f, c, fallback)
+    if r is None or f.unit == "%" or c.unit == "%":
+        return None
+    label, pct, a, b = r
+    return f"{label}約{round(pct)}%（{a.measure}÷{b.measure}、計算値）"
+
+
+def rate_answer(asked: str, f: Figure, base: Figure) -> tuple[str, bool]:
+    """The sentence for 「…の達成率／執行率は？」 and whether a rate was given.
+
+    Values in percent are not divided (70% of a target of 84% is not a rate the sheet means): both values
+    are stated and the answer says the rate was not computed.
+    """
+    head = f"{year(f)}の「{name(f)}」"
+    values = f"{f.measure}{value(f)}、{base.measure}{value(base)}"
+    text = ratio_text(f, base, fallback=True)
+    if text is None:
+        return (f"{head}の{asked}はシートに記載がなく、値が%で示されているため計算していません。"
+                f"{values}です。"), False
+    return f"{head}の{text.split('（')[0]}です（{values}から計算）。", True
+
+
+def no_base(asked: str, subject: str, f: Figure) -> str:
+    return f"{year(f)}の「{subject}」の{asked}は、分母になる値がシートにないため計算できません。"
+
+
+def empty_cell(f: Figure) -> str:
+    return f"{year(f)}の「{name(f)}」の{f.measure}は、シートに値が記載されていません（欄は「{f.raw or '空欄'}」）。"
+
+
+def unknown_nouns(missing: Sequence[str], near: Sequence[str] = ()) -> str:
+    text = "、".join(f"「{m}」" for m in missing) + "についての記載は、索引にあるシートにはありません。"
+    return text + near_text(near)
+
+
+def no_subject(near: Sequence[str]) -> str:
+    return NO_SUBJECT + near_text(near)
+
+
+def near_text(near: Sequence[str]) -> str:
+    return ("近いものとしては" + "、".join(f"「{n}」" for n in near) + "があります。") if near else ""
+
+
+def unknown_owner(asked: str) -> str:
+    return f"ご質問の{asked}がどの指標・予算のものか分かりません。指標名や事業名を添えてください。"
+
+
+def missing_measure(subject: str, asked: str, fiscal_year: int | None, figures: Sequence[Figure]) -> str:
+    """「…の令和5年度の実績値は、シートにありません。シートにあるのは令和2年度（年度目標値・実績値）…です。」."""
+    have: dict[int, list[str]] = defaultdict(list)
+    for f in figures:
+        if f.fiscal_year is not None:
+            have[f.fiscal_year].append(f.measure)
+    avail = "、".join(f"{to_label(y)}（{'・'.join(dict.fromkeys(ms))}）" for y, ms in sorted(have.items()))
+    when = f"{to_label(fiscal_year)}の" if fiscal_year else ""
+    text = f"「{subject}」の{when}{asked}は、シートにありません。"
+    return text + (f"シートにあるのは{avail}です。" if avail else "")
+
+
+def other_sheets(labels: Sequence[str]) -> str:
+    return "他のシートにも同じ表・指標があります: " + "、".join(labels) + "。シート名を添えると絞り込めます。"
+
+
+def equal_fits(names: Sequence[str]) -> str:
+    listed = "、".join(f"「{n}」" for n in names)
+    return f"同程度に当てはまる指標: {listed}。別の指標でしたら名前を添えてください。"
+
+
+def with_notes(text: str, notes: Sequence[str]) -> str:
+    """Notes go before the citation line, so that the citation stays last."""
+    if not notes:
+        return text
+    extra = "".join(f"（{n}）" for n in notes)
+    body, sep, cite_line = text.rpartition("\n出典: ")
+    return (body + extra + sep + cite_line) if sep else text + extra

@@ -1,0 +1,68 @@
+"""Question analysis alone: no index, no model."""
+import pytest
+
+from evalqa.question import analyse_question, content_terms
+
+
+@pytest.mark.parametrize("question,years,family,trend", [
+    ("令和2年度の日加会談数は？", [2020], None, False),
+    ("令和2年度の日加会談数は何回？", [2020], "actual", False),
+    ("R3の日加会談数の目標", [2021], "target", False),
+    ("平成30〜令和2年度の予算の推移", [2018, 2019, 2020], "budget", True),
+    ("2020年度の執行率は？", [2020], "execution_rate", False),
+    ("予算額計（執行額ではなく）は？", [], "budget", False),
+    ("事業について、予算額計（執行額ではなく）の推移は？", [], "budget", True),
+    ("執行額ではなく当初予算は？", [], "initial_budget", False),
+    ("令和4年度の概算要求額", [2022], "request", False),
+    ("インターンシップ事業の中期目標", [], "midterm", False),
+])
+def test_years_family_trend(question, years, family, trend):
+    a = analyse_question(question)
+    assert (a.years, a.family, a.trend) == (years, family, trend)
+
+
+def test_bare_year_far_ahead_is_read_in_the_previous_era():
+    # In a corpus whose newest figures are of 2021, 「30年度」 is 平成30年度, not 令和30年度.
+    assert analyse_question("30年度の実績は？", "令和", latest=2021).years == [2018]
+    assert analyse_question("3年度の実績は？", "令和", latest=2021).years == [2021]
+
+
+def test_subject_words_leave_out_asking_words_and_years():
+    a = analyse_question("令和2年度の日加会談数の実績は何回ですか？")
+    assert "日加" in a.content and "会談" in a.content
+    assert not {"令和", "年度", "実績", "何", "回"} & set(a.content)
+
+
+def test_proper_nouns_are_kept_apart():
+    words, proper = content_terms("フランスとの首脳会談数")
+    assert "フランス" in proper and "首脳" in words and "首脳" not in proper
+
+
+def test_followup_fragments_and_connectives():
+    assert analyse_question("目標は？").short
+    assert analyse_question("では令和元年度の執行額は？").connective
+    assert not analyse_question("グラスルーツ事業の令和2年度の予算額計は？").short
+
+
+def test_prose_and_explicit_cues():
+    a = analyse_question("在日米軍駐留経費負担の特別協定はどうなった？")
+    assert a.prose and not a.explicit and a.family is None
+    b = analyse_question("インターンシップ事業の予算額はどのように推移した？")
+    assert b.prose and b.explicit
+
+
+@pytest.mark.parametrize("question,field", [
+    ("担当部局はどこ？", "bureau"),
+    ("政策評価の実施予定時期はいつ？", "evaluation_time"),
+    ("この施策の政策体系上の位置付けは？", "position"),
+    ("令和2年度の日加会談数は？", None),
+])
+def test_metadata_fields(question, field):
+    a = analyse_question(question)
+    assert (a.metadata[0] if a.metadata else None) == field
+
+
+def test_start_year_and_contribution_cues():
+    assert analyse_question("グラスルーツ事業はいつから？").asks_start
+    assert analyse_question("分担金・拠出金の予算は？").asks_contribution
+    assert not analyse_question("分担金・拠出金を除く予算は？").asks_contribution
