@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from conftest import MEXT, ROOT
 
 pytestmark = [pytest.mark.slow]
@@ -30,25 +31,25 @@ def server(built, tmp_path_factory):
     shutil.copytree(built[0] / "corpus", root / "corpus")
     shutil.copytree(built[0] / "index", root / "index")
     port = free_port()
-    log = open(root / "app.log", "w")
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
-    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--corpus", str(root / "corpus"),
-                             "--index", str(root / "index"), "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError((root / "app.log").read_text())
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError("app did not start:\n" + (root / "app.log").read_text())
-    yield url, root
+    with open(root / "app.log", "w") as log:
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+        proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--corpus", str(root / "corpus"),
+                                 "--index", str(root / "index"), "--port", str(port)],
+                                stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError((root / "app.log").read_text())
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            proc.kill()
+            raise RuntimeError("app did not start:\n" + (root / "app.log").read_text())
+        yield url, root
     proc.terminate()
     proc.wait(10)
 
@@ -63,6 +64,22 @@ def test_api_ask_through_gradio_client(server):
     assert "実績値は3回" in text and "年度目標値7回" in text and "測定指標1-4" in text
     refusal = client.predict("令和5年度の日加会談数は？", api_name="/ask")[0]
     assert "シートにありません" in refusal
+
+
+def test_ui_follow_ups_match_evalqa_chat(server):
+    """One conversation code path: after a passage answer, 「目標は？」 has no frame in the UI either."""
+    import json
+
+    from gradio_client import Client
+
+    url, root = server
+    turns = ["令和2年度の日加会談数は？", "目標は？", "在日米軍駐留経費負担の特別協定はどうなった？", "目標は？"]
+    client = Client(url, verbose=False)
+    ui = [client.predict(q, api_name="/ask")[0] for q in turns]
+    chat = subprocess.run([sys.executable, "-m", "evalqa", "chat", "--index", str(root / "index"), "--json"],
+                          input="\n".join(turns) + "\n", capture_output=True, text=True, check=True)
+    assert ui == [json.loads(line)["answer"] for line in chat.stdout.splitlines()]
+    assert "年度目標値は7回" in ui[1] and "年度目標値は7回" not in ui[3]
 
 
 def test_only_project_files_are_served(server):
@@ -133,8 +150,9 @@ def test_upload_updated_sheet_in_the_browser(server, browser, tmp_path):
     page.get_by_role("tab", name="シート").click()
     report = page.locator("#evalqa-upload-report textarea")
     page.locator("#evalqa-upload input[type=file]").set_input_files(str(bad))
-    page.wait_for_function("() => document.querySelector('#evalqa-upload-report textarea').value.includes('受け付けませんでした')",
-                           timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('#evalqa-upload-report textarea').value.includes('受け付けませんでした')",
+        timeout=60_000)
     assert "file is empty" in report.input_value()
     page.get_by_role("tab", name="チャット").click()
     page.get_by_role("tab", name="シート").click()
@@ -184,7 +202,8 @@ def test_figures_table_and_plot_data(built):
     df = app.filter_figures("mofa-r3-I-2-hokubei", "日加二国間会談数", "すべて", "令和2年度 (2020)")
     assert sorted(zip(df["measure"], df["value"])) == [("実績値", 3), ("年度目標値", 7)]
     assert list(app.figures_frame().columns)[:4] == ["sheet", "section", "subject", "series"]
-    choice = next(c for c in app.subject_choices() if c.endswith("日本人学生のインターンシップ支援及び日本人研究者育成支援事業"))
+    internship = "日本人学生のインターンシップ支援及び日本人研究者育成支援事業"
+    choice = next(c for c in app.subject_choices() if c.endswith(internship))
     plot = app.plot_frame(choice)
     budget = plot[plot["measure"] == "予算額計"]
     assert list(zip(budget["fiscal_year"], budget["value"])) == [("2018", 45.0), ("2019", 38.0), ("2020", 36.0)]

@@ -21,10 +21,13 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .answer import Assistant
+from .assistant import Assistant
+from .build import build_index, sheet_files
+from .errors import SheetError
+from .figure import format_value
 from .fiscal_year import to_label
-from .index import Index, IndexFailure, build_index, sheet_files
-from .sheet import SheetError, load_sheet
+from .index import Index, IndexFailure
+from .parser import load_sheet
 from .terms import terms
 
 ALL = "すべて"
@@ -36,7 +39,8 @@ EXAMPLES = [
     "在日米軍駐留経費負担の特別協定はどうなった？",
     "令和5年度の日加会談数は？",
 ]
-FIGURE_COLUMNS = ["sheet", "section", "subject", "series", "measure", "fiscal_year", "year_label", "value", "unit", "raw", "line"]
+FIGURE_COLUMNS = ["sheet", "section", "subject", "series", "measure", "fiscal_year", "year_label", "value", "unit",
+                  "raw", "line"]
 
 
 class App:
@@ -55,7 +59,8 @@ class App:
         for s in self.index.sheets():
             m = s["metadata"]
             rows.append({"sheet": s["id"], "施策名": m.get("title"), "施策番号": m.get("policy_number"),
-                         "府省": m.get("ministry"), "年度": to_label(m["fiscal_year"]) if m.get("fiscal_year") else None,
+                         "府省": m.get("ministry"),
+                         "年度": to_label(m["fiscal_year"]) if m.get("fiscal_year") else None,
                          "担当部局": m.get("bureau"), "figures": s["figures"], "chunks": s["chunks"],
                          "sha256": s["sha256"][:16], "file": Path(s["path"]).name})
         return pd.DataFrame(rows)
@@ -125,14 +130,15 @@ def sources_html(ans, question: str) -> str:
     parts = []
     for s in ans.sources[:4]:
         crumb = html.escape(" › ".join(s["section"]))
-        parts.append(f"<div class='evalqa-source'><div class='evalqa-crumb'><b>{html.escape(s['sheet'])}</b> › {crumb}</div>"
+        parts.append(f"<div class='evalqa-source'><div class='evalqa-crumb'><b>{html.escape(s['sheet'])}</b>"
+                     f" › {crumb}</div>"
                      f"<div class='evalqa-passage'>{highlight(s['text'][:1200], question)}</div></div>")
     return "\n".join(parts)
 
 
 def answer_frame(ans) -> pd.DataFrame:
     rows = [{"指標・事業": f.subject + (f"（{f.series}）" if f.series else ""), "種類": f.measure,
-             "年度": to_label(f.fiscal_year) if f.fiscal_year else f.year_label, "値": f.display_value(),
+             "年度": to_label(f.fiscal_year) if f.fiscal_year else f.year_label, "値": format_value(f),
              "表の記載": f.raw, "行": f.line} for f in ans.figures]
     return pd.DataFrame(rows, columns=["年度", "種類", "値", "表の記載", "行", "指標・事業"])
 
@@ -156,27 +162,21 @@ CSS = """
 def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus") -> gr.Blocks:
     app = App(Path(index_dir), Path(corpus_dir))
 
-    def respond(question, history, frame, sheet, year):
+    def respond(question, history, conversation, sheet, year):
+        # One Conversation per browser session (gr.State): the same follow-up rules as `evalqa chat`.
         history = list(history or [])
         question = (question or "").strip()
+        conversation = conversation or app.assistant.conversation()
         try:
             app.assistant.refresh()
-            q = question
-            if year and year != ALL and question and not re.search(r"年度|R\d|H\d", question):
-                q = f"{to_label(_year_value(year))}の{question}"
-            if sheet and sheet != ALL and question:
-                title = app.assistant.titles.get(sheet) or sheet
-                if title not in q:
-                    q = f"{title}の{q}"
-            ans = app.assistant.ask(q, frame)
+            ans = conversation.ask(question, sheet=None if sheet in (None, ALL) else sheet,
+                                   fiscal_year=_year_value(year))
         except (IndexFailure, SheetError, OSError, ValueError) as e:
             msg = f"エラー: {e}"
             history += [{"role": "user", "content": question}, {"role": "assistant", "content": msg}]
-            return msg, history, frame, "", pd.DataFrame(), ""
-        if ans.frame is not None and ans.frame.subject is not None:
-            frame = ans.frame
+            return msg, history, conversation, "", pd.DataFrame(), ""
         history += [{"role": "user", "content": question or "（空の質問）"}, {"role": "assistant", "content": ans.text}]
-        return ans.text, history, frame, sources_html(ans, question), answer_frame(ans), ""
+        return ans.text, history, conversation, sources_html(ans, question), answer_frame(ans), ""
 
     def reset():
         return [], None, "", pd.DataFrame(), ""
@@ -217,8 +217,9 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
                 gr.update(choices=app.subject_choices()), None)
 
     with gr.Blocks(title="evalqa — 政策評価シート Q&A") as demo:
-        gr.Markdown("# evalqa — 政策評価シート Q&A\n数値はシートの表から正確に、年度・種類（目標値／実績値、予算／執行額）と出典つきで答えます。")
-        frame = gr.State(None)
+        gr.Markdown("# evalqa — 政策評価シート Q&A\n"
+                    "数値はシートの表から正確に、年度・種類（目標値／実績値、予算／執行額）と出典つきで答えます。")
+        conversation = gr.State(None)
         with gr.Tab("チャット"):
             with gr.Row():
                 with gr.Column(scale=3):
@@ -239,11 +240,12 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
                     sources = gr.HTML(elem_id="evalqa-sources")
                     gr.Markdown("### この回答の数値")
                     figures_table = gr.Dataframe(interactive=False, wrap=True, elem_id="evalqa-answer-figures")
-            inputs = [question, chatbot, frame, sheet_filter, year_filter]
-            outputs = [answer_text, chatbot, frame, sources, figures_table, question]
+            inputs = [question, chatbot, conversation, sheet_filter, year_filter]
+            outputs = [answer_text, chatbot, conversation, sources, figures_table, question]
             question.submit(respond, inputs, outputs, api_name="ask")
-            send.click(respond, inputs, outputs, api_name=False)
-            clear.click(reset, None, [chatbot, frame, sources, figures_table, question], api_name=False)
+            send.click(respond, inputs, outputs, api_visibility="private")
+            clear.click(reset, None, [chatbot, conversation, sources, figures_table, question],
+                        api_visibility="private")
         with gr.Tab("数値一覧"):
             with gr.Row():
                 f_sheet = gr.Dropdown(app.sheet_choices(), value=ALL, label="シート")
@@ -252,20 +254,21 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
                 f_year = gr.Dropdown(app.year_choices(), value=ALL, label="年度")
             all_figures = gr.Dataframe(app.figures_frame(), interactive=False, wrap=True, elem_id="evalqa-figures")
             csv_button = gr.DownloadButton("CSVをダウンロード", value=write_csv(app.figures_frame()))
-            filters = [f_sheet, f_subject, f_measure, f_year]
+            filters: list[gr.Dropdown | gr.Textbox] = [f_sheet, f_subject, f_measure, f_year]
             for comp in filters:
-                comp.change(refilter, filters, [all_figures, csv_button], api_name=False)
+                comp.change(refilter, filters, [all_figures, csv_button], api_visibility="private")
             gr.Markdown("### 年度ごとの推移")
             subject_pick = gr.Dropdown(app.subject_choices(), label="指標・事業", elem_id="evalqa-plot-subject")
             chart = gr.LinePlot(x="fiscal_year", y="value", color="measure", label="推移", height=320)
-            subject_pick.change(app.plot_frame, subject_pick, chart, api_name=False)
+            subject_pick.change(app.plot_frame, subject_pick, chart, api_visibility="private")
         with gr.Tab("シート"):
             sheets_table = gr.Dataframe(app.sheets_frame(), interactive=False, elem_id="evalqa-sheets")
             upload_file = gr.File(label="シートを追加・更新（.txt: UTF-8 または CP932）", file_types=[".txt"],
                                   elem_id="evalqa-upload")
             upload_report = gr.Textbox(label="結果", lines=6, elem_id="evalqa-upload-report")
-            upload_file.upload(upload, upload_file, [upload_report, sheets_table, sheet_filter, subject_pick, upload_file],
-                               api_name=False)
+            upload_file.upload(upload, upload_file,
+                               [upload_report, sheets_table, sheet_filter, subject_pick, upload_file],
+                               api_visibility="private")
     demo.evalqa = app  # for tests and embedding
     return demo
 
