@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 CORPUS  ?= corpus
 INDEX   ?= index
 
-.PHONY: run test install bench clean system-deps screenshot
+.PHONY: run test test-fast lint install bench clean system-deps screenshot
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
 $(PY):
@@ -31,7 +31,16 @@ system-deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: $(STAMP) system-deps
+# ruff and mypy are part of the suite: CI fails on them.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests app.py
+	$(VENV)/bin/mypy
+
+# Unit tests only: no embedding model, no browser (well under a minute).
+test-fast: $(STAMP)
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -m "not slow and not browser"
+
+test: $(STAMP) system-deps lint
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
 
 # Regenerates docs/screenshot-chat.png from the browser test.
