@@ -98,6 +98,7 @@ class Sheet:
     document: str | None = None  # 「令和3年度事前分析表」
     warnings: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    facts: list[Figure] = field(default_factory=list)  # counts and amounts stated in prose (本文記載)
 
     @property
     def sections(self) -> list[Section]:

@@ -1,0 +1,353 @@
+"""Facts from prose: counts and amounts a sheet states in sentences rather than in tables.
+
+「日米は首脳間で4回(全て電話会談)、外相間で6回(うち電話会談が4回)会談を行う」 gives three facts, each a
+`Figure` with measure 「本文記載」 and the whole sentence as `raw`. The shape of the words around a number:
+
+- `subject`: the counted noun — 会談, 電話会談, サンプル, 参加者 (「4,400人が参加」), 就職率.
+- `series`: the words that tell numbers of one sentence apart, in reading order, joined by 「・」: the
+  topic (「日米は」, 「「一般」とは」) and the case-marked qualifier (「首脳間で」, 「青少年交流事業に」).
+  So 「首脳間で4回」 → series 日米・首脳間, 「外相間で6回」 → series 日米・外相間.
+- `note`: how the sheet qualifies the number, joined by 「、」: the markers before and after it (約, 計, 延べ,
+  総額, うち, 以上, 未満 …) and a bracket right after it as written (「(全て電話会談)」).
+
+A number is read only when a counter or unit follows it (回, 人, 件, か国, %, 円 …), so years, dates,
+指標 numbers, 第N回 and 第N条 never are. When the counted noun cannot be read, the number is skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cells import parse_cell
+from .figure import Figure
+from .fiscal_year import era_year
+from .normalize import tidy
+from .sheet import Section, Sheet
+
+MEASURE = "本文記載"
+
+# Width only, one character for one, so that offsets in the analysed text are offsets in the sentence.
+_WIDTH = str.maketrans("０１２３４５６７８９，．％（）", "0123456789,.%()")
+_KANJI = r"\u4e00-\u9fff々〆ヶ"
+_NOUN_CHARS = rf"{_KANJI}\u30a1-\u30fa\u30fcA-Za-z0-9・&"
+_NOUN_CH = rf"[{_NOUN_CHARS}]"
+# A noun phrase: kanji / katakana / latin, with an abbreviation in brackets inside (「パートナーシップ(JUSEP)会合」).
+# An okurigana kana inside or at the end of a noun (立入り, 取組み, 見直し) before a kanji or a particle.
+_OKURI = rf"(?:(?<=[{_KANJI}])[りれしみきいち](?=[{_KANJI}]|[をがはのでにも]))"
+_NOUN = rf"(?:(?![0-9・]){_NOUN_CH}+(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)"
+_UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|万件|件|回|[かカヶヵケ箇]国(?:・地域)?"
+         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業")
+_NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?({_UNIT})")
+# 「1万2,000人」: a count written with 万 inside (1億2,000万円 is left out: its unit would be a guess).
+_MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
+_KANSUJI = "二三四五六七八九"
+# 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
+_KANJI_NUMBER_RE = re.compile(
+    rf"(?<![第一二三四五六七八九十百千万数何幾])([{_KANSUJI}]?十[{_KANSUJI}一]?|[{_KANSUJI}])"
+    r"(回|件|[かカヶヵケ]国|名|人|校|団体|社)(?![一二三四五六七八九十])")
+# A counter followed by these is another word or an ordinal: 3回目, 1人当たり, 200回答, 人材, 人口.
+_NOT_COUNT = re.compile(r"目|当たり|あたり|答|収|復|転|線|路|称|簿|忌|口|材|間|号")
+# Words right before a number that say how to read it; they go to the note, not the subject.
+_PRE_MARKS = ("約", "およそ", "概ね", "計", "合計", "総計", "累計", "総額", "延べ", "のべ", "うち", "最大", "最低",
+              "少なくとも", "前年度比", "前年比", "対前年度比", "年間", "月間", "毎年", "毎月", "各")
+_POST_MARK_RE = re.compile(r"以上|以下|未満|超|余り|余|程度|強|弱|前後|近く|ほど|増加|減少|増|減|上昇|低下")
+# A rate or a span changes what the number means: 「1人当たり3万円」, 「5年間で100人」. Kept in the note.
+_PER_RE = re.compile(r"(?:\d+|一)?(?:人|件|回|日|か月|年|校|社)?(?:当たり|あたり|につき|ごとに|毎に)$")
+_SPAN_RE = re.compile(r"\d+(?:年間|か月間?|カ月間?|ヶ月間?|日間|週間)(?:で|に)?")
+# Words that name a scope, not a thing: 「全国47か所」 is 47 places across the country.
+_SCOPES = {"全国", "国内", "海外", "県内", "各地", "世界", "全体", "地域", "各国"}
+# What a counter that names its thing counts, when the words before it are a scope (「アジア10か国」).
+_COUNTER_NOUNS = {"か国": "国", "か国・地域": "国・地域", "か所": "箇所", "校": "学校", "団体": "団体", "社": "企業",
+                  "都市": "都市", "自治体": "自治体", "機関": "機関"}
+_YEAR = (rf"(?:(?P<era>令和|平成|昭和)(?P<en>\d{{1,2}}|元)|(?P<west>(?:19|20)\d{{2}}))(?:年度|年)"
+         rf"|(?<![\d元{_KANJI}])(?P<bare>\d{{1,2}}|元)年度")
+_YEAR_RE = re.compile(_YEAR)
+# A year and its particle are left out of the words before a number: 「就職率は平成29年度に32.8%」.
+_DEADLINE_RE = re.compile(rf"(?:{_YEAR})(?:末)?まで(?:に)?")
+_YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:には|に|は|では|で|も|の)?")
+# A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.
+_NOT_A_YEAR = re.compile(r"\d{1,2}月|以降|以来|から|まで|代|間|前|後|ぶり|連続|[〜~～\-]")
+_PEOPLE = {"人", "名", "万人", "千人"}
+
+
+@dataclass
+class _Piece:
+    """A run of prose (a paragraph or a text cell) and the line each part of it came from."""
+
+    text: str
+    starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, line), ascending
+
+    def line_at(self, offset: int) -> int:
+        return [ln for off, ln in self.starts if off <= offset][-1]
+
+
+def extract_facts(sheet: Sheet) -> list[Figure]:
+    """Every count or amount stated in a sentence of the sheet's prose, as `Figure`s (measure 本文記載)."""
+    out: list[Figure] = []
+    for section in sheet.sections:
+        year = _section_year(section)
+        for piece in _pieces(section):
+            for start, sentence in _sentences(piece.text):
+                for fact in _read_sentence(sentence, sheet.era):
+                    label, fy = fact.pop("year", None) or year
+                    out.append(Figure(
+                        sheet=sheet.id, section=section.path, subject=fact["subject"], series=fact["series"],
+                        measure=MEASURE, fiscal_year=fy, year_label=label, value=fact["value"],
+                        unit=fact["unit"], raw=sentence.strip(), line=piece.line_at(start + fact["at"]),
+                        note=fact["note"]))
+    out.sort(key=lambda f: f.line or 0)
+    return out
+
+
+# --- where the prose is -------------------------------------------------------------------------------
+
+
+def _section_year(section: Section) -> tuple[str | None, int | None]:
+    """The year a section is about: a 年度目標 names it; a 施策の進捗状況・実績 reports the 年度目標 just before it."""
+    s: Section | None = section
+    while s is not None and s.kind != "root":
+        if s.fiscal_year is not None:
+            return _label_of(s.title, s.fiscal_year), s.fiscal_year
+        if s.kind == "progress" and s.parent is not None:
+            sibs = s.parent.children
+            before = sibs[:sibs.index(s)]
+            if before and before[-1].kind == "year_target" and before[-1].fiscal_year is not None:
+                return _label_of(before[-1].title, before[-1].fiscal_year), before[-1].fiscal_year
+        s = s.parent
+    return None, None
+
+
+def _label_of(title: str, fiscal_year: int) -> str:
+    m = _YEAR_RE.search(tidy(title).translate(_WIDTH))
+    return m.group(0) if m else f"{fiscal_year}年度"
+
+
+def _pieces(section: Section) -> list[_Piece]:
+    """The section's paragraphs (lines that are not table rows, joined as `Section.blocks` joins them) and
+    the text cells of its table rows that are sentences (value cells are table figures already)."""
+    out: list[_Piece] = []
+    for first, last, text, is_table in section.blocks():
+        own = [(ln, t) for ln, t in section.lines if first <= ln <= last]
+        if not is_table:
+            piece = _Piece("")
+            for ln, t in own:
+                if "\t" not in t and (t := tidy(t)):
+                    piece.starts.append((len(piece.text), ln))
+                    piece.text += t
+            # Should the paragraph's joining ever change, the first line is still a true line of it.
+            out.append(piece if piece.text == text else _Piece(text, [(0, first)]))
+            continue
+        for ln, row in own:
+            for cell in row.split("\t"):
+                c = tidy(cell)
+                if len(c) >= 8 and re.search(r"[\u3041-\u309f]", c) and parse_cell(c) is None:
+                    out.append(_Piece(c, [(0, ln)]))
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[^。]+。?", text) if m.group(0).strip()]
+
+
+# --- reading a sentence -------------------------------------------------------------------------------
+
+
+def _numbers(a: str) -> list[tuple[int, int, int | float, str]]:
+    """(start, end, value, unit) of each number with a counter, in order."""
+    quoted = [m.span() for m in re.finditer(r"「[^」]*」|『[^』]*』", a)]
+    out: list[tuple[int, int, int | float, str]] = []
+    for m in _NUMBER_RE.finditer(a):
+        digits, frac, unit = m.group(1), m.group(2) or "", m.group(3)
+        value: int | float = float(digits.replace(",", "") + frac) if frac else int(digits.replace(",", ""))
+        out.append((m.start(), m.end(), value, unit))
+    for m in _MAN_RE.finditer(a):
+        out.append((m.start(), m.end(), int(m.group(1)) * 10000 + int(m.group(2).replace(",", "")), m.group(3)))
+    for m in _KANJI_NUMBER_RE.finditer(a):
+        out.append((m.start(), m.end(), _kansuji(m.group(1)), m.group(2)))
+    keep = []
+    for s, e, v, u in sorted(out):
+        if any(qs < s < qe for qs, qe in quoted) or _NOT_COUNT.match(a, e):
+            continue  # a name (「2+2」「TPP11」) or another word (3回目, 人材)
+        if u == "%" and re.match(r"[\u30a1-\u30fa]", a[e:e + 1]):
+            continue  # 「30%クラブ」: a percentage that is part of a name
+        if not re.sub(r"^(?:\s|-|・|●|○|◆|\(注\)|注\)|※|\d+[.)]?)*", "", a[:s]):
+            continue  # an item number at the start of a sentence (「2 日米…」 tidied to 「2日米…」)
+        keep.append((s, e, v, re.sub(r"^[かカヶヵケ箇](?=[国所])", "か", u)))
+    return keep
+
+
+def _kansuji(t: str) -> int:
+    d = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+    if "十" not in t:
+        return d[t]
+    tens, _, ones = t.partition("十")
+    return d.get(tens, 1) * 10 + d.get(ones, 0)
+
+
+def _read_sentence(sentence: str, era: str) -> list[dict]:
+    """The facts of one sentence as field dicts (`at`: the number's offset in the sentence)."""
+    a = sentence.translate(_WIDTH)
+    nums = _numbers(a)
+    facts: list[dict] = []
+    for s, e, value, unit in nums:
+        depth_open = _open_bracket(a, s)
+        clause_start = max(a.rfind(c, 0, s) for c in "、,。") + 1
+        clause_start = max(clause_start, depth_open + 1)
+        left, pre = _strip_pre(a[clause_start:s])
+        # 「令和4年度までに70%」: a deadline, kept in the note; other years are the fact's year, not words.
+        pre += [m.group(0) for m in _DEADLINE_RE.finditer(left)]
+        left = _YEAR_PHRASE_RE.sub("", _DEADLINE_RE.sub("", left))
+        if left.startswith("うち"):
+            pre.insert(0, "うち")
+            left = left[2:]
+        if re.search(r"[前昨翌次来]年度?|前回", left):
+            continue  # 「(前年度2,980件)」: its year is the sentence's year minus one, not a year we may state
+        post, pos, remark = [], e, None
+        if m := _POST_MARK_RE.match(a, pos):
+            post.append(m.group(0))
+            pos = m.end()
+        if m := re.compile(r"\([^()]*\)").match(a, pos):
+            remark, pos = sentence[pos:m.end()], m.end()
+        rest = a[pos:]
+        subject, how = _subject(left, rest, unit)
+        qualifiers = _qualifiers(left, subject)
+        if depth_open >= 0:  # inside 「(うち電話会談が4回)」: the clause around the bracket qualifies too
+            outer = a[max(a.rfind(c, 0, depth_open) for c in "、,。") + 1:depth_open]
+            qualifiers = _qualifiers(re.sub(rf"\d[\d,.]*(?:{_UNIT}).*$", "", outer), None) + qualifiers
+        topic = _topic(a[:s])
+        # Nothing but qualifiers between the clause start and the number: the number borrows its noun.
+        bare = not re.sub(rf"{_NOUN}(?:で|では|でも|において|に|には)?", "", left)
+        parallel = not re.sub(rf"{_NOUN}(?:で|では|でも|において|に|には|は)?", "", left)  # 「日米は首脳間で」
+        if subject is None and topic and bare:
+            subject, how, topic = topic, "topic", None
+        series = [q for q in ([topic] if topic else []) + qualifiers if q and q != subject]
+        facts.append({"at": s, "value": value, "unit": unit, "subject": subject, "how": how,
+                      "series": "・".join(dict.fromkeys(series)) or None,
+                      "note": "、".join(pre + post + ([remark] if remark else [])) or None,
+                      "year": _year_before(a, s, era), "parallel": parallel, "end": rest[:1]})
+    _borrow(facts)
+    out = []
+    for f in facts:
+        if f["subject"] is None:
+            continue  # the counted thing is unclear: no guessed fact
+        for k in ("how", "parallel", "end"):
+            f.pop(k)
+        out.append(f)
+    return out
+
+
+def _open_bracket(a: str, pos: int) -> int:
+    """Offset of the bracket still open at pos, else -1."""
+    stack = []
+    for i, c in enumerate(a[:pos]):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            stack.pop()
+    return stack[-1] if stack else -1
+
+
+def _strip_pre(left: str) -> tuple[str, list[str]]:
+    marks: list[str] = [m.group(0) for m in _SPAN_RE.finditer(left)]
+    left = _SPAN_RE.sub("", left)
+    changed = True
+    while changed:
+        changed = False
+        if m := _PER_RE.search(left):
+            marks.insert(0, m.group(0))
+            left, changed = left[:m.start()], True
+        for mk in sorted(_PRE_MARKS, key=len, reverse=True):
+            if left.endswith(mk) and not (mk == "計" and re.search(rf"[{_KANJI}]計$", left)):
+                marks.insert(0, "延べ" if mk == "のべ" else mk)
+                left, changed = left[:-len(mk)], True
+                break
+    return left, marks
+
+
+def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
+    """The counted noun, and where it was read: before the number, after it, or from the verb."""
+    # 「JUSEP会合を計2回」「就職率は…32.8%」「電話会談が4回」「在沖縄海兵隊約9,000人」
+    if m := re.search(rf"({_NOUN})(?:とは|は|が|を|も)$", left):
+        return _clean(m.group(1)), "left"
+    if m := re.search(rf"({_NOUN})$", left):
+        if unit in _COUNTER_NOUNS:  # 「アジア10か国」「全国47か所」: the words before are a scope
+            return _COUNTER_NOUNS[unit], "counter"
+        if m.group(1) not in _SCOPES:
+            return _clean(m.group(1)), "left"
+    # 「会談を首脳間で4回」: the object, then only qualifiers up to the number.
+    if m := re.search(rf"({_NOUN})(?:を|が)((?:{_NOUN}(?:で|では|でも|において|に|には))+)$", left):
+        return _clean(m.group(1)), "left"
+    # 「約1,000人のサンプル」「3回の電話会談」「6回会談を行う」
+    if m := re.match(rf"の({_NOUN})", right) or re.match(rf"({_NOUN})(?:を|が|は)", right):
+        return _clean(m.group(1)), "right"
+    # 「4,400人が参加する」 → 参加者, 「100人を育成する」 → 育成人数, 「3億円を拠出した」 → 拠出額
+    if m := re.match(rf"(が|を|は)?([{_KANJI}]{{2,}})(?:する|した|し|され|して)", right):
+        if unit in _PEOPLE:
+            return m.group(2) + ("人数" if m.group(1) == "を" else "者"), "verb"
+        if unit.endswith(("円", "ドル", "ユーロ")):
+            return m.group(2) + "額", "verb"
+    return None, ""
+
+
+def _clean(noun: str) -> str | None:
+    noun = re.sub(r"(?:等|など)$", "", noun).strip("・")
+    if not re.search(rf"[{_KANJI}\u30a1-\u30fa]", noun) or len(noun) > 40:
+        return None
+    return noun
+
+
+def _qualifiers(left: str, subject: str | None) -> list[str]:
+    """「首脳間で」「オンラインで」「米国において」, and 「Xに」 right before the number (「事業に4,400人」)."""
+    out = [m.group(1) for m in re.finditer(
+        rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:で(?:は|も)?|において(?:は|も)?)(?!の)", left)]
+    # Right before the number: 「事業に4,400人」, and a scope 「全国47か所」.
+    if m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に|には)?$", left):
+        out.append(m.group(1))
+    return [q for q in out if q != subject]
+
+
+def _topic(before: str) -> str | None:
+    """The nearest 「Xは、」/「「X」とは、」 that opens a clause before the number."""
+    before = re.sub(r"^(?:\s|-|・|\(注\)|注\)|※)+", "", before)
+    found = None
+    for m in re.finditer(rf"(?:^|[、,\s]|注\))(?:「([^」]+)」|({_NOUN}))(?:とは|は)", before):
+        t = m.group(1) or m.group(2)
+        if not _YEAR_RE.fullmatch(t) and not re.fullmatch(r"[本今昨前次来当同各]年度?", t):  # years, not topics
+            found = t
+    return found
+
+
+def _year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
+    """The year the sentence ties the number to: the nearest year before it, else the only one after it."""
+    years = []
+    for m in _YEAR_RE.finditer(a):
+        if _NOT_A_YEAR.match(a, m.end()) or (m.start() and a[m.start() - 1] in "〜~～-"):
+            continue
+        if m.group("west"):
+            fy = int(m.group("west"))
+        else:
+            try:
+                fy = era_year(m.group("era") or era, m.group("en") or m.group("bare"))
+            except ValueError:
+                continue
+        years.append((m.start(), m.group(0), fy))
+    before = [y for y in years if y[0] < pos]
+    if before:
+        return before[-1][1], before[-1][2]
+    if len({y[2] for y in years}) == 1:
+        return years[0][1], years[0][2]
+    return None
+
+
+def _borrow(facts: list[dict]) -> None:
+    """Coordinated counts share the counted noun: 「首脳間で4回、外相間で6回会談を行う」, 「令和2年度に約1,500人、
+    令和3年度に約1,800人が参加した」, 「会談を首脳間で4回、外相間で6回行った」."""
+    for i, f in enumerate(facts):
+        if f["subject"] is not None or not f["parallel"]:
+            continue
+        later = [g for g in facts[i + 1:] if g["unit"] == f["unit"] and g["parallel"] and g["how"] in ("right", "verb")]
+        earlier = [g for g in facts[:i] if g["unit"] == f["unit"] and g["subject"] and g["how"] == "left"]
+        if f["end"] and f["end"] in "、," and later:
+            f["subject"] = later[0]["subject"]
+        elif earlier:
+            f["subject"] = earlier[-1]["subject"]

@@ -1,0 +1,182 @@
+"""Facts from prose: counts and amounts stated in sentences, read into Figures (measure 本文記載)."""
+import re
+import unicodedata
+
+import pytest
+
+from conftest import MEXT, MHLW, SEED
+from evalqa import load_sheet
+from evalqa.facts import MEASURE, extract_facts
+from evalqa.readers import read_document
+
+SHEETS = (SEED, MEXT, MHLW)
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return {p.name: extract_facts(load_sheet(p)) for p in SHEETS}
+
+
+def one(facts, **want):
+    hits = [f for f in facts if all(getattr(f, k) == v for k, v in want.items())]
+    assert len(hits) == 1, (want, [(f.value, f.unit, f.subject, f.series, f.note) for f in facts])
+    return hits[0]
+
+
+def forms(value) -> set[str]:
+    """How a value can be written: 1000 → {'1000', '1,000'}, 3.5 → {'3.5'}, 2 → {'2', '二'}."""
+    out = {f"{value:,}", str(value)} if isinstance(value, int) else {f"{value:,.10g}", f"{value:.10g}"}
+    if isinstance(value, int) and 2 <= value <= 99:
+        k = "一二三四五六七八九"
+        tens, ones = divmod(value, 10)
+        out.add((k[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (k[ones - 1] if ones else ""))
+    return out
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def test_seed_meetings_stated_apart(facts):
+    seed = [f for f in facts[SEED.name] if f.line == 86]
+    leaders = one(seed, value=4, subject="会談")
+    ministers = one(seed, value=6, subject="会談")
+    assert (leaders.series, leaders.unit, leaders.note) == ("日米・首脳間", "回", "(全て電話会談)")
+    assert (ministers.series, ministers.unit, ministers.note) == ("日米・外相間", "回", "(うち電話会談が4回)")
+    phone = one(seed, subject="電話会談")
+    assert (phone.value, phone.series, phone.note) == (4, "日米・外相間", "うち")
+    for f in (leaders, ministers, phone):
+        assert f.measure == MEASURE == "本文記載"
+        assert (f.sheet, f.fiscal_year, f.year_label) == ("mofa-r3-I-2-hokubei", 2020, "令和2年度")
+        assert f.section[-1] == "施策の進捗状況・実績" and f.section[0].startswith("個別分野1")
+        assert f.raw.startswith("日米は首脳間で4回") and f.raw.endswith("継続して行った。")
+
+
+def test_seed_survey_samples(facts):
+    for line in (198, 431):
+        here = [f for f in facts[SEED.name] if f.line == line]
+        general = one(here, value=1000)
+        experts = one(here, value=200)
+        assert (general.unit, general.subject, general.series, general.note) == ("人", "サンプル", "一般", "約")
+        assert (experts.unit, experts.subject, experts.series, experts.note) == ("人", "サンプル", "有識者", None)
+        assert general.fiscal_year is None  # no year in the sentence or its section: none, not the sheet's
+
+
+def test_seed_other_counts(facts):
+    seed = facts[SEED.name]
+    jusep = one(seed, line=268)
+    assert (jusep.value, jusep.unit, jusep.note) == (2, "回", "計")
+    assert (jusep.year_label, jusep.fiscal_year) == ("令和2年", 2020)  # a calendar year keeps its 「年」
+    assert "JUSEP" in jusep.subject
+    assert one(seed, line=91).series == "首脳間" and one(seed, line=91).subject == "電話会談"
+    assert one(seed, line=147).subject == "参加者" and one(seed, line=147).value == 166
+
+
+def test_other_sheets(facts):
+    mext = one(facts[MEXT.name], value=4400)
+    assert (mext.unit, mext.subject, mext.series, mext.fiscal_year, mext.year_label) == (
+        "人", "参加者", "青少年交流事業", 2019, "令和元年度")
+    mhlw = one(facts[MHLW.name], value=32.8)
+    assert (mhlw.unit, mhlw.subject, mhlw.fiscal_year, mhlw.year_label) == ("%", "就職率", 2017, "平成29年度")
+
+
+def test_no_year_date_or_indicator_number(facts):
+    bad_units = {"年", "年度", "月", "日", "条", "頁"}
+    for name, fs in facts.items():
+        assert fs, name
+        for f in fs:
+            assert f.unit not in bad_units and f.unit
+            assert f.subject and not re.search(r"年度$|^測定指標|^第", f.subject), f
+            assert not (isinstance(f.value, int) and 1900 <= f.value <= 2100 and f.unit != "人"), f
+            assert f.raw and f.measure == MEASURE and f.sheet == name.removesuffix(".txt")
+
+
+def test_number_in_raw_and_on_its_line(facts):
+    for p in SHEETS:
+        lines = {ln.number: ln.text for ln in read_document(p).lines}
+        for f in facts[p.name]:
+            assert any(v in flat(f.raw) for v in forms(f.value)), f
+            assert any(v + flat(f.unit)[:1] in flat(lines[f.line]) for v in forms(f.value)), (f, lines[f.line])
+
+
+# --- hand-written sentences -----------------------------------------------------------------------------
+
+HEAD = "施策 I - 1 テスト施策\n\n令和3年度事前分析表\n\n測定指標 1-1 テスト指標\n\n令和2年度目標\n\n"
+
+
+def sheet_facts(tmp_path, body: str, head: str = HEAD):
+    p = tmp_path / "test-sheet.txt"
+    p.write_text(head + body + "\n", encoding="utf-8")
+    return extract_facts(load_sheet(p))
+
+
+def test_amounts_and_counters(tmp_path):
+    fs = sheet_facts(tmp_path, "本事業の予算は総額3.5億円である。\n"
+                               "事務経費として150百万円を計上した。\n"
+                               "支援対象は44カ国に上り、相談件数は1,234件であった。\n"
+                               "満足と回答した割合は70%以上となった。\n")
+    budget = one(fs, unit="億円")
+    assert (budget.value, budget.subject, budget.note, budget.line) == (3.5, "予算", "総額", 9)
+    assert (one(fs, unit="百万円").value, one(fs, unit="百万円").subject) == (150, "計上額")
+    countries = one(fs, unit="か国")
+    assert (countries.value, countries.subject) == (44, "支援対象")
+    assert countries.raw == "支援対象は44カ国に上り、相談件数は1,234件であった。"
+    assert (one(fs, unit="件").value, one(fs, unit="件").subject) == (1234, "相談件数")
+    rate = one(fs, unit="%")
+    assert (rate.value, rate.subject, rate.note, rate.line) == (70, "割合", "以上", 12)
+    # The section's year: these sentences stand under 令和2年度目標.
+    assert {(f.fiscal_year, f.year_label) for f in fs} == {(2020, "令和2年度")}
+
+
+def test_totals_approximations_and_years(tmp_path):
+    fs = sheet_facts(tmp_path, "施策の進捗状況・実績\n\n"
+                               "令和元年度は、全国でセミナーを計12回開催し、延べ約3,500人が参加した。\n"
+                               "2018年には、首脳会談を二回行った。\n")
+    seminars = one(fs, unit="回", value=12)
+    assert (seminars.subject, seminars.series, seminars.note) == ("セミナー", "全国", "計")
+    assert (seminars.fiscal_year, seminars.year_label) == (2019, "令和元年度")
+    people = one(fs, unit="人")
+    assert (people.value, people.subject, people.note, people.fiscal_year) == (3500, "参加者", "延べ、約", 2019)
+    kanji = one(fs, value=2)
+    assert (kanji.subject, kanji.unit, kanji.fiscal_year, kanji.year_label) == ("首脳会談", "回", 2018, "2018年")
+
+
+def test_not_facts(tmp_path):
+    fs = sheet_facts(tmp_path, "第5条に基づき、第3回会合を令和3年3月16日に開催した。\n"
+                               "詳細は測定指標1-4のとおりであり、2020年に「G7」サミットの3回目の会合が行われた。\n"
+                               "一人ひとりの参加を促す。\n"
+                               "これにより、3回にわたり実施した。\n"
+                               "- 2 回答率の向上を図る。\n"
+                               "事業番号0017を参照(p.5)。\n")
+    assert fs == []
+
+
+def test_table_cells_are_not_facts_but_prose_cells_are(tmp_path):
+    head = "施策 I - 1 テスト施策\n\n令和3年度事前分析表\n\n測定指標 1-1 会談数\n\n"
+    fs = sheet_facts(tmp_path, "\t令和元年度\t令和2年度\n\t5回\t3回\n"
+                               "(注)会談は計8回のうち、対面で2回行った。\t12\t9\n", head)
+    assert sorted((f.value, f.subject, f.line) for f in fs) == [(2, "会談", 9), (8, "会談", 9)]
+
+
+def test_scopes_rates_spans_and_coordination(tmp_path):
+    fs = sheet_facts(tmp_path, "施策の進捗状況・実績\n\n"
+                               "研修を全国47ヶ所で実施し、受講者は延べ1万2,000人に達した。\n"
+                               "アジア10か国・地域の若手研究者を対象に、1人当たり3万円を支給した。\n"
+                               "同事業には、令和2年度に約1,500人、令和3年度に約1,800人が参加した。\n"
+                               "相談件数は3,210件(前年度2,980件)であった。\n"
+                               "オンライン利用率を令和4年度までに70%に引き上げる。\n")
+    places = one(fs, unit="か所")
+    assert (places.value, places.subject, places.series) == (47, "箇所", "全国")
+    assert (one(fs, value=12000).subject, one(fs, value=12000).note) == ("受講者", "延べ")
+    countries = one(fs, unit="か国・地域")
+    assert (countries.value, countries.subject, countries.series) == (10, "国・地域", "アジア")
+    grant = one(fs, unit="万円")
+    assert (grant.value, grant.subject, grant.note) == (3, "支給額", "1人当たり")
+    y2020, y2021 = one(fs, value=1500), one(fs, value=1800)
+    assert (y2020.subject, y2020.note, y2020.year_label) == ("参加者", "約", "令和2年度")
+    assert (y2021.subject, y2021.note, y2021.year_label) == ("参加者", "約", "令和3年度")
+    # 「前年度2,980件」 would need a year computed from a relative word: left out, stated in the note of 3,210件.
+    cases = one(fs, unit="件")
+    assert (cases.value, cases.subject, cases.note) == (3210, "相談件数", "(前年度2,980件)")
+    deadline = one(fs, unit="%")
+    assert (deadline.value, deadline.subject, deadline.note) == (70, "オンライン利用率", "令和4年度までに")
