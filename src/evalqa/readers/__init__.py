@@ -1,7 +1,8 @@
 """Readers: turn a file into a `Document` (lines of cells with their positions) for the parser.
 
-Only text sheets are read today; PDF (`pdf.py`) and Excel (`excel.py`) readers go beside `text.py`
-and register their suffixes here.
+`text.py` reads extracted text (tabs between cells), `pdf.py` born-digital PDFs (pdfplumber) and
+`excel.py` the Excel form (openpyxl); all give the same `Line` records, with a page (PDF) or cell
+references (Excel), so one parser reads every format.
 """
 from __future__ import annotations
 
@@ -9,17 +10,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .base import Document, Line
+from .excel import read_xlsx
+from .pdf import read_pdf
 from .text import read_text
 
 # Suffixes a corpus folder is scanned for.
-SUFFIXES = {".txt"}
+SUFFIXES = {".txt", ".pdf", ".xlsx"}
 
-_READERS: dict[str, Callable[[str | Path], Document]] = {".txt": read_text}
+_READERS: dict[str, Callable[[str | Path], Document]] = {".txt": read_text, ".pdf": read_pdf, ".xlsx": read_xlsx}
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one sheet file. A file of any other suffix is read as text, which names the problem
-    (「is a PDF …」, 「binary data」) when it is not sheet text."""
+    """Read one sheet file by its suffix (.txt, .pdf, .xlsx). A file of any other suffix is read as text,
+    which names the problem (「is a PDF …」, 「binary data」) when it is not sheet text."""
     reader = _READERS.get(Path(path).suffix.lower(), read_text)
     return reader(path)
 

@@ -6,6 +6,7 @@ line came from.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -40,3 +41,17 @@ class Document:
     path: str
     text: str
     lines: list[Line] = field(default_factory=list)
+
+
+def join_wrapped(parts: Iterable[str]) -> str:
+    """The lines of a wrapped cell or paragraph as one line: Japanese joins directly (「予」「算」→「予算」,
+    a vertical header written one character per line), two ASCII ends keep a space (「65」「(56)」→「65 (56)」)."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and out[-1].isascii() and part[0].isascii():
+            out += " "
+        out += part
+    return out

@@ -28,7 +28,7 @@ def decode(path: str | Path, data: bytes | None = None) -> str:
         raise SheetError(p, "file is empty")
     if b"\x00" in data[:8192] or data[:5] == b"%PDF-":
         if data[:5] == b"%PDF-":
-            kind = "a PDF (PDF input is not supported yet; extract its text first)"
+            kind = "a PDF (name it .pdf to read it as one)"
         else:
             kind = "binary data"
         raise SheetError(p, f"is {kind}, not sheet text")

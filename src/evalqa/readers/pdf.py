@@ -1,0 +1,208 @@
+"""The PDF reader: a born-digital PDF (as the ministries publish them) → the lines the text reader gives.
+
+Ruled tables (pdfplumber's line strategy) become rows of cells: a wrapped cell is joined into one
+line, a merged cell keeps its text in its first column with empty cells after it (as the text
+extraction has it), a vertical header written one character per line is joined into its word, and a
+table continued at the top of the next page goes on with its rows (a repeated header is dropped).
+Text outside tables becomes one line per paragraph, in reading order. Page numbers in the margins
+are left out. Every Line keeps its page. Scans, encrypted and corrupt files raise `SheetError`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import SheetError
+from .base import Document, Line, join_wrapped
+
+# A line in the top or bottom margin that is only a page number: 「- 3 -」「3」「3/17」「p.3」.
+_PAGE_NUMBER_RE = re.compile(r"[-－–—‐(（\s]*(?:p\.?\s*)?\d+(?:\s*/\s*\d+)?[-－–—‐)）\s]*", re.I)
+_MARGIN = 0.08  # share of the page height at the top and at the bottom where page numbers stand
+
+
+@dataclass
+class _Item:
+    """A paragraph line or a table of one page, where it stands."""
+
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    text: str = ""
+    rows: list[list[str]] | None = None  # a table: its rows of cells
+    columns: list[float] | None = None  # a table: the left edge of each column
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def read_pdf(path: str | Path) -> Document:
+    """Read a born-digital PDF into a Document: table rows as cells, paragraphs as one-cell lines."""
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    p = Path(path)
+    _check_file(p)
+    items: list[_Item] = []
+    chars = 0
+    try:
+        with pdfplumber.open(p) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                chars += len(page.chars)
+                items.extend(_page_items(page, number))
+    except PdfminerException as e:
+        raise SheetError(p, _pdfminer_reason(e.args[0] if e.args else e)) from None
+    except SheetError:
+        raise
+    except Exception as e:  # pdfminer raises many kinds on a damaged file; all mean the same to a user
+        raise SheetError(p, f"is a corrupt or unreadable PDF ({type(e).__name__}: {e})") from None
+    if chars == 0:
+        raise SheetError(p, "has no text layer (a scanned PDF?): OCR is needed before it can be read")
+    return _document(str(p), items)
+
+
+def _check_file(p: Path) -> None:
+    try:
+        head = p.read_bytes()[:1024]
+    except FileNotFoundError:
+        raise SheetError(p, "file not found") from None
+    except IsADirectoryError:
+        raise SheetError(p, "is a directory, not a sheet file") from None
+    except OSError as e:
+        raise SheetError(p, f"cannot be read ({e.strerror})") from None
+    if not head:
+        raise SheetError(p, "file is empty")
+    if b"%PDF-" not in head:
+        raise SheetError(p, "is not a PDF (no %PDF- header): a corrupt file or another format named .pdf")
+
+
+def _pdfminer_reason(e: BaseException) -> str:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    if isinstance(e, PDFPasswordIncorrect):
+        return "is encrypted (password-protected PDF): save it without a password first"
+    if isinstance(e, PDFEncryptionError):
+        return f"is encrypted in a way that cannot be read ({e})"
+    return f"is a corrupt or unreadable PDF ({type(e).__name__}: {e})"
+
+
+# --- one page ---------------------------------------------------------------------------------
+
+
+def _page_items(page: Any, number: int) -> list[_Item]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    items = [_Item(number, t.bbox[1], t.bbox[3], t.bbox[0], t.bbox[2], rows=_table_rows(t),
+                   columns=sorted({c[0] for c in t.cells})) for t in tables]
+
+    def outside(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    for ln in text_page.extract_text_lines(return_chars=False):
+        text = ln["text"].strip()
+        in_margin = ln["top"] > page.height * (1 - _MARGIN) or ln["bottom"] < page.height * _MARGIN
+        if not text or (in_margin and _PAGE_NUMBER_RE.fullmatch(text)):
+            continue
+        items.append(_Item(number, ln["top"], ln["bottom"], ln["x0"], ln["x1"], text=text))
+    items.sort(key=lambda it: (it.top, it.x0))
+    return items
+
+
+def _table_rows(table: Any) -> list[list[str]]:
+    """The table's rows of cells; a merged cell's covered cells are empty, wrapped lines are joined."""
+    rows = []
+    for row in table.extract():
+        cells = [join_wrapped((c or "").split("\n")) for c in row]
+        if any(cells):
+            rows.append(cells)
+    return rows
+
+
+# --- the document -------------------------------------------------------------------------------
+
+
+def _document(path: str, items: list[_Item]) -> Document:
+    """Lines from the items of every page: paragraphs joined, continued tables without repeated headers."""
+    texts = [it for it in items if it.rows is None]
+    # The right edge of the text column: a line reaching it was wrapped, and the paragraph goes on.
+    right = max([it.x1 for it in items] or [0.0])
+    lines: list[Line] = []
+    prev: _Item | None = None
+    prev_table: _Item | None = None
+    para: list[str] = []
+    para_page = 0
+
+    def flush() -> None:
+        if para:
+            lines.append(Line(len(lines) + 1, [join_wrapped(para)], page=para_page))
+            para.clear()
+
+    char = _median([it.height for it in texts]) or 10.0
+    for it in items:
+        if it.rows is not None:
+            flush()
+            rows = it.rows
+            if prev_table is not None and prev is prev_table and it.page == prev_table.page + 1:
+                rows = _continued(lines, prev_table, it)
+            for cells in rows:
+                lines.append(Line(len(lines) + 1, cells, page=it.page))
+            prev = prev_table = it
+            continue
+        wrapped = (prev is not None and prev.rows is None and prev.page == it.page and para
+                   and prev.x1 >= right - 2.5 * char and it.top - prev.bottom < 0.8 * char)
+        if not wrapped:
+            flush()
+            para_page = it.page
+        para.append(it.text)
+        prev = it
+    flush()
+    text = "\n".join(ln.text for ln in lines) + "\n"
+    return Document(path=path, text=text, lines=lines)
+
+
+def _continued(lines: list[Line], before: _Item, part: _Item) -> list[list[str]]:
+    """The rows of a table continued at the top of the next page. A part whose merged cells hide some
+    column edges (a lone header row) is spread over the other part's columns, so both have the same
+    cells; a header the new page repeats is dropped."""
+    a, b = before.columns or [], part.columns or []
+    rows = part.rows or []
+    if _covers(b, a) and len(b) > len(a):
+        spread = [_spread(r, a, b) for r in before.rows or []]
+        for ln, cells in zip(lines[len(lines) - len(spread):], spread, strict=True):
+            ln.cells = cells
+        before.rows, before.columns = spread, b
+    elif _covers(a, b) and len(a) > len(b):
+        rows = [_spread(r, b, a) for r in rows]
+    return _without_repeated_header(before.rows or [], rows)
+
+
+def _covers(wide: list[float], narrow: list[float], tolerance: float = 3.0) -> bool:
+    return bool(narrow) and all(any(abs(x - y) <= tolerance for y in wide) for x in narrow)
+
+
+def _spread(cells: list[str], columns: list[float], to: list[float]) -> list[str]:
+    out = [""] * len(to)
+    for x, cell in zip(columns, cells, strict=False):
+        out[min(range(len(to)), key=lambda i: abs(to[i] - x))] = cell
+    return out
+
+
+def _without_repeated_header(before: list[list[str]], rows: list[list[str]]) -> list[list[str]]:
+    """The rows of a table continued on a new page, without the header rows it repeats from the part before."""
+    k = 0
+    while k < len(rows) and k < len(before) and rows[k] == before[k]:
+        k += 1
+    return rows[k:] if k < len(rows) else rows
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[len(xs) // 2] if xs else 0.0
