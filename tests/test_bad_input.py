@@ -23,13 +23,22 @@ def write(tmp_path, name, data):
     ("binary.txt", bytes(range(256)) * 4, "binary data"),
     ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF"),
     ("latin.txt", b"caf\xe9 \x81\x85 \x85\x85", "neither UTF-8 nor CP932"),
-    ("novel.txt", "吾輩は猫である。名前はまだ無い。\n".encode(), "not a policy-evaluation sheet"),
 ])
 def test_unreadable_files_raise_one_clear_error(tmp_path, name, data, reason):
     p = write(tmp_path, name, data)
     with pytest.raises(SheetError) as e:
         load_sheet(p)
     assert str(p) in str(e.value) and reason in str(e.value)
+
+
+def test_text_without_any_heading_is_indexed_as_text_only(tmp_path):
+    """No document is turned away for its form: prose with no heading and no table is one searchable section."""
+    p = write(tmp_path, "novel.txt", "吾輩は猫である。名前はまだ無い。\n\nどこで生れたかとんと見当がつかぬ。\n")
+    s = load_sheet(p)
+    assert (s.form, s.figures) == ("general", [])
+    assert [sec.kind for sec in s.sections] == ["preamble"]
+    assert s.sections[0].text == "吾輩は猫である。名前はまだ無い。\nどこで生れたかとんと見当がつかぬ。"
+    assert any("text only: no tables recognised" in w for w in s.warnings)
 
 
 def test_missing_file_and_directory(tmp_path):

@@ -14,6 +14,7 @@ from typing import Any
 from .cells import CIRCLED, CellValue, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import parse_fiscal_year
+from .form_tables import form_figures
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
 from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table
@@ -29,6 +30,8 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
                     out.extend(_policy_budget_figures(sheet, section, table))
                 elif table.kind == "means":
                     out.extend(_means_figures(sheet, section, table))
+                elif table.kind == "form":  # a table of a general evaluation document
+                    out.extend(form_figures(sheet, section, table, table.title))
                 else:
                     out.extend(_grid_figures(sheet, section, table))
             except Exception as e:  # one unreadable table must not hide the others

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cells import parse_cell
-from .errors import SheetError
 from .figures import extract_figures
 from .fiscal_year import DEFAULT_ERA, era_for, era_year, parse_fiscal_year
+from .forms import match_generic_heading, read_form_metadata
 from .normalize import nfkc, norm, tidy
 from .readers import Document, Line, read_document
-from .sheet import Section, Sheet
+from .sheet import GENERAL, Section, Sheet
 from .tables import Row, Table, analyse_table
 
 log = logging.getLogger(__name__)
@@ -42,8 +43,9 @@ _TABLE_KIND = {"budget": "policy_budget", "indicator": "indicator", "reference":
 def load_sheet(path: str | Path, *, sheet_id: str | None = None) -> Sheet:
     """Read one sheet file (UTF-8 with/without BOM, or CP932) into a `Sheet` with its figures.
 
-    Raises `SheetError` (naming the file) for unreadable, empty, binary or non-sheet input; a sheet
-    with recognisable sections but no tables loads with an empty figure list and a warning.
+    Raises `SheetError` (naming the file) for unreadable input (empty, binary, undecodable, a scan …).
+    A 事前分析表 with no tables loads with an empty figure list and a warning; any other document loads as a
+    general evaluation document (`Sheet.form`): its headings and text, and the figures of its regular tables.
     """
     return parse_sheet(read_document(path), sheet_id=sheet_id)
 
@@ -56,15 +58,63 @@ def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
     _read_metadata(sheet, document.lines)
     _read_sections(sheet, document.lines)
     if not any(s.kind in _SHEET_KINDS for s in sheet.sections):
-        raise SheetError(path, "not a policy-evaluation sheet: no 施策, 個別分野, 測定指標 or 達成手段 heading found")
-    if not sheet.tables:
+        # Not a 事前分析表: read it again as a general evaluation document (its own headings and tables).
+        sheet = Sheet(id=sid, path=path, text=document.text, root=Section(sid, "root", -1, 0), form=GENERAL)
+        _read_metadata(sheet, document.lines)
+        _read_form_metadata(sheet, document.lines)
+        _read_sections(sheet, document.lines, _general_heading)
+        _keep_preamble(sheet)
+    elif not sheet.tables:
         sheet.warnings.append(f"{path}: no tables found; the sheet has no figures")
     sheet.warnings.extend(f"{path}: {w}" for t in sheet.tables for w in t.warnings)
     for w in sheet.warnings:
         log.warning(w)
     # Figure warnings are appended to sheet.warnings (not logged), as when figures were read lazily.
     sheet.figures = extract_figures(sheet)
+    if sheet.form == GENERAL:
+        what = f"{len(sheet.figures)} figures from its regular tables" if sheet.figures \
+            else "text only: no tables recognised"
+        sheet.warnings.append(f"{path}: not a 事前分析表 (no 施策, 個別分野, 測定指標 or 達成手段 heading): "
+                              f"indexed by its own headings; {what}")
     return sheet
+
+
+def _read_form_metadata(sheet: Sheet, lines: list[Line]) -> None:
+    """Fill what the 事前分析表's rules did not find from where other forms state it."""
+    meta = read_form_metadata(lines)
+    for attr in ("title", "ministry", "fiscal_year", "document", "bureau", "policy_number", "evaluation_time"):
+        if getattr(sheet, attr) is None:
+            setattr(sheet, attr, getattr(meta, attr))
+    if sheet.fiscal_year is not None:
+        sheet.era = era_for(sheet.fiscal_year)
+
+
+def _general_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
+    """A heading of a general document: the 事前分析表's sub-headings (中期目標, 施策の進捗状況 …, one level
+    below the generic ones), then the generic headings of `evalqa.forms`."""
+    h = match_heading(line, era)
+    if h is not None:
+        if h.kind in ("midterm_target", "year_target", "progress", "rationale"):
+            h.level = 3
+        return h
+    g = match_generic_heading(line)
+    if g is None:
+        return None
+    return Heading(g.kind, g.level, g.title, number=g.number, name=g.name)
+
+
+def _keep_preamble(sheet: Sheet) -> None:
+    """Text before a general document's first heading becomes a section of its own, so that it is indexed."""
+    root = sheet.root
+    if not root.lines and not root.tables:
+        return
+    first = next((tidy(t) for _, t in root.lines if tidy(t) and "\t" not in t and len(tidy(t)) <= 40), None)
+    title = sheet.document or first or sheet.title or sheet.id
+    pre = Section(title, "preamble", 0, root.lines[0][0] if root.lines else 0, parent=root, name=title)
+    pre.lines, pre.tables, root.lines, root.tables = root.lines, root.tables, [], []
+    for t in pre.tables:
+        t.title = title if t.title == sheet.id else t.title
+    root.children.insert(0, pre)
 
 
 # --- headings -----------------------------------------------------------------------------------
@@ -87,8 +137,8 @@ def match_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
     """The heading a line of the standard form opens, if any."""
     raw = tidy(line)
     n = norm(line)
-    if not n or len(n) > 160:
-        return None
+    if not n or len(n) > 160 or "。" in n:
+        return None  # a sentence is never a heading: 「測定指標①は令和3年度に…下回った。」 is prose
     if m := re.fullmatch(r"【(.+)】", n):
         return Heading("budget" if "予算" in m.group(1) else "part", 0, raw)
     if m := re.fullmatch(rf"施策([{_ROMAN}]+-\d+)(.*)", n):
@@ -154,7 +204,8 @@ def _read_metadata(sheet: Sheet, lines: list[Line]) -> None:
         sheet.era = era_for(sheet.fiscal_year)
 
 
-def _read_sections(sheet: Sheet, lines: list[Line]) -> None:
+def _read_sections(sheet: Sheet, lines: list[Line],
+                   match: Callable[[str, str], Heading | None] = match_heading) -> None:
     stack: list[Section] = [sheet.root]
     i, n = 0, len(lines)
 
@@ -168,7 +219,7 @@ def _read_sections(sheet: Sheet, lines: list[Line]) -> None:
 
     def row_heading(line: Line) -> Heading | None:
         only = _only_cell(line)
-        return match_heading(only, sheet.era) if only is not None else None
+        return match(only, sheet.era) if only is not None else None
 
     while i < n:
         line = lines[i]
@@ -186,7 +237,7 @@ def _read_sections(sheet: Sheet, lines: list[Line]) -> None:
             _attach_block(sheet, stack[-1], rows, lines, j)
             i = j
             continue
-        h = row_heading(line) if line.is_row else match_heading(line.text, sheet.era)
+        h = row_heading(line) if line.is_row else match(line.text, sheet.era)
         if h:
             open_section(h, line.number)
             s = stack[-1]
@@ -195,7 +246,7 @@ def _read_sections(sheet: Sheet, lines: list[Line]) -> None:
                 k = i + 1
                 while k < n and lines[k].blank:
                     k += 1
-                if k < n and (nxt := _only_cell(lines[k])) is not None and not match_heading(nxt, sheet.era):
+                if k < n and (nxt := _only_cell(lines[k])) is not None and not match(nxt, sheet.era):
                     s.title = tidy(s.title + nxt)
                     s.name = tidy((s.name or "") + nxt)
                     i = k
@@ -224,13 +275,15 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     if section.kind == "policy":
         _split_policy_block(sheet, section, rows)
         return
-    kind = _TABLE_KIND.get(section.kind, "grid")
+    kind = "form" if sheet.form == GENERAL else _TABLE_KIND.get(section.kind, "grid")
     title = section.name or section.title
     if section.kind == "budget":
         title = re.sub(r"[【】]", "", section.title)
         _read_key_values(sheet, rows)
     table = Table(kind, title, rows, unit=trailing_unit)
     analyse_table(table, sheet.era, sheet.fiscal_year)
+    if kind == "form":
+        table.warnings = []  # they are about the 事前分析表's grids; form tables are read by their own rules
     if kind == "grid" and not any(c.fiscal_year for c in table.columns.values()):
         return  # a text table (key/value rows): its text is in the section already
     section.tables.append(table)

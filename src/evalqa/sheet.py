@@ -16,6 +16,8 @@ from .fiscal_year import DEFAULT_ERA
 from .normalize import norm, tidy
 from .tables import Table
 
+GENERAL = "general"  # Sheet.form of an evaluation document that is not a 事前分析表
+
 
 @dataclass
 class Section:
@@ -96,6 +98,7 @@ class Sheet:
     evaluation_time: str | None = None  # 政策評価実施予定時期
     position: str | None = None  # 政策体系上の位置付け
     document: str | None = None  # 「令和3年度事前分析表」
+    form: str = "事前分析表"  # or GENERAL: a document read by its own headings (see evalqa.forms)
     warnings: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     facts: list[Figure] = field(default_factory=list)  # counts and amounts stated in prose (本文記載)
@@ -128,4 +131,5 @@ class Sheet:
             "bureau": self.bureau,
             "evaluation_time": self.evaluation_time,
             "position": self.position,
+            "form": self.form,
         }

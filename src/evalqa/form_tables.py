@@ -1,0 +1,215 @@
+"""Tables of general evaluation documents → figures, only where a cell can be tied to a year and a measure.
+
+These forms lay their indicator tables out in a few regular ways:
+- 施策目標個票 (国交省): one row per 業績指標, columns 初期値 | 実績値 by year | 評価 | 目標値, the target's year in
+  the cell (「100%(R7年度)」) or under the header;
+- 実績評価書 (厚労省): 基準値 | 目標値 | 年度ごとの実績値, the years of 基準値 and 目標値 on the row below the values,
+  and a 達成率 row;
+- 評価書 (総務省): a 年度ごとの目標値 row and a 年度ごとの実績値 row per indicator;
+- the 事前分析表's own grids (中期目標値, 年度目標値 / 実績値 under merged year headers) and budget tables.
+
+A value gets its measure from its column's header, or from its row's label (「達成率」「当初予算(a)」) in a
+column whose header is a year; its year from the cell, the column's header, the row of years under it, or
+the row's 目標年度 / 基準年度 cell. A cell that cannot be tied to both yields no figure; labels such as 評価
+A/B are notes of the row's figures, not figures.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cells import CIRCLED, parse_cell, unit_of
+from .figure import Figure
+from .fiscal_year import parse_fiscal_year
+from .normalize import nfkc, norm, tidy
+from .sheet import Section, Sheet
+from .tables import YEAR_IN_HEADER_RE, Row, Table
+
+# Longest first: 「年度ごとの目標値」 before 「目標値」, 「中期目標値」 before 「目標値」.
+_MEASURES = [
+    ("年度ごとの目標値", "年度目標値"), ("年度ごとの実績値", "実績値"), ("中期目標値", "中期目標値"),
+    ("年度目標値", "年度目標値"), ("目標値", "目標値"), ("実績値", "実績値"), ("基準値", "基準値"),
+    ("初期値", "初期値"),
+    ("達成率", "達成率"), ("執行率", "執行率"), ("当初予算額", "当初予算額"), ("当初予算(a)", "当初予算(a)"),
+    ("補正予算(b)", "補正予算(b)"), ("繰越し等(c)", "繰越し等(c)"), ("繰越等(c)", "繰越等(c)"),
+    ("合計(a+b+c)", "合計(a+b+c)"), ("概算要求額", "概算要求額"), ("予算額計", "予算額計"), ("執行額", "執行額"),
+    ("決算額", "決算額"), ("予算額", "予算額"),
+]
+_ROW_ONLY = {"目標": "目標値", "実績": "実績値"}  # bare row labels of some forms
+_BUDGET = ("予算", "執行", "決算", "繰越", "合計")
+_LABEL_HEADERS = ("評価", "達成状況", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年度", "基準年度")
+_UNIT_PARENS = re.compile(r"[(（](?:単位[:：])?\s*(?:千円|百万円|億円|円|%|％|人|件|回)\s*[)）]")
+# A value with a unit and a year of its own: 「約1,200駅(R7年度)」「48.5%（平成30年度）」「12（平成30年度）」.
+_VALUE_RE = re.compile(
+    r"^(?P<approx>約)?\s*(?P<num>[△▲\-−]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s()（）年]{1,4})?"
+    r"\s*(?:[(（](?P<paren>[^()（）]{1,16})[)）])?$")
+
+
+@dataclass
+class _Column:
+    measure: str | None = None
+    year: int | None = None
+    year_label: str | None = None
+    label: str | None = None  # a label column: 評価, 達成状況, 目標年度 …
+    unit: str | None = None
+
+
+@dataclass
+class _Value:
+    raw: str
+    value: int | float | None
+    unit: str | None = None
+    year: int | None = None
+    year_label: str | None = None
+
+
+@dataclass
+class _RowState:
+    subject: str | None = None
+    unit: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def measure_of(text: str, *, whole: bool = False) -> str | None:
+    """The measure a header or row label names, in the contract's words (年度ごとの目標値 → 年度目標値)."""
+    n = _UNIT_PARENS.sub("", norm(text))
+    n = m.group(1) if (m := re.fullmatch(r"\((.*)\)", n)) else n  # 「（達成率）」
+    if whole:
+        return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if n == w), None)
+    return next((m for w, m in _MEASURES if w in n), None)
+
+
+def _filled_header(table: Table, width: int) -> list[list[str]]:
+    """Header rows with merged cells filled forward: a cell takes its left neighbour's text when a row
+    below has something in that column and every row above spans both columns alike."""
+    filled = [list(r.cells) + [""] * (width - len(r.cells)) for r in table.header]
+    for h, cells in enumerate(filled):
+        for c in range(2, width):
+            if cells[c].strip() or not cells[c - 1].strip():
+                continue
+            below = any(filled[h2][c].strip() for h2 in range(h + 1, len(filled)))
+            above = all(filled[h2][c] == filled[h2][c - 1] for h2 in range(h))
+            if below and above:
+                cells[c] = cells[c - 1]
+    return filled
+
+
+def _columns(table: Table, sheet: Sheet, width: int) -> dict[int, _Column]:
+    cols: dict[int, _Column] = {}
+    filled = _filled_header(table, width)
+    for c in range(1, width):
+        col = _Column()
+        for text in reversed([f[c].strip() for f in filled if f[c].strip()]):  # the lowest row says it
+            n = norm(text)
+            if col.year is None and (m := YEAR_IN_HEADER_RE.search(n)):
+                col.year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year)
+                col.year_label = tidy(text) if col.year and len(n) <= 12 else m.group(0)
+            if col.measure is None:
+                col.measure = measure_of(text)
+            if col.label is None and any(w in n for w in _LABEL_HEADERS) and measure_of(text) is None:
+                col.label = tidy(text)
+            col.unit = col.unit or unit_of(text) or ("%" if "率" in n and "%" in nfkc(text) else None)
+        cols[c] = col
+    return cols
+
+
+def read_value(cell: str, sheet: Sheet) -> list[_Value] | None:
+    """The values of a value cell, with the unit and year it states itself; None for text."""
+    cell = cell.strip()
+    if not cell:
+        return None
+    if (vals := parse_cell(cell)) is not None:
+        if any(v.marker for v in vals) or len(vals) != 1:
+            return None  # series markers belong to the 事前分析表's grids; no series is guessed here
+        v = vals[0]
+        return [_Value(cell, v.value, "%" if v.percent else None)]
+    m = _VALUE_RE.match(nfkc(cell))
+    if not m:
+        return None
+    unit = m.group("unit")
+    if unit and (re.search(r"[年月日度]", unit) or unit[0] in "-~〜~"):
+        return None  # 「令和4年8月」 and ranges are text
+    paren, year, label = m.group("paren"), None, None
+    if paren:
+        year = parse_fiscal_year(paren, sheet.era, sheet.fiscal_year)
+        label = tidy(paren) if year else None
+    num = parse_cell(m.group("num"))
+    if not num:
+        return None
+    return [_Value(cell, num[0].value, unit.strip() if unit else None, year, label)]
+
+
+def _year_row(row: Row, cols: dict[int, _Column], sheet: Sheet) -> dict[int, tuple[int, str]] | None:
+    """A row of nothing but years (the 基準値 and 目標値 years under the values): column → (year, label)."""
+    out: dict[int, tuple[int, str]] = {}
+    for c in range(1, len(row.cells)):
+        t = row.cells[c].strip()
+        if not t:
+            continue
+        y = parse_fiscal_year(t, sheet.era, sheet.fiscal_year) if len(norm(t)) <= 12 else None
+        if y is None or parse_cell(t):
+            return None
+        out[c] = (y, tidy(t))
+    return out or None
+
+
+def _subject_of(cell: str) -> str:
+    """「①段差解消された旅客施設の割合*」 → 「段差解消された旅客施設の割合」."""
+    t = tidy(cell)
+    t = re.sub(rf"^(?:[{CIRCLED}]|\d{{1,2}}(?:-\d{{1,2}})?[\s.．、]|[(（]\d{{1,2}}[)）])\s*", "", t)
+    t = re.sub(r"\s*[*＊]$", "", t)
+    return re.sub(r"\s*[(（]アウト(?:カム|プット)[)）]$", "", t).strip()
+
+
+def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> list[Figure]:
+    """The figures of one table of a general document (see the module docstring for the rules)."""
+    width = max(len(r.cells) for r in table.rows)
+    cols = _columns(table, sheet, width)
+    body = table.body
+    state = _RowState()
+    out: list[Figure] = []
+    for i, row in enumerate(body):
+        cells = row.cells + [""] * (width - len(row.cells))
+        values = {c: got for c in range(1, width)
+                  if cols[c].label is None and (got := read_value(cells[c], sheet))}
+        texts = [(c, cells[c].strip()) for c in range(width) if cells[c].strip() and c not in values]
+        row_measure = next((m for _, t in texts if (m := measure_of(t, whole=True))), None)
+        first = cells[0].strip()
+        if first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure):
+            # A new subject: an indicator's name (units in its name carry to its rows).
+            state = _RowState(subject=_subject_of(first), unit=unit_of(first))
+        elif first and unit_of(first):
+            state.unit = unit_of(first)
+        row_unit = next((u for _, t in texts if (u := unit_of(t))), None) or state.unit
+        if row_measure in ("達成率", "執行率") and any("%" in nfkc(t) for _, t in texts):
+            row_unit = "%"
+        if not values:
+            continue
+        years_below = _year_row(body[i + 1], cols, sheet) if i + 1 < len(body) else None
+        row_years = {c: (y, tidy(cells[c])) for c in range(1, width) if cols[c].label in ("目標年度", "基準年度")
+                     if (y := parse_fiscal_year(cells[c], sheet.era, sheet.fiscal_year))}
+        notes = [f"{cols[c].label}: {tidy(cells[c])}" for c in range(1, width)
+                 if cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")]
+        budget = row_measure is not None and any(w in row_measure for w in _BUDGET)
+        subject = title if budget or not state.subject else state.subject
+        for c, vals in values.items():
+            col = cols[c]
+            measure = (row_measure or col.measure) if col.year else (col.measure or row_measure)
+            for v in vals:
+                year, label = v.year, v.year_label
+                if year is None and col.year:
+                    year, label = col.year, col.year_label
+                if year is None and years_below and c in years_below:
+                    year, label = years_below[c]
+                if year is None and measure in ("目標値", "基準値"):
+                    key = "目標年度" if measure == "目標値" else "基準年度"
+                    year, label = next(((y, lb) for k, (y, lb) in row_years.items() if cols[k].label == key),
+                                       (None, None))
+                if measure is None or year is None:
+                    continue  # not tied to a measure and a year: no figure, never a guess
+                unit = v.unit or col.unit or row_unit or table.unit or unit_of(title)
+                out.append(Figure(
+                    sheet=sheet.id, section=section.path, subject=subject, series=None, measure=measure,
+                    fiscal_year=year, year_label=label, value=v.value, unit=unit, raw=v.raw, line=row.line,
+                    table=title, note="、".join(notes) or None))
+    return out

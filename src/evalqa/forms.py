@@ -1,0 +1,160 @@
+"""Evaluation documents that are not a 事前分析表: their headings and their metadata.
+
+Ministries publish 実績評価書, 施策目標個票, 政策評価書 and 政策評価調書 in forms of their own. When a document
+has none of the 事前分析表's headings (施策, 個別分野, 測定指標N, 達成手段), the parser reads it as a general
+document: the generic headings below open its sections, and its metadata is looked for where such forms
+put it (key/value rows such as 施策名 or 担当部局名, a 「令和4年度実績評価書」 line, a ministry's name).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .fiscal_year import era_year, parse_fiscal_year
+from .normalize import CJK, nfkc, norm, tidy
+from .readers import Line
+
+MINISTRIES = (
+    "内閣官房", "内閣府", "デジタル庁", "復興庁", "総務省", "法務省", "外務省", "財務省", "文部科学省", "厚生労働省",
+    "農林水産省", "経済産業省", "国土交通省", "環境省", "防衛省", "警察庁", "金融庁", "消費者庁", "こども家庭庁",
+    "公正取引委員会", "国家公安委員会", "個人情報保護委員会", "原子力規制委員会", "宮内庁", "人事院", "会計検査院",
+)
+# Headings these forms use as lines of their own (matched whole, width and spaces ignored).
+SECTION_WORDS = {norm(w) for w in (
+    "施策目標", "施策の目標", "評価結果", "測定指標", "業績指標", "施策の概要", "施策の分析", "達成すべき目標",
+    "達成目標",
+    "目標達成度合いの測定結果", "総合判定", "評価結果と今後の方向性", "今後の方向性", "判断根拠", "参考指標",
+    "次期目標等への反映の方向性", "施策実現のための背景・課題", "各課題に対応した達成目標", "施策目標の評価",
+    "施策目標の達成状況及び今後の方向性", "学識経験を有する者の知見の活用", "外部要因", "政策の概要", "政策の目的",
+    "政策評価を行う過程において使用した資料その他の情報", "有効性の評価", "効率性の評価", "現状分析", "評価の総括",
+    "主な事務事業の概要", "予算額・執行額等", "施策の予算額・執行額等", "今後の課題", "評価の概要", "事務事業の概要",
+)}
+_ROMAN_RE = re.compile(r"^([IVX]{1,4})[.．、\s]\s*(\S.*)$")
+_NUMBER_RE = re.compile(r"^(\d{1,2})[.．、:：\s]\s*(\S.*)$")
+_CHAPTER_RE = re.compile(r"^第([\d一二三四五六七八九十]{1,3})[章節部]?\s*(\S.*)$")
+_PAREN_NUMBER_RE = re.compile(r"^[(（]([\d一二三四五六七八九十]{1,3}|[アイウエオカキクケコ])[)）]\s*(\S.*)$")
+_PAREN_ONLY_RE = re.compile(r"^[(（]([^()（）:：]{2,24})[)）]$")
+_INDICATOR_RE = re.compile(r"^(?:測定指標|業績指標|成果指標)\s*(\d+(?:\s*-\s*\d+)?)?\s*[:：]?\s*(.*)$")
+_PAPER_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度")
+_PAPER_WORDS = ("評価書", "評価調書", "事前分析表", "個票", "政策評価", "実績評価", "評価結果")
+_MINISTRY_YEAR_RE = re.compile(r"[(（](\D+?(?:省|庁|府|委員会))\s*(R|H|令和|平成)?(\d{1,2}|元)[-－ー‐−(（]")
+_POLICY_NUMBER_RE = re.compile(r"(?:施策目標|施策|政策)\s*([IVX]+(?:-\d+){1,2})")
+TITLE_KEYS = ("施策名", "政策名", "評価対象政策", "施策目標名", "施策目標")
+BUREAU_KEYS = ("担当部局名", "担当部局", "担当部局・課室名", "担当部局・課名", "主管部局")
+TIME_KEYS = ("政策評価実施予定時期", "政策評価実施時期", "評価実施時期", "評価年月")
+HEAD_LINES = 40  # a form states its year and ministry near the top
+
+
+@dataclass
+class GenericHeading:
+    """A heading of a general document: kind 'heading' (or 'indicator' when it names one), level, title."""
+
+    kind: str
+    level: int
+    title: str
+    name: str
+    number: str | None = None
+
+
+def _heading_text(text: str) -> bool:
+    """Short, Japanese, not a sentence: what a heading's words look like."""
+    t = text.strip()
+    return 0 < len(t) <= 60 and "。" not in t and re.search(rf"[{CJK}]", t) is not None \
+        and not t.endswith(("、", "，", ","))
+
+
+def _named(kind_level: int, raw: str, rest: str) -> GenericHeading:
+    name = tidy(rest)
+    m = _INDICATOR_RE.match(nfkc(name))
+    if m and m.group(1) and m.group(2):  # 「測定指標1-1 …」; 「測定指標及び実績」 is a plain heading
+        number = re.sub(r"\s", "", m.group(1)) if m.group(1) else None
+        return GenericHeading("indicator", kind_level, tidy(raw), tidy(m.group(2)), number)
+    return GenericHeading("heading", kind_level, tidy(raw), name)
+
+
+def match_generic_heading(line: str) -> GenericHeading | None:
+    """The heading a line of a general evaluation document opens, if any.
+
+    「Ⅰ 施策の概要」「第2 評価結果」 (level 0), 「1 施策の概要」 and whole-line words such as 「評価結果」「業績指標」
+    (level 1), 「(1) 測定指標1-1 …」「（判断根拠）」 (level 2). A numbered line that is a sentence is prose.
+    """
+    raw = tidy(line)
+    t = nfkc(raw)
+    n = norm(raw)
+    if not n or len(n) > 70:
+        return None
+    if n in SECTION_WORDS or n.rstrip(":：") in SECTION_WORDS:
+        return GenericHeading("heading", 1, raw, raw.rstrip(":："))
+    if _INDICATOR_RE.match(n) and _heading_text(raw):
+        return _named(1, raw, raw)
+    for rx, level in ((_ROMAN_RE, 0), (_CHAPTER_RE, 0), (_NUMBER_RE, 1), (_PAREN_NUMBER_RE, 2)):
+        if (m := rx.match(t)) and _heading_text(m.group(2)):
+            return _named(level, raw, m.group(2))
+    # 「（判断根拠）」 is a heading; 「（千円）」「（単位：人）」 and 「（国土交通省R4－⑫）」 are not.
+    if (m := _PAREN_ONLY_RE.match(t)) and _heading_text(m.group(1)) and "単位" not in t \
+            and not re.search(r"\d|円|%", m.group(1)) and not any(x in m.group(1) for x in MINISTRIES):
+        return GenericHeading("heading", 2, raw, tidy(m.group(1)))
+    return None
+
+
+# --- metadata ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class FormMetadata:
+    """What a general document says about itself, where it says it (None when not found)."""
+
+    title: str | None = None
+    ministry: str | None = None
+    fiscal_year: int | None = None
+    document: str | None = None
+    bureau: str | None = None
+    policy_number: str | None = None
+    evaluation_time: str | None = None
+
+
+def _pairs(lines: list[Line]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for ln in lines:
+        cells = [c.strip() for c in ln.cells if c.strip()]
+        out.extend((norm(re.sub(r"[(（]※[)）]", "", a)), tidy(b)) for a, b in zip(cells, cells[1:]))
+    return out
+
+
+def _first(pairs: list[tuple[str, str]], keys: tuple[str, ...]) -> str | None:
+    for key in keys:  # in order of preference: 施策名 before 施策目標
+        for k, v in pairs:
+            if k == norm(key) and v and norm(v) not in {norm(x) for x in (*TITLE_KEYS, *BUREAU_KEYS)}:
+                return v
+    return None
+
+
+def read_form_metadata(lines: list[Line]) -> FormMetadata:
+    """Title, ministry, 年度, document name, 担当部局 and policy number of a general evaluation document."""
+    meta = FormMetadata()
+    head = [ln for ln in lines if not ln.blank][:HEAD_LINES]
+    pairs = _pairs(lines)
+    title = _first(pairs, TITLE_KEYS)
+    if title:
+        meta.title = re.sub(r"^政策\s*\d+\s*[:：]\s*", "", title)
+    meta.bureau = _first(pairs, BUREAU_KEYS)
+    meta.evaluation_time = _first(pairs, TIME_KEYS)
+    for ln in head:
+        text = tidy(ln.text.replace("\t", " "))
+        n = norm(text)
+        if meta.fiscal_year is None and len(n) <= 60 and any(w in n for w in _PAPER_WORDS) \
+                and (m := _PAPER_YEAR_RE.search(n)):
+            meta.fiscal_year = parse_fiscal_year(m.group(0))
+            meta.document = text
+        if meta.ministry is None and (m := _MINISTRY_YEAR_RE.search(nfkc(n))):
+            meta.ministry = m.group(1) if m.group(1) in MINISTRIES else meta.ministry
+            if meta.fiscal_year is None and meta.ministry:
+                era = {"R": "令和", "H": "平成"}.get(m.group(2) or "", m.group(2) or "令和")
+                meta.fiscal_year = era_year(era, m.group(3))
+        if meta.ministry is None:
+            meta.ministry = next((x for x in MINISTRIES if x in n), None)
+        if meta.policy_number is None and (m := _POLICY_NUMBER_RE.search(nfkc(n))):
+            meta.policy_number = m.group(1)
+    if meta.policy_number is None and title and (m := _POLICY_NUMBER_RE.search(norm(title))):
+        meta.policy_number = m.group(1)
+    return meta

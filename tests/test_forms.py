@@ -1,0 +1,162 @@
+"""Evaluation documents of other forms and ministries: indexed by their own headings, their regular tables read.
+
+The four documents in tests/sheets/ are hand-written after the public layouts (invented numbers):
+a 国交省 施策目標個票, a 厚労省 実績評価書, a 総務省 評価書 and a 外務省 政策評価調書 of 令和4年度.
+"""
+import pytest
+
+from conftest import SHEETS
+from evalqa import load_sheet
+from evalqa.forms import match_generic_heading
+
+MLIT = SHEETS / "mlit-r4-12-shisaku-kohyo.txt"
+MHLW_R4 = SHEETS / "mhlw-r4-VII-2-1-jisseki-hyokasho.txt"
+SOUMU = SHEETS / "soumu-r4-7-hyokasho.txt"
+MOFA_R4 = SHEETS / "mofa-r4-II-5-chosho.txt"
+FORMS = [MLIT, MHLW_R4, SOUMU, MOFA_R4]
+
+
+def one(sheet, subject, measure, year):
+    hits = [f for f in sheet.figures if f.subject.startswith(subject) and f.measure == measure
+            and f.fiscal_year == year]
+    assert len(hits) == 1, (subject, measure, year, hits)
+    return hits[0]
+
+
+@pytest.mark.parametrize("path,count,title,ministry,year", [
+    (MLIT, 23, "公共交通機関等のバリアフリー化を推進する", "国土交通省", 2022),
+    (MHLW_R4, 39, "障害者の地域生活への移行を推進し、地域で安心して暮らせる体制を整備すること（施策目標Ⅶ－２－１）",
+     "厚生労働省", 2022),
+    (SOUMU, 25, "行政手続のオンライン化の推進", "総務省", 2022),
+    (MOFA_R4, 30, "人的交流の推進", "外務省", 2022),
+])
+def test_each_form_loads_with_metadata_and_its_figures(path, count, title, ministry, year):
+    s = load_sheet(path)
+    assert s.form == "general"
+    assert (s.title, s.ministry, s.fiscal_year) == (title, ministry, year)
+    assert len(s.figures) == count
+    assert all(f.measure and f.fiscal_year for f in s.figures)  # every figure tied to a measure and a year
+    assert s.sections[0].kind == "preamble" and s.sections[0].text  # the text before the first heading
+
+
+def test_mlit_performance_indicators_initial_actual_target_and_grade():
+    s = load_sheet(MLIT)
+    assert s.bureau == "総合政策局"
+    init = one(s, "段差解消された旅客施設の割合", "初期値", 2019)
+    assert (init.value, init.unit, init.year_label) == (91.2, "%", "R元年度")
+    assert one(s, "段差解消された旅客施設の割合", "実績値", 2022).value == 95.6
+    target = one(s, "ホームドアの整備駅数", "目標値", 2025)  # the target's year is in the cell
+    assert (target.value, target.unit, target.raw, target.year_label) == (1200, "駅", "約1,200駅(R7年度)", "R7年度")
+    assert one(s, "ホームドアの整備駅数", "実績値", 2021).value == 1016
+    # 評価 A/B is a label of the row, not a figure; 集計中 is no value.
+    assert {f.note for f in s.figures if f.subject == "ノンステップバスの導入率" and f.measure != "年度目標値"} \
+        == {"評価: B"}
+    assert not [f for f in s.figures if f.fiscal_year == 2023 and f.measure == "実績値"]
+    annual = [(f.fiscal_year, f.value) for f in s.figures if f.measure == "年度目標値"]
+    assert annual == [(2019, None), (2020, 64), (2021, 67), (2022, 70), (2023, 73)]
+    assert {f.subject for f in s.figures if f.measure == "年度目標値"} == {"ノンステップバスの導入率"}
+
+
+def test_mhlw_base_and_target_years_from_the_row_below_and_achievement_rates():
+    s = load_sheet(MHLW_R4)
+    assert (s.policy_number, s.bureau, s.document) == ("VII-2-1", "社会・援護局障害保健福祉部", "令和4年度実績評価書")
+    base = one(s, "施設入所者の地域生活への移行者数", "基準値", 2016)
+    assert (base.value, base.unit, base.year_label) == (2150, "人", "平成28年度")
+    assert one(s, "施設入所者の地域生活への移行者数", "目標値", 2023).value == 2900
+    assert one(s, "施設入所者の地域生活への移行者数", "実績値", 2020).value == 1930
+    assert one(s, "施設入所者の地域生活への移行者数", "達成率", 2020).value == 67
+    assert one(s, "地域生活支援拠点等を整備した市町村の割合", "実績値", 2021).value == 63.9
+    budget = one(s, "予算額・執行額等", "繰越し等(c)", 2019)
+    assert (budget.value, budget.unit, budget.raw) == (-35000, "千円", "△35,000")
+    assert one(s, "予算額・執行額等", "執行率", 2021).unit == "%"
+    assert not [f for f in s.figures if f.measure == "補正予算(b)" and f.fiscal_year == 2022]  # empty cell
+
+
+def test_soumu_annual_target_and_actual_rows():
+    s = load_sheet(SOUMU)
+    assert (s.bureau, s.document) == ("行政管理局行政情報システム企画課", "令和4年度総務省政策評価書（事後評価）")
+    base = one(s, "国の主要手続のオンライン利用率", "基準値", 2018)
+    assert (base.value, base.raw) == (48.5, "48.5%（平成30年度）")
+    assert one(s, "国の主要手続のオンライン利用率", "年度目標値", 2021).value == 64
+    assert one(s, "国の主要手続のオンライン利用率", "実績値", 2021).value == 62.8
+    assert one(s, "オンライン化された地方公共団体の手続数", "目標値", 2022).value == 59
+    # 「―」 with neither a year of its own nor a year column (基準値, 目標値 of ③): no figure.
+    third = [(f.measure, f.fiscal_year, f.value) for f in s.figures if f.subject.startswith("行政手続のデジタル化")]
+    assert third == [("年度目標値", 2019, None), ("年度目標値", 2020, None), ("年度目標値", 2021, None)]
+    assert one(s, "予算額・執行額等", "執行額", 2020).value == 8830
+
+
+def test_mofa_r4_indicator_grids_under_numbered_headings():
+    s = load_sheet(MOFA_R4)
+    assert (s.policy_number, s.document) == ("II-5", "令和4年度政策評価調書（個別票）")
+    mid = one(s, "対日理解促進交流プログラムの招へい・派遣人数", "中期目標値", 2023)
+    assert (mid.value, mid.unit) == (8000, "人")
+    assert mid.section == ["Ⅱ 測定指標及び実績", "（1）測定指標1-1 対日理解促進交流プログラムの招へい・派遣人数"]
+    assert one(s, "対日理解促進交流プログラムの招へい・派遣人数", "実績値", 2020).value == 820
+    assert one(s, "招へい者の対日理解度", "実績値", 2021).value == 96
+    assert one(s, "施策の予算額・執行額等", "補正予算(b)", 2020).value == -640
+    assert one(s, "施策の予算額・執行額等", "執行額", 2022).value is None
+    progress = s.section("（3）測定指標1-3").children[-1]
+    assert progress.kind == "progress" and "延べ約3万件" in progress.text
+
+
+def test_a_table_not_tied_to_years_and_measures_gives_no_figure(tmp_path):
+    p = tmp_path / "doc.txt"
+    p.write_text("令和4年度政策評価書\n\n1　主な取組\n\n事業名\t件数\t金額\n相談事業\t120\t3,400\n研修事業\t45\t1,200\n"
+                 "\n2　評価結果\n\n区分\t令和3年度\n実績\t55\n謎の列\t77\n", encoding="utf-8")
+    s = load_sheet(p)
+    assert [(f.measure, f.fiscal_year, f.value) for f in s.figures] == [("実績値", 2021, 55)]
+
+
+def test_the_seed_and_the_other_sheets_stay_in_the_standard_form(seed):
+    assert seed.form == "事前分析表" and len(seed.figures) == 117
+
+
+@pytest.mark.parametrize("line,kind,level,name", [
+    ("Ⅰ　施策の概要", "heading", 0, "施策の概要"),
+    ("第2 評価結果", "heading", 0, "評価結果"),
+    ("1　政策の概要", "heading", 1, "政策の概要"),
+    ("評価結果", "heading", 1, "評価結果"),
+    ("業績指標", "heading", 1, "業績指標"),
+    ("（2）測定指標", "heading", 2, "測定指標"),
+    ("（1）測定指標1-1　対日理解の促進", "indicator", 2, "対日理解の促進"),
+    ("（判断根拠）", "heading", 2, "判断根拠"),
+])
+def test_generic_headings(line, kind, level, name):
+    h = match_generic_heading(line)
+    assert h is not None and (h.kind, h.level, h.name) == (kind, level, name)
+
+
+@pytest.mark.parametrize("line", [
+    "1　施設入所者の高齢化・重度化が進み、地域生活への移行が伸び悩んでいる。", "（千円）", "（単位：人）",
+    "（国土交通省R4－⑫）", "（注）", "2020 annual report",
+])
+def test_not_headings(line):
+    assert match_generic_heading(line) is None
+
+
+@pytest.mark.slow
+def test_every_form_is_indexed_and_its_prose_searchable(tmp_path):
+    import shutil
+
+    from conftest import SEED
+    from evalqa import Index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in [SEED, *FORMS]:
+        shutil.copy(p, corpus / p.name)
+    idx = Index.build(corpus, tmp_path / "index", progress=False)
+    ids = {s["id"] for s in idx.sheets()}
+    assert ids == {p.stem for p in [SEED, *FORMS]}
+    assert len(idx.figures("mlit-r4-12-shisaku-kohyo")) == 23
+    for query, sheet, words in [
+        ("ノンステップバスの導入率が目標を下回った理由", "mlit-r4-12-shisaku-kohyo", "先送り"),
+        ("グループホームの整備費補助の効果", "mhlw-r4-VII-2-1-jisseki-hyokasho", "グループホーム"),
+        ("利用者満足度の調査方法についての有識者の意見", "soumu-r4-7-hyokasho", "調査方法"),
+        ("招へい者による情報発信の実績", "mofa-r4-II-5-chosho", "延べ約3万件"),
+    ]:
+        hits = idx.search(query, k=3, sheet=sheet)
+        assert hits and any(words in h.text for h in hits), (query, [h.text[:60] for h in hits])
+    # And across the whole corpus, the document that says it comes first.
+    assert idx.search("ホームドアの整備費用の低廉化", k=1)[0].sheet == "mlit-r4-12-shisaku-kohyo"
