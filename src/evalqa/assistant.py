@@ -209,9 +209,11 @@ class Assistant:
             found = self.index.chunk_at(f.sheet, f.section, line)
             if found is not None and found[0] not in seen:
                 seen.add(found[0])
-                out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0})
+                stored = self.index.chunks([found[0]]).get(found[0])
+                out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0,
+                            "page": stored.page if stored else None})
         return out
 
 
 def hit_source(h: Hit) -> dict:
-    return {"sheet": h.sheet, "section": h.section, "text": h.text, "score": h.score}
+    return {"sheet": h.sheet, "section": h.section, "text": h.text, "score": h.score, "page": h.page}

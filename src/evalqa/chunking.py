@@ -36,6 +36,7 @@ class Chunk:
     figures: list[int] = field(default_factory=list)  # indexes into sheet.figures
     fiscal_years: list[int] = field(default_factory=list)
     figure_text: str = ""  # the chunk's figures as plain statements, so they can be found by name
+    page: int | None = None  # PDF page of the chunk's first line, when read from a PDF
 
 
     @property
@@ -124,7 +125,7 @@ def chunk_section(sheet: Sheet, section: Section, budget: int = DEFAULT_BUDGET,
                        | ({section.fiscal_year} if section.fiscal_year else set()))
         statements = "\n".join(figure_statement(sheet.figures[i]) for i in figs)
         out.append(Chunk(sheet.id, section.path, text, first, last, count_tokens(text), title=sheet.title or "",
-                         figures=figs, fiscal_years=years, figure_text=statements))
+                         figures=figs, fiscal_years=years, figure_text=statements, page=sheet.pages.get(first)))
     return out
 
 

@@ -34,6 +34,8 @@ class Figure:
     raw: str
     # Extras: where it stands and labels that are not quantities.
     line: int | None = None
+    page: int | None = None  # PDF page (1-based), when read from a PDF
+    cell: str | None = None  # worksheet and cell (「事前分析表!F12」), when read from Excel
     table: str | None = None
     review_number: str | None = None
     note: str | None = None

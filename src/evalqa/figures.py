@@ -109,7 +109,8 @@ def _grid_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
                 out.append(Figure(
                     sheet=sheet.id, section=path, subject=subject, series=series, measure=measure,
                     fiscal_year=col.fiscal_year, year_label=col.year_label, value=v.value, unit=unit,
-                    raw=row.cells[c].strip() if len(vals) == 1 else v.raw, line=row.line, table=table.title,
+                    raw=row.cells[c].strip() if len(vals) == 1 else v.raw, line=row.line, page=row.page,
+                    cell=row.ref(c), table=table.title,
                 ))
     # An empty cell in a table of percentages is an empty percentage.
     units = {f.unit for f in out if f.value is not None}
@@ -172,7 +173,8 @@ def _means_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]
                 row: Row = row, name: str = name, review: str | None = review, note: str = note) -> Figure:
             return Figure(sheet=sheet.id, section=path, subject=name, series=None, measure=measure,
                           fiscal_year=col.fiscal_year, year_label=col.year_label, value=value, unit=unit,
-                          raw=raw, line=row.line, table="達成手段", review_number=review, note=note)
+                          raw=raw, line=row.line, page=row.page, cell=row.ref(col.index), table="達成手段",
+                          review_number=review, note=note)
 
         for c, col in table.columns.items():
             if col.code:
@@ -254,11 +256,12 @@ def _policy_budget_figures(sheet: Sheet, section: Section, table: Table) -> list
                 f"{sheet.path}:{it['row'].line}: {it['series']}: fewer values than columns; aligned left")
         got = dict(zip(it["assign"], it["nums"]))
         for ci, (_col, label, fy, measure) in enumerate(cols):
-            _, v = got.get(ci, (None, None))
+            i, v = got.get(ci, (None, None))
             out.append(Figure(
                 sheet=sheet.id, section=path, subject=subject, series=it["series"], measure=measure,
                 fiscal_year=fy, year_label=label, value=v.value if v else None, unit=table.unit,
-                raw=v.raw if v else "", line=it["row"].line, table=subject, note=it["note"],
+                raw=v.raw if v else "", line=it["row"].line, page=it["row"].page,
+                cell=it["row"].ref(i) if i is not None else None, table=subject, note=it["note"],
             ))
     return out
 

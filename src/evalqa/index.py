@@ -34,6 +34,7 @@ class StoredChunk:
     text: str
     first_line: int | None
     last_line: int | None
+    page: int | None = None  # PDF page of the first line
 
     @property
     def breadcrumb(self) -> str:
@@ -184,9 +185,9 @@ class Index:
         if not chunk_ids:
             return {}
         marks = ",".join("?" * len(chunk_ids))
-        rows = self._rows(f"SELECT id, sheet, section, text, first_line, last_line FROM chunks WHERE id IN ({marks})",
-                          tuple(chunk_ids))
-        return {r[0]: StoredChunk(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5]) for r in rows}
+        rows = self._rows(f"SELECT id, sheet, section, text, first_line, last_line, page FROM chunks "
+                          f"WHERE id IN ({marks})", tuple(chunk_ids))
+        return {r[0]: StoredChunk(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], r[6]) for r in rows}
 
     def section_depths(self, chunk_ids: list[int]) -> dict[int, int]:
         """How deep each chunk's section is in its sheet's section tree (1 = top level)."""
@@ -280,7 +281,8 @@ class Index:
         k_rank = {c: r + 1 for r, c in enumerate(keyword)}
         return [Hit(chunk_id=c, sheet=rows[c].sheet, section=rows[c].section, text=rows[c].text,
                     score=round(scores[c], 6), first_line=rows[c].first_line, last_line=rows[c].last_line,
-                    figures=figs.get(c, []), dense_rank=d_rank.get(c), keyword_rank=k_rank.get(c)) for c in best]
+                    page=rows[c].page, figures=figs.get(c, []), dense_rank=d_rank.get(c),
+                    keyword_rank=k_rank.get(c)) for c in best]
 
 
 def index_size(index_dir: str | Path) -> int:

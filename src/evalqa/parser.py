@@ -69,6 +69,7 @@ def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
     sheet.warnings.extend(f"{path}: {w}" for t in sheet.tables for w in t.warnings)
     for w in sheet.warnings:
         log.warning(w)
+    sheet.pages = {ln.number: ln.page for ln in document.lines if ln.page is not None}
     # Figure warnings are appended to sheet.warnings (not logged), as when figures were read lazily.
     sheet.figures = extract_figures(sheet)
     if sheet.form == GENERAL:
@@ -232,7 +233,8 @@ def _read_sections(sheet: Sheet, lines: list[Line],
                 if not lines[j].blank:
                     if row_heading(lines[j]):
                         break
-                    rows.append(Row(lines[j].number, [c.strip() for c in lines[j].cells]))
+                    rows.append(Row(lines[j].number, [c.strip() for c in lines[j].cells], page=lines[j].page,
+                                    refs=lines[j].cell_refs))
                 j += 1
             _attach_block(sheet, stack[-1], rows, lines, j)
             i = j

@@ -25,6 +25,7 @@ class Hit:
     score: float
     first_line: int | None = None
     last_line: int | None = None
+    page: int | None = None  # PDF page of the first line, when the sheet was read from a PDF
     figures: list[Figure] = field(default_factory=list)
     dense_rank: int | None = None
     keyword_rank: int | None = None
@@ -35,7 +36,7 @@ class Hit:
 
     def to_dict(self) -> dict:
         return {"sheet": self.sheet, "section": self.section, "text": self.text, "score": self.score,
-                "chunk_id": self.chunk_id, "lines": [self.first_line, self.last_line],
+                "chunk_id": self.chunk_id, "lines": [self.first_line, self.last_line], "page": self.page,
                 "dense_rank": self.dense_rank, "keyword_rank": self.keyword_rank,
                 "figures": [f.to_dict() for f in self.figures]}
 

@@ -101,6 +101,7 @@ class Sheet:
     form: str = "事前分析表"  # or GENERAL: a document read by its own headings (see evalqa.forms)
     warnings: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    pages: dict[int, int] = field(default_factory=dict)  # line → PDF page, when read from a PDF
     facts: list[Figure] = field(default_factory=list)  # counts and amounts stated in prose (本文記載)
 
     @property

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: chunks.page
 DB, VECTORS, MANIFEST, CURRENT, LOCK = "evalqa.sqlite", "vectors.faiss", "manifest.json", "CURRENT", ".build.lock"
 
 SCHEMA = """
@@ -33,7 +33,7 @@ CREATE TABLE sheets(
 CREATE TABLE chunks(
     id INTEGER PRIMARY KEY AUTOINCREMENT, sheet TEXT NOT NULL REFERENCES sheets(id), ord INTEGER NOT NULL,
     section TEXT NOT NULL, breadcrumb TEXT NOT NULL, text TEXT NOT NULL, first_line INTEGER, last_line INTEGER,
-    tokens INTEGER NOT NULL, fiscal_years TEXT NOT NULL);
+    tokens INTEGER NOT NULL, fiscal_years TEXT NOT NULL, page INTEGER);
 CREATE INDEX chunks_sheet ON chunks(sheet);
 CREATE TABLE figures(
     id INTEGER PRIMARY KEY AUTOINCREMENT, sheet TEXT NOT NULL REFERENCES sheets(id), ord INTEGER NOT NULL,
@@ -197,9 +197,9 @@ class GenerationWriter:
         for ordinal, (c, words) in enumerate(zip(rec.chunks, rec.chunk_terms, strict=True), first_ord):
             cur = self.con.execute(
                 "INSERT INTO chunks(sheet, ord, section, breadcrumb, text, first_line, last_line, tokens,"
-                " fiscal_years) VALUES (?,?,?,?,?,?,?,?,?)",
+                " fiscal_years, page) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (rec.id, ordinal, json.dumps(c.section, ensure_ascii=False), c.breadcrumb, c.text, c.first_line,
-                 c.last_line, c.tokens, json.dumps(c.fiscal_years)))
+                 c.last_line, c.tokens, json.dumps(c.fiscal_years), c.page))
             cid = cur.lastrowid
             assert cid is not None
             chunk_ids.append(cid)

@@ -28,6 +28,11 @@ class Row:
 
     line: int
     cells: list[str]
+    page: int | None = None  # PDF page, when read from a PDF
+    refs: list[str] | None = None  # worksheet cell of each cell (「事前分析表!F12」), when read from Excel
+
+    def ref(self, i: int) -> str | None:
+        return self.refs[i] if self.refs is not None and i < len(self.refs) else None
 
     def cell(self, i: int) -> str:
         return self.cells[i].strip() if i < len(self.cells) else ""

@@ -40,12 +40,15 @@ def name(f: Figure) -> str:
 
 
 def cite(f: Figure, sheet_label: str) -> str:
-    """「出典: 北米地域外交（mofa-…） › 個別分野1 … › 測定指標1-4 …［183行目］」."""
-    return f"出典: {sheet_label} › {' › '.join(f.section)}［{f.line}行目］"
+    """「出典: 北米地域外交（mofa-…） › 個別分野1 … › 測定指標1-4 …［183行目］」; from a PDF 「［p.3、183行目］」,
+    from Excel the cell 「［事前分析表!F12］」."""
+    where = f.cell if f.cell else (f"p.{f.page}、" if f.page else "") + f"{f.line}行目"
+    return f"出典: {sheet_label} › {' › '.join(f.section)}［{where}］"
 
 
 def cite_hit(h: Hit, sheet_label: str) -> str:
-    return f"出典: {sheet_label} › {h.breadcrumb}［{h.first_line}〜{h.last_line}行目］"
+    page = f"p.{h.page}、" if h.page else ""
+    return f"出典: {sheet_label} › {h.breadcrumb}［{page}{h.first_line}〜{h.last_line}行目］"
 
 
 def ratio_of(f: Figure, c: Figure, fallback: bool = False) -> tuple[str, float, Figure, Figure] | None:

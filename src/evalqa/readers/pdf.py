@@ -59,7 +59,7 @@ def read_pdf(path: str | Path) -> Document:
     except SheetError:
         raise
     except Exception as e:  # pdfminer raises many kinds on a damaged file; all mean the same to a user
-        raise SheetError(p, f"is a corrupt or unreadable PDF ({type(e).__name__}: {e})") from None
+        raise SheetError(p, _corrupt(e)) from None
     if chars == 0:
         raise SheetError(p, "has no text layer (a scanned PDF?): OCR is needed before it can be read")
     return _document(str(p), items)
@@ -87,7 +87,11 @@ def _pdfminer_reason(e: BaseException) -> str:
         return "is encrypted (password-protected PDF): save it without a password first"
     if isinstance(e, PDFEncryptionError):
         return f"is encrypted in a way that cannot be read ({e})"
-    return f"is a corrupt or unreadable PDF ({type(e).__name__}: {e})"
+    return _corrupt(e)
+
+
+def _corrupt(e: BaseException) -> str:
+    return f"cannot be read as a PDF: the file is corrupt or truncated ({type(e).__name__}: {e})"
 
 
 # --- one page ---------------------------------------------------------------------------------

@@ -1,0 +1,232 @@
+"""PDF and Excel in, page and cell citations out.
+
+The fixtures under tests/fixtures/ are made by tools/make_fixtures.py: the text sheets laid out as an Excel
+form (openpyxl) and printed to PDF by LibreOffice, as ministries make them. Golden rule: the PDF and the
+Excel of a sheet give the figures of its text, value by value.
+"""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import MEXT, MHLW, SEED
+
+from evalqa import SheetError, load_sheet
+from evalqa.cli import main
+from evalqa.figure import Figure
+from evalqa.readers import SUFFIXES, read_document
+from evalqa.readers.base import join_wrapped
+from evalqa.readers.excel import format_number
+from evalqa.readers.pdf import _document, _Item
+from evalqa.wording import cite
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+KEYS = ["subject", "series", "measure", "fiscal_year", "year_label", "value", "unit", "raw"]
+SHEETS = {p.stem: p for p in (SEED, MEXT, MHLW)}
+
+
+def values(figures: list[Figure]) -> list[tuple]:
+    return [tuple(getattr(f, k) for k in KEYS) for f in figures]
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return {stem: load_sheet(p) for stem, p in SHEETS.items()}
+
+
+@pytest.mark.parametrize("stem", sorted(SHEETS))
+def test_pdf_gives_the_figures_of_the_text_with_pages(texts, stem):
+    sheet = load_sheet(FIXTURES / f"{stem}.pdf")
+    want = texts[stem].figures
+    assert values(sheet.figures) == values(want)
+    assert all(isinstance(f.page, int) and f.page >= 1 for f in sheet.figures)
+    assert all(f.cell is None for f in sheet.figures)
+    if stem == SEED.stem:
+        assert len(sheet.figures) == 117
+
+
+@pytest.mark.parametrize("stem", sorted(SHEETS))
+def test_excel_gives_the_figures_of_the_text_with_cells(texts, stem):
+    sheet = load_sheet(FIXTURES / f"{stem}.xlsx")
+    assert values(sheet.figures) == values(texts[stem].figures)
+    assert all(f.page is None for f in sheet.figures)
+    # Every value stands in a cell; only the empty cells a shifted 政策ごとの予算額 row lacks have none.
+    assert all(f.cell and f.cell.startswith("事前分析表!") for f in sheet.figures if f.raw)
+
+
+def test_the_seed_count_in_pdf_and_excel():
+    pdf = load_sheet(FIXTURES / "mofa-r3-I-2-hokubei.pdf").figures
+    xlsx = load_sheet(FIXTURES / "mofa-r3-I-2-hokubei.xlsx").figures
+
+    def kaidan(figs):
+        return next(f for f in figs if f.subject.startswith("日加二国間会談数") and f.measure == "実績値")
+
+    assert (kaidan(pdf).value, kaidan(xlsx).value) == (3, 3)
+    assert kaidan(pdf).page and 1 < kaidan(pdf).page < 26
+    assert kaidan(xlsx).cell == f"事前分析表!D{kaidan(xlsx).line}"
+
+
+def test_pdf_lines_keep_pages_and_join_vertical_and_wrapped_cells():
+    doc = read_document(FIXTURES / "mofa-r3-I-2-hokubei.pdf")
+    assert all(ln.page for ln in doc.lines)
+    assert [ln.page for ln in doc.lines] == sorted(ln.page for ln in doc.lines if ln.page)
+    first_cells = [ln.cells[0] for ln in doc.lines]
+    assert "予算の状況(百万円)" in first_cells  # written one character per line in the form
+    assert "施策 I - 2 北米地域外交（モニタリング）" in first_cells
+    # The page numbers in the footer are not text of the sheet.
+    assert not any(c.strip("- ").isdigit() for c in first_cells)
+
+
+def test_excel_lines_keep_cell_refs_and_merged_cells_as_text_extraction_has_them():
+    doc = read_document(FIXTURES / "mofa-r3-I-2-hokubei.xlsx")
+    row = next(ln for ln in doc.lines if ln.cells[0] == "政策名")
+    assert row.cells[:3] == ["政策名", "北米地域外交", ""]  # merged B:E: text in B, C–E empty
+    assert row.cell_refs is not None and row.cell_refs[1] == f"事前分析表!B{row.number}"
+    prose = next(ln for ln in doc.lines if ln.cells[0].startswith("施策 I - 2"))
+    assert len(prose.cells) == 1  # a paragraph merged across the page is one cell
+
+
+def test_table_continued_on_next_page_drops_its_repeated_header():
+    head = [["", "令和2年度", "令和3年度"]]
+    a = _Item(1, 400, 500, 10, 300, rows=head + [["①", "1", "2"]], columns=[10, 100, 200])
+    b = _Item(2, 40, 100, 10, 300, rows=head + [["②", "3", "4"]], columns=[10, 100, 200])
+    doc = _document("x.pdf", [a, b])
+    assert [ln.cells for ln in doc.lines] == head + [["①", "1", "2"], ["②", "3", "4"]]
+    assert [ln.page for ln in doc.lines] == [1, 1, 2]
+
+
+def test_a_lone_header_row_is_spread_over_the_columns_of_its_continuation():
+    a = _Item(1, 500, 520, 10, 300, rows=[["名", "予算額"]], columns=[10, 100])  # 予算額 merged over 2 columns
+    b = _Item(2, 40, 100, 10, 300, rows=[["", "1", "2"]], columns=[10, 100, 200])
+    doc = _document("x.pdf", [a, b])
+    assert [ln.cells for ln in doc.lines] == [["名", "予算額", ""], ["", "1", "2"]]
+
+
+def test_wrapped_paragraph_lines_join_and_short_lines_end_a_paragraph():
+    items = [_Item(1, 10, 20, 10, 500, text="日米間で、首脳間、外相間を始め、"),
+             _Item(1, 22, 32, 10, 200, text="連携していく。"),
+             _Item(1, 34, 44, 10, 120, text="令和3年度目標")]
+    doc = _document("x.pdf", items)
+    assert [ln.cells for ln in doc.lines] == [["日米間で、首脳間、外相間を始め、連携していく。"], ["令和3年度目標"]]
+
+
+def test_join_wrapped_and_number_formats():
+    assert join_wrapped(["予", "算", "の", "状", "況"]) == "予算の状況"
+    assert join_wrapped(["65", "(56)"]) == "65 (56)"
+    assert format_number(598665, "#,##0") == "598,665"
+    assert format_number(-14, '#,##0;"△"#,##0') == "△14"
+    assert format_number(0.7, "0%") == "70%"
+    assert format_number(0.305, "0.0%") == "30.5%"
+    assert format_number(3, "General") == "3"
+
+
+def test_suffixes():
+    assert SUFFIXES == {".txt", ".pdf", ".xlsx"}
+
+
+def test_citations_name_the_page_or_the_cell():
+    f = Figure("s", ["測定指標1-4 日加"], "日加", None, "実績値", 2020, "令和2年度", 3, None, "3", line=183)
+    assert cite(f, "北米").endswith("［183行目］")
+    f.page = 3
+    assert cite(f, "北米").endswith("［p.3、183行目］")
+    f.page, f.cell = None, "事前分析表!F12"
+    assert cite(f, "北米").endswith("［事前分析表!F12］")
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
+def test_cli_figures_json_on_pdf_and_excel(capsys, suffix):
+    assert main(["figures", str(FIXTURES / f"mofa-r3-I-2-hokubei{suffix}"), "--json"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 117
+    key = "page" if suffix == ".pdf" else "cell"
+    assert all(r[key] is not None for r in rows if r["raw"])
+
+
+# --- files that cannot be read ------------------------------------------------------------------
+
+
+def _raises(path: Path, reason: str) -> None:
+    with pytest.raises(SheetError) as e:
+        load_sheet(path)
+    assert str(path) in str(e.value) and reason in str(e.value)
+
+
+def test_scanned_pdf_needs_ocr(tmp_path):
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (600, 300), "white")
+    ImageDraw.Draw(im).text((20, 20), "令和2年度 3", fill="black")
+    p = tmp_path / "scan.pdf"
+    im.save(p)
+    _raises(p, "no text layer (a scanned PDF?): OCR is needed")
+
+
+def test_encrypted_pdf(tmp_path):
+    from pypdf import PdfWriter
+
+    w = PdfWriter(clone_from=FIXTURES / "mhlw-h30-V-1-shuro.pdf")
+    w.encrypt(user_password="secret", owner_password="owner")
+    p = tmp_path / "locked.pdf"
+    w.write(p)
+    _raises(p, "is encrypted (password-protected PDF)")
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path):
+    """Many published PDFs forbid editing but open without a password: those are readable."""
+    from pypdf import PdfWriter
+
+    w = PdfWriter(clone_from=FIXTURES / "mhlw-h30-V-1-shuro.pdf")
+    w.encrypt(user_password="", owner_password="owner")
+    p = tmp_path / "mhlw-h30-V-1-shuro.pdf"
+    w.write(p)
+    assert len(load_sheet(p).figures) == 49
+
+
+@pytest.mark.parametrize("name,cut,reason", [
+    ("truncated.pdf", 3, "cannot be read as a PDF: the file is corrupt or truncated"),
+    ("truncated.xlsx", 3, "is a corrupt or unreadable Excel file"),
+])
+def test_truncated_files(tmp_path, name, cut, reason):
+    src = FIXTURES / ("mhlw-h30-V-1-shuro" + Path(name).suffix)
+    data = src.read_bytes()
+    p = tmp_path / name
+    p.write_bytes(data[: len(data) // cut])
+    _raises(p, reason)
+
+
+def test_not_a_pdf_and_empty_files(tmp_path):
+    p = tmp_path / "note.pdf"
+    p.write_text("これはPDFではない", encoding="utf-8")
+    _raises(p, "is not a PDF")
+    e = tmp_path / "empty.xlsx"
+    e.write_bytes(b"")
+    _raises(e, "file is empty")
+
+
+def test_encrypted_and_old_excel(tmp_path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    old = tmp_path / "old.xlsx"
+    old.write_bytes(ole + b"\0" * 600)
+    _raises(old, "old Excel 97-2003 (.xls)")
+    msoffcrypto = pytest.importorskip("msoffcrypto.format.ooxml")
+    locked = tmp_path / "locked.xlsx"
+    with open(FIXTURES / "mhlw-h30-V-1-shuro.xlsx", "rb") as src, open(locked, "wb") as out:
+        msoffcrypto.OOXMLFile(src).encrypt("secret", out)
+    _raises(locked, "is encrypted (password-protected Excel file)")
+
+
+# --- a corpus of PDFs ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_corpus_of_only_the_seed_pdf_answers_with_a_page(tmp_path):
+    from evalqa import Assistant, Index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "mofa-r3-I-2-hokubei.pdf", corpus)
+    idx = Index.build(corpus, tmp_path / "index")
+    ans = Assistant(idx).ask("令和2年度の日加会談数は？")
+    assert ans.found and "3" in ans.text and "p." in ans.text
+    assert ans.figures[0].value == 3 and ans.figures[0].page
+    assert ans.sources and all(s.get("page") for s in ans.sources)
