@@ -108,10 +108,25 @@ def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int =
     return row
 
 
+# The seed printed to PDF as ministries do (tools/make_fixtures.py), for the PDF reading time.
+SEED_PDF = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "mofa-r3-I-2-hokubei.pdf"
+
+
+def pdf_read(path: Path, repeat: int = 3) -> dict:
+    """Reading one PDF into lines (pdfplumber: tables and paragraphs of every page): best of `repeat`."""
+    from .readers.pdf import read_pdf
+
+    seconds = _time(lambda: read_pdf(path), repeat)
+    pages = max(ln.page or 0 for ln in read_pdf(path).lines)
+    return {"corpus": f"PDF read: {path.name}", "pdf_pages": pages, "pdf_read_s": round(min(seconds), 2)}
+
+
 def run(corpus: Path, model: str | None = None, scale: list[int] | None = None, scale_model: str | None = None,
         repeat: int = 30, workdir: Path | None = None) -> list[dict]:
     work = Path(workdir or tempfile.mkdtemp(prefix="evalqa-bench-"))
     rows = [{"corpus": str(corpus), **bench_corpus(corpus, work / "index-seed", model, repeat)}]
+    pdfs = sorted(corpus.glob("*.pdf"))[:1] or ([SEED_PDF] if SEED_PDF.exists() else [])
+    rows += [pdf_read(p) for p in pdfs]
     seed_files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
     seed_text = seed_files[0].read_text(encoding="utf-8-sig")
     for n in scale or []:
@@ -127,7 +142,8 @@ def run(corpus: Path, model: str | None = None, scale: list[int] | None = None, 
 
 def to_markdown(rows: list[dict]) -> str:
     cols = ["corpus", "sheets", "chunks", "embedder", "full_build_s", "embed_s", "noop_rebuild_s", "noop_ratio",
-            "query_embed_p50_ms", "search_p50_ms", "search_over_embed", "ask_p50_ms", "ask_over_search", "index_mb"]
+            "query_embed_p50_ms", "search_p50_ms", "search_over_embed", "ask_p50_ms", "ask_over_search", "index_mb",
+            "pdf_pages", "pdf_read_s"]
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for r in rows:
         out.append("| " + " | ".join(str(r.get(c, "")) for c in cols) + " |")
