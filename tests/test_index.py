@@ -177,7 +177,7 @@ def test_cli_build_reports_failures_and_succeeds(work):
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert f"evalqa: error: {corpus / 'empty.txt'}: file is empty" in r.stderr
-    assert "unchanged   3" in r.stdout and "failed      1  empty: file is empty" in r.stdout
+    assert "unchanged   3" in r.stdout and "failed      1  empty.txt: file is empty" in r.stdout
 
 
 @pytest.mark.slow

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from . import chunking
 from .chunking import Chunk, chunk_sheet
+from .corpus import scan_corpus
 from .embedding import Embedder, load_embedder
 from .errors import SheetError
 from .parser import load_sheet
-from .sheet import Sheet
+from .sheet import GENERAL, Sheet
 from .storage import (
     FORMAT_VERSION,
     GenerationWriter,
@@ -34,7 +35,6 @@ from .storage import (
 )
 from .terms import dictionary_identity, terms
 
-SHEET_SUFFIXES = {".txt"}
 Log = Callable[[str], object]
 
 
@@ -47,6 +47,11 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # sheet id → reason (previous version kept if any)
+    failed_files: dict[str, str] = field(default_factory=dict)  # sheet id → file name, for the report
+    general: dict[str, int] = field(default_factory=dict)  # not a 事前分析表: sheet id → figures of its tables
+    text_only: list[str] = field(default_factory=list)  # not a 事前分析表 and no table recognised: text only
+    ignored: dict[str, str] = field(default_factory=dict)  # corpus entry → why it is not read
+    hidden: list[str] = field(default_factory=list)  # dotfiles, editor backups, lock files (counted)
     kept: list[str] = field(default_factory=list)  # failed sheets whose previously indexed version stays
     generation: str | None = None
     rebuilt: bool = False  # everything re-embedded (see rebuild_reason)
@@ -64,9 +69,15 @@ class BuildReport:
         for label, names in (("added", self.added), ("updated", self.updated), ("removed", self.removed),
                              ("unchanged", self.unchanged)):
             out.append(f"{label:9} {len(names):3}  {', '.join(names)}".rstrip())
+        for sid, n in self.general.items():
+            out.append(f"general     1  {sid}: not a 事前分析表, read by its own headings; {n} figures from its tables")
+        out += [f"text only   1  {sid}: no tables recognised" for sid in self.text_only]
         for sid, reason in self.failed.items():
             kept = " (previous version kept)" if sid in self.kept else ""
-            out.append(f"failed      1  {sid}: {reason}{kept}")
+            out.append(f"failed      1  {self.failed_files.get(sid, sid)}: {reason}{kept}")
+        out += [f"ignored     1  {name}: {reason}" for name, reason in self.ignored.items()]
+        if self.hidden:
+            out.append(f"hidden    {len(self.hidden):3}  dotfiles, editor backups or lock files, not read")
         gen = self.generation or "(no change)"
         out.append(f"index     {gen}: {self.chunks_embedded} chunks embedded in {self.embed_seconds:.1f}s, "
                    f"build {self.seconds:.1f}s" + (" (full rebuild)" if self.rebuilt else ""))
@@ -92,6 +103,8 @@ class BuildPlan:
     update: list[str] = field(default_factory=list)  # indexed sheets whose file changed (all of them on a rebuild)
     remove: list[str] = field(default_factory=list)  # indexed sheets whose file is gone
     keep: list[str] = field(default_factory=list)  # indexed sheets left as they are
+    ignored: dict[str, str] = field(default_factory=dict)  # corpus entries that are not read, and why
+    hidden: list[str] = field(default_factory=list)  # dotfiles, editor backups, lock files
 
     @property
     def full(self) -> bool:
@@ -116,12 +129,8 @@ def sha256_file(path: Path) -> str:
 
 
 def sheet_files(corpus: Path) -> dict[str, Path]:
-    """Sheet files of a corpus folder by sheet id (file stem)."""
-    out: dict[str, Path] = {}
-    for p in sorted(corpus.iterdir()):
-        if p.is_file() and p.suffix.lower() in SHEET_SUFFIXES and not p.name.startswith("."):
-            out.setdefault(p.stem, p)
-    return out
+    """Sheet files of a corpus folder by sheet id (file stem); `corpus.scan_corpus` says what else is there."""
+    return scan_corpus(corpus).files
 
 
 def _rebuild_reason(manifest: dict | None, settings: dict) -> str | None:
@@ -146,11 +155,12 @@ def plan_build(corpus: Path, index_dir: Path, model: str | None = None) -> Build
     settings = {"format": FORMAT_VERSION,
                 "embedder": {"id": embedder.id, "name": embedder.name, "dim": embedder.dim},
                 "chunking": chunking.settings(), "mecab": dictionary_identity()}
-    files = sheet_files(corpus)
+    scan = scan_corpus(corpus)
+    files = scan.files
     hashes = {sid: sha256_file(p) for sid, p in files.items()}
     old = sheet_hashes(previous) if previous else {}
     plan = BuildPlan(corpus, index_dir, files, hashes, previous, embedder, settings,
-                     _rebuild_reason(manifest, settings))
+                     _rebuild_reason(manifest, settings), ignored=scan.ignored, hidden=scan.hidden)
     plan.remove = sorted(set(old) - set(hashes))
     for sid in sorted(hashes):
         if sid not in old:
@@ -174,12 +184,17 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
             parsed[sid] = load_sheet(plan.files[sid], sheet_id=sid)
         except SheetError as e:
             report.failed[sid] = e.reason
+            report.failed_files[sid] = plan.files[sid].name
             if sid in indexed and not plan.full:
                 report.kept.append(sid)
             if log:
                 log(f"evalqa: error: {e}" + (" (previous version kept)" if sid in report.kept else ""))
-    for sid in parsed:
+    for sid, sheet in parsed.items():
         (report.updated if sid in indexed else report.added).append(sid)
+        if sheet.form == GENERAL and sheet.figures:
+            report.general[sid] = len(sheet.figures)
+        elif sheet.form == GENERAL:
+            report.text_only.append(sid)
     if not parsed and not plan.remove and not plan.full:
         return None
 
@@ -235,6 +250,10 @@ def build_index(corpus: str | Path, index_dir: str | Path, model: str | None = N
         plan = plan_build(corpus, index_dir, model)
         report.rebuilt, report.rebuild_reason = plan.full, plan.rebuild_reason
         report.removed, report.unchanged = list(plan.remove), list(plan.keep)
+        report.ignored, report.hidden = dict(plan.ignored), list(plan.hidden)
+        if log:
+            for name, reason in plan.ignored.items():
+                log(f"evalqa: warning: {plan.corpus / name}: not indexed: {reason}")
         if plan.changed:
             folder = write_generation(plan, report, progress=progress, log=log)
             if folder is not None:

@@ -9,7 +9,6 @@ import argparse
 import html
 import os
 import re
-import shutil
 import sys
 import tempfile
 import threading
@@ -23,12 +22,13 @@ import pandas as pd  # noqa: E402
 
 from .assistant import Assistant
 from .build import build_index, sheet_files
+from .corpus import suffix_list
 from .errors import SheetError
 from .figure import format_value
 from .fiscal_year import to_label
 from .index import Index, IndexFailure
-from .parser import load_sheet
 from .terms import terms
+from .upload import MAX_BYTES, MAX_PAGES, UploadRefused, add_document
 
 ALL = "すべて"
 EXAMPLES = [
@@ -39,6 +39,13 @@ EXAMPLES = [
     "在日米軍駐留経費負担の特別協定はどうなった？",
     "令和5年度の日加会談数は？",
 ]
+UPLOAD_HELP = (
+    f"事前分析表・評価書を **.txt**（タブ区切りのテキスト。UTF-8 または CP932）、**.pdf**（文字情報のあるPDF）、"
+    f"**.xlsx** で追加できます。上限は {MAX_BYTES // 2**20} MB、PDFは {MAX_PAGES} ページまでです。"
+    "ファイル名がシートIDになり（使える文字は英数字・日本語・「_」「-」。それ以外は「_」に置き換えます）、"
+    "同じ名前のファイルは置き換えます。読めないファイル（スキャン画像のみのPDF、パスワード付き、破損）は"
+    "理由を示して受け付けず、corpus/ と索引は変更しません。"
+)
 FIGURE_COLUMNS = ["sheet", "section", "subject", "series", "measure", "fiscal_year", "year_label", "value", "unit",
                   "raw", "line"]
 
@@ -61,7 +68,8 @@ class App:
             rows.append({"sheet": s["id"], "施策名": m.get("title"), "施策番号": m.get("policy_number"),
                          "府省": m.get("ministry"),
                          "年度": to_label(m["fiscal_year"]) if m.get("fiscal_year") else None,
-                         "担当部局": m.get("bureau"), "figures": s["figures"], "chunks": s["chunks"],
+                         "担当部局": m.get("bureau"), "様式": m.get("form") or "事前分析表",
+                         "figures": s["figures"], "chunks": s["chunks"],
                          "sha256": s["sha256"][:16], "file": Path(s["path"]).name})
         return pd.DataFrame(rows)
 
@@ -195,23 +203,17 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
         if file is None:
             return "ファイルを選んでください。", app.sheets_frame(), gr.update(), gr.update(), None
         src = Path(file if isinstance(file, str) else file.name)
-        name = re.sub(r"[^\w.\-]", "_", Path(getattr(file, "orig_name", None) or src.name).name)
-        if not name.lower().endswith(".txt"):
-            name = Path(name).stem + ".txt"
+        original = getattr(file, "orig_name", None) or src.name
         try:
-            sheet = load_sheet(src, sheet_id=Path(name).stem)
-        except SheetError as e:
-            return (f"❌ 受け付けませんでした: {name}: {e.reason}。索引は変更していません。", app.sheets_frame(),
+            with app._build_lock:
+                added = add_document(src, original, app.corpus_dir, app.index_dir)
+                app.assistant.refresh()
+        except UploadRefused as e:
+            return (f"❌ 受け付けませんでした: {e}。corpus/ と索引は変更していません。", app.sheets_frame(),
                     gr.update(), gr.update(), None)
-        with app._build_lock:
-            staged = app.corpus_dir / f".{name}.uploading"
-            shutil.copyfile(src, staged)
-            os.replace(staged, app.corpus_dir / name)
-            report = build_index(app.corpus_dir, app.index_dir, progress=False)
-            app.assistant.refresh()
-        lines = report.lines()
-        warn = "".join(f"\n⚠ {w}" for w in sheet.warnings)
-        msg = f"✅ {name}: {len(sheet.figures)} figures\n" + "\n".join(lines) + warn
+        head = f"✅ {added.name}: {len(added.sheet.figures)} figures" + "".join(f"\n{n}" for n in added.notes)
+        warn = "".join(f"\n⚠ {w}" for w in added.sheet.warnings)
+        msg = head + "\n" + "\n".join(added.report.lines()) + warn
         # The file box is emptied so that the next sheet can be dropped in.
         return (msg, app.sheets_frame(), gr.update(choices=app.sheet_choices()),
                 gr.update(choices=app.subject_choices()), None)
@@ -263,8 +265,10 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
             subject_pick.change(app.plot_frame, subject_pick, chart, api_visibility="private")
         with gr.Tab("シート"):
             sheets_table = gr.Dataframe(app.sheets_frame(), interactive=False, elem_id="evalqa-sheets")
-            upload_file = gr.File(label="シートを追加・更新（.txt: UTF-8 または CP932）", file_types=[".txt"],
-                                  elem_id="evalqa-upload")
+            gr.Markdown(UPLOAD_HELP)
+            upload_file = gr.File(label=f"シートを追加・更新（.txt / .pdf / .xlsx、{MAX_BYTES // 2**20} MBまで、"
+                                        f"PDFは{MAX_PAGES}ページまで）",
+                                  file_types=[".txt", ".pdf", ".xlsx"], elem_id="evalqa-upload")
             upload_report = gr.Textbox(label="結果", lines=6, elem_id="evalqa-upload-report")
             upload_file.upload(upload, upload_file,
                                [upload_report, sheets_table, sheet_filter, subject_pick, upload_file],
@@ -290,9 +294,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--model", default=None)
     args = p.parse_args(argv)
     if not args.corpus.is_dir() or not sheet_files(args.corpus):
-        sys.exit(f"evalqa: error: {args.corpus}: no sheet files (*.txt) to index")
+        sys.exit(f"evalqa: error: {args.corpus}: no sheet files ({suffix_list()}) to index")
     ensure_index(args.corpus, args.index, args.model)
     demo = create_app(args.index, args.corpus)
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=args.host, server_port=args.port, show_error=False, css=CSS,
-                allowed_paths=[], footer_links=["api"])
+                allowed_paths=[], footer_links=["api"], max_file_size=MAX_BYTES)
