@@ -16,6 +16,7 @@ class Frame:
     family: str | None = None
     series: str | None = None
     trend: bool = False
+    inherited_family: bool = False  # the kind of value came from the previous turn, not from this question
 
 
 @dataclass

@@ -2,18 +2,22 @@
 rate or trend), a quoted passage, or a refusal that says what is missing and what is there."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from . import wording
+from . import aggregate, wording
 from .answer import Answer, Frame, refusal
 from .conversation import Conversation
 from .figure import Figure
 from .index import Index
+from .normalize import tidy
 from .numeric import numeric_answer
 from .prose import best_quotes
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question
+from .scope import resolve_scope
 from .search import Hit
-from .subjects import COUNTRY_ABBREV, Subject, SubjectCatalogue, term_matches
+from .stated import MIN_FACT, best_fact, covers_partly, fact_score, same_counter, stated_answer
+from .subjects import COUNTRY_ABBREV, Subject, SubjectCatalogue, term_matches, unit_word
 from .terms import terms
 
 STRONG = 0.45  # subject score above which a question is answered from that subject's figures
@@ -66,8 +70,14 @@ class Assistant:
         if followup:
             assert context is not None
             return self._finish(numeric_answer(a, self._followup_frame(a, context, hits), self._label(context)), hits)
+        if a.operation is not None:
+            many = self._many(a, hits)
+            if many is not None:
+                return self._finish(many, hits)
         if a.prose and not a.explicit:
             return self._prose(a, hits)
+        asks_number = a.numeric_cue or a.counter is not None or a.family in (None, "actual")
+        fact_score, fact = best_fact(a, cat.facts, cat.idf) if asks_number else (0.0, None)
         ranked = cat.rank(a, hits)
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
@@ -79,6 +89,8 @@ class Assistant:
             best, strong = (1.0, cands[0]), True
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
         subject = best[1]
+        if fact is not None and fact_score >= MIN_FACT and (not strong or subject is None):
+            return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if not strong or subject is None:
             if a.family or a.numeric_cue:
                 near = [s.name for sc, s in ranked[:3] if sc > 0.15]
@@ -101,6 +113,15 @@ class Assistant:
         others += [s for sc, s in ranked[1:8]
                    if sc >= best[0] - 0.02 and s.name == subject.name and s.sheet != subject.sheet]
         ans = numeric_answer(a, frame, cat.sheet_label(subject.sheet))
+        if fact is not None and fact_score >= MIN_FACT:
+            # The table answers only when its subject covers what the question names (首脳 alone is not 首脳・外相).
+            group = covers_partly(a, subject)
+            # A question counted in other units than the table (何人 against a %) is about something else.
+            other_unit = a.counter is not None and same_counter(fact.unit or "", a.counter) and not any(
+                same_counter(unit_word(f), a.counter) for f in subject.figures)
+            if group or other_unit or fact_score > cat.coverage(a.content, subject) + 0.15:
+                table_figure = ans.figures[0] if ans.found and ans.figures else None
+                return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet), table_figure, group), hits)
         notes = []
         if others:
             notes.append(wording.other_sheets(list(dict.fromkeys(cat.sheet_label(s.sheet) for s in others))))
@@ -110,13 +131,49 @@ class Assistant:
             ans.text = wording.with_notes(ans.text, notes)
         return self._finish(ans, hits)
 
+    def _many(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer | None:
+        """A question over several figures (count, targets missed, ranking, comparison …), or None to go on."""
+        cat = self.catalogue
+        scope = resolve_scope(a, cat, hits)
+        ranked = [(sc, s) for sc, s in cat.rank(a, hits) if s.sheet in scope.sheets]
+        best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
+        if a.operation == "count":
+            return aggregate.count(a, scope, cat)
+        if a.operation == "related":
+            return aggregate.related_means(a, scope, cat, best)
+        if a.operation in ("missed", "met"):
+            return aggregate.target_results(a, scope, cat)
+        if a.operation == "rank":
+            return aggregate.ranking(a, scope, cat, best)
+        subjects = [best] if best is not None else []
+        if not a.content and a.family:
+            subjects = cat.default_budget_subjects(a)[:1]
+        elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
+            subjects = self._named_subjects(a, ranked)
+        series = cat.series_in(a, subjects[0]) if subjects else None
+        return aggregate.compare(a, cat, subjects, series)
+
+    @staticmethod
+    def _named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> list[Subject]:
+        """The best subject, and a second one when the question names something the first does not carry."""
+        first = ranked[0][1]
+        # Names only: the section path (shared by every 達成手段 of a 個別分野) tells two subjects apart less well.
+        own = {t for t in a.content if term_matches(t, set(terms(first.name)))}
+        for score, s in ranked[1:8]:
+            theirs = {t for t in a.content if term_matches(t, set(terms(s.name)))}
+            if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
+                return [first, s]
+        return [first]
+
     def _followup_frame(self, a: QuestionAnalysis, context: Frame, hits: Sequence[Hit]) -> Frame:
         """The previous frame with what the follow-up names replaced: years, kind of value, series, subject."""
         prev = context.subject
         assert prev is not None
         cat = self.catalogue
-        frame = Frame(subject=prev, years=a.years or list(context.years), family=a.family or context.family,
-                      trend=a.trend or (context.trend and not a.years))
+        years = a.years or [y + a.year_offset for y in context.years]
+        frame = Frame(subject=prev, years=years, family=a.family or context.family,
+                      trend=a.trend or (context.trend and not a.years),
+                      inherited_family=a.family is None and context.family is not None)
         series = cat.series_in(a, prev)
         rest = [t for t in a.content if not (series and term_matches(t, set(terms(series))))]
         if series is None:
@@ -168,6 +225,15 @@ class Assistant:
         quotes = best_quotes(a.content, hits, self.catalogue.idf, self.catalogue.titles)
         if not quotes:
             return self._finish(refusal(a.question, wording.NO_PASSAGE), hits)
+        if a.counter is not None or a.numeric_cue:
+            # 「何名参加した？」: the passage found is the answer; the number it states, in the unit asked, its figure.
+            q = quotes[0]
+            inside = [f for f in self.catalogue.facts if f.sheet == q.hit.sheet and f.section == q.hit.section
+                      and tidy(f.raw)[:40] in tidy(q.text)
+                      and (a.counter is None or same_counter(f.unit or "", a.counter))]
+            if inside:
+                fact = max(inside, key=lambda f: fact_score(a, f, self.catalogue.idf))
+                return self._finish(stated_answer(a, fact, self.catalogue.sheet_label(fact.sheet)), hits)
         label = self.catalogue.sheet_label
         text = "シートには次のように書かれています。\n" + "\n".join(
             f"「{q.text}」\n{wording.cite_hit(q.hit, label(q.hit.sheet))}" for q in quotes)

@@ -19,6 +19,8 @@ COMPANIONS = {
 # The denominator of a rate, in order of preference.
 RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "当初予算(a)"],
               "achievement_rate": ["年度目標値", "目標値"]}
+# Kinds of value that stand for the indicator as a whole rather than for one year.
+YEARLESS = ("target", "midterm", "baseline")
 _DEFAULT_FAMILY = {"indicator": "actual", "means": "budget", "budget": "initial_budget"}
 _TREND_FAMILIES = {"indicator": ["target", "actual"], "means": ["budget", "execution"],
                    "budget": ["initial_budget", "execution"]}
@@ -44,6 +46,16 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, sheet_label: str) -> Answe
         return trend_answer(a, frame, figs, sheet_label)
     year = frame.years[0] if frame.years else None
     measures = pick_measures(frame.family, s, figs, year)
+    fallback = ""
+    if not measures and year is not None and not a.years and frame.family in YEARLESS:
+        # A target or a baseline has a year of its own: 「目標は？」 after a 平成29年度 value is the indicator's target.
+        measures = pick_measures(frame.family, s, figs, None)
+        if measures:
+            fallback = f"（{wording.year_label(year)}の{FAMILY_LABEL[frame.family or '']}はシートになく、"
+            year = None
+    if not measures and frame.inherited_family:
+        # 「令和3年度は？」 after an 執行額: a year without that kind of value answers with what the year has.
+        measures = pick_measures(None, s, figs, year)
     if not measures:
         return missing(a, frame, figs, year)
     chosen = [f for f in figs if f.measure == measures[0] and (year is None or f.fiscal_year == year)]
@@ -69,7 +81,9 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, sheet_label: str) -> Answe
     head = f"{wording.year(first)}の「{subject_text}」の{first.measure}は{'、'.join(parts)}です"
     companions, extra = companion_values(present, s)
     text = head + (f"（{extra}）" if extra else "") + "。"
-    if year is None and first.fiscal_year:
+    if fallback:
+        text += f"{fallback}{wording.year(first)}の値を示しました。）"
+    elif year is None and first.fiscal_year:
         text += f"（年度の指定がないため、値のある最新の{wording.year(first)}を示しました。）"
     text += "\n" + wording.cite(first, sheet_label)
     return Answer(a.question, text, True, present + companions, [], "numeric", frame, cited=present)

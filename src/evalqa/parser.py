@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cells import parse_cell
+from .facts import extract_facts
 from .figures import extract_figures
 from .fiscal_year import DEFAULT_ERA, era_for, era_year, parse_fiscal_year
 from .forms import match_generic_heading, read_form_metadata
@@ -72,6 +73,7 @@ def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
     sheet.pages = {ln.number: ln.page for ln in document.lines if ln.page is not None}
     # Figure warnings are appended to sheet.warnings (not logged), as when figures were read lazily.
     sheet.figures = extract_figures(sheet)
+    sheet.facts = extract_facts(sheet)
     if sheet.form == GENERAL:
         what = f"{len(sheet.figures)} figures from its regular tables" if sheet.figures \
             else "text only: no tables recognised"

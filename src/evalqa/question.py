@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .english import gloss, is_english
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
 from .terms import tagger
@@ -49,7 +50,7 @@ _FAMILY_PATTERNS = [
     (r"執行|使っ|使わ|支出|決算", "execution"),
     (r"中期目標", "midterm"),
     (r"基準値|基準年", "baseline"),
-    (r"目標", "target"),
+    (r"目標|目指|めざ", "target"),
     (r"実績|結果|何回|何人|何件|何か国", "actual"),
     (r"当初予算", "initial_budget"),
     (r"合計", "total"),
@@ -68,9 +69,34 @@ _NEGATED_RES = [re.compile(r"[（(][^（）()]*(?:ではなく|じゃなく|以�
                 re.compile(r"[^、。\s(（]*(?:ではなく|じゃなく)")]
 _START_RE = re.compile(r"いつから|開始年度|いつ始")
 _CONTRIBUTION_RE = re.compile(r"分担金|拠出金")
+# Years relative to the one in focus: 「前年度」 is the year before the year asked (or the frame's).
+_RELATIVE_YEARS = [(re.compile(r"前の年度|前年度|前年|昨年度|1年前|一年前"), -1),
+                   (re.compile(r"次の年度|翌年度|次年度|翌年"), 1)]
+# Questions over several figures. Checked in order; each names an operation of `evalqa.aggregate`.
+OPERATIONS = [
+    ("count", re.compile(r"(測定指標|指標|達成手段|事業|個別分野|参考指標)(?:は|が|の数は|の数|を)?"
+                         r"(?:全部で|合計|全体で|いくつ|何件|何個|何本|何項目|何つ|幾つ|の数)")),
+    ("count", re.compile(r"(測定指標|指標|達成手段|個別分野|参考指標)[^、。]{0,12}(?:いくつ|何件|何個|何本|何項目)")),
+    ("related", re.compile(r"(?:関連|関係|紐づ|紐付|ひもづ|対応)[^、。]{0,6}達成手段"
+                           r"|達成手段[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
+    ("missed", re.compile(r"達成(?:でき)?(?:なかった|していない|せず|できていない)|未達|届かなかった|届いていない"
+                          r"|下回った(?:指標|もの|区分)|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
+    ("met", re.compile(r"(?:目標を)?(?:達成した|達成できた|クリアした)(?:指標|もの|区分|のは)")),
+    ("rank", re.compile(r"最も|一番|いちばん|最大|最小|最高|最低|トップ|ワースト|上位|下位")),
+    ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ|増加|減少|上回|下回"
+                           r"|前年度比|差は|差額|違い|伸び|増減")),
+]
+_COUNTER_CUES = [(re.compile(r"何人|人数|何名|参加者|受講者|人は"), "人"),
+                 (re.compile(r"何か国|何カ国|国数|何ヶ国"), "か国"),
+                 (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),
+                 (re.compile(r"いくら|金額|予算|円"), "円"),
+                 (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%")]
+_RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
+
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
 METADATA_FIELDS = [
-    (re.compile(r"担当部局|担当部署|担当課|担当は|所管"), "bureau", "担当部局名"),
+    (re.compile(r"担当部局|担当部署|担当課|担当は|所管|(?:局|部署|課|部局|省庁?)が担当|担当して|担当する"), "bureau",
+     "担当部局名"),
     (re.compile(r"評価.*(時期|いつ)|実施予定時期"), "evaluation_time", "政策評価実施予定時期"),
     (re.compile(r"政策体系上の位置付け|政策体系"), "position", "政策体系上の位置付け"),
 ]
@@ -84,7 +110,10 @@ STOP = {
     "分かる", "事業番号", "番号", "レビュー", "事業", "行政", "シート", "記載", "どれ", "どの", "ほど", "くらい",
     "程度", "計", "使う", "使っ", "支出", "決算", "その", "それ", "同じ", "また", "一方", "では", "じゃあ", "次",
     "続く", "あと", "比べる", "比較", "とき", "場合", "計算", "fy", "年", "度", "月", "日", "割合", "パーセント",
-    "%", "事前", "分析", "表", "事前分析表", "調書", "評価",
+    "%", "事前", "分析", "表", "事前分析表", "調書", "評価", "どちら", "どっち", "大きい", "小さい", "多い",
+    "少ない", "高い", "低い", "最も", "一番", "前", "翌", "全部", "挙げる", "挙げ", "届く", "届か", "関連", "関係",
+    "比べ", "上回る", "下回る", "増える", "減る", "目指す", "全て", "すべて", "一覧", "それぞれ", "前年", "昨年",
+    "どれだけ", "どれ位", "どのくらい", "何年",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る"}
@@ -110,13 +139,28 @@ class QuestionAnalysis:
     asks_contribution: bool = False  # names 分担金・拠出金
     metadata: tuple[str, str] | None = None  # (Sheet attribute, label) of a sheet field asked for
     normalized: str = field(default="", repr=False)  # norm(question)
+    operation: str | None = None  # count | related | missed | met | rank | compare (see OPERATIONS)
+    lowest: bool = False  # for rank: the smallest, not the largest
+    year_offset: int = 0  # 「前年度」 → -1: relative to the year asked or in focus
+    lang: str = "ja"  # "en": asked in English (glossed into the sheets' words), answered in English
+    counter: str | None = None  # the unit the question implies: 何人 → 人, 何か国 → か国, 何回 → 回, いくら → 円
+
+
+# 「日米」「日中」「米加」: pairs of countries the sheets abbreviate; MeCab reads some as ordinary words (日中 =
+# daytime), so they are taken out first and kept as proper nouns that must be matched.
+_COUNTRY_PAIR_RE = re.compile(r"[日米加中韓英仏独露豪印朝][米加中韓英仏独露豪印朝]{1,3}(?![国人語軍])")
 
 
 def content_terms(text: str) -> tuple[list[str], list[str]]:
     """Subject-bearing terms of a text (nouns and the like, minus asking words) and its proper nouns."""
     out: list[str] = []
     proper: list[str] = []
-    for w in tagger()(nfkc(text).lower()):
+    text = nfkc(text)
+    for m in _COUNTRY_PAIR_RE.finditer(text):
+        out.append(m.group(0))
+        proper.append(m.group(0))
+    text = _COUNTRY_PAIR_RE.sub("、", text)
+    for w in tagger()(text.lower()):
         pos1, pos2 = w.feature.pos1, w.feature.pos2
         s = w.surface
         if pos1 in _SKIP_POS or pos2 == "数詞":
@@ -138,7 +182,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     `era` is the era of the newest sheet (bare years such as 「3年度」 are read in it); `latest` (the newest
     fiscal year in the corpus) settles bare years that would lie decades ahead: 「30年度」 is 平成30年度.
     """
-    q = nfkc(question)
+    lang = "en" if is_english(question) else "ja"
+    q = nfkc(gloss(question) if lang == "en" else question)
     mentions = find_fiscal_years(q, era)
     if latest is not None and any(m.end > latest + 5 for m in mentions) and era != "平成":
         older = find_fiscal_years(q, "平成")
@@ -155,12 +200,18 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         stripped = stripped.replace(m.text, "、")
     content, proper = content_terms(stripped)
     bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
-    n = norm(question)
+    n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
+    operation = next((op for op, pat in OPERATIONS if pat.search(n)), None)
+    offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(n)), 0)
+    if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
+        years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q)),
         explicit=bool(_EXPLICIT_RE.search(asked)), short=len(bare) <= 8,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
+        operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,
+        counter=next((unit for pat, unit in _COUNTER_CUES if pat.search(n)), None),
     )

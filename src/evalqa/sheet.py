@@ -121,6 +121,23 @@ class Sheet:
         raise KeyError(title_prefix)
 
     @property
+    def outline(self) -> dict[str, list[dict[str, Any]]]:
+        """The form's structure, for counting and listing: 個別分野, and every 測定指標 / 参考指標 with the
+        個別分野 it belongs to, whether or not it has figures (定性的指標 have none)."""
+        fields = [{"number": s.number, "name": s.name, "title": s.title} for s in self.sections if s.kind == "field"]
+        indicators = []
+        for s in self.sections:
+            if s.kind not in ("indicator", "reference"):
+                continue
+            up, field_number = s.parent, None
+            while up is not None and field_number is None:
+                field_number = up.number if up.kind == "field" else None
+                up = up.parent
+            indicators.append({"number": s.number, "name": s.name or s.title, "kind": s.kind, "main": s.main,
+                               "field": field_number, "section": s.path})
+        return {"fields": fields, "indicators": indicators}
+
+    @property
     def metadata(self) -> dict[str, Any]:
         return {
             "id": self.id,

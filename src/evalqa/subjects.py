@@ -12,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .figure import Figure
+from .facts import MEASURE as STATED
+from .figure import COUNTERS, Figure
 from .fiscal_year import to_label
 from .question import FAMILIES, QuestionAnalysis
 from .search import Hit
@@ -61,6 +62,13 @@ class Subject:
         return "budget"
 
 
+def unit_word(f: Figure) -> str:
+    """The unit a figure is counted in, or the counter its subject implies (会談数 → 回)."""
+    if f.unit:
+        return f.unit
+    return next((u for pat, u in COUNTERS if re.search(pat, f.subject)), "")
+
+
 def term_matches(term: str, subject_terms: set[str]) -> bool:
     """A question word found among a subject's terms: exactly, as a 日加-style country, or inside a longer term
     (「有識者」 against 「有識」+「者」 is a run of subject terms)."""
@@ -79,8 +87,12 @@ class SubjectCatalogue:
         self.sheet_meta: dict[str, dict] = {s["id"]: s["metadata"] for s in sheets}
         self.titles = {sid: m.get("title") or sid for sid, m in self.sheet_meta.items()}
         groups: dict[tuple, list[Figure]] = defaultdict(list)
+        self.facts: list[Figure] = []  # numbers stated in sentences: answers of their own, not subjects
         for f in figures:
-            groups[(f.sheet, f.subject, f.table)].append(f)
+            if f.measure == STATED:
+                self.facts.append(f)
+            else:
+                groups[(f.sheet, f.subject, f.table)].append(f)
         self.subjects: list[Subject] = []
         for (sheet, name, table), figs in groups.items():
             words = set(terms(name)) | set(terms(" ".join(figs[0].section)))
@@ -116,6 +128,11 @@ class SubjectCatalogue:
         return f"{title}（{sheet}）" if title and title != sheet else sheet
 
     # --- matching ---------------------------------------------------------------------------
+    def coverage(self, content: list[str], subject: Subject) -> float:
+        """Share of the question's words (IDF-weighted) that the subject carries."""
+        total = sum(self.idf(t) for t in content)
+        return sum(self.idf(t) for t in content if term_matches(t, subject.terms)) / total if total else 0.0
+
     def lexical(self, content: list[str], subject: Subject) -> float:
         """How well the question's words cover the subject's (IDF-weighted, both directions)."""
         if not content:
@@ -148,6 +165,7 @@ class SubjectCatalogue:
                 for i in self._by_section.get((h.sheet, tuple(h.section[:n])), []):
                     bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
         cands = self._candidates(a.content) | set(bonus)
+        field_named = re.search(r"個別分野(\d+)", a.normalized)
         if context is not None and a.content:
             cands |= self._candidates(sorted(context.terms))
         scored = []
@@ -167,9 +185,23 @@ class SubjectCatalogue:
                     score -= 0.1
                 elif not a.family:
                     score += 0.05
-            # 「同（分担金・拠出金）」 is the secondary budget table of a 施策: only when asked for.
-            if "拠出金" in s.name and "除く" not in s.name and not a.asks_contribution:
-                score -= 0.2
+            # 「同（分担金・拠出金）」 is the secondary budget table of a 施策: only when asked for, and then it is
+            # the one asked for, not its 「…除く」 twin.
+            if "拠出金" in s.name:
+                excluded = "除く" in s.name or "除き" in s.name
+                if not a.asks_contribution and not excluded:
+                    score -= 0.2
+                elif a.asks_contribution:
+                    score += -0.1 if excluded else 0.1
+            # The unit the question implies (何人 → 人) against the subject's: 参加者数 (人), not 参加国数 (か国).
+            if a.counter is not None:
+                units = {unit_word(f) for f in s.figures if f.value is not None}
+                if units:
+                    score += 0.1 if any(u.endswith(a.counter) for u in units if u) else -0.1
+            # A 個別分野 named by number bounds the subjects.
+            if field_named and not (s.section and s.section[0].replace(" ", "").startswith(
+                    f"個別分野{field_named.group(1)}")):
+                score -= 0.3
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
         scored.sort(key=lambda x: -x[0])

@@ -1,0 +1,302 @@
+"""Questions over many figures: counts, targets met or missed, rankings, comparisons, related 達成手段.
+
+Each answer is a sentence plus a small table, and lists every figure it used in `figures`, in the order
+the answer states them; `kind` names the operation. Computed values (rates, differences) are labelled.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import wording
+from .answer import Answer, Frame, refusal
+from .figure import Figure
+from .fiscal_year import to_label
+from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
+from .scope import Scope, indicator_number, scope_label
+from .subjects import Subject, SubjectCatalogue
+
+TARGETS = ("年度目標値", "目標値")
+# Wording that says an indicator is better when lower (喫煙率の減少, 事故件数の削減 …).
+_LOWER_BETTER_RE = re.compile(r"減少|削減|抑制|以下|低減|縮減|防止|低下|減らす")
+_COUNT_WHAT = [(re.compile(r"参考指標"), "reference", "参考指標"), (re.compile(r"達成手段|事業"), "means", "達成手段"),
+               (re.compile(r"個別分野"), "field", "個別分野"), (re.compile(r"指標"), "indicator", "測定指標")]
+
+
+@dataclass
+class Item:
+    """One row of a ranking or comparison: a label, the value ranked, and the figures behind it."""
+
+    label: str
+    value: float
+    shown: str
+    figures: list[Figure]
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A small Markdown table (the UI renders it; the CLI prints it as is)."""
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def label_of(s: Subject, series: str | None = None) -> str:
+    number = indicator_number(s)
+    name = f"{s.name}（{series}）" if series else s.name
+    return f"{number} {name}" if number and s.kind == "indicator" else name
+
+
+def lower_is_better(s: Subject) -> bool | None:
+    """True when the wording or the targets say lower is better; None when nothing says either way."""
+    if _LOWER_BETTER_RE.search(s.name + " ".join(s.section)):
+        return True
+    base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)
+    targets = [f.value for f in s.figures if f.measure in TARGETS + ("中期目標値",) and f.value is not None]
+    if base is None or not targets:
+        return None
+    below = [t < base for t in targets]
+    if all(below):
+        return True
+    return False if not any(below) else None
+
+
+# --- count and related ---------------------------------------------------------------------------
+def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
+    what = next(((kind, label) for pat, kind, label in _COUNT_WHAT if pat.search(a.normalized)), None)
+    if what is None:
+        return None
+    kind, label = what
+    names: list[str] = []
+    for sid in scope.sheets:
+        outline = cat.sheet_meta[sid].get("outline") or {}
+        if kind in ("indicator", "reference"):
+            names += [f"{i['number'] or ''} {i['name']}".strip() for i in outline.get("indicators", [])
+                      if i["kind"] == kind and (scope.field_number is None or i["field"] == scope.field_number)]
+        elif kind == "field":
+            names += [f["title"] for f in outline.get("fields", [])]
+        else:
+            names += list(dict.fromkeys(s.name for s in cat.subjects if s.table == "達成手段" and scope.holds(s)))
+    where = scope_label(scope, cat)
+    if not names:
+        return refusal(a.question, f"{where}に{label}の記載は見当たりません。")
+    text = f"{where}の{label}は{len(names)}件です。\n" + "\n".join(f"- {n}" for n in names)
+    return Answer(a.question, text, True, [], [], "count", Frame())
+
+
+def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
+    """達成手段 whose 関連する測定指標 column names the indicator(s) asked about."""
+    numbers = scope.indicators or ([n] if best is not None and (n := indicator_number(best)) else [])
+    if not numbers:
+        return None
+    found: dict[str, Subject] = {}
+    for s in cat.subjects:
+        if s.table != "達成手段" or s.sheet not in scope.sheets or not s.figures:
+            continue
+        note = s.figures[0].note or ""
+        related = re.findall(r"\d+-\d+", note.split("関連する測定指標:", 1)[1]) if "関連する測定指標:" in note else []
+        if set(numbers) & set(related):
+            found.setdefault(s.name, s)
+    asked = "・".join(f"測定指標{n}" for n in numbers)
+    if not found:
+        return refusal(a.question, f"{asked}に関連する達成手段は、シートの「関連する測定指標」欄に見当たりません。")
+    lines = [f"- {s.figures[0].note.split('　')[0] if s.figures[0].note else s.name}" for s in found.values()]
+    first = next(iter(found.values()))
+    text = (f"{asked}に関連する達成手段は{len(found)}件です（達成手段表の「関連する測定指標」欄による）。\n"
+            + "\n".join(lines) + "\n" + wording.cite(first.figures[0], cat.sheet_label(first.sheet)))
+    return Answer(a.question, text, True, [], [], "list", Frame(), cited=[first.figures[0]])
+
+
+# --- targets met or missed -----------------------------------------------------------------------
+def target_results(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer:
+    """Indicators (per series) whose 実績値 missed (or met) the 年度目標値 of a year."""
+    pairs = []
+    for s in cat.subjects:
+        if s.kind != "indicator" or not scope.holds(s):
+            continue
+        for actual in s.figures:
+            if actual.measure != "実績値" or actual.value is None or actual.fiscal_year is None:
+                continue
+            target = next((f for f in s.figures if f.measure in TARGETS and f.fiscal_year == actual.fiscal_year
+                           and f.series == actual.series and f.value is not None), None)
+            if target is not None:
+                pairs.append((s, actual, target))
+    years = sorted({p[1].fiscal_year for p in pairs if p[1].fiscal_year})
+    year = a.years[0] if a.years else (years[-1] if years else None)
+    pairs = [p for p in pairs if p[1].fiscal_year == year]
+    where = scope_label(scope, cat)
+    if not pairs or year is None:
+        when = f"{to_label(year)}の" if year else ""
+        return refusal(a.question, f"{where}には、{when}年度目標値と実績値がそろう測定指標がありません。")
+    rows, hit, unsure = [], [], False
+    for s, actual, target in pairs:
+        lower = lower_is_better(s)
+        unsure |= lower is None
+        met = actual.value <= target.value if lower else actual.value >= target.value  # type: ignore[operator]
+        rows.append((s, actual, target, met))
+        if met == (a.operation == "met"):
+            hit.append((s, actual, target))
+    verdict = "達成した" if a.operation == "met" else "届かなかった"
+    head = (f"{to_label(year)}に年度目標値に{verdict}測定指標は{len(hit)}件です"
+            f"（目標値と実績値がそろう{len(rows)}件のうち）。")
+    listed = [f"- {label_of(s, actual.series)}: 実績値{wording.value(actual)}／{target.measure}{wording.value(target)}"
+              for s, actual, target in hit]
+    grid = table(["測定指標", "目標値", "実績値", "判定"],
+                 [(label_of(s, act.series), wording.value(tgt), wording.value(act), "達成" if met else "未達")
+                  for s, act, tgt, met in rows])
+    note = ("\n（低いほど良い指標は、名称や基準値との関係から判断しました。方向の書かれていない指標は、"
+            "高いほど良いものとして判定しています。）") if unsure else ""
+    figures = [f for _, act, tgt in hit for f in (act, tgt)]
+    figures += [f for s, act, tgt, _ in rows for f in (act, tgt) if f not in figures]
+    text = head + ("\n" + "\n".join(listed) if listed else "") + "\n\n" + grid + note
+    return Answer(a.question, text, True, figures, [], "list", Frame(), cited=figures[:2])
+
+
+# --- rankings ------------------------------------------------------------------------------------
+def _measure_value(s: Subject, family: str, year: int | None, series: str | None = None) -> Item | None:
+    """The value a ranking compares for one subject: a rate (computed) or the family's first measure."""
+    def pick(measures: Sequence[str]) -> Figure | None:
+        return next((f for m in measures for f in s.figures if f.measure == m and f.fiscal_year == year
+                     and f.value is not None and (series is None or f.series == series)), None)
+    if family in ("execution_rate", "achievement_rate"):
+        num = pick(["執行額"] if family == "execution_rate" else ["実績値"])
+        base = pick(["予算額計", "合計(a+b+c)"] if family == "execution_rate" else list(TARGETS))
+        if num is None or base is None or not base.value or wording.ratio_of(num, base) is None:
+            return None
+        pct = 100 * num.value / base.value  # type: ignore[operator]
+        shown = f"約{pct:.1f}%（{num.measure}{wording.value(num)}÷{base.measure}{wording.value(base)}、計算値）"
+        return Item(label_of(s, series), pct, shown, [num, base])
+    f = pick(FAMILIES[family])
+    return Item(label_of(s, series), float(f.value), wording.value(f), [f]) if f and f.value is not None else None
+
+
+def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
+    family = a.family or ("budget" if re.search(r"予算|事業|達成手段", a.normalized) else "actual")
+    if family not in FAMILIES:
+        return None
+    asks_year = bool(re.search(r"年度は|どの年度|いつ|何年度", a.normalized))
+    items: list[Item] = []
+    year: int | None = a.years[0] if len(a.years) == 1 else None
+    if asks_year and best is not None:  # 「執行額が最も多かった年度は？」: the years of one subject
+        years = a.years or sorted({f.fiscal_year for f in best.figures if f.fiscal_year})
+        for y in years:
+            if (it := _measure_value(best, family, y)) is not None:
+                items.append(Item(to_label(y), it.value, it.shown, it.figures))
+        what, year = "年度", None
+    elif best is not None and best.series and not re.search(r"達成手段|事業|指標", a.normalized):
+        year = year or _latest_year(best, family)
+        items = [it for ser in best.series if (it := _measure_value(best, family, year, ser)) is not None]
+        what = "区分"
+    else:
+        kind = "means" if family in ("execution_rate", "execution", "budget", "initial_budget") \
+            or re.search(r"達成手段|事業", a.normalized) else "indicator"
+        pool = [s for s in cat.subjects if s.kind == kind and scope.holds(s)]
+        year = year or max((ly for s in pool if (ly := _latest_year(s, family))), default=None)
+        series_of: list[list[str | None]] = [list(s.series) or [None] for s in pool]
+        items = [it for s, sers in zip(pool, series_of, strict=True) for ser in sers
+                 if (it := _measure_value(s, family, year, ser)) is not None]
+        what = "達成手段" if kind == "means" else "測定指標"
+    if len(items) < 2:
+        return None
+    items.sort(key=lambda it: it.value, reverse=not a.lowest)
+    top = [it for it in items if it.value == items[0].value]
+    metric = FAMILY_LABEL[family]
+    when = f"{to_label(year)}の" if year else ""
+    names = "、".join(f"「{it.label}」" for it in top)
+    text = (f"{when}{metric}が最も{'低い' if a.lowest else '高い'}{what}は{names}で、{top[0].shown}です"
+            f"（{len(items)}件を比べました）。\n\n"
+            + table([what, metric], [(it.label, it.shown) for it in items]))
+    figures = [f for it in items for f in it.figures]
+    return Answer(a.question, text, True, figures, [], "ranking", Frame(), cited=top[0].figures[:1])
+
+
+def _latest_year(s: Subject, family: str) -> int | None:
+    years = [f.fiscal_year for f in s.figures if f.measure in FAMILIES[family] and f.value is not None
+             and f.fiscal_year is not None]
+    return max(years) if years else None
+
+
+# --- comparisons ---------------------------------------------------------------------------------
+def change_text(old: Figure, new: Figure) -> str:
+    """「84百万円減りました（約12.9%減、計算値）」."""
+    assert old.value is not None and new.value is not None
+    diff = new.value - old.value
+    if diff == 0:
+        return "同じです"
+    unit = new.unit or ""
+    amount = f"{abs(diff):,}" if isinstance(diff, int) else f"{abs(diff):,.4g}"
+    rate = f"、約{abs(diff) / abs(old.value) * 100:.1f}%{'増' if diff > 0 else '減'}" if old.value else ""
+    verb, noun = ("増えました", "増加") if diff > 0 else ("減りました", "減少")
+    return f"{amount}{unit}{verb}（{noun}{rate}、計算値）"
+
+
+def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject], series: str | None) -> Answer | None:
+    """Two years of one subject, a subject's 実績値 against its target, or two subjects in one year."""
+    if not subjects:
+        return None
+    s = subjects[0]
+    family = a.family or ("budget" if s.kind != "indicator" else "actual")
+    measures = FAMILIES.get(family, [])
+    figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
+    label = wording.name
+    vs_target = s.kind == "indicator" and re.search(r"目標", a.normalized) \
+        and re.search(r"実績|上回|下回|達成|届", a.normalized)
+    if vs_target:
+        year = a.years[0] if a.years else _latest_year(s, "actual")
+        actual = next((f for f in figs if f.measure == "実績値" and f.fiscal_year == year), None)
+        if actual is None:
+            return None
+        targets = [f for f in figs if f.measure in TARGETS + ("中期目標値",) and f.series == actual.series]
+        # The year's own target, else the nearest one (a 中期 target stands for the years before it); named below.
+        target = min(targets, key=lambda f: (f.fiscal_year != year, abs((f.fiscal_year or 0) - (year or 0)),
+                                             f.measure == "中期目標値"), default=None)
+        if target is None:
+            return None
+        above = actual.value > target.value  # type: ignore[operator]
+        verb = "上回りました" if above else ("下回りました" if actual.value < target.value else "同じでした")  # type: ignore[operator]
+        whose = "" if target.fiscal_year == actual.fiscal_year else f"{wording.year(target)}の"
+        ratio = wording.ratio_text(actual, target)
+        text = (f"{wording.year(actual)}の「{label(actual)}」は、実績値{wording.value(actual)}が"
+                f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{ratio}）" if ratio else "") + "。"
+                f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
+        return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
+    if len(subjects) >= 2:  # two subjects, one year
+        year = a.years[0] if a.years else None
+        pair = []
+        for subj in subjects[:2]:
+            f = next((x for m in measures for x in subj.figures if x.measure == m and x.value is not None
+                      and (year is None or x.fiscal_year == year)), None)
+            if f is None:
+                return None
+            pair.append(f)
+        big, small = sorted(pair, key=lambda f: f.value or 0, reverse=True)
+        text = (f"{wording.year(pair[0])}の{pair[0].measure}は、「{label(big)}」が{wording.value(big)}で、"
+                f"「{label(small)}」の{wording.value(small)}より大きい値です。\n\n"
+                + table(["", pair[0].measure], [(label(f), wording.value(f)) for f in pair]))
+        return Answer(a.question, text, True, pair, [], "comparison", Frame(), cited=pair)
+    years = sorted(a.years)
+    if len(years) == 1 and a.year_offset:
+        years = sorted([years[0], years[0] + a.year_offset])
+    elif not years:
+        latest = _latest_year(s, family)
+        years = [latest - 1, latest] if latest else []
+    if len(years) < 2:
+        return None
+    old, new = (next((f for m in measures for f in figs if f.measure == m and f.fiscal_year == y), None)
+                for y in (years[0], years[-1]))
+    if old is None or new is None or old.measure != new.measure:
+        return None
+    text = (f"「{label(new)}」の{new.measure}は、{wording.year(new)}が{wording.value(new)}、"
+            f"{wording.year(old)}が{wording.value(old)}で、{change_text(old, new)}。"
+            f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")
+    return Answer(a.question, text, True, [new, old], [], "comparison", Frame(subject=s, years=[new.fiscal_year or 0]),
+                  cited=[new])
+
+
+def trend_summary(figs: list[Figure]) -> str:
+    """「変化: 平成30年度→令和2年度で29百万円減りました（…、計算値）」 for one measure's first and last years."""
+    vals = [f for f in figs if f.value is not None]
+    if len(vals) < 2:
+        return ""
+    return f"変化（{wording.year(vals[0])}→{wording.year(vals[-1])}）: {change_text(vals[0], vals[-1])}"
+

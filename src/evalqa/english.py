@@ -1,0 +1,87 @@
+"""English questions: read FY2020, "target", "actual", "budget", "how many" … into the sheets' Japanese words.
+
+The sheets are Japanese, so an English question is glossed into the vocabulary of the form (年度, 目標値,
+実績値, 予算, 執行額 …) and of policy evaluation in general, then analysed like a Japanese one. Words with
+no gloss stay as they are: the multilingual embedder still finds their passages.
+"""
+from __future__ import annotations
+
+import re
+
+# The form's vocabulary and common policy words, longest phrases first when applied.
+GLOSSARY: dict[str, str] = {
+    # kinds of value
+    "initial budget": "当初予算", "supplementary budget": "補正予算", "carried over": "繰越し等",
+    "carryover": "繰越し等", "carry-over": "繰越し等", "budget request": "概算要求額",
+    "budget requested": "概算要求額", "requested budget": "概算要求額", "total budget": "予算額計",
+    "budget": "予算額", "execution rate": "執行率", "execution amount": "執行額", "executed": "執行額",
+    "execution": "執行額", "spent": "執行額", "spending": "執行額", "expenditure": "執行額",
+    "achievement rate": "達成率", "mid-term target": "中期目標値", "medium-term target": "中期目標値",
+    "target": "目標値", "goal": "目標値", "actual": "実績値", "result": "実績値", "results": "実績値",
+    "achieved": "実績値", "baseline": "基準値", "review number": "事業番号",
+    # questions
+    "how many": "いくつ", "people": "人数", "persons": "人数", "how much": "いくら", "trend": "推移",
+    "over the years": "推移", "change": "推移",
+    "increase or decrease": "前年度と比べてどうなった", "increase": "増えた", "decrease": "減った",
+    "compared with the previous year": "前年度と比べて", "previous year": "前年度", "the year before": "前年度",
+    "highest": "最も高い", "largest": "最も多い", "most": "最も多い", "lowest": "最も低い",
+    "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",
+    "missed": "達成できなかった", "did not meet": "達成できなかった", "not achieved": "達成できなかった",
+    "met": "達成した", "why": "理由", "what does": "どのような", "describe": "どのような",
+    "bureau in charge": "担当部局", "in charge": "担当部局", "responsible": "担当部局",
+    "evaluation schedule": "政策評価実施予定時期", "when will": "政策評価実施予定時期",
+    "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
+    "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",
+    "programmes": "達成手段", "projects": "事業", "project": "事業", "program": "事業", "programme": "事業",
+    # countries and actors (the sheets abbreviate pairs: 日米, 日加)
+    "japan-us": "日米", "japan-u.s.": "日米", "japan–us": "日米", "japan-united states": "日米",
+    "japan-canada": "日加", "japan–canada": "日加", "united states": "米国", "u.s.": "米国", "us": "米国",
+    "america": "米国", "american": "米国", "canada": "カナダ", "canadian": "カナダ", "china": "中国",
+    "france": "フランス", "korea": "韓国", "germany": "ドイツ", "russia": "ロシア", "australia": "豪州",
+    "india": "インド", "north america": "北米",
+    "summit": "首脳", "leaders": "首脳", "foreign minister": "外相", "foreign ministers": "外相",
+    "meetings": "会談数", "meeting": "会談数", "talks": "会談数", "phone calls": "電話会談",
+    # policy fields
+    "international students": "外国人留学生", "students": "留学生", "student": "留学生",
+    "satisfaction": "満足度", "exchange": "交流", "youth": "青少年", "participants": "参加者数",
+    "job placement rate": "就職率", "placement rate": "就職率", "employment": "就労", "job": "就職",
+    "hello work": "ハローワーク", "vocational training": "職業訓練", "training": "訓練",
+    "public opinion survey": "世論調査", "opinion poll": "世論調査", "survey": "世論調査",
+    "security": "安全保障", "economic": "経済", "economy": "経済", "political": "政治", "diplomacy": "外交",
+    "alliance": "同盟", "cooperation": "協力", "grassroots": "グラスルーツ", "internship": "インターンシップ",
+    "scholarship": "奨学金", "ministry": "省", "international exchange": "国際交流", "accept": "受入れ",
+    "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額",
+}
+_PHRASES = sorted(GLOSSARY, key=len, reverse=True)
+_PHRASE_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![a-z])")
+_FY_RANGE_RE = re.compile(r"\bfy\s?((?:19|20)\d{2})\s*(?:to|-|–|through|until)\s*(?:fy\s?)?((?:19|20)\d{2})\b")
+_FY_RE = re.compile(r"\b(?:fy|fiscal year|fiscal)\s?((?:19|20)\d{2})\b|\bin ((?:19|20)\d{2})\b")
+_STOPWORDS = {
+    "what", "was", "is", "are", "were", "the", "a", "an", "of", "for", "in", "on", "to", "and", "or", "did",
+    "does", "do", "please", "show", "me", "tell", "give", "list", "according", "sheet", "number", "value",
+    "amount", "its", "their", "this", "that", "with", "by", "from", "at", "as", "be", "been", "it", "many",
+    "much", "there", "has", "have", "had", "japan", "japanese",
+    "under", "about", "between", "which", "policy", "measure",
+    "promoting", "promote", "s", "mext", "mhlw", "mofa", "than", "whether", "will", "fy", "fiscal", "year",
+}
+
+
+def is_english(question: str) -> bool:
+    """Mostly Latin letters and no Japanese script."""
+    letters = sum(c.isascii() and c.isalpha() for c in question)
+    japanese = sum(1 for c in question if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
+    return letters >= 6 and japanese == 0
+
+
+def gloss(question: str) -> str:
+    """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
+    「2020年度 実績値 日米 会談数」 (order kept, unknown words kept, function words dropped)."""
+    q = question.lower().replace("’", "'")
+    q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
+    q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
+    q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)
+    words = []
+    for w in re.split(r"[\s,?.!;:()\"']+", q):
+        if w and w not in _STOPWORDS:
+            words.append(w)
+    return " ".join(words)

@@ -1,0 +1,90 @@
+"""What a question over many figures ranges over: which sheets, which 個別分野, which indicators or 達成手段.
+
+A sheet is named by its 施策名 (「北米外交」 names 北米地域外交 when most of the title's words are there),
+a 個別分野 by its number or name, an indicator by its number (「1-3」) or name. Nothing named: the sheet of
+the subject the question fits best, else every sheet.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .question import QuestionAnalysis
+from .search import Hit
+from .subjects import Subject, SubjectCatalogue
+from .terms import terms
+
+_FIELD_RE = re.compile(r"個別分野(\d+)")
+INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
+_SECTION_NUMBER_RE = re.compile(r"(?:測定指標|参考指標)\s*(\d+(?:-\d+)?)")
+_TITLE_COVER = 0.6  # share of a title's words a question must carry to name it
+
+
+@dataclass
+class Scope:
+    sheets: list[str]
+    field_number: str | None = None  # 個別分野 number
+    indicators: list[str] = field(default_factory=list)  # indicator numbers named (「1-3」)
+
+    def holds(self, s: Subject) -> bool:
+        """Is the subject in scope (its sheet, and its 個別分野 when one is named)?"""
+        if s.sheet not in self.sheets:
+            return False
+        return self.field_number is None or field_of(s) == self.field_number
+
+
+def field_of(s: Subject) -> str | None:
+    m = _FIELD_RE.match(s.section[0].replace(" ", "")) if s.section else None
+    return m.group(1) if m else None
+
+
+def indicator_number(s: Subject) -> str | None:
+    """「1-4」 from the subject's section path (測定指標1-4 …)."""
+    for title in reversed(s.section):
+        if m := _SECTION_NUMBER_RE.search(title):
+            return m.group(1)
+    return None
+
+
+def _cover(name: str, words: set[str]) -> float:
+    own = [t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()]
+    if not own:
+        return 0.0
+    return sum(1 for t in own if t in words or any(t in w for w in words if len(w) > len(t))) / len(own)
+
+
+def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit]) -> Scope:
+    q = a.normalized
+    words = set(terms(q))
+    named = [sid for sid, title in cat.titles.items()
+             if title and (title in q or sid in q or _cover(title, words) >= _TITLE_COVER)]
+    field_number = m.group(1) if (m := _FIELD_RE.search(q)) else None
+    if field_number is None:
+        for sid in named or list(cat.sheet_meta):
+            for f in (cat.sheet_meta[sid].get("outline") or {}).get("fields", []):
+                if f.get("name") and (f["name"] in q or _cover(f["name"], words) >= 0.8):
+                    field_number = f["number"]
+                    named = named or [sid]
+    numbers = INDICATOR_NUMBER_RE.findall(q)
+    if not named:
+        ranked = cat.rank(a, hits)
+        if ranked and ranked[0][0] >= 0.45:
+            named = [ranked[0][1].sheet]
+        elif len(cat.sheet_meta) == 1 or not hits:
+            named = list(cat.sheet_meta)
+        else:
+            named = [hits[0].sheet]
+    return Scope(named, field_number, numbers)
+
+
+def scope_label(scope: Scope, cat: SubjectCatalogue) -> str:
+    """「北米地域外交（個別分野1 …）」."""
+    titles = "・".join(f"「{cat.titles.get(s, s)}」" for s in scope.sheets)
+    if scope.field_number is None:
+        return titles
+    for sid in scope.sheets:
+        for f in (cat.sheet_meta[sid].get("outline") or {}).get("fields", []):
+            if f["number"] == scope.field_number:
+                return f"{titles}の{f['title']}"
+    return f"{titles}の個別分野{scope.field_number}"

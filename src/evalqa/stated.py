@@ -1,0 +1,78 @@
+"""Numbers stated in sentences (facts, `measure` 本文記載) as answers, and when they beat a table figure.
+
+A table figure answers only when its subject covers what the question names: 「日米外相会談は何回？」 names
+外相 alone, while the table counts 首脳・外相 together, so the sentence 「…外相間で6回…」 answers, quoted,
+and the table's figure is named beside it as what it is.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from . import wording
+from .answer import Answer, Frame
+from .figure import Figure
+from .question import QuestionAnalysis
+from .subjects import Subject, term_matches
+from .terms import terms
+
+MIN_FACT = 0.6  # share of the question's (IDF-weighted) words a fact must carry to answer
+_GROUP_RE = re.compile(r"[^\s()（）・、,]+(?:・[^\s()（）・、,]+)+")
+
+
+def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -> float:
+    """How well a fact carries the question's words: its counted noun and qualifiers count fully, the rest of
+    its sentence half, so that 「外相間で6回」 beats 「首脳間で4回」 in the same sentence for 「外相会談」."""
+    words = [t for t in a.content if len(t) >= 2 or not t.isascii()]
+    if not words:
+        return 0.0
+    # The counted noun weighs most, then its qualifiers, then how to read it, then the rest of the sentence.
+    layers = [(set(terms(fact.subject)), 1.0), (set(terms(fact.series or "")), 0.8), (set(terms(fact.note or "")), 0.5),
+              (set(terms(fact.raw)) | set(terms(" ".join(fact.section))), 0.4)]
+    total = sum(idf(t) for t in words)
+    got = sum(idf(t) * next((w for layer, w in layers if term_matches(t, layer)), 0.0) for t in words)
+    score = got / total
+    if a.years and fact.fiscal_year is not None and fact.fiscal_year not in a.years:
+        score -= 0.3
+    if a.counter and fact.unit and not same_counter(fact.unit, a.counter):
+        score -= 0.3
+    return score
+
+
+def same_counter(unit: str, counter: str) -> bool:
+    """「名」 counts people as 「人」 does; 「百万円」 is an amount in 「円」."""
+    unit = "人" if unit in ("名", "人") else unit
+    return unit.endswith(counter)
+
+
+def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float]) -> tuple[float, Figure | None]:
+    scored = sorted(((fact_score(a, f, idf), f) for f in facts), key=lambda x: -x[0])
+    return scored[0] if scored else (0.0, None)
+
+
+def covers_partly(a: QuestionAnalysis, subject: Subject) -> str | None:
+    """The 「A・B」 group of the subject's name of which the question names only some members (「首脳・外相」
+    when only 外相 is asked), else None: then the table counts more than was asked."""
+    for group in _GROUP_RE.findall(subject.name):
+        members = [set(terms(m)) for m in group.split("・")]
+        named = [any(term_matches(t, m) for t in a.content) for m in members]
+        if any(named) and not all(named):
+            return group
+    return None
+
+
+def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: str, table_figure: Figure | None = None,
+                  group: str | None = None) -> Answer:
+    """「…」 quoted, the number read from it, and the table's figure named as what it counts."""
+    about = "・".join(x for x in (fact.series, fact.subject) if x)
+    approx = "約" if fact.note and "約" in fact.note else ""
+    when = f"{wording.year(fact)}の" if fact.fiscal_year else ""
+    text = (f"シートの本文によると、{when}{about}は{approx}{wording.value(fact)}です。\n「{fact.raw}」\n"
+            f"{wording.cite(fact, sheet_label)}")
+    figures = [fact]
+    if table_figure is not None and table_figure.value is not None and table_figure.value != fact.value:
+        what = f"（{group}の合計）" if group else ""
+        text += (f"\n（表の「{table_figure.subject}」{what}の{wording.year(table_figure)}の{table_figure.measure}は"
+                 f"{wording.value(table_figure)}で、これは別の数え方の値です。）")
+        figures.append(table_figure)
+    return Answer(a.question, text, True, figures, [], "stated", Frame(), cited=[fact])
