@@ -211,3 +211,66 @@ def test_figures_table_and_plot_data(built):
     assert app.plot_frame(None).empty
     sheets = app.sheets_frame()
     assert set(sheets["sheet"]) == {"mofa-r3-I-2-hokubei", "mext-r1-II-3-kokusai", "mhlw-h30-V-1-shuro"}
+
+
+FIXTURE_PDF = ROOT / "tests" / "fixtures" / "mofa-r3-I-2-hokubei.pdf"
+
+
+@pytest.fixture(scope="module")
+def pdf_server(built, tmp_path_factory):
+    """A server whose corpus lacks the seed, so that the seed's PDF can be uploaded under its own id."""
+    if not FIXTURE_PDF.exists():
+        pytest.skip(f"{FIXTURE_PDF} is missing (made by tools/make_fixtures.py)")
+    root = tmp_path_factory.mktemp("ui-pdf")
+    shutil.copytree(built[0] / "corpus", root / "corpus")
+    shutil.copytree(built[0] / "index", root / "index")
+    (root / "corpus" / "mofa-r3-I-2-hokubei.txt").unlink()
+    port = free_port()
+    with open(root / "app.log", "w") as log:
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+        proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--corpus", str(root / "corpus"),
+                                 "--index", str(root / "index"), "--port", str(port)],
+                                stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError((root / "app.log").read_text())
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            proc.kill()
+            raise RuntimeError("app did not start:\n" + (root / "app.log").read_text())
+        yield url, root
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.mark.browser
+def test_upload_pdf_in_the_browser_then_ask_it(pdf_server, browser):
+    url, root = pdf_server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.get_by_role("tab", name="シート").click()
+    assert "20 MB" in page.content() and "200ページ" in page.content()  # the limits are stated
+    # Other types are filtered by the file picker (and refused by the server: tests/test_upload.py).
+    report = page.locator("#evalqa-upload-report textarea")
+    page.locator("#evalqa-upload input[type=file]").set_input_files(str(FIXTURE_PDF))
+    page.wait_for_function("() => document.querySelector('#evalqa-upload-report textarea').value.includes('added')",
+                           timeout=240_000)
+    text = report.input_value()
+    assert "✅ mofa-r3-I-2-hokubei.pdf: 117 figures" in text and "added       1  mofa-r3-I-2-hokubei" in text
+    assert (root / "corpus" / FIXTURE_PDF.name).read_bytes() == FIXTURE_PDF.read_bytes()
+    assert not [p.name for p in (root / "corpus").iterdir() if p.name.startswith(".")]
+    # Answered from the uploaded PDF, with its page.
+    page.get_by_role("tab", name="チャット").click()
+    box = page.locator("#evalqa-question textarea")
+    box.fill("令和2年度の日加会談数は？")
+    box.press("Enter")
+    chat = page.locator("#evalqa-chat")
+    chat.get_by_text("実績値は3回", exact=False).wait_for(timeout=60_000)
+    assert "mofa-r3-I-2-hokubei" in chat.inner_text() and "［p." in chat.inner_text()
+    page.close()
