@@ -10,7 +10,7 @@ from .answer import Answer, Frame, refusal
 from .conversation import Conversation
 from .figure import Figure
 from .index import Index
-from .normalize import tidy
+from .normalize import norm, tidy
 from .numeric import numeric_answer
 from .prose import best_quotes
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question
@@ -33,7 +33,7 @@ class Assistant:
 
     def _load(self) -> None:
         self._generation = self.index.generation
-        self.catalogue = SubjectCatalogue(self.index.figures(), self.index.sheets())
+        self.catalogue = SubjectCatalogue(self.index.figures() + self.index.facts(), self.index.sheets())
         self._mentions: dict[str, bool] = {}
 
     @property
@@ -61,6 +61,9 @@ class Assistant:
             meta = self._metadata(a, a.metadata, hits)
             if meta is not None:
                 return meta
+        field = self._sheet_field(a, hits)
+        if field is not None:
+            return field
         followup = context is not None and context.subject is not None and (
             not a.content or a.short or a.connective)
         # Proper nouns the sheets never mention: nothing to answer from.
@@ -212,6 +215,27 @@ class Assistant:
         src = [hit_source(h) for h in hits if h.sheet == sid][:2]
         return Answer(a.question, text, True, [], src, "metadata", Frame())
 
+    def _sheet_field(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer | None:
+        """「施策目標は？」「政策目標の達成度合いは？」: a label/value row of the sheet, named in the question."""
+        cat = self.catalogue
+        best: tuple[int, str, dict] | None = None
+        for sid in resolve_scope(a, cat, hits).sheets:
+            for f in cat.sheet_meta[sid].get("fields") or []:
+                label = norm(re.sub(r"名$", "", f["label"]))
+                # The label itself, not a value of it (「施策目標値」 would be a figure).
+                named = len(label) >= 3 and label in a.normalized \
+                    and not a.normalized.split(label, 1)[1].startswith("値")
+                if named and (best is None or len(label) > best[0]):
+                    best = (len(label), sid, f)
+        if best is None:
+            return None
+        _, sid, f = best
+        where = f"p.{f['page']}、" if f.get("page") else ""
+        text = (f"施策「{cat.titles.get(sid, sid)}」の{f['label']}は「{f['value']}」です。\n"
+                f"出典: {cat.sheet_label(sid)}（シートの{f['label']}欄）［{where}{f['line']}行目］")
+        src = [hit_source(h) for h in hits if h.sheet == sid][:2]
+        return Answer(a.question, text, True, [], src, "metadata", Frame())
+
     def _means_start(self, a: QuestionAnalysis, subject: Subject, hits: Sequence[Hit]) -> Answer:
         """「…事業はいつから？」: the 開始年度 written after a 達成手段's name."""
         f = subject.figures[0]
@@ -222,7 +246,7 @@ class Assistant:
         return self._finish(Answer(a.question, text, True, [], [], "metadata", Frame(subject=subject), cited=[f]), hits)
 
     def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:
-        quotes = best_quotes(a.content, hits, self.catalogue.idf, self.catalogue.titles)
+        quotes = best_quotes(a.content, hits, self.catalogue.idf, self.catalogue.titles, question=a.normalized)
         if not quotes:
             return self._finish(refusal(a.question, wording.NO_PASSAGE), hits)
         if a.counter is not None or a.numeric_cue:

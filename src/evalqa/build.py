@@ -215,8 +215,10 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
         chunk_ids: list[int] = []
         for sid, sheet in parsed.items():
             keywords = [" ".join(terms(c.document, sheet.era)) for c in chunks[sid]]
-            rec = SheetRecord(sid, str(plan.files[sid]), plan.hashes[sid], sheet.metadata, sheet.warnings,
-                              sheet.figures, chunks[sid], keywords)
+            # The outline (every indicator, with or without figures) lets answers count and list them.
+            metadata = {**sheet.metadata, "outline": sheet.outline, "fields": sheet.fields}
+            rec = SheetRecord(sid, str(plan.files[sid]), plan.hashes[sid], metadata, sheet.warnings,
+                              sheet.figures, chunks[sid], keywords, sheet.facts)
             chunk_ids += writer.add_sheet(rec, first_ord=len(chunk_ids))
         writer.add_vectors(chunk_ids, matrix)
         writer.finish({**plan.settings, "built_at": time.time(), "corpus": str(plan.corpus)})

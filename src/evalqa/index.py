@@ -167,6 +167,11 @@ class Index:
         sql = "SELECT json FROM figures" + (" WHERE sheet = ?" if sheet else "") + " ORDER BY sheet, ord"
         return [Figure.from_dict(json.loads(r[0])) for r in self._rows(sql, (sheet,) if sheet else ())]
 
+    def facts(self, sheet: str | None = None) -> list[Figure]:
+        """Numbers stated in sentences (measure 本文記載), of one sheet or all, in sheet order."""
+        sql = "SELECT json FROM facts" + (" WHERE sheet = ?" if sheet else "") + " ORDER BY sheet, ord"
+        return [Figure.from_dict(json.loads(r[0])) for r in self._rows(sql, (sheet,) if sheet else ())]
+
     def chunk_figures(self, chunk_ids: list[int]) -> dict[int, list[Figure]]:
         """The figures whose cells lie in each chunk, in sheet order."""
         if not chunk_ids:

@@ -20,7 +20,7 @@ from .forms import match_generic_heading, read_form_metadata
 from .normalize import nfkc, norm, tidy
 from .readers import Document, Line, read_document
 from .sheet import GENERAL, Section, Sheet
-from .tables import Row, Table, analyse_table
+from .tables import MEASURE_RE, Row, Table, analyse_table
 
 log = logging.getLogger(__name__)
 
@@ -301,6 +301,13 @@ def _read_key_values(sheet: Sheet, rows: list[Row]) -> None:
             attr = POLICY_FIELDS.get(key)
             if attr and getattr(sheet, attr) is None:
                 setattr(sheet, attr, tidy(b))
+        # Every label/value pair of a field row (施策目標, 政策目標の達成度合い, 評価方式 …) is a field of the sheet.
+        if len(cells) in (2, 4) and all(parse_cell(c) is None for c in cells):
+            for a, b in zip(cells[::2], cells[1::2], strict=True):
+                label = tidy(re.sub(r"[(（]※[)）]", "", a))
+                if 2 <= len(norm(label)) <= 24 and not MEASURE_RE.search(norm(b)) and len(norm(b)) >= 2 \
+                        and all(f["label"] != label for f in sheet.fields):
+                    sheet.fields.append({"label": label, "value": tidy(b), "line": r.line, "page": r.page})
 
 
 def _split_policy_block(sheet: Sheet, section: Section, rows: list[Row]) -> None:

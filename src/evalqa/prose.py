@@ -10,6 +10,9 @@ from .search import Hit
 from .terms import terms
 
 MIN_COVER = 0.5  # share of the question's (IDF-weighted) words a quoted window must carry
+# 「何をしたか」 asks what was done: the 実績 of the year; 「どんな事業」 asks what a measure is: its 概要.
+_DONE_RE = re.compile(r"(?:した|行った|実施した|だった|できた|なった)(?:か|の|？|\?|$)")
+_DONE_SECTION_RE = re.compile(r"進捗|実績")
 
 
 @dataclass
@@ -19,8 +22,29 @@ class Quote:
     cover: float
 
 
+_HEADING = "\0heading:"
+_PROSE_CELL = 30  # a table cell this long is prose (達成手段の概要, 施策目標), not a label or a value
+
+
+def _paragraphs(text: str) -> list[str]:
+    """A chunk's paragraphs. Table rows give their prose cells (達成手段の概要 …) as paragraphs, under their
+    row's first cell as heading (the 達成手段's name), so that what a table says in words can be quoted."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if " | " not in line:
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.split(" | ")]
+        prose = [c for c in cells if len(c) >= _PROSE_CELL]
+        if prose:
+            if len(cells[0]) < _PROSE_CELL:
+                out.append(_HEADING + cells[0])
+            out.extend(prose)
+    return out
+
+
 def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str], float],
-                titles: dict[str, str], top: int = 5) -> list[Quote]:
+                titles: dict[str, str], top: int = 5, question: str = "") -> list[Quote]:
     """Up to two two-sentence windows from the top hits, best first; [] when none covers enough of the question.
 
     A window is judged with its list heading, its section path and its sheet title, since a sentence
@@ -31,10 +55,15 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
         return []
     total = sum(idf(t) for t in content)
     scored: list[tuple[float, float, str, Hit]] = []
+    done = bool(_DONE_RE.search(question))
     for rank, h in enumerate(hits[:top]):
         heading = ""
+        tense = 0.1 if done and _DONE_SECTION_RE.search(h.section[-1] if h.section else "") else 0.0
         place = set(terms(" ".join(h.section))) | set(terms(titles.get(h.sheet) or ""))
-        for para in h.text.split("\n"):
+        for para in _paragraphs(h.text):
+            if para.startswith(_HEADING):
+                heading = para[len(_HEADING):]
+                continue
             sents = [x.strip() for x in re.split(r"(?<=[。])", para) if x.strip()]
             for i, sent in enumerate(sents):
                 if len(sent) < 8 or " | " in sent:
@@ -46,7 +75,7 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
                 quote = sent + (sents[i + 1] if i + 1 < len(sents) and len(sent) < 200 else "")
                 st = set(terms(quote)) | set(terms(heading)) | place
                 cover = sum(idf(t) for t in content if t in st or any(len(t) >= 2 and t in x for x in st)) / total
-                scored.append((cover + 0.15 / (rank + 1), cover, quote, h))
+                scored.append((cover + 0.15 / (rank + 1) + tense, cover, quote, h))
     scored.sort(key=lambda x: -x[0])
     if not scored or scored[0][1] < MIN_COVER:
         return []

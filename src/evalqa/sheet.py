@@ -102,6 +102,7 @@ class Sheet:
     warnings: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     pages: dict[int, int] = field(default_factory=dict)  # line → PDF page, when read from a PDF
+    fields: list[dict[str, Any]] = field(default_factory=list)  # label/value rows: 施策目標, 評価方式 …
     facts: list[Figure] = field(default_factory=list)  # counts and amounts stated in prose (本文記載)
 
     @property

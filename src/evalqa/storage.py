@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-FORMAT_VERSION = 2  # 2: chunks.page
+FORMAT_VERSION = 3  # 2: chunks.page; 3: facts (numbers stated in sentences), sheet outline and fields
 DB, VECTORS, MANIFEST, CURRENT, LOCK = "evalqa.sqlite", "vectors.faiss", "manifest.json", "CURRENT", ".build.lock"
 
 SCHEMA = """
@@ -41,10 +41,14 @@ CREATE TABLE figures(
     year_label TEXT, value REAL, unit TEXT, raw TEXT NOT NULL, line INTEGER, json TEXT NOT NULL);
 CREATE INDEX figures_sheet ON figures(sheet);
 CREATE INDEX figures_subject ON figures(subject, measure, fiscal_year);
+CREATE TABLE facts(
+    id INTEGER PRIMARY KEY AUTOINCREMENT, sheet TEXT NOT NULL REFERENCES sheets(id), ord INTEGER NOT NULL,
+    json TEXT NOT NULL);
+CREATE INDEX facts_sheet ON facts(sheet);
 CREATE TABLE chunk_figures(chunk_id INTEGER NOT NULL, figure_id INTEGER NOT NULL, PRIMARY KEY(chunk_id, figure_id));
 CREATE VIRTUAL TABLE chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
 """
-TABLES = ("sheets", "chunks", "figures")
+TABLES = ("sheets", "chunks", "figures", "facts")
 
 
 class IndexFailure(RuntimeError):
@@ -149,6 +153,7 @@ class SheetRecord:
     figures: Sequence[Any]  # evalqa Figure: .section .subject … .to_dict()
     chunks: Sequence[Any]  # evalqa Chunk: .section .breadcrumb .text … .figures (indexes into `figures`)
     chunk_terms: Sequence[str]  # the keyword-index text of each chunk
+    facts: Sequence[Any] = ()  # evalqa Figure with measure 本文記載: numbers stated in sentences
 
 
 class GenerationWriter:
@@ -176,6 +181,7 @@ class GenerationWriter:
             self.con.executemany("DELETE FROM chunk_figures WHERE chunk_id = ?", [(i,) for i in ids])
         self.con.execute("DELETE FROM chunks WHERE sheet = ?", (sheet,))
         self.con.execute("DELETE FROM figures WHERE sheet = ?", (sheet,))
+        self.con.execute("DELETE FROM facts WHERE sheet = ?", (sheet,))
         self.con.execute("DELETE FROM sheets WHERE id = ?", (sheet,))
 
     def add_sheet(self, rec: SheetRecord, first_ord: int) -> list[int]:
@@ -193,6 +199,9 @@ class GenerationWriter:
                  f.fiscal_year, f.year_label, f.value, f.unit, f.raw, f.line,
                  json.dumps(f.to_dict(), ensure_ascii=False)))
             figure_ids.append(cur.lastrowid)
+        self.con.executemany("INSERT INTO facts(sheet, ord, json) VALUES (?,?,?)",
+                             [(rec.id, i, json.dumps(f.to_dict(), ensure_ascii=False))
+                              for i, f in enumerate(rec.facts)])
         chunk_ids = []
         for ordinal, (c, words) in enumerate(zip(rec.chunks, rec.chunk_terms, strict=True), first_ord):
             cur = self.con.execute(
