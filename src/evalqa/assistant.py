@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from . import aggregate, wording
 from .answer import Answer, Frame, refusal
 from .conversation import Conversation
+from .english import is_english, render_english
 from .figure import Figure
 from .index import Index
 from .normalize import norm, tidy
 from .numeric import numeric_answer
 from .prose import best_quotes
-from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question
-from .scope import resolve_scope
+from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
+from .scope import name_sheets, resolve_scope
 from .search import Hit
 from .stated import MIN_FACT, best_fact, covers_partly, fact_score, same_counter, stated_answer
 from .subjects import COUNTRY_ABBREV, Subject, SubjectCatalogue, term_matches, unit_word
@@ -50,12 +51,18 @@ class Assistant:
 
     # --- routing ------------------------------------------------------------------------------
     def ask(self, question: str, context: Frame | None = None) -> Answer:
-        """Answer one question (with `context`, as a follow-up in a conversation)."""
+        """Answer one question (with `context`, as a follow-up in a conversation); English in, English out."""
+        ans = self._answer(question, context)
+        if isinstance(question, str) and is_english(question):
+            ans.text = render_english(ans.kind, ans.found, ans.figures, ans.text, english_year, wording.value)
+        return ans
+
+    def _answer(self, question: str, context: Frame | None = None) -> Answer:
         if not isinstance(question, str) or not question.strip():
             return refusal(question or "", wording.EMPTY_QUESTION)
         self.refresh()
         cat = self.catalogue
-        a = analyse_question(question, cat.era, cat.latest_year)
+        a = name_sheets(analyse_question(question, cat.era, cat.latest_year), cat)
         hits = self.index.search(question, k=8)
         if a.metadata is not None:
             meta = self._metadata(a, a.metadata, hits)
@@ -85,7 +92,7 @@ class Assistant:
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
         others: list[Subject] = []
-        if not a.content and a.family:
+        if not subject_words(a) and a.family:
             cands = cat.default_budget_subjects(a)
             if not cands:
                 return self._finish(refusal(question, wording.unknown_owner(FAMILY_LABEL[a.family])), hits)
@@ -149,7 +156,7 @@ class Assistant:
         if a.operation == "rank":
             return aggregate.ranking(a, scope, cat, best)
         subjects = [best] if best is not None else []
-        if not a.content and a.family:
+        if not subject_words(a) and a.family:
             subjects = cat.default_budget_subjects(a)[:1]
         elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
             subjects = self._named_subjects(a, ranked)
@@ -303,6 +310,11 @@ class Assistant:
                 out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0,
                             "page": stored.page if stored else None})
         return out
+
+
+def english_year(f: Figure) -> str:
+    """「FY2020 (令和2年度)」."""
+    return f"FY{f.fiscal_year} ({wording.year(f)})" if f.fiscal_year else (f.year_label or "year not stated")
 
 
 def hit_source(h: Hit) -> dict:

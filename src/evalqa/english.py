@@ -7,6 +7,8 @@ no gloss stay as they are: the multilingual embedder still finds their passages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 # The form's vocabulary and common policy words, longest phrases first when applied.
 GLOSSARY: dict[str, str] = {
@@ -85,3 +87,49 @@ def gloss(question: str) -> str:
         if w and w not in _STOPWORDS:
             words.append(w)
     return " ".join(words)
+
+
+# --- answers in English -------------------------------------------------------------------------------
+MEASURES_EN = {
+    "実績値": "actual", "年度目標値": "annual target", "目標値": "target", "中期目標値": "mid-term target",
+    "基準値": "baseline", "当初予算(a)": "initial budget", "補正予算(b)": "supplementary budget",
+    "繰越し等(c)": "carry-over", "合計(a+b+c)": "total budget", "予算額計": "total budget", "執行額": "execution",
+    "当初予算額": "initial budget", "概算要求額": "budget request", "本文記載": "stated in the text",
+    "初期値": "initial value", "達成率": "achievement rate",
+}
+_KIND_LEAD = {
+    "count": "Count, from the sheet's structure:", "list": "From the sheet's figures:",
+    "ranking": "Ranking, from the sheet's figures:", "metadata": "From the sheet's header fields:",
+    "stated": "A number stated in the sheet's text:", "prose": "The sheet says (quoted in Japanese):",
+}
+
+
+def measure_en(measure: str) -> str:
+    """「実績値 (actual)」: the sheet's word, kept, with its English sense."""
+    en = MEASURES_EN.get(measure)
+    return f"{measure} ({en})" if en else measure
+
+
+def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_label: Callable[[Any], str],
+                   value: Callable[[Any], str]) -> str:
+    """The answer in English for an English question: the figures restated, the Japanese names, the quote and the
+    citation kept as the sheet writes them (a translation of names would not be the sheet's)."""
+    lines = text.split("\n")
+    citation = "\n".join(line.replace("出典:", "Source:", 1) for line in lines if line.startswith("出典:"))
+    if not found:
+        return "Not answered from the indexed sheets. The assistant says (in Japanese):\n" + text
+    if kind in ("numeric", "comparison", "trend") and figures:
+        first = figures[0]
+        head = (f"{fy_label(first)} — 「{first.subject}」" + (f" ({first.series})" if first.series else "")
+                + f": {measure_en(first.measure)} = {value(first)}.")
+        others = [f"{fy_label(f)}: {measure_en(f.measure)} = {value(f)}" for f in figures[1:8]]
+        body = head + ("\nAlso: " + "; ".join(others) + "." if others else "")
+        if kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject:
+            a, b = figures[1], figures[0]
+            if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
+                change = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"
+                body += f"\nChange from {fy_label(a)} to {fy_label(b)}: {change} ({value(a)} → {value(b)})."
+        computed = [line for line in lines if "計算値" in line]
+        note = "\n(Japanese answer: " + lines[0] + ")" if computed or kind == "comparison" else ""
+        return body + note + ("\n" + citation if citation else "")
+    return _KIND_LEAD.get(kind, "Answer (in Japanese):") + "\n" + text

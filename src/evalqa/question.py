@@ -86,7 +86,8 @@ OPERATIONS = [
     ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ|増加|減少|上回|下回"
                            r"|前年度比|差は|差額|違い|伸び|増減")),
 ]
-_COUNTER_CUES = [(re.compile(r"何人|人数|何名|参加者|受講者|人は"), "人"),
+_COUNTER_CUES = [(re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
+                 (re.compile(r"何人|人数|何名|参加者|受講者|人は"), "人"),
                  (re.compile(r"何か国|何カ国|国数|何ヶ国"), "か国"),
                  (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),
                  (re.compile(r"いくら|金額|予算|円"), "円"),
@@ -113,7 +114,7 @@ STOP = {
     "%", "事前", "分析", "表", "事前分析表", "調書", "評価", "どちら", "どっち", "大きい", "小さい", "多い",
     "少ない", "高い", "低い", "最も", "一番", "前", "翌", "全部", "挙げる", "挙げ", "届く", "届か", "関連", "関係",
     "比べ", "上回る", "下回る", "増える", "減る", "目指す", "全て", "すべて", "一覧", "それぞれ", "前年", "昨年",
-    "どれだけ", "どれ位", "どのくらい", "何年",
+    "どれだけ", "どれ位", "どのくらい", "何年", "円", "百万円", "千円", "億円", "万円", "百万", "千",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る"}
@@ -143,12 +144,20 @@ class QuestionAnalysis:
     lowest: bool = False  # for rank: the smallest, not the largest
     year_offset: int = 0  # 「前年度」 → -1: relative to the year asked or in focus
     lang: str = "ja"  # "en": asked in English (glossed into the sheets' words), answered in English
+    sheets: list[str] = field(default_factory=list)  # sheets the question names by title (see scope.name_sheets)
+    sheet_words: frozenset[str] = frozenset()  # the words that name them: where to look, not what
+    field_number: str | None = None  # the 個別分野 named, by number (個別分野2) or by its name
     counter: str | None = None  # the unit the question implies: 何人 → 人, 何か国 → か国, 何回 → 回, いくら → 円
 
 
 # 「日米」「日中」「米加」: pairs of countries the sheets abbreviate; MeCab reads some as ordinary words (日中 =
 # daytime), so they are taken out first and kept as proper nouns that must be matched.
 _COUNTRY_PAIR_RE = re.compile(r"[日米加中韓英仏独露豪印朝][米加中韓英仏独露豪印朝]{1,3}(?![国人語軍])")
+
+
+def subject_words(a: QuestionAnalysis) -> list[str]:
+    """The content words that may name a subject: those naming a sheet by its 施策名 left out."""
+    return [t for t in a.content if t not in a.sheet_words]
 
 
 def content_terms(text: str) -> tuple[list[str], list[str]]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .normalize import norm
 from .question import QuestionAnalysis
 from .search import Hit
 from .subjects import Subject, SubjectCatalogue
@@ -54,18 +55,39 @@ def _cover(name: str, words: set[str]) -> float:
     return sum(1 for t in own if t in words or any(t in w for w in words if len(w) > len(t))) / len(own)
 
 
+def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
+    """The analysis with the sheets the question names by 施策名 (「北米地域外交の…」), whose title words then no
+    longer count as words naming a subject: they say where to look, not what."""
+    named = [sid for sid in cat.titles if names_sheet(a.normalized, sid, cat)]
+    field_number = m.group(1) if (m := _FIELD_RE.search(a.normalized)) else None
+    for sid in named or list(cat.sheet_meta):
+        for f in (cat.sheet_meta[sid].get("outline") or {}).get("fields", []):
+            # Named in full: 個別分野 names differ by one word (政治分野 / 経済分野), so most of them is not enough.
+            if f.get("name") and norm(f["name"]) in a.normalized and field_number in (None, f["number"]):
+                field_number, named = f["number"], named or [sid]
+    if field_number is not None and field_number != a.field_number:
+        a = replace(a, field_number=field_number)
+    if not named or len(named) == len(cat.titles) > 1:
+        return a
+    words = {t for sid in named for t in terms(cat.titles[sid])}
+    words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
+    return replace(a, sheets=named, sheet_words=frozenset(words))
+
+
+def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
+    """Does the (normalized) question name the sheet: its id, its 施策名, or most of the 施策名's words starting
+    with its first (「北米外交」 for 北米地域外交; 「青少年交流の推進」 does not name 国際交流の推進)?"""
+    title = cat.titles.get(sheet) or ""
+    if not title or title in q or sheet in q:
+        return bool(title)
+    own = [t for t in dict.fromkeys(terms(title)) if len(t) >= 2 or not t.isascii()]
+    return bool(own) and own[0] in q and _cover(title, set(terms(q))) >= _TITLE_COVER
+
+
 def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit]) -> Scope:
     q = a.normalized
-    words = set(terms(q))
-    named = [sid for sid, title in cat.titles.items()
-             if title and (title in q or sid in q or _cover(title, words) >= _TITLE_COVER)]
-    field_number = m.group(1) if (m := _FIELD_RE.search(q)) else None
-    if field_number is None:
-        for sid in named or list(cat.sheet_meta):
-            for f in (cat.sheet_meta[sid].get("outline") or {}).get("fields", []):
-                if f.get("name") and (f["name"] in q or _cover(f["name"], words) >= 0.8):
-                    field_number = f["number"]
-                    named = named or [sid]
+    named = list(a.sheets)
+    field_number = a.field_number
     numbers = INDICATOR_NUMBER_RE.findall(q)
     if not named:
         ranked = cat.rank(a, hits)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .facts import MEASURE as STATED
 from .figure import COUNTERS, Figure
 from .fiscal_year import to_label
-from .question import FAMILIES, QuestionAnalysis
+from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .terms import terms
 
@@ -164,17 +164,23 @@ class SubjectCatalogue:
             for n in range(1, len(h.section) + 1):
                 for i in self._by_section.get((h.sheet, tuple(h.section[:n])), []):
                     bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
-        cands = self._candidates(a.content) | set(bonus)
-        field_named = re.search(r"個別分野(\d+)", a.normalized)
-        if context is not None and a.content:
+        content = subject_words(a)
+        cands = self._candidates(content) | set(bonus)
+        field_named = a.field_number
+        if context is not None and content:
             cands |= self._candidates(sorted(context.terms))
         scored = []
         for i in sorted(cands):
             s = self.subjects[i]
-            score = self.lexical(a.content, s) + 0.25 * bonus.get(i, 0.0)
+            # A 個別分野 named (by number or name) bounds the subjects: nothing outside it answers.
+            if field_named and not (s.section and s.section[0].replace(" ", "").startswith(f"個別分野{field_named}")):
+                continue
+            score = self.lexical(content, s) + 0.25 * bonus.get(i, 0.0)
             if context is not None:
                 score += 0.2 * self.lexical(sorted(context.terms), s) + (0.05 if s.sheet == context.sheet else 0)
-            if a.family and any(m in s.measures for m in FAMILIES[a.family]):
+            if a.family and not any(m in s.measures for m in FAMILIES[a.family]):
+                score -= 0.15  # it cannot answer the kind of value asked (概算要求額 of a table that has none)
+            elif a.family:
                 score += 0.05
                 # A subject that can answer for the year asked beats one that cannot.
                 if a.years and any(f.measure in FAMILIES[a.family] and f.fiscal_year in a.years
@@ -198,10 +204,8 @@ class SubjectCatalogue:
                 units = {unit_word(f) for f in s.figures if f.value is not None}
                 if units:
                     score += 0.1 if any(u.endswith(a.counter) for u in units if u) else -0.1
-            # A 個別分野 named by number bounds the subjects.
-            if field_named and not (s.section and s.section[0].replace(" ", "").startswith(
-                    f"個別分野{field_named.group(1)}")):
-                score -= 0.3
+            if a.sheets and s.sheet not in a.sheets:
+                score -= 0.3  # the question names another sheet by its 施策名
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
         scored.sort(key=lambda x: -x[0])
@@ -217,7 +221,8 @@ class SubjectCatalogue:
         分担金・拠出金 first), from the sheets that have the year asked, newest sheet first."""
         want = FAMILIES.get(a.family or "", [])
         prefer = "政策ごとの予算額" if a.family == "request" else "施策の予算額"
-        cands = [s for s in self.subjects if s.name.startswith(prefer) and any(m in s.measures for m in want)]
+        cands = [s for s in self.subjects if s.name.startswith(prefer) and any(m in s.measures for m in want)
+                 and (not a.sheets or s.sheet in a.sheets)]
         if a.years:
             cands = [s for s in cands if any(f.fiscal_year in a.years and f.measure in want
                                              for f in s.figures)] or cands
