@@ -84,19 +84,24 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
     return Answer(a.question, text, True, [], [], "count", Frame())
 
 
-def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
-    """達成手段 whose 関連する測定指標 column names the indicator(s) asked about."""
+def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None,
+                  sheets: Sequence[str] = ()) -> Answer | None:
+    """達成手段 whose 関連する測定指標 column names the indicator(s) asked about, in the first of `sheets` (the
+    sheets in the order the question fits them) that has any."""
     numbers = scope.indicators or ([n] if best is not None and (n := indicator_number(best)) else [])
     if not numbers:
         return None
     found: dict[str, Subject] = {}
-    for s in cat.subjects:
-        if s.table != "達成手段" or s.sheet not in scope.sheets or not s.figures:
-            continue
-        note = s.figures[0].note or ""
-        related = re.findall(r"\d+-\d+", note.split("関連する測定指標:", 1)[1]) if "関連する測定指標:" in note else []
-        if set(numbers) & set(related):
-            found.setdefault(s.name, s)
+    for sheet in list(dict.fromkeys([*scope.sheets, *sheets])):
+        for s in cat.subjects:
+            if s.table != "達成手段" or s.sheet != sheet or not s.figures:
+                continue
+            note = (s.figures[0].note or "").partition("関連する測定指標:")[2]
+            related = re.findall(r"\d+-\d+", note)
+            if set(numbers) & set(related):
+                found.setdefault(s.name, s)
+        if found or a.sheets:
+            break
     asked = "・".join(f"測定指標{n}" for n in numbers)
     if not found:
         return refusal(a.question, f"{asked}に関連する達成手段は、シートの「関連する測定指標」欄に見当たりません。")

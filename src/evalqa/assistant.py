@@ -74,12 +74,12 @@ class Assistant:
         followup = context is not None and context.subject is not None and (
             not a.content or a.short or a.connective)
         # Proper nouns the sheets never mention: nothing to answer from.
-        missing = [p for p in a.proper if not self._mentioned(p.lower()) and p not in COUNTRY_ABBREV]
+        missing = [p for p in a.proper if not self._mentioned(p.lower()) and not self._country_in_corpus(p)]
         if missing and not followup:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         if followup:
             assert context is not None
-            return self._finish(numeric_answer(a, self._followup_frame(a, context, hits), self._label(context)), hits)
+            return self._finish(numeric_answer(a, self._followup_frame(a, context, hits), cat.sheet_label), hits)
         if a.operation is not None:
             many = self._many(a, hits)
             if many is not None:
@@ -103,7 +103,7 @@ class Assistant:
             return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if not strong or subject is None:
             if a.family or a.numeric_cue:
-                near = [s.name for sc, s in ranked[:3] if sc > 0.15]
+                near = list(dict.fromkeys(s.name for sc, s in ranked[:5] if sc > 0.15))[:3]
                 return self._finish(refusal(question, wording.no_subject(near)), hits)
             return self._prose(a, hits)
         if subject.kind == "means" and a.asks_start:
@@ -116,13 +116,15 @@ class Assistant:
         if unmatched:
             near = [s.name for _, s in ranked[:2]]
             return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
+        subject, conflicts = cat.stitched(subject)  # the same indicator in next year's sheet of the 施策
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
                       series=cat.series_in(a, subject))
         ties = [s for sc, s in ranked[1:4] if sc >= best[0] - 1e-6 and s.name != subject.name]
         # The same indicator in other sheets (another year's sheet, another ministry's copy).
         others += [s for sc, s in ranked[1:8]
                    if sc >= best[0] - 0.02 and s.name == subject.name and s.sheet != subject.sheet]
-        ans = numeric_answer(a, frame, cat.sheet_label(subject.sheet))
+        others = [s for s in others if cat.titles.get(s.sheet) != cat.titles.get(subject.sheet)]
+        ans = numeric_answer(a, frame, cat.sheet_label)
         if fact is not None and fact_score >= MIN_FACT:
             # The table answers only when its subject covers what the question names (首脳 alone is not 首脳・外相).
             group = covers_partly(a, subject)
@@ -132,7 +134,8 @@ class Assistant:
             if group or other_unit or fact_score > cat.coverage(a.content, subject) + 0.15:
                 table_figure = ans.figures[0] if ans.found and ans.figures else None
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet), table_figure, group), hits)
-        notes = []
+        notes = [wording.disagreement(kept, other, cat.sheet_label(other.sheet)) for kept, other in conflicts
+                 if kept in ans.figures]
         if others:
             notes.append(wording.other_sheets(list(dict.fromkeys(cat.sheet_label(s.sheet) for s in others))))
         if ties:
@@ -150,7 +153,8 @@ class Assistant:
         if a.operation == "count":
             return aggregate.count(a, scope, cat)
         if a.operation == "related":
-            return aggregate.related_means(a, scope, cat, best)
+            order = [h.sheet for h in hits] + list(cat.sheet_meta)
+            return aggregate.related_means(a, scope, cat, best, order)
         if a.operation in ("missed", "met"):
             return aggregate.target_results(a, scope, cat)
         if a.operation == "rank":
@@ -196,9 +200,6 @@ class Assistant:
                     series = cat.series_in(a, frame.subject)
         frame.series = series
         return frame
-
-    def _label(self, frame: Frame) -> str:
-        return self.catalogue.sheet_label(frame.subject.sheet) if frame.subject else ""
 
     # --- answers that are not figures ------------------------------------------------------------
     def _metadata(self, a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[Hit]) -> Answer | None:
@@ -278,6 +279,14 @@ class Assistant:
         if term not in self._mentions:
             self._mentions[term] = self.index.mentions(term)
         return self._mentions[term]
+
+    def _country_in_corpus(self, name: str) -> bool:
+        """A country the sheets write otherwise: アメリカ as 米国 or in 日米, フランス as 仏 in 日仏 …"""
+        abbrev = COUNTRY_ABBREV.get(name)
+        if abbrev is None:
+            return False
+        return self._mentioned(abbrev + "国") or self.catalogue.has_compound(abbrev) or any(
+            self._mentioned(other) for other, ab in COUNTRY_ABBREV.items() if ab == abbrev and other != name)
 
     def _in_subject_text(self, word: str, subject: Subject) -> bool:
         """Does the word appear in the subject's own sections (table header, 出典, prose) or sheet title?"""

@@ -256,14 +256,14 @@ class Index:
         return [r[0] for r in self._rows(
             "SELECT rowid FROM chunk_terms WHERE chunk_terms MATCH ? ORDER BY bm25(chunk_terms) LIMIT ?", (match, n))]
 
-    def dense_ranking(self, query: str, n: int) -> list[int]:
-        """Up to n chunk ids by inner product of the query embedding with the chunk embeddings."""
+    def dense_ranking(self, query: str, n: int) -> list[tuple[int, float]]:
+        """Up to n (chunk id, cosine similarity) pairs, best first: the query embedding against the chunks'."""
         vectors = self.vectors
         if vectors.ntotal == 0:
             return []
         q = self.embedder.encode_queries([query])
-        _, ids = vectors.search(q, min(n, vectors.ntotal))
-        return [int(i) for i in ids[0] if i >= 0]
+        sims, ids = vectors.search(q, min(n, vectors.ntotal))
+        return [(int(i), float(s)) for i, s in zip(ids[0], sims[0], strict=True) if i >= 0]
 
     def search(self, query: str, k: int = 5, sheet: str | None = None, fiscal_year: int | None = None,
                candidates: int = CANDIDATES) -> list[Hit]:
@@ -275,7 +275,8 @@ class Index:
         n = self.vectors.ntotal if allowed is not None else max(candidates, k)
         # Keyword search runs while the query is embedded (SQLite and the embedder both release the GIL).
         pending = _POOL.submit(self.keyword_ranking, query, n)
-        dense = [i for i in self.dense_ranking(query, n) if allowed is None or i in allowed]
+        ranked = [(i, s) for i, s in self.dense_ranking(query, n) if allowed is None or i in allowed]
+        dense, similarity = [i for i, _ in ranked], dict(ranked)
         keyword = [i for i in pending.result() if allowed is None or i in allowed]
         scores = fuse(dense, keyword)
         if not scores:
@@ -287,7 +288,7 @@ class Index:
         return [Hit(chunk_id=c, sheet=rows[c].sheet, section=rows[c].section, text=rows[c].text,
                     score=round(scores[c], 6), first_line=rows[c].first_line, last_line=rows[c].last_line,
                     page=rows[c].page, figures=figs.get(c, []), dense_rank=d_rank.get(c),
-                    keyword_rank=k_rank.get(c)) for c in best]
+                    keyword_rank=k_rank.get(c), similarity=similarity.get(c)) for c in best]
 
 
 def index_size(index_dir: str | Path) -> int:

@@ -3,6 +3,7 @@ never from a model. Each function gets the subject already chosen (see `evalqa.a
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from . import wording
 from .answer import Answer, Frame, refusal
@@ -37,13 +38,13 @@ def pick_measures(family: str | None, subject: Subject, figures: list[Figure], y
             if any(f.measure == m and (year is None or f.fiscal_year == year) for f in figures)]
 
 
-def numeric_answer(a: QuestionAnalysis, frame: Frame, sheet_label: str) -> Answer:
+def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], str]) -> Answer:
     """The value the frame asks for, or a refusal that says what the sheet has instead."""
     s = frame.subject
     assert s is not None
     figs = [f for f in s.figures if frame.series is None or f.series == frame.series]
     if frame.trend or len(frame.years) > 1:
-        return trend_answer(a, frame, figs, sheet_label)
+        return trend_answer(a, frame, figs, labels)
     year = frame.years[0] if frame.years else None
     measures = pick_measures(frame.family, s, figs, year)
     fallback = ""
@@ -67,14 +68,14 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, sheet_label: str) -> Answe
         elif len({f.fiscal_year for f in chosen}) > 1:
             chosen = chosen[-1:]
     if frame.family == "review_number":
-        return review_number(a, frame, chosen[0] if chosen else s.figures[0], sheet_label)
+        return review_number(a, frame, chosen[0] if chosen else s.figures[0], labels)
     present = [f for f in chosen if f.value is not None]
     if not present:
         f = chosen[0]
-        return Answer(a.question, f"{wording.empty_cell(f)}\n{wording.cite(f, sheet_label)}", False, [], [],
+        return Answer(a.question, f"{wording.empty_cell(f)}\n{wording.cite(f, labels(f.sheet))}", False, [], [],
                       "refusal", frame, cited=[f])
     if frame.family in RATE_FAMILIES:
-        return rate_answer(a, frame, present[0], sheet_label)
+        return rate_answer(a, frame, present[0], labels)
     parts = [f"{f.series if len(present) > 1 and f.series else ''}{wording.value(f)}" for f in present]
     first = present[0]
     subject_text = wording.name(first) if len(present) == 1 else s.name
@@ -85,7 +86,7 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, sheet_label: str) -> Answe
         text += f"{fallback}{wording.year(first)}の値を示しました。）"
     elif year is None and first.fiscal_year:
         text += f"（年度の指定がないため、値のある最新の{wording.year(first)}を示しました。）"
-    text += "\n" + wording.cite(first, sheet_label)
+    text += "\n" + wording.cite(first, labels(first.sheet))
     return Answer(a.question, text, True, present + companions, [], "numeric", frame, cited=present)
 
 
@@ -107,7 +108,7 @@ def companion_values(figs: list[Figure], s: Subject) -> tuple[list[Figure], str]
     return out_figs, "、".join(texts)
 
 
-def rate_answer(a: QuestionAnalysis, frame: Frame, f: Figure, sheet_label: str) -> Answer:
+def rate_answer(a: QuestionAnalysis, frame: Frame, f: Figure, labels: Callable[[str], str]) -> Answer:
     """達成率 = 実績値 ÷ 目標値, 執行率 = 執行額 ÷ 予算額計 (or 合計, or 当初予算 when there is no total)."""
     s = frame.subject
     assert s is not None and frame.family is not None
@@ -119,20 +120,20 @@ def rate_answer(a: QuestionAnalysis, frame: Frame, f: Figure, sheet_label: str) 
     if base is None or wording.ratio_of(f, base, fallback=True) is None:
         return refusal(a.question, wording.no_base(asked, s.name, f), frame)
     text, _computed = wording.rate_answer(asked, f, base)
-    return Answer(a.question, f"{text}\n{wording.cite(f, sheet_label)}", True, [f, base], [], "numeric", frame,
+    return Answer(a.question, f"{text}\n{wording.cite(f, labels(f.sheet))}", True, [f, base], [], "numeric", frame,
                   cited=[f])
 
 
-def review_number(a: QuestionAnalysis, frame: Frame, f: Figure, sheet_label: str) -> Answer:
+def review_number(a: QuestionAnalysis, frame: Frame, f: Figure, labels: Callable[[str], str]) -> Answer:
     s = frame.subject
     assert s is not None
     if not f.review_number:
         return refusal(a.question, f"「{s.name}」の行政事業レビュー事業番号はシートに記載がありません。", frame)
-    text = f"「{s.name}」の行政事業レビュー事業番号は{f.review_number}です。\n{wording.cite(f, sheet_label)}"
+    text = f"「{s.name}」の行政事業レビュー事業番号は{f.review_number}です。\n{wording.cite(f, labels(f.sheet))}"
     return Answer(a.question, text, True, [f], [], "numeric", frame, cited=[f])
 
 
-def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], sheet_label: str) -> Answer:
+def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: Callable[[str], str]) -> Answer:
     """Each measure asked (or the subject's natural pair) over the years, in order, per series."""
     s = frame.subject
     assert s is not None
@@ -156,7 +157,7 @@ def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], sheet_la
                 lines.append(f"{label}: " + "、".join(f"{wording.year(f)} {wording.value(f)}" for f in fs))
     if not chosen:
         return missing(a, frame, figs, None)
-    text = f"「{s.name}」の推移です。\n" + "\n".join(lines) + "\n" + wording.cite(chosen[0], sheet_label)
+    text = f"「{s.name}」の推移です。\n" + "\n".join(lines) + "\n" + wording.cite(chosen[0], labels(chosen[0].sheet))
     return Answer(a.question, text, True, chosen, [], "trend", frame, cited=chosen)
 
 

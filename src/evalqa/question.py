@@ -62,6 +62,8 @@ _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|
 _NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％")
 _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
                           r"|額は|額を|額が|率は|率を|率が")
+# Asking why or on what grounds: a passage answers, even when a kind of value is named (「目標値の根拠は？」).
+_REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|どのような考え|考え方|背景|狙い")
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
@@ -215,10 +217,11 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(n)), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
+    reason = bool(_REASON_RE.search(n))
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q)),
-        explicit=bool(_EXPLICIT_RE.search(asked)), short=len(bare) <= 8,
+        explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,

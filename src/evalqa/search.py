@@ -29,6 +29,7 @@ class Hit:
     figures: list[Figure] = field(default_factory=list)
     dense_rank: int | None = None
     keyword_rank: int | None = None
+    similarity: float | None = None  # cosine of the query and chunk embeddings (when the dense search ranked it)
 
     @property
     def breadcrumb(self) -> str:
@@ -37,7 +38,7 @@ class Hit:
     def to_dict(self) -> dict:
         return {"sheet": self.sheet, "section": self.section, "text": self.text, "score": self.score,
                 "chunk_id": self.chunk_id, "lines": [self.first_line, self.last_line], "page": self.page,
-                "dense_rank": self.dense_rank, "keyword_rank": self.keyword_rank,
+                "dense_rank": self.dense_rank, "keyword_rank": self.keyword_rank, "similarity": self.similarity,
                 "figures": [f.to_dict() for f in self.figures]}
 
 

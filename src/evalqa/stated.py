@@ -16,6 +16,7 @@ from .question import QuestionAnalysis
 from .subjects import Subject, term_matches
 from .terms import terms
 
+MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")
 MIN_FACT = 0.6  # share of the question's (IDF-weighted) words a fact must carry to answer
 _GROUP_RE = re.compile(r"[^\s()（）・、,]+(?:・[^\s()（）・、,]+)+")
 
@@ -26,9 +27,17 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     words = [t for t in a.content if len(t) >= 2 or not t.isascii()]
     if not words:
         return 0.0
-    # The counted noun weighs most, then its qualifiers, then how to read it, then the rest of the sentence.
-    layers = [(set(terms(fact.subject)), 1.0), (set(terms(fact.series or "")), 0.8), (set(terms(fact.note or "")), 0.5),
-              (set(terms(fact.raw)) | set(terms(" ".join(fact.section))), 0.4)]
+    # The counted noun weighs most, then its qualifiers, then the section it stands in (what it is about), then
+    # how to read it, then the rest of the sentence.
+    layers = [(set(terms(fact.subject)), 1.0), (set(terms(fact.series or "")), 0.8),
+              (set(terms(" ".join(fact.section))), 0.7), (set(terms(fact.note or "")), 0.5), (set(terms(fact.raw)), 0.4)]
+    # The thing counted (or what qualifies it) must be named: a question matching only a fact's section and
+    # sentence is about something else that is said there.
+    if not any(term_matches(t, layers[0][0] | layers[1][0]) for t in words):
+        return 0.0
+    # A question for an amount of money is not answered by a count, nor the other way round.
+    if a.family in MONEY_FAMILIES and not (fact.unit or "").endswith("円"):
+        return 0.0
     total = sum(idf(t) for t in words)
     got = sum(idf(t) * next((w for layer, w in layers if term_matches(t, layer)), 0.0) for t in words)
     score = got / total

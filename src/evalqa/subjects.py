@@ -119,6 +119,10 @@ class SubjectCatalogue:
         order = sorted(self.sheet_meta, key=lambda sid: (self.sheet_years[sid], sid))
         self._sheet_rank = {sid: i / max(1, len(order)) for i, sid in enumerate(order)}
 
+    def has_compound(self, abbrev: str) -> bool:
+        """Is there a 日米-style country compound with this one-letter country among the subjects' words?"""
+        return any(_COMPOUND_RE.match(t) and abbrev in t for t in self._by_term)
+
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._max_idf)
 
@@ -229,6 +233,28 @@ class SubjectCatalogue:
         cands.sort(key=lambda s: (-self.sheet_years.get(s.sheet, 0), "拠出金）" in s.name and "除く" not in s.name,
                                   s.name))
         return cands
+
+    def stitched(self, s: Subject) -> tuple[Subject, list[tuple[Figure, Figure]]]:
+        """The subject with the years of the same table or indicator in the other sheets of the same 施策 (next
+        year's sheet): each year from the newest sheet that reports it; where an older sheet says otherwise,
+        the pair (kept, other) is returned so the answer can name both."""
+        twins = [t for t in self.subjects if t.name == s.name and t.table == s.table
+                 and self.titles.get(t.sheet) == self.titles.get(s.sheet)]
+        if len(twins) < 2:
+            return s, []
+        twins.sort(key=lambda t: -self.sheet_years.get(t.sheet, 0))
+        kept: dict[tuple, Figure] = {}
+        conflicts: list[tuple[Figure, Figure]] = []
+        for t in twins:
+            for f in t.figures:
+                key = (f.measure, f.series, f.fiscal_year)
+                if key not in kept or (kept[key].value is None and f.value is not None):
+                    kept[key] = f
+                elif f.value is not None and kept[key].value != f.value:
+                    conflicts.append((kept[key], f))
+        figures = sorted(kept.values(), key=lambda f: (f.fiscal_year or 0, f.line or 0))
+        newest = twins[0]
+        return Subject(newest.sheet, s.name, newest.section, s.table, figures, s.terms, s.title), conflicts
 
     @staticmethod
     def series_in(a: QuestionAnalysis, subject: Subject) -> str | None:

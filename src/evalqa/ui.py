@@ -138,8 +138,9 @@ def sources_html(ans, question: str) -> str:
     parts = []
     for s in ans.sources[:4]:
         crumb = html.escape(" › ".join(s["section"]))
+        page = f"（p.{s['page']}）" if s.get("page") else ""  # where to look in the ministry's PDF
         parts.append(f"<div class='evalqa-source'><div class='evalqa-crumb'><b>{html.escape(s['sheet'])}</b>"
-                     f" › {crumb}</div>"
+                     f" › {crumb}{page}</div>"
                      f"<div class='evalqa-passage'>{highlight(s['text'][:1200], question)}</div></div>")
     return "\n".join(parts)
 
@@ -147,8 +148,9 @@ def sources_html(ans, question: str) -> str:
 def answer_frame(ans) -> pd.DataFrame:
     rows = [{"指標・事業": f.subject + (f"（{f.series}）" if f.series else ""), "種類": f.measure,
              "年度": to_label(f.fiscal_year) if f.fiscal_year else f.year_label, "値": format_value(f),
-             "表の記載": f.raw, "行": f.line} for f in ans.figures]
-    return pd.DataFrame(rows, columns=["年度", "種類", "値", "表の記載", "行", "指標・事業"])
+             "表の記載": f.raw, "行": f.line, "頁・セル": f"p.{f.page}" if f.page else (f.cell or "")}
+            for f in ans.figures]
+    return pd.DataFrame(rows, columns=["年度", "種類", "値", "表の記載", "行", "頁・セル", "指標・事業"])
 
 
 def _year_value(choice: str | None) -> int | None:

@@ -128,6 +128,12 @@ def missing_measure(subject: str, asked: str, fiscal_year: int | None, figures: 
     return text + (f"シートにあるのは{avail}です。" if avail else "")
 
 
+def disagreement(kept: Figure, other: Figure, other_label: str) -> str:
+    """「mext-r1 …の令和元年度の実績値は312,214人（新しいシートの値を示しました）」."""
+    return (f"{other_label}では{year(other)}の{other.measure}は{value(other)}と記載されています。"
+            f"新しいシートの値を示しました")
+
+
 def other_sheets(labels: Sequence[str]) -> str:
     return "他のシートにも同じ表・指標があります: " + "、".join(labels) + "。シート名を添えると絞り込めます。"
 
