@@ -4,6 +4,7 @@ import re
 import shutil
 
 import pytest
+
 from conftest import MEXT, MHLW, SEED, SHEETS
 
 pytestmark = pytest.mark.slow
