@@ -30,7 +30,8 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     # The counted noun weighs most, then its qualifiers, then the section it stands in (what it is about), then
     # how to read it, then the rest of the sentence.
     layers = [(set(terms(fact.subject)), 1.0), (set(terms(fact.series or "")), 0.8),
-              (set(terms(" ".join(fact.section))), 0.7), (set(terms(fact.note or "")), 0.5), (set(terms(fact.raw)), 0.4)]
+              (set(terms(" ".join(fact.section))), 0.7), (set(terms(fact.note or "")), 0.5),
+              (set(terms(fact.raw)), 0.4)]
     # The thing counted (or what qualifies it) must be named: a question matching only a fact's section and
     # sentence is about something else that is said there.
     if not any(term_matches(t, layers[0][0] | layers[1][0]) for t in words):
