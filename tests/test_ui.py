@@ -1,5 +1,6 @@
 """The Gradio app as users meet it: a real server process, its `/ask` API through gradio_client, and the
 page in a real Chromium driven by Playwright (chat, sources, figures table, sheet upload)."""
+import contextlib
 import os
 import shutil
 import socket
@@ -25,11 +26,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(built, tmp_path_factory):
-    root = tmp_path_factory.mktemp("ui")
-    shutil.copytree(built[0] / "corpus", root / "corpus")
-    shutil.copytree(built[0] / "index", root / "index")
+@contextlib.contextmanager
+def running_app(root: Path):
+    """app.py serving root/corpus and root/index on a free port, in its own process: yields the URL."""
     port = free_port()
     with open(root / "app.log", "w") as log:
         env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
@@ -49,9 +48,20 @@ def server(built, tmp_path_factory):
         else:
             proc.kill()
             raise RuntimeError("app did not start:\n" + (root / "app.log").read_text())
+        try:
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(built, tmp_path_factory):
+    root = tmp_path_factory.mktemp("ui")
+    shutil.copytree(built[0] / "corpus", root / "corpus")
+    shutil.copytree(built[0] / "index", root / "index")
+    with running_app(root) as url:
         yield url, root
-    proc.terminate()
-    proc.wait(10)
 
 
 def test_api_ask_through_gradio_client(server):
@@ -225,31 +235,10 @@ def pdf_server(built, tmp_path_factory):
     shutil.copytree(built[0] / "corpus", root / "corpus")
     shutil.copytree(built[0] / "index", root / "index")
     (root / "corpus" / "mofa-r3-I-2-hokubei.txt").unlink()
-    port = free_port()
-    with open(root / "app.log", "w") as log:
-        env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
-        proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--corpus", str(root / "corpus"),
-                                 "--index", str(root / "index"), "--port", str(port)],
-                                stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.time() + 180
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError((root / "app.log").read_text())
-            try:
-                urllib.request.urlopen(url, timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            proc.kill()
-            raise RuntimeError("app did not start:\n" + (root / "app.log").read_text())
+    with running_app(root) as url:
         yield url, root
-    proc.terminate()
-    proc.wait(10)
 
 
-@pytest.mark.browser
 def test_upload_pdf_in_the_browser_then_ask_it(pdf_server, browser):
     url, root = pdf_server
     page = browser.new_page(viewport={"width": 1400, "height": 1000})

@@ -8,6 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import SheetError
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes (the first `limit` of them), or one SheetError that names the file and the problem."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read() if limit is None else f.read(limit)
+    except FileNotFoundError:
+        raise SheetError(path, "file not found") from None
+    except IsADirectoryError:
+        raise SheetError(path, "is a directory, not a sheet file") from None
+    except OSError as e:
+        raise SheetError(path, f"cannot be read ({e.strerror})") from None
+    return data
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SheetError
-from .base import Document, Line, join_wrapped
+from .base import Document, Line, join_wrapped, read_bytes
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -50,14 +50,7 @@ def read_xlsx(path: str | Path) -> Document:
 
 
 def _check_file(p: Path) -> None:
-    try:
-        head = p.read_bytes()[:1 << 16]
-    except FileNotFoundError:
-        raise SheetError(p, "file not found") from None
-    except IsADirectoryError:
-        raise SheetError(p, "is a directory, not a sheet file") from None
-    except OSError as e:
-        raise SheetError(p, f"cannot be read ({e.strerror})") from None
+    head = read_bytes(p, 1 << 16)
     if not head:
         raise SheetError(p, "file is empty")
     if head.startswith(_OLE_MAGIC):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SheetError
-from .base import Document, Line, join_wrapped
+from .base import Document, Line, join_wrapped, read_bytes
 
 # A line in the top or bottom margin that is only a page number: 「- 3 -」「3」「3/17」「p.3」.
 _PAGE_NUMBER_RE = re.compile(r"[-－–—‐(（\s]*(?:p\.?\s*)?\d+(?:\s*/\s*\d+)?[-－–—‐)）\s]*", re.I)
@@ -66,14 +66,7 @@ def read_pdf(path: str | Path) -> Document:
 
 
 def _check_file(p: Path) -> None:
-    try:
-        head = p.read_bytes()[:1024]
-    except FileNotFoundError:
-        raise SheetError(p, "file not found") from None
-    except IsADirectoryError:
-        raise SheetError(p, "is a directory, not a sheet file") from None
-    except OSError as e:
-        raise SheetError(p, f"cannot be read ({e.strerror})") from None
+    head = read_bytes(p, 1024)
     if not head:
         raise SheetError(p, "file is empty")
     if b"%PDF-" not in head:

@@ -9,21 +9,14 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import SheetError
-from .base import Document, Line
+from .base import Document, Line, read_bytes
 
 
 def decode(path: str | Path, data: bytes | None = None) -> str:
     """UTF-8 (with or without BOM) or CP932/Shift_JIS → str; anything else → SheetError."""
     p = Path(path)
     if data is None:
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise SheetError(p, "file not found") from None
-        except IsADirectoryError:
-            raise SheetError(p, "is a directory, not a sheet file") from None
-        except OSError as e:
-            raise SheetError(p, f"cannot be read ({e.strerror})") from None
+        data = read_bytes(p)
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise SheetError(p, "file is empty")
     if b"\x00" in data[:8192] or data[:5] == b"%PDF-":
