@@ -1,7 +1,8 @@
 """Questions over many figures: counts, targets met or missed, rankings, comparisons, related 達成手段.
 
-Each answer is a sentence plus a small table, and lists every figure it used in `figures`, in the order
-the answer states them; `kind` names the operation. Computed values (rates, differences) are labelled.
+Each answer is a sentence plus a small table or list; the figures it used are in `figures`, in the order the
+answer states them (counts and related 達成手段 state no figure); `kind` names the operation. Computed values
+(rates, differences) are labelled 計算値.
 """
 from __future__ import annotations
 
@@ -15,13 +16,17 @@ from .figure import Figure
 from .fiscal_year import to_label
 from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
 from .scope import Scope, indicator_number, scope_label
-from .subjects import Subject, SubjectCatalogue
+from .subjects import Subject, SubjectCatalogue, unit_word
 
 TARGETS = ("年度目標値", "目標値")
 # Wording that says an indicator is better when lower (喫煙率の減少, 事故件数の削減 …).
 _LOWER_BETTER_RE = re.compile(r"減少|削減|抑制|以下|低減|縮減|防止|低下|減らす")
-_COUNT_WHAT = [(re.compile(r"参考指標"), "reference", "参考指標"), (re.compile(r"達成手段|事業"), "means", "達成手段"),
-               (re.compile(r"個別分野"), "field", "個別分野"), (re.compile(r"指標"), "indicator", "測定指標")]
+# What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
+_COUNTED_RE = re.compile(r"(参考指標|測定指標|達成手段|事業|個別分野|指標)"
+                         r"(?=[^、。]{0,14}?(?:いくつ|幾つ|何件|何個|何本|何項目|何つ|の数|数は|全部で|合計))")
+_COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
+               "指標": ("indicator", "測定指標"), "達成手段": ("means", "達成手段"), "事業": ("means", "達成手段"),
+               "個別分野": ("field", "個別分野")}
 
 
 @dataclass
@@ -63,10 +68,10 @@ def lower_is_better(s: Subject) -> bool | None:
 
 # --- count and related ---------------------------------------------------------------------------
 def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
-    what = next(((kind, label) for pat, kind, label in _COUNT_WHAT if pat.search(a.normalized)), None)
-    if what is None:
+    nouns = _COUNTED_RE.findall(a.normalized)
+    if not nouns:
         return None
-    kind, label = what
+    kind, label = _COUNT_WHAT[nouns[-1]]
     names: list[str] = []
     for sid in scope.sheets:
         outline = cat.sheet_meta[sid].get("outline") or {}
@@ -166,7 +171,7 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
     if family in ("execution_rate", "achievement_rate"):
         num = pick(["執行額"] if family == "execution_rate" else ["実績値"])
         base = pick(["予算額計", "合計(a+b+c)"] if family == "execution_rate" else list(TARGETS))
-        if num is None or base is None or not base.value or wording.ratio_of(num, base) is None:
+        if num is None or base is None or not base.value or wording.ratio_text(num, base) is None:
             return None
         pct = 100 * num.value / base.value  # type: ignore[operator]
         shown = f"約{pct:.1f}%（{num.measure}{wording.value(num)}÷{base.measure}{wording.value(base)}、計算値）"
@@ -184,8 +189,9 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
     year: int | None = a.years[0] if len(a.years) == 1 else None
     if asks_year and best is not None:  # 「執行額が最も多かった年度は？」: the years of one subject
         years = a.years or sorted({f.fiscal_year for f in best.figures if f.fiscal_year})
+        series = cat.series_in(a, best) or (best.series[0] if best.series else None)
         for y in years:
-            if (it := _measure_value(best, family, y)) is not None:
+            if (it := _measure_value(best, family, y, series)) is not None:
                 items.append(Item(to_label(y), it.value, it.shown, it.figures))
         what, year = "年度", None
     elif best is not None and best.series and not re.search(r"達成手段|事業|指標", a.normalized):
@@ -201,7 +207,10 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
         items = [it for s, sers in zip(pool, series_of, strict=True) for ser in sers
                  if (it := _measure_value(s, family, year, ser)) is not None]
         what = "達成手段" if kind == "means" else "測定指標"
-    if len(items) < 2:
+    # Values in different units do not rank against each other (96% is not more than 9回).
+    rated = family in ("execution_rate", "achievement_rate")
+    units = set() if rated else {unit_word(it.figures[0]) for it in items}
+    if len(items) < 2 or len(units) > 1:
         return None
     items.sort(key=lambda it: it.value, reverse=not a.lowest)
     top = [it for it in items if it.value == items[0].value]
@@ -215,6 +224,10 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
     return Answer(a.question, text, True, figures, [], "ranking", Frame(), cited=top[0].figures[:1])
 
 
+def _value_of(s: Subject, measure: str, year: int | None) -> Figure | None:
+    return next((f for f in s.figures if f.measure == measure and f.fiscal_year == year and f.value is not None), None)
+
+
 def _latest_year(s: Subject, family: str) -> int | None:
     years = [f.fiscal_year for f in s.figures if f.measure in FAMILIES[family] and f.value is not None
              and f.fiscal_year is not None]
@@ -222,6 +235,10 @@ def _latest_year(s: Subject, family: str) -> int | None:
 
 
 # --- comparisons ---------------------------------------------------------------------------------
+def _decimals(v: float | int) -> int:
+    return 0 if isinstance(v, int) or float(v).is_integer() else len(repr(float(v)).split(".")[1])
+
+
 def change_text(old: Figure, new: Figure) -> str:
     """「84百万円減りました（約12.9%減、計算値）」."""
     assert old.value is not None and new.value is not None
@@ -229,7 +246,11 @@ def change_text(old: Figure, new: Figure) -> str:
     if diff == 0:
         return "同じです"
     unit = new.unit or ""
-    amount = f"{abs(diff):,}" if isinstance(diff, int) else f"{abs(diff):,.4g}"
+    decimals = max(_decimals(old.value), _decimals(new.value))
+    amount = f"{abs(diff):,.{decimals}f}"
+    if unit == "%":  # a change of percentages is in points, and a rate of it would mislead
+        verb = "上がりました" if diff > 0 else "下がりました"
+        return f"{amount}ポイント{verb}（計算値）"
     rate = f"、約{abs(diff) / abs(old.value) * 100:.1f}%{'増' if diff > 0 else '減'}" if old.value else ""
     verb, noun = ("増えました", "増加") if diff > 0 else ("減りました", "減少")
     return f"{amount}{unit}{verb}（{noun}{rate}、計算値）"
@@ -265,18 +286,19 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                 f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{ratio}）" if ratio else "") + "。"
                 f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
         return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
-    if len(subjects) >= 2:  # two subjects, one year
-        year = a.years[0] if a.years else None
-        pair = []
-        for subj in subjects[:2]:
-            f = next((x for m in measures for x in subj.figures if x.measure == m and x.value is not None
-                      and (year is None or x.fiscal_year == year)), None)
-            if f is None:
-                return None
-            pair.append(f)
+    if len(subjects) >= 2:  # two subjects, one year and one measure both have
+        first, second = subjects[:2]
+        common = [(m, y) for m in measures for y in sorted({f.fiscal_year for f in first.figures if f.fiscal_year},
+                                                            reverse=True)
+                  if (not a.years or y in a.years) and _value_of(first, m, y) and _value_of(second, m, y)]
+        if not common:
+            return None
+        m, y = common[0]
+        pair = [f for subj in (first, second) if (f := _value_of(subj, m, y)) is not None]
         big, small = sorted(pair, key=lambda f: f.value or 0, reverse=True)
-        text = (f"{wording.year(pair[0])}の{pair[0].measure}は、「{label(big)}」が{wording.value(big)}で、"
-                f"「{label(small)}」の{wording.value(small)}より大きい値です。\n\n"
+        relation = "と同じ値です" if big.value == small.value else "より大きい値です"
+        text = (f"{wording.year(big)}の{m}は、「{label(big)}」が{wording.value(big)}で、"
+                f"「{label(small)}」の{wording.value(small)}{relation}。\n\n"
                 + table(["", pair[0].measure], [(label(f), wording.value(f)) for f in pair]))
         return Answer(a.question, text, True, pair, [], "comparison", Frame(), cited=pair)
     years = sorted(a.years)
@@ -296,12 +318,3 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
             f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")
     return Answer(a.question, text, True, [new, old], [], "comparison", Frame(subject=s, years=[new.fiscal_year or 0]),
                   cited=[new])
-
-
-def trend_summary(figs: list[Figure]) -> str:
-    """「変化: 平成30年度→令和2年度で29百万円減りました（…、計算値）」 for one measure's first and last years."""
-    vals = [f for f in figs if f.value is not None]
-    if len(vals) < 2:
-        return ""
-    return f"変化（{wording.year(vals[0])}→{wording.year(vals[-1])}）: {change_text(vals[0], vals[-1])}"
-

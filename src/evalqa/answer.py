@@ -28,7 +28,7 @@ class Answer:
     found: bool
     figures: list[Figure] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
-    kind: str = "numeric"  # numeric | trend | prose | metadata | refusal
+    kind: str = "numeric"  # numeric | stated | trend | comparison | ranking | count | list | prose | metadata | refusal
     frame: Frame | None = None
     # Figures whose passages are the sources (the stated values, not their companions); not in to_dict.
     cited: list[Figure] = field(default_factory=list, repr=False)

@@ -71,15 +71,23 @@ class Assistant:
         field = self._sheet_field(a, hits)
         if field is not None:
             return field
+        # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
+        # over many figures, which have routes of their own.
         followup = context is not None and context.subject is not None and (
-            not a.content or a.short or a.connective)
+            not a.content or a.short or a.connective) and not (a.prose or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
         missing = [p for p in a.proper if not self._mentioned(p.lower()) and not self._country_in_corpus(p)]
-        if missing and not followup:
+        if missing:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         if followup:
             assert context is not None
-            return self._finish(numeric_answer(a, self._followup_frame(a, context, hits), cat.sheet_label), hits)
+            frame = self._followup_frame(a, context, hits)
+            # 「中国は？」 after 日米: a name the subject in focus does not carry is not a follow-up of it.
+            assert frame.subject is not None
+            unmatched = [p for p in a.proper if not self._carries(frame.subject, p)]
+            if unmatched:
+                return self._finish(refusal(question, wording.unknown_nouns(unmatched, [frame.subject.name])), hits)
+            return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
         if a.operation is not None:
             many = self._many(a, hits)
             if many is not None:
@@ -111,8 +119,7 @@ class Assistant:
         if not (a.family or a.numeric_cue or a.years or a.trend):
             return self._prose(a, hits)
         # A proper noun of the question that the subject does not carry (「中国との会談数」).
-        unmatched = [p for p in a.proper if not term_matches(p, subject.terms)
-                     and not term_matches(p.lower(), subject.terms) and not self._in_subject_text(p, subject)]
+        unmatched = [p for p in a.proper if not self._carries(subject, p)]
         if unmatched:
             near = [s.name for _, s in ranked[:2]]
             return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
@@ -263,8 +270,9 @@ class Assistant:
             inside = [f for f in self.catalogue.facts if f.sheet == q.hit.sheet and f.section == q.hit.section
                       and tidy(f.raw)[:40] in tidy(q.text)
                       and (a.counter is None or same_counter(f.unit or "", a.counter))]
-            if inside:
-                fact = max(inside, key=lambda f: fact_score(a, f, self.catalogue.idf))
+            scored = [(fact_score(a, f, self.catalogue.idf), f) for f in inside]
+            score, fact = max(scored, key=lambda x: x[0], default=(0.0, None))
+            if fact is not None and score > 0:  # the counted thing (or what qualifies it) is named
                 return self._finish(stated_answer(a, fact, self.catalogue.sheet_label(fact.sheet)), hits)
         label = self.catalogue.sheet_label
         text = "シートには次のように書かれています。\n" + "\n".join(
@@ -287,6 +295,11 @@ class Assistant:
             return False
         return self._mentioned(abbrev + "国") or self.catalogue.has_compound(abbrev) or any(
             self._mentioned(other) for other, ab in COUNTRY_ABBREV.items() if ab == abbrev and other != name)
+
+    def _carries(self, subject: Subject, word: str) -> bool:
+        """Does the subject carry the word: among its terms, or in its own sections' text?"""
+        return term_matches(word, subject.terms) or term_matches(word.lower(), subject.terms) \
+            or self._in_subject_text(word, subject)
 
     def _in_subject_text(self, word: str, subject: Subject) -> bool:
         """Does the word appear in the subject's own sections (table header, 出典, prose) or sheet title?"""

@@ -8,7 +8,7 @@ from typing import Protocol
 from .answer import Answer, Frame
 from .fiscal_year import to_label
 
-_NAMES_YEAR_RE = re.compile(r"年度|R\d|H\d")
+_NAMES_YEAR_RE = re.compile(r"年度|R\d|H\d|FY\s?\d{4}|fiscal", re.I)
 
 
 class Answerer(Protocol):

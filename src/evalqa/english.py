@@ -26,7 +26,7 @@ GLOSSARY: dict[str, str] = {
     "over the years": "推移", "change": "推移",
     "increase or decrease": "前年度と比べてどうなった", "increase": "増えた", "decrease": "減った",
     "compared with the previous year": "前年度と比べて", "previous year": "前年度", "the year before": "前年度",
-    "highest": "最も高い", "largest": "最も多い", "most": "最も多い", "lowest": "最も低い",
+    "highest": "最も高い", "largest": "最も多い", "the most": "最も多い", "lowest": "最も低い",
     "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",
     "missed": "達成できなかった", "did not meet": "達成できなかった", "not achieved": "達成できなかった",
     "met": "達成した", "why": "理由", "what does": "どのような", "describe": "どのような",
@@ -37,7 +37,7 @@ GLOSSARY: dict[str, str] = {
     "programmes": "達成手段", "projects": "事業", "project": "事業", "program": "事業", "programme": "事業",
     # countries and actors (the sheets abbreviate pairs: 日米, 日加)
     "japan-us": "日米", "japan-u.s.": "日米", "japan–us": "日米", "japan-united states": "日米",
-    "japan-canada": "日加", "japan–canada": "日加", "united states": "米国", "u.s.": "米国", "us": "米国",
+    "japan-canada": "日加", "japan–canada": "日加", "united states": "米国", "u.s.": "米国",
     "america": "米国", "american": "米国", "canada": "カナダ", "canadian": "カナダ", "china": "中国",
     "france": "フランス", "korea": "韓国", "germany": "ドイツ", "russia": "ロシア", "australia": "豪州",
     "india": "インド", "north america": "北米",
@@ -77,7 +77,7 @@ def is_english(question: str) -> bool:
 
 def gloss(question: str) -> str:
     """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
-    「2020年度 実績値 日米 会談数」 (order kept, unknown words kept, function words dropped)."""
+    「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""
     q = question.lower().replace("’", "'")
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
@@ -124,7 +124,8 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
                 + f": {measure_en(first.measure)} = {value(first)}.")
         others = [f"{fy_label(f)}: {measure_en(f.measure)} = {value(f)}" for f in figures[1:8]]
         body = head + ("\nAlso: " + "; ".join(others) + "." if others else "")
-        if kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject:
+        if kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \
+                and first.measure == figures[1].measure and first.fiscal_year != figures[1].fiscal_year:
             a, b = figures[1], figures[0]
             if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
                 change = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"

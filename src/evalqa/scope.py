@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from .normalize import norm
 from .question import QuestionAnalysis
 from .search import Hit
-from .subjects import Subject, SubjectCatalogue
+from .subjects import Subject, SubjectCatalogue, field_of
 from .terms import terms
 
 _FIELD_RE = re.compile(r"個別分野(\d+)")
@@ -33,11 +33,6 @@ class Scope:
         if s.sheet not in self.sheets:
             return False
         return self.field_number is None or field_of(s) == self.field_number
-
-
-def field_of(s: Subject) -> str | None:
-    m = _FIELD_RE.match(s.section[0].replace(" ", "")) if s.section else None
-    return m.group(1) if m else None
 
 
 def indicator_number(s: Subject) -> str | None:

@@ -43,7 +43,7 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     got = sum(idf(t) * next((w for layer, w in layers if term_matches(t, layer)), 0.0) for t in words)
     score = got / total
     if a.years and fact.fiscal_year is not None and fact.fiscal_year not in a.years:
-        score -= 0.3
+        return 0.0  # a number of another year is not the answer, however well its words fit
     if a.counter and fact.unit and not same_counter(fact.unit, a.counter):
         score -= 0.3
     return score

@@ -62,6 +62,15 @@ class Subject:
         return "budget"
 
 
+_FIELD_RE = re.compile(r"個別分野(\d+)")
+
+
+def field_of(s: Subject) -> str | None:
+    """The number of the 個別分野 the subject stands in (「個別分野1 …」 → "1"), else None."""
+    m = _FIELD_RE.match(s.section[0].replace(" ", "")) if s.section else None
+    return m.group(1) if m else None
+
+
 def unit_word(f: Figure) -> str:
     """The unit a figure is counted in, or the counter its subject implies (会談数 → 回)."""
     if f.unit:
@@ -177,7 +186,7 @@ class SubjectCatalogue:
         for i in sorted(cands):
             s = self.subjects[i]
             # A 個別分野 named (by number or name) bounds the subjects: nothing outside it answers.
-            if field_named and not (s.section and s.section[0].replace(" ", "").startswith(f"個別分野{field_named}")):
+            if field_named and field_of(s) != field_named:
                 continue
             score = self.lexical(content, s) + 0.25 * bonus.get(i, 0.0)
             if context is not None:

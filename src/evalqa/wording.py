@@ -129,7 +129,7 @@ def missing_measure(subject: str, asked: str, fiscal_year: int | None, figures: 
 
 
 def disagreement(kept: Figure, other: Figure, other_label: str) -> str:
-    """「mext-r1 …の令和元年度の実績値は312,214人（新しいシートの値を示しました）」."""
+    """「国際交流の推進（mext-r1-…）では令和元年度の実績値は312,214人と記載されています。新しいシートの値を示しました」."""
     return (f"{other_label}では{year(other)}の{other.measure}は{value(other)}と記載されています。"
             f"新しいシートの値を示しました")
 
