@@ -149,6 +149,24 @@ def test_chat_in_the_browser(server, browser, tmp_path):
 
 
 @pytest.mark.browser
+def test_many_figures_answer_renders_its_table(server, browser):
+    """An answer over several figures carries a small table; the chat shows it as a table, not as pipes."""
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+    page.goto(url)
+    box = page.locator("#evalqa-question textarea")
+    box.fill("北米地域外交で令和2年度に目標を達成できなかった測定指標は？")
+    box.press("Enter")
+    chat = page.locator("#evalqa-chat")
+    chat.get_by_text("届かなかった測定指標は", exact=False).wait_for(timeout=60_000)
+    table = chat.locator("table").last
+    table.wait_for(timeout=30_000)
+    assert "未達" in table.inner_text() and "日米二国間会談数" in table.inner_text()
+    assert "|---|" not in chat.inner_text()
+    page.close()
+
+
+@pytest.mark.browser
 def test_upload_updated_sheet_in_the_browser(server, browser, tmp_path):
     url, root = server
     edited = tmp_path / MEXT.name
