@@ -105,6 +105,13 @@ def test_years_across_sheets_of_the_same_policy(bot):
     assert years == [(2017, 267042), (2018, 298980), (2019, 312500), (2020, 279597)]
 
 
+def test_previous_year_in_a_conversation(bot):
+    conv = bot.conversation()
+    assert conv.ask("外国人留学生の受入れ数の令和2年度の実績は？").figures[0].value == 279597
+    ans = conv.ask("では前年度の外国人留学生の受入れ数の実績はどうでしたか")
+    assert (ans.figures[0].fiscal_year, ans.figures[0].value) == (2019, 312500)
+
+
 def test_english_question_gets_an_english_answer(bot):
     ans = bot.ask("What was the actual number of Japan–US meetings in FY2020?")
     assert ans.found and ans.figures[0].value == 9 and ans.figures[0].measure == "実績値"

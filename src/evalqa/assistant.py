@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import aggregate, wording
 from .answer import Answer, Frame, refusal
@@ -63,6 +64,9 @@ class Assistant:
         self.refresh()
         cat = self.catalogue
         a = name_sheets(analyse_question(question, cat.era, cat.latest_year), cat)
+        if a.year_offset and not a.years and a.operation is None and context is not None and context.years:
+            # 「前年度の…は？」 in a conversation: the year before the one in focus.
+            a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
         hits = self.index.search(question, k=8)
         if a.metadata is not None:
             meta = self._metadata(a, a.metadata, hits)
@@ -202,7 +206,7 @@ class Assistant:
         if rest:
             ranked = cat.rank_within(a, rest, hits, prev)
             if ranked and ranked[0][0] > FOLLOWUP_SWITCH:
-                frame.subject = ranked[0][1]
+                frame.subject = cat.stitched(ranked[0][1])[0]
                 if frame.subject.key != prev.key:
                     series = cat.series_in(a, frame.subject)
         frame.series = series
