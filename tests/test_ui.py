@@ -115,16 +115,22 @@ def browser():
         b.close()
 
 
-@pytest.mark.browser
-def test_chat_in_the_browser(server, browser, tmp_path):
-    url, root = server
+def ask_in_browser(browser, url: str, question: str, expect: str):
+    """A new page at the app, the question asked in the chat box, once `expect` shows: (page, box, chat)."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
     page.goto(url)
     box = page.locator("#evalqa-question textarea")
-    box.fill("令和2年度の日加会談数は？")
+    box.fill(question)
     box.press("Enter")
     chat = page.locator("#evalqa-chat")
-    chat.get_by_text("実績値は3回", exact=False).wait_for(timeout=60_000)
+    chat.get_by_text(expect, exact=False).wait_for(timeout=60_000)
+    return page, box, chat
+
+
+@pytest.mark.browser
+def test_chat_in_the_browser(server, browser, tmp_path):
+    url, root = server
+    page, box, chat = ask_in_browser(browser, url, "令和2年度の日加会談数は？", "実績値は3回")
     assert "測定指標1-4" in chat.inner_text()
     figures = page.locator("#evalqa-answer-figures")
     figures.get_by_text("実績値").first.wait_for(timeout=30_000)
@@ -152,13 +158,8 @@ def test_chat_in_the_browser(server, browser, tmp_path):
 def test_many_figures_answer_renders_its_table(server, browser):
     """An answer over several figures carries a small table; the chat shows it as a table, not as pipes."""
     url, _ = server
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
-    page.goto(url)
-    box = page.locator("#evalqa-question textarea")
-    box.fill("北米地域外交で令和2年度に目標を達成できなかった測定指標は？")
-    box.press("Enter")
-    chat = page.locator("#evalqa-chat")
-    chat.get_by_text("届かなかった測定指標は", exact=False).wait_for(timeout=60_000)
+    page, _, chat = ask_in_browser(browser, url, "北米地域外交で令和2年度に目標を達成できなかった測定指標は？",
+                                   "届かなかった測定指標は")
     table = chat.locator("table").last
     table.wait_for(timeout=30_000)
     assert "未達" in table.inner_text() and "日米二国間会談数" in table.inner_text()

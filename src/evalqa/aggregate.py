@@ -182,8 +182,6 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
 
 def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
     family = a.family or ("budget" if re.search(r"予算|事業|達成手段", a.normalized) else "actual")
-    if family not in FAMILIES:
-        return None
     asks_year = bool(re.search(r"年度は|どの年度|いつ|何年度", a.normalized))
     items: list[Item] = []
     year: int | None = a.years[0] if len(a.years) == 1 else None

@@ -19,10 +19,9 @@ from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_
 from .scope import name_sheets, resolve_scope
 from .search import Hit
 from .stated import MIN_FACT, best_fact, covers_partly, fact_score, same_counter, stated_answer
-from .subjects import COUNTRY_ABBREV, Subject, SubjectCatalogue, term_matches, unit_word
+from .subjects import COUNTRY_ABBREV, STRONG, Subject, SubjectCatalogue, term_matches, unit_word
 from .terms import terms
 
-STRONG = 0.45  # subject score above which a question is answered from that subject's figures
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
 
@@ -158,8 +157,9 @@ class Assistant:
     def _many(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer | None:
         """A question over several figures (count, targets missed, ranking, comparison …), or None to go on."""
         cat = self.catalogue
-        scope = resolve_scope(a, cat, hits)
-        ranked = [(sc, s) for sc, s in cat.rank(a, hits) if s.sheet in scope.sheets]
+        everywhere = cat.rank(a, hits)
+        scope = resolve_scope(a, cat, hits, everywhere)
+        ranked = [(sc, s) for sc, s in everywhere if s.sheet in scope.sheets]
         best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
         if a.operation == "count":
             return aggregate.count(a, scope, cat)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from . import wording
 from .answer import Answer, Frame, refusal
 from .figure import Figure
+from .fiscal_year import to_label
 from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, QuestionAnalysis
 from .subjects import Subject
 
@@ -52,7 +53,7 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
         # A target or a baseline has a year of its own: 「目標は？」 after a 平成29年度 value is the indicator's target.
         measures = pick_measures(frame.family, s, figs, None)
         if measures:
-            fallback = f"（{wording.year_label(year)}の{FAMILY_LABEL[frame.family or '']}はシートになく、"
+            fallback = f"（{to_label(year)}の{FAMILY_LABEL[frame.family or '']}はシートになく、"
             year = None
     if not measures and frame.inherited_family:
         # 「令和3年度は？」 after an 執行額: a year without that kind of value answers with what the year has.

@@ -25,10 +25,6 @@ class Quote:
     hit: Hit
     cover: float
 
-    @property
-    def similarity(self) -> float:
-        return self.hit.similarity or 0.0
-
 
 # Words the sheets write otherwise (アメリカ → 米国): a question word also matches its sheet form.
 ALIASES = {"アメリカ": "米国", "合衆国": "米国", "国会": "議会", "取組": "取り組み", "ニッポン": "日本"}

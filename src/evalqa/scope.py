@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from .normalize import norm
 from .question import QuestionAnalysis
 from .search import Hit
-from .subjects import Subject, SubjectCatalogue, field_of
+from .subjects import STRONG, Subject, SubjectCatalogue, field_of
 from .terms import terms
 
 _FIELD_RE = re.compile(r"個別分野(\d+)")
@@ -79,14 +79,16 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     return bool(own) and own[0] in q and _cover(title, set(terms(q))) >= _TITLE_COVER
 
 
-def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit]) -> Scope:
+def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit],
+                  ranked: Sequence[tuple[float, Subject]] = ()) -> Scope:
+    """The sheets, 個別分野 and indicator numbers a question ranges over; `ranked` is the subject ranking of the
+    question when the caller has it (else it is not needed: a named sheet, or the hits, decide)."""
     q = a.normalized
     named = list(a.sheets)
     field_number = a.field_number
     numbers = INDICATOR_NUMBER_RE.findall(q)
     if not named:
-        ranked = cat.rank(a, hits)
-        if ranked and ranked[0][0] >= 0.45:
+        if ranked and ranked[0][0] >= STRONG:
             named = [ranked[0][1].sheet]
         elif len(cat.sheet_meta) == 1 or not hits:
             named = list(cat.sheet_meta)

@@ -25,6 +25,7 @@ COUNTRY_ABBREV = {
     "韓国": "韓", "英国": "英", "イギリス": "英", "フランス": "仏", "ドイツ": "独", "ロシア": "露",
     "オーストラリア": "豪", "豪州": "豪", "インド": "印", "北朝鮮": "朝",
 }
+STRONG = 0.45  # subject score above which a question is answered from that subject's figures
 _COMPOUND_RE = re.compile(r"^[日米加中韓英仏独露豪印朝]{2,4}$")
 
 

@@ -34,10 +34,6 @@ def year(f: Figure) -> str:
     return to_label(f.fiscal_year) if f.fiscal_year else (f.year_label or "年度不明")
 
 
-def year_label(fiscal_year: int) -> str:
-    return to_label(fiscal_year)
-
-
 def name(f: Figure) -> str:
     """「対日世論調査…（一般の部）」: the subject with its series."""
     return f"{f.subject}（{f.series}）" if f.series else f.subject
