@@ -278,14 +278,22 @@ def test_manifest_records_embedder_chunking_and_dictionary(built):
 
 
 @pytest.mark.slow
-def test_filtered_search_runs_a_bounded_number_of_statements(built):
-    idx = Index.open(built[0] / "index")
+def test_filtered_search_runs_a_bounded_number_of_statements(built, monkeypatch):
+    import evalqa.index as index_module
+
     statements: list[str] = []
-    idx._con.set_trace_callback(statements.append)
-    try:
-        hits = idx.search("実績値", k=3, sheet="mhlw-h30-V-1-shuro", fiscal_year=2015)
-    finally:
-        idx._con.set_trace_callback(None)
+    real_connect = index_module._connect
+
+    def traced(generation):
+        # Every connection, in whatever thread opens it (the keyword search runs on a worker thread).
+        con = real_connect(generation)
+        con.set_trace_callback(statements.append)
+        return con
+
+    monkeypatch.setattr(index_module, "_connect", traced)
+    idx = Index.open(built[0] / "index")
+    hits = idx.search("実績値", k=3, sheet="mhlw-h30-V-1-shuro", fiscal_year=2015)
+    monkeypatch.undo()
     assert hits and all(h.sheet == "mhlw-h30-V-1-shuro" for h in hits)
     # Our own statements (FTS5's internal ones are traced as "-- …", PRAGMA or on 'main'.'chunk_terms_…'):
     # the filter, the vocabulary, the keyword match, depths, rows, figures; not one per matching FTS row.

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .figure import Figure
+from .limits import MAX_QUESTION_CHARS, length_problem
 from .subjects import Subject
 
 
@@ -41,3 +42,12 @@ class Answer:
 def refusal(question: str, text: str, frame: Frame | None = None) -> Answer:
     """An answer that says the corpus does not hold what was asked (no figures, ever)."""
     return Answer(question, text, False, [], [], "refusal", frame)
+
+
+def question_refusal(question: object) -> Answer | None:
+    """The refusal for a question over the length cap (kind `limit`, no work done), else None."""
+    problem = length_problem(question)
+    if problem is None:
+        return None
+    assert isinstance(question, str)
+    return Answer(question[:MAX_QUESTION_CHARS] + "…", problem, False, [], [], "limit")

@@ -3,11 +3,12 @@ rate or trend), a quoted passage, or a refusal that says what is missing and wha
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
 from . import aggregate, wording
-from .answer import Answer, Frame, refusal
+from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
 from .english import is_english, render_english
 from .figure import Figure
@@ -22,6 +23,7 @@ from .stated import MIN_FACT, best_fact, covers_partly, fact_score, same_counter
 from .subjects import COUNTRY_ABBREV, STRONG, Subject, SubjectCatalogue, term_matches, unit_word
 from .terms import terms
 
+REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
 
@@ -30,6 +32,7 @@ class Assistant:
 
     def __init__(self, index: Index):
         self.index = index
+        self._loading = threading.Lock()
         self._load()
 
     def _load(self) -> None:
@@ -41,17 +44,25 @@ class Assistant:
     def titles(self) -> dict[str, str]:
         return self.catalogue.titles
 
-    def refresh(self) -> None:
-        """Pick up a rebuilt index (new or changed sheets): the catalogue is rebuilt once per generation."""
-        if self.index.refresh() or self.index.generation != self._generation:
-            self._load()
+    def refresh(self, max_age: float = 0.0) -> None:
+        """Pick up a rebuilt index (new or changed sheets): the catalogue is rebuilt once per generation.
+        `max_age`: see `Index.refresh` (each question looks at most twice a second)."""
+        if self.index.refresh(max_age) or self.index.generation != self._generation:
+            with self._loading:  # one reload per generation, however many threads notice it
+                if self.index.generation != self._generation:
+                    self._load()
 
     def conversation(self) -> Conversation:
         return Conversation(self)
 
     # --- routing ------------------------------------------------------------------------------
     def ask(self, question: str, context: Frame | None = None) -> Answer:
-        """Answer one question (with `context`, as a follow-up in a conversation); English in, English out."""
+        """Answer one question (with `context`, as a follow-up in a conversation); English in, English out.
+
+        A question over `MAX_QUESTION_CHARS` is refused before any analysis (kind `limit`)."""
+        limited = question_refusal(question)
+        if limited is not None:
+            return limited
         ans = self._answer(question, context)
         if isinstance(question, str) and is_english(question):
             ans.text = render_english(ans.kind, ans.found, ans.figures, ans.text, english_year, wording.value)
@@ -60,7 +71,7 @@ class Assistant:
     def _answer(self, question: str, context: Frame | None = None) -> Answer:
         if not isinstance(question, str) or not question.strip():
             return refusal(question or "", wording.EMPTY_QUESTION)
-        self.refresh()
+        self.refresh(REFRESH_AGE)
         cat = self.catalogue
         a = name_sheets(analyse_question(question, cat.era, cat.latest_year), cat)
         if a.year_offset and not a.years and a.operation is None and context is not None and context.years:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from .answer import Answer, Frame
+from .answer import Answer, Frame, question_refusal
 from .fiscal_year import to_label
 
 _NAMES_YEAR_RE = re.compile(r"年度|R\d|H\d|FY\s?\d{4}|fiscal", re.I)
@@ -33,6 +33,9 @@ class Conversation:
         `sheet` and `fiscal_year` scope a question that does not name them itself (the UI's filters). A figure
         answer becomes the frame of the next turn; a passage answer ends it, since a passage names no subject.
         """
+        limited = question_refusal(question)  # before scoping, which would read the whole question
+        if limited is not None:
+            return limited
         ans = self.assistant.ask(self.scoped(question, sheet, fiscal_year), self.frame)
         if ans.frame is not None and ans.frame.subject is not None:
             self.frame = ans.frame

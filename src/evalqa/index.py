@@ -5,12 +5,17 @@ Search and answering call these methods and write no SQL. Builds are in `evalqa.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
+import time
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .build import BuildReport, Log, build_index
 from .embedding import Embedder, load_embedder
@@ -21,6 +26,8 @@ from .terms import terms
 
 __all__ = ["BuildReport", "Index", "IndexFailure", "StoredChunk", "index_size"]
 
+# Query embeddings kept (EVALQA_QUERY_CACHE=0 turns the cache off, e.g. to measure cold answers).
+QUERY_CACHE = int(os.environ.get("EVALQA_QUERY_CACHE", "2048"))
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="evalqa-keyword")
 
 
@@ -73,8 +80,16 @@ class Index:
         self.manifest = manifest
         self._model = model
         self._embedder: Embedder | None = None
-        self._lock = threading.Lock()
-        self._con = _connect(generation)
+        self._lock = threading.Lock()  # guards the swap of generation, the connection list and the cache
+        self._query_cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        # One read-only SQLite connection per thread: the server's threads read side by side. The anchor,
+        # opened now, keeps the generation readable after a build deletes its folder (a thread that opens
+        # its own connection only then cannot, and reads through the anchor, one at a time).
+        self._anchor = _connect(generation)
+        self._anchor_lock = threading.Lock()
+        self._local = threading.local()
+        self._looked = 0.0  # when `refresh` last read the CURRENT pointer (monotonic seconds)
+        self._connections: list[sqlite3.Connection] = []
         self.vectors = faiss.read_index(str(generation / VECTORS))
         self.last_build: BuildReport | None = None
 
@@ -109,24 +124,32 @@ class Index:
         idx.last_build = report
         return idx
 
-    def refresh(self) -> bool:
-        """Switch to a newer generation if a build has made one; True if switched."""
+    def refresh(self, max_age: float = 0.0) -> bool:
+        """Switch to a newer generation if a build has made one; True if switched. With `max_age`, the
+        CURRENT pointer is read again only when the last look is older than that many seconds."""
+        now = time.monotonic()
+        if max_age and now - self._looked < max_age:
+            return False
+        self._looked = now
         gen = current(self.path)
         if gen is None or gen == self.generation:
             return False
         fresh = Index.open(self.path)
-        with self._lock:
-            old_con = self._con
-            self.generation, self.manifest = fresh.generation, fresh.manifest
-            self._con, self.vectors = fresh._con, fresh.vectors
+        with self._lock, self._anchor_lock:
+            old_anchor = self._anchor
+            self.generation, self.manifest, self.vectors = fresh.generation, fresh.manifest, fresh.vectors
+            self._anchor = fresh._anchor
             if self._embedder is not None and self._embedder.id != self.manifest["embedder"]["id"]:
                 self._embedder = None
-        old_con.close()
+            old_anchor.close()
         return True
 
     def close(self) -> None:
-        with self._lock:
-            self._con.close()
+        with self._lock, self._anchor_lock:
+            for con in self._connections:
+                con.close()
+            self._connections.clear()
+            self._anchor.close()
 
     def __enter__(self) -> Index:
         return self
@@ -142,9 +165,30 @@ class Index:
             self._embedder = load_embedder(self._model or self.manifest["embedder"]["name"])
         return self._embedder
 
+    def _connection(self) -> sqlite3.Connection | None:
+        """This thread's connection to the live generation (reopened after a refresh switched it); None when
+        the generation's folder is gone (then `_rows` reads through the anchor)."""
+        local, generation = self._local, self.generation
+        con = getattr(local, "con", None)
+        if con is None or local.generation != generation:
+            try:
+                con = _connect(generation)
+            except sqlite3.OperationalError:
+                return None
+            with self._lock:
+                if local.__dict__.get("con") is not None:
+                    self._connections.remove(local.con)
+                    local.con.close()
+                self._connections.append(con)
+            local.con, local.generation = con, generation
+        return con
+
     def _rows(self, sql: str, params: tuple | list = ()) -> list[Any]:
-        with self._lock:
-            return self._con.execute(sql, params).fetchall()
+        con = self._connection()
+        if con is None:
+            with self._anchor_lock:
+                return self._anchor.execute(sql, params).fetchall()
+        return con.execute(sql, params).fetchall()
 
     def stats(self) -> dict:
         return {**self.manifest["counts"], "generation": self.generation.name,
@@ -261,9 +305,27 @@ class Index:
         vectors = self.vectors
         if vectors.ntotal == 0:
             return []
-        q = self.embedder.encode_queries([query])
+        q = self._query_vector(query)
         sims, ids = vectors.search(q, min(n, vectors.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], sims[0], strict=True) if i >= 0]
+
+    def _query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding, from a small LRU cache: embedding is nearly all of an answer's time (about
+        25 ms of 30), and a team asks the same questions again (examples, re-asked turns, other users)."""
+        embedder = self.embedder
+        key = (embedder.id, query)
+        with self._lock:
+            hit = self._query_cache.get(key)
+            if hit is not None:
+                self._query_cache.move_to_end(key)
+                return hit
+        q = embedder.encode_queries([query])
+        if QUERY_CACHE > 0:
+            with self._lock:
+                self._query_cache[key] = q
+                while len(self._query_cache) > QUERY_CACHE:
+                    self._query_cache.popitem(last=False)
+        return q
 
     def search(self, query: str, k: int = 5, sheet: str | None = None, fiscal_year: int | None = None,
                candidates: int = CANDIDATES) -> list[Hit]:
@@ -281,7 +343,10 @@ class Index:
         scores = fuse(dense, keyword)
         if not scores:
             return []
-        best = top(scores, self.section_depths(list(scores)), k)
+        # Depths only break ties at the cut, so only the chunks scoring at least the k-th are looked up.
+        cut = sorted((round(v, 9) for v in scores.values()), reverse=True)[min(k, len(scores)) - 1]
+        contenders = [c for c, v in scores.items() if round(v, 9) >= cut]
+        best = top({c: scores[c] for c in contenders}, self.section_depths(contenders), k)
         rows, figs = self.chunks(best), self.chunk_figures(best)
         d_rank = {c: r + 1 for r, c in enumerate(dense)}
         k_rank = {c: r + 1 for r, c in enumerate(keyword)}

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .figure import Figure
+from .limits import length_problem
 
 RRF_K = 60
 CANDIDATES = 50
@@ -46,6 +47,8 @@ def check_request(query: object, k: object) -> None:
     """ValueError for a query or k that cannot be searched."""
     if not isinstance(query, str) or not query.strip():
         raise ValueError("query must be a non-empty string")
+    if (problem := length_problem(query)) is not None:
+        raise ValueError(problem)
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise ValueError(f"k must be a positive integer, got {k!r}")
 
