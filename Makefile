@@ -16,7 +16,7 @@ $(PY):
 # CPU torch first: an unpinned torch resolves to a multi-GB CUDA build.
 $(STAMP): pyproject.toml | $(PY)
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e '.[st,ui,test]'
+	$(PIP) install -q -e '.[st,ui,test,mcp]'
 	touch $(STAMP)
 
 install: $(STAMP)

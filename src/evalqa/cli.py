@@ -157,6 +157,23 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mcp(args: argparse.Namespace) -> int:
+    try:
+        from .mcp_server import open_assistant, serve
+    except ModuleNotFoundError as e:
+        if (e.name or "").split(".")[0] in ("mcp", "mcp_types"):
+            return _err("`evalqa mcp` needs the MCP SDK: install evalqa[mcp] (pip install 'evalqa[mcp]')")
+        raise
+    from .embedding import EmbedderError
+    from .index import IndexFailure
+
+    try:
+        bot = open_assistant(args.index)
+    except (IndexFailure, EmbedderError) as e:
+        return _err(str(e))
+    return serve(bot, args.transport, args.host, args.port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="evalqa", description="Answers questions about Japanese policy-evaluation sheets.")
     p.add_argument("--version", action="version", version=f"evalqa {__version__}")
@@ -213,6 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--workdir", type=Path, default=None)
     be.add_argument("--json", action="store_true")
     be.set_defaults(func=_bench)
+
+    m = sub.add_parser("mcp", help="serve ask, search and figures as MCP tools (stdio by default)")
+    m.add_argument("--index", default="index", type=Path)
+    m.add_argument("--transport", choices=["stdio", "streamable-http"], default="stdio")
+    m.add_argument("--host", default="127.0.0.1", help="streamable-http only")
+    m.add_argument("--port", type=int, default=8765, help="streamable-http only")
+    m.set_defaults(func=_mcp)
     return p
 
 
