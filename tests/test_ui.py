@@ -27,13 +27,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(root: Path):
-    """app.py serving root/corpus and root/index on a free port, in its own process: yields the URL."""
+def running_app(root: Path, *args: str, env: dict | None = None):
+    """app.py serving root/corpus and root/index on a free port, in its own process: yields the URL.
+    `args` are more command-line options; `env` more environment variables. The log is root/app.log."""
     port = free_port()
     with open(root / "app.log", "w") as log:
-        env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", **(env or {})}
         proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--corpus", str(root / "corpus"),
-                                 "--index", str(root / "index"), "--port", str(port)],
+                                 "--index", str(root / "index"), "--port", str(port), *args],
                                 stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
         url = f"http://127.0.0.1:{port}/"
         deadline = time.time() + 180
@@ -138,6 +139,13 @@ def test_chat_in_the_browser(server, browser, tmp_path):
     sources = page.locator("#evalqa-sources")
     assert "測定指標1-4" in sources.inner_text()
     assert page.locator("#evalqa-sources mark").count() > 0  # matched words highlighted
+    # The table the value stands in is a table, with the cited cell marked (not 「中期目標値 | 令和2年度」 text).
+    asked = page.locator("#evalqa-sources table.evalqa-table td.evalqa-asked")
+    assert asked.count() == 1 and asked.inner_text().strip() == "3"
+    assert " | " not in page.locator("#evalqa-sources table").first.inner_text()
+    # Gradio's own strings follow the browser's language: Japanese here.
+    footer = page.locator("footer").inner_text()
+    assert "Use via API" not in footer and "API" in footer
     # A follow-up in the same browser session.
     box.fill("目標は？")
     box.press("Enter")
@@ -204,11 +212,17 @@ def test_upload_updated_sheet_in_the_browser(server, browser, tmp_path):
 @pytest.mark.browser
 def test_figures_tab_filters_and_plots(server, browser):
     url, _ = server
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
     page.goto(url)
     page.get_by_role("tab", name="数値一覧").click()
     table = page.locator("#evalqa-figures")
     table.get_by_text("政策ごとの予算額").first.wait_for(timeout=30_000)
+    # What, when, which kind, how much and its unit first; where it stands last.
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts() if h.strip()]
+    assert headers[:5] == ["指標・事業", "年度", "種類", "値", "単位"] and headers[-1] == "見出し"
+    # The trend plot is drawn on load, for the first subject, before any choice.
+    assert page.locator("#evalqa-plot-subject input").input_value()
+    page.locator("#evalqa-plot canvas, #evalqa-plot svg.marks").first.wait_for(timeout=30_000)
     page.get_by_label("指標・事業名（部分一致）").fill("日加二国間会談数")
     page.get_by_label("指標・事業名（部分一致）").press("Enter")
     page.wait_for_function("() => !document.querySelector('#evalqa-figures').innerText.includes('政策ごとの予算額')",

@@ -1,17 +1,17 @@
 """The Gradio app: chat with sources and figures, every figure as a table and a plot, sheet upload.
 
-A thin layer over the library: `Assistant` answers, `Index` searches and lists, `build_index` indexes
-uploads. The chat event is exposed as API `ask` (first output: the answer text).
+A thin layer over the library: `Assistant` answers, `Index` searches and lists, `add_document` indexes
+uploads. The chat event is exposed as API `ask` (first output: the answer text); each API client session
+(one `gradio_client.Client`) is one conversation. `serve.main` launches it.
 """
 from __future__ import annotations
 
-import argparse
-import html
 import os
 import re
-import sys
 import tempfile
 import threading
+import time
+from collections import OrderedDict
 from pathlib import Path
 
 # No telemetry calls from a tool that reads government documents offline.
@@ -20,17 +20,19 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .assistant import Assistant
-from .build import build_index, sheet_files
-from .corpus import suffix_list
-from .errors import SheetError
-from .figure import format_value
-from .fiscal_year import to_label
-from .index import Index, IndexFailure
-from .terms import terms
-from .upload import MAX_BYTES, MAX_PAGES, UploadRefused, add_document
+from . import oplog  # noqa: E402
+from .answer import question_refusal  # noqa: E402
+from .assistant import Assistant  # noqa: E402
+from .conversation import Conversation  # noqa: E402
+from .errors import SheetError  # noqa: E402
+from .fiscal_year import to_label  # noqa: E402
+from .index import Index, IndexFailure  # noqa: E402
+from .limits import MAX_QUESTION_CHARS  # noqa: E402
+from .ui_render import answer_frame, figures_view, sources_html  # noqa: E402
+from .upload import MAX_BYTES, MAX_FILES, MAX_PAGES, UploadRefused, add_document  # noqa: E402
 
 ALL = "すべて"
+MAX_SESSIONS = 2000  # conversations the JSON API keeps (oldest dropped first)
 EXAMPLES = [
     "令和2年度の日加会談数は？",
     "目標は？",
@@ -41,24 +43,38 @@ EXAMPLES = [
 ]
 UPLOAD_HELP = (
     f"事前分析表・評価書を **.txt**（タブ区切りのテキスト。UTF-8 または CP932）、**.pdf**（文字情報のあるPDF）、"
-    f"**.xlsx** で追加できます。上限は {MAX_BYTES // 2**20} MB、PDFは {MAX_PAGES} ページまでです。"
-    "ファイル名がシートIDになり（使える文字は英数字・日本語・「_」「-」。それ以外は「_」に置き換えます）、"
-    "同じ名前のファイルは置き換えます。読めないファイル（スキャン画像のみのPDF、パスワード付き、破損）は"
+    f"**.xlsx** で追加できます。一度に {MAX_FILES} ファイル、1ファイル {MAX_BYTES // 2**20} MB、PDFは {MAX_PAGES} "
+    "ページまでです。ファイル名がシートIDになり（使える文字は英数字・日本語・「_」「-」。それ以外は「_」に置き換えます）、"
+    "同じ名前のファイルは置き換えて、そう伝えます。読めないファイル（スキャン画像のみのPDF、パスワード付き、破損）は"
     "理由を示して受け付けず、corpus/ と索引は変更しません。"
 )
 FIGURE_COLUMNS = ["sheet", "section", "subject", "series", "measure", "fiscal_year", "year_label", "value", "unit",
-                  "raw", "line"]
+                  "raw", "line", "page", "cell"]
+CSS = """
+.evalqa-source {border-left: 3px solid #2b6cb0; padding: 4px 10px; margin-bottom: 10px;}
+.evalqa-crumb {font-size: 0.85em; color: #555; margin-bottom: 4px;}
+.evalqa-passage mark {background: #fde68a; padding: 0 1px;}
+.evalqa-table {border-collapse: collapse; font-size: 0.9em; margin: 4px 0;}
+.evalqa-table th, .evalqa-table td {border: 1px solid #cbd5e0; padding: 2px 6px; text-align: right;}
+.evalqa-table th {background: #edf2f7; font-weight: 600;}
+.evalqa-table td.evalqa-cited {background: #fef3c7;}
+.evalqa-table td.evalqa-asked {background: #fde68a; font-weight: 700; outline: 2px solid #d69e2e;}
+"""
 
 
 class App:
     """State shared by every browser session: the index, the assistant, the corpus folder."""
 
-    def __init__(self, index_dir: Path, corpus_dir: Path):
+    def __init__(self, index_dir: Path, corpus_dir: Path, *, read_only: bool = False, log_questions: bool = False):
         self.index_dir = Path(index_dir)
         self.corpus_dir = Path(corpus_dir)
+        self.read_only = read_only
+        self.log_questions = log_questions
         self.index = Index.open(self.index_dir)
         self.assistant = Assistant(self.index)
         self._build_lock = threading.Lock()
+        self._conversations: OrderedDict[str, Conversation] = OrderedDict()  # the JSON API's, by session
+        self._conversations_lock = threading.Lock()
 
     # --- data for the tabs ----------------------------------------------------------------
     def sheets_frame(self) -> pd.DataFrame:
@@ -74,6 +90,7 @@ class App:
         return pd.DataFrame(rows)
 
     def figures_frame(self) -> pd.DataFrame:
+        """Every figure with the contract's fields (the CSV download); `figures_view` is what the tab shows."""
         rows = [{k: (" › ".join(v) if k == "section" else v) for k, v in f.to_dict().items() if k in FIGURE_COLUMNS}
                 for f in self.index.figures()]
         return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
@@ -88,14 +105,18 @@ class App:
                     df["section"].str.contains(subject, regex=False, na=False)]
         if measure and measure != ALL:
             df = df[df["measure"] == measure]
-        y = _year_value(year)
+        y = year_value(year)
         if y:
             df = df[df["fiscal_year"] == y]
         return df
 
     def subject_choices(self) -> list[str]:
+        """「sheet | subject」 of every subject with a number for a year, those with the most years first."""
         df = self.figures_frame()
-        return sorted({f"{r.sheet} | {r.subject}" for r in df.itertuples() if r.fiscal_year == r.fiscal_year})
+        df = df[df["value"].notna() & df["fiscal_year"].notna()]
+        years = df.groupby(["sheet", "subject"], sort=False)["fiscal_year"].nunique()
+        return [f"{sheet} | {subject}" for (sheet, subject), _ in
+                sorted(years.items(), key=lambda kv: (-kv[1], kv[0][0]))]
 
     def plot_frame(self, choice: str | None) -> pd.DataFrame:
         """One subject over fiscal years, a line per measure (and series): 目標値 vs 実績値, 予算額計 vs 執行額."""
@@ -118,108 +139,127 @@ class App:
         years = sorted({f.fiscal_year for f in self.index.figures() if f.fiscal_year})
         return [ALL] + [f"{to_label(y)} ({y})" for y in years]
 
+    # --- events -------------------------------------------------------------------------------
+    def conversation_for(self, session: str | None) -> Conversation:
+        """The JSON API's conversation of one client session (the most recent `MAX_SESSIONS` are kept)."""
+        if not session:
+            return self.assistant.conversation()
+        with self._conversations_lock:
+            conv = self._conversations.get(session)
+            if conv is None:
+                conv = self._conversations[session] = self.assistant.conversation()
+                while len(self._conversations) > MAX_SESSIONS:
+                    self._conversations.popitem(last=False)
+            self._conversations.move_to_end(session)
+            return conv
 
-# --- rendering --------------------------------------------------------------------------------
+    def answer(self, question: str, sheet: str | None = None, fiscal_year: int | None = None,
+               session: str | None = None) -> dict:
+        """The JSON answer (as `evalqa ask --json`), in the conversation of `session`."""
+        t0 = time.perf_counter()
+        ans = question_refusal(question)  # before any work
+        if ans is None:
+            ans = self.conversation_for(session).ask(question, sheet=sheet or None, fiscal_year=fiscal_year or None)
+        oplog.question(ans, time.perf_counter() - t0, question[:MAX_QUESTION_CHARS] if self.log_questions else None,
+                       via="api")
+        return ans.to_dict()
 
-def highlight(text: str, question: str) -> str:
-    """Passage as HTML with the question's words marked."""
-    words = sorted({t for t in terms(question) if len(t) >= 2 and not t.startswith("fy") and not t.isdigit()},
-                   key=len, reverse=True)
-    out = html.escape(text)
-    if words:
-        pattern = re.compile("|".join(re.escape(html.escape(w)) for w in words))
-        out = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", out)
-    return out.replace("\n", "<br>")
+    def upload(self, files: list[str | Path]) -> str:
+        """Add uploaded files to the corpus and the index; the report to show. Refused in read-only mode,
+        over `MAX_FILES` files, and while another upload is being indexed (never two builds at once)."""
+        if self.read_only:
+            return "❌ この画面は閲覧専用です（--read-only）。シートは追加できません。"
+        if not files:
+            return "ファイルを選んでください。"
+        if len(files) > MAX_FILES:
+            return f"❌ 一度に追加できるのは {MAX_FILES} ファイルまでです（{len(files)} ファイルが選ばれました）。"
+        if not self._build_lock.acquire(blocking=False):
+            return "⏳ 別のシートの索引づくりが進行中です。終わってから、もう一度追加してください。"
+        try:
+            return "\n\n".join(self._add_one(f) for f in files)
+        finally:
+            self._build_lock.release()
+
+    def _add_one(self, file: str | Path) -> str:
+        src = Path(file if isinstance(file, (str, Path)) else file.name)
+        original = getattr(file, "orig_name", None) or src.name
+        try:
+            added = add_document(src, original, self.corpus_dir, self.index_dir)
+            self.assistant.refresh()
+        except UploadRefused as e:
+            return f"❌ 受け付けませんでした: {e}。corpus/ と索引は変更していません。"
+        head = f"✅ {added.name}: {len(added.sheet.figures)} figures" + "".join(f"\n{n}" for n in added.notes)
+        warn = "".join(f"\n⚠ {w}" for w in added.sheet.warnings)
+        return head + "\n" + "\n".join(added.report.lines()) + warn
 
 
-def sources_html(ans, question: str) -> str:
-    if not ans.sources:
-        return "<p class='evalqa-empty'>出典はありません。</p>"
-    parts = []
-    for s in ans.sources[:4]:
-        crumb = html.escape(" › ".join(s["section"]))
-        page = f"（p.{s['page']}）" if s.get("page") else ""  # where to look in the ministry's PDF
-        parts.append(f"<div class='evalqa-source'><div class='evalqa-crumb'><b>{html.escape(s['sheet'])}</b>"
-                     f" › {crumb}{page}</div>"
-                     f"<div class='evalqa-passage'>{highlight(s['text'][:1200], question)}</div></div>")
-    return "\n".join(parts)
-
-
-def answer_frame(ans) -> pd.DataFrame:
-    rows = [{"指標・事業": f.subject + (f"（{f.series}）" if f.series else ""), "種類": f.measure,
-             "年度": to_label(f.fiscal_year) if f.fiscal_year else f.year_label, "値": format_value(f),
-             "表の記載": f.raw, "行": f.line, "頁・セル": f"p.{f.page}" if f.page else (f.cell or "")}
-            for f in ans.figures]
-    return pd.DataFrame(rows, columns=["年度", "種類", "値", "表の記載", "行", "頁・セル", "指標・事業"])
-
-
-def _year_value(choice: str | None) -> int | None:
+def year_value(choice: str | None) -> int | None:
     if not choice or choice == ALL:
         return None
     m = re.search(r"\((\d{4})\)", choice)
     return int(m.group(1)) if m else None
 
 
-# --- the Blocks -----------------------------------------------------------------------------------
-
-CSS = """
-.evalqa-source {border-left: 3px solid #2b6cb0; padding: 4px 10px; margin-bottom: 10px;}
-.evalqa-crumb {font-size: 0.85em; color: #555; margin-bottom: 4px;}
-.evalqa-passage mark {background: #fde68a; padding: 0 1px;}
-"""
+def _write_csv(df: pd.DataFrame) -> str:
+    path = Path(tempfile.mkdtemp(prefix="evalqa-")) / "evalqa-figures.csv"
+    df.to_csv(path, index=False, encoding="utf-8-sig")
+    return str(path)
 
 
-def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus") -> gr.Blocks:
-    app = App(Path(index_dir), Path(corpus_dir))
+def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus", *, read_only: bool = False,
+               log_questions: bool = False) -> gr.Blocks:
+    """The Blocks app. `read_only` leaves out the upload (no component, no API endpoint, and `App.upload`
+    refuses); `log_questions` writes question texts into the operator's log."""
+    app = App(Path(index_dir), Path(corpus_dir), read_only=read_only, log_questions=log_questions)
 
     def respond(question, history, conversation, sheet, year):
-        # One Conversation per browser session (gr.State): the same follow-up rules as `evalqa chat`.
+        # One Conversation per session (gr.State): the same follow-up rules as `evalqa chat`.
+        t0 = time.perf_counter()
         history = list(history or [])
-        question = (question or "").strip()
+        question = question if isinstance(question, str) else ""
+        # The cap is checked before anything else, so a huge question costs nothing and delays nobody.
+        ans = question_refusal(question)
+        shown = question[:MAX_QUESTION_CHARS] + "…" if ans is not None else question.strip()
         conversation = conversation or app.assistant.conversation()
-        try:
-            app.assistant.refresh()
-            ans = conversation.ask(question, sheet=None if sheet in (None, ALL) else sheet,
-                                   fiscal_year=_year_value(year))
-        except (IndexFailure, SheetError, OSError, ValueError) as e:
-            msg = f"エラー: {e}"
-            history += [{"role": "user", "content": question}, {"role": "assistant", "content": msg}]
-            return msg, history, conversation, "", pd.DataFrame(), ""
-        history += [{"role": "user", "content": question or "（空の質問）"}, {"role": "assistant", "content": ans.text}]
-        return ans.text, history, conversation, sources_html(ans, question), answer_frame(ans), ""
+        if ans is None:
+            try:
+                ans = conversation.ask(shown, sheet=None if sheet in (None, ALL) else sheet,
+                                       fiscal_year=year_value(year))
+            except (IndexFailure, SheetError, OSError, ValueError) as e:
+                oplog.failure("answering a question")
+                msg = f"エラー: {e}"
+                history += [{"role": "user", "content": shown}, {"role": "assistant", "content": msg}]
+                return msg, history, conversation, "", pd.DataFrame(), ""
+        oplog.question(ans, time.perf_counter() - t0, shown if app.log_questions else None)
+        history += [{"role": "user", "content": shown or "（空の質問）"}, {"role": "assistant", "content": ans.text}]
+        return ans.text, history, conversation, sources_html(ans, shown), answer_frame(ans), ""
+
+    def answer(question: str, sheet: str | None = None, fiscal_year: int | None = None,
+               request: gr.Request = None) -> dict:  # type: ignore[assignment]
+        """質問に答えます（数値・出典つき JSON）。Answers a question about the indexed sheets: {question, answer,
+        found, kind, figures, sources}, as `evalqa ask --json`. Follow-ups continue the conversation of the
+        client's session. sheet: only this sheet id; fiscal_year: Western year (2020 = 令和2年度)."""
+        if not isinstance(question, str):
+            raise gr.Error("question must be a string")
+        return app.answer(question, sheet, fiscal_year, getattr(request, "session_hash", None))
 
     def reset():
         return [], None, "", pd.DataFrame(), ""
 
-    def write_csv(df: pd.DataFrame) -> str:
-        path = Path(tempfile.mkdtemp(prefix="evalqa-")) / "evalqa-figures.csv"
-        df.to_csv(path, index=False, encoding="utf-8-sig")
-        return str(path)
-
     def refilter(sheet, subject, measure, year):
-        # The download button always holds the CSV of what the table shows.
+        # The download button always holds the CSV of what the table shows (with the contract's columns).
         df = app.filter_figures(sheet, subject, measure, year)
-        return df, write_csv(df)
+        return figures_view(df), _write_csv(df)
 
-    def upload(file):
-        if file is None:
-            return "ファイルを選んでください。", app.sheets_frame(), gr.update(), gr.update(), None
-        src = Path(file if isinstance(file, str) else file.name)
-        original = getattr(file, "orig_name", None) or src.name
-        try:
-            with app._build_lock:
-                added = add_document(src, original, app.corpus_dir, app.index_dir)
-                app.assistant.refresh()
-        except UploadRefused as e:
-            return (f"❌ 受け付けませんでした: {e}。corpus/ と索引は変更していません。", app.sheets_frame(),
-                    gr.update(), gr.update(), None)
-        head = f"✅ {added.name}: {len(added.sheet.figures)} figures" + "".join(f"\n{n}" for n in added.notes)
-        warn = "".join(f"\n⚠ {w}" for w in added.sheet.warnings)
-        msg = head + "\n" + "\n".join(added.report.lines()) + warn
+    def upload(files):
+        paths = [f if isinstance(f, (str, Path)) else f.name for f in (files or [])]
+        report = app.upload(paths)
         # The file box is emptied so that the next sheet can be dropped in.
-        return (msg, app.sheets_frame(), gr.update(choices=app.sheet_choices()),
+        return (report, app.sheets_frame(), gr.update(choices=app.sheet_choices()),
                 gr.update(choices=app.subject_choices()), None)
 
+    subjects = app.subject_choices()
+    first_subject = subjects[0] if subjects else None
     with gr.Blocks(title="evalqa — 政策評価シート Q&A") as demo:
         gr.Markdown("# evalqa — 政策評価シート Q&A\n"
                     "数値はシートの表から正確に、年度・種類（目標値／実績値、予算／執行額）と出典つきで答えます。")
@@ -230,7 +270,7 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
                     chatbot = gr.Chatbot(label="会話", height=420, elem_id="evalqa-chat")
                     with gr.Row():
                         question = gr.Textbox(label="質問", placeholder="例: 令和2年度の日加会談数は？", scale=5,
-                                              elem_id="evalqa-question")
+                                              elem_id="evalqa-question", max_length=MAX_QUESTION_CHARS)
                         send = gr.Button("送信", variant="primary", scale=1, elem_id="evalqa-send")
                     several = len(app.index.sheets()) > 1
                     with gr.Row(visible=several):
@@ -250,55 +290,43 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
             send.click(respond, inputs, outputs, api_visibility="private")
             clear.click(reset, None, [chatbot, conversation, sources, figures_table, question],
                         api_visibility="private")
+            # The JSON API for scripts and load: no queue (an answer takes milliseconds; the queue's own
+            # overhead was most of the latency under load), same login as the page.
+            gr.api(answer, api_name="answer", queue=False)
         with gr.Tab("数値一覧"):
             with gr.Row():
                 f_sheet = gr.Dropdown(app.sheet_choices(), value=ALL, label="シート")
                 f_subject = gr.Textbox(label="指標・事業名（部分一致）")
                 f_measure = gr.Dropdown([ALL] + sorted(set(app.figures_frame()["measure"])), value=ALL, label="種類")
                 f_year = gr.Dropdown(app.year_choices(), value=ALL, label="年度")
-            all_figures = gr.Dataframe(app.figures_frame(), interactive=False, wrap=True, elem_id="evalqa-figures")
-            csv_button = gr.DownloadButton("CSVをダウンロード", value=write_csv(app.figures_frame()))
+            everything = app.figures_frame()
+            all_figures = gr.Dataframe(figures_view(everything), interactive=False, wrap=True,
+                                       elem_id="evalqa-figures")
+            csv_button = gr.DownloadButton("CSVをダウンロード", value=_write_csv(everything))
             filters: list[gr.Dropdown | gr.Textbox] = [f_sheet, f_subject, f_measure, f_year]
             for comp in filters:
                 comp.change(refilter, filters, [all_figures, csv_button], api_visibility="private")
             gr.Markdown("### 年度ごとの推移")
-            subject_pick = gr.Dropdown(app.subject_choices(), label="指標・事業", elem_id="evalqa-plot-subject")
-            chart = gr.LinePlot(x="fiscal_year", y="value", color="measure", label="推移", height=320)
+            subject_pick = gr.Dropdown(subjects, value=first_subject, label="指標・事業",
+                                       elem_id="evalqa-plot-subject")
+            # Drawn for the first subject on load, not empty until a choice changes.
+            chart = gr.LinePlot(app.plot_frame(first_subject), x="fiscal_year", y="value", color="measure",
+                                label="推移", height=320, elem_id="evalqa-plot")
             subject_pick.change(app.plot_frame, subject_pick, chart, api_visibility="private")
         with gr.Tab("シート"):
             sheets_table = gr.Dataframe(app.sheets_frame(), interactive=False, elem_id="evalqa-sheets")
-            gr.Markdown(UPLOAD_HELP)
-            upload_file = gr.File(label=f"シートを追加・更新（.txt / .pdf / .xlsx、{MAX_BYTES // 2**20} MBまで、"
-                                        f"PDFは{MAX_PAGES}ページまで）",
-                                  file_types=[".txt", ".pdf", ".xlsx"], elem_id="evalqa-upload")
-            upload_report = gr.Textbox(label="結果", lines=6, elem_id="evalqa-upload-report")
-            upload_file.upload(upload, upload_file,
-                               [upload_report, sheets_table, sheet_filter, subject_pick, upload_file],
-                               api_visibility="private")
+            if read_only:
+                gr.Markdown("この画面は閲覧専用です。シートの追加は管理者が `evalqa build` で行います。")
+            else:
+                gr.Markdown(UPLOAD_HELP)
+                upload_file = gr.File(label=f"シートを追加・更新（.txt / .pdf / .xlsx、{MAX_FILES} ファイル、"
+                                            f"各 {MAX_BYTES // 2**20} MB、PDFは{MAX_PAGES}ページまで）",
+                                      file_types=[".txt", ".pdf", ".xlsx"], file_count="multiple",
+                                      elem_id="evalqa-upload")
+                upload_report = gr.Textbox(label="結果", lines=6, elem_id="evalqa-upload-report")
+                # Public as API `upload` (a team adds sheets from scripts); absent in read-only mode.
+                upload_file.upload(upload, upload_file,
+                                   [upload_report, sheets_table, sheet_filter, subject_pick, upload_file],
+                                   api_name="upload")
     demo.evalqa = app  # for tests and embedding
     return demo
-
-
-def ensure_index(corpus_dir: Path, index_dir: Path, model: str | None = None) -> None:
-    """Build `index/` from `corpus/` when missing or stale (incremental, with a progress bar)."""
-    print(f"evalqa: checking the index {index_dir} against {corpus_dir} …", flush=True)
-    report = build_index(corpus_dir, index_dir, model, progress=True, log=lambda m: print(m, file=sys.stderr))
-    print("\n".join(report.lines()), flush=True)
-
-
-def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(prog="app.py", description="Serve the evalqa chat UI.")
-    p.add_argument("--host", default=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
-                   help="interface to listen on (default 127.0.0.1; use 0.0.0.0 to expose deliberately)")
-    p.add_argument("--port", type=int, default=int(os.environ.get("GRADIO_SERVER_PORT", "7860")))
-    p.add_argument("--corpus", type=Path, default=Path("corpus"))
-    p.add_argument("--index", type=Path, default=Path("index"))
-    p.add_argument("--model", default=None)
-    args = p.parse_args(argv)
-    if not args.corpus.is_dir() or not sheet_files(args.corpus):
-        sys.exit(f"evalqa: error: {args.corpus}: no sheet files ({suffix_list()}) to index")
-    ensure_index(args.corpus, args.index, args.model)
-    demo = create_app(args.index, args.corpus)
-    demo.queue(default_concurrency_limit=4)
-    demo.launch(server_name=args.host, server_port=args.port, show_error=False, css=CSS,
-                allowed_paths=[], footer_links=["api"], max_file_size=MAX_BYTES)

@@ -21,6 +21,7 @@ from .sheet import GENERAL, Sheet
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB
 MAX_PAGES = 200  # a PDF's pages; ministries' sheets have a few dozen at most
+MAX_FILES = 10  # files in one upload: each is parsed and indexed while the uploader waits
 
 
 class UploadRefused(ValueError):
