@@ -8,10 +8,14 @@ with nothing to do, first removes the `gen-*.tmp` folders a crashed build left b
 from __future__ import annotations
 
 import hashlib
+import os
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from . import chunking
 from .chunking import Chunk, chunk_sheet
@@ -19,6 +23,7 @@ from .corpus import scan_corpus
 from .embedding import Embedder, load_embedder
 from .errors import SheetError
 from .parser import load_sheet
+from .progress import EmbedProgress
 from .sheet import GENERAL, Sheet
 from .storage import (
     FORMAT_VERSION,
@@ -34,6 +39,10 @@ from .storage import (
     sheet_hashes,
 )
 from .terms import dictionary_identity, terms
+from .vector_cache import VectorCache, passage_key
+
+CACHE_BATCH = 32  # chunks embedded, then committed to the cache, at a time: what a killed build can lose
+CACHE_MAX_BYTES = int(os.environ.get("EVALQA_CACHE_MB", "2048")) * 2**20
 
 Log = Callable[[str], object]
 
@@ -56,7 +65,9 @@ class BuildReport:
     generation: str | None = None
     rebuilt: bool = False  # everything re-embedded (see rebuild_reason)
     rebuild_reason: str | None = None  # new index, format, embedder, chunking settings or MeCab dictionary
-    chunks_embedded: int = 0
+    chunks_embedded: int = 0  # embedded by this build
+    chunks_reused: int = 0  # taken from the embedding cache
+    tokens_per_second: float = 0.0  # MeCab tokens of the chunks embedded, per second of embedding
     seconds: float = 0.0
     embed_seconds: float = 0.0
 
@@ -79,7 +90,8 @@ class BuildReport:
         if self.hidden:
             out.append(f"hidden    {len(self.hidden):3}  dotfiles, editor backups or lock files, not read")
         gen = self.generation or "(no change)"
-        out.append(f"index     {gen}: {self.chunks_embedded} chunks embedded in {self.embed_seconds:.1f}s, "
+        reused = f" ({self.chunks_reused} more from the embedding cache)" if self.chunks_reused else ""
+        out.append(f"index     {gen}: {self.chunks_embedded} chunks embedded in {self.embed_seconds:.1f}s{reused}, "
                    f"build {self.seconds:.1f}s" + (" (full rebuild)" if self.rebuilt else ""))
         return out
 
@@ -206,11 +218,9 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
                 writer.remove_sheet(sid)
         budget, overlap = plan.settings["chunking"]["budget"], plan.settings["chunking"]["overlap"]
         chunks: dict[str, list[Chunk]] = {sid: chunk_sheet(s, budget, overlap) for sid, s in parsed.items()}
-        documents = [c.document for cs in chunks.values() for c in cs]
         t_embed = time.perf_counter()
-        matrix = plan.embedder.encode_documents(documents, progress=progress)
+        matrix = embed_chunks(plan, chunks, report, progress=progress, log=log)
         report.embed_seconds = time.perf_counter() - t_embed
-        report.chunks_embedded = len(documents)
 
         chunk_ids: list[int] = []
         for sid, sheet in parsed.items():
@@ -220,12 +230,80 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
             rec = SheetRecord(sid, str(plan.files[sid]), plan.hashes[sid], metadata, sheet.warnings,
                               sheet.figures, chunks[sid], keywords, sheet.facts)
             chunk_ids += writer.add_sheet(rec, first_ord=len(chunk_ids))
-        writer.add_vectors(chunk_ids, matrix)
+        keys = [passage_key(plan.embedder.id, c.document) for sid in parsed for c in chunks[sid]]
+        writer.add_vectors(chunk_ids, matrix, keys)
         writer.finish({**plan.settings, "built_at": time.time(), "corpus": str(plan.corpus)})
     except BaseException:
         writer.discard()
         raise
     return writer.folder
+
+
+def embed_chunks(plan: BuildPlan, chunks: dict[str, list[Chunk]], report: BuildReport, *,
+                 progress: bool = True, log: Log | None = None) -> np.ndarray:
+    """Every chunk's vector, in order: from the embedding cache where it holds the passage, else embedded
+    and cached batch by batch (so a build stopped here resumes from what it did). Shows sheets done,
+    tokens/s and an ETA; counts embedded and reused chunks in the report."""
+    embedder = plan.embedder
+    out: list[np.ndarray] = []
+    cache = _open_cache(plan.index_dir, log)
+    bar = EmbedProgress(len(chunks), sum(c.tokens for cs in chunks.values() for c in cs), progress)
+    try:
+        for cs in chunks.values():
+            texts = [c.document for c in cs]
+            have = cache.get(embedder.id, embedder.dim, texts) if cache else {}
+            matrix = np.zeros((len(texts), embedder.dim), np.float32)
+            for i, v in have.items():
+                matrix[i] = v
+            missing = [i for i in range(len(texts)) if i not in have]
+            bar.reused(sum(cs[i].tokens for i in have))
+            for b in range(0, len(missing), CACHE_BATCH):
+                part = missing[b:b + CACHE_BATCH]
+                vectors = embedder.encode_documents([texts[i] for i in part])
+                matrix[part] = vectors
+                if cache is not None:
+                    cache.put(embedder.id, [texts[i] for i in part], vectors)
+                    _report_recovery(cache, log)
+                bar.embedded(sum(cs[i].tokens for i in part))
+            if cache is not None:
+                _report_recovery(cache, log)
+            report.chunks_embedded += len(missing)
+            report.chunks_reused += len(have)
+            out.append(matrix)
+            bar.sheet_done()
+        if cache is not None and cache.size() > CACHE_MAX_BYTES:
+            dropped = cache.collect(live_passage_keys(plan, chunks), CACHE_MAX_BYTES)
+            if log:
+                log(f"evalqa: embedding cache over {CACHE_MAX_BYTES // 2**20} MB: dropped {dropped} old vectors")
+    finally:
+        bar.close()
+        report.tokens_per_second = bar.rate()
+        if cache is not None:
+            cache.close()
+    return np.vstack(out) if out else np.zeros((0, embedder.dim), np.float32)
+
+
+def _open_cache(index_dir: Path, log: Log | None) -> VectorCache | None:
+    """The index's embedding cache; None (the build embeds everything) when it cannot be opened at all."""
+    try:
+        cache = VectorCache.open(index_dir)
+    except (OSError, sqlite3.Error) as e:
+        if log:
+            log(f"evalqa: warning: embedding cache not used: {e}")
+        return None
+    _report_recovery(cache, log)
+    return cache
+
+
+def _report_recovery(cache: VectorCache, log: Log | None) -> None:
+    if cache.recovered and log:
+        log(f"evalqa: warning: embedding cache {cache.recovered}")
+    cache.recovered = None
+
+
+def live_passage_keys(plan: BuildPlan, chunks: dict[str, list[Chunk]]) -> set[bytes]:
+    """Cache keys of the passages this build indexes (never collected while live)."""
+    return {passage_key(plan.embedder.id, c.document) for cs in chunks.values() for c in cs}
 
 
 def publish_generation(plan: BuildPlan, folder: Path) -> str:

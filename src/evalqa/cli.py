@@ -50,6 +50,10 @@ def _build(args: argparse.Namespace) -> int:
                              log=lambda m: print(m, file=sys.stderr))
     except (IndexFailure, EmbedderError) as e:
         return _err(str(e))
+    except KeyboardInterrupt:
+        print("\nevalqa: build stopped; the index is as it was. What was embedded is in the embedding cache: "
+              "`evalqa build` again resumes from there.", file=sys.stderr)
+        return 130
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
@@ -157,6 +161,47 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cache(args: argparse.Namespace) -> int:
+    from .storage import IndexFailure, current
+    from .vector_cache import VectorCache
+
+    if not args.index.is_dir():
+        return _err(f"{args.index}: no index folder")
+    with VectorCache.open(args.index) as cache:
+        if cache.recovered:
+            print(f"evalqa: warning: embedding cache {cache.recovered}", file=sys.stderr)
+        dropped = None
+        if args.gc:
+            try:
+                keep = _live_keys(current(args.index))
+            except IndexFailure as e:
+                return _err(str(e))
+            dropped = cache.collect(keep)
+        info = {**cache.stats(), **({"dropped": dropped} if dropped is not None else {})}
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False))
+    else:
+        print(f"{info['path']}: {info['vectors']} vectors, {info['bytes'] / 2**20:.1f} MB")
+        for name, n in info["by_embedder"].items():
+            print(f"  {n:8}  {name}")
+        if dropped is not None:
+            print(f"dropped {dropped} vectors that the live index does not use")
+    return 0
+
+
+def _live_keys(generation) -> set[bytes]:
+    """Cache keys of the live generation's passages (its stored documents, under its embedder)."""
+    if generation is None:
+        return set()
+    from .index import Index
+
+    idx = Index.open(generation.parent)
+    try:
+        return idx.passage_keys()
+    finally:
+        idx.close()
+
+
 def _mcp(args: argparse.Namespace) -> int:
     try:
         from .mcp_server import open_assistant, serve
@@ -230,6 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--workdir", type=Path, default=None)
     be.add_argument("--json", action="store_true")
     be.set_defaults(func=_bench)
+
+    ca = sub.add_parser("cache", help="the embedding cache: size per model; --gc drops what the index does not use")
+    ca.add_argument("--index", default="index", type=Path)
+    ca.add_argument("--gc", action="store_true",
+                    help="drop every vector the live index does not use (other models' too)")
+    ca.add_argument("--json", action="store_true")
+    ca.set_defaults(func=_cache)
 
     m = sub.add_parser("mcp", help="serve ask, search and figures as MCP tools (stdio by default)")
     m.add_argument("--index", default="index", type=Path)

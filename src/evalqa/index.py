@@ -190,6 +190,19 @@ class Index:
                 return self._anchor.execute(sql, params).fetchall()
         return con.execute(sql, params).fetchall()
 
+    def passage_keys(self) -> set[bytes]:
+        """The embedding-cache keys of every chunk. Raises IndexFailure when some chunk has none (it was
+        indexed before the cache existed), since collecting then would drop live vectors."""
+        try:
+            keys = {k for (k,) in self._rows("SELECT key FROM passages")}
+        except sqlite3.OperationalError:
+            keys = set()
+        chunks = self._rows("SELECT count(*) FROM chunks")[0][0]
+        if len(keys) < chunks:
+            raise IndexFailure(f"{self.path}: {chunks - len(keys)} chunks were indexed before the embedding cache "
+                               "existed; rebuild them (remove index/ and run `evalqa build`) before collecting")
+        return keys
+
     def stats(self) -> dict:
         return {**self.manifest["counts"], "generation": self.generation.name,
                 "embedder": self.manifest["embedder"]["id"]}

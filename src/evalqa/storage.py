@@ -48,6 +48,9 @@ CREATE INDEX facts_sheet ON facts(sheet);
 CREATE TABLE chunk_figures(chunk_id INTEGER NOT NULL, figure_id INTEGER NOT NULL, PRIMARY KEY(chunk_id, figure_id));
 CREATE VIRTUAL TABLE chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
 """
+# Each chunk's key in the embedding cache (evalqa.vector_cache), so `evalqa cache --gc` knows what is live.
+# Added without a format change: a generation written before it has the table filled only for new chunks.
+PASSAGES = "CREATE TABLE IF NOT EXISTS passages(chunk_id INTEGER PRIMARY KEY, key BLOB NOT NULL);"
 TABLES = ("sheets", "chunks", "figures", "facts")
 
 
@@ -172,6 +175,7 @@ class GenerationWriter:
             with contextlib.closing(sqlite3.connect(previous / DB)) as src:
                 src.backup(self.con)
             self.vectors = faiss.read_index(str(previous / VECTORS))
+        self.con.execute(PASSAGES)
 
     def remove_sheet(self, sheet: str) -> None:
         ids = [r[0] for r in self.con.execute("SELECT id FROM chunks WHERE sheet = ?", (sheet,))]
@@ -179,6 +183,7 @@ class GenerationWriter:
             self.vectors.remove_ids(np.array(ids, dtype="int64"))
             self.con.executemany("DELETE FROM chunk_terms WHERE rowid = ?", [(i,) for i in ids])
             self.con.executemany("DELETE FROM chunk_figures WHERE chunk_id = ?", [(i,) for i in ids])
+            self.con.executemany("DELETE FROM passages WHERE chunk_id = ?", [(i,) for i in ids])
         self.con.execute("DELETE FROM chunks WHERE sheet = ?", (sheet,))
         self.con.execute("DELETE FROM figures WHERE sheet = ?", (sheet,))
         self.con.execute("DELETE FROM facts WHERE sheet = ?", (sheet,))
@@ -216,9 +221,12 @@ class GenerationWriter:
             self.con.executemany("INSERT INTO chunk_figures VALUES (?, ?)", [(cid, figure_ids[i]) for i in c.figures])
         return chunk_ids
 
-    def add_vectors(self, chunk_ids: list[int], matrix: np.ndarray) -> None:
+    def add_vectors(self, chunk_ids: list[int], matrix: np.ndarray, keys: list[bytes] | None = None) -> None:
+        """The chunks' vectors, and their embedding-cache keys when given."""
         if chunk_ids:
             self.vectors.add_with_ids(matrix, np.array(chunk_ids, dtype="int64"))
+        if keys is not None:
+            self.con.executemany("INSERT OR REPLACE INTO passages VALUES (?, ?)", zip(chunk_ids, keys, strict=True))
 
     def finish(self, manifest: dict) -> dict[str, int]:
         """Commit SQLite, write FAISS and the manifest (with the counts); the counts."""
