@@ -160,3 +160,24 @@ def test_cli_refuses_a_long_question_too(built):
                          capture_output=True, text=True, check=True, timeout=120)
     data = json.loads(out.stdout)
     assert data["kind"] == "limit" and not data["found"] and len(data["question"]) < 600
+
+
+def test_upload_limits_files_and_one_build_at_a_time(built, tmp_path_factory, tmp_path):
+    from evalqa.ui import App
+    from evalqa.upload import MAX_FILES
+
+    root = copy_built(built, tmp_path_factory, "serve-limits")
+    app = App(root / "index", root / "corpus")
+    files = []
+    for i in range(MAX_FILES + 1):
+        f = tmp_path / f"sheet-{i}.txt"
+        shutil.copy(MEXT, f)
+        files.append(f)
+    before = sorted(p.name for p in (root / "corpus").iterdir())
+    assert f"{MAX_FILES} ファイルまで" in app.upload(files)
+    with app._build_lock:  # another upload is being indexed
+        assert "索引づくりが進行中" in app.upload(files[:1])
+    assert sorted(p.name for p in (root / "corpus").iterdir()) == before
+    read_only = App(root / "index", root / "corpus", read_only=True)
+    assert "閲覧専用" in read_only.upload(files[:1])
+    assert sorted(p.name for p in (root / "corpus").iterdir()) == before
