@@ -26,10 +26,17 @@ def test_large_indexes_search_an_hnsw_graph_with_high_recall(tmp_path, monkeypat
         queries = idx.embedder.encode_queries(["日加二国間会談数", "外国人留学生の受入れ数", "ハローワークの就職率",
                                                "予算の執行額", "在日米軍駐留経費負担"])
         assert ann.recall_at(idx.vectors, idx.approximate, queries, 10) >= 0.9
+        used: list[str] = []
+        flat_search, graph_search = idx.vectors.search, idx.approximate.search
+        monkeypatch.setattr(idx.vectors, "search", lambda *a: used.append("flat") or flat_search(*a), raising=False)
+        monkeypatch.setattr(idx.approximate, "search", lambda *a: used.append("hnsw") or graph_search(*a),
+                            raising=False)
         hits = idx.search("ハローワークの就職率", k=3)
-        assert hits[0].sheet == MHLW.stem
+        assert hits[0].sheet == MHLW.stem and used == ["hnsw"]
         # A filtered search ranks exactly, over the flat index.
+        used.clear()
         assert all(h.sheet == MEXT.stem for h in idx.search("実績値", k=3, sheet=MEXT.stem))
+        assert used == ["flat"]
     # Below the threshold, a new generation has no graph (and the old file does not linger).
     monkeypatch.setattr(ann, "HNSW_MIN", 10**6)
     (corpus / MHLW.name).unlink()

@@ -7,15 +7,16 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
-from conftest import MEXT, MHLW
+from conftest import MEXT, MHLW, SEED
 from evalqa import chunking
 from evalqa.build import build_index
 from evalqa.index import Index, IndexFailure
 from evalqa.search import fuse, keyword_terms, top
-from evalqa.storage import DB
+from evalqa.storage import DB, current
 
 
 def sql(index_dir, statement, params=()):
@@ -387,3 +388,46 @@ def test_keyword_terms_are_bounded_for_large_corpora():
     assert keyword_terms(["政策", "評価"], df, 10**6) == ["評価"]
     many = {f"語{i}": i + 1 for i in range(30)}
     assert keyword_terms(list(many), many, 10**6) == [f"語{i}" for i in range(MAX_TERMS)]
+
+
+@pytest.mark.slow
+def test_threads_read_side_by_side_while_a_build_switches_generations(work):
+    """Eight threads search while a rebuild publishes a new generation and the index refreshes: no error,
+    every hit from a sheet of one generation or the other, and idle connections bounded by the pool."""
+    import threading
+
+    from evalqa import index as index_module
+
+    corpus, index = work
+    idx = Index.open(index)
+    errors: list[BaseException] = []
+    sheets: set[str] = set()
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                idx.refresh(0.05)
+                for h in idx.search("外国人留学生の受入れ数", k=5) + idx.search("実績値", k=3, fiscal_year=2019):
+                    sheets.add(h.sheet)
+            except BaseException as e:  # noqa: BLE001 - the test reports whatever a reader hit
+                errors.append(e)
+
+    threads = [threading.Thread(target=reader) for _ in range(8)]
+    for t in threads:
+        t.start()
+    (corpus / MHLW.name).unlink()
+    build_index(corpus, index, progress=False)
+    for _ in range(100):
+        if idx.generation == current(index):
+            break
+        time.sleep(0.05)
+    stop.set()
+    for t in threads:
+        t.join()
+    assert not errors, errors[:3]
+    assert idx.generation == current(index)
+    assert sheets <= {SEED.stem, MEXT.stem, MHLW.stem} and MEXT.stem in sheets
+    assert len(idx._pool) <= index_module.MAX_POOL
+    assert MHLW.stem not in {h.sheet for h in idx.search("ハローワークの就職率", k=5)}
+    idx.close()

@@ -64,3 +64,13 @@ def test_credentials_and_loopback():
             parse_credentials(bad, "logins.txt")
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.org")
+
+
+def test_sheet_and_question_text_is_escaped():
+    text = "<script>alert(1)</script> | <b>x</b>\n<img src=x onerror=alert(1)> | 3"
+    html = passage_html(text, "<script>", {"3": "c"})
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "&lt;/<mark>script</mark>&gt;" in html
+    ans = Answer("q", "…", True, [], [{"sheet": "<i>s</i>", "section": ["<u>sec</u>"], "text": "ok", "score": 1.0}])
+    out = sources_html(ans, "q")
+    assert "<i>" not in out and "<u>" not in out and "&lt;i&gt;s&lt;/i&gt;" in out

@@ -36,9 +36,10 @@ class Assistant:
         self._load()
 
     def _load(self) -> None:
-        self._generation = self.index.generation
+        generation = self.index.generation
         self.catalogue = SubjectCatalogue(self.index.figures() + self.index.facts(), self.index.sheets())
         self._mentions: dict[str, bool] = {}
+        self._generation = generation  # last: a failed load is tried again by the next question
 
     @property
     def titles(self) -> dict[str, str]:
@@ -56,11 +57,12 @@ class Assistant:
         return Conversation(self)
 
     # --- routing ------------------------------------------------------------------------------
-    def ask(self, question: str, context: Frame | None = None) -> Answer:
+    def ask(self, question: str, context: Frame | None = None, *, limit: bool = True) -> Answer:
         """Answer one question (with `context`, as a follow-up in a conversation); English in, English out.
 
-        A question over `MAX_QUESTION_CHARS` is refused before any analysis (kind `limit`)."""
-        limited = question_refusal(question)
+        A question over `MAX_QUESTION_CHARS` is refused before any analysis (kind `limit`); `limit=False`
+        is for a caller that checked the user's words before adding its own (a conversation's scope)."""
+        limited = question_refusal(question) if limit else None
         if limited is not None:
             return limited
         ans = self._answer(question, context)

@@ -7,6 +7,7 @@ with nothing to do, first removes the `gen-*.tmp` folders a crashed build left b
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -26,6 +27,7 @@ from .parser import load_sheet
 from .progress import EmbedProgress
 from .sheet import GENERAL, Sheet
 from .storage import (
+    DB,
     FORMAT_VERSION,
     GenerationWriter,
     IndexFailure,
@@ -272,7 +274,8 @@ def embed_chunks(plan: BuildPlan, chunks: dict[str, list[Chunk]], report: BuildR
             out.append(matrix)
             bar.sheet_done()
         if cache is not None and cache.size() > CACHE_MAX_BYTES:
-            dropped = cache.collect(live_passage_keys(plan, chunks), CACHE_MAX_BYTES)
+            # Down to 80%, so that the next builds do not collect again at once.
+            dropped = cache.collect(live_passage_keys(plan, chunks), int(CACHE_MAX_BYTES * 0.8))
             if log:
                 log(f"evalqa: embedding cache over {CACHE_MAX_BYTES // 2**20} MB: dropped {dropped} old vectors")
     finally:
@@ -302,8 +305,14 @@ def _report_recovery(cache: VectorCache, log: Log | None) -> None:
 
 
 def live_passage_keys(plan: BuildPlan, chunks: dict[str, list[Chunk]]) -> set[bytes]:
-    """Cache keys of the passages this build indexes (never collected while live)."""
-    return {passage_key(plan.embedder.id, c.document) for cs in chunks.values() for c in cs}
+    """Cache keys of the passages this build indexes and of those the live generation holds (the sheets
+    the build keeps): never collected while live."""
+    keys = {passage_key(plan.embedder.id, c.document) for cs in chunks.values() for c in cs}
+    if plan.previous is not None:
+        with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(
+                f"file:{plan.previous / DB}?mode=ro", uri=True)) as con:
+            keys |= {k for (k,) in con.execute("SELECT key FROM passages")}
+    return keys
 
 
 def publish_generation(plan: BuildPlan, folder: Path) -> str:

@@ -165,12 +165,13 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
-    from .storage import IndexFailure, current
+    from .storage import IndexFailure, build_lock, current
     from .vector_cache import VectorCache
 
     if not args.index.is_dir():
         return _err(f"{args.index}: no index folder")
-    with VectorCache.open(args.index) as cache:
+    # Under the build lock: a build running meanwhile would otherwise meet a cache being vacuumed.
+    with build_lock(args.index), VectorCache.open(args.index) as cache:
         if cache.recovered:
             print(f"evalqa: warning: embedding cache {cache.recovered}", file=sys.stderr)
         dropped = None
@@ -214,7 +215,14 @@ def _mcp(args: argparse.Namespace) -> int:
         raise
     from .embedding import EmbedderError
     from .index import IndexFailure
+    from .serve import is_loopback
 
+    # The HTTP transport has no login: beyond loopback only when asked for, with a warning.
+    if args.transport == "streamable-http" and not is_loopback(args.host):
+        if not args.no_auth:
+            return _err(f"--host {args.host} exposes every sheet to anyone who can reach the port, with no "
+                        "login; put it behind an authenticating proxy and pass --no-auth deliberately")
+        print(f"evalqa: WARNING: MCP over HTTP on {args.host}:{args.port} with no login (--no-auth)", file=sys.stderr)
     try:
         bot = open_assistant(args.index)
     except (IndexFailure, EmbedderError) as e:
@@ -294,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--transport", choices=["stdio", "streamable-http"], default="stdio")
     m.add_argument("--host", default="127.0.0.1", help="streamable-http only")
     m.add_argument("--port", type=int, default=8765, help="streamable-http only")
+    m.add_argument("--no-auth", action="store_true", help="streamable-http beyond loopback, with no login (warns)")
     m.set_defaults(func=_mcp)
     return p
 

@@ -17,7 +17,7 @@ class Answerer(Protocol):
     @property
     def titles(self) -> dict[str, str]: ...
 
-    def ask(self, question: str, context: Frame | None = None) -> Answer: ...
+    def ask(self, question: str, context: Frame | None = None, *, limit: bool = True) -> Answer: ...
 
 
 class Conversation:
@@ -36,7 +36,8 @@ class Conversation:
         limited = question_refusal(question)  # before scoping, which would read the whole question
         if limited is not None:
             return limited
-        ans = self.assistant.ask(self.scoped(question, sheet, fiscal_year), self.frame)
+        # The user's words were checked above; the scope added to them does not count against the cap.
+        ans = self.assistant.ask(self.scoped(question, sheet, fiscal_year), self.frame, limit=False)
         if ans.frame is not None and ans.frame.subject is not None:
             self.frame = ans.frame
         elif ans.kind == "prose":

@@ -36,7 +36,10 @@ _NOUN_CH = rf"[{_NOUN_CHARS}]"
 _OKURI = rf"(?:(?<=[{_KANJI}])[りれしみきいち](?=[{_KANJI}]|[をがはのでにも]))"
 _NOUN = rf"(?:(?![0-9・]){_NOUN_CH}+(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)"
 _UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|万件|件|回|[かカヶヵケ箇]国(?:・地域)?"
-         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業")
+         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
+         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
+         r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
+         r"|市町村|病院|事業所|企業")
 _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?({_UNIT})")
 # 「1万2,000人」: a count written with 万 inside (1億2,000万円 is left out: its unit would be a guess).
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
@@ -58,7 +61,9 @@ _SPAN_RE = re.compile(r"\d+(?:年間|か月間?|カ月間?|ヶ月間?|日間|週
 _SCOPES = {"全国", "国内", "海外", "県内", "各地", "世界", "全体", "地域", "各国"}
 # What a counter that names its thing counts, when the words before it are a scope (「アジア10か国」).
 _COUNTER_NOUNS = {"か国": "国", "か国・地域": "国・地域", "か所": "箇所", "校": "学校", "団体": "団体", "社": "企業",
-                  "都市": "都市", "自治体": "自治体", "機関": "機関"}
+                  "都市": "都市", "自治体": "自治体", "機関": "機関", "施設": "施設", "世帯": "世帯", "店舗": "店舗",
+                  "拠点": "拠点", "地区": "地区", "市町村": "市町村", "病院": "病院", "事業所": "事業所",
+                  "企業": "企業"}
 _YEAR = (rf"(?:(?P<era>令和|平成|昭和)(?P<en>\d{{1,2}}|元)|(?P<west>(?:19|20)\d{{2}}))(?:年度|年)"
          rf"|(?<![\d元{_KANJI}])(?P<bare>\d{{1,2}}|元)年度")
 _YEAR_RE = re.compile(_YEAR)
@@ -286,6 +291,9 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
             return m.group(2) + ("人数" if m.group(1) == "を" else "者"), "verb"
         if unit.endswith(("円", "ドル", "ユーロ")):
             return m.group(2) + "額", "verb"
+    # 「被災した230世帯に」「全国で45施設を」: no noun around, but the counter names what it counts.
+    if unit in _COUNTER_NOUNS:
+        return _COUNTER_NOUNS[unit], "counter"
     return None, ""
 
 

@@ -56,7 +56,7 @@ def _shift_years(text: str, k: int) -> str:
     """令和 years moved by k (令和元 counts as 1); other eras stay as written."""
     def shift(m: re.Match) -> str:
         n = 1 if m.group(1) == "元" else int(m.group(1))
-        return f"令和{n + k}年度"
+        return f"令和{max(1, n + k)}年度"
     return re.sub(r"令和(元|\d+)年度", shift, text)
 
 
@@ -67,8 +67,10 @@ def _renumber(line: str, rnd: random.Random) -> str:
         return f"{v:,}" if "," in m.group(0) else str(v)
     cells = line.split("\t")
     # Year labels and codes stay: only cells that are numbers (values) change.
-    return "\t".join(re.sub(r"\d[\d,]*", renumber, c) if re.fullmatch(r"\s*[△▲-]?\d[\d,.]*\s*[%％]?\s*", c)
-                     else c for c in cells)
+    value = re.compile(r"\s*[△▲-]?\d[\d,.]*\s*[%％]?\s*")
+    year = re.compile(r"\s*(?:19|20)\d\d\s*")  # a Western year heading a column stays
+    return "\t".join(re.sub(r"\d[\d,]*", renumber, c) if value.fullmatch(c) and not year.fullmatch(c) else c
+                     for c in cells)
 
 
 def _paragraph(rnd: random.Random) -> str:

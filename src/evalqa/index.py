@@ -29,6 +29,7 @@ __all__ = ["BuildReport", "Index", "IndexFailure", "StoredChunk", "index_size"]
 
 # Query embeddings kept (EVALQA_QUERY_CACHE=0 turns the cache off, e.g. to measure cold answers).
 QUERY_CACHE = int(os.environ.get("EVALQA_QUERY_CACHE", "2048"))
+MAX_POOL = 16  # idle read connections kept
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="evalqa-keyword")
 
 
@@ -83,14 +84,15 @@ class Index:
         self._embedder: Embedder | None = None
         self._lock = threading.Lock()  # guards the swap of generation, the connection list and the cache
         self._query_cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-        # One read-only SQLite connection per thread: the server's threads read side by side. The anchor,
-        # opened now, keeps the generation readable after a build deletes its folder (a thread that opens
-        # its own connection only then cannot, and reads through the anchor, one at a time).
+        # Read-only SQLite connections, checked out per query from a pool of the live generation: the
+        # server's threads read side by side, and the pool holds no more connections than ever ran at once
+        # (worker threads come and go; a connection per thread would leak). The anchor, opened now, keeps
+        # the generation readable after a build deletes its folder: then queries go through it, one at a time.
         self._anchor = _connect(generation)
         self._anchor_lock = threading.Lock()
-        self._local = threading.local()
+        self._pool: list[sqlite3.Connection] = []
+        self._refreshing = threading.Lock()
         self._looked = 0.0  # when `refresh` last read the CURRENT pointer (monotonic seconds)
-        self._connections: list[sqlite3.Connection] = []
         self.vectors = faiss.read_index(str(generation / VECTORS))
         self.approximate = read_approximate(generation)  # HNSW for large indexes (see evalqa.ann), else None
         self.last_build: BuildReport | None = None
@@ -136,22 +138,26 @@ class Index:
         gen = current(self.path)
         if gen is None or gen == self.generation:
             return False
-        fresh = Index.open(self.path)
-        with self._lock, self._anchor_lock:
-            old_anchor = self._anchor
-            self.generation, self.manifest, self.vectors = fresh.generation, fresh.manifest, fresh.vectors
-            self.approximate = fresh.approximate
-            self._anchor = fresh._anchor
-            if self._embedder is not None and self._embedder.id != self.manifest["embedder"]["id"]:
-                self._embedder = None
-            old_anchor.close()
+        with self._refreshing:  # one thread opens the new generation; the others find it done
+            if current(self.path) == self.generation:
+                return False
+            fresh = Index.open(self.path)
+            with self._lock, self._anchor_lock:
+                old_anchor, old_pool = self._anchor, self._pool
+                self.generation, self.manifest, self.vectors = fresh.generation, fresh.manifest, fresh.vectors
+                self.approximate, self._anchor, self._pool = fresh.approximate, fresh._anchor, []
+                if self._embedder is not None and self._embedder.id != self.manifest["embedder"]["id"]:
+                    self._embedder = None
+                old_anchor.close()
+            for con in old_pool:
+                con.close()
         return True
 
     def close(self) -> None:
         with self._lock, self._anchor_lock:
-            for con in self._connections:
+            for con in self._pool:
                 con.close()
-            self._connections.clear()
+            self._pool.clear()
             self._anchor.close()
 
     def __enter__(self) -> Index:
@@ -165,33 +171,31 @@ class Index:
     def embedder(self) -> Embedder:
         """The embedder the index was built with (loaded on first use)."""
         if self._embedder is None:
-            self._embedder = load_embedder(self._model or self.manifest["embedder"]["name"])
+            with self._refreshing:  # concurrent first questions load one model, not one each
+                if self._embedder is None:
+                    self._embedder = load_embedder(self._model or self.manifest["embedder"]["name"])
         return self._embedder
 
-    def _connection(self) -> sqlite3.Connection | None:
-        """This thread's connection to the live generation (reopened after a refresh switched it); None when
-        the generation's folder is gone (then `_rows` reads through the anchor)."""
-        local, generation = self._local, self.generation
-        con = getattr(local, "con", None)
-        if con is None or local.generation != generation:
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[Any]:
+        generation = self.generation
+        with self._lock:
+            con = self._pool.pop() if self._pool else None
+        if con is None:
             try:
                 con = _connect(generation)
-            except sqlite3.OperationalError:
-                return None
+            except sqlite3.OperationalError:  # the generation's folder is gone: read through the anchor
+                with self._anchor_lock:
+                    return self._anchor.execute(sql, params).fetchall()
+        try:
+            return con.execute(sql, params).fetchall()
+        finally:
             with self._lock:
-                if local.__dict__.get("con") is not None:
-                    self._connections.remove(local.con)
-                    local.con.close()
-                self._connections.append(con)
-            local.con, local.generation = con, generation
-        return con
-
-    def _rows(self, sql: str, params: tuple | list = ()) -> list[Any]:
-        con = self._connection()
-        if con is None:
-            with self._anchor_lock:
-                return self._anchor.execute(sql, params).fetchall()
-        return con.execute(sql, params).fetchall()
+                # Back to the pool only if no refresh switched generations meanwhile (refresh empties it).
+                if generation == self.generation and len(self._pool) < MAX_POOL:
+                    self._pool.append(con)
+                    con = None
+            if con is not None:
+                con.close()
 
     def passage_keys(self) -> set[bytes]:
         """The embedding-cache keys of every chunk. Raises IndexFailure when some chunk has none (it was
@@ -366,6 +370,7 @@ class Index:
         contenders = [c for c, v in scores.items() if round(v, 9) >= cut]
         best = top({c: scores[c] for c in contenders}, self.section_depths(contenders), k)
         rows, figs = self.chunks(best), self.chunk_figures(best)
+        best = [c for c in best if c in rows]  # a refresh between the rankings and this read: drop strays
         d_rank = {c: r + 1 for r, c in enumerate(dense)}
         k_rank = {c: r + 1 for r, c in enumerate(keyword)}
         return [Hit(chunk_id=c, sheet=rows[c].sheet, section=rows[c].section, text=rows[c].text,

@@ -24,6 +24,7 @@ import numpy as np
 
 CACHE_DIR, CACHE_FILE = "cache", "vectors.sqlite"
 MAX_BYTES = 2 * 1024**3  # past this, a build drops the least recently used vectors of passages not live
+CHECK_BYTES = 256 * 1024**2  # files up to this size get a full quick_check when opened
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS vectors (
@@ -35,6 +36,13 @@ CREATE TABLE IF NOT EXISTS vectors (
     used REAL NOT NULL             -- last build that used it (unix time)
 ) WITHOUT ROWID;
 """
+
+
+def damaged(error: sqlite3.DatabaseError) -> bool:
+    """Whether an SQLite error means a damaged file (start afresh), not a busy or full one (raise)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or any(
+        w in str(error) for w in ("malformed", "not a database", "file is not a database"))
 
 
 def passage_key(embedder_id: str, text: str) -> bytes:
@@ -51,12 +59,16 @@ class VectorCache:
         try:
             self.con = self._open()
         except sqlite3.DatabaseError as e:
+            if not damaged(e):
+                raise
             self._start_afresh(e)
 
     def _start_afresh(self, error: Exception) -> None:
-        """Keep an unreadable file for inspection and start an empty cache in its place."""
+        """Keep an unreadable file for inspection (the latest one only) and start an empty cache."""
         with contextlib.suppress(Exception):
             self.con.close()
+        for old in self.path.parent.glob(f"{self.path.name}.damaged-*"):
+            old.unlink(missing_ok=True)
         aside = self.path.with_name(f"{self.path.name}.damaged-{time.time_ns()}")
         for suffix in ("", "-wal", "-shm"):
             src = Path(str(self.path) + suffix)
@@ -75,9 +87,12 @@ class VectorCache:
             con.execute("PRAGMA journal_mode=WAL")
             con.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a commit survives kill -9 of this process
             con.executescript(_SCHEMA)
-            ok = con.execute("PRAGMA quick_check").fetchone()[0]
-            if ok != "ok":
-                raise sqlite3.DatabaseError(f"quick_check: {ok}")
+            # A full check reads the whole file: done while that is cheap. A larger file's damage shows as a
+            # corruption error when a page is read, which `get` and `put` recover from.
+            if self.path.stat().st_size <= CHECK_BYTES:
+                ok = con.execute("PRAGMA quick_check").fetchone()[0]
+                if ok != "ok":
+                    raise sqlite3.DatabaseError(f"database disk image is malformed (quick_check: {ok})")
         except sqlite3.DatabaseError:
             con.close()
             raise
@@ -99,6 +114,8 @@ class VectorCache:
         try:
             return self._get(embedder_id, dim, texts)
         except sqlite3.DatabaseError as e:
+            if not damaged(e):
+                raise
             self._start_afresh(e)
             return {}
 
@@ -122,6 +139,8 @@ class VectorCache:
         try:
             self._put(embedder_id, texts, matrix)
         except sqlite3.DatabaseError as e:
+            if not damaged(e):
+                raise
             self._start_afresh(e)
             self._put(embedder_id, texts, matrix)
 
