@@ -244,35 +244,43 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
 def embed_chunks(plan: BuildPlan, chunks: dict[str, list[Chunk]], report: BuildReport, *,
                  progress: bool = True, log: Log | None = None) -> np.ndarray:
     """Every chunk's vector, in order: from the embedding cache where it holds the passage, else embedded
-    and cached batch by batch (so a build stopped here resumes from what it did). Shows sheets done,
-    tokens/s and an ETA; counts embedded and reused chunks in the report."""
+    and cached batch by batch (so a build stopped here resumes from what it did). The missing chunks of
+    all sheets are embedded together, shortest first, so batches are full and evenly long. Shows sheets
+    done, tokens/s and an ETA; counts embedded and reused chunks in the report."""
     embedder = plan.embedder
-    out: list[np.ndarray] = []
+    flat = [c for cs in chunks.values() for c in cs]
+    owner = [n for n, cs in enumerate(chunks.values()) for _ in cs]
+    texts = [c.document for c in flat]
+    matrix = np.zeros((len(flat), embedder.dim), np.float32)
     cache = _open_cache(plan.index_dir, log)
-    bar = EmbedProgress(len(chunks), sum(c.tokens for cs in chunks.values() for c in cs), progress)
+    bar = EmbedProgress(len(chunks), sum(c.tokens for c in flat), progress)
     try:
-        for cs in chunks.values():
-            texts = [c.document for c in cs]
-            have = cache.get(embedder.id, embedder.dim, texts) if cache else {}
-            matrix = np.zeros((len(texts), embedder.dim), np.float32)
-            for i, v in have.items():
-                matrix[i] = v
-            missing = [i for i in range(len(texts)) if i not in have]
-            bar.reused(sum(cs[i].tokens for i in have))
-            for b in range(0, len(missing), CACHE_BATCH):
-                part = missing[b:b + CACHE_BATCH]
-                vectors = embedder.encode_documents([texts[i] for i in part])
-                matrix[part] = vectors
-                if cache is not None:
-                    cache.put(embedder.id, [texts[i] for i in part], vectors)
-                    _report_recovery(cache, log)
-                bar.embedded(sum(cs[i].tokens for i in part))
-            if cache is not None:
-                _report_recovery(cache, log)
-            report.chunks_embedded += len(missing)
-            report.chunks_reused += len(have)
-            out.append(matrix)
+        have = cache.get(embedder.id, embedder.dim, texts) if cache else {}
+        if cache is not None:
+            _report_recovery(cache, log)
+        for i, v in have.items():
+            matrix[i] = v
+        bar.reused(sum(flat[i].tokens for i in have))
+        missing = sorted((i for i in range(len(flat)) if i not in have), key=lambda i: len(texts[i]))
+        left = [0] * len(chunks)  # chunks still to embed, per sheet
+        for i in missing:
+            left[owner[i]] += 1
+        for _ in range(left.count(0)):
             bar.sheet_done()
+        for b in range(0, len(missing), CACHE_BATCH):
+            part = missing[b:b + CACHE_BATCH]
+            vectors = embedder.encode_documents([texts[i] for i in part])
+            matrix[part] = vectors
+            if cache is not None:
+                cache.put(embedder.id, [texts[i] for i in part], vectors)
+                _report_recovery(cache, log)
+            bar.embedded(sum(flat[i].tokens for i in part))
+            for i in part:
+                left[owner[i]] -= 1
+                if left[owner[i]] == 0:
+                    bar.sheet_done()
+        report.chunks_embedded += len(missing)
+        report.chunks_reused += len(have)
         if cache is not None and cache.size() > CACHE_MAX_BYTES:
             # Down to 80%, so that the next builds do not collect again at once.
             dropped = cache.collect(live_passage_keys(plan, chunks), int(CACHE_MAX_BYTES * 0.8))
@@ -283,7 +291,7 @@ def embed_chunks(plan: BuildPlan, chunks: dict[str, list[Chunk]], report: BuildR
         report.tokens_per_second = bar.rate()
         if cache is not None:
             cache.close()
-    return np.vstack(out) if out else np.zeros((0, embedder.dim), np.float32)
+    return matrix
 
 
 def _open_cache(index_dir: Path, log: Log | None) -> VectorCache | None:

@@ -33,7 +33,6 @@ class EmbedProgress:
         self.bar.set_postfix_str(f"{rate:,.0f} tokens/s, ETA {_clock(eta)}", refresh=True)
 
     def sheet_done(self) -> None:
-        self._t = time.perf_counter()
         self.bar.update(1)
 
     def rate(self) -> float:
