@@ -18,6 +18,7 @@ from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from . import __version__, oplog
+from .answer import question_refusal
 from .assistant import Assistant
 from .embedding import EmbedderError
 from .figure import Figure
@@ -102,6 +103,10 @@ class Tools:
             raise ToolError(f"unknown sheet {sheet!r}; the index holds: {', '.join(ids) or '(no sheets)'}")
 
     def ask(self, question: str, sheet: str | None = None, fiscal_year: int | None = None) -> AskResult:
+        limited = question_refusal(question)  # before the lock and any index work
+        if limited is not None:
+            oplog.question(limited, 0.0, via="mcp")
+            return AskResult.model_validate(limited.to_dict())
         with self._lock:
             self._fresh()
             self._check_sheet(sheet)

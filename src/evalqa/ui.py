@@ -181,10 +181,9 @@ class App:
             self._build_lock.release()
 
     def _add_one(self, file: str | Path) -> str:
-        src = Path(file if isinstance(file, (str, Path)) else file.name)
-        original = getattr(file, "orig_name", None) or src.name
+        src = Path(file)
         try:
-            added = add_document(src, original, self.corpus_dir, self.index_dir)
+            added = add_document(src, src.name, self.corpus_dir, self.index_dir)
             self.assistant.refresh()
         except UploadRefused as e:
             return f"❌ 受け付けませんでした: {e}。corpus/ と索引は変更していません。"
