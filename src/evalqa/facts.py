@@ -11,7 +11,8 @@
   総額, うち, 以上, 未満 …) and a bracket right after it as written (「(全て電話会談)」).
 
 A number is read only when a counter or unit follows it (回, 人, 件, か国, %, 円 …), so years, dates,
-指標 numbers, 第N回 and 第N条 never are. When the counted noun cannot be read, the number is skipped.
+指標 numbers and 第N条 never are. 「第7回日米サイバー対話」 is read as which round (unit 回目) of the noun
+after it. When the counted noun cannot be read, the number is skipped.
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(\d{{1,3}}(?:,\d{{3}
 # 「1万2,000人」: a count written with 万 inside (1億2,000万円 is left out: its unit would be a guess).
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
 _KANSUJI = "二三四五六七八九"
+_ORDINAL_RE = re.compile(rf"第(\d{{1,3}}|[一二三四五六七八九十]{{1,3}})回(?:目)?(?:の|となる|目の)?({_NOUN})")
 # 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
 _KANJI_NUMBER_RE = re.compile(
     rf"(?<![第一二三四五六七八九十百千万数何幾])([{_KANSUJI}]?十[{_KANSUJI}一]?|[{_KANSUJI}])"
@@ -73,6 +75,7 @@ _YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:には|に|は|では|で|も|の)
 # A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.
 _NOT_A_YEAR = re.compile(r"\d{1,2}月|以降|以来|から|まで|代|間|前|後|ぶり|連続|[〜~～\-]")
 _PEOPLE = {"人", "名", "万人", "千人"}
+_MONTH_RE = re.compile(r"\s?(1[0-2]|[1-9])\s?月(?!間)")
 
 
 @dataclass
@@ -215,6 +218,9 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
             remark, pos = sentence[pos:m.end()], m.end()
         rest = a[pos:]
         subject, how = _subject(left, rest, unit)
+        if subject is None and depth_open >= 0 and not left.strip() and (
+                m := re.search(rf"((?:{_NOUN}の)?{_NOUN})$", a[:depth_open])):
+            subject, how = _clean(m.group(1)), "bracket"  # 「北部訓練場の過半（約4,000ヘクタール）」
         qualifiers = _qualifiers(left, subject)
         if depth_open >= 0:  # inside 「(うち電話会談が4回)」: the clause around the bracket qualifies too
             outer = a[max(a.rfind(c, 0, depth_open) for c in "、,。") + 1:depth_open]
@@ -231,12 +237,18 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
                       "note": "、".join(pre + post + ([remark] if remark else [])) or None,
                       "year": _year_before(a, s, era), "parallel": parallel, "end": rest[:1]})
     _borrow(facts)
+    # 「第7回日米サイバー対話」: which round, a number of its own (unit 回目), of the noun it names.
+    for m in _ORDINAL_RE.finditer(a):
+        n = m.group(1)
+        value = int(n) if n.isdigit() else _kansuji(n)
+        facts.append({"at": m.start(), "value": value, "unit": "回目", "subject": _clean(m.group(2)),
+                      "series": None, "note": f"第{n}回", "year": _year_before(a, m.start(), era)})
     out = []
     for f in facts:
         if f["subject"] is None:
             continue  # the counted thing is unclear: no guessed fact
         for k in ("how", "parallel", "end"):
-            f.pop(k)
+            f.pop(k, None)
         out.append(f)
     return out
 
@@ -329,7 +341,8 @@ def _year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
     """The year the sentence ties the number to: the nearest year before it, else the only one after it."""
     years = []
     for m in _YEAR_RE.finditer(a):
-        if _NOT_A_YEAR.match(a, m.end()) or (m.start() and a[m.start() - 1] in "〜~～-"):
+        month = _MONTH_RE.match(a, m.end()) if m.group(0).endswith("年") and not m.group(0).endswith("年度") else None
+        if (_NOT_A_YEAR.match(a, m.end()) and not month) or (m.start() and a[m.start() - 1] in "〜~～-"):
             continue
         if m.group("west"):
             fy = int(m.group("west"))
@@ -338,7 +351,9 @@ def _year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
                 fy = era_year(m.group("era") or era, m.group("en") or m.group("bare"))
             except ValueError:
                 continue
-        years.append((m.start(), m.group(0), fy))
+        if month:  # a date: 令和元年10月 is in 令和元年度, 令和3年1月 in 令和2年度 (the year starts in April)
+            fy -= int(month.group(1)) < 4
+        years.append((m.start(), m.group(0) + (month.group(0) if month else ""), fy))
     before = [y for y in years if y[0] < pos]
     if before:
         return before[-1][1], before[-1][2]

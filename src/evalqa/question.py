@@ -69,6 +69,7 @@ _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|ま
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
 _NEGATED_RES = [re.compile(r"[（(][^（）()]*(?:ではなく|じゃなく|以外)[^（）()]*[）)]"),
                 re.compile(r"[^、。\s(（]*(?:ではなく|じゃなく)")]
+_INCLUDED_RE = re.compile(r"[（(][^（）()]*(?:含む|含め|込み)[^（）()]*[）)]")
 _START_RE = re.compile(r"いつから|開始年度|いつ始")
 _CONTRIBUTION_RE = re.compile(r"分担金|拠出金")
 # Years relative to the one in focus: 「前年度」 is the year before the year asked (or the frame's).
@@ -83,17 +84,25 @@ OPERATIONS = [
                            r"|達成手段[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
     ("missed", re.compile(r"達成(?:でき)?(?:なかった|していない|せず|できていない)|未達|届かなかった|届いていない"
                           r"|下回った(?:指標|もの|区分)|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
-    ("met", re.compile(r"(?:目標を)?(?:達成した|達成できた|クリアした)(?:指標|もの|区分|のは)")),
+    ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|クリアした)"
+                       r"[^、。]{0,6}?(?:指標|もの|区分|のは|項目)")),
+    ("count", re.compile(r"(測定指標|達成手段|個別分野|参考指標)(?:を|は)?"
+                         r"[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて教え|全て教え)")),
     ("rank", re.compile(r"最も|一番|いちばん|最大|最小|最高|最低|トップ|ワースト|上位|下位")),
     ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ|増加|減少|上回|下回"
-                           r"|前年度比|差は|差額|違い|伸び|増減")),
+                           r"|前年度比|差は|差額|違い|伸び|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ")),
 ]
-_COUNTER_CUES = [(re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
+_COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
+                 (re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
                  (re.compile(r"何人|人数|何名|参加者|受講者|人は"), "人"),
                  (re.compile(r"何か国|何カ国|国数|何ヶ国"), "か国"),
                  (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),
                  (re.compile(r"いくら|金額|予算|円"), "円"),
                  (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%")]
+# 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
+_ASKED_COUNTER_RE = re.compile(r"何(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
+                               r"|校|社|団体|機関"
+                               r"|都市|種類|講座|か所|カ所|箇所)")
 _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
 
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
@@ -117,9 +126,11 @@ STOP = {
     "少ない", "高い", "低い", "最も", "一番", "前", "翌", "全部", "挙げる", "挙げ", "届く", "届か", "関連", "関係",
     "比べ", "上回る", "下回る", "増える", "減る", "目指す", "全て", "すべて", "一覧", "それぞれ", "前年", "昨年",
     "どれだけ", "どれ位", "どのくらい", "何年", "円", "百万円", "千円", "億円", "万円", "百万", "千",
+    "第", "目", "回目", "ごと", "毎", "最大", "最小", "最高", "最低", "いつ", "上がっ", "下がっ", "上がる", "下がる",
+    "数値",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
-_SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る"}
+_SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える"}
 _ERA_NAMES = {"令和", "平成", "昭和"}
 
 
@@ -177,8 +188,8 @@ def content_terms(text: str) -> tuple[list[str], list[str]]:
         if pos1 in _SKIP_POS or pos2 == "数詞":
             continue
         lemma = nfkc((w.feature.lemma or s).split("-")[0]).lower()
-        if s in STOP or lemma in STOP or re.fullmatch(r"[\d.,]+", s):
-            continue
+        if s in STOP or lemma in STOP or re.fullmatch(r"[\d.,]+|[a-z]", s):
+            continue  # (a single letter is a column's label: 合計(a+b+c))
         if pos1 == "動詞" and lemma in _SKIP_VERBS:
             continue
         out.append(s)
@@ -206,7 +217,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         asked = negated.sub("", asked)
     family = next((fam for pat, fam in _FAMILY_PATTERNS if re.search(pat, asked)), None)
     trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions)
-    stripped = norm(q)
+    # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
+    stripped = norm(_INCLUDED_RE.sub("", q))
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
     content, proper = content_terms(stripped)
@@ -220,10 +232,11 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     reason = bool(_REASON_RE.search(n))
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
-        prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q)),
+        prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q) or _ASKED_COUNTER_RE.search(q)),
         explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,
-        counter=next((unit for pat, unit in _COUNTER_CUES if pat.search(n)), None),
+        counter=next((unit for pat, unit in _COUNTER_CUES if pat.search(n)), None)
+        or (asked_counter.group(1) if (asked_counter := _ASKED_COUNTER_RE.search(n)) else None),
     )

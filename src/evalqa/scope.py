@@ -50,6 +50,11 @@ def _cover(name: str, words: set[str]) -> float:
     return sum(1 for t in own if t in words or any(t in w for w in words if len(w) > len(t))) / len(own)
 
 
+_MINISTRY_RE = re.compile(r"(?:厚生労働|厚労|文部科学|文科|外務|国土交通|国交|経済産業|経産|農林水産|農水|総務|環境"
+                          r"|防衛|財務|法務|内閣|警察|金融|復興|消費者|デジタル|こども|観光|気象|林野|水産|特許|中小企業"
+                          r"|資源エネルギー|文化|スポーツ)(?:省|庁|府)")
+
+
 def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     """The analysis with the sheets the question names by 施策名 (「北米地域外交の…」), whose title words then no
     longer count as words naming a subject: they say where to look, not what."""
@@ -62,9 +67,11 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
                 field_number, named = f["number"], named or [sid]
     if field_number is not None and field_number != a.field_number:
         a = replace(a, field_number=field_number)
+    # 「厚労省の」「文科省の」: a ministry says where to look, whatever the sheets call it.
+    ministries = {t for m in _MINISTRY_RE.finditer(a.normalized) for t in terms(m.group(0))}
     if not named or len(named) == len(cat.titles) > 1:
-        return a
-    words = {t for sid in named for t in terms(cat.titles[sid])}
+        return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
+    words = ministries | {t for sid in named for t in terms(cat.titles[sid])}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
     return replace(a, sheets=named, sheet_words=frozenset(words))
 

@@ -39,9 +39,16 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     # A question for an amount of money is not answered by a count, nor the other way round.
     if a.family in MONEY_FAMILIES and not (fact.unit or "").endswith("円"):
         return 0.0
+    # Which round (第7回) answers only a question for a round, and a round question only a round.
+    if (fact.unit == "回目") != (a.counter == "回目"):
+        return 0.0
     total = sum(idf(t) for t in words)
     got = sum(idf(t) * next((w for layer, w in layers if term_matches(t, layer)), 0.0) for t in words)
     score = got / total
+    if all(any(term_matches(t, layer) for layer, _ in layers) for t in words):
+        score = max(score, MIN_FACT)  # the sentence carries every word asked, and names the counted thing
+    if "うち" in (fact.note or "").split("、") and "うち" not in a.normalized:
+        score -= 0.05  # 「（うち電話会談が4回）」 is a part: the whole answers a question that asks no part
     if a.years and fact.fiscal_year is not None and fact.fiscal_year not in a.years:
         return 0.0  # a number of another year is not the answer, however well its words fit
     if a.counter and fact.unit and not same_counter(fact.unit, a.counter):
@@ -51,8 +58,8 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
 
 def same_counter(unit: str, counter: str) -> bool:
     """「名」 counts people as 「人」 does; 「百万円」 is an amount in 「円」."""
-    unit = "人" if unit in ("名", "人") else unit
-    return unit.endswith(counter)
+    unit = "人" if unit in ("名", "人") else re.sub(r"^[カヶヵケ箇]", "か", unit)
+    return unit.endswith(re.sub(r"^[カヶヵケ箇]", "か", counter))
 
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float]) -> tuple[float, Figure | None]:

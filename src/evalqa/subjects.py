@@ -189,7 +189,8 @@ class SubjectCatalogue:
             # A 個別分野 named (by number or name) bounds the subjects: nothing outside it answers.
             if field_named and field_of(s) != field_named:
                 continue
-            score = self.lexical(content, s) + 0.25 * bonus.get(i, 0.0)
+            lexical = self.lexical(content, s)
+            score = lexical + 0.25 * bonus.get(i, 0.0)
             if context is not None:
                 score += 0.2 * self.lexical(sorted(context.terms), s) + (0.05 if s.sheet == context.sheet else 0)
             if a.family and not any(m in s.measures for m in FAMILIES[a.family]):
@@ -220,6 +221,10 @@ class SubjectCatalogue:
                     score += 0.1 if any(u.endswith(a.counter) for u in units if u) else -0.1
             if a.sheets and s.sheet not in a.sheets:
                 score -= 0.3  # the question names another sheet by its 施策名
+            if content and lexical == 0 and context is None:
+                # Nothing the question names is in this subject: search hits and the kind of value asked alone
+                # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
+                score = min(score, STRONG - 0.05)
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
         scored.sort(key=lambda x: -x[0])
@@ -269,9 +274,16 @@ class SubjectCatalogue:
     @staticmethod
     def series_in(a: QuestionAnalysis, subject: Subject) -> str | None:
         """The series of the subject that the question names (「有識者」 → 有識者の部)."""
+        named = SubjectCatalogue.all_series_in(a, subject)
+        return named[0] if named else None
+
+    @staticmethod
+    def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
+        """Every series of the subject the question names, in the subject's order."""
         q = a.normalized or a.question
+        out = []
         for s in subject.series:
             core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$|（.*）$", "", s))
             if core and (core in q or s in q):
-                return s
-        return None
+                out.append(s)
+        return out

@@ -100,6 +100,11 @@ def unknown_nouns(missing: Sequence[str], near: Sequence[str] = ()) -> str:
     return text + near_text(near)
 
 
+def other_unit(subject: str, units: Sequence[str], counter: str) -> str:
+    return (f"「{subject}」の値は{'・'.join(units)}で数えるもので、ご質問の「{counter}」で数える値はシートの表に"
+            "見当たりません。")
+
+
 def no_subject(near: Sequence[str]) -> str:
     return NO_SUBJECT + near_text(near)
 
