@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import wording
 from .answer import Answer, Frame, refusal
@@ -22,16 +22,18 @@ TARGETS = ("年度目標値", "目標値")
 # Wording that says an indicator is better when lower (喫煙率の減少, 事故件数の削減 …).
 _LOWER_BETTER_RE = re.compile(r"減少|削減|抑制|以下|低減|縮減|防止|低下|減らす")
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
-_COUNTED_RE = re.compile(r"(参考指標|測定指標|達成手段|事業|個別分野|指標)"
+_COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|事業|個別分野|指標)"
                          r"(?=[^、。]{0,14}?(?:いくつ|幾つ|何件|何個|何本|何項目|何つ|の数|数は|全部で|合計))")
 # Listing them: 「個別分野を挙げて」「達成手段の一覧」.
-_LISTED_RE = re.compile(r"(参考指標|測定指標|達成手段|個別分野|指標)"
-                        r"(?=[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて|全て|を全部))")
+_LISTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)"
+                        r"(?=[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて|全て|を全部|何と何|何がある|どんなものがある))"
+                        r"|(?:いくつ|何件|何個|何本|何項目|何つ)の(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)")
 # What the question leaves out of the count: 「（参考指標を除く）」「参考指標以外の」.
 _EXCLUDED_RES = [re.compile(r"[（(][^（）()]*(?:除く|除いた|除き|除いて|以外)[^（）()]*[）)]"),
                  re.compile(r"(?:参考指標|測定指標|達成手段|個別分野|指標|事業)\s?(?:を除く|を除いた|を除き|を除いて|以外の)")]
 _MAIN_RE = re.compile(r"主要|[*＊]")
 _COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
+               "業績指標": ("indicator", "測定指標"), "成果指標": ("indicator", "測定指標"),
                "指標": ("indicator", "測定指標"), "達成手段": ("means", "達成手段"), "事業": ("means", "達成手段"),
                "個別分野": ("field", "個別分野")}
 
@@ -80,7 +82,7 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
     asked = a.normalized
     for excluded in _EXCLUDED_RES:
         asked = excluded.sub("", asked)
-    nouns = _COUNTED_RE.findall(asked) or _LISTED_RE.findall(asked)
+    nouns = _COUNTED_RE.findall(asked) or [x for pair in _LISTED_RE.findall(asked) for x in pair if x]
     if not nouns:
         return None
     kind, label = _COUNT_WHAT[nouns[-1]]
@@ -89,9 +91,14 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
     for sid in scope.sheets:
         outline = cat.sheet_meta[sid].get("outline") or {}
         if kind in ("indicator", "reference"):
-            names += [f"{i['number'] or ''} {i['name']}".strip() for i in outline.get("indicators", [])
+            listed = [f"{i['number'] or ''} {i['name']}".strip() for i in outline.get("indicators", [])
                       if i["kind"] == kind and (scope.field_number is None or i["field"] == scope.field_number)
                       and (i.get("main") or not main)]
+            if not listed and kind == "indicator" and not main and not outline.get("indicators"):
+                # A form whose outline does not mark its indicators (業績指標①…): the indicators with figures.
+                listed = list(dict.fromkeys(s.name for s in cat.subjects if s.sheet == sid
+                                            and s.kind == "indicator" and scope.holds(s)))
+            names += listed
         elif kind == "field":
             names += [f["title"] for f in outline.get("fields", [])]
         else:
@@ -311,6 +318,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     if vs_target:
         year = a.years[0] if a.years else _latest_year(s, "actual")
         actual = next((f for f in figs if f.measure == "実績値" and f.fiscal_year == year), None)
+        if actual is None and year is not None:  # 「(元年度の実績は)2年度の目標値を上回る？」: the latest before
+            actual = max((f for f in figs if f.measure == "実績値" and f.fiscal_year and f.fiscal_year < year),
+                         key=lambda f: f.fiscal_year or 0, default=None)
         if actual is None:
             return None
         targets = [f for f in figs if f.measure in TARGETS + ("中期目標値",) and f.series == actual.series]
@@ -323,8 +333,11 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
         verb = "上回りました" if above else ("下回りました" if actual.value < target.value else "同じでした")  # type: ignore[operator]
         whose = "" if target.fiscal_year == actual.fiscal_year else f"{wording.year(target)}の"
         ratio = wording.ratio_text(actual, target)
+        gap = abs(actual.value - target.value)  # type: ignore[operator]
+        gap_text = f"差{wording.value(replace(actual, value=round(gap, 6)))}" if gap else ""
+        notes = "、".join(x for x in (gap_text, ratio) if x)
         text = (f"{wording.year(actual)}の「{label(actual)}」は、実績値{wording.value(actual)}が"
-                f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{ratio}）" if ratio else "") + "。"
+                f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{notes}）" if notes else "") + "。"
                 f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
         return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
     named = cat.all_series_in(a, s)

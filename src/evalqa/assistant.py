@@ -12,6 +12,7 @@ from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
 from .english import is_english, render_english
 from .figure import Figure
+from .fiscal_year import to_label
 from .index import Index
 from .normalize import norm, tidy
 from .numeric import numeric_answer
@@ -104,8 +105,8 @@ class Assistant:
             if unmatched:
                 return self._finish(refusal(question, wording.unknown_nouns(unmatched, [frame.subject.name])), hits)
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
-        if a.operation is not None:
-            many = self._many(a, hits)
+        if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
+            many = self._many(a, hits, context)
             if many is not None:
                 return self._finish(many, hits)
         if a.prose and not a.explicit:
@@ -173,7 +174,7 @@ class Assistant:
             ans.text = wording.with_notes(ans.text, notes)
         return self._finish(ans, hits)
 
-    def _many(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer | None:
+    def _many(self, a: QuestionAnalysis, hits: Sequence[Hit], context: Frame | None = None) -> Answer | None:
         """A question over several figures (count, targets missed, ranking, comparison …), or None to go on."""
         cat = self.catalogue
         everywhere = cat.rank(a, hits)
@@ -188,11 +189,13 @@ class Assistant:
         if a.operation in ("missed", "met"):
             return aggregate.target_results(a, scope, cat)
         if a.operation == "rank":
-            if best is None and not subject_words(a) and a.family and aggregate.asks_year(a):
-                best = next(iter(cat.default_budget_subjects(a)), None)  # 「執行額が最大だった年度は？」
+            if not subject_words(a) and a.family and aggregate.asks_year(a):
+                best = next(iter(cat.default_budget_subjects(a)), best)  # 「執行額が最大だった年度は？」
             return aggregate.ranking(a, scope, cat, best)
         subjects = [best] if best is not None else []
-        if not subject_words(a) and a.family:
+        if not subject_words(a) and context is not None and context.subject is not None:
+            subjects = [context.subject]  # 「それは目標値を上回った？」: the subject in focus
+        elif not subject_words(a) and a.family:
             subjects = cat.default_budget_subjects(a)[:1]
         elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
             subjects = self._named_subjects(a, ranked)
@@ -248,10 +251,16 @@ class Assistant:
             return None
         sid = sheets[0]
         label_of = self.catalogue.sheet_label
-        text = (f"施策「{meta[sid].get('title') or sid}」の{label}は「{meta[sid][attr]}」です。\n"
-                f"出典: {label_of(sid)}（シート冒頭の施策欄）")
+
+        def shown(x: str) -> str:
+            v = meta[x][attr]
+            return f"{to_label(v)}（{v}年度）" if attr == "fiscal_year" else str(v)
+
+        where = "シートの表題" if attr == "fiscal_year" else "シート冒頭の施策欄"
+        text = (f"施策「{meta[sid].get('title') or sid}」の{label}は「{shown(sid)}」です。\n"
+                f"出典: {label_of(sid)}（{where}）")
         if len(sheets) > 1 and not named:
-            text += "\n（他のシート: " + "、".join(f"{label_of(x)}は「{meta[x][attr]}」" for x in sheets[1:4]) + "）"
+            text += "\n（他のシート: " + "、".join(f"{label_of(x)}は「{shown(x)}」" for x in sheets[1:4]) + "）"
         src = [hit_source(h) for h in hits if h.sheet == sid][:2]
         return Answer(a.question, text, True, [], src, "metadata", Frame())
 

@@ -34,7 +34,8 @@ GLOSSARY: dict[str, str] = {
     "highest": "最も高い", "largest": "最も多い", "the most": "最も多い", "lowest": "最も低い",
     "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",
     "missed": "達成できなかった", "did not meet": "達成できなかった", "not achieved": "達成できなかった",
-    "met": "達成した", "why": "理由", "what does": "どのような", "describe": "どのような",
+    "met": "達成した", "fall short": "下回った", "fell short": "下回った", "exceed": "上回った",
+    "exceeded": "上回った", "why": "理由", "what does": "どのような", "describe": "どのような",
     "bureau in charge": "担当部局", "in charge": "担当部局", "responsible": "担当部局",
     "evaluation schedule": "政策評価実施予定時期", "when will": "政策評価実施予定時期",
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
@@ -45,7 +46,12 @@ GLOSSARY: dict[str, str] = {
     "japan-canada": "日加", "japan–canada": "日加", "united states": "米国", "u.s.": "米国",
     "america": "米国", "american": "米国", "canada": "カナダ", "canadian": "カナダ", "china": "中国",
     "france": "フランス", "korea": "韓国", "germany": "ドイツ", "russia": "ロシア", "australia": "豪州",
-    "india": "インド", "north america": "北米",
+    "india": "インド", "north america": "北米", "uk": "英国", "u.k.": "英国", "united kingdom": "英国",
+    "britain": "英国", "british": "英国", "italy": "イタリア", "brazil": "ブラジル", "mexico": "メキシコ",
+    "indonesia": "インドネシア", "vietnam": "ベトナム", "philippines": "フィリピン", "new zealand": "ニュージーランド",
+    "japan-uk": "日英", "japan–uk": "日英", "mofa": "外務省", "mext": "文部科学省", "mhlw": "厚生労働省",
+    "mlit": "国土交通省", "mic": "総務省", "researchers": "研究者", "researcher": "研究者", "sent": "派遣",
+    "dispatched": "派遣", "scheduled": "実施予定時期", "policy evaluation": "政策評価",
     "summit": "首脳", "leaders": "首脳", "foreign minister": "外相", "foreign ministers": "外相",
     "meetings": "会談数", "meeting": "会談数", "talks": "会談数", "phone calls": "電話会談",
     # policy fields
@@ -75,7 +81,7 @@ _STOPWORDS = {
     "amount", "its", "their", "this", "that", "with", "by", "from", "at", "as", "be", "been", "it", "many",
     "much", "there", "has", "have", "had", "japan", "japanese", "held", "take", "took", "place", "times",
     "under", "about", "between", "which", "policy", "measure",
-    "promoting", "promote", "s", "mext", "mhlw", "mofa", "than", "whether", "will", "fy", "fiscal", "year",
+    "promoting", "promote", "s", "than", "whether", "will", "fy", "fiscal", "year",
 }
 
 
@@ -152,7 +158,8 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
         computed = [line for line in lines if "計算値" in line]
         note = "\n(Japanese answer: " + lines[0] + ")" if computed or kind == "comparison" else ""
         return body + note + ("\n" + citation if citation else "")
-    return _KIND_LEAD.get(kind, "Answer (in Japanese):") + "\n" + _ERA_YEAR_RE.sub(_with_fy, text)
+    # The Japanese answer's first line (「…は3件です。」) stays on the lead's line: it is the answer.
+    return _KIND_LEAD.get(kind, "Answer (in Japanese):") + " " + _ERA_YEAR_RE.sub(_with_fy, text)
 
 
 _ERA_YEAR_RE = re.compile(r"(令和|平成)(\d{1,2}|元)年度")

@@ -124,6 +124,22 @@ def load_cases(path: str | Path) -> list[Case]:
     return cases
 
 
+def _measure_core(label: str) -> str:
+    """「執行額(百万円)」「4年度 概算要求額」「年度ごとの実績値」 → 執行額, 概算要求額, 実績値: a question set written
+    from the sheet names a measure as the sheet writes it, units and years included."""
+    label = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"\s+", "", label))
+    return re.sub(r"^(?:(?:令和|平成)?(?:\d+|元)年度|年度ごとの|年度毎の)", "", label)
+
+
+def measure_matches(asked: str | None, measure: str | None) -> bool:
+    if asked is None:
+        return True
+    if measure is None:
+        return False
+    a, m = _measure_core(asked), _measure_core(measure)
+    return a == m or (len(a) >= 2 and (m.startswith(a) or m.endswith(a) or a.endswith(m)))
+
+
 def _same(a, b) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return abs(a - b) < 1e-9
@@ -144,11 +160,11 @@ def judge(case: Case, ans: Answer) -> bool:
         f = ans.figures[0]
         if isinstance(exp, str):
             return exp in (f.review_number or "", f.raw) or exp in ans.text
-        return (_same(f.value, exp) and (case.kind == "stated" or case.measure is None or f.measure == case.measure)
+        return (_same(f.value, exp) and (case.kind == "stated" or measure_matches(case.measure, f.measure))
                 and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
                 and (case.sheet is None or f.sheet == case.sheet))
     if case.kind == "trend":
-        vals = [f.value for f in ans.figures if case.measure is None or f.measure == case.measure]
+        vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure)]
         return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
     if case.kind == "comparison":
         return exp["answer"] in ans.text and all(any(_same(v, x) for x in values) for v in exp.get("values", []))

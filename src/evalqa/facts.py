@@ -41,7 +41,9 @@ _UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|�
          # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
          r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
          r"|市町村|病院|事業所|企業")
-_NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?({_UNIT})")
+# 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
+_NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
+                        rf"[ \u3000]?({_UNIT})")
 # 「1万2,000人」: a count written with 万 inside (1億2,000万円 is left out: its unit would be a guess).
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
 _KANSUJI = "二三四五六七八九"

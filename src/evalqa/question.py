@@ -58,7 +58,7 @@ _FAMILY_PATTERNS = [
 ]
 _TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去")
 _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな"
-                       r"|なぜ|理由|内容|概要|とは|何をし|何を行|取り組み|取組|方針|背景|狙い|目的")
+                       r"|なぜ|理由|内容|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的")
 _NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％")
 _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
                           r"|額は|額を|額が|率は|率を|率が")
@@ -80,14 +80,19 @@ OPERATIONS = [
     ("count", re.compile(r"(測定指標|指標|達成手段|事業|個別分野|参考指標)(?:は|が|の数は|の数|を)?"
                          r"(?:全部で|合計|全体で|いくつ|何件|何個|何本|何項目|何つ|幾つ|の数)")),
     ("count", re.compile(r"(測定指標|指標|達成手段|個別分野|参考指標)[^、。]{0,12}(?:いくつ|何件|何個|何本|何項目)")),
-    ("related", re.compile(r"(?:関連|関係|紐づ|紐付|ひもづ|対応)[^、。]{0,6}達成手段"
+    ("count", re.compile(r"(?:いくつ|何件|何個|何本|何項目|何つ)の"
+                         r"(?:測定指標|業績指標|成果指標|指標|達成手段|個別分野|参考指標)")),
+    ("related", re.compile(r"(?:関連|関係|紐づ|紐付|ひもづ|対応)[^、。]{0,10}達成手段"
                            r"|達成手段[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
     ("missed", re.compile(r"達成(?:でき)?(?:なかった|していない|せず|できていない)|未達|届かなかった|届いていない"
-                          r"|下回った(?:指標|もの|区分)|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
-    ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|クリアした)"
+                          r"|下回った[^、。]{0,4}?(?:指標|もの|区分)|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
+    ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|クリアした|上回った)"
                        r"[^、。]{0,6}?(?:指標|もの|区分|のは|項目)")),
     ("count", re.compile(r"(測定指標|達成手段|個別分野|参考指標)(?:を|は)?"
-                         r"[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて教え|全て教え)")),
+                         r"[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて教え|全て教え|何と何|何がある|どんなものがある)")),
+    # 「達成手段で当初予算額が大きいのはどっち？」: the largest of many, asked as a choice.
+    ("rank", re.compile(r"(?:大きい|多い|高い|小さい|少ない|低い)(?:の|もの|方)(?:は|が)"
+                        r"(?:どれ|どっち|どちら|何|どの)")),
     ("rank", re.compile(r"最も|一番|いちばん|最大|最小|最高|最低|トップ|ワースト|上位|下位")),
     ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ|増加|減少|上回|下回"
                            r"|前年度比|差は|差額|違い|伸び|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ")),
@@ -111,6 +116,9 @@ METADATA_FIELDS = [
      "担当部局名"),
     (re.compile(r"評価.*(時期|いつ)|実施予定時期"), "evaluation_time", "政策評価実施予定時期"),
     (re.compile(r"政策体系上の位置付け|政策体系"), "position", "政策体系上の位置付け"),
+    # 「この事前分析表は何年度のもの？」: the sheet's own year, not a value's.
+    (re.compile(r"(?:何年度|いつ)(?:の|版の)?(?:もの|シート|事前分析表|評価書|調書|版)|何年度分|何年度版"),
+     "fiscal_year", "年度"),
 ]
 # Words that ask, not name: they never pick a subject.
 STOP = {
@@ -130,7 +138,8 @@ STOP = {
     "数値",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
-_SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える"}
+_SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
+               "載る"}
 _ERA_NAMES = {"令和", "平成", "昭和"}
 
 
@@ -148,6 +157,7 @@ class QuestionAnalysis:
     numeric_cue: bool  # asks for a number in some way (数, 額, 率, 何回 …)
     explicit: bool  # names a kind of value outright (…値, …額, …率, 予算, 執行 …), not just 「目標」
     short: bool  # a fragment such as 「目標は？」: a follow-up when a conversation has a subject
+    reason: bool = False  # asks why or on what grounds (なぜ, 理由, 根拠, 考え方): a passage answers
     connective: bool = False  # opens with では／それ／一方 …: continues the conversation
     asks_start: bool = False  # いつから／開始年度
     asks_contribution: bool = False  # names 分担金・拠出金
@@ -233,7 +243,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q) or _ASKED_COUNTER_RE.search(q)),
-        explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8,
+        explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8, reason=reason,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,

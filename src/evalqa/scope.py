@@ -55,10 +55,17 @@ _MINISTRY_RE = re.compile(r"(?:厚生労働|厚労|文部科学|文科|外務|�
                           r"|資源エネルギー|文化|スポーツ)(?:省|庁|府)")
 
 
+_MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
+                   "農水省": "農林水産省"}
+
+
 def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     """The analysis with the sheets the question names by 施策名 (「北米地域外交の…」), whose title words then no
     longer count as words naming a subject: they say where to look, not what."""
     named = [sid for sid in cat.titles if names_sheet(a.normalized, sid, cat)]
+    if not named:  # 「総務省の政策7」: the sheets of the ministry named
+        asked = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
+        named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
     field_number = m.group(1) if (m := _FIELD_RE.search(a.normalized)) else None
     for sid in named or list(cat.sheet_meta):
         for f in (cat.sheet_meta[sid].get("outline") or {}).get("fields", []):

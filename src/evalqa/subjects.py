@@ -240,7 +240,13 @@ class SubjectCatalogue:
         分担金・拠出金 first), from the sheets that have the year asked, newest sheet first."""
         want = FAMILIES.get(a.family or "", [])
         prefer = "政策ごとの予算額" if a.family == "request" else "施策の予算額"
-        cands = [s for s in self.subjects if s.name.startswith(prefer) and any(m in s.measures for m in want)
+        # Forms name the 施策's own table differently (「予算額・執行額等」 alone): that one in a sheet that has
+        # no other.
+        own = [s for s in self.subjects if s.name.startswith(prefer)]
+        with_own = {s.sheet for s in own}
+        own += [s for s in self.subjects if s.kind == "budget" and "予算額・執行額" in s.name
+                and s.sheet not in with_own]
+        cands = [s for s in own if any(m in s.measures for m in want)
                  and (not a.sheets or s.sheet in a.sheets)]
         if a.years:
             cands = [s for s in cands if any(f.fiscal_year in a.years and f.measure in want
