@@ -118,3 +118,51 @@ def test_english_question_gets_an_english_answer(bot):
     assert "FY2020" in ans.text and "actual" in ans.text and "日米二国間会談数" in ans.text and "Source:" in ans.text
     ans = bot.ask("Did the initial budget for North America diplomacy increase or decrease from FY2020 to FY2021?")
     assert "decrease" in ans.text and {f.value for f in ans.figures} >= {652, 568}
+
+
+def test_counts_leave_out_what_is_excluded_and_keep_the_starred(bot):
+    ans = bot.ask("北米地域外交の測定指標（参考指標を除く）は全部でいくつ？")
+    assert ans.kind == "count" and "測定指標は9件" in ans.text.splitlines()[0]
+    ans = bot.ask("北米地域外交で「*」の付いた主要な測定指標はいくつ？")
+    assert ans.kind == "count" and "4件" in ans.text.splitlines()[0]
+    assert "3-2 在日米軍の安定的な駐留" in ans.text and "1-3" not in ans.text
+    ans = bot.ask("北米地域外交の個別分野は何と何と何？")
+    assert ans.kind == "count" and all(x in ans.text for x in ("政治分野", "経済分野", "安全保障分野"))
+    ans = bot.ask("How many reference indicators does the North America sheet have?")
+    assert ans.kind == "count" and "1件" in ans.text.splitlines()[0]
+
+
+def test_two_series_of_one_indicator_compared(bot):
+    ans = bot.ask("対日世論調査（友邦として信頼）で2020年度の実績は一般の部と有識者の部どちらが高い？")
+    assert ans.kind == "comparison"
+    assert sorted(f.value for f in ans.figures) == [70, 96] and "有識者の部が一般の部より大きい" in ans.text
+
+
+def test_the_year_of_the_largest_and_the_largest_asked_as_a_choice(bot):
+    ans = bot.ask("北米地域外交の執行額が最も多かった年度は？")
+    assert ans.kind == "ranking" and ans.figures[0].value == 544 and "「平成30年度」" in ans.text
+    ans = bot.ask("就労支援の推進の達成手段で、平成30年度の当初予算額が大きいのはどっち？")
+    assert ans.kind == "ranking" and ans.figures[0].value == 1650 and "ハローワーク" in ans.text
+
+
+def test_a_round_is_a_fact_of_its_own(bot):
+    ans = bot.ask("日米豪印外相会合は10月で第何回目？")
+    assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (2, "回目")
+    # A count question is not answered by a round, nor a round question by a count.
+    ans = bot.ask("日米豪印外相会合は何回開かれた？")
+    assert not (ans.figures and ans.figures[0].unit == "回目")
+
+
+def test_a_question_in_another_unit_than_the_table_is_refused_not_answered_with_it(bot):
+    ans = bot.ask("現行の日米安保条約は令和2年で署名・発効から何年を迎えた？")
+    assert not ans.found and not ans.figures and "%で数える" in ans.text
+
+
+def test_a_reason_is_a_passage_even_when_an_operation_is_named(bot):
+    ans = bot.ask("日加会談数が目標に届かなかった理由は？")
+    assert ans.kind == "prose" and not ans.figures
+
+
+def test_the_sheets_own_year(bot):
+    ans = bot.ask("北米地域外交の事前分析表は何年度のもの？")
+    assert ans.kind == "metadata" and "令和3年度（2021年度）" in ans.text

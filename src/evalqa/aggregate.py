@@ -314,7 +314,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
     label = wording.name
     vs_target = s.kind == "indicator" and re.search(r"目標", a.normalized) \
-        and re.search(r"実績|上回|下回|達成|届", a.normalized)
+        and re.search(r"実績|上回|下回|達成|届|対して", a.normalized)
     if vs_target:
         year = a.years[0] if a.years else _latest_year(s, "actual")
         actual = next((f for f in figs if f.measure == "実績値" and f.fiscal_year == year), None)

@@ -55,6 +55,7 @@ _MINISTRY_RE = re.compile(r"(?:厚生労働|厚労|文部科学|文科|外務|�
                           r"|資源エネルギー|文化|スポーツ)(?:省|庁|府)")
 
 
+_POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})")
 _MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
                    "農水省": "農林水産省"}
 
@@ -63,6 +64,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     """The analysis with the sheets the question names by 施策名 (「北米地域外交の…」), whose title words then no
     longer count as words naming a subject: they say where to look, not what."""
     named = [sid for sid in cat.titles if names_sheet(a.normalized, sid, cat)]
+    numbers = set(_POLICY_NUMBER_RE.findall(a.normalized))  # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1)
+    named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
         asked = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
@@ -89,8 +92,13 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     title = cat.titles.get(sheet) or ""
     if not title or title in q or sheet in q:
         return bool(title)
-    own = [t for t in dict.fromkeys(terms(title)) if len(t) >= 2 or not t.isascii()]
-    return bool(own) and own[0] in q and _cover(title, set(terms(q))) >= _TITLE_COVER
+    words = set(terms(q))
+    # A long 施策名 (「障害者の地域生活への移行を推進し、地域で…」) is named by its first clause too.
+    for name in dict.fromkeys([title, re.split(r"[、，（(]", title)[0]]):
+        own = [t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()]
+        if own and own[0] in q and _cover(name, words) >= _TITLE_COVER:
+            return True
+    return False
 
 
 def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit],
