@@ -145,10 +145,14 @@ def _chunk_count(corpus: Path) -> int:
 
 
 def serving_rss(index_dir: Path) -> float:
-    """Peak RSS (MB) of a fresh process that opens the index and answers the bench questions: serving."""
-    code = ("import sys, resource; from evalqa.index import Index; from evalqa.assistant import Assistant; "
+    """Peak RSS (MB) of a fresh process that opens the index and answers the bench questions: serving.
+
+    Read from /proc (VmHWM, the high-water mark of this process's own memory): getrusage's ru_maxrss keeps the
+    peak of the forking parent across exec, so after a large build it reported the bench, not the server."""
+    code = ("import sys, re; from evalqa.index import Index; from evalqa.assistant import Assistant; "
             "from evalqa.bench import QUERIES; b = Assistant(Index.open(sys.argv[1])); "
-            "[b.ask(q) for q in QUERIES]; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "[b.ask(q) for q in QUERIES]; "
+            "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
     out = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, check=True)
     return round(int(out.stdout.split()[-1]) / 1024, 1)
 
