@@ -127,7 +127,7 @@ class _Tokenizer:
         tok = Tokenizer(models.Unigram(vocab, packed.unk, False))
         tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement=_META, prepend_scheme="always", split=False)
         self._tok = tok
-        self._table = {cp: out for cp, out in packed.normalize.items()}
+        self._table = packed.normalize  # str.translate takes the codepoint → text map as it is
         self.bos, self.eos = packed.bos, packed.eos
 
     def normalized(self, text: str) -> str:
@@ -221,10 +221,11 @@ class E5TorchEmbedder:
     def _windows(self, ids: list[list[int]]) -> tuple[list[list[int]], list[int], list[int]]:
         """Each text in windows of at most 510 content tokens (as the engine does), with owner and weight."""
         rows, owner, weight = [], [], []
+        bos, eos = self._load().bos, self._load().eos
         for i, content in enumerate(ids):
             spans = [content[a : a + self._window] for a in range(0, max(len(content), 1), self._window)]
             for span in spans:
-                rows.append([self._load().bos, *span, self._load().eos])
+                rows.append([bos, *span, eos])
                 owner.append(i)
                 weight.append(max(len(span), 1))
         return rows, owner, weight
