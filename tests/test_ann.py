@@ -58,3 +58,24 @@ def test_recall_counts_the_exact_top_k_found():
     scrambled = faiss.IndexIDMap2(faiss.IndexFlatIP(32))
     scrambled.add_with_ids(xb[::-1].copy(), np.arange(2000, dtype="int64") * 7)
     assert ann.recall_at(flat, scrambled, xb[:20], 10) < 0.1
+
+
+def test_recall_with_ties_counts_a_twin_of_an_exact_neighbour():
+    """Sheets repeat passages word for word: when the graph returns one twin and the flat index the other,
+    recall by id misses it and recall with ties counts it."""
+    import faiss
+
+    rng = np.random.default_rng(1)
+    base = rng.standard_normal((500, 16)).astype(np.float32)
+    base /= np.linalg.norm(base, axis=1, keepdims=True)
+    xb = np.concatenate([base, base])  # every vector twice, ids i and 500 + i
+    flat = faiss.IndexIDMap2(faiss.IndexFlatIP(16))
+    flat.add_with_ids(xb, np.arange(1000, dtype="int64"))
+    twins = faiss.IndexIDMap2(faiss.IndexFlatIP(16))
+    twins.add_with_ids(xb, (np.arange(1000, dtype="int64") + 500) % 1000)  # each vector under its twin's id
+    queries = base[:20] + 0.05 * rng.standard_normal((20, 16)).astype(np.float32)
+    assert ann.recall_at(flat, twins, queries, 1) == 0.0
+    assert ann.recall_at(flat, twins, queries, 1, ties=True) == 1.0
+    noise = faiss.IndexIDMap2(faiss.IndexFlatIP(16))
+    noise.add_with_ids(rng.standard_normal((1000, 16)).astype(np.float32), np.arange(1000, dtype="int64"))
+    assert ann.recall_at(flat, noise, queries, 10, ties=True) < 0.5

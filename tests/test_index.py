@@ -15,8 +15,9 @@ from conftest import MEXT, MHLW, SEED
 from evalqa import chunking
 from evalqa.build import build_index
 from evalqa.index import Index, IndexFailure
-from evalqa.search import fuse, keyword_terms, top
+from evalqa.search import fuse, keyword_gate, keyword_terms, top
 from evalqa.storage import DB, current
+from evalqa.terms import terms
 
 
 def sql(index_dir, statement, params=()):
@@ -383,15 +384,34 @@ def test_keyword_terms_leave_out_common_and_unknown_terms():
 
 
 def test_keyword_terms_are_bounded_for_large_corpora():
-    from evalqa.search import MAX_TERMS, POSTING_CAP
+    from evalqa.search import MAX_TERMS, POSTING_BUDGET
 
-    df = {"政策": POSTING_CAP * 3, "評価": POSTING_CAP + 1, "日加": 40, "会談": 900}
-    # Terms in more than POSTING_CAP chunks are left out while rarer ones remain (order kept).
-    assert keyword_terms(["政策", "日加", "評価", "会談"], df, 10**6) == ["日加", "会談"]
-    # When every term is that common, the rarest one is still searched.
-    assert keyword_terms(["政策", "評価"], df, 10**6) == ["評価"]
     many = {f"語{i}": i + 1 for i in range(30)}
     assert keyword_terms(list(many), many, 10**6) == [f"語{i}" for i in range(MAX_TERMS)]
+    # The gate: the rarest terms while their chunks fit the budget together, at least one term.
+    df = {"政策": POSTING_BUDGET * 3, "評価": POSTING_BUDGET + 1, "日加": 40, "会談": POSTING_BUDGET - 40}
+    assert keyword_gate(["政策", "会談", "評価", "日加"], df) == ["日加", "会談"]
+    assert keyword_gate(["政策", "評価"], df) == ["評価"]
+    small = {"日加": 3, "会談": 9, "数": 50}
+    assert keyword_gate(["数", "会談", "日加"], small) == ["日加", "会談", "数"]  # a small corpus: every term
+
+
+def test_gated_keyword_search_scores_only_chunks_holding_a_rare_term(built, monkeypatch):
+    """With a budget smaller than the common term's postings, only chunks holding the rare term are ranked,
+    all of them."""
+    import evalqa.search as search
+
+    idx = Index.open(built[0] / "index")
+    query = "日加の会談数"
+    full = idx.keyword_ranking(query, 200)
+    df = idx.document_frequencies(list(terms(query)))
+    rare, *common = sorted(df, key=df.__getitem__)
+    assert common and all(0 < df[rare] < df[w] for w in common)
+    monkeypatch.setattr(search, "POSTING_BUDGET", df[rare])
+    gated = idx.keyword_ranking(query, 200)
+    holding = {r[0] for r in idx._rows("SELECT rowid FROM chunk_terms WHERE chunk_terms MATCH ?", (f'"{rare}"',))}
+    assert gated and set(gated) == holding < set(full)
+    idx.close()
 
 
 @pytest.mark.slow

@@ -14,10 +14,13 @@ from typing import Any
 import numpy as np
 
 APPROXIMATE = "vectors.hnsw"
-HNSW_MIN = int(os.environ.get("EVALQA_HNSW_MIN", "50000"))  # flat search over 50k×384 takes about 5 ms here
+# Flat search over 20k×384 vectors takes 4 ms here (a fifth of embedding the query), HNSW 0.6 ms.
+HNSW_MIN = int(os.environ.get("EVALQA_HNSW_MIN", "10000"))
 HNSW_M = 32  # graph degree
-EF_CONSTRUCTION = 80
-EF_SEARCH = 128  # candidates kept per search: recall against speed
+# Measured at 1,000 generated sheets (19,919 vectors): efConstruction 80 → 200 took the graph from 1.8 s to
+# 5.4 s and recall@10 (ties counted) from 0.991 to 0.9995 at efSearch 256; efSearch 512 gained nothing more.
+EF_CONSTRUCTION = 200
+EF_SEARCH = 256  # candidates kept per search: recall against speed
 
 
 def write_approximate(folder: Path, flat: Any, minimum: int | None = None) -> bool:
@@ -56,10 +59,23 @@ def read_approximate(folder: Path) -> Any | None:
     return approx
 
 
-def recall_at(flat: Any, approx: Any, queries: np.ndarray, k: int = 10) -> float:
-    """Share of the exact top-k that the approximate index also returns, over `queries`."""
-    _, exact = flat.search(queries, k)
+def recall_at(flat: Any, approx: Any, queries: np.ndarray, k: int = 10, ties: bool = False) -> float:
+    """Share of the exact top-k that the approximate index also returns, over `queries`.
+
+    With `ties`, a returned chunk counts when its vector (read from the flat index) is as similar to the
+    query as the exact k-th: sheets repeat passages word for word, so several chunks share one vector and
+    any of them is a right answer."""
+    exact_sims, exact = flat.search(queries, k)
     _, found = approx.search(queries, k)
-    hits = sum(len(set(e[e >= 0]) & set(f[f >= 0])) for e, f in zip(exact, found, strict=True))
     total = sum(int((e >= 0).sum()) for e in exact)
-    return hits / total if total else 1.0
+    if not ties:
+        hits = sum(len(set(e[e >= 0]) & set(f[f >= 0])) for e, f in zip(exact, found, strict=True))
+        return hits / total if total else 1.0
+    import faiss
+
+    position = {int(i): p for p, i in enumerate(faiss.vector_to_array(flat.id_map))}
+    hits = 0
+    for q, sims, ids in zip(queries, exact_sims, found, strict=True):
+        vectors = [flat.index.reconstruct(position[int(i)]) for i in ids if int(i) in position]
+        hits += sum(float(v @ q) >= sims[-1] - 1e-5 for v in vectors)
+    return min(1.0, hits / total) if total else 1.0

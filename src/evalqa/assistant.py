@@ -20,7 +20,7 @@ from .prose import best_quotes
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .scope import name_sheets, resolve_scope
 from .search import Hit
-from .stated import MIN_FACT, best_fact, covers_partly, fact_score, same_counter, stated_answer
+from .stated import MIN_FACT, best_fact, covers_partly, fact_score, fact_words, same_counter, stated_answer
 from .subjects import COUNTRY_ABBREV, STRONG, Subject, SubjectCatalogue, term_matches, unit_word
 from .terms import terms
 
@@ -112,7 +112,8 @@ class Assistant:
         if a.prose and not a.explicit:
             return self._prose(a, hits)
         asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
-        fact_score, fact = best_fact(a, cat.facts, cat.idf) if asks_number else (0.0, None)
+        facts = cat.facts_naming(fact_words(a), MIN_FACT) if asks_number else []
+        fact_score, fact = best_fact(a, facts, cat.idf)
         ranked = cat.rank(a, hits)
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
@@ -164,8 +165,9 @@ class Assistant:
             if group or other_unit or fact_score > cat.coverage(a.content, subject) + 0.15:
                 table_figure = ans.figures[0] if ans.found and ans.figures else None
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet), table_figure, group), hits)
+        shown = {id(f) for f in ans.figures}
         notes = [wording.disagreement(kept, other, cat.sheet_label(other.sheet)) for kept, other in conflicts
-                 if kept in ans.figures]
+                 if id(kept) in shown]
         if others:
             notes.append(wording.other_sheets(list(dict.fromkeys(cat.sheet_label(s.sheet) for s in others))))
         if ties:

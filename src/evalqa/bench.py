@@ -87,6 +87,7 @@ def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int =
 
         row["faiss"] = "hnsw"
         row["recall_at_10"] = round(recall_at(idx.vectors, idx.approximate, queries, 10), 3)
+        row["recall_at_10_ties"] = round(recall_at(idx.vectors, idx.approximate, queries, 10, ties=True), 4)
     else:
         row["faiss"] = "flat"
     if ask:

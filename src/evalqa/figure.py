@@ -45,8 +45,13 @@ class Figure:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Figure:
-        names = {f.name for f in fields(cls)}
+        names = _FIELDS.get(cls)
+        if names is None:
+            names = _FIELDS[cls] = frozenset(f.name for f in fields(cls))
         return cls(**{k: v for k, v in d.items() if k in names})
+
+
+_FIELDS: dict[type, frozenset[str]] = {}  # field names per class: a search reads hundreds of figures
 
 
 def format_value(figure: Figure) -> str:

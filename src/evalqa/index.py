@@ -21,13 +21,14 @@ from .ann import read_approximate
 from .build import BuildReport, Log, build_index
 from .embedding import Embedder, load_embedder
 from .figure import Figure
-from .search import CANDIDATES, Hit, check_request, fuse, keyword_terms, top
+from .search import CANDIDATES, Hit, check_request, fuse, keyword_gate, keyword_terms, top
 from .storage import DB, FORMAT_VERSION, VECTORS, IndexFailure, current, read_manifest
 from .terms import terms
 
 __all__ = ["BuildReport", "Index", "IndexFailure", "StoredChunk", "index_size"]
 
 # Query embeddings kept (EVALQA_QUERY_CACHE=0 turns the cache off, e.g. to measure cold answers).
+FREQUENCY_CACHE = 200_000  # keyword terms whose chunk counts are remembered (a corpus's vocabulary and more)
 QUERY_CACHE = int(os.environ.get("EVALQA_QUERY_CACHE", "2048"))
 MAX_POOL = 16  # idle read connections kept
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="evalqa-keyword")
@@ -84,6 +85,9 @@ class Index:
         self._embedder: Embedder | None = None
         self._lock = threading.Lock()  # guards the swap of generation, the connection list and the cache
         self._query_cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        # Chunks per keyword term, of this generation: fts5vocab counts a term by walking its postings
+        # (0.5 ms for a term in 4,000 chunks), and questions repeat their terms.
+        self._frequencies: dict[str, int] = {}
         # Read-only SQLite connections, checked out per query from a pool of the live generation: the
         # server's threads read side by side, and the pool holds no more connections than ever ran at once
         # (worker threads come and go; a connection per thread would leak). The anchor, opened now, keeps
@@ -146,6 +150,7 @@ class Index:
                 old_anchor, old_pool = self._anchor, self._pool
                 self.generation, self.manifest, self.vectors = fresh.generation, fresh.manifest, fresh.vectors
                 self.approximate, self._anchor, self._pool = fresh.approximate, fresh._anchor, []
+                self._frequencies = {}
                 if self._embedder is not None and self._embedder.id != self.manifest["embedder"]["id"]:
                     self._embedder = None
                 old_anchor.close()
@@ -306,17 +311,31 @@ class Index:
         """Number of chunks holding each keyword term (terms in no chunk are left out)."""
         if not words:
             return {}
-        marks = ",".join("?" * len(words))
-        return dict(self._rows(f"SELECT term, doc FROM temp.chunk_vocab WHERE term IN ({marks})", tuple(words)))
+        known = self._frequencies
+        missing = [w for w in dict.fromkeys(words) if w not in known]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            found = dict(self._rows(f"SELECT term, doc FROM temp.chunk_vocab WHERE term IN ({marks})", tuple(missing)))
+            with self._lock:
+                if len(self._frequencies) > FREQUENCY_CACHE:
+                    self._frequencies = {}
+                self._frequencies.update({w: found.get(w, 0) for w in missing})
+            known = {**known, **found}
+        return {w: n for w in words if (n := known.get(w, 0)) > 0}
 
     # --- search ---------------------------------------------------------------------------------
     def keyword_ranking(self, query: str, n: int) -> list[int]:
         """Up to n chunk ids by BM25 over the query's MeCab terms (without terms common to most chunks)."""
         words = list(dict.fromkeys(terms(query)))
-        words = keyword_terms(words, self.document_frequencies(words), self.vectors.ntotal or 1)
+        frequencies = self.document_frequencies(words)
+        words = keyword_terms(words, frequencies, self.vectors.ntotal or 1)
         if not words:
             return []
-        match = " OR ".join(_phrase(w) for w in words)
+        gate = keyword_gate(words, frequencies)
+        rest = [w for w in words if w not in gate]
+        match = " OR ".join(_phrase(w) for w in gate)
+        if rest:  # the gate's terms stand twice, so BM25 weighs them twice: the rare words lead the order
+            match = f"({match}) AND ({match} OR {' OR '.join(_phrase(w) for w in rest)})"
         return [r[0] for r in self._rows(
             "SELECT rowid FROM chunk_terms WHERE chunk_terms MATCH ? ORDER BY bm25(chunk_terms) LIMIT ?", (match, n))]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from weakref import WeakKeyDictionary
 
 from .normalize import norm
 from .question import QuestionAnalysis
@@ -63,7 +64,10 @@ _MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省
 def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     """The analysis with the sheets the question names by 施策名 (「北米地域外交の…」), whose title words then no
     longer count as words naming a subject: they say where to look, not what."""
-    named = [sid for sid in cat.titles if names_sheet(a.normalized, sid, cat)]
+    q = a.normalized
+    named = [sid for sid, title in cat.titles.items() if title and (title in q or sid in q or any(
+        first in q for _, first in _names(cat)[0].get(sid, ()))) and names_sheet(q, sid, cat)]
+    fields = _names(cat)[1]
     numbers = set(_POLICY_NUMBER_RE.findall(a.normalized))  # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1)
     named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
@@ -71,10 +75,10 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
     field_number = m.group(1) if (m := _FIELD_RE.search(a.normalized)) else None
     for sid in named or list(cat.sheet_meta):
-        for f in (cat.sheet_meta[sid].get("outline") or {}).get("fields", []):
+        for name, number in fields.get(sid, ()):
             # Named in full: 個別分野 names differ by one word (政治分野 / 経済分野), so most of them is not enough.
-            if f.get("name") and norm(f["name"]) in a.normalized and field_number in (None, f["number"]):
-                field_number, named = f["number"], named or [sid]
+            if name in a.normalized and field_number in (None, number):
+                field_number, named = number, named or [sid]
     if field_number is not None and field_number != a.field_number:
         a = replace(a, field_number=field_number)
     # 「厚労省の」「文科省の」: a ministry says where to look, whatever the sheets call it.
@@ -92,13 +96,30 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     title = cat.titles.get(sheet) or ""
     if not title or title in q or sheet in q:
         return bool(title)
-    words = set(terms(q))
     # A long 施策名 (「障害者の地域生活への移行を推進し、地域で…」) is named by its first clause too.
-    for name in dict.fromkeys([title, re.split(r"[、，（(]", title)[0]]):
-        own = [t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()]
-        if own and own[0] in q and _cover(name, words) >= _TITLE_COVER:
+    for name, first in _names(cat)[0].get(sheet, ()):
+        if first in q and _cover(name, set(terms(q))) >= _TITLE_COVER:
             return True
     return False
+
+
+_NAMES: WeakKeyDictionary[SubjectCatalogue, tuple[dict, dict]] = WeakKeyDictionary()
+
+
+def _names(cat: SubjectCatalogue) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """Per sheet, once per catalogue: its 施策名 and first clause with the first word of each, and its 個別分野
+    (normalized name, number). Questions are checked against 1,000 sheets: no word-splitting per question."""
+    if cat not in _NAMES:
+        titles: dict[str, list[tuple[str, str]]] = {}
+        for sid, title in cat.titles.items():
+            for name in dict.fromkeys([title, re.split(r"[、，（(]", title)[0]] if title else []):
+                own = [t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()]
+                if own:
+                    titles.setdefault(sid, []).append((name, own[0]))
+        fields = {sid: [(norm(f["name"]), f["number"]) for f in (m.get("outline") or {}).get("fields", [])
+                        if f.get("name")] for sid, m in cat.sheet_meta.items()}
+        _NAMES[cat] = (titles, fields)
+    return _NAMES[cat]
 
 
 def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit],

@@ -24,7 +24,7 @@ _GROUP_RE = re.compile(r"[^\s()（）・、,]+(?:・[^\s()（）・、,]+)+")
 def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -> float:
     """How well a fact carries the question's words: its counted noun and qualifiers count fully, the rest of
     its sentence half, so that 「外相間で6回」 beats 「首脳間で4回」 in the same sentence for 「外相会談」."""
-    words = [t for t in a.content if len(t) >= 2 or not t.isascii()]
+    words = fact_words(a)
     if not words:
         return 0.0
     # The counted noun weighs most, then its qualifiers, then the section it stands in (what it is about), then
@@ -54,6 +54,11 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     if a.counter and fact.unit and not same_counter(fact.unit, a.counter):
         score -= 0.3
     return score
+
+
+def fact_words(a: QuestionAnalysis) -> list[str]:
+    """The question's words a fact is scored on (one ASCII letter says nothing)."""
+    return [t for t in a.content if len(t) >= 2 or not t.isascii()]
 
 
 def same_counter(unit: str, counter: str) -> bool:

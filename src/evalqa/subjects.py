@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .facts import MEASURE as STATED
 from .figure import COUNTERS, Figure
@@ -45,7 +46,7 @@ class Subject:
     def key(self) -> tuple[str, str, str | None]:
         return (self.sheet, self.name, self.table)
 
-    @property
+    @cached_property
     def measures(self) -> list[str]:
         return list(dict.fromkeys(f.measure for f in self.figures))
 
@@ -53,7 +54,12 @@ class Subject:
     def series(self) -> list[str]:
         return [s for s in dict.fromkeys(f.series for f in self.figures) if s]
 
-    @property
+    @cached_property
+    def units(self) -> set[str]:
+        """The units its figures are counted in (or that their names imply)."""
+        return {unit_word(f) for f in self.figures if f.value is not None}
+
+    @cached_property
     def kind(self) -> str:
         """indicator | means | budget."""
         if self.table == "達成手段":
@@ -90,6 +96,62 @@ def term_matches(term: str, subject_terms: set[str]) -> bool:
     return len(term) >= 2 and any(len(s) >= 2 and term in s for s in subject_terms)
 
 
+class TermIndex:
+    """Term → ids of the things whose terms hold it, answering `term_matches` for all things at once: a
+    question word finds its subjects (or facts) without a scan of every one of 1,000 sheets'."""
+
+    MEMO = 4096  # question words remembered; the vocabulary is fixed per catalogue, questions are not
+
+    def __init__(self) -> None:
+        self._ids: dict[str, set[int]] = defaultdict(set)
+        self._memo: dict[str, frozenset[int]] = {}
+
+    def add(self, i: int, words: Iterable[str]) -> None:
+        for t in words:
+            self._ids[t].add(i)
+
+    def vocabulary(self) -> Iterable[str]:
+        return self._ids.keys()
+
+    def matching(self, term: str) -> frozenset[int]:
+        """Ids whose terms `term_matches` the word: exactly, inside a longer term, or as a 日加-style country."""
+        hit = self._memo.get(term)
+        if hit is not None:
+            return hit
+        out = set(self._ids.get(term, ()))
+        abbrev = COUNTRY_ABBREV.get(term)
+        if len(term) >= 2 or abbrev:
+            for t, ids in self._ids.items():
+                if (len(term) >= 2 and term in t) or (abbrev and _COMPOUND_RE.match(t) and abbrev in t):
+                    out |= ids
+        if len(self._memo) >= self.MEMO:
+            self._memo.clear()
+        self._memo[term] = frozenset(out)
+        return self._memo[term]
+
+
+class _Asked:
+    """A question's words prepared once for scoring many subjects: their IDF weights, the subjects each
+    matches, and the catalogue terms they hold (a subject term counts when a question word holds it)."""
+
+    def __init__(self, words: Sequence[str], cat: SubjectCatalogue):
+        self.words = list(words)
+        self.weights = [cat.idf(t) for t in self.words]
+        self.total = sum(self.weights)
+        self.subjects = [cat._by_term.matching(t) for t in self.words]
+        # Every substring of a word of two or more characters (words are short), and the words themselves.
+        self._held = set(self.words) | {w[i:j] for w in self.words if len(w) >= 2
+                                        for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+        self._abbrevs = [ab for w in self.words if (ab := COUNTRY_ABBREV.get(w))]
+        self._holds: dict[str, bool] = {}  # subjects of 1,000 sheets share most of their terms
+
+    def holds(self, term: str) -> bool:
+        held = self._holds.get(term)
+        if held is None:
+            held = self._holds[term] = term in self._held or any(ab in term for ab in self._abbrevs)
+        return held
+
+
 class SubjectCatalogue:
     """Subjects of a corpus with IDF weights and an inverted index term → subjects."""
 
@@ -110,16 +172,27 @@ class SubjectCatalogue:
             self.subjects.append(Subject(sheet, name, figs[0].section, table, figs, words,
                                          self.titles.get(sheet, "")))
         df: dict[str, int] = defaultdict(int)
-        self._by_term: dict[str, set[int]] = defaultdict(set)
+        self._by_term = TermIndex()
         self._by_section: dict[tuple, list[int]] = defaultdict(list)
+        self._by_name: dict[tuple, list[Subject]] = defaultdict(list)  # (name, table) → the subjects
+        self._own_budget: dict[str, list[Subject]] = {}  # per name prefix, built on first use
         for i, s in enumerate(self.subjects):
+            self._by_name[(s.name, s.table)].append(s)
             for t in s.terms:
                 df[t] += 1
-                self._by_term[t].add(i)
+            self._by_term.add(i, s.terms)
             self._by_section[(s.sheet, tuple(s.section))].append(i)
+        # A fact answers only when the question names what it counts or what qualifies it (see stated).
+        self._facts_by_term, self._facts_by_word = TermIndex(), TermIndex()
+        for i, f in enumerate(self.facts):
+            named = set(terms(f.subject)) | set(terms(f.series or ""))
+            self._facts_by_term.add(i, named)
+            self._facts_by_word.add(i, named | set(terms(" ".join(f.section))) | set(terms(f.note or ""))
+                                    | set(terms(f.raw)))
         n = max(1, len(self.subjects))
         self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self._max_idf = math.log(1 + n)
+        self._weights = [self._term_weights(s) for s in self.subjects]
         sheet_years: list[int] = [y for m in self.sheet_meta.values() if (y := m.get("fiscal_year"))]
         # Bare years in questions are read in the era of the newest sheet.
         self.era = to_label(max(sheet_years))[:2] if sheet_years else "令和"
@@ -131,7 +204,20 @@ class SubjectCatalogue:
 
     def has_compound(self, abbrev: str) -> bool:
         """Is there a 日米-style country compound with this one-letter country among the subjects' words?"""
-        return any(_COMPOUND_RE.match(t) and abbrev in t for t in self._by_term)
+        return any(_COMPOUND_RE.match(t) and abbrev in t for t in self._by_term.vocabulary())
+
+    def facts_naming(self, words: Sequence[str], least: float = 0.0) -> list[Figure]:
+        """The facts whose counted noun or qualifiers carry one of the words and whose sentence, section and
+        note carry at least `least` of them (IDF-weighted), in corpus order. A fact scores at most that share
+        (see stated.fact_score), so the facts left out could not answer."""
+        ids: set[int] = set()
+        for t in words:
+            ids |= self._facts_by_term.matching(t)
+        total = sum(self.idf(t) for t in words)
+        if least > 0 and total > 0:
+            carried = [(self.idf(t), self._facts_by_word.matching(t)) for t in words]
+            ids = {i for i in ids if sum(w for w, held in carried if i in held) >= least * total - 1e-9}
+        return [self.facts[i] for i in sorted(ids)]
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._max_idf)
@@ -147,28 +233,23 @@ class SubjectCatalogue:
         total = sum(self.idf(t) for t in content)
         return sum(self.idf(t) for t in content if term_matches(t, subject.terms)) / total if total else 0.0
 
+    def _term_weights(self, subject: Subject) -> dict[str, float]:
+        return {t: self.idf(t) for t in subject.terms}
+
     def lexical(self, content: list[str], subject: Subject) -> float:
         """How well the question's words cover the subject's (IDF-weighted, both directions)."""
-        if not content:
-            return 0.0
-        q_total = sum(self.idf(t) for t in content)
-        matched = sum(self.idf(t) for t in content if term_matches(t, subject.terms))
-        s_total = sum(self.idf(t) for t in subject.terms) or 1.0
-        s_matched = sum(self.idf(t) for t in subject.terms
-                        if any(t == c or (len(c) >= 2 and t in c) or COUNTRY_ABBREV.get(c, "\0") in t
-                               for c in content))
-        return 0.75 * matched / q_total + 0.25 * min(1.0, s_matched / s_total)
+        return self._lexical(_Asked(content, self), subject, None)
 
-    def _candidates(self, words: Iterable[str]) -> set[int]:
-        """Subjects sharing a word (exactly, as part of a longer word, or as a 日加-style country)."""
-        out: set[int] = set()
-        for t in words:
-            out |= self._by_term.get(t, set())
-            abbrev = COUNTRY_ABBREV.get(t)
-            for term, ids in self._by_term.items():
-                if (len(t) >= 2 and t in term) or (abbrev and _COMPOUND_RE.match(term) and abbrev in term):
-                    out |= ids
-        return out
+    def _lexical(self, asked: _Asked, subject: Subject, i: int | None) -> float:
+        if not asked.words:
+            return 0.0
+        if i is None:
+            matched = sum(w for t, w in zip(asked.words, asked.weights, strict=True) if term_matches(t, subject.terms))
+        else:
+            matched = sum(w for w, ids in zip(asked.weights, asked.subjects, strict=True) if i in ids)
+        weights = self._term_weights(subject) if i is None else self._weights[i]
+        held = min(1.0, sum(w for t, w in weights.items() if asked.holds(t)) / (sum(weights.values()) or 1.0))
+        return 0.75 * matched / asked.total + 0.25 * held
 
     def rank(self, a: QuestionAnalysis, hits: Sequence[Hit],
              context: Subject | None = None) -> list[tuple[float, Subject]]:
@@ -179,20 +260,22 @@ class SubjectCatalogue:
                 for i in self._by_section.get((h.sheet, tuple(h.section[:n])), []):
                     bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
         content = subject_words(a)
-        cands = self._candidates(content) | set(bonus)
+        asked = _Asked(content, self)
+        cands = set().union(*asked.subjects) | set(bonus)
         field_named = a.field_number
         if context is not None and content:
-            cands |= self._candidates(sorted(context.terms))
+            around = _Asked(sorted(context.terms), self)
+            cands |= set().union(*around.subjects)
         scored = []
         for i in sorted(cands):
             s = self.subjects[i]
             # A 個別分野 named (by number or name) bounds the subjects: nothing outside it answers.
             if field_named and field_of(s) != field_named:
                 continue
-            lexical = self.lexical(content, s)
+            lexical = self._lexical(asked, s, i)
             score = lexical + 0.25 * bonus.get(i, 0.0)
             if context is not None:
-                score += 0.2 * self.lexical(sorted(context.terms), s) + (0.05 if s.sheet == context.sheet else 0)
+                score += 0.2 * self._lexical(around, s, i) + (0.05 if s.sheet == context.sheet else 0)
             if a.family and not any(m in s.measures for m in FAMILIES[a.family]):
                 score -= 0.15  # it cannot answer the kind of value asked (概算要求額 of a table that has none)
             elif a.family:
@@ -216,7 +299,7 @@ class SubjectCatalogue:
                     score += -0.1 if excluded else 0.1
             # The unit the question implies (何人 → 人) against the subject's: 参加者数 (人), not 参加国数 (か国).
             if a.counter is not None:
-                units = {unit_word(f) for f in s.figures if f.value is not None}
+                units = s.units
                 if units:
                     score += 0.1 if any(u.endswith(a.counter) for u in units if u) else -0.1
             if a.sheets and s.sheet not in a.sheets:
@@ -242,11 +325,12 @@ class SubjectCatalogue:
         prefer = "政策ごとの予算額" if a.family == "request" else "施策の予算額"
         # Forms name the 施策's own table differently (「予算額・執行額等」 alone): that one in a sheet that has
         # no other.
-        own = [s for s in self.subjects if s.name.startswith(prefer)]
-        with_own = {s.sheet for s in own}
-        own += [s for s in self.subjects if s.kind == "budget" and "予算額・執行額" in s.name
-                and s.sheet not in with_own]
-        cands = [s for s in own if any(m in s.measures for m in want)
+        if prefer not in self._own_budget:
+            own = [s for s in self.subjects if s.name.startswith(prefer)]
+            with_own = {s.sheet for s in own}
+            self._own_budget[prefer] = own + [s for s in self.subjects if s.kind == "budget"
+                                              and "予算額・執行額" in s.name and s.sheet not in with_own]
+        cands = [s for s in self._own_budget[prefer] if any(m in s.measures for m in want)
                  and (not a.sheets or s.sheet in a.sheets)]
         if a.years:
             cands = [s for s in cands if any(f.fiscal_year in a.years and f.measure in want
@@ -259,8 +343,8 @@ class SubjectCatalogue:
         """The subject with the years of the same table or indicator in the other sheets of the same 施策 (next
         year's sheet): each year from the newest sheet that reports it; where an older sheet says otherwise,
         the pair (kept, other) is returned so the answer can name both."""
-        twins = [t for t in self.subjects if t.name == s.name and t.table == s.table
-                 and self.titles.get(t.sheet) == self.titles.get(s.sheet)]
+        twins = [t for t in self._by_name.get((s.name, s.table), [])
+                 if self.titles.get(t.sheet) == self.titles.get(s.sheet)]
         if len(twins) < 2:
             return s, []
         twins.sort(key=lambda t: -self.sheet_years.get(t.sheet, 0))
