@@ -160,3 +160,61 @@ def test_every_form_is_indexed_and_its_prose_searchable(tmp_path):
         assert hits and any(words in h.text for h in hits), (query, [h.text[:60] for h in hits])
     # And across the whole corpus, the document that says it comes first.
     assert idx.search("ホームドアの整備費用の低廉化", k=1)[0].sheet == "mlit-r4-12-shisaku-kohyo"
+
+
+# A layout none of the sheets above has, written for these tests: years down the first column, 【…】 indicator
+# headings, 「key：value」 metadata several to a line, a budget table opened by a row of years inside a block of
+# fields, paired 「予算額計（執行額）」 cells, and a table whose title states its one year.
+YEARS_DOWN = """令和5年度 政策評価書
+
+（経済産業省5－③）
+
+施策名：③中小企業の事業承継の円滑化
+担当部局名：中小企業庁　　作成責任者名：財務課長　田中　一郎
+評価実施時期：令和5年8月
+
+施策の予算額・執行額等\t区分\t令和2年度\t令和3年度\t令和4年度
+予算の状況（千円）\t当初予算(a)\t1,000\t2,000\t3,000
+\t補正予算(b)\t100\t200\t/
+執行額（千円）\t\t900\t1,800\t/
+
+【測定指標1】事業承継診断の実施件数
+年度\t年度目標値（件）\t実績値（件）\t判定
+令和2年度\t5,000\t4,200\t×
+令和3年度\t5,500\t5,600\t○
+
+【達成手段】
+達成手段名\t予算額計（執行額）（千円）
+\t令和3年度\t令和4年度
+①事業承継補助金\t800（640）\t900（855）
+
+２．主な事業（令和4年度）
+事業名\t予算額（千円）\t執行額（千円）
+1　承継相談窓口事業\t300\t270
+"""
+
+
+def test_years_down_a_column_paired_cells_and_key_value_lines(tmp_path):
+    path = tmp_path / "meti-r5-3.txt"
+    path.write_text(YEARS_DOWN, encoding="utf-8")
+    s = load_sheet(path)
+    assert (s.title, s.ministry, s.bureau, s.evaluation_time) == (
+        "中小企業の事業承継の円滑化", "経済産業省", "中小企業庁", "令和5年8月")
+    fields = {f["label"]: f["value"] for f in s.fields}
+    assert fields["作成責任者名"] == "財務課長田中一郎" and not any("年度" == k[-2:] for k in fields)
+    # Years down the first column: each row's year, the measure from its column, the unit from its header.
+    target = one(s, "事業承継診断の実施件数", "年度目標値", 2021)
+    assert (target.value, target.unit) == (5500, "件")
+    assert one(s, "事業承継診断の実施件数", "実績値", 2020).value == 4200
+    # The budget table named by its first cell, its years from the row of years inside the block.
+    budget = [f for f in s.figures if f.subject == "施策の予算額・執行額等"]
+    assert {(f.measure, f.fiscal_year, f.value) for f in budget if f.value is not None} == {
+        ("当初予算(a)", 2020, 1000), ("当初予算(a)", 2021, 2000), ("当初予算(a)", 2022, 3000),
+        ("補正予算(b)", 2020, 100), ("補正予算(b)", 2021, 200), ("執行額", 2020, 900), ("執行額", 2021, 1800)}
+    # 「800（640）」 under 「予算額計（執行額）」: two figures.
+    assert one(s, "事業承継補助金", "予算額計", 2022).value == 900
+    assert one(s, "事業承継補助金", "執行額", 2022).value == 855
+    # A table of one year (「主な事業（令和4年度）」) gives its values that year; the document's own heading
+    # (「令和5年度 政策評価書」) gives no table a year.
+    assert one(s, "承継相談窓口事業", "執行額", 2022).value == 270
+    assert not [f for f in s.figures if f.fiscal_year == 2023]

@@ -25,6 +25,7 @@ from .subjects import COUNTRY_ABBREV, STRONG, Subject, SubjectCatalogue, term_ma
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
+_KANJI_RE = re.compile(r"[\u4e00-\u9fff]")
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
 
@@ -141,6 +142,15 @@ class Assistant:
         if unmatched:
             near = [s.name for _, s in ranked[:2]]
             return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
+        # A qualifier no sheet mentions, of a noun the subject carries (「運輸部門」 when the sheets have 家庭部門
+        # only): the figure found is of something else.
+        words = subject_words(a)
+        carried = [w for w in words if self._carries(subject, w)]
+        qualifiers = [w for w in words if len(w) >= 2 and _KANJI_RE.search(w) and w not in carried
+                      and any(w + c in a.normalized for c in carried if len(c) >= 2) and not self._mentioned(w)]
+        if qualifiers:
+            near = [s.name for _, s in ranked[:2]]
+            return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
         # 「何年を迎えた？」 is not answered by a %: the question counts in a unit the subject's values are not in.
         units = sorted({u for f in subject.figures if (u := unit_word(f))})
         if a.counter is not None and units and not any(same_counter(u, a.counter) for u in units):

@@ -20,7 +20,10 @@ _TOKEN_RE = re.compile(
 _NO_VALUE_TOKEN_RE = re.compile(
     rf"(?P<marker>[{CIRCLED}])?\s*(?P<nv>{_NO_VALUE_MARK})(?:\s*\(\s*(?P<pnv>{_NO_VALUE_MARK})\s*\))?"
 )
-_UNIT_IN_TEXT_RE = re.compile(r"[(（]\s*(?:単位\s*[:：]\s*([^()（）\s]+?)|(千円|百万円|億円|円))\s*[)）]")
+# 「(単位：人)」, or a unit alone in brackets: 「（千円）」「（％）」「（ha）」「（百万t-CO2）」「（経営体）」.
+_UNIT_IN_TEXT_RE = re.compile(
+    r"[(（]\s*(?:単位\s*[:：]\s*([^()（）\s]+?)|(千円|百万円|億円|円|%|人|名|件|回|か所|箇所|ha|経営体|法人|団体|駅|台|隻"
+    r"|トン|(?:百万|千)?t-?CO2|km|校|施設|市町村|か国|社|機関|時間|ポイント))\s*[)）]")
 
 
 @dataclass

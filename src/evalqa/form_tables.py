@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .cells import CIRCLED, parse_cell, unit_of
 from .figure import Figure
-from .fiscal_year import parse_fiscal_year
+from .fiscal_year import parse_fiscal_year, to_label
 from .normalize import nfkc, norm, tidy
 from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Row, Table
@@ -33,7 +33,8 @@ _MEASURES = [
     ("達成率", "達成率"), ("執行率", "執行率"), ("当初予算額", "当初予算額"), ("当初予算(a)", "当初予算(a)"),
     ("補正予算(b)", "補正予算(b)"), ("繰越し等(c)", "繰越し等(c)"), ("繰越等(c)", "繰越等(c)"),
     ("合計(a+b+c)", "合計(a+b+c)"), ("概算要求額", "概算要求額"), ("予算額計", "予算額計"), ("執行額", "執行額"),
-    ("決算額", "決算額"), ("予算額", "予算額"),
+    ("決算額", "決算額"), ("補正予算額", "補正予算額"), ("補正予算", "補正予算"), ("繰越し等", "繰越し等"),
+    ("繰越等", "繰越等"), ("合計", "合計"), ("予算額", "予算額"),
 ]
 _ROW_ONLY = {"目標": "目標値", "実績": "実績値"}  # bare row labels of some forms
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計")
@@ -52,6 +53,7 @@ class _Column:
     year_label: str | None = None
     label: str | None = None  # a label column: 評価, 達成状況, 目標年度 …
     unit: str | None = None
+    paired: str | None = None  # 「予算額計（執行額）」: the measure of the value in brackets after each value
 
 
 @dataclass
@@ -61,6 +63,7 @@ class _Value:
     unit: str | None = None
     year: int | None = None
     year_label: str | None = None
+    paired: int | float | None = None  # 「1,310,500（1,187,420）」: the value in brackets
 
 
 @dataclass
@@ -106,6 +109,8 @@ def _columns(table: Table, sheet: Sheet, width: int) -> dict[int, _Column]:
                 col.year_label = tidy(text) if col.year and len(n) <= 12 else m.group(0)
             if col.measure is None:
                 col.measure = measure_of(text)
+                inner = [got for b in re.findall(r"\(([^()]+)\)", norm(text)) if (got := measure_of(b, whole=True))]
+                col.paired = inner[0] if inner and inner[0] != col.measure else None
             if col.label is None and any(w in n for w in _LABEL_HEADERS) and measure_of(text) is None:
                 col.label = tidy(text)
             col.unit = col.unit or unit_of(text) or ("%" if "率" in n and "%" in nfkc(text) else None)
@@ -122,7 +127,8 @@ def read_value(cell: str, sheet: Sheet) -> list[_Value] | None:
         if any(v.marker for v in vals) or len(vals) != 1:
             return None  # series markers belong to the 事前分析表's grids; no series is guessed here
         v = vals[0]
-        return [_Value(cell, v.value, "%" if v.percent else None)]
+        paired = v.paren.value if v.paren is not None and v.paren.marker is None else None
+        return [_Value(cell, v.value, "%" if v.percent else None, paired=paired)]
     m = _VALUE_RE.match(nfkc(cell))
     if not m:
         return None
@@ -153,6 +159,13 @@ def _year_row(row: Row, cols: dict[int, _Column], sheet: Sheet) -> dict[int, tup
     return out or None
 
 
+def _year_row_with_label(cells: list[str], sheet: Sheet) -> dict[int, tuple[int, str]]:
+    """Column → (year, label) of a row whose cells after its labels are two or more years, else {}."""
+    years = {c: (y, tidy(t)) for c, t in enumerate(cells) if c > 0 and t.strip() and len(norm(t)) <= 12
+             and parse_cell(t) is None and (y := parse_fiscal_year(t, sheet.era, sheet.fiscal_year))}
+    return years if len(years) >= 2 else {}
+
+
 def _subject_of(cell: str) -> str:
     """「①段差解消された旅客施設の割合*」 → 「段差解消された旅客施設の割合」."""
     t = tidy(cell)
@@ -165,9 +178,19 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     """The figures of one table of a general document (see the module docstring for the rules)."""
     width = max(len(r.cells) for r in table.rows)
     cols = _columns(table, sheet, width)
+    # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」: a budget table names itself in its header's first cell.
+    caption = tidy(table.header[0].cells[0]) if table.header and table.header[0].cells else ""
+    if "予算" in caption and measure_of(caption, whole=True) is None:
+        title = caption
     body = table.body
     state = _RowState()
     out: list[Figure] = []
+    # 「主な事務事業（令和3年度）」: a table of one year says it in brackets in its title (「令和5年度事前分析表」,
+    # the document's own heading, is not a table's year).
+    title_years = {y for m in re.finditer(r"\(([^()]*年度)\)", norm(title))
+                   if (y := parse_fiscal_year(m.group(1), sheet.era, sheet.fiscal_year))}
+    title_year = (title_years.pop(), None) if len(title_years) == 1 else None
+    years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
     for i, row in enumerate(body):
         cells = row.cells + [""] * (width - len(row.cells))
         values = {c: got for c in range(1, width)
@@ -175,7 +198,19 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         texts = [(c, cells[c].strip()) for c in range(width) if cells[c].strip() and c not in values]
         row_measure = next((m for _, t in texts if (m := measure_of(t, whole=True))), None)
         first = cells[0].strip()
-        if first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure):
+        # Years down the first column, measures across (「平成30年度 | 64.0 | 56.2」): the row's year.
+        row_year = (y, tidy(first)) if first and len(norm(first)) <= 12 and parse_cell(first) is None and (
+            y := parse_fiscal_year(first, sheet.era, sheet.fiscal_year)) else None
+        if row_year is not None:
+            pass  # the subject stays the table's (or the indicator's above)
+        elif not values and (across := _year_row_with_label(cells, sheet)):
+            # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」 inside a block of fields: the years of the columns,
+            # and the table's name when it names a budget.
+            years_across = across
+            if "予算" in first and measure_of(first, whole=True) is None:
+                title = tidy(first)
+            continue
+        elif first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure):
             # A new subject: an indicator's name (units in its name carry to its rows).
             state = _RowState(subject=_subject_of(first), unit=unit_of(first))
         elif first and unit_of(first):
@@ -199,17 +234,25 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 year, label = v.year, v.year_label
                 if year is None and col.year:
                     year, label = col.year, col.year_label
+                if year is None and row_year is not None:
+                    year, label = row_year
+                if year is None and c in years_across:
+                    year, label = years_across[c]
                 if year is None and years_below and c in years_below:
                     year, label = years_below[c]
                 if year is None and measure in ("目標値", "基準値"):
                     key = "目標年度" if measure == "目標値" else "基準年度"
                     year, label = next(((y, lb) for k, (y, lb) in row_years.items() if cols[k].label == key),
                                        (None, None))
+                if year is None and title_year is not None and measure not in ("目標値", "基準値"):
+                    year = title_year[0]
+                    label = to_label(year)
                 if measure is None or year is None:
                     continue  # not tied to a measure and a year: no figure, never a guess
                 unit = v.unit or col.unit or row_unit or table.unit or unit_of(title)
-                out.append(Figure(
-                    sheet=sheet.id, section=section.path, subject=subject, series=None, measure=measure,
-                    fiscal_year=year, year_label=label, value=v.value, unit=unit, raw=v.raw, line=row.line,
-                    table=title, note="、".join(notes) or None))
+                pairs = [(measure, v.value)] + ([(col.paired, v.paired)] if col.paired and v.paired is not None else [])
+                out.extend(Figure(
+                    sheet=sheet.id, section=section.path, subject=subject, series=None, measure=m,
+                    fiscal_year=year, year_label=label, value=value, unit=unit, raw=v.raw, line=row.line,
+                    table=title, note="、".join(notes) or None) for m, value in pairs)
     return out

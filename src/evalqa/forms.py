@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cells import CIRCLED, parse_cell, unit_of
 from .fiscal_year import era_year, parse_fiscal_year
+from .form_tables import measure_of
 from .normalize import CJK, nfkc, norm, tidy
 from .readers import Line
 
@@ -85,6 +87,13 @@ def match_generic_heading(line: str) -> GenericHeading | None:
         return None
     if n in SECTION_WORDS or n.rstrip(":：") in SECTION_WORDS:
         return GenericHeading("heading", 1, raw, raw.rstrip(":："))
+    # 「【測定指標1】担い手が利用する面積の割合」「【施策の概要】」: a bracketed label opens a section.
+    if (m := re.match(r"^【([^】]{1,30})】\s*(.*)$", raw)) and _heading_text(m.group(1)):
+        inner, rest = m.group(1), m.group(2)
+        if _INDICATOR_RE.match(norm(inner)) and (rest == "" or _heading_text(rest)):
+            return _named(1, raw, f"{inner} {rest}".strip())
+        if rest == "" or _heading_text(rest):
+            return GenericHeading("heading", 1, raw, tidy(f"{inner} {rest}"))
     if _INDICATOR_RE.match(n) and _heading_text(raw):
         return _named(1, raw, raw)
     for rx, level in ((_ROMAN_RE, 0), (_CHAPTER_RE, 0), (_NUMBER_RE, 1), (_PAREN_NUMBER_RE, 2)):
@@ -113,12 +122,50 @@ class FormMetadata:
     evaluation_time: str | None = None
 
 
+_KEY_VALUE_RE = re.compile(rf"^([{CJK}・]{{2,14}})\s*[:：]\s*(\S.*)$")
+
+
 def _pairs(lines: list[Line]) -> list[tuple[str, str]]:
+    """Key/value pairs: neighbouring cells (「担当部局名」「経営局」), and 「key：value」 written in one cell,
+    several to a line when spaces part them (「担当部局名：経営局　　作成責任者名：経営政策課長」)."""
     out: list[tuple[str, str]] = []
     for ln in lines:
         cells = [c.strip() for c in ln.cells if c.strip()]
         out.extend((norm(re.sub(r"[(（]※[)）]", "", a)), tidy(b)) for a, b in zip(cells, cells[1:]))
+        for cell in cells:
+            for part in re.split(r"(?:\u3000|\s){2,}", cell):
+                if m := _KEY_VALUE_RE.match(part.strip()):
+                    out.append((norm(m.group(1)), tidy(m.group(2))))
     return out
+
+
+def form_fields(lines: list[Line]) -> list[dict]:
+    """The label/value fields of a general document (施策の概要, 達成すべき目標, 作成責任者名 …), first of each
+    label, with their line: rows of label/value cells, and 「label：value」 written in one line."""
+    fields: list[dict] = []
+    seen: set[str] = set()
+
+    def add(label: str, value: str, ln: Line) -> None:
+        label, value = tidy(label), tidy(value)
+        header = any(re.fullmatch(r"(?:令和|平成|昭和)?(?:\d{1,4}|元)年度", norm(x)) for x in (label, value)) \
+            or unit_of(value) is not None or measure_of(label) is not None or measure_of(value, whole=True) \
+            or label.startswith(("(", "（"))  # a table's header or a unit note, not a field
+        if 2 <= len(norm(label)) <= 24 and len(norm(value)) >= 2 and norm(label) not in seen and not header \
+                and norm(label) != norm(value) \
+                and parse_cell(label) is None and parse_cell(value) is None:
+            seen.add(norm(label))
+            fields.append({"label": label, "value": value, "line": ln.number, "page": ln.page})
+
+    for ln in lines:
+        cells = [c.strip() for c in ln.cells if c.strip()]
+        if len(cells) in (2, 4) and not any(parse_cell(c) for c in cells):
+            for a, b in zip(cells[::2], cells[1::2], strict=True):
+                add(a, b, ln)
+        elif len(cells) == 1:
+            for part in re.split(r"(?:\u3000|\s){2,}", cells[0]):
+                if m := _KEY_VALUE_RE.match(part.strip()):
+                    add(m.group(1), m.group(2), ln)
+    return fields
 
 
 def _first(pairs: list[tuple[str, str]], keys: tuple[str, ...]) -> str | None:
@@ -135,8 +182,8 @@ def read_form_metadata(lines: list[Line]) -> FormMetadata:
     head = [ln for ln in lines if not ln.blank][:HEAD_LINES]
     pairs = _pairs(lines)
     title = _first(pairs, TITLE_KEYS)
-    if title:
-        meta.title = re.sub(r"^政策\s*\d+\s*[:：]\s*", "", title)
+    if title:  # 「政策7：行政手続の…」「⑤担い手の育成…」: the name without its number
+        meta.title = re.sub(rf"^(?:政策\s*\d+\s*[:：]\s*|[{CIRCLED}]\s*)", "", title)
     meta.bureau = _first(pairs, BUREAU_KEYS)
     meta.evaluation_time = _first(pairs, TIME_KEYS)
     for ln in head:

@@ -16,7 +16,7 @@ from .cells import parse_cell
 from .facts import extract_facts
 from .figures import extract_figures
 from .fiscal_year import DEFAULT_ERA, era_for, era_year, parse_fiscal_year
-from .forms import match_generic_heading, read_form_metadata
+from .forms import form_fields, match_generic_heading, read_form_metadata
 from .normalize import nfkc, norm, tidy
 from .readers import Document, Line, read_document
 from .sheet import GENERAL, Section, Sheet
@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 # What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
 # the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-READING_VERSION = 3  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」
+READING_VERSION = 4  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
+# column, 【…】 headings, 「key：value」 metadata, units in brackets alone
 _ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")
@@ -93,6 +94,8 @@ def _read_form_metadata(sheet: Sheet, lines: list[Line]) -> None:
             setattr(sheet, attr, getattr(meta, attr))
     if sheet.fiscal_year is not None:
         sheet.era = era_for(sheet.fiscal_year)
+    known = {norm(f["label"]) for f in sheet.fields}
+    sheet.fields += [f for f in form_fields(lines) if norm(f["label"]) not in known]
 
 
 def _general_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
