@@ -13,6 +13,7 @@ from .conversation import Conversation
 from .english import is_english, render_english
 from .figure import Figure
 from .fiscal_year import to_label
+from .grades import graded
 from .index import Index
 from .normalize import norm, tidy
 from .numeric import numeric_answer
@@ -193,6 +194,10 @@ class Assistant:
         scope = resolve_scope(a, cat, hits, everywhere)
         ranked = [(sc, s) for sc, s in everywhere if s.sheet in scope.sheets]
         best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
+        if a.operation == "graded":
+            # No grades where the search points: the sheets that grade their indicators so, when none is named.
+            return graded(a, scope, cat) or (None if a.sheets else graded(a, replace(scope, sheets=list(
+                cat.sheet_meta)), cat))
         if a.operation == "count":
             return aggregate.count(a, scope, cat)
         if a.operation == "related":

@@ -136,7 +136,8 @@ STOP = {
     "比べ", "上回る", "下回る", "増える", "減る", "目指す", "全て", "すべて", "一覧", "それぞれ", "前年", "昨年",
     "どれだけ", "どれ位", "どのくらい", "何年", "円", "百万円", "千円", "億円", "万円", "百万", "千",
     "第", "目", "回目", "ごと", "毎", "最大", "最小", "最高", "最低", "いつ", "上がっ", "下がっ", "上がる", "下がる",
-    "数値", "施策", "政策", "施策目標", "やつ", "もの",
+    "数値", "施策", "政策", "施策目標", "やつ", "もの", "よる", "よれ", "おける", "おく", "行う", "行わ", "行っ",
+    "つい", "つく",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -164,7 +165,7 @@ class QuestionAnalysis:
     asks_contribution: bool = False  # names 分担金・拠出金
     metadata: tuple[str, str] | None = None  # (Sheet attribute, label) of a sheet field asked for
     normalized: str = field(default="", repr=False)  # norm(question)
-    operation: str | None = None  # count | related | missed | met | rank | compare (see OPERATIONS)
+    operation: str | None = None  # count | related | missed | met | rank | compare | graded (see OPERATIONS)
     lowest: bool = False  # for rank: the smallest, not the largest
     year_offset: int = 0  # 「前年度」 → -1: relative to the year asked or in focus
     lang: str = "ja"  # "en": asked in English (glossed into the sheets' words), answered in English
@@ -172,11 +173,17 @@ class QuestionAnalysis:
     sheet_words: frozenset[str] = frozenset()  # the words that name them: where to look, not what
     field_number: str | None = None  # the 個別分野 named, by number (個別分野2) or by its name
     counter: str | None = None  # the unit the question implies: 何人 → 人, 何か国 → か国, 何回 → 回, いくら → 円
+    grade: str | None = None  # a grade the sheet gives (判定が「×」, A評価): for the operation "graded"
 
 
 # 「日米」「日中」「米加」: pairs of countries the sheets abbreviate; MeCab reads some as ordinary words (日中 =
 # daytime), so they are taken out first and kept as proper nouns that must be matched.
 _COUNTRY_PAIR_RE = re.compile(r"[日米加中韓英仏独露豪印朝][米加中韓英仏独露豪印朝]{1,3}(?![国人語軍])")
+
+
+# 「判定が「×」だった」「評価はA」「A評価の」: a grade the sheet itself wrote.
+_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E])(?![A-Za-z])[」』\"]?"
+                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E])[」』]?(?:評価|判定)")
 
 
 def subject_words(a: QuestionAnalysis) -> list[str]:
@@ -237,6 +244,11 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
     operation = next((op for op, pat in OPERATIONS if pat.search(n)), None)
+    grade = next((m.group(1) or m.group(2) for m in [_GRADE_RE.search(n)] if m), None)
+    if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):
+        operation = "graded"  # 「判定が×だった測定指標は？」「A評価だった業績指標は？」
+    if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
+        operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), operation)
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(n)), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
@@ -248,6 +260,6 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,
-        counter=next((unit for pat, unit in _COUNTER_CUES if pat.search(n)), None)
+        grade=grade, counter=next((unit for pat, unit in _COUNTER_CUES if pat.search(n)), None)
         or (asked_counter.group(1) if (asked_counter := _ASKED_COUNTER_RE.search(n)) else None),
     )

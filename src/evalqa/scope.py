@@ -140,7 +140,20 @@ def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit
             named = list(cat.sheet_meta)
         else:
             named = [hits[0].sheet]
-    return Scope(named, field_number, numbers)
+    return Scope(_one_per_policy(named, a, cat), field_number, numbers)
+
+
+def _one_per_policy(sheets: list[str], a: QuestionAnalysis, cat: SubjectCatalogue) -> list[str]:
+    """One sheet of each 施策 among `sheets`: a 施策's sheets of several years count the same indicators, so
+    counts and lists are read from one of them, the newest that has the years asked."""
+    groups: dict[str, list[str]] = {}
+    for sid in sheets:
+        groups.setdefault(cat.titles.get(sid) or sid, []).append(sid)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda sid: -cat.sheet_years.get(sid, 0))
+        out.append(next((sid for sid in group if set(a.years) <= cat.figure_years(sid)), group[0]))
+    return [sid for sid in sheets if sid in out]
 
 
 def scope_label(scope: Scope, cat: SubjectCatalogue) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from . import wording
 from .answer import Answer, Frame
 from .figure import Figure
-from .question import QuestionAnalysis
+from .question import QuestionAnalysis, subject_words
 from .subjects import Subject, term_matches
 from .terms import terms
 
@@ -25,7 +25,7 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     """How well a fact carries the question's words: its counted noun and qualifiers count fully, the rest of
     its sentence half, so that 「外相間で6回」 beats 「首脳間で4回」 in the same sentence for 「外相会談」."""
     words = fact_words(a)
-    if not words:
+    if not words or (a.sheets and fact.sheet not in a.sheets):  # the question names another sheet
         return 0.0
     # The counted noun weighs most, then its qualifiers, then the section it stands in (what it is about), then
     # how to read it, then the rest of the sentence.
@@ -57,8 +57,9 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
 
 
 def fact_words(a: QuestionAnalysis) -> list[str]:
-    """The question's words a fact is scored on (one ASCII letter says nothing)."""
-    return [t for t in a.content if len(t) >= 2 or not t.isascii()]
+    """The question's words a fact is scored on: not those naming the sheet (「北米地域外交の調書によると」
+    says where to look, not what), nor one ASCII letter."""
+    return [t for t in subject_words(a) if len(t) >= 2 or not t.isascii()]
 
 
 def same_counter(unit: str, counter: str) -> bool:

@@ -202,6 +202,15 @@ class SubjectCatalogue:
         order = sorted(self.sheet_meta, key=lambda sid: (self.sheet_years[sid], sid))
         self._sheet_rank = {sid: i / max(1, len(order)) for i, sid in enumerate(order)}
 
+    def figure_years(self, sheet: str) -> set[int]:
+        """The fiscal years the sheet's figures are of."""
+        if not hasattr(self, "_figure_years"):
+            years: dict[str, set[int]] = defaultdict(set)
+            for s in self.subjects:
+                years[s.sheet].update(f.fiscal_year for f in s.figures if f.fiscal_year and f.value is not None)
+            self._figure_years = years
+        return self._figure_years.get(sheet, set())
+
     def has_compound(self, abbrev: str) -> bool:
         """Is there a 日米-style country compound with this one-letter country among the subjects' words?"""
         return any(_COMPOUND_RE.match(t) and abbrev in t for t in self._by_term.vocabulary())
