@@ -116,7 +116,8 @@ def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best
                   sheets: Sequence[str] = ()) -> Answer | None:
     """達成手段 whose 関連する測定指標 column names the indicator(s) asked about, in the first of `sheets` (the
     sheets in the order the question fits them) that has any."""
-    numbers = scope.indicators or ([n] if best is not None and (n := indicator_number(best)) else [])
+    numbers = scope.indicators or re.findall(r"(?:測定指標|指標)\s*(\d{1,2})(?![\d-])", a.normalized) or (
+        [n] if best is not None and (n := indicator_number(best)) else [])
     if not numbers:
         return None
     found: dict[str, Subject] = {}
@@ -125,7 +126,7 @@ def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best
             if s.table != "達成手段" or s.sheet != sheet or not s.figures:
                 continue
             note = (s.figures[0].note or "").partition("関連する測定指標:")[2]
-            related = re.findall(r"\d+-\d+", note)
+            related = re.findall(r"\d+(?:-\d+)?", note)  # 「1-1、1-2」, or 「1、4」 in forms that number plainly
             if set(numbers) & set(related):
                 found.setdefault(s.name, s)
         if found or a.sheets:
@@ -133,7 +134,9 @@ def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best
     asked = "・".join(f"測定指標{n}" for n in numbers)
     if not found:
         return refusal(a.question, f"{asked}に関連する達成手段は、シートの「関連する測定指標」欄に見当たりません。")
-    lines = [f"- {s.figures[0].note.split('　')[0] if s.figures[0].note else s.name}" for s in found.values()]
+    # The seed's notes open with the means' full name (番号 and all); other forms' notes hold only the columns.
+    lines = [f"- {n if (n := (s.figures[0].note or '').split('　')[0]) and ':' not in n else s.name}"
+             for s in found.values()]
     first = next(iter(found.values()))
     text = (f"{asked}に関連する達成手段は{len(found)}件です（達成手段表の「関連する測定指標」欄による）。\n"
             + "\n".join(lines) + "\n" + wording.cite(first.figures[0], cat.sheet_label(first.sheet)))

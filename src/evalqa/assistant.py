@@ -87,7 +87,8 @@ class Assistant:
             meta = self._metadata(a, a.metadata, hits)
             if meta is not None:
                 return meta
-        field = self._sheet_field(a, hits)
+        # 「評価対象期間のうち執行率が最も高かった年度は？」 names a field but asks for an operation over figures.
+        field = self._sheet_field(a, hits) if a.operation is None else None
         if field is not None:
             return field
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
@@ -154,10 +155,13 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
         # 「何年を迎えた？」 is not answered by a %: the question counts in a unit the subject's values are not in.
         units = sorted({u for f in subject.figures if (u := unit_word(f))})
-        if a.counter is not None and units and not any(same_counter(u, a.counter) for u in units):
+        # 「いくつになった？」 counts things: an amount of money (予算額) is not the answer, whatever its words.
+        counted = a.counter or ("いくつ" if "いくつ" in a.normalized and a.family is None else None)
+        if counted is not None and units and not any(same_counter(u, counted) for u in units) and (
+                a.counter is not None or all(u.endswith("円") for u in units)):
             if fact is not None and fact_score >= MIN_FACT:
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
-            return self._finish(refusal(question, wording.other_unit(subject.name, units, a.counter)), hits)
+            return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
         subject, conflicts = cat.stitched(subject)  # the same indicator in next year's sheet of the 施策
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
                       series=cat.series_in(a, subject))

@@ -20,7 +20,7 @@ _NUM = r"(?:\d{1,2}|元)"
 # One year expression. Order matters: explicit era, abbreviation, Western, bare.
 _YEAR = (
     rf"(?P<era>{_ERA_ALT})(?P<en>{_NUM})(?:年度|年)?"
-    rf"|(?<![A-Za-z])(?P<ab>[RHST])\.?(?P<an>\d{{1,2}})(?![\d])(?:年度|年)?"
+    rf"|(?<![A-Za-z])(?P<ab>[RHST])\.?(?P<an>\d{{1,2}}(?![\d])|元)(?:年度|年)?"
     rf"|(?P<west>(?:19|20)\d{{2}})年度"
     rf"|(?<![\d元])(?P<bare>\d{{1,2}}|元)年度"
 )

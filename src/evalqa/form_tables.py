@@ -190,6 +190,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     title_years = {y for m in re.finditer(r"\(([^()]*年度)\)", norm(title))
                    if (y := parse_fiscal_year(m.group(1), sheet.era, sheet.fiscal_year))}
     title_year = (title_years.pop(), None) if len(title_years) == 1 else None
+    # 「【達成手段】」「主な事務事業（令和3年度）」: the rows are 達成手段, whatever the form calls its table.
+    means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
     years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
     for i, row in enumerate(body):
         cells = row.cells + [""] * (width - len(row.cells))
@@ -254,5 +256,6 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 out.extend(Figure(
                     sheet=sheet.id, section=section.path, subject=subject, series=None, measure=m,
                     fiscal_year=year, year_label=label, value=value, unit=unit, raw=v.raw, line=row.line,
-                    table=title, note="、".join(notes) or None) for m, value in pairs)
+                    table="達成手段" if means and subject != title else title, note="、".join(notes) or None)
+                    for m, value in pairs)
     return out

@@ -58,12 +58,13 @@ _FAMILY_PATTERNS = [
 ]
 _TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去")
 _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな"
-                       r"|なぜ|理由|内容|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的")
+                       r"|なぜ|理由|内容|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的|どうやって")
 _NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％")
 _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
                           r"|額は|額を|額が|率は|率を|率が")
 # Asking why or on what grounds: a passage answers, even when a kind of value is named (「目標値の根拠は？」).
-_REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|どのような考え|考え方|背景|狙い")
+_REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|どのような考え|考え方|背景|狙い"
+                        r"|(?:どうやって|どのように|どう)(?:決め|設定|定め|算出|算定)")
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
@@ -82,8 +83,8 @@ OPERATIONS = [
     ("count", re.compile(r"(測定指標|指標|達成手段|個別分野|参考指標)[^、。]{0,12}(?:いくつ|何件|何個|何本|何項目)")),
     ("count", re.compile(r"(?:いくつ|何件|何個|何本|何項目|何つ)の"
                          r"(?:測定指標|業績指標|成果指標|指標|達成手段|個別分野|参考指標)")),
-    ("related", re.compile(r"(?:関連|関係|紐づ|紐付|ひもづ|対応)[^、。]{0,10}達成手段"
-                           r"|達成手段[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
+    ("related", re.compile(r"(?:関連|関係|紐づ|紐付|ひもづ|対応)[^、。]{0,10}(?:達成手段|事務事業|事業)"
+                           r"|(?:達成手段|事務事業)[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
     ("missed", re.compile(r"達成(?:でき)?(?:なかった|していない|せず|できていない)|未達|届かなかった|届いていない"
                           r"|下回った[^、。]{0,4}?(?:指標|もの|区分)|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
     ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|クリアした|上回った)"
@@ -233,6 +234,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     asked = q
     for negated in _NEGATED_RES:
         asked = negated.sub("", asked)
+    # 「執行率（執行額÷予算額計）」: a formula in brackets explains the measure asked, it names no other.
+    asked = re.sub(r"\([^()]*[÷/×][^()]*\)", "", asked)
     family = next((fam for pat, fam in _FAMILY_PATTERNS if re.search(pat, asked)), None)
     trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions)
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
