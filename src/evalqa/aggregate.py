@@ -316,8 +316,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     measures = FAMILIES.get(family, [])
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
     label = wording.name
+    # 「実績は目標を上回った？」, and 「(その年の)目標と比べると？」 of the 実績 in focus.
     vs_target = s.kind == "indicator" and re.search(r"目標", a.normalized) \
-        and re.search(r"実績|上回|下回|達成|届|対して", a.normalized)
+        and re.search(r"実績|上回|下回|達成|届|対して|目標(?:値)?(?:と|に)(?:比べ|比較)", a.normalized)
     if vs_target:
         year = a.years[0] if a.years else _latest_year(s, "actual")
         actual = next((f for f in figs if f.measure == "実績値" and f.fiscal_year == year), None)

@@ -27,6 +27,7 @@ from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _KANJI_RE = re.compile(r"[\u4e00-\u9fff]")
+_SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
 
@@ -82,6 +83,8 @@ class Assistant:
         if a.year_offset and not a.years and a.operation is None and context is not None and context.years:
             # 「前年度の…は？」 in a conversation: the year before the one in focus.
             a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
+        elif not a.years and context is not None and context.years and _SAME_YEAR_RE.search(a.normalized):
+            a = replace(a, years=list(context.years))  # 「その年の目標と比べると？」: the year in focus
         hits = self.index.search(question, k=8)
         if a.metadata is not None:
             meta = self._metadata(a, a.metadata, hits)
