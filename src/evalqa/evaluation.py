@@ -127,7 +127,7 @@ def load_cases(path: str | Path) -> list[Case]:
 def _measure_core(label: str) -> str:
     """「執行額(百万円)」「4年度 概算要求額」「年度ごとの実績値」 → 執行額, 概算要求額, 実績値: a question set written
     from the sheet names a measure as the sheet writes it, units and years included."""
-    label = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"\s+", "", label))
+    label = re.sub(r"[(（][^()（）]*[)）]", "", re.sub(r"\s+", "", label))  # 「予算額計（執行額）（千円）」 → 予算額計
     return re.sub(r"^(?:(?:令和|平成)?(?:\d+|元)年度|年度ごとの|年度毎の)", "", label)
 
 

@@ -68,6 +68,8 @@ _REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|�
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
+_DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)(?:\d{1,2}|元)(?:年度)?\s*(?:の)?(?=事前分析表|実績評価書|評価書|評価調書|調書"
+                               r"|施策目標個票|個票)")
 _NEGATED_RES = [re.compile(r"[（(][^（）()]*(?:ではなく|じゃなく|以外)[^（）()]*[）)]"),
                 re.compile(r"[^、。\s(（]*(?:ではなく|じゃなく)")]
 _INCLUDED_RE = re.compile(r"[（(][^（）()]*(?:含む|含め|込み)[^（）()]*[）)]")
@@ -225,9 +227,12 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     """
     lang = "en" if is_english(question) else "ja"
     q = nfkc(gloss(question) if lang == "en" else question)
-    mentions = find_fiscal_years(q, era)
+    # 「令和5年度事前分析表では」 names a document by its year; the year asked is another (scope.name_sheets
+    # narrows to that document).
+    q_years = _DOCUMENT_YEAR_RE.sub("", q)
+    mentions = find_fiscal_years(q_years, era)
     if latest is not None and any(m.end > latest + 5 for m in mentions) and era != "平成":
-        older = find_fiscal_years(q, "平成")
+        older = find_fiscal_years(q_years, "平成")
         if len(older) == len(mentions):
             mentions = [o if m.end > latest + 5 else m for m, o in zip(mentions, older, strict=True)]
     years = sorted({y for m in mentions for y in m.years})

@@ -68,14 +68,14 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     named = [sid for sid, title in cat.titles.items() if title and (title in q or sid in q or any(
         first in q for _, first in _names(cat)[0].get(sid, ()))) and names_sheet(q, sid, cat)]
     fields = _names(cat)[1]
-    if len(named) > 1:  # one 施策's sheets of several years: 「令和5年度事前分析表では」 names one of them
-        by_document = [sid for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q]
-        named = by_document or named
     numbers = set(_POLICY_NUMBER_RE.findall(a.normalized))  # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1)
     named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
         asked = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
+    if len(named) > 1:  # one 施策's sheets of several years: 「令和5年度事前分析表では」 names one of them
+        by_document = [sid for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q]
+        named = by_document or named
     field_number = m.group(1) if (m := _FIELD_RE.search(a.normalized)) else None
     for sid in named or list(cat.sheet_meta):
         for name, number in fields.get(sid, ()):

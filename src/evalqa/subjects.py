@@ -317,6 +317,10 @@ class SubjectCatalogue:
                 # Nothing the question names is in this subject: search hits and the kind of value asked alone
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
                 score = min(score, STRONG - 0.05)
+            if a.lang == "en" and (i not in bonus or sum(i in ids for ids in asked.subjects) < 2):
+                # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
+                # the search must have found the subject's section, and two of its words must name it.
+                score = min(score, STRONG - 0.05)
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
         scored.sort(key=lambda x: -x[0])
@@ -348,12 +352,13 @@ class SubjectCatalogue:
                                   s.name))
         return cands
 
-    def stitched(self, s: Subject) -> tuple[Subject, list[tuple[Figure, Figure]]]:
+    def stitched(self, s: Subject, within: Sequence[str] = ()) -> tuple[Subject, list[tuple[Figure, Figure]]]:
         """The subject with the years of the same table or indicator in the other sheets of the same 施策 (next
         year's sheet): each year from the newest sheet that reports it; where an older sheet says otherwise,
-        the pair (kept, other) is returned so the answer can name both."""
+        the pair (kept, other) is returned so the answer can name both. With `within` (the sheets a question
+        names), only those sheets."""
         twins = [t for t in self._by_name.get((s.name, s.table), [])
-                 if self.titles.get(t.sheet) == self.titles.get(s.sheet)]
+                 if self.titles.get(t.sheet) == self.titles.get(s.sheet) and (not within or t.sheet in within)]
         if len(twins) < 2:
             return s, []
         twins.sort(key=lambda t: -self.sheet_years.get(t.sheet, 0))
