@@ -201,7 +201,7 @@ def test_years_down_a_column_paired_cells_and_key_value_lines(tmp_path):
     assert (s.title, s.ministry, s.bureau, s.evaluation_time) == (
         "中小企業の事業承継の円滑化", "経済産業省", "中小企業庁", "令和5年8月")
     fields = {f["label"]: f["value"] for f in s.fields}
-    assert fields["作成責任者名"] == "財務課長田中一郎" and not any("年度" == k[-2:] for k in fields)
+    assert fields["作成責任者名"] == "財務課長田中一郎" and not any(k[-2:] == "年度" for k in fields)
     # Years down the first column: each row's year, the measure from its column, the unit from its header.
     target = one(s, "事業承継診断の実施件数", "年度目標値", 2021)
     assert (target.value, target.unit) == (5500, "件")

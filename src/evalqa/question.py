@@ -68,8 +68,8 @@ _REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|�
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
-_DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)(?:\d{1,2}|元)(?:年度)?\s*(?:の)?(?=事前分析表|実績評価書|評価書|評価調書|調書"
-                               r"|施策目標個票|個票)")
+_DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)(?:\d{1,2}|元)(?:年度)?\s*(?:の)?"
+                               r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票)")
 _NEGATED_RES = [re.compile(r"[（(][^（）()]*(?:ではなく|じゃなく|以外)[^（）()]*[）)]"),
                 re.compile(r"[^、。\s(（]*(?:ではなく|じゃなく)")]
 _INCLUDED_RE = re.compile(r"[（(][^（）()]*(?:含む|含め|込み)[^（）()]*[）)]")
