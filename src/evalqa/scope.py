@@ -21,6 +21,7 @@ _FIELD_RE = re.compile(r"個別分野(\d+)")
 INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
 _SECTION_NUMBER_RE = re.compile(r"(?:測定指標|参考指標)\s*(\d+(?:-\d+)?)")
 _TITLE_COVER = 0.6  # share of a title's words a question must carry to name it
+_TITLE_COVER_ANY = 0.75  # … when it does not carry the title's first word
 
 
 @dataclass
@@ -65,7 +66,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     """The analysis with the sheets the question names by 施策名 (「北米地域外交の…」), whose title words then no
     longer count as words naming a subject: they say where to look, not what."""
     q = a.normalized
-    named = [sid for sid, title in cat.titles.items() if title and (title in q or sid in q or any(
+    by_words = _sheets_by_title_words(q, cat)
+    named = [sid for sid, title in cat.titles.items() if title and (title in q or sid in q or sid in by_words or any(
         first in q for _, first in _names(cat)[0].get(sid, ()))) and names_sheet(q, sid, cat)]
     fields = _names(cat)[1]
     numbers = set(_POLICY_NUMBER_RE.findall(a.normalized))  # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1)
@@ -94,34 +96,58 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
 
 
 def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
-    """Does the (normalized) question name the sheet: its id, its 施策名, or most of the 施策名's words starting
-    with its first (「北米外交」 for 北米地域外交; 「青少年交流の推進」 does not name 国際交流の推進)?"""
+    """Does the (normalized) question name the sheet: its id, its 施策名, most of the 施策名's words starting
+    with its first (「北米外交」 for 北米地域外交; 「青少年交流の推進」 does not name 国際交流の推進), or nearly all
+    of three or more of them (「温暖化対策推進の施策」 for 地球温暖化対策の推進)?"""
     title = cat.titles.get(sheet) or ""
     if not title or title in q or sheet in q:
         return bool(title)
     # A long 施策名 (「障害者の地域生活への移行を推進し、地域で…」) is named by its first clause too.
+    words = set(terms(q))
     for name, first in _names(cat)[0].get(sheet, ()):
-        if first in q and _cover(name, set(terms(q))) >= _TITLE_COVER:
+        cover = _cover(name, words)
+        if (first in q and cover >= _TITLE_COVER) or (cover >= _TITLE_COVER_ANY and _own_count(name) >= 3):
             return True
     return False
 
 
-_NAMES: WeakKeyDictionary[SubjectCatalogue, tuple[dict, dict]] = WeakKeyDictionary()
+def _own_count(name: str) -> int:
+    return len([t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()])
 
 
-def _names(cat: SubjectCatalogue) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
-    """Per sheet, once per catalogue: its 施策名 and first clause with the first word of each, and its 個別分野
-    (normalized name, number). Questions are checked against 1,000 sheets: no word-splitting per question."""
+def _sheets_by_title_words(q: str, cat: SubjectCatalogue) -> set[str]:
+    """Sheets whose 施策名 shares three or more words with the question (candidates for names_sheet)."""
+    index = _names(cat)[2]
+    hits: dict[str, int] = {}
+    for w in set(terms(q)):
+        for sid in index.get(w, ()):
+            hits[sid] = hits.get(sid, 0) + 1
+    return {sid for sid, n in hits.items() if n >= 3}
+
+
+_NAMES: WeakKeyDictionary[SubjectCatalogue, tuple[dict, dict, dict]] = WeakKeyDictionary()
+
+
+def _names(cat: SubjectCatalogue) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]],
+                                           dict[str, set[str]]]:
+    """Per sheet, once per catalogue: its 施策名 and first clause with the first word of each, its 個別分野
+    (normalized name, number), and title word → sheets. Questions are checked against 1,000 sheets: no
+    word-splitting of every title per question."""
     if cat not in _NAMES:
         titles: dict[str, list[tuple[str, str]]] = {}
+        by_word: dict[str, set[str]] = {}
         for sid, title in cat.titles.items():
-            for name in dict.fromkeys([title, re.split(r"[、，（(]", title)[0]] if title else []):
+            # 「目標3-1 地球温暖化対策の推進」 is also named without its number label.
+            bare = re.sub(r"^(?:施策目標|政策目標|目標|施策|政策)?\s*[\dIVXⅠ-Ⅹ]+(?:\s*[-－]\s*\d+)*\s+", "", title)
+            for name in dict.fromkeys([title, re.split(r"[、，（(]", title)[0], bare] if title else []):
                 own = [t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()]
                 if own:
                     titles.setdefault(sid, []).append((name, own[0]))
+                for t in own:
+                    by_word.setdefault(t, set()).add(sid)
         fields = {sid: [(norm(f["name"]), f["number"]) for f in (m.get("outline") or {}).get("fields", [])
                         if f.get("name")] for sid, m in cat.sheet_meta.items()}
-        _NAMES[cat] = (titles, fields)
+        _NAMES[cat] = (titles, fields, by_word)
     return _NAMES[cat]
 
 
