@@ -194,3 +194,15 @@ def test_rounds_dates_and_bracketed_amounts(tmp_path):
     assert (meeting.subject, meeting.fiscal_year) == ("会合", 2020)  # 令和3年3月 is in 令和2年度
     area = one(fs, unit="ヘクタール")
     assert (area.value, area.subject, area.note, area.fiscal_year) == (4000, "北部訓練場の過半", "約", 2017)
+
+
+def test_thousands_written_with_sen_and_places_counted_as_regions(tmp_path):
+    fs = sheet_facts(tmp_path, "相談窓口の利用者は約1万8千人増加した。\n"
+                               "訪問指導は8千件に上った。\n"
+                               "モデル地域は累計74地域となった。\n"
+                               "研修費は5千円であった。\n")
+    assert one(fs, unit="人").value == 18000 and "約" in (one(fs, unit="人").note or "")
+    assert one(fs, unit="件").value == 8000
+    regions = one(fs, unit="地域")
+    assert (regions.value, regions.subject) == (74, "モデル地域") and "累計" in (regions.note or "")
+    assert not [f for f in fs if f.value == 5000]  # 「5千円」: 千円 is a unit of its own, not read as 5,000

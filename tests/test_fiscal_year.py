@@ -40,3 +40,10 @@ def test_find_years_in_questions():
     assert [m.years for m in find_fiscal_years("2020年度の実績")] == [[2020]]
     assert [m.years for m in find_fiscal_years("3年度の目標", "令和")] == [[2021]]
     assert find_fiscal_years("日加会談数は？") == []
+
+
+def test_a_date_in_a_question_is_in_its_fiscal_year():
+    """「令和3年3月まで」 lies in 令和2年度 (the fiscal year starts in April), as facts from sentences read it."""
+    assert [m.years for m in find_fiscal_years("令和3年3月までに何名が参加した？")] == [[2020]]
+    assert [m.years for m in find_fiscal_years("令和3年4月に開始")] == [[2021]]
+    assert [m.years for m in find_fiscal_years("令和3年度の実績")] == [[2021]]

@@ -25,6 +25,7 @@ _YEAR = (
     rf"|(?<![\d元])(?P<bare>\d{{1,2}}|元)年度"
 )
 _YEAR_RE = re.compile(_YEAR)
+_MONTH_AFTER_RE = re.compile(r"\s?(1[0-2]|[1-9])\s?月(?!間)")
 _RANGE_RE = re.compile(
     rf"(?P<a>{_YEAR.replace('?P<', '?P<a_')})\s*[〜~～\-－ー―から]+\s*(?P<b>{_YEAR.replace('?P<', '?P<b_')})"
 )
@@ -127,5 +128,9 @@ def find_fiscal_years(text: str, default_era: str = DEFAULT_ERA) -> list[YearMen
             y = _from_match(g, default_era)
         except ValueError:
             continue
+        # A date: 「令和3年3月まで」 is in 令和2年度 (the fiscal year starts in April), as facts read it.
+        if not m.group(0).endswith("年度") and (month := _MONTH_AFTER_RE.match(t, m.end())) \
+                and int(month.group(1)) <= 3:
+            y -= 1
         found.append(YearMention(y, y, m.group(0)))
     return found
