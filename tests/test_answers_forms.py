@@ -84,3 +84,8 @@ def test_comparing_the_actual_in_focus_with_that_years_target(bot):
     assert chat.ask("前年度の実績は？").figures[0].value == 9
     ans = chat.ask("その年の目標と比べるとどう？")
     assert "下回" in ans.text and {9, 30} <= {f.value for f in ans.figures}
+
+
+def test_a_heading_named_in_full_is_answered_by_its_text(bot):
+    ans = bot.ask("担い手施策の目標達成度合いの測定結果はどうなっている？")
+    assert ans.found and not ans.figures and "進展が大きくない" in ans.text and "86" in ans.text

@@ -17,7 +17,7 @@ from .grades import graded
 from .index import Index
 from .normalize import norm, tidy
 from .numeric import numeric_answer
-from .prose import best_quotes
+from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .scope import name_sheets, resolve_scope
 from .search import Hit
@@ -94,6 +94,11 @@ class Assistant:
         field = self._sheet_field(a, hits) if a.operation is None else None
         if field is not None:
             return field
+        section = named_section(a.normalized, [h for h in hits if not a.sheets or h.sheet in a.sheets]) \
+            if a.operation is None and not a.years else None
+        if section is not None:  # 「目標達成度合いの測定結果は？」: the text under that heading
+            text = f"「{section.text.strip()[:300]}」\n{wording.cite_hit(section, cat.sheet_label(section.sheet))}"
+            return self._finish(Answer(question, text, True, [], [hit_source(section)], "metadata", Frame()), hits)
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
         # over many figures, which have routes of their own.
         followup = context is not None and context.subject is not None and (

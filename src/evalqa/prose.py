@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .normalize import norm
 from .question import STOP
 from .search import Hit
 from .terms import terms
@@ -98,3 +99,19 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
             return []
         scored = trusted
     return [Quote(q, h, c) for _, c, q, h in scored[:3] if c >= 0.5 * scored[0][1]][:2]
+
+
+_SECTION_NUMBER_RE = re.compile(r"^[\s\d.．、・()（）【】〔〕IVXⅠ-Ⅹ一二三四五六七八九十第章節]+")
+MIN_SECTION_NAME = 6  # a shorter heading (施策の概要 is a field; 評価結果 too general) is not looked up by name
+
+
+def named_section(question: str, hits: Sequence[Hit]) -> Hit | None:
+    """The hit of a prose section whose heading the (normalized) question names in full: 「目標達成度合いの測定
+    結果は？」 is answered by the text under 「（１）目標達成度合いの測定結果」."""
+    for h in hits:
+        if h.figures or not h.section:
+            continue  # a table answers with its figures
+        name = norm(_SECTION_NUMBER_RE.sub("", h.section[-1]))
+        if len(name) >= MIN_SECTION_NAME and name in question:
+            return h
+    return None

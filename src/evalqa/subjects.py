@@ -269,6 +269,7 @@ class SubjectCatalogue:
                 for i in self._by_section.get((h.sheet, tuple(h.section[:n])), []):
                     bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
         content = subject_words(a)
+        hit_sheets = {h.sheet for h in hits}
         asked = _Asked(content, self)
         cands = set().union(*asked.subjects) | set(bonus)
         field_named = a.field_number
@@ -317,9 +318,9 @@ class SubjectCatalogue:
                 # Nothing the question names is in this subject: search hits and the kind of value asked alone
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
                 score = min(score, STRONG - 0.05)
-            if a.lang == "en" and (i not in bonus or sum(i in ids for ids in asked.subjects) < 2):
+            if a.lang == "en" and (s.sheet not in hit_sheets or sum(i in ids for ids in asked.subjects) < 2):
                 # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
-                # the search must have found the subject's section, and two of its words must name it.
+                # the search must have found the subject's sheet, and two of its words must name it.
                 score = min(score, STRONG - 0.05)
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
