@@ -89,3 +89,19 @@ def test_comparing_the_actual_in_focus_with_that_years_target(bot):
 def test_a_heading_named_in_full_is_answered_by_its_text(bot):
     ans = bot.ask("担い手施策の目標達成度合いの測定結果はどうなっている？")
     assert ans.found and not ans.figures and "進展が大きくない" in ans.text and "86" in ans.text
+
+
+def test_a_follow_up_comparison_takes_the_year_in_focus_and_the_direction(bot):
+    chat = bot.conversation()
+    chat.ask("環境省の地球温暖化対策で、令和4年度の温室効果ガス総排出量の実績は？")
+    ans = chat.ask("目標と比べると？")
+    assert {1128, 1160} <= {f.value for f in ans.figures}
+    # Emissions below their target have met it: said so, and no 実績÷目標 「達成率」 is offered.
+    assert "下回" in ans.text and "目標を達成" in ans.text and "達成率" not in ans.text
+    assert chat.ask("翌年度はどうなった？").figures[0].fiscal_year == 2023
+
+
+def test_a_policy_named_by_the_words_before_shisaku(bot):
+    ans = bot.ask("担い手施策の執行額、令和3年度は令和2年度から増えた？減った？")
+    assert ans.kind == "comparison" and "増" in ans.text and {25322800, 29689400} <= {f.value for f in ans.figures}
+    assert all(f.sheet == MAFF.stem and f.subject == "施策の予算額・執行額等" for f in ans.figures)

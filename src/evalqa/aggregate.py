@@ -16,11 +16,9 @@ from .figure import Figure
 from .fiscal_year import to_label
 from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
 from .scope import Scope, indicator_number, scope_label
-from .subjects import Subject, SubjectCatalogue, unit_word
+from .subjects import TARGETS, Subject, SubjectCatalogue, lower_is_better, unit_word
 
-TARGETS = ("年度目標値", "目標値")
 # Wording that says an indicator is better when lower (喫煙率の減少, 事故件数の削減 …).
-_LOWER_BETTER_RE = re.compile(r"減少|削減|抑制|以下|低減|縮減|防止|低下|減らす")
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
 _COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|事業|個別分野|指標)"
                          r"(?=[^、。]{0,14}?(?:いくつ|幾つ|何件|何個|何本|何項目|何つ|の数|数は|全部で|合計))")
@@ -59,20 +57,6 @@ def label_of(s: Subject, series: str | None = None) -> str:
     number = indicator_number(s)
     name = f"{s.name}（{series}）" if series else s.name
     return f"{number} {name}" if number and s.kind == "indicator" else name
-
-
-def lower_is_better(s: Subject) -> bool | None:
-    """True when the wording or the targets say lower is better; None when nothing says either way."""
-    if _LOWER_BETTER_RE.search(s.name + " ".join(s.section)):
-        return True
-    base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)
-    targets = [f.value for f in s.figures if f.measure in TARGETS + ("中期目標値",) and f.value is not None]
-    if base is None or not targets:
-        return None
-    below = [t < base for t in targets]
-    if all(below):
-        return True
-    return False if not any(below) else None
 
 
 # --- count and related ---------------------------------------------------------------------------
@@ -335,8 +319,10 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
             return None
         above = actual.value > target.value  # type: ignore[operator]
         verb = "上回りました" if above else ("下回りました" if actual.value < target.value else "同じでした")  # type: ignore[operator]
+        if lower_is_better(s) and actual.value != target.value:  # 排出量 below its target has met it
+            verb += "（値が小さいほど良い指標で、目標を" + ("達成" if not above else "未達") + "）"
         whose = "" if target.fiscal_year == actual.fiscal_year else f"{wording.year(target)}の"
-        ratio = wording.ratio_text(actual, target)
+        ratio = wording.ratio_text(actual, target) if not lower_is_better(s) else None
         gap = abs(actual.value - target.value)  # type: ignore[operator]
         gap_text = f"差{wording.value(replace(actual, value=round(gap, 6)))}" if gap else ""
         notes = "、".join(x for x in (gap_text, ratio) if x)

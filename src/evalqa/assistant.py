@@ -80,11 +80,13 @@ class Assistant:
         self.refresh(REFRESH_AGE)
         cat = self.catalogue
         a = name_sheets(analyse_question(question, cat.era, cat.latest_year), cat)
+        shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
         if a.year_offset and not a.years and a.operation is None and context is not None and context.years:
             # 「前年度の…は？」 in a conversation: the year before the one in focus.
             a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
-        elif not a.years and context is not None and context.years and _SAME_YEAR_RE.search(a.normalized):
-            a = replace(a, years=list(context.years))  # 「その年の目標と比べると？」: the year in focus
+        elif not a.years and context is not None and context.years and (
+                _SAME_YEAR_RE.search(a.normalized) or (a.operation == "compare" and "目標" in a.normalized)):
+            a = replace(a, years=list(context.years))  # 「(その年の)目標と比べると？」: the year in focus
         hits = self.index.search(question, k=8)
         if a.metadata is not None:
             meta = self._metadata(a, a.metadata, hits)
@@ -101,8 +103,9 @@ class Assistant:
             return self._finish(Answer(question, text, True, [], [hit_source(section)], "metadata", Frame()), hits)
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
         # over many figures, which have routes of their own.
+        # 「翌年度はどうなった？」 moves the year in focus: a follow-up, though 「どうなった」 may ask for a passage.
         followup = context is not None and context.subject is not None and (
-            not a.content or a.short or a.connective) and not (a.prose or a.operation)
+            not a.content or a.short or a.connective) and not ((a.prose and not shifted) or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
         missing = [p for p in a.proper if not self._mentioned(p.lower()) and not self._country_in_corpus(p)]
         if missing:
@@ -286,6 +289,8 @@ class Assistant:
             return f"{to_label(v)}（{v}年度）" if attr == "fiscal_year" else str(v)
 
         where = "シートの表題" if attr == "fiscal_year" else "シート冒頭の施策欄"
+        if attr == "fiscal_year" and meta[sid].get("document"):
+            where = f"シートの表題「{meta[sid]['document']}」"  # 「何年度の事前分析表？」: the document by name
         text = (f"施策「{meta[sid].get('title') or sid}」の{label}は「{shown(sid)}」です。\n"
                 f"出典: {label_of(sid)}（{where}）")
         if len(sheets) > 1 and not named:

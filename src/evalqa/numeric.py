@@ -10,7 +10,7 @@ from .answer import Answer, Frame, refusal
 from .figure import Figure
 from .fiscal_year import to_label
 from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, QuestionAnalysis
-from .subjects import Subject
+from .subjects import Subject, lower_is_better
 
 # The natural companion of a value: target ↔ actual, budget ↔ execution (first present wins).
 COMPANIONS = {
@@ -103,7 +103,8 @@ def companion_values(figs: list[Figure], s: Subject) -> tuple[list[Figure], str]
             out_figs.append(c)
             label = f"{c.series}の" if len(figs) > 1 and c.series else ""
             t = f"{label}{c.measure}{wording.value(c)}"
-            ratio = wording.ratio_text(f, c)
+            # 実績÷目標 reads as an achievement rate only when higher is better (排出量 is not).
+            ratio = wording.ratio_text(f, c) if not lower_is_better(s) else None
             texts.append(t + (f"、{ratio}" if ratio else ""))
             break
     return out_figs, "、".join(texts)

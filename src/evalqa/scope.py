@@ -21,6 +21,7 @@ _FIELD_RE = re.compile(r"個別分野(\d+)")
 INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
 _SECTION_NUMBER_RE = re.compile(r"(?:測定指標|参考指標)\s*(\d+(?:-\d+)?)")
 _TITLE_COVER = 0.6  # share of a title's words a question must carry to name it
+_NICKNAME_RE = re.compile(r"([^\s、。,?？!！「」()（）]{2,20}?)(?:の)?施策(?!目標)")
 _TITLE_COVER_ANY = 0.75  # … when it does not carry the title's first word
 
 
@@ -70,6 +71,12 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     named = [sid for sid, title in cat.titles.items() if title and (title in q or sid in q or sid in by_words or any(
         first in q for _, first in _names(cat)[0].get(sid, ()))) and names_sheet(q, sid, cat)]
     fields = _names(cat)[1]
+    if not named:  # 「担い手施策の」「農地集積の施策で」: the words right before 施策 are words of its title
+        for nick in _NICKNAME_RE.finditer(q):
+            own = [t for t in terms(re.split(r"[のとやでがはをにも]", nick.group(1))[-1]) if len(t) >= 2]
+            found = set.intersection(*(_names(cat)[2].get(t, set()) for t in own)) if own else set()
+            if len({cat.titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
+                named += sorted(found)
     numbers = set(_POLICY_NUMBER_RE.findall(a.normalized))  # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1)
     named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
     if not named:  # 「総務省の政策7」: the sheets of the ministry named

@@ -85,6 +85,24 @@ def unit_word(f: Figure) -> str:
     return next((u for pat, u in COUNTERS if re.search(pat, f.subject)), "")
 
 
+TARGETS = ("年度目標値", "目標値")
+_LOWER_BETTER_RE = re.compile(r"減少|削減|抑制|以下|低減|縮減|防止|低下|減らす")
+
+
+def lower_is_better(s: Subject) -> bool | None:
+    """True when the wording or the targets say lower is better; None when nothing says either way."""
+    if _LOWER_BETTER_RE.search(s.name + " ".join(s.section)):
+        return True
+    base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)
+    targets = [f.value for f in s.figures if f.measure in TARGETS + ("中期目標値",) and f.value is not None]
+    if base is None or not targets:
+        return None
+    below = [t < base for t in targets]
+    if all(below):
+        return True
+    return False if not any(below) else None
+
+
 def term_matches(term: str, subject_terms: set[str]) -> bool:
     """A question word found among a subject's terms: exactly, as a 日加-style country, or inside a longer term
     (「有識者」 against 「有識」+「者」 is a run of subject terms)."""
