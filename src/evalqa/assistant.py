@@ -232,7 +232,8 @@ class Assistant:
         elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
             subjects = self._named_subjects(a, ranked)
         series = cat.series_in(a, subjects[0]) if subjects else None
-        return aggregate.compare(a, cat, subjects, series)
+        # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet).
+        return aggregate.compare(a, cat, [cat.stitched(x, a.sheets)[0] for x in subjects], series)
 
     @staticmethod
     def _named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> list[Subject]:
