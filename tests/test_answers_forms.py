@@ -105,3 +105,10 @@ def test_a_policy_named_by_the_words_before_shisaku(bot):
     ans = bot.ask("担い手施策の執行額、令和3年度は令和2年度から増えた？減った？")
     assert ans.kind == "comparison" and "増" in ans.text and {25322800, 29689400} <= {f.value for f in ans.figures}
     assert all(f.sheet == MAFF.stem and f.subject == "施策の予算額・執行額等" for f in ans.figures)
+
+
+def test_a_follow_up_naming_only_the_sheet_does_not_fail(bot):
+    chat = bot.conversation()
+    chat.ask("北米地域外交の事前分析表で、日米二国間会談数の令和3年度の目標値は？")
+    ans = chat.ask("北米地域外交では？")  # every word names the sheet: no subject words left
+    assert ans.text

@@ -218,3 +218,22 @@ def test_years_down_a_column_paired_cells_and_key_value_lines(tmp_path):
     # (「令和5年度 政策評価書」) gives no table a year.
     assert one(s, "承継相談窓口事業", "執行額", 2022).value == 270
     assert not [f for f in s.figures if f.fiscal_year == 2023]
+
+
+def test_a_label_naming_a_year_is_not_a_row_of_that_year(tmp_path):
+    """「新規就農者数(R5)」 names an indicator (with a year in it); only a cell that is a year is a row's year."""
+    path = tmp_path / "labels.txt"
+    path.write_text("令和5年度 政策評価書\n\n（農林水産省5－①）\n\n1．測定指標\n\n"
+                    "測定指標\t区分\t令和3年度\t令和4年度\n認定農業者数（経営体）\t実績値\t10\t20\n"
+                    "新規就農者数(R5)\t実績値\t15\t25\n", encoding="utf-8")
+    s = load_sheet(path)
+    assert one(s, "新規就農者数", "実績値", 2022).value == 25
+    assert not [f for f in s.figures if f.subject.startswith("認定農業者数") and f.value in (15, 25)]
+
+
+def test_units_in_brackets_are_units_and_qualifiers_are_not():
+    from evalqa.cells import unit_of
+
+    assert [unit_of(t) for t in ("年度目標値（％）", "実績値（ha）", "排出量（百万t-CO2）", "当初予算額（千円）")] == [
+        "%", "ha", "百万t-CO2", "千円"]
+    assert unit_of("地域活性化交付金（市町村）") is None and unit_of("（社）日本観光協会補助") is None

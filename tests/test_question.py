@@ -66,3 +66,16 @@ def test_start_year_and_contribution_cues():
     assert analyse_question("グラスルーツ事業はいつから？").asks_start
     assert analyse_question("分担金・拠出金の予算は？").asks_contribution
     assert not analyse_question("分担金・拠出金を除く予算は？").asks_contribution
+
+
+def test_grades_asked_and_negated():
+    from evalqa.question import analyse_question
+
+    assert (analyse_question("令和3年度の判定が「×」だった測定指標の数は？").operation,
+            analyse_question("令和3年度の判定が「×」だった測定指標の数は？").grade) == ("graded", "×")
+    assert analyse_question("A評価だった業績指標は？").grade == "A"
+    for q in ("判定が×以外の測定指標は？", "判定が「×」ではなかった測定指標は？"):
+        assert analyse_question(q).operation != "graded", q
+    # 「災害対応事業」 is a name, not 「対応する事業」.
+    assert analyse_question("災害対応事業の令和3年度の予算額は？").operation is None
+    assert analyse_question("測定指標1に関連する主な事務事業は？").operation == "related"

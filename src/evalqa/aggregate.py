@@ -18,7 +18,6 @@ from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
 from .scope import Scope, indicator_number, scope_label
 from .subjects import TARGETS, Subject, SubjectCatalogue, lower_is_better, unit_word
 
-# Wording that says an indicator is better when lower (喫煙率の減少, 事故件数の削減 …).
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
 _COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|事業|個別分野|指標)"
                          r"(?=[^、。]{0,14}?(?:いくつ|幾つ|何件|何個|何本|何項目|何つ|の数|数は|全部で|合計))")
@@ -109,7 +108,8 @@ def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best
         for s in cat.subjects:
             if s.table != "達成手段" or s.sheet != sheet or not s.figures:
                 continue
-            note = (s.figures[0].note or "").partition("関連する測定指標:")[2]
+            # The column's own value only: the note goes on with other columns (「、備考: 令和4年度から」).
+            note = re.split(r"、[^、:]+: ", (s.figures[0].note or "").partition("関連する測定指標:")[2])[0]
             related = re.findall(r"\d+(?:-\d+)?", note)  # 「1-1、1-2」, or 「1、4」 in forms that number plainly
             if set(numbers) & set(related):
                 found.setdefault(s.name, s)

@@ -19,7 +19,7 @@ from .normalize import norm, tidy
 from .numeric import numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
-from .scope import name_sheets, resolve_scope
+from .scope import name_sheets, one_per_policy, resolve_scope
 from .search import Hit
 from .stated import MIN_FACT, best_fact, covers_partly, fact_score, fact_words, same_counter, stated_answer
 from .subjects import COUNTRY_ABBREV, STRONG, Subject, SubjectCatalogue, term_matches, unit_word
@@ -84,8 +84,8 @@ class Assistant:
         if a.year_offset and not a.years and a.operation is None and context is not None and context.years:
             # 「前年度の…は？」 in a conversation: the year before the one in focus.
             a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
-        elif not a.years and context is not None and context.years and (
-                _SAME_YEAR_RE.search(a.normalized) or (a.operation == "compare" and "目標" in a.normalized)):
+        elif not a.years and context is not None and context.years and (_SAME_YEAR_RE.search(a.normalized) or (
+                a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
             a = replace(a, years=list(context.years))  # 「(その年の)目標と比べると？」: the year in focus
         hits = self.index.search(question, k=8)
         if a.metadata is not None:
@@ -96,16 +96,19 @@ class Assistant:
         field = self._sheet_field(a, hits) if a.operation is None else None
         if field is not None:
             return field
-        section = named_section(a.normalized, [h for h in hits if not a.sheets or h.sheet in a.sheets]) \
-            if a.operation is None and not a.years else None
+        asks_value = a.operation or a.years or a.numeric_cue or a.counter  # (a table section is skipped anyway)
+        section = None if asks_value else named_section(a.normalized, [h for h in hits
+                                                                      if not a.sheets or h.sheet in a.sheets])
         if section is not None:  # 「目標達成度合いの測定結果は？」: the text under that heading
-            text = f"「{section.text.strip()[:300]}」\n{wording.cite_hit(section, cat.sheet_label(section.sheet))}"
-            return self._finish(Answer(question, text, True, [], [hit_source(section)], "metadata", Frame()), hits)
+            body = section.text.strip()
+            quote = body if len(body) <= 300 else body[:300] + "…"
+            text = f"「{quote}」\n{wording.cite_hit(section, cat.sheet_label(section.sheet))}"
+            return self._finish(Answer(question, text, True, [], [hit_source(section)], "prose", Frame()), hits)
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
         # over many figures, which have routes of their own.
         # 「翌年度はどうなった？」 moves the year in focus: a follow-up, though 「どうなった」 may ask for a passage.
         followup = context is not None and context.subject is not None and (
-            not a.content or a.short or a.connective) and not ((a.prose and not shifted) or a.operation)
+            not a.content or a.short or a.connective) and not ((a.prose and (not shifted or a.reason)) or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
         missing = [p for p in a.proper if not self._mentioned(p.lower()) and not self._country_in_corpus(p)]
         if missing:
@@ -211,8 +214,8 @@ class Assistant:
         best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
         if a.operation == "graded":
             # No grades where the search points: the sheets that grade their indicators so, when none is named.
-            return graded(a, scope, cat) or (None if a.sheets else graded(a, replace(scope, sheets=list(
-                cat.sheet_meta)), cat))
+            return graded(a, scope, cat) or (None if a.sheets else graded(a, replace(scope, sheets=one_per_policy(
+                list(cat.sheet_meta), a, cat)), cat))
         if a.operation == "count":
             return aggregate.count(a, scope, cat)
         if a.operation == "related":

@@ -47,7 +47,8 @@ _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(
 # 「1万2,000人」: a count written with 万 inside (1億2,000万円 is left out: its unit would be a guess).
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
-_SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千(人|件)")
+_SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
+                     r"(人|件|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
 _KANSUJI = "二三四五六七八九"
 _ORDINAL_RE = re.compile(rf"第(\d{{1,3}}|[一二三四五六七八九十]{{1,3}})回(?:目)?(?:の|となる|目の)?({_NOUN})")
 # 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).

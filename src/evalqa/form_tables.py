@@ -159,10 +159,20 @@ def _year_row(row: Row, cols: dict[int, _Column], sheet: Sheet) -> dict[int, tup
     return out or None
 
 
+# A cell that is a year and nothing else (「平成30年度」「R2」「2021年度実績」), not a label naming one (「…(R5)」).
+_YEAR_CELL_RE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|[RH](?:\d{1,2}|元)|(?:19|20)\d{2})"
+                           r"年?度?(?:実績|目標)?")
+
+
+def year_cell(cell: str, sheet: Sheet) -> int | None:
+    """The fiscal year of a cell that is a year and nothing else, else None."""
+    t = norm(cell)
+    return parse_fiscal_year(t, sheet.era, sheet.fiscal_year) if _YEAR_CELL_RE.fullmatch(t) else None
+
+
 def _year_row_with_label(cells: list[str], sheet: Sheet) -> dict[int, tuple[int, str]]:
     """Column → (year, label) of a row whose cells after its labels are two or more years, else {}."""
-    years = {c: (y, tidy(t)) for c, t in enumerate(cells) if c > 0 and t.strip() and len(norm(t)) <= 12
-             and parse_cell(t) is None and (y := parse_fiscal_year(t, sheet.era, sheet.fiscal_year))}
+    years = {c: (y, tidy(t)) for c, t in enumerate(cells) if c > 0 and (y := year_cell(t, sheet))}
     return years if len(years) >= 2 else {}
 
 
@@ -178,10 +188,6 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     """The figures of one table of a general document (see the module docstring for the rules)."""
     width = max(len(r.cells) for r in table.rows)
     cols = _columns(table, sheet, width)
-    # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」: a budget table names itself in its header's first cell.
-    caption = tidy(table.header[0].cells[0]) if table.header and table.header[0].cells else ""
-    if "予算" in caption and measure_of(caption, whole=True) is None:
-        title = caption
     body = table.body
     state = _RowState()
     out: list[Figure] = []
@@ -189,9 +195,13 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     # the document's own heading, is not a table's year).
     title_years = {y for m in re.finditer(r"\(([^()]*年度)\)", norm(title))
                    if (y := parse_fiscal_year(m.group(1), sheet.era, sheet.fiscal_year))}
-    title_year = (title_years.pop(), None) if len(title_years) == 1 else None
+    title_year = title_years.pop() if len(title_years) == 1 else None
     # 「【達成手段】」「主な事務事業（令和3年度）」: the rows are 達成手段, whatever the form calls its table.
     means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
+    # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」: a budget table names itself in its header's first cell.
+    caption = tidy(table.header[0].cells[0]) if table.header and table.header[0].cells else ""
+    if "予算" in caption and measure_of(caption, whole=True) is None:
+        title = caption
     years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
     for i, row in enumerate(body):
         cells = row.cells + [""] * (width - len(row.cells))
@@ -201,8 +211,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         row_measure = next((m for _, t in texts if (m := measure_of(t, whole=True))), None)
         first = cells[0].strip()
         # Years down the first column, measures across (「平成30年度 | 64.0 | 56.2」): the row's year.
-        row_year = (y, tidy(first)) if first and len(norm(first)) <= 12 and parse_cell(first) is None and (
-            y := parse_fiscal_year(first, sheet.era, sheet.fiscal_year)) else None
+        row_year = (y, tidy(first)) if first and (y := year_cell(first, sheet)) else None
         if row_year is not None:
             pass  # the subject stays the table's (or the indicator's above)
         elif not values and (across := _year_row_with_label(cells, sheet)):
@@ -238,17 +247,16 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                     year, label = col.year, col.year_label
                 if year is None and row_year is not None:
                     year, label = row_year
-                if year is None and c in years_across:
-                    year, label = years_across[c]
                 if year is None and years_below and c in years_below:
                     year, label = years_below[c]
-                if year is None and measure in ("目標値", "基準値"):
+                if year is None and measure in ("目標値", "基準値"):  # the row's own 目標年度 / 基準年度 first
                     key = "目標年度" if measure == "目標値" else "基準年度"
                     year, label = next(((y, lb) for k, (y, lb) in row_years.items() if cols[k].label == key),
                                        (None, None))
+                if year is None and c in years_across:
+                    year, label = years_across[c]
                 if year is None and title_year is not None and measure not in ("目標値", "基準値"):
-                    year = title_year[0]
-                    label = to_label(year)
+                    year, label = title_year, to_label(title_year)
                 if measure is None or year is None:
                     continue  # not tied to a measure and a year: no figure, never a guess
                 unit = v.unit or col.unit or row_unit or table.unit or unit_of(title)

@@ -150,6 +150,8 @@ def form_fields(lines: list[Line]) -> list[dict]:
         header = any(re.fullmatch(r"(?:令和|平成|昭和)?(?:\d{1,4}|元)年度", norm(x)) for x in (label, value)) \
             or unit_of(value) is not None or measure_of(label) is not None or measure_of(value, whole=True) \
             or label.startswith(("(", "（"))  # a table's header or a unit note, not a field
+        # 「参加者数 | 1,200人」 is a figure of some year, not a field (「2050年カーボンニュートラル…」 is text).
+        header = bool(header) or bool(re.fullmatch(r"約?[△▲\-−]?[\d,.]+[^\d\s]{0,4}(?:\([^()]{0,12}\))?", norm(value)))
         if 2 <= len(norm(label)) <= 24 and len(norm(value)) >= 2 and norm(label) not in seen and not header \
                 and norm(label) != norm(value) \
                 and parse_cell(label) is None and parse_cell(value) is None:

@@ -33,29 +33,42 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
     None when no indicator in scope carries a grade (the question is then about something else)."""
     mark = _SAME.get(a.grade or "", a.grade)
     found: dict[tuple[str, str], tuple] = {}
-    any_grade = False
+    any_grade = by_row = False
     for s in cat.subjects:
         if s.kind != "indicator" or not scope.holds(s):
             continue
+        # A grade written once per row of several years (評価 A for 初期値, 実績値 and 目標値 alike) grades the
+        # indicator, not a year; a row per year (判定 × on 令和3年度) grades that year.
+        years_on_line: dict[int | None, set] = {}
+        for f in s.figures:
+            years_on_line.setdefault(f.line, set()).add(f.fiscal_year)
         for f in s.figures:
             grades = _grades(f.note)
             any_grade |= bool(grades)
-            if mark in grades.values() and (not a.years or f.fiscal_year in a.years):
-                found.setdefault((s.sheet, s.name), (s, f, next(k for k, v in grades.items() if v == mark)))
+            row_grade = len(years_on_line.get(f.line, ())) > 1
+            if mark in grades.values() and (row_grade or not a.years or f.fiscal_year in a.years):
+                by_row |= row_grade
+                found.setdefault((s.sheet, s.name), (s, f, next(k for k, v in grades.items() if v == mark),
+                                                     row_grade))
     if not any_grade:
         return None
-    where = scope_label(scope, cat)
+    where = scope_label(scope, cat) if len(scope.sheets) <= 3 else "索引のシート"
     when = "・".join(to_label(y) for y in a.years) + "に" if a.years else ""
     if not found:
         return refusal(a.question, f"{where}で、{when}「{mark}」とされた測定指標は見当たりません。")
     if len(scope.sheets) > 3:  # searched the whole index: say where the grades were found
         where = "・".join(dict.fromkeys(f"「{cat.titles.get(sid, sid)}」" for sid, _ in found))
     label = next(iter(found.values()))[2]
-    many = len({s.sheet for s, _, _ in found.values()}) > 1
-    rows = [((f"{s.name}（{cat.sheet_label(s.sheet)}）" if many else s.name), f.year_label or "", f"{k}: {mark}")
-            for s, f, k in found.values()]
+    many = len({s.sheet for s, _, _, _ in found.values()}) > 1
+    rows = [((f"{s.name}（{cat.sheet_label(s.sheet)}）" if many else s.name),
+             "年度を通じて" if row else (f.year_label or ""), f"{k}: {mark}") for s, f, k, row in found.values()]
     first = next(iter(found.values()))[1]
-    text = (f"{where}で、{when}{label}が「{mark}」の測定指標は{len(found)}件です（シートの{label}欄による）。\n"
+    if by_row and a.years:  # the sheet grades the indicator, not the year asked: say so
+        when = ""
+        label_note = f"（シートの{label}欄は年度ごとではなく指標ごとの{label}です）"
+    else:
+        label_note = f"（シートの{label}欄による）"
+    text = (f"{where}で、{when}{label}が「{mark}」の測定指標は{len(found)}件です{label_note}。\n"
             + "\n".join(f"- {row[0]}" for row in rows) + "\n\n" + table(["測定指標", "年度", label], rows)
             + "\n" + cite(first, cat.sheet_label(first.sheet)))
     return Answer(a.question, text, True, [], [], "list", Frame(), cited=[first])

@@ -27,8 +27,8 @@ from .terms import terms
 
 __all__ = ["BuildReport", "Index", "IndexFailure", "StoredChunk", "index_size"]
 
-# Query embeddings kept (EVALQA_QUERY_CACHE=0 turns the cache off, e.g. to measure cold answers).
 FREQUENCY_CACHE = 200_000  # keyword terms whose chunk counts are remembered (a corpus's vocabulary and more)
+# Query embeddings kept (EVALQA_QUERY_CACHE=0 turns the cache off, e.g. to measure cold answers).
 QUERY_CACHE = int(os.environ.get("EVALQA_QUERY_CACHE", "2048"))
 MAX_POOL = 16  # idle read connections kept
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="evalqa-keyword")
@@ -311,17 +311,19 @@ class Index:
         """Number of chunks holding each keyword term (terms in no chunk are left out)."""
         if not words:
             return {}
-        known = self._frequencies
+        generation, known = self.generation, self._frequencies
         missing = [w for w in dict.fromkeys(words) if w not in known]
+        found: dict[str, int] = {}
         if missing:
             marks = ",".join("?" * len(missing))
             found = dict(self._rows(f"SELECT term, doc FROM temp.chunk_vocab WHERE term IN ({marks})", tuple(missing)))
             with self._lock:
-                if len(self._frequencies) > FREQUENCY_CACHE:
-                    self._frequencies = {}
-                self._frequencies.update({w: found.get(w, 0) for w in missing})
-            known = {**known, **found}
-        return {w: n for w in words if (n := known.get(w, 0)) > 0}
+                # Only into this generation's counts: a refresh meanwhile started a new, empty dict.
+                if self.generation == generation and self._frequencies is known:
+                    if len(known) > FREQUENCY_CACHE:
+                        self._frequencies = known = {}
+                    known.update({w: found.get(w, 0) for w in missing})
+        return {w: n for w in words if (n := found.get(w, known.get(w, 0))) > 0}
 
     # --- search ---------------------------------------------------------------------------------
     def keyword_ranking(self, query: str, n: int) -> list[int]:

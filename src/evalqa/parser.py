@@ -26,9 +26,9 @@ log = logging.getLogger(__name__)
 
 # What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
 # the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-READING_VERSION = 6  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
+READING_VERSION = 7  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
 # column, 【…】 headings, 「key：value」 metadata, units in brackets alone; 5: 「累計74地域」, 達成手段 tables of other
-# forms (主な事務事業), R元; 6: 「1万8千人」
+# forms (主な事務事業), R元; 6: 「1万8千人」; 7: only a cell that is a year is a row's year, units in brackets
 _ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")

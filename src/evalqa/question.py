@@ -66,10 +66,11 @@ _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回
 _REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|どのような考え|考え方|背景|狙い"
                         r"|(?:どうやって|どのように|どう)(?:決め|設定|定め|算出|算定)")
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
+# 「令和5年度事前分析表では」: the year of a document named, not a year asked.
+_DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度)?\s*(?:の)?\s*"
+                               r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票)")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
-_DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)(?:\d{1,2}|元)(?:年度)?\s*(?:の)?"
-                               r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票)")
 _NEGATED_RES = [re.compile(r"[（(][^（）()]*(?:ではなく|じゃなく|以外)[^（）()]*[）)]"),
                 re.compile(r"[^、。\s(（]*(?:ではなく|じゃなく)")]
 _INCLUDED_RE = re.compile(r"[（(][^（）()]*(?:含む|含め|込み)[^（）()]*[）)]")
@@ -85,7 +86,8 @@ OPERATIONS = [
     ("count", re.compile(r"(測定指標|指標|達成手段|個別分野|参考指標)[^、。]{0,12}(?:いくつ|何件|何個|何本|何項目)")),
     ("count", re.compile(r"(?:いくつ|何件|何個|何本|何項目|何つ)の"
                          r"(?:測定指標|業績指標|成果指標|指標|達成手段|個別分野|参考指標)")),
-    ("related", re.compile(r"(?:関連|関係|紐づ|紐付|ひもづ|対応)[^、。]{0,10}(?:達成手段|事務事業|事業)"
+    ("related", re.compile(r"(?:関連|関係|紐づ|紐付|ひもづ|対応)[^、。]{0,10}達成手段"
+                           r"|(?:(?:関連|関係|対応)(?:する|している|した|の深い)|紐づ|紐付|ひもづ)[^、。]{0,10}(?:事務)?事業"
                            r"|(?:達成手段|事務事業)[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
     ("missed", re.compile(r"達成(?:でき)?(?:なかった|していない|せず|できていない)|未達|届かなかった|届いていない"
                           r"|下回った[^、。]{0,4}?(?:指標|もの|区分)|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
@@ -253,6 +255,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
     operation = next((op for op, pat in OPERATIONS if pat.search(n)), None)
     grade = next((m.group(1) or m.group(2) for m in [_GRADE_RE.search(n)] if m), None)
+    if grade and re.search(rf"{re.escape(grade)}[」』\"]?(?:以外|ではな|じゃな|でな|でもな)", n):
+        grade = None  # 「×以外の指標」「×ではなかった指標」: the other indicators, not a grade to list
     if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):
         operation = "graded"  # 「判定が×だった測定指標は？」「A評価だった業績指標は？」
     if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)

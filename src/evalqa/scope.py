@@ -173,15 +173,16 @@ def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit
             named = list(cat.sheet_meta)
         else:
             named = [hits[0].sheet]
-    return Scope(_one_per_policy(named, a, cat), field_number, numbers)
+    return Scope(one_per_policy(named, a, cat), field_number, numbers)
 
 
-def _one_per_policy(sheets: list[str], a: QuestionAnalysis, cat: SubjectCatalogue) -> list[str]:
+def one_per_policy(sheets: list[str], a: QuestionAnalysis, cat: SubjectCatalogue) -> list[str]:
     """One sheet of each 施策 among `sheets`: a 施策's sheets of several years count the same indicators, so
     counts and lists are read from one of them, the newest that has the years asked."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[tuple, list[str]] = {}
     for sid in sheets:
-        groups.setdefault(cat.titles.get(sid) or sid, []).append(sid)
+        key = (cat.sheet_meta[sid].get("ministry"), cat.titles.get(sid) or sid)  # one ministry's 施策
+        groups.setdefault(key, []).append(sid)
     out = []
     for group in groups.values():
         group.sort(key=lambda sid: -cat.sheet_years.get(sid, 0))

@@ -86,21 +86,20 @@ def unit_word(f: Figure) -> str:
 
 
 TARGETS = ("年度目標値", "目標値")
-_LOWER_BETTER_RE = re.compile(r"減少|削減|抑制|以下|低減|縮減|防止|低下|減らす")
+# Words saying lower is better; not 削減量/削減率 (an amount cut, which is better higher).
+_LOWER_BETTER_RE = re.compile(r"(?:減少|削減|低減|縮減)(?!量|率|効果|額)|抑制|以下|防止|低下|減らす")
 
 
 def lower_is_better(s: Subject) -> bool | None:
-    """True when the wording or the targets say lower is better; None when nothing says either way."""
-    if _LOWER_BETTER_RE.search(s.name + " ".join(s.section)):
-        return True
+    """True when the targets (below the baseline) or, when they are silent, the indicator's own name say lower
+    is better; None when nothing says either way."""
     base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)
     targets = [f.value for f in s.figures if f.measure in TARGETS + ("中期目標値",) and f.value is not None]
-    if base is None or not targets:
-        return None
-    below = [t < base for t in targets]
-    if all(below):
-        return True
-    return False if not any(below) else None
+    if base is not None and targets:
+        below = [t < base for t in targets]
+        if all(below) or not any(below):
+            return all(below)
+    return True if _LOWER_BETTER_RE.search(s.name + (s.section[-1] if s.section else "")) else None
 
 
 def term_matches(term: str, subject_terms: set[str]) -> bool:
@@ -132,20 +131,21 @@ class TermIndex:
         return self._ids.keys()
 
     def matching(self, term: str) -> frozenset[int]:
-        """Ids whose terms `term_matches` the word: exactly, inside a longer term, or as a 日加-style country."""
+        """Ids whose terms `term_matches` the word: exactly, as a 日加-style country (a country word matches its
+        compounds only), or inside a longer term."""
         hit = self._memo.get(term)
         if hit is not None:
             return hit
         out = set(self._ids.get(term, ()))
         abbrev = COUNTRY_ABBREV.get(term)
-        if len(term) >= 2 or abbrev:
-            for t, ids in self._ids.items():
-                if (len(term) >= 2 and term in t) or (abbrev and _COMPOUND_RE.match(t) and abbrev in t):
-                    out |= ids
+        for t, ids in self._ids.items():
+            if (abbrev and _COMPOUND_RE.match(t) and abbrev in t) or (not abbrev and len(term) >= 2 and term in t):
+                out |= ids
+        found = frozenset(out)  # a local: another thread may clear the memo meanwhile
         if len(self._memo) >= self.MEMO:
             self._memo.clear()
-        self._memo[term] = frozenset(out)
-        return self._memo[term]
+        self._memo[term] = found
+        return found
 
 
 class _Asked:
@@ -291,8 +291,8 @@ class SubjectCatalogue:
         asked = _Asked(content, self)
         cands = set().union(*asked.subjects) | set(bonus)
         field_named = a.field_number
+        around = _Asked(sorted(context.terms), self) if context is not None else asked
         if context is not None and content:
-            around = _Asked(sorted(context.terms), self)
             cands |= set().union(*around.subjects)
         scored = []
         for i in sorted(cands):
