@@ -7,22 +7,22 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import aggregate, wording
+from . import aggregate, header_fields, wording
 from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
 from .english import is_english, render_english
 from .figure import Figure
-from .fiscal_year import to_label
 from .grades import graded
 from .index import Index
-from .normalize import norm, tidy
+from .matching import COUNTRY_ABBREV, term_matches
+from .normalize import tidy
 from .numeric import numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .scope import name_sheets, one_per_policy, resolve_scope
-from .search import Hit
+from .search import Hit, hit_source
 from .stated import MIN_FACT, best_fact, covers_partly, fact_score, fact_words, same_counter, stated_answer
-from .subjects import COUNTRY_ABBREV, STRONG, Subject, SubjectCatalogue, term_matches, unit_word
+from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
@@ -89,11 +89,11 @@ class Assistant:
             a = replace(a, years=list(context.years))  # 「(その年の)目標と比べると？」: the year in focus
         hits = self.index.search(question, k=8)
         if a.metadata is not None:
-            meta = self._metadata(a, a.metadata, hits)
+            meta = header_fields.metadata_answer(a, a.metadata, hits, cat)
             if meta is not None:
                 return meta
         # 「評価対象期間のうち執行率が最も高かった年度は？」 names a field but asks for an operation over figures.
-        field = self._sheet_field(a, hits) if a.operation is None else None
+        field = header_fields.field_answer(a, hits, cat) if a.operation is None else None
         if field is not None:
             return field
         asks_value = a.operation or a.years or a.numeric_cue or a.counter  # (a table section is skipped anyway)
@@ -273,56 +273,6 @@ class Assistant:
         return frame
 
     # --- answers that are not figures ------------------------------------------------------------
-    def _metadata(self, a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[Hit]) -> Answer | None:
-        """「担当部局は？」: a field of the sheet itself, not a table value."""
-        attr, label = field
-        meta = self.catalogue.sheet_meta
-        sheets = [sid for sid, m in meta.items() if m.get(attr)]
-        named = [sid for sid in sheets if (meta[sid].get("title") or "\0") in a.normalized or sid in a.normalized]
-        if named:
-            sheets = named
-        elif hits and hits[0].sheet in sheets and len(sheets) > 1:
-            sheets = [hits[0].sheet] + [x for x in sheets if x != hits[0].sheet]
-        if not sheets:
-            return None
-        sid = sheets[0]
-        label_of = self.catalogue.sheet_label
-
-        def shown(x: str) -> str:
-            v = meta[x][attr]
-            return f"{to_label(v)}（{v}年度）" if attr == "fiscal_year" else str(v)
-
-        where = "シートの表題" if attr == "fiscal_year" else "シート冒頭の施策欄"
-        if attr == "fiscal_year" and meta[sid].get("document"):
-            where = f"シートの表題「{meta[sid]['document']}」"  # 「何年度の事前分析表？」: the document by name
-        text = (f"施策「{meta[sid].get('title') or sid}」の{label}は「{shown(sid)}」です。\n"
-                f"出典: {label_of(sid)}（{where}）")
-        if len(sheets) > 1 and not named:
-            text += "\n（他のシート: " + "、".join(f"{label_of(x)}は「{shown(x)}」" for x in sheets[1:4]) + "）"
-        src = [hit_source(h) for h in hits if h.sheet == sid][:2]
-        return Answer(a.question, text, True, [], src, "metadata", Frame())
-
-    def _sheet_field(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer | None:
-        """「施策目標は？」「政策目標の達成度合いは？」: a label/value row of the sheet, named in the question."""
-        cat = self.catalogue
-        best: tuple[int, str, dict] | None = None
-        for sid in resolve_scope(a, cat, hits).sheets:
-            for f in cat.sheet_meta[sid].get("fields") or []:
-                label = norm(re.sub(r"名$", "", f["label"]))
-                # The label itself, not a value of it (「施策目標値」 would be a figure).
-                named = len(label) >= 3 and label in a.normalized \
-                    and not a.normalized.split(label, 1)[1].startswith("値")
-                if named and (best is None or len(label) > best[0]):
-                    best = (len(label), sid, f)
-        if best is None:
-            return None
-        _, sid, f = best
-        where = f"p.{f['page']}、" if f.get("page") else ""
-        text = (f"施策「{cat.titles.get(sid, sid)}」の{f['label']}は「{f['value']}」です。\n"
-                f"出典: {cat.sheet_label(sid)}（シートの{f['label']}欄）［{where}{f['line']}行目］")
-        src = [hit_source(h) for h in hits if h.sheet == sid][:2]
-        return Answer(a.question, text, True, [], src, "metadata", Frame())
-
     def _means_start(self, a: QuestionAnalysis, subject: Subject, hits: Sequence[Hit]) -> Answer:
         """「…事業はいつから？」: the 開始年度 written after a 達成手段's name."""
         f = subject.figures[0]
@@ -409,7 +359,3 @@ class Assistant:
 def english_year(f: Figure) -> str:
     """「FY2020 (令和2年度)」."""
     return f"FY{f.fiscal_year} ({wording.year(f)})" if f.fiscal_year else (f.year_label or "year not stated")
-
-
-def hit_source(h: Hit) -> dict:
-    return {"sheet": h.sheet, "section": h.section, "text": h.text, "score": h.score, "page": h.page}

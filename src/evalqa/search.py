@@ -96,3 +96,8 @@ def top(scores: Mapping[int, float], depth: Mapping[int, int], k: int) -> list[i
     """The k best chunk ids. Ties (one list ranks A first, the other B) go to the more general section:
     測定指標1-4 itself before its 選定理由 subsection."""
     return sorted(scores, key=lambda c: (-round(scores[c], 9), depth.get(c, 9)))[:k]
+
+
+def hit_source(h: Hit) -> dict:
+    """What an answer cites of a hit (its sheet, section, text, score and page)."""
+    return {"sheet": h.sheet, "section": h.section, "text": h.text, "score": h.score, "page": h.page}

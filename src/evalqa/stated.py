@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from . import wording
 from .answer import Answer, Frame
 from .figure import Figure
+from .matching import term_matches
 from .question import QuestionAnalysis, subject_words
-from .subjects import Subject, term_matches
+from .subjects import Subject
 from .terms import terms
 
 MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")

@@ -16,18 +16,12 @@ from functools import cached_property
 from .facts import MEASURE as STATED
 from .figure import COUNTERS, Figure
 from .fiscal_year import to_label
+from .matching import COMPOUND_RE, Asked, TermIndex, term_matches
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .terms import terms
 
-# Country names the sheets abbreviate in compounds (日加, 日米, 米加 …).
-COUNTRY_ABBREV = {
-    "カナダ": "加", "アメリカ": "米", "米国": "米", "合衆国": "米", "日本": "日", "我が国": "日", "中国": "中",
-    "韓国": "韓", "英国": "英", "イギリス": "英", "フランス": "仏", "ドイツ": "独", "ロシア": "露",
-    "オーストラリア": "豪", "豪州": "豪", "インド": "印", "北朝鮮": "朝",
-}
 STRONG = 0.45  # subject score above which a question is answered from that subject's figures
-_COMPOUND_RE = re.compile(r"^[日米加中韓英仏独露豪印朝]{2,4}$")
 
 
 @dataclass
@@ -102,74 +96,6 @@ def lower_is_better(s: Subject) -> bool | None:
     return True if _LOWER_BETTER_RE.search(s.name + (s.section[-1] if s.section else "")) else None
 
 
-def term_matches(term: str, subject_terms: set[str]) -> bool:
-    """A question word found among a subject's terms: exactly, as a 日加-style country, or inside a longer term
-    (「有識者」 against 「有識」+「者」 is a run of subject terms)."""
-    if term in subject_terms:
-        return True
-    abbrev = COUNTRY_ABBREV.get(term)
-    if abbrev:
-        return any(_COMPOUND_RE.match(s) and abbrev in s for s in subject_terms)
-    return len(term) >= 2 and any(len(s) >= 2 and term in s for s in subject_terms)
-
-
-class TermIndex:
-    """Term → ids of the things whose terms hold it, answering `term_matches` for all things at once: a
-    question word finds its subjects (or facts) without a scan of every one of 1,000 sheets'."""
-
-    MEMO = 4096  # question words remembered; the vocabulary is fixed per catalogue, questions are not
-
-    def __init__(self) -> None:
-        self._ids: dict[str, set[int]] = defaultdict(set)
-        self._memo: dict[str, frozenset[int]] = {}
-
-    def add(self, i: int, words: Iterable[str]) -> None:
-        for t in words:
-            self._ids[t].add(i)
-
-    def vocabulary(self) -> Iterable[str]:
-        return self._ids.keys()
-
-    def matching(self, term: str) -> frozenset[int]:
-        """Ids whose terms `term_matches` the word: exactly, as a 日加-style country (a country word matches its
-        compounds only), or inside a longer term."""
-        hit = self._memo.get(term)
-        if hit is not None:
-            return hit
-        out = set(self._ids.get(term, ()))
-        abbrev = COUNTRY_ABBREV.get(term)
-        for t, ids in self._ids.items():
-            if (abbrev and _COMPOUND_RE.match(t) and abbrev in t) or (not abbrev and len(term) >= 2 and term in t):
-                out |= ids
-        found = frozenset(out)  # a local: another thread may clear the memo meanwhile
-        if len(self._memo) >= self.MEMO:
-            self._memo.clear()
-        self._memo[term] = found
-        return found
-
-
-class _Asked:
-    """A question's words prepared once for scoring many subjects: their IDF weights, the subjects each
-    matches, and the catalogue terms they hold (a subject term counts when a question word holds it)."""
-
-    def __init__(self, words: Sequence[str], cat: SubjectCatalogue):
-        self.words = list(words)
-        self.weights = [cat.idf(t) for t in self.words]
-        self.total = sum(self.weights)
-        self.subjects = [cat._by_term.matching(t) for t in self.words]
-        # Every substring of a word of two or more characters (words are short), and the words themselves.
-        self._held = set(self.words) | {w[i:j] for w in self.words if len(w) >= 2
-                                        for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
-        self._abbrevs = [ab for w in self.words if (ab := COUNTRY_ABBREV.get(w))]
-        self._holds: dict[str, bool] = {}  # subjects of 1,000 sheets share most of their terms
-
-    def holds(self, term: str) -> bool:
-        held = self._holds.get(term)
-        if held is None:
-            held = self._holds[term] = term in self._held or any(ab in term for ab in self._abbrevs)
-        return held
-
-
 class SubjectCatalogue:
     """Subjects of a corpus with IDF weights and an inverted index term → subjects."""
 
@@ -231,7 +157,7 @@ class SubjectCatalogue:
 
     def has_compound(self, abbrev: str) -> bool:
         """Is there a 日米-style country compound with this one-letter country among the subjects' words?"""
-        return any(_COMPOUND_RE.match(t) and abbrev in t for t in self._by_term.vocabulary())
+        return any(COMPOUND_RE.match(t) and abbrev in t for t in self._by_term.vocabulary())
 
     def facts_naming(self, words: Sequence[str], least: float = 0.0) -> list[Figure]:
         """The facts whose counted noun or qualifiers carry one of the words and whose sentence, section and
@@ -265,9 +191,9 @@ class SubjectCatalogue:
 
     def lexical(self, content: list[str], subject: Subject) -> float:
         """How well the question's words cover the subject's (IDF-weighted, both directions)."""
-        return self._lexical(_Asked(content, self), subject, None)
+        return self._lexical(Asked(content, self.idf, self._by_term), subject, None)
 
-    def _lexical(self, asked: _Asked, subject: Subject, i: int | None) -> float:
+    def _lexical(self, asked: Asked, subject: Subject, i: int | None) -> float:
         if not asked.words:
             return 0.0
         if i is None:
@@ -288,10 +214,10 @@ class SubjectCatalogue:
                     bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
         content = subject_words(a)
         hit_sheets = {h.sheet for h in hits}
-        asked = _Asked(content, self)
+        asked = Asked(content, self.idf, self._by_term)
         cands = set().union(*asked.subjects) | set(bonus)
         field_named = a.field_number
-        around = _Asked(sorted(context.terms), self) if context is not None else asked
+        around = Asked(sorted(context.terms), self.idf, self._by_term) if context is not None else asked
         if context is not None and content:
             cands |= set().union(*around.subjects)
         scored = []

@@ -1,0 +1,66 @@
+"""Answers from a sheet's own header: its metadata (年度, 担当部局, 政策評価実施予定時期 …) and its label/value
+fields (施策目標, 達成すべき目標, 作成責任者名 …), named in the question, cited to the field."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .answer import Answer, Frame
+from .fiscal_year import to_label
+from .normalize import norm
+from .question import QuestionAnalysis
+from .scope import resolve_scope
+from .search import Hit, hit_source
+from .subjects import SubjectCatalogue
+
+
+def metadata_answer(a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[Hit],
+                    cat: SubjectCatalogue) -> Answer | None:
+    """「担当部局は？」: a field of the sheet itself, not a table value."""
+    attr, label = field
+    meta = cat.sheet_meta
+    sheets = [sid for sid, m in meta.items() if m.get(attr)]
+    named = [sid for sid in sheets if (meta[sid].get("title") or "\0") in a.normalized or sid in a.normalized]
+    if named:
+        sheets = named
+    elif hits and hits[0].sheet in sheets and len(sheets) > 1:
+        sheets = [hits[0].sheet] + [x for x in sheets if x != hits[0].sheet]
+    if not sheets:
+        return None
+    sid = sheets[0]
+    label_of = cat.sheet_label
+
+    def shown(x: str) -> str:
+        v = meta[x][attr]
+        return f"{to_label(v)}（{v}年度）" if attr == "fiscal_year" else str(v)
+
+    where = "シートの表題" if attr == "fiscal_year" else "シート冒頭の施策欄"
+    if attr == "fiscal_year" and meta[sid].get("document"):
+        where = f"シートの表題「{meta[sid]['document']}」"  # 「何年度の事前分析表？」: the document by name
+    text = (f"施策「{meta[sid].get('title') or sid}」の{label}は「{shown(sid)}」です。\n"
+            f"出典: {label_of(sid)}（{where}）")
+    if len(sheets) > 1 and not named:
+        text += "\n（他のシート: " + "、".join(f"{label_of(x)}は「{shown(x)}」" for x in sheets[1:4]) + "）"
+    src = [hit_source(h) for h in hits if h.sheet == sid][:2]
+    return Answer(a.question, text, True, [], src, "metadata", Frame())
+
+
+def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue) -> Answer | None:
+    """「施策目標は？」「政策目標の達成度合いは？」: a label/value row of the sheet, named in the question."""
+    best: tuple[int, str, dict] | None = None
+    for sid in resolve_scope(a, cat, hits).sheets:
+        for f in cat.sheet_meta[sid].get("fields") or []:
+            label = norm(re.sub(r"名$", "", f["label"]))
+            # The label itself, not a value of it (「施策目標値」 would be a figure).
+            named = len(label) >= 3 and label in a.normalized \
+                and not a.normalized.split(label, 1)[1].startswith("値")
+            if named and (best is None or len(label) > best[0]):
+                best = (len(label), sid, f)
+    if best is None:
+        return None
+    _, sid, f = best
+    where = f"p.{f['page']}、" if f.get("page") else ""
+    text = (f"施策「{cat.titles.get(sid, sid)}」の{f['label']}は「{f['value']}」です。\n"
+            f"出典: {cat.sheet_label(sid)}（シートの{f['label']}欄）［{where}{f['line']}行目］")
+    src = [hit_source(h) for h in hits if h.sheet == sid][:2]
+    return Answer(a.question, text, True, [], src, "metadata", Frame())

@@ -1,0 +1,83 @@
+"""How a question's words match the words of subjects and facts: exactly, inside a longer term, or as a
+country abbreviated in a compound (カナダ → 日加); an index term → ids that answers this for a whole catalogue."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+# Country names the sheets abbreviate in compounds (日加, 日米, 米加 …).
+COUNTRY_ABBREV = {
+    "カナダ": "加", "アメリカ": "米", "米国": "米", "合衆国": "米", "日本": "日", "我が国": "日", "中国": "中",
+    "韓国": "韓", "英国": "英", "イギリス": "英", "フランス": "仏", "ドイツ": "独", "ロシア": "露",
+    "オーストラリア": "豪", "豪州": "豪", "インド": "印", "北朝鮮": "朝",
+}
+COMPOUND_RE = re.compile(r"^[日米加中韓英仏独露豪印朝]{2,4}$")
+
+
+def term_matches(term: str, subject_terms: set[str]) -> bool:
+    """A question word found among a subject's terms: exactly, as a 日加-style country, or inside a longer term
+    (「有識者」 against 「有識」+「者」 is a run of subject terms)."""
+    if term in subject_terms:
+        return True
+    abbrev = COUNTRY_ABBREV.get(term)
+    if abbrev:
+        return any(COMPOUND_RE.match(s) and abbrev in s for s in subject_terms)
+    return len(term) >= 2 and any(len(s) >= 2 and term in s for s in subject_terms)
+
+
+class TermIndex:
+    """Term → ids of the things whose terms hold it, answering `term_matches` for all things at once: a
+    question word finds its subjects (or facts) without a scan of every one of 1,000 sheets'."""
+
+    MEMO = 4096  # question words remembered; the vocabulary is fixed per catalogue, questions are not
+
+    def __init__(self) -> None:
+        self._ids: dict[str, set[int]] = defaultdict(set)
+        self._memo: dict[str, frozenset[int]] = {}
+
+    def add(self, i: int, words: Iterable[str]) -> None:
+        for t in words:
+            self._ids[t].add(i)
+
+    def vocabulary(self) -> Iterable[str]:
+        return self._ids.keys()
+
+    def matching(self, term: str) -> frozenset[int]:
+        """Ids whose terms `term_matches` the word: exactly, as a 日加-style country (a country word matches its
+        compounds only), or inside a longer term."""
+        hit = self._memo.get(term)
+        if hit is not None:
+            return hit
+        out = set(self._ids.get(term, ()))
+        abbrev = COUNTRY_ABBREV.get(term)
+        for t, ids in self._ids.items():
+            if (abbrev and COMPOUND_RE.match(t) and abbrev in t) or (not abbrev and len(term) >= 2 and term in t):
+                out |= ids
+        found = frozenset(out)  # a local: another thread may clear the memo meanwhile
+        if len(self._memo) >= self.MEMO:
+            self._memo.clear()
+        self._memo[term] = found
+        return found
+
+
+class Asked:
+    """A question's words prepared once for scoring many subjects: their IDF weights, the subjects each
+    matches, and the catalogue terms they hold (a subject term counts when a question word holds it)."""
+
+    def __init__(self, words: Sequence[str], idf: Callable[[str], float], index: TermIndex):
+        self.words = list(words)
+        self.weights = [idf(t) for t in self.words]
+        self.total = sum(self.weights)
+        self.subjects = [index.matching(t) for t in self.words]
+        # Every substring of a word of two or more characters (words are short), and the words themselves.
+        self._held = set(self.words) | {w[i:j] for w in self.words if len(w) >= 2
+                                        for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+        self._abbrevs = [ab for w in self.words if (ab := COUNTRY_ABBREV.get(w))]
+        self._holds: dict[str, bool] = {}  # subjects of 1,000 sheets share most of their terms
+
+    def holds(self, term: str) -> bool:
+        held = self._holds.get(term)
+        if held is None:
+            held = self._holds[term] = term in self._held or any(ab in term for ab in self._abbrevs)
+        return held
