@@ -112,3 +112,9 @@ def test_a_follow_up_naming_only_the_sheet_does_not_fail(bot):
     chat.ask("北米地域外交の事前分析表で、日米二国間会談数の令和3年度の目標値は？")
     ans = chat.ask("北米地域外交では？")  # every word names the sheet: no subject words left
     assert ans.text
+
+
+def test_a_comparison_over_years_names_the_older_sheets_other_value(bot):
+    ans = bot.ask("温室効果ガス総排出量は令和4年度に前年度より増加したのか減少したのか。")
+    assert ans.kind == "comparison" and "減" in ans.text and {1128, 1170} <= {f.value for f in ans.figures}
+    assert "1,135" in ans.text and ENV_R5.stem in ans.text

@@ -300,7 +300,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     measures = FAMILIES.get(family, [])
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
     label = wording.name
-    # 「実績は目標を上回った？」, and 「(その年の)目標と比べると？」 of the 実績 in focus.
+    # The 実績 asked against its target (上回った？), or the 実績 in focus compared with its year's target.
     vs_target = s.kind == "indicator" and re.search(r"目標", a.normalized) \
         and re.search(r"実績|上回|下回|達成|届|対して|目標(?:値)?(?:と|に)(?:比べ|比較)", a.normalized)
     if vs_target:

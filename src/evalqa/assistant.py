@@ -86,7 +86,7 @@ class Assistant:
             a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
         elif not a.years and context is not None and context.years and (_SAME_YEAR_RE.search(a.normalized) or (
                 a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
-            a = replace(a, years=list(context.years))  # 「(その年の)目標と比べると？」: the year in focus
+            a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
         hits = self.index.search(question, k=8)
         if a.metadata is not None:
             meta = header_fields.metadata_answer(a, a.metadata, hits, cat)
@@ -106,7 +106,8 @@ class Assistant:
             return self._finish(Answer(question, text, True, [], [hit_source(section)], "prose", Frame()), hits)
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
         # over many figures, which have routes of their own.
-        # 「翌年度はどうなった？」 moves the year in focus: a follow-up, though 「どうなった」 may ask for a passage.
+        # A relative year (翌年度, 前年度) moves the year in focus: a follow-up, though 「どうなった」 may ask for a
+        # passage.
         followup = context is not None and context.subject is not None and (
             not a.content or a.short or a.connective) and not ((a.prose and (not shifted or a.reason)) or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
@@ -235,8 +236,17 @@ class Assistant:
         elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
             subjects = self._named_subjects(a, ranked)
         series = cat.series_in(a, subjects[0]) if subjects else None
-        # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet).
-        return aggregate.compare(a, cat, [cat.stitched(x, a.sheets)[0] for x in subjects], series)
+        # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet); where
+        # an older sheet says otherwise of a figure compared, the answer names it.
+        stitched = [cat.stitched(x, a.sheets) for x in subjects]
+        ans = aggregate.compare(a, cat, [x for x, _ in stitched], series)
+        if ans is not None:
+            shown = {id(f) for f in ans.figures}
+            notes = [wording.disagreement(kept, other, cat.sheet_label(other.sheet))
+                     for _, conflicts in stitched for kept, other in conflicts if id(kept) in shown]
+            if notes:
+                ans.text += "\n（" + "。".join(notes) + "）"
+        return ans
 
     @staticmethod
     def _named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> list[Subject]:
