@@ -10,6 +10,7 @@ from dataclasses import replace
 from . import aggregate, header_fields, wording
 from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
+from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
 from .figure import Figure
 from .grades import graded
@@ -43,6 +44,7 @@ class Assistant:
         generation = self.index.generation
         self.catalogue = SubjectCatalogue(self.index.figures() + self.index.facts(), self.index.sheets())
         self._mentions: dict[str, bool] = {}
+        self._names = NameSimilarity(lambda texts: self.index.embedder.encode_documents(texts))
         self._generation = generation  # last: a failed load is tried again by the next question
 
     @property
@@ -88,6 +90,10 @@ class Assistant:
                 a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
             a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
         hits = self.index.search(question, k=8)
+        named = None
+        if a.lang == "en":  # what the question names in other words than the sheets'
+            named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)
+            a = with_sheets(a, named)
         if a.metadata is not None:
             meta = header_fields.metadata_answer(a, a.metadata, hits, cat)
             if meta is not None:
@@ -124,7 +130,7 @@ class Assistant:
                 return self._finish(refusal(question, wording.unknown_nouns(unmatched, [frame.subject.name])), hits)
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
         if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
-            many = self._many(a, hits, context)
+            many = self._many(a, hits, context, named)
             if many is not None:
                 return self._finish(many, hits)
         if a.prose and not a.explicit:
@@ -132,7 +138,7 @@ class Assistant:
         asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
         facts = cat.facts_naming(fact_words(a), MIN_FACT) if asks_number else []
         fact_score, fact = best_fact(a, facts, cat.idf)
-        ranked = cat.rank(a, hits)
+        ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
         others: list[Subject] = []
@@ -143,6 +149,10 @@ class Assistant:
             best, strong = (1.0, cands[0]), True
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
         subject = best[1]
+        dense_fact = bool(named) and fact_score < MIN_FACT and asks_number
+        if dense_fact:  # an English question names a sentence's counted thing in other words: the closest one
+            fact = english_fact(a, named)  # (beside a table, it answers only in the unit asked; see below)
+            fact_score = MIN_FACT if fact is not None else 0.0
         if fact is not None and fact_score >= MIN_FACT and (not strong or subject is None):
             return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if not strong or subject is None:
@@ -186,7 +196,7 @@ class Assistant:
                    if sc >= best[0] - 0.02 and s.name == subject.name and s.sheet != subject.sheet]
         others = [s for s in others if cat.titles.get(s.sheet) != cat.titles.get(subject.sheet)]
         ans = numeric_answer(a, frame, cat.sheet_label)
-        if fact is not None and fact_score >= MIN_FACT:
+        if fact is not None and fact_score >= MIN_FACT and not dense_fact:
             # The table answers only when its subject covers what the question names (首脳 alone is not 首脳・外相).
             group = covers_partly(a, subject)
             # A question counted in other units than the table (何人 against a %) is about something else.
@@ -206,10 +216,11 @@ class Assistant:
             ans.text = wording.with_notes(ans.text, notes)
         return self._finish(ans, hits)
 
-    def _many(self, a: QuestionAnalysis, hits: Sequence[Hit], context: Frame | None = None) -> Answer | None:
+    def _many(self, a: QuestionAnalysis, hits: Sequence[Hit], context: Frame | None = None,
+              named: Named | None = None) -> Answer | None:
         """A question over several figures (count, targets missed, ranking, comparison …), or None to go on."""
         cat = self.catalogue
-        everywhere = cat.rank(a, hits)
+        everywhere = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         scope = resolve_scope(a, cat, hits, everywhere)
         ranked = [(sc, s) for sc, s in everywhere if s.sheet in scope.sheets]
         best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None

@@ -21,13 +21,13 @@ GLOSSARY: dict[str, str] = {
     "budget": "予算額", "execution rate": "執行率", "execution amount": "執行額", "executed": "執行額",
     "execution": "執行額", "spent": "執行額", "spending": "執行額", "expenditure": "執行額",
     "achievement rate": "達成率", "mid-term target": "中期目標値", "medium-term target": "中期目標値",
-    "target": "目標値", "goal": "目標値", "actual": "実績値", "result": "実績値", "results": "実績値",
+    "target": "目標値", "targets": "目標値", "goal": "目標値", "goals": "目標値", "actual": "実績値", "result": "実績値", "results": "実績値",
     "achieved": "実績値", "baseline": "基準値", "review number": "事業番号",
     # questions
     "which fiscal year": "どの年度", "which year": "どの年度", "what year": "どの年度", "when": "いつ",
     "reference indicators": "参考指標", "reference indicator": "参考指標", "excluding": "を除く", "except": "を除く",
     "cyber": "サイバー", "dialogue": "対話", "which round": "第何回", "what round": "第何回",
-    "how many": "いくつ", "people": "人数", "persons": "人数", "how much": "いくら", "trend": "推移",
+    "how many": "いくつ", "people": "人", "persons": "人", "how much": "いくら", "trend": "推移",
     "over the years": "推移", "change": "推移",
     "increase or decrease": "前年度と比べてどうなった", "increase": "増えた", "decrease": "減った",
     "compared with the previous year": "前年度と比べて", "previous year": "前年度", "the year before": "前年度",
@@ -40,7 +40,21 @@ GLOSSARY: dict[str, str] = {
     "evaluation schedule": "政策評価実施予定時期", "when will": "政策評価実施予定時期",
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
     "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",
-    "programmes": "達成手段", "projects": "事業", "project": "事業", "program": "事業", "programme": "事業",
+    "programmes": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段", "projects": "事業", "project": "事業", "program": "事業", "programme": "事業",
+    # ministries and documents
+    "ministry of foreign affairs": "外務省", "foreign ministry": "外務省", "ministry of the environment": "環境省",
+    "environment ministry": "環境省", "moe": "環境省", "ministry of health, labour and welfare": "厚生労働省",
+    "health ministry": "厚生労働省", "ministry of agriculture, forestry and fisheries": "農林水産省", "maff": "農林水産省",
+    "agriculture ministry": "農林水産省", "ministry of economy, trade and industry": "経済産業省", "meti": "経済産業省",
+    "ministry of land, infrastructure, transport and tourism": "国土交通省", "transport ministry": "国土交通省",
+    "ministry of internal affairs and communications": "総務省", "ministry of education": "文部科学省",
+    "education ministry": "文部科学省", "ministry of justice": "法務省", "justice ministry": "法務省", "moj": "法務省",
+    "ministry of finance": "財務省", "finance ministry": "財務省", "mof": "財務省", "ministry of defense": "防衛省",
+    "mod": "防衛省", "national police agency": "警察庁", "npa": "警察庁", "financial services agency": "金融庁",
+    "fsa": "金融庁", "consumer affairs agency": "消費者庁", "children and families agency": "こども家庭庁",
+    "reconstruction agency": "復興庁", "cabinet office": "内閣府", "digital agency": "デジタル庁",
+    "pre-analysis sheet": "事前分析表", "pre-analysis table": "事前分析表", "ex-ante analysis": "事前分析表",
+    "performance evaluation": "実績評価書", "evaluation report": "評価書", "evaluation sheet": "評価書",
     # countries and actors (the sheets abbreviate pairs: 日米, 日加)
     "japan-us": "日米", "japan-u.s.": "日米", "japan–us": "日米", "japan-united states": "日米",
     "japan-canada": "日加", "japan–canada": "日加", "united states": "米国", "u.s.": "米国",
@@ -62,9 +76,21 @@ GLOSSARY: dict[str, str] = {
     "public opinion survey": "世論調査", "opinion poll": "世論調査", "survey": "世論調査",
     "security": "安全保障", "economic": "経済", "economy": "経済", "political": "政治", "diplomacy": "外交",
     "alliance": "同盟", "cooperation": "協力", "grassroots": "グラスルーツ", "internship": "インターンシップ",
-    "scholarship": "奨学金", "ministry": "省", "international exchange": "国際交流", "accept": "受入れ",
+    "scholarship": "奨学金", "subsidise": "補助", "subsidize": "補助", "subsidy": "補助", "subsidies": "補助", "ministry": "省", "international exchange": "国際交流", "accept": "受入れ",
     "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額",
 }
+_PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "measures": "達成手段",
+          "policy measures": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段",
+          "programs": "達成手段", "programmes": "達成手段", "reference indicators": "参考指標"}
+_PARTS_RE = "|".join(sorted(_PARTS, key=len, reverse=True))
+_HOW_MANY_PARTS_RE = re.compile(rf"\bhow many ({_PARTS_RE})\b")
+_MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:(met|achieved|reached|exceeded)|(missed|did not "
+                     r"(?:meet|achieve|reach)|failed to (?:meet|achieve|reach)|fell short of))\b")
+# Nouns a Japanese sheet counts with a counter: 「how many countries」 asks 何か国.
+COUNTED = {"countries": "か国", "nations": "か国", "people": "人", "persons": "人", "participants": "人",
+           "visitors": "人", "cases": "件", "consultations": "件", "inspections": "件", "applications": "件",
+           "times": "回", "sessions": "回", "municipalities": "市町村", "companies": "社", "facilities": "施設",
+           "stations": "駅", "vehicles": "台", "buses": "台", "schools": "校", "hours": "時間"}
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)
 _PHRASE_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![a-z])")
 _EXCLUDING_RE = re.compile(r"\b(excluding|except for|except|other than|not counting)\s+"
@@ -82,6 +108,7 @@ _STOPWORDS = {
     "much", "there", "has", "have", "had", "japan", "japanese", "held", "take", "took", "place", "times",
     "under", "about", "between", "which", "policy", "measure",
     "promoting", "promote", "s", "than", "whether", "will", "fy", "fiscal", "year",
+    "listed", "written", "names", "name", "actually", "such", "yearly", "annual", "each", "who", "whose", "any",
 }
 
 
@@ -101,8 +128,15 @@ def gloss(question: str) -> str:
     q = _EXCLUDING_RE.sub(lambda m: f"{m.group(2)} excluding", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
-    # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it.
-    if re.search(r"\bhow many\b", q):
+    # 「which indicators met / missed their targets」: the Japanese order, which the operations read.
+    q = _MET_RE.sub(lambda m: " 目標を達成" + ("できなかった" if m.group(2) else "した") + "測定指標はどれ ", q)
+    # 「how many indicators / policy instruments」 counts the sheet's structure: 「測定指標はいくつ」.
+    q = _HOW_MANY_PARTS_RE.sub(lambda m: f" {_PARTS[m.group(1)]}はいくつ ", q)
+    # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a
+    # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
+    if m := re.search(r"\bhow many\b((?:\s+[a-z-]+){0,3}?)\s+(" + "|".join(COUNTED) + r")\b", q):
+        q = q[:m.start()] + m.group(1) + " " + m.group(2) + q[m.end():] + f" 何{COUNTED[m.group(2)]}"
+    elif re.search(r"\bhow many\b", q):
         q = re.sub(r"\bhow many\b", " ", q) + " how many"
     q = _MONTH_RE.sub(lambda m: f" {m.group(2) + '年' if m.group(2) else ''}{_MONTHS.index(m.group(1)) + 1}月 ", q)
     q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)

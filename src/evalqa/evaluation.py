@@ -23,6 +23,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,8 +147,9 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def judge(case: Case, ans: Answer) -> bool:
-    """Is the answer right for the case (see the module docstring)?"""
+def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> bool:
+    """Is the answer right for the case (see the module docstring)? `policy` names a sheet's 施策: a figure
+    of the same value, measure and year cited from another year's sheet of that 施策 states it too."""
     if case.kind == "refusal":
         return not ans.found and not ans.figures
     if not ans.found:
@@ -162,7 +164,8 @@ def judge(case: Case, ans: Answer) -> bool:
             return exp in (f.review_number or "", f.raw) or exp in ans.text
         return (_same(f.value, exp) and (case.kind == "stated" or measure_matches(case.measure, f.measure))
                 and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
-                and (case.sheet is None or f.sheet == case.sheet))
+                and (case.sheet is None or f.sheet == case.sheet
+                     or (f.sheet is not None and policy(f.sheet) == policy(case.sheet))))
     if case.kind == "trend":
         vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure)]
         return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
@@ -183,6 +186,11 @@ def judge(case: Case, ans: Answer) -> bool:
 
 def evaluate(assistant: Assistant, cases: list[Case], k: int = 5) -> Report:
     report = Report()
+    cat = assistant.catalogue
+
+    def policy(sid: str) -> object:
+        return (cat.sheet_meta.get(sid, {}).get("ministry"), cat.titles.get(sid) or sid)
+
     conversations: dict[str | None, Conversation] = defaultdict(assistant.conversation)
     for case in cases:
         if case.conversation:
@@ -195,5 +203,5 @@ def evaluate(assistant: Assistant, cases: list[Case], k: int = 5) -> Report:
                 if case.section in h.breadcrumb and (case.sheet is None or h.sheet == case.sheet):
                     rank = i
                     break
-        report.results.append(Result(case, ans, judge(case, ans), rank))
+        report.results.append(Result(case, ans, judge(case, ans, policy), rank))
     return report

@@ -347,11 +347,11 @@ class Index:
         vectors = self.vectors if exact or self.approximate is None else self.approximate
         if vectors.ntotal == 0:
             return []
-        q = self._query_vector(query)
+        q = self.query_vector(query)
         sims, ids = vectors.search(q, min(n, vectors.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], sims[0], strict=True) if i >= 0]
 
-    def _query_vector(self, query: str) -> np.ndarray:
+    def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding, from a small LRU cache: embedding is nearly all of an answer's time (about
         25 ms of 30), and a team asks the same questions again (examples, re-asked turns, other users)."""
         embedder = self.embedder

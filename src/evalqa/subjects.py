@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -118,6 +118,7 @@ class SubjectCatalogue:
         df: dict[str, int] = defaultdict(int)
         self._by_term = TermIndex()
         self._by_section: dict[tuple, list[int]] = defaultdict(list)
+        self._by_sheet: dict[str, list[int]] = defaultdict(list)
         self._by_name: dict[tuple, list[Subject]] = defaultdict(list)  # (name, table) → the subjects
         self._own_budget: dict[str, list[Subject]] = {}  # per name prefix, built on first use
         for i, s in enumerate(self.subjects):
@@ -126,6 +127,7 @@ class SubjectCatalogue:
                 df[t] += 1
             self._by_term.add(i, s.terms)
             self._by_section[(s.sheet, tuple(s.section))].append(i)
+            self._by_sheet[s.sheet].append(i)
         # A fact answers only when the question names what it counts or what qualifies it (see stated).
         self._facts_by_term, self._facts_by_word = TermIndex(), TermIndex()
         for i, f in enumerate(self.facts):
@@ -145,6 +147,10 @@ class SubjectCatalogue:
         self.sheet_years = {sid: m.get("fiscal_year") or 0 for sid, m in self.sheet_meta.items()}
         order = sorted(self.sheet_meta, key=lambda sid: (self.sheet_years[sid], sid))
         self._sheet_rank = {sid: i / max(1, len(order)) for i, sid in enumerate(order)}
+
+    def subjects_of(self, sheet: str) -> list[int]:
+        """The indexes of the sheet's subjects."""
+        return self._by_sheet.get(sheet, [])
 
     def figure_years(self, sheet: str) -> set[int]:
         """The fiscal years the sheet's figures are of."""
@@ -204,9 +210,11 @@ class SubjectCatalogue:
         held = min(1.0, sum(w for t, w in weights.items() if asked.holds(t)) / (sum(weights.values()) or 1.0))
         return 0.75 * matched / asked.total + 0.25 * held
 
-    def rank(self, a: QuestionAnalysis, hits: Sequence[Hit],
-             context: Subject | None = None) -> list[tuple[float, Subject]]:
-        """Subjects scored for a question: words, search hits on their sections, years and measures asked."""
+    def rank(self, a: QuestionAnalysis, hits: Sequence[Hit], context: Subject | None = None,
+             named: Mapping[int, float] | None = None, leading: Collection[int] = ()) -> list[tuple[float, Subject]]:
+        """Subjects scored for a question: words, search hits on their sections, years and measures asked.
+        `named`, `leading`: for an English question, subjects' credit by embedding and the ones it names (see
+        crosslingual)."""
         bonus: dict[int, float] = {}
         for rank, h in enumerate(hits):
             for n in range(1, len(h.section) + 1):
@@ -215,7 +223,7 @@ class SubjectCatalogue:
         content = subject_words(a)
         hit_sheets = {h.sheet for h in hits}
         asked = Asked(content, self.idf, self._by_term)
-        cands = set().union(*asked.subjects) | set(bonus)
+        cands = set().union(*asked.subjects) | set(bonus) | set(named or ())
         field_named = a.field_number
         around = Asked(sorted(context.terms), self.idf, self._by_term) if context is not None else asked
         if context is not None and content:
@@ -227,6 +235,8 @@ class SubjectCatalogue:
             if field_named and field_of(s) != field_named:
                 continue
             lexical = self._lexical(asked, s, i)
+            if named:
+                lexical = max(lexical, named.get(i, 0.0))
             score = lexical + 0.25 * bonus.get(i, 0.0)
             if context is not None:
                 score += 0.2 * self._lexical(around, s, i) + (0.05 if s.sheet == context.sheet else 0)
@@ -262,7 +272,8 @@ class SubjectCatalogue:
                 # Nothing the question names is in this subject: search hits and the kind of value asked alone
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
                 score = min(score, STRONG - 0.05)
-            if a.lang == "en" and (s.sheet not in hit_sheets or sum(i in ids for ids in asked.subjects) < 2):
+            if a.lang == "en" and i not in leading and (
+                    s.sheet not in hit_sheets or sum(i in ids for ids in asked.subjects) < 2):
                 # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
                 # the search must have found the subject's sheet, and two of its words must name it.
                 score = min(score, STRONG - 0.05)

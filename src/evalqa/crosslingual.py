@@ -1,0 +1,165 @@
+"""English questions name the sheets' things in other words: the multilingual embedder matches them.
+
+The glossary (english.py) carries the form's vocabulary (target, actual, budget, FY2020); what an indicator,
+a 達成手段 or a 施策 is called ("online usage rate for major national procedures" = 国の主要手続のオンライン
+利用率) no glossary can hold. So the question's embedding is compared with the names of the subjects, the
+titles of the sheets and the sentences of the facts that the search found, embedded as passages on first use.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .figure import Figure
+from .question import FAMILIES, QuestionAnalysis
+from .search import Hit
+from .stated import MONEY_FAMILIES, same_counter
+from .subjects import SubjectCatalogue
+from .terms import terms
+
+# Cosine similarities of multilingual-e5 lie close together (0.70–0.85 for any two policy texts); what tells
+# the named thing is the margin over the next candidate. Calibrated on the blind dev split's English questions:
+# the subject asked lies at 0.78–0.85 and leads the next other name by 0.01–0.09; unrelated names lie below 0.77.
+FLOOR = 0.775  # below this, nothing among the candidates is what the question names
+SPREAD = 0.04  # a name this far below the best gets no credit
+MARGIN = 0.008  # the best must lead the best other name by this to be taken as named
+TITLE_MARGIN = 0.02
+POLICY_MARGIN = 0.02  # a subject's name must be this much closer than its sheet's title to be what is named
+_LATIN_RE = re.compile(r"[a-z]")
+CACHE = 20_000  # names and sentences kept embedded (about 30 MB at 384 dimensions)
+
+
+@dataclass
+class Named:
+    """What an English question names, by embedding: scores of subjects (catalogue indexes), the sheets whose
+    施策 it names, and facts with their similarity."""
+
+    subjects: dict[int, float]
+    leading: set[int]
+    sheets: list[str]
+    facts: list[tuple[float, Figure]]
+    policy: bool = False  # it names a 施策 and nothing in it (「the initial budget of the policy on …」)
+    lead: str | None = None  # the name of the subject it names, when one leads
+
+
+class NameSimilarity:
+    """Passage embeddings of short texts (names, titles, sentences), computed on first use and kept."""
+
+    def __init__(self, encode: Callable[[Sequence[str]], np.ndarray]):
+        self._encode = encode
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def similarities(self, query: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """Cosine of the (normalized) query vector with each text's passage vector."""
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            matrix = self._encode(missing)
+            with self._lock:
+                for t, v in zip(missing, matrix, strict=True):
+                    self._vectors[t] = v
+                while len(self._vectors) > CACHE:
+                    self._vectors.popitem(last=False)
+        with self._lock:
+            vecs = [self._vectors.get(t) for t in texts]
+        # A text evicted by another thread in between is embedded again rather than dropped.
+        out = [float(v @ query) if v is not None else float(self._encode([t])[0] @ query)
+               for v, t in zip(vecs, texts, strict=True)]
+        return np.asarray(out, dtype=np.float32)
+
+
+def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hit], cat: SubjectCatalogue,
+                       names: NameSimilarity) -> Named:
+    """Subjects, 施策 and facts of the sheets the search found (or the question named), scored by how close
+    their names are to the question. A subject's score (0–0.8) is its credit as if the question had named it
+    in the sheet's words."""
+    if not any(_LATIN_RE.search(w) for w in a.content):  # every word glossed: the sheets' own words decide
+        return Named({}, set(), [], [])
+    sheets = list(a.sheets) if a.sheets else list(dict.fromkeys(h.sheet for h in hits))
+    subject_ids = [i for sid in sheets for i in cat.subjects_of(sid)]
+    titled = [sid for sid in sheets if cat.titles.get(sid) and cat.titles[sid] != sid]
+    inside = set(sheets)
+    facts = [f for f in cat.facts if f.sheet in inside]
+    texts = ([cat.subjects[i].name for i in subject_ids] + [cat.titles[sid] for sid in titled]
+             + [f.raw for f in facts])
+    sims = names.similarities(query[0] if query.ndim == 2 else query, texts) if texts else np.zeros(0)
+    n, m = len(subject_ids), len(titled)
+    subject_sims, title_sims, fact_sims = sims[:n], sims[n:n + m], sims[n + m:]
+    best = float(subject_sims.max()) if n else 0.0
+    scores: dict[int, float] = {}
+    if best >= FLOOR:
+        for i, x in zip(subject_ids, subject_sims, strict=True):
+            credit = 1.0 - (best - float(x)) / SPREAD
+            if credit > 0:
+                scores[i] = 0.8 * credit
+    named: list[str] = []
+    if m and len({cat.titles[sid] for sid in titled}) > 1:
+        order = np.argsort(-title_sims)
+        top = cat.titles[titled[order[0]]]
+        others = [float(title_sims[j]) for j in order if cat.titles[titled[j]] != top]
+        if float(title_sims[order[0]]) >= FLOOR and float(title_sims[order[0]]) - others[0] >= TITLE_MARGIN:
+            named = [sid for sid in titled if cat.titles[sid] == top]
+    elif m:
+        named = titled if a.sheets else []
+    title = float(title_sims.max()) if m else 0.0
+    # The question names the 施策 rather than anything in it: no subject's name is closer than its title.
+    policy = bool(named) and best < title + POLICY_MARGIN
+    if named:
+        scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
+    leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
+    if a.family and leading and not any(m in cat.subjects[i].measures for i in leading for m in FAMILIES[a.family]):
+        # 「the expenditure of the measure for …」 names the 施策 by its indicator's words: the indicator has no
+        # 執行額, its 施策 has.
+        named, policy, leading = sorted({cat.subjects[i].sheet for i in leading}), True, set()
+    ranked_facts = sorted(zip((float(x) for x in fact_sims), facts, strict=True), key=lambda x: -x[0])
+    lead = cat.subjects[min(leading)].name if leading and not policy else None
+    return Named(scores, leading, named if not a.sheets or policy else [],
+                 [(x, f) for x, f in ranked_facts if x >= FLOOR and (not named or f.sheet in named)], policy, lead)
+
+
+def _leads(scores: dict[int, float], i: int, name_of: Callable[[int], str]) -> bool:
+    """Is subject i the one the English question names: the best by embedding (twins of other years share
+    its name), ahead of every other name by the margin?"""
+    mine = scores.get(i, 0.0)
+    if mine < 0.8 - 1e-9:
+        return False
+    other = max((v for j, v in scores.items() if name_of(j) != name_of(i)), default=0.0)
+    return (mine - other) / 0.8 * SPREAD >= MARGIN
+
+
+def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:
+    """The analysis bounded to the 施策 the English question names (as name_sheets does for Japanese). When
+    it names the 施策 and nothing in it, its English words are the 施策's: they name no subject."""
+    if named.sheets and (not a.sheets or named.policy):
+        a = replace(a, sheets=named.sheets)
+    own = [w for w in a.content if not _LATIN_RE.search(w)]
+    if named.policy:  # (a kind of value asked of the 施策 is its own budget table's: no word names a subject)
+        a = replace(a, content=[] if a.family else own)
+    elif named.lead is not None:
+        # The English words name that subject: in the sheet's words they are its name's (for passages and
+        # facts, which are found by words).
+        a = replace(a, content=list(dict.fromkeys(own + terms(named.lead))))
+    return a
+
+
+def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
+    """The fact an English question asks for: the sentence closest to it, of the year asked, ahead of the
+    next sentence by the margin (the same sentence's other numbers aside)."""
+    money = a.family in MONEY_FAMILIES
+    facts = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years or f.fiscal_year is None)
+             and money == (f.unit or "").endswith("円") and (f.unit == "回目") == (a.counter == "回目")
+             and (a.counter is None or same_counter(f.unit or "", a.counter))]
+    if not facts:
+        return None
+    (best, fact), rest = facts[0], [x for x, f in facts[1:] if f.raw != facts[0][1].raw]
+    if rest and best - rest[0] < MARGIN:
+        return None
+    # One sentence, several numbers (「首脳間で4回、外相間で6回」): the year asked, else the first stated.
+    same = [f for x, f in facts if f.raw == fact.raw]
+    return next((f for f in same if a.years and f.fiscal_year in a.years), same[0])
