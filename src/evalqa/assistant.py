@@ -90,6 +90,8 @@ class Assistant:
                 a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
             a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
         hits = self.index.search(question, k=8)
+        if a.opinion:
+            return self._finish(refusal(question, wording.OPINION), hits)
         named = None
         if a.lang == "en":  # what the question names in other words than the sheets'
             named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)
@@ -202,7 +204,9 @@ class Assistant:
             # A question counted in other units than the table (何人 against a %) is about something else.
             other_unit = a.counter is not None and same_counter(fact.unit or "", a.counter) and not any(
                 same_counter(unit_word(f), a.counter) for f in subject.figures)
-            if group or other_unit or fact_score > cat.coverage(a.content, subject) + 0.15:
+            # (A sentence that says no year does not outweigh the table's figure of the year asked.)
+            dated = fact.fiscal_year is not None or not a.years or not ans.found
+            if group or other_unit or (dated and fact_score > cat.coverage(a.content, subject) + 0.15):
                 table_figure = ans.figures[0] if ans.found and ans.figures else None
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet), table_figure, group), hits)
         shown = {id(f) for f in ans.figures}

@@ -31,7 +31,8 @@ GLOSSARY: dict[str, str] = {
     "over the years": "推移", "change": "推移",
     "increase or decrease": "前年度と比べてどうなった", "increase": "増えた", "decrease": "減った",
     "compared with the previous year": "前年度と比べて", "previous year": "前年度", "the year before": "前年度",
-    "highest": "最も高い", "largest": "最も多い", "the most": "最も多い", "lowest": "最も低い",
+    "highest": "最も高い", "peak": "最も多い", "peaked": "最も多かった", "in which fiscal year": "どの年度",
+    "in which year": "どの年度", "largest": "最も多い", "the most": "最も多い", "lowest": "最も低い",
     "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",
     "missed": "達成できなかった", "did not meet": "達成できなかった", "not achieved": "達成できなかった",
     "met": "達成した", "fall short": "下回った", "fell short": "下回った", "exceed": "上回った",
@@ -117,7 +118,12 @@ def is_english(question: str) -> bool:
     letters = sum(c.isascii() and c.isalpha() for c in question)
     japanese = sum(1 for c in question if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
     # An English sentence may quote the sheet's term (「carry-over (繰越し等)」).
-    return letters >= 6 and (japanese == 0 or (letters >= 20 and letters >= 4 * japanese))
+    # An English sentence may quote the sheet's names (「How many 個別分野 does the 北米地域外交 sheet have?」): it
+    # opens as English does.
+    opens = re.match(r"\s*(?:how|what|which|when|why|who|where|is|are|was|were|did|does|do|has|have|show|list|give"
+                     r"|tell|compare|please)\b", question, re.IGNORECASE) is not None
+    return letters >= 6 and (japanese == 0 or (letters >= 20 and letters >= 4 * japanese)
+                             or (opens and letters >= 10))
 
 
 def gloss(question: str) -> str:
@@ -132,6 +138,8 @@ def gloss(question: str) -> str:
     q = _MET_RE.sub(lambda m: " 目標を達成" + ("できなかった" if m.group(2) else "した") + "測定指標はどれ ", q)
     # 「how many indicators / policy instruments」 counts the sheet's structure: 「測定指標はいくつ」.
     q = _HOW_MANY_PARTS_RE.sub(lambda m: f" {_PARTS[m.group(1)]}はいくつ ", q)
+    # 「how many 個別分野」: a Japanese noun asked after by 「はいくつ」, as Japanese does.
+    q = re.sub(r"\bhow many\s+([^\sa-z0-9?.,]+)", r" \1はいくつ ", q)
     # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a
     # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
     if m := re.search(r"\bhow many\b((?:\s+[a-z-]+){0,3}?)\s+(" + "|".join(COUNTED) + r")\b", q):

@@ -35,8 +35,8 @@ _NOUN_CH = rf"[{_NOUN_CHARS}]"
 # A noun phrase: kanji / katakana / latin, with an abbreviation in brackets inside (「パートナーシップ(JUSEP)会合」).
 # An okurigana kana inside or at the end of a noun (立入り, 取組み, 見直し) before a kanji or a particle.
 _OKURI = rf"(?:(?<=[{_KANJI}])[りれしみきいち](?=[{_KANJI}]|[をがはのでにも]))"
-_NOUN = rf"(?:(?![0-9・]){_NOUN_CH}+(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)"
-_UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|万件|件|回|[かカヶヵケ箇]国(?:・地域)?"
+_NOUN = rf"(?:(?:(?<![\d.,])\d{{1,3}}(?=時間|歳))?(?![0-9・]){_NOUN_CH}+(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)"
+_UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基|[かカヶヵケ箇]国(?:・地域)?"
          r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
          # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
          r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
@@ -79,7 +79,7 @@ _DEADLINE_RE = re.compile(rf"(?:{_YEAR})(?:末)?まで(?:に)?")
 _YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:には|に|は|では|で|も|の)?")
 # A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.
 _NOT_A_YEAR = re.compile(r"\d{1,2}月|以降|以来|から|まで|代|間|前|後|ぶり|連続|[〜~～\-]")
-_PEOPLE = {"人", "名", "万人", "千人"}
+_PEOPLE = {"人", "名", "者", "万人", "千人"}
 _MONTH_RE = re.compile(r"\s?(1[0-2]|[1-9])\s?月(?!間)")
 
 

@@ -27,7 +27,8 @@ from .tables import YEAR_IN_HEADER_RE, Row, Table
 
 # Longest first: 「年度ごとの目標値」 before 「目標値」, 「中期目標値」 before 「目標値」.
 _MEASURES = [
-    ("年度ごとの目標値", "年度目標値"), ("年度ごとの実績値", "実績値"), ("中期目標値", "中期目標値"),
+    ("年度ごとの目標値", "年度目標値"), ("年度ごとの実績値", "実績値"), ("年ごとの目標値", "年度目標値"),
+    ("年ごとの実績値", "実績値"), ("中期目標値", "中期目標値"),
     ("年度目標値", "年度目標値"), ("目標値", "目標値"), ("実績値", "実績値"), ("基準値", "基準値"),
     ("初期値", "初期値"),
     ("達成率", "達成率"), ("執行率", "執行率"), ("当初予算額", "当初予算額"), ("当初予算(a)", "当初予算(a)"),
@@ -38,7 +39,12 @@ _MEASURES = [
 ]
 _ROW_ONLY = {"目標": "目標値", "実績": "実績値"}  # bare row labels of some forms
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計")
-_LABEL_HEADERS = ("評価", "達成状況", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年度", "基準年度")
+_LABEL_HEADERS = ("評価", "達成状況", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年")
+# 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
+_CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")
+_YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度)(.{2,8})")
+# What an inner header row's first cell names: the table that starts there (「業績指標 | 基準値 | 令和元年 …」).
+_TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指標|指標|達成手段|事務事業|予算")
 _UNIT_PARENS = re.compile(r"[(（](?:単位[:：])?\s*(?:千円|百万円|億円|円|%|％|人|件|回)\s*[)）]")
 # A value with a unit and a year of its own: 「約1,200駅(R7年度)」「48.5%（平成30年度）」「12（平成30年度）」.
 _VALUE_RE = re.compile(
@@ -82,10 +88,10 @@ def measure_of(text: str, *, whole: bool = False) -> str | None:
     return next((m for w, m in _MEASURES if w in n), None)
 
 
-def _filled_header(table: Table, width: int) -> list[list[str]]:
+def _filled_header(header: list[list[str]], width: int) -> list[list[str]]:
     """Header rows with merged cells filled forward: a cell takes its left neighbour's text when a row
     below has something in that column and every row above spans both columns alike."""
-    filled = [list(r.cells) + [""] * (width - len(r.cells)) for r in table.header]
+    filled = [list(r) + [""] * (width - len(r)) for r in header]
     for h, cells in enumerate(filled):
         for c in range(2, width):
             if cells[c].strip() or not cells[c - 1].strip():
@@ -97,14 +103,14 @@ def _filled_header(table: Table, width: int) -> list[list[str]]:
     return filled
 
 
-def _columns(table: Table, sheet: Sheet, width: int) -> dict[int, _Column]:
+def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Column]:
     cols: dict[int, _Column] = {}
-    filled = _filled_header(table, width)
+    filled = _filled_header(header, width)
     for c in range(1, width):
         col = _Column()
         for text in reversed([f[c].strip() for f in filled if f[c].strip()]):  # the lowest row says it
             n = norm(text)
-            if col.year is None and (m := YEAR_IN_HEADER_RE.search(n)):
+            if col.year is None and (m := YEAR_IN_HEADER_RE.search(n) or _CALENDAR_YEAR_RE.search(n)):
                 col.year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year)
                 col.year_label = tidy(text) if col.year and len(n) <= 12 else m.group(0)
             if col.measure is None:
@@ -112,7 +118,8 @@ def _columns(table: Table, sheet: Sheet, width: int) -> dict[int, _Column]:
                 inner = [got for b in re.findall(r"\(([^()]+)\)", norm(text)) if (got := measure_of(b, whole=True))]
                 col.paired = inner[0] if inner and inner[0] != col.measure else None
             if col.label is None and any(w in n for w in _LABEL_HEADERS) and measure_of(text) is None:
-                col.label = tidy(text)
+                # 「目標年」「基準年」 (calendar years) are the 目標年度 / 基準年度 of their form
+                col.label = {"目標年": "目標年度", "基準年": "基準年度"}.get(n, tidy(text))
             col.unit = col.unit or unit_of(text) or ("%" if "率" in n and "%" in nfkc(text) else None)
         cols[c] = col
     return cols
@@ -129,7 +136,8 @@ def read_value(cell: str, sheet: Sheet) -> list[_Value] | None:
         v = vals[0]
         paired = v.paren.value if v.paren is not None and v.paren.marker is None else None
         return [_Value(cell, v.value, "%" if v.percent else None, paired=paired)]
-    m = _VALUE_RE.match(nfkc(cell))
+    # 「2,000以下」「16.0以下」: a target stated as a bound; its number is the value (the raw keeps the bound).
+    m = _VALUE_RE.match(re.sub(r"(?<=[\d%人件])(?:以下|以上|未満|超)$", "", nfkc(cell)))
     if not m:
         return None
     unit = m.group("unit")
@@ -176,6 +184,27 @@ def _year_row_with_label(cells: list[str], sheet: Sheet) -> dict[int, tuple[int,
     return years if len(years) >= 2 else {}
 
 
+def _inner_header(cells: list[str], sheet: Sheet) -> bool:
+    """Is a row without values a table's header: after its first cell, two or more years or measure words and
+    at least one of them a measure (「業績指標 | 基準値 | 基準年 | 令和元年 | … | 目標値 | 目標年」)?"""
+    rest = [norm(c) for c in cells[1:] if c.strip()]
+    years = [t for t in rest if year_cell(t, sheet) or _CALENDAR_YEAR_RE.fullmatch(t)]
+    measures = [t for t in rest if measure_of(t) is not None and t not in years]
+    return len(years) + len(measures) >= 2 and len(measures) >= 1
+
+
+def _labelled(cells: list[str], c: int, sheet: Sheet) -> tuple[str, tuple[int, str] | None] | None:
+    """The measure of a value whose own label stands right before it in the row, and the year written right
+    after it (「基準値 | 16.9 | 平成27年出所者」), else None."""
+    label = measure_of(cells[c - 1], whole=True) if c >= 1 and cells[c - 1].strip() else None
+    if label is None:
+        return None
+    after = cells[c + 1].strip() if c + 1 < len(cells) else ""
+    m = YEAR_IN_HEADER_RE.search(norm(after)) or _CALENDAR_YEAR_RE.search(norm(after))
+    year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year) if m else None
+    return label, ((year, tidy(m.group(0))) if year and m else None)
+
+
 def _subject_of(cell: str) -> str:
     """「①段差解消された旅客施設の割合*」 → 「段差解消された旅客施設の割合」."""
     t = tidy(cell)
@@ -187,7 +216,7 @@ def _subject_of(cell: str) -> str:
 def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> list[Figure]:
     """The figures of one table of a general document (see the module docstring for the rules)."""
     width = max(len(r.cells) for r in table.rows)
-    cols = _columns(table, sheet, width)
+    cols = _columns([r.cells for r in table.header], sheet, width)
     body = table.body
     state = _RowState()
     out: list[Figure] = []
@@ -200,8 +229,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
     # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」: a budget table names itself in its header's first cell.
     caption = tidy(table.header[0].cells[0]) if table.header and table.header[0].cells else ""
-    if "予算" in caption and measure_of(caption, whole=True) is None:
-        title = caption
+    if _TABLE_NAME_RE.search(norm(caption)) and measure_of(caption, whole=True) is None:
+        title = caption  # 「業績指標 | 基準値 …」「主な達成手段 | 令和4年度予算額 …」 too
+        means = means or re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
+    table_unit = table.unit
     years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
     for i, row in enumerate(body):
         cells = row.cells + [""] * (width - len(row.cells))
@@ -212,8 +243,21 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         first = cells[0].strip()
         # Years down the first column, measures across (「平成30年度 | 64.0 | 56.2」): the row's year.
         row_year = (y, tidy(first)) if first and (y := year_cell(first, sheet)) else None
+        # 「令和6年度概算要求額 | 5,361,020」 under the columns of 当初予算 …: the row names its year and measure.
+        own = _YEAR_MEASURE_RE.fullmatch(norm(first)) if first and row_year is None else None
+        if own and (y := parse_fiscal_year(own.group(1), sheet.era, sheet.fiscal_year)) \
+                and (m := measure_of(own.group(2), whole=True)):
+            row_year, row_measure = (y, tidy(own.group(1))), m
         if row_year is not None:
             pass  # the subject stays the table's (or the indicator's above)
+        elif not values and _inner_header(cells, sheet):
+            # 「業績指標 | 基準値 | 基準年 | 令和元年 …」 inside a block of fields: a table starts here, with
+            # these columns, named by its first cell.
+            cols, years_across, state, table_unit = _columns([cells], sheet, width), {}, _RowState(), None
+            if first and _TABLE_NAME_RE.search(norm(first)) and measure_of(first, whole=True) is None:
+                title = tidy(first)
+                means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
+            continue
         elif not values and (across := _year_row_with_label(cells, sheet)):
             # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」 inside a block of fields: the years of the columns,
             # and the table's name when it names a budget.
@@ -238,11 +282,23 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                  if cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")]
         budget = row_measure is not None and any(w in row_measure for w in _BUDGET)
         subject = title if budget or not state.subject else state.subject
+        indicators = any(c.measure in ("目標値", "基準値") for c in cols.values())
         for c, vals in values.items():
             col = cols[c]
-            measure = (row_measure or col.measure) if col.year else (col.measure or row_measure)
+            measure = (row_measure or col.measure) if col.year or own else (col.measure or row_measure)
+            pair = _labelled(cells, c, sheet) if not col.year and not col.measure else None
+            if pair is not None:  # 「基準値 | 16.9 | 平成27年 | 目標値 | 12.0以下 | 令和8年」: each value its label's
+                measure, labelled_year = pair
+            else:
+                labelled_year = None
+            if measure is None and col.year and indicators and state.subject and not budget:
+                # An indicator's row under year columns, between its 基準値 and 目標値, with its targets on a
+                # row of their own (「年ごとの目標値」): what it states for each year is what was achieved.
+                measure = "実績値"
             for v in vals:
                 year, label = v.year, v.year_label
+                if year is None and labelled_year is not None:
+                    year, label = labelled_year
                 if year is None and col.year:
                     year, label = col.year, col.year_label
                 if year is None and row_year is not None:
@@ -259,7 +315,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                     year, label = title_year, to_label(title_year)
                 if measure is None or year is None:
                     continue  # not tied to a measure and a year: no figure, never a guess
-                unit = v.unit or col.unit or row_unit or table.unit or unit_of(title)
+                unit = v.unit or col.unit or row_unit or table_unit or unit_of(title)
                 pairs = [(measure, v.value)] + ([(col.paired, v.paired)] if col.paired and v.paired is not None else [])
                 out.extend(Figure(
                     sheet=sheet.id, section=section.path, subject=subject, series=None, measure=m,

@@ -145,23 +145,29 @@ def form_fields(lines: list[Line]) -> list[dict]:
     fields: list[dict] = []
     seen: set[str] = set()
 
-    def add(label: str, value: str, ln: Line) -> None:
+    def is_header(label: str, value: str) -> bool:
         label, value = tidy(label), tidy(value)
         header = any(re.fullmatch(r"(?:令和|平成|昭和)?(?:\d{1,4}|元)年度", norm(x)) for x in (label, value)) \
             or unit_of(value) is not None or measure_of(label) is not None or measure_of(value, whole=True) \
             or label.startswith(("(", "（"))  # a table's header or a unit note, not a field
         # 「参加者数 | 1,200人」 is a figure of some year, not a field (「2050年カーボンニュートラル…」 is text).
-        header = bool(header) or bool(re.fullmatch(r"約?[△▲\-−]?[\d,.]+[^\d\s]{0,4}(?:\([^()]{0,12}\))?", norm(value)))
-        if 2 <= len(norm(label)) <= 24 and len(norm(value)) >= 2 and norm(label) not in seen and not header \
-                and norm(label) != norm(value) \
+        return bool(header) or bool(re.fullmatch(r"約?[△▲\-−]?[\d,.]+[^\d\s]{0,4}(?:\([^()]{0,12}\))?", norm(value)))
+
+    def add(label: str, value: str, ln: Line) -> None:
+        label, value = tidy(label), tidy(value)
+        if 2 <= len(norm(label)) <= 24 and len(norm(value)) >= 2 and norm(label) not in seen \
+                and not is_header(label, value) and norm(label) != norm(value) \
                 and parse_cell(label) is None and parse_cell(value) is None:
             seen.add(norm(label))
             fields.append({"label": label, "value": value, "line": ln.number, "page": ln.page})
 
     for ln in lines:
         cells = [c.strip() for c in ln.cells if c.strip()]
-        if len(cells) in (2, 4) and not any(parse_cell(c) for c in cells):
-            for a, b in zip(cells[::2], cells[1::2], strict=True):
+        if len(cells) in (2, 4, 6) and not any(parse_cell(c) for c in cells):
+            pairs = list(zip(cells[::2], cells[1::2], strict=True))
+            if len(pairs) > 1 and any(is_header(a, b) for a, b in pairs):
+                continue  # a table's header row (「出所年 | 年ごとの目標値 | 実績値 | 達成状況」), not fields
+            for a, b in pairs:
                 add(a, b, ln)
         elif len(cells) == 1:
             for part in re.split(r"(?:\u3000|\s){2,}", cells[0]):
@@ -173,7 +179,8 @@ def form_fields(lines: list[Line]) -> list[dict]:
 def _first(pairs: list[tuple[str, str]], keys: tuple[str, ...]) -> str | None:
     for key in keys:  # in order of preference: 施策名 before 施策目標
         for k, v in pairs:
-            if k == norm(key) and v and norm(v) not in {norm(x) for x in (*TITLE_KEYS, *BUREAU_KEYS)}:
+            # 「施策名（業績目標）」 is the 施策名 too: what a label adds in brackets names the form's word for it.
+            if (k == norm(key) or re.sub(r"\([^()]*\)$", "", k) == norm(key)) and v and norm(v) not in {norm(x) for x in (*TITLE_KEYS, *BUREAU_KEYS)}:
                 return v
     return None
 
@@ -184,8 +191,10 @@ def read_form_metadata(lines: list[Line]) -> FormMetadata:
     head = [ln for ln in lines if not ln.blank][:HEAD_LINES]
     pairs = _pairs(lines)
     title = _first(pairs, TITLE_KEYS)
-    if title:  # 「政策7：行政手続の…」「⑤担い手の育成…」: the name without its number
-        meta.title = re.sub(rf"^(?:政策\s*\d+\s*[:：]\s*|[{CIRCLED}]\s*)", "", title)
+    if title:  # 「政策7：行政手続の…」「⑤担い手の育成…」「1　交通事故の抑止」: the name without its number
+        meta.title = re.sub(rf"^(?:政策\s*\d+\s*[:：]\s*|[{CIRCLED}]\s*|\d{{1,2}}[\s\u3000]+(?=\D))", "", title)
+        # 「再犯防止対策の推進（基本政策Ⅴ …／施策13）」: where the 施策 stands in the ministry's system is not its name
+        meta.title = re.sub(r"\s*[(（][^()（）]*(?:施策|政策|基本目標)[^()（）]*[)）]$", "", meta.title) or meta.title
     meta.bureau = _first(pairs, BUREAU_KEYS)
     meta.evaluation_time = _first(pairs, TIME_KEYS)
     for ln in head:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cells import parse_cell
+from .cells import parse_cell, unit_of
 from .facts import extract_facts
 from .figures import extract_figures
 from .fiscal_year import DEFAULT_ERA, era_for, era_year, parse_fiscal_year
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 # What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
 # the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-READING_VERSION = 7  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
+READING_VERSION = 8  # 8: tables named in their header row, calendar years, labelled value rows; 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
 # column, 【…】 headings, 「key：value」 metadata, units in brackets alone; 5: 「累計74地域」, 達成手段 tables of other
 # forms (主な事務事業), R元; 6: 「1万8千人」; 7: only a cell that is a year is a row's year, units in brackets
 _ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
@@ -65,11 +65,11 @@ def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
     _read_sections(sheet, document.lines)
     if not any(s.kind in _SHEET_KINDS for s in sheet.sections):
         # Not a 事前分析表: read it again as a general evaluation document (its own headings and tables).
-        sheet = Sheet(id=sid, path=path, text=document.text, root=Section(sid, "root", -1, 0), form=GENERAL)
-        _read_metadata(sheet, document.lines)
-        _read_form_metadata(sheet, document.lines)
-        _read_sections(sheet, document.lines, _general_heading)
-        _keep_preamble(sheet)
+        sheet = _general(document, sid)
+    elif _dated(general := _general(document, sid)) > _dated(sheet):
+        # Headings like the 事前分析表's (「測定指標１ …」) over tables of another form (years down the first
+        # column): the reading that ties more values to a year is the document's.
+        sheet = general
     elif not sheet.tables:
         sheet.warnings.append(f"{path}: no tables found; the sheet has no figures")
     sheet.warnings.extend(f"{path}: {w}" for t in sheet.tables for w in t.warnings)
@@ -77,7 +77,7 @@ def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
         log.warning(w)
     sheet.pages = {ln.number: ln.page for ln in document.lines if ln.page is not None}
     # Figure warnings are appended to sheet.warnings (not logged), as when figures were read lazily.
-    sheet.figures = extract_figures(sheet)
+    sheet.figures = sheet.figures or extract_figures(sheet)
     sheet.facts = extract_facts(sheet)
     if sheet.form == GENERAL:
         what = f"{len(sheet.figures)} figures from its regular tables" if sheet.figures \
@@ -85,6 +85,23 @@ def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
         sheet.warnings.append(f"{path}: not a 事前分析表 (no 施策, 個別分野, 測定指標 or 達成手段 heading): "
                               f"indexed by its own headings; {what}")
     return sheet
+
+
+def _general(document: Document, sid: str) -> Sheet:
+    """The document read as a general evaluation document: its own headings, fields and tables."""
+    sheet = Sheet(id=sid, path=document.path, text=document.text, root=Section(sid, "root", -1, 0), form=GENERAL)
+    _read_metadata(sheet, document.lines)
+    _read_form_metadata(sheet, document.lines)
+    _read_sections(sheet, document.lines, _general_heading)
+    _keep_preamble(sheet)
+    return sheet
+
+
+def _dated(sheet: Sheet) -> int:
+    """How many of the sheet's table values its reading ties to a year."""
+    if not sheet.figures:
+        sheet.figures = extract_figures(sheet)
+    return sum(1 for f in sheet.figures if f.fiscal_year is not None and f.value is not None)
 
 
 def _read_form_metadata(sheet: Sheet, lines: list[Line]) -> None:
@@ -231,16 +248,29 @@ def _read_sections(sheet: Sheet, lines: list[Line],
         only = _only_cell(line)
         return match(only, sheet.era) if only is not None else None
 
+    def table_heading(line: Line) -> Heading | None:
+        """A general document's table whose header row names it in its first cell (「主な達成手段 | 令和4年度
+        予算額 …」): the heading of a section of its own, as if written on a line above."""
+        cells = [c.strip() for c in line.cells if c.strip()]
+        if match is match_heading or len(cells) < 3 or any(parse_cell(c) or len(c) > 30 for c in cells[1:]):
+            return None  # (a row of fields or values, not a header)
+        h = match(re.sub(r"^(?:主な|主要な)", "", cells[0]), sheet.era)
+        if h is None or not _CAPTION_RE.search(norm(h.title)):
+            return None
+        return h if h.title != (stack[-1].title if stack else None) else None
+
     while i < n:
         line = lines[i]
         if line.blank:
             i += 1
             continue
         if line.is_row and not row_heading(line):
+            if (h := table_heading(line)) is not None:
+                open_section(h, line.number)  # 「業績指標 | 基準値 | 令和元年 …」: the table opens its section
             j, rows = i, []
             while j < n and (lines[j].is_row or lines[j].blank):
                 if not lines[j].blank:
-                    if row_heading(lines[j]):
+                    if row_heading(lines[j]) or (j > i and table_heading(lines[j]) is not None):
                         break
                     rows.append(Row(lines[j].number, [c.strip() for c in lines[j].cells], page=lines[j].page,
                                     refs=lines[j].cell_refs))
@@ -273,6 +303,10 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     """Give a block of rows to its section, as tables (and, in the 施策 block, as fields)."""
     if not rows:
         return
+    # 「施策の予算額・執行額等（単位：千円）」 on the line above a form's table: its caption (and unit).
+    above = next((tidy(t) for ln, t in reversed(section.lines) if t.strip()), "") if section.lines else ""
+    caption = above if sheet.form == GENERAL and "\t" not in above and len(above) <= 40 \
+        and _CAPTION_RE.search(norm(above)) and not above.endswith("。") else None
     for r in rows:
         section.lines.append((r.line, "\t".join(r.cells)))
     # A table states its unit on the line right after it: 「(千円)」.
@@ -291,6 +325,8 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     if section.kind == "budget":
         title = re.sub(r"[【】]", "", section.title)
         _read_key_values(sheet, rows)
+    if caption:
+        title, trailing_unit = re.sub(r"\s*[(（]単位[:：][^()（）]*[)）]", "", caption), trailing_unit or unit_of(caption)
     table = Table(kind, title, rows, unit=trailing_unit)
     analyse_table(table, sheet.era, sheet.fiscal_year)
     if kind == "form":
@@ -298,6 +334,9 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     if kind == "grid" and not any(c.fiscal_year for c in table.columns.values()):
         return  # a text table (key/value rows): its text is in the section already
     section.tables.append(table)
+
+
+_CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|達成手段|事務事業")
 
 
 def _read_key_values(sheet: Sheet, rows: list[Row]) -> None:

@@ -57,6 +57,11 @@ _FAMILY_PATTERNS = [
     (r"予算|いくら|金額", "budget"),
 ]
 _TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去")
+# A judgment asked of the assistant, not of the sheet (「この施策は無駄だと思いますか」「Do you think …」).
+_OPINION_RE = re.compile(r"(?:と|って)(?:思います|思う|思い?ますか|お考えですか|考えますか)|どう思(?:う|い)|あなたの(?:意見|考え|評価)"
+                         r"|(?:無駄|ムダ)(?:遣い)?(?:だった|でした|です|だ)?(?:か|と)")
+_OPINION_EN_RE = re.compile(r"\b(?:do you think|in your (?:opinion|view)|your (?:opinion|view)|do you (?:agree|believe)"
+                            r"|waste of (?:money|taxpayers)|is it worth|was it worth)\b")
 _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな|どうして"
                        r"|なぜ|理由|内容|中身|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的|どうやって")
 _NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％")
@@ -179,6 +184,7 @@ class QuestionAnalysis:
     field_number: str | None = None  # the 個別分野 named, by number (個別分野2) or by its name
     counter: str | None = None  # the unit the question implies: 何人 → 人, 何か国 → か国, 何回 → 回, いくら → 円
     grade: str | None = None  # a grade the sheet gives (判定が「×」, A評価): for the operation "graded"
+    opinion: bool = False  # asks for the assistant's own judgment (「無駄だと思いますか」): the sheets hold none
 
 
 # 「日米」「日中」「米加」: pairs of countries the sheets abbreviate; MeCab reads some as ordinary words (日中 =
@@ -272,6 +278,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,
-        grade=grade, counter=next((unit for pat, unit in _COUNTER_CUES if pat.search(n)), None)
+        grade=grade, opinion=bool(_OPINION_RE.search(n) or _OPINION_EN_RE.search(question.lower())),
+        counter=next((unit for pat, unit in _COUNTER_CUES if pat.search(n)), None)
         or (asked_counter.group(1) if (asked_counter := _ASKED_COUNTER_RE.search(n)) else None),
     )

@@ -28,6 +28,8 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     words = fact_words(a)
     if not words or (a.sheets and fact.sheet not in a.sheets):  # the question names another sheet
         return 0.0
+    if a.years and fact.fiscal_year is not None and fact.fiscal_year not in a.years:
+        return 0.0  # a sentence about another year
     # The counted noun weighs most, then its qualifiers, then the section it stands in (what it is about), then
     # how to read it, then the rest of the sentence.
     layers = [(set(terms(fact.subject)), 1.0), (set(terms(fact.series or "")), 0.8),
@@ -64,8 +66,8 @@ def fact_words(a: QuestionAnalysis) -> list[str]:
 
 
 def same_counter(unit: str, counter: str) -> bool:
-    """「名」 counts people as 「人」 does; 「百万円」 is an amount in 「円」."""
-    unit = "人" if unit in ("名", "人") else re.sub(r"^[カヶヵケ箇]", "か", unit)
+    """「名」「者」 count people as 「人」 does; 「百万円」 is an amount in 「円」."""
+    unit = "人" if unit in ("名", "人", "者") else re.sub(r"^[カヶヵケ箇]", "か", unit)
     return unit.endswith(re.sub(r"^[カヶヵケ箇]", "か", counter))
 
 

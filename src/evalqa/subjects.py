@@ -87,6 +87,13 @@ _LOWER_BETTER_RE = re.compile(r"(?:減少|削減|低減|縮減)(?!量|率|効果
 def lower_is_better(s: Subject) -> bool | None:
     """True when the targets (below the baseline) or, when they are silent, the indicator's own name say lower
     is better; None when nothing says either way."""
+    # 「2,000以下」「12.0以下」: a target written as a bound says which way is better.
+    bounds = {m.group(0) for f in s.figures if f.measure in TARGETS + ("中期目標値",)
+              and (m := re.search(r"以下|未満|以上|超", f.raw or ""))}
+    if bounds and bounds <= {"以下", "未満"}:
+        return True
+    if bounds and bounds <= {"以上", "超"}:
+        return False
     base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)
     targets = [f.value for f in s.figures if f.measure in TARGETS + ("中期目標値",) and f.value is not None]
     if base is not None and targets:

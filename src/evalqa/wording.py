@@ -13,6 +13,8 @@ from .fiscal_year import to_label
 from .search import Hit
 
 EMPTY_QUESTION = "質問が空です。知りたい指標・予算と年度を入力してください。"
+OPINION = ("評価や意見はお答えできません。お答えできるのはシートに書かれていることだけです"
+           "（シート自身の評価は「目標達成度合いの測定結果」や「評価結果」などの記述をお尋ねください）。")
 NO_PASSAGE = "シートの中に、ご質問に答える記述が見当たりません。"
 NO_SUBJECT = "ご質問に当たる指標・予算は、索引にあるシートに見当たりません。"
 # Ratios the answers compute: (numerator measure, denominator measures, name of the ratio). 当初予算(a) is a
