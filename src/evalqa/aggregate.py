@@ -14,7 +14,7 @@ from . import wording
 from .answer import Answer, Frame, refusal
 from .figure import Figure
 from .fiscal_year import to_label
-from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
+from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis, measure_pairs
 from .scope import Scope, indicator_number, scope_label
 from .subjects import TARGETS, Subject, SubjectCatalogue, lower_is_better, unit_word
 
@@ -348,6 +348,24 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                 f"「{label(small)}」の{wording.value(small)}{relation}。\n\n"
                 + table(["", pair[0].measure], [(label(f), wording.value(f)) for f in pair]))
         return Answer(a.question, text, True, pair, [], "comparison", Frame(), cited=pair)
+    pairs = measure_pairs(a, cat.era)
+    if len(pairs) >= 2:  # 「令和4年度の概算要求額は令和3年度の当初予算額より増えた？」: two kinds of value
+        # Both values of one row (a series): the total (合計, 小計) when the question names no row.
+        rows = sorted(dict.fromkeys(f.series for f in figs), key=lambda x: (
+            not (x and "合計" in x), not (x and "計" in x), x or ""))
+        found: list[Figure | None] = [None, None]
+        for row in rows:
+            found = [next((f for f in figs if f.series == row and f.measure in FAMILIES.get(fam, [])
+                           and f.fiscal_year == y), None) for fam, y in pairs[:2]]
+            if None not in found:
+                break
+        first, second = found[0], found[1]
+        if first is None or second is None:
+            return None
+        text = (f"「{label(first)}」の{wording.year(first)}の{first.measure}{wording.value(first)}は、"
+                f"{wording.year(second)}の{second.measure}{wording.value(second)}と比べて"
+                f"{change_text(second, first)}。\n{wording.cite(first, cat.sheet_label(first.sheet))}")
+        return Answer(a.question, text, True, [first, second], [], "comparison", Frame(subject=s), cited=[first])
     years = sorted(a.years)
     if len(years) == 1 and a.year_offset:
         years = sorted([years[0], years[0] + a.year_offset])

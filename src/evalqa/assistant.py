@@ -97,7 +97,8 @@ class Assistant:
             named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)
             a = with_sheets(a, named)
         if a.metadata is not None:
-            meta = header_fields.metadata_answer(a, a.metadata, hits, cat)
+            focus = context.subject.sheet if context is not None and context.subject is not None else None
+            meta = header_fields.metadata_answer(a, a.metadata, hits, cat, focus)
             if meta is not None:
                 return meta
         # 「評価対象期間のうち執行率が最も高かった年度は？」 names a field but asks for an operation over figures.
@@ -138,7 +139,9 @@ class Assistant:
         if a.prose and not a.explicit:
             return self._prose(a, hits)
         asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
-        facts = cat.facts_naming(fact_words(a), MIN_FACT) if asks_number else []
+        # A sentence states one value: a trend over years is the table's.
+        single = not (a.trend and len(a.years) > 1)
+        facts = cat.facts_naming(fact_words(a), MIN_FACT) if asks_number and single else []
         fact_score, fact = best_fact(a, facts, cat.idf)
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
@@ -151,7 +154,7 @@ class Assistant:
             best, strong = (1.0, cands[0]), True
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
         subject = best[1]
-        dense_fact = bool(named) and fact_score < MIN_FACT and asks_number
+        dense_fact = bool(named) and fact_score < MIN_FACT and asks_number and single
         if dense_fact:  # an English question names a sentence's counted thing in other words: the closest one
             fact = english_fact(a, named)  # (beside a table, it answers only in the unit asked; see below)
             fact_score = MIN_FACT if fact is not None else 0.0
@@ -204,9 +207,11 @@ class Assistant:
             # A question counted in other units than the table (何人 against a %) is about something else.
             other_unit = a.counter is not None and same_counter(fact.unit or "", a.counter) and not any(
                 same_counter(unit_word(f), a.counter) for f in subject.figures)
-            # (A sentence that says no year does not outweigh the table's figure of the year asked.)
-            dated = fact.fiscal_year is not None or not a.years or not ans.found
-            if group or other_unit or (dated and fact_score > cat.coverage(a.content, subject) + 0.15):
+            # (A sentence that says no year does not outweigh the table's figure of the year asked, unless the
+            # table's subject misses most of what the question names.)
+            covered = cat.coverage(a.content, subject)
+            dated = fact.fiscal_year is not None or not a.years or not ans.found or covered < 0.5
+            if group or other_unit or (dated and fact_score > covered + 0.15):
                 table_figure = ans.figures[0] if ans.found and ans.figures else None
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet), table_figure, group), hits)
         shown = {id(f) for f in ans.figures}

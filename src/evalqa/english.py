@@ -29,6 +29,9 @@ GLOSSARY: dict[str, str] = {
     "cyber": "サイバー", "dialogue": "対話", "which round": "第何回", "what round": "第何回",
     "how many": "いくつ", "people": "人", "persons": "人", "how much": "いくら", "trend": "推移",
     "over the years": "推移", "change": "推移",
+    "higher or lower than": "と比べて", "more or less than": "と比べて", "higher than": "より高い",
+    "lower than": "より低い", "more than": "より多い", "less than": "より少ない", "compared with": "と比べて",
+    "compared to": "と比べて",
     "increase or decrease": "前年度と比べてどうなった", "increase": "増えた", "decrease": "減った",
     "compared with the previous year": "前年度と比べて", "previous year": "前年度", "the year before": "前年度",
     "highest": "最も高い", "peak": "最も多い", "peaked": "最も多かった", "in which fiscal year": "どの年度",
@@ -197,6 +200,13 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
             if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
                 change = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"
                 body += f"\nChange from {fy_label(a)} to {fy_label(b)}: {change} ({value(a)} → {value(b)})."
+        elif kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \
+                and isinstance(first.value, (int, float)) and isinstance(figures[1].value, (int, float)):
+            other = figures[1]  # two kinds of value (a request against an initial budget)
+            how = "higher than" if first.value > other.value else "lower than" if first.value < other.value \
+                else "the same as"
+            body += (f"\nThe {fy_label(first)} {measure_en(first.measure)} is {how} the {fy_label(other)} "
+                     f"{measure_en(other.measure)} ({value(first)} against {value(other)}).")
         computed = [line for line in lines if "計算値" in line]
         note = "\n(Japanese answer: " + lines[0] + ")" if computed or kind == "comparison" else ""
         return body + note + ("\n" + citation if citation else "")

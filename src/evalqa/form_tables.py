@@ -33,7 +33,7 @@ _MEASURES = [
     ("初期値", "初期値"),
     ("達成率", "達成率"), ("執行率", "執行率"), ("当初予算額", "当初予算額"), ("当初予算(a)", "当初予算(a)"),
     ("補正予算(b)", "補正予算(b)"), ("繰越し等(c)", "繰越し等(c)"), ("繰越等(c)", "繰越等(c)"),
-    ("合計(a+b+c)", "合計(a+b+c)"), ("概算要求額", "概算要求額"), ("予算額計", "予算額計"), ("執行額", "執行額"),
+    ("合計(a+b+c)", "合計(a+b+c)"), ("概算要求額", "概算要求額"), ("要求額", "概算要求額"), ("予算額計", "予算額計"), ("執行額", "執行額"),
     ("決算額", "決算額"), ("補正予算額", "補正予算額"), ("補正予算", "補正予算"), ("繰越し等", "繰越し等"),
     ("繰越等", "繰越等"), ("合計", "合計"), ("予算額", "予算額"),
 ]
@@ -286,6 +286,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         for c, vals in values.items():
             col = cols[c]
             measure = (row_measure or col.measure) if col.year or own else (col.measure or row_measure)
+            if col.year and col.measure == "概算要求額":
+                measure = col.measure  # 「令和6年度要求額」: next year's request, on the 当初予算 row
             pair = _labelled(cells, c, sheet) if not col.year and not col.measure else None
             if pair is not None:  # 「基準値 | 16.9 | 平成27年 | 目標値 | 12.0以下 | 令和8年」: each value its label's
                 measure, labelled_year = pair

@@ -15,14 +15,17 @@ from .subjects import SubjectCatalogue
 
 
 def metadata_answer(a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[Hit],
-                    cat: SubjectCatalogue) -> Answer | None:
-    """「担当部局は？」: a field of the sheet itself, not a table value."""
+                    cat: SubjectCatalogue, focus: str | None = None) -> Answer | None:
+    """「担当部局は？」: a field of the sheet itself, not a table value. `focus`: the sheet a conversation is
+    about (「それは何年度の事前分析表に載っている数字？」)."""
     attr, label = field
     meta = cat.sheet_meta
     sheets = [sid for sid, m in meta.items() if m.get(attr)]
     named = [sid for sid in sheets if (meta[sid].get("title") or "\0") in a.normalized or sid in a.normalized]
     if named:
         sheets = named
+    elif focus in sheets:
+        sheets = [focus] + [x for x in sheets if x != focus]
     elif hits and hits[0].sheet in sheets and len(sheets) > 1:
         sheets = [hits[0].sheet] + [x for x in sheets if x != hits[0].sheet]
     if not sheets:

@@ -104,13 +104,13 @@ OPERATIONS = [
     ("rank", re.compile(r"(?:大きい|多い|高い|小さい|少ない|低い)(?:の|もの|方)(?:は|が)"
                         r"(?:どれ|どっち|どちら|何|どの)")),
     ("rank", re.compile(r"最も|一番|いちばん|最大|最小|最高|最低|トップ|ワースト|上位|下位")),
-    ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ|増加|減少|上回|下回"
-                           r"|前年度比|差は|差額|違い|伸び|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
+    ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ|(?:増加|減少)(?!率|数|量|件数|幅)"
+                           r"|上回|下回|前年度比|差は|差額|違い|伸び(?!率)|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
                           r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう")),
 ]
 _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  (re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
-                 (re.compile(r"何人|人数|何名|参加者|受講者|人は"), "人"),
+                 (re.compile(r"何人|人数|何名|参加者|受講者|人は|(?:した|する|している|された)(?:人|者)"), "人"),
                  (re.compile(r"何か国|何カ国|国数|何ヶ国"), "か国"),
                  (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),
                  (re.compile(r"いくら|金額|予算|円"), "円"),
@@ -136,7 +136,7 @@ STOP = {
     "年度", "令和", "平成", "昭和", "目標", "目標値", "値", "実績", "実績値", "中期", "基準", "基準値", "予算",
     "予算額", "当初", "補正", "繰越", "繰越し", "合計", "執行", "執行額", "執行率", "額", "率", "概算", "要求",
     "要求額", "達成", "達成率", "達成度", "推移", "経年", "各", "毎年", "変化", "トレンド", "過去", "これまで",
-    "教える", "教え", "下さる", "ください", "知る", "知り", "いくら", "いくつ", "何", "回", "件", "人", "数字",
+    "教える", "教え", "並べる", "並べ", "挙げる", "挙げ", "示す", "示し", "下さる", "ください", "知る", "知り", "いくら", "いくつ", "何", "回", "件", "人", "数字",
     "金額", "結果", "状況", "内容", "概要", "どう", "成る", "なっ", "為る", "し", "する", "ある", "いる", "見る",
     "分かる", "事業番号", "番号", "レビュー", "事業", "行政", "シート", "記載", "どれ", "どの", "ほど", "くらい",
     "程度", "計", "使う", "使っ", "支出", "決算", "その", "それ", "同じ", "また", "一方", "では", "じゃあ", "次",
@@ -197,9 +197,31 @@ _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定)(?:が|は|の)?[�
                        r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E])[」』]?(?:評価|判定)")
 
 
+def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
+    """(family, year) of each kind of value the question names with a year of its own, in its order, when it
+    names two or more kinds (「4年度概算要求額は3年度当初予算額より…」); else []."""
+    n = a.normalized
+    spans: list[tuple[int, int, str]] = []
+    for pat, fam in _FAMILY_PATTERNS:
+        for m in re.finditer(pat, n):
+            if not any(s <= m.start() < e for s, e, _ in spans):  # 「当初予算」 is not also 「予算」
+                spans.append((m.start(), m.end(), fam))
+    if len({fam for _, _, fam in spans}) < 2:
+        return []
+    places = [(n.find(m.text), m) for m in find_fiscal_years(n, era) if len(m.years) == 1]
+    out = []
+    for start, _, fam in sorted(spans):
+        before = [m for at, m in places if 0 <= at < start]
+        if before:
+            out.append((fam, before[-1].start))
+    return out if len({fam for fam, _ in out}) >= 2 else []
+
+
 def subject_words(a: QuestionAnalysis) -> list[str]:
-    """The content words that may name a subject: those naming a sheet by its 施策名 left out."""
-    return [t for t in a.content if t not in a.sheet_words]
+    """The content words that may name a subject: those naming a sheet by its 施策名 left out (as parts of its
+    words too: 「中小」 of 「中小企業」)."""
+    return [t for t in a.content if t not in a.sheet_words
+            and not (len(t) >= 2 and any(t in w for w in a.sheet_words if len(w) > len(t)))]
 
 
 def content_terms(text: str) -> tuple[list[str], list[str]]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
-from .normalize import norm
+from .normalize import nfkc, norm
 from .question import QuestionAnalysis
 from .search import Hit
 from .subjects import STRONG, Subject, SubjectCatalogue, field_of
@@ -111,11 +111,22 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
         return bool(title)
     # A long 施策名 (「障害者の地域生活への移行を推進し、地域で…」) is named by its first clause too.
     words = set(terms(q))
+    # 「（再犯防止）」「交通事故の…」: the 施策名's first two words as written, opening a name in the question.
+    head = "".join(terms(title)[:2])
+    if len(head) >= 4 and head in nfkc(title) and _heads(head, q):
+        return True
     for name, first in _names(cat)[0].get(sheet, ()):
         cover = _cover(name, words)
-        if (first in q and cover >= _TITLE_COVER) or (cover >= _TITLE_COVER_ANY and _own_count(name) >= 3):
+        if (_heads(first, q) and cover >= _TITLE_COVER) or (cover >= _TITLE_COVER_ANY and _own_count(name) >= 3):
             return True
     return False
+
+
+def _heads(first: str, q: str) -> bool:
+    """Does the title's first word open a name in the question, not stand inside another one (「就労支援」 in
+    「刑務所出所者等就労支援事業」 is part of a 事業's name; 「厚労省就労支援の…」 opens one after the ministry)?"""
+    return any(i == 0 or not re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", q[i - 1]) or q[i - 1] in "省庁府"
+               for i in (m.start() for m in re.finditer(re.escape(first), q)))
 
 
 def _own_count(name: str) -> int:

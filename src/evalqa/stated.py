@@ -42,6 +42,9 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     # A question for an amount of money is not answered by a count, nor the other way round.
     if a.family in MONEY_FAMILIES and not (fact.unit or "").endswith("円"):
         return 0.0
+    # 「何か国」 is not answered by a count of 件: the question's counter and the fact's unit agree.
+    if a.counter is not None and a.counter != "円" and fact.unit and not same_counter(fact.unit, a.counter):
+        return 0.0
     # Which round (第7回) answers only a question for a round, and a round question only a round.
     if (fact.unit == "回目") != (a.counter == "回目"):
         return 0.0
@@ -73,7 +76,25 @@ def same_counter(unit: str, counter: str) -> bool:
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float]) -> tuple[float, Figure | None]:
     scored = sorted(((fact_score(a, f, idf), f) for f in facts), key=lambda x: -x[0])
-    return scored[0] if scored else (0.0, None)
+    if not scored:
+        return 0.0, None
+    score, fact = scored[0]
+    # A sentence that names the counted thing and carries most of the question's words (「下請かけこみ寺において
+    # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number.
+    if 0 < score < MIN_FACT and _cover(fact_words(a), fact, idf) >= WIDE_COVER:
+        score = MIN_FACT
+    return score, fact
+
+
+WIDE_COVER = 0.75
+
+
+def _cover(words: Sequence[str], fact: Figure, idf: Callable[[str], float]) -> float:
+    """The share of the words (IDF-weighted) the fact's sentence, section or note carries."""
+    held = set(terms(fact.raw)) | set(terms(" ".join(fact.section))) | set(terms(fact.note or "")) \
+        | set(terms(fact.subject)) | set(terms(fact.series or ""))
+    total = sum(idf(t) for t in words)
+    return sum(idf(t) for t in words if term_matches(t, held)) / total if total else 0.0
 
 
 def covers_partly(a: QuestionAnalysis, subject: Subject) -> str | None:
