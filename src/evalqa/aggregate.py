@@ -24,7 +24,10 @@ _COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|
 # Listing them: 「個別分野を挙げて」「達成手段の一覧」.
 _LISTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)"
                         r"(?=[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて|全て|を全部|何と何|何がある|どんなものがある))"
-                        r"|(?:いくつ|何件|何個|何本|何項目|何つ)の(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)")
+                        r"|(?:いくつ|何件|何個|何本|何項目|何つ)の(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)"
+                        r"|(参考指標|測定指標|業績指標|成果指標|達成手段|指標)のうち[^。]{0,30}?(?:全部|すべて|全て)")
+# 「数値が小さいほど良いもの」: only the indicators that are better when lower (or higher).
+_DIRECTION_RE = re.compile(r"(小さい|低い|少ない|大きい|高い|多い)ほど(?:良い|よい|良好|望ましい)")
 # What the question leaves out of the count: 「（参考指標を除く）」「参考指標以外の」.
 _EXCLUDED_RES = [re.compile(r"[（(][^（）()]*(?:除く|除いた|除き|除いて|以外)[^（）()]*[）)]"),
                  re.compile(r"(?:参考指標|測定指標|達成手段|個別分野|指標|事業)\s?(?:を除く|を除いた|を除き|を除いて|以外の)")]
@@ -86,6 +89,11 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
             names += [f["title"] for f in outline.get("fields", [])]
         else:
             names += list(dict.fromkeys(s.name for s in cat.subjects if s.table == "達成手段" and scope.holds(s)))
+    if kind == "indicator" and (d := _DIRECTION_RE.search(asked)):
+        lower = d.group(1) in ("小さい", "低い", "少ない")
+        ways = {s.name: lower_is_better(s) for s in cat.subjects if s.sheet in scope.sheets and s.kind == "indicator"}
+        names = [n for n in names if ways.get(_bare_name(n)) is lower]
+        label = f"値が{d.group(1)}ほど良い{label}"
     where = scope_label(scope, cat)
     if main:
         label = f"主要な{label}（「*」の付いたもの）"
@@ -93,6 +101,11 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
         return refusal(a.question, f"{where}に{label}の記載は見当たりません。")
     text = f"{where}の{label}は{len(names)}件です。\n" + "\n".join(f"- {n}" for n in names)
     return Answer(a.question, text, True, [], [], "count", Frame())
+
+
+def _bare_name(listed: str) -> str:
+    """「1 交通事故死者数…」 (an outline's number and name) → its name."""
+    return re.sub(r"^\S+\s+", "", listed) if re.match(r"^[\dIVXⅠ-Ⅹ\-－]+\s", listed) else listed
 
 
 def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None,

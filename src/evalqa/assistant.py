@@ -136,7 +136,7 @@ class Assistant:
             many = self._many(a, hits, context, named)
             if many is not None:
                 return self._finish(many, hits)
-        if a.prose and not a.explicit:
+        if (a.prose or a.reason) and not a.explicit:
             return self._prose(a, hits)
         asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
         # A sentence states one value: a trend over years is the table's.
@@ -174,14 +174,17 @@ class Assistant:
         if unmatched:
             near = [s.name for _, s in ranked[:2]]
             return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
-        # A qualifier no sheet mentions, of a noun the subject carries (「運輸部門」 when the sheets have 家庭部門
-        # only): the figure found is of something else.
+        # A qualifier of a noun the subject carries that the subject does not carry (「運輸部門」 when the sheets
+        # have 家庭部門 only; 「自転車乗用中の死者数」 against all deaths): the figure found is of something else.
         words = subject_words(a)
         carried = [w for w in words if self._carries(subject, w)]
         qualifiers = [w for w in words if len(w) >= 2 and _KANJI_RE.search(w) and w not in carried
-                      and any(w + c in a.normalized for c in carried if len(c) >= 2) and not self._mentioned(w)]
+                      and any(re.search(re.escape(w) + r"(?:[^、。の\s]{1,2}の?)?" + re.escape(c), a.normalized)
+                              for c in carried if len(c) >= 2)]
         if qualifiers:
             near = [s.name for _, s in ranked[:2]]
+            if all(self._mentioned(w) for w in qualifiers):
+                return self._finish(refusal(question, wording.not_distinguished(qualifiers, subject.name)), hits)
             return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
         # 「何年を迎えた？」 is not answered by a %: the question counts in a unit the subject's values are not in.
         units = sorted({u for f in subject.figures if (u := unit_word(f))})

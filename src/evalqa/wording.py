@@ -102,6 +102,13 @@ def unknown_nouns(missing: Sequence[str], near: Sequence[str] = ()) -> str:
     return text + near_text(near)
 
 
+def not_distinguished(qualifiers: Sequence[str], subject: str, near: Sequence[str] = ()) -> str:
+    """A qualifier the sheets mention, but no table counts by (「自転車乗用中の死者数」 against all deaths)."""
+    words = "、".join(f"「{q}」" for q in qualifiers)
+    return (f"{words}に限った値は、シートの表にありません（「{subject}」は{words}を区別しない値です）。"
+            + near_text(near))
+
+
 def other_unit(subject: str, units: Sequence[str], counter: str) -> str:
     return (f"「{subject}」の値は{'・'.join(units)}で数えるもので、ご質問の「{counter}」で数える値はシートの表に"
             "見当たりません。")
