@@ -14,6 +14,7 @@ from . import wording
 from .answer import Answer, Frame, refusal
 from .figure import Figure
 from .fiscal_year import to_label
+from .normalize import nfkc
 from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis, measure_pairs
 from .scope import Scope, indicator_number, scope_label
 from .subjects import TARGETS, Subject, SubjectCatalogue, lower_is_better, unit_word
@@ -123,11 +124,12 @@ def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best
                 continue
             # The column's own value only: the note goes on with other columns (「、備考: 令和4年度から」).
             note = re.split(r"、[^、:]+: ", (s.figures[0].note or "").partition("関連する測定指標:")[2])[0]
-            related = re.findall(r"\d+(?:-\d+)?", note)  # 「1-1、1-2」, or 「1、4」 in forms that number plainly
+            # 「1-1、1-2」, or 「1、4」 (「３、４」) in forms that number plainly
+            related = re.findall(r"\d+(?:-\d+)?", nfkc(note))
             if set(numbers) & set(related):
                 found.setdefault(s.name, s)
-        if found or a.sheets:
-            break
+        if found or a.sheets or (best is not None and sheet == best.sheet):
+            break  # (the sheet of the indicator named answers alone)
     asked = "・".join(f"測定指標{n}" for n in numbers)
     if not found:
         return refusal(a.question, f"{asked}に関連する達成手段は、シートの「関連する測定指標」欄に見当たりません。")
@@ -141,6 +143,31 @@ def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best
 
 
 # --- targets met or missed -----------------------------------------------------------------------
+def years_missed(a: QuestionAnalysis, s: Subject, cat: SubjectCatalogue) -> Answer | None:
+    """「…は何年度分目標未達でしたか」: the years in which one indicator's 実績値 missed (or met) its 年度目標値."""
+    lower = lower_is_better(s)
+    rows = []
+    for actual in sorted((f for f in s.figures if f.measure == "実績値" and f.value is not None and f.fiscal_year),
+                         key=lambda f: f.fiscal_year or 0):
+        target = next((f for f in s.figures if f.measure in TARGETS and f.fiscal_year == actual.fiscal_year
+                       and f.series == actual.series and f.value is not None), None)
+        if target is not None:
+            met = actual.value <= target.value if lower else actual.value >= target.value  # type: ignore[operator]
+            rows.append((actual, target, met))
+    if not rows:
+        return None
+    hit = [r for r in rows if r[2] == (a.operation == "met")]
+    verdict = "達成した" if a.operation == "met" else "届かなかった"
+    head = (f"「{s.name}」が年度目標値に{verdict}のは{len(hit)}年度です（目標値と実績値がそろう{len(rows)}年度のうち"
+            + ("、値が小さいほど良い指標として判定" if lower else "") + "）。")
+    listed = "、".join(wording.year(act) for act, _, _ in hit)
+    grid = table(["年度", "目標値", "実績値", "判定"], [(wording.year(act), wording.value(tgt), wording.value(act),
+                                                    "達成" if met else "未達") for act, tgt, met in rows])
+    figures = [f for act, tgt, _ in hit for f in (act, tgt)] or [rows[0][0]]
+    text = head + (f"\n{listed}" if listed else "") + "\n\n" + grid + f"\n{wording.cite(rows[0][0], cat.sheet_label(s.sheet))}"
+    return Answer(a.question, text, True, figures, [], "list", Frame(subject=s), cited=figures[:2])
+
+
 def target_results(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer:
     """Indicators (per series) whose 実績値 missed (or met) the 年度目標値 of a year."""
     pairs = []

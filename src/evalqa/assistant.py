@@ -27,7 +27,8 @@ from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
-_KANJI_RE = re.compile(r"[\u4e00-\u9fff]")
+_NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # a noun, not a verb's stem (受け, 行っ)
+_WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
@@ -178,9 +179,11 @@ class Assistant:
         # have 家庭部門 only; 「自転車乗用中の死者数」 against all deaths): the figure found is of something else.
         words = subject_words(a)
         carried = [w for w in words if self._carries(subject, w)]
-        qualifiers = [w for w in words if len(w) >= 2 and _KANJI_RE.search(w) and w not in carried
+        qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and w not in carried
                       and any(re.search(re.escape(w) + r"(?:[^、。の\s]{1,2}の?)?" + re.escape(c), a.normalized)
                               for c in carried if len(c) >= 2)]
+        if qualifiers and fact is not None and fact_score >= MIN_FACT:  # a sentence counts what the table does not
+            return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if qualifiers:
             near = [s.name for _, s in ranked[:2]]
             if all(self._mentioned(w) for w in qualifiers):
@@ -243,9 +246,12 @@ class Assistant:
         if a.operation == "count":
             return aggregate.count(a, scope, cat)
         if a.operation == "related":
-            order = [h.sheet for h in hits] + list(cat.sheet_meta)
+            # The sheet of the indicator the question names (「測定指標1（2年以内再入率）」) first.
+            order = ([best.sheet] if best is not None else []) + [h.sheet for h in hits] + list(cat.sheet_meta)
             return aggregate.related_means(a, scope, cat, best, order)
         if a.operation in ("missed", "met"):
+            if best is not None and best.kind == "indicator" and not a.years and _WHICH_YEARS_RE.search(a.normalized):
+                return aggregate.years_missed(a, cat.stitched(best, a.sheets)[0], cat)  # one indicator's years
             return aggregate.target_results(a, scope, cat)
         if a.operation == "rank":
             if not subject_words(a) and a.family and aggregate.asks_year(a):

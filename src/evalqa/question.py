@@ -130,7 +130,7 @@ METADATA_FIELDS = [
     (re.compile(r"評価.*(時期|いつ)|実施予定時期"), "evaluation_time", "政策評価実施予定時期"),
     (re.compile(r"政策体系上の位置付け|政策体系"), "position", "政策体系上の位置付け"),
     # 「この事前分析表は何年度のもの？」: the sheet's own year, not a value's.
-    (re.compile(r"(?:何年度|いつ)(?:の|版の)?(?:もの|シート|事前分析表|評価書|調書|版)|何年度分|何年度版"),
+    (re.compile(r"(?:何年度|いつ)(?:の|版の)?(?:もの|シート|事前分析表|評価書|調書|版)|何年度分(?![^、。?？]{0,4}(?:目標|未達|達成))|何年度版"),
      "fiscal_year", "年度"),
 ]
 # Words that ask, not name: they never pick a subject.
