@@ -220,7 +220,7 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
                      and f.value is not None and (series is None or f.series == series)), None)
     if family in ("execution_rate", "achievement_rate"):
         num = pick(["執行額"] if family == "execution_rate" else ["実績値"])
-        base = pick(["予算額計", "合計(a+b+c)"] if family == "execution_rate" else list(TARGETS))
+        base = pick(["予算額計", "合計(a+b+c)", "予算額"] if family == "execution_rate" else list(TARGETS))
         if num is None or base is None or not base.value or wording.ratio_text(num, base) is None:
             return None
         pct = 100 * num.value / base.value  # type: ignore[operator]

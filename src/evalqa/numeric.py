@@ -19,7 +19,7 @@ COMPANIONS = {
     "当初予算(a)": ["執行額"], "合計(a+b+c)": ["執行額"],
 }
 # The denominator of a rate, in order of preference.
-RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "当初予算(a)"],
+RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "予算額", "当初予算(a)"],
               "achievement_rate": ["年度目標値", "目標値"]}
 # Kinds of value that stand for the indicator as a whole rather than for one year.
 YEARLESS = ("target", "midterm", "baseline")

@@ -97,7 +97,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     ministries = {t for m in _MINISTRY_RE.finditer(a.normalized) for t in terms(m.group(0))}
     if not named or len(named) == len(cat.titles) > 1:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
-    words = ministries | {t for sid in named for t in terms(cat.titles[sid])}
+    # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
+    words = ministries | {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
     return replace(a, sheets=named, sheet_words=frozenset(words))
 
