@@ -106,9 +106,12 @@ class Assistant:
         field = header_fields.field_answer(a, hits, cat) if a.operation is None else None
         if field is not None:
             return field
-        asks_value = a.operation or a.years or a.numeric_cue or a.counter  # (a table section is skipped anyway)
-        section = None if asks_value else named_section(a.normalized, [h for h in hits
-                                                                      if not a.sheets or h.sheet in a.sheets])
+        # (a table section is skipped anyway; a year alone may name the document: 「令和5年度の…の評価で」)
+        asks_value = a.operation or (a.years and a.family and a.explicit) or a.numeric_cue or a.counter
+        # Of a 施策's sheets, the one of the year named (「令和5年度の…の評価で」).
+        dated = [sid for sid in a.sheets if cat.sheet_years.get(sid) in a.years]
+        section = None if asks_value else named_section(a.normalized, [h for h in hits if not a.sheets or h.sheet in (
+            dated or a.sheets)])
         if section is not None:  # 「目標達成度合いの測定結果は？」: the text under that heading
             body = section.text.strip()
             quote = body if len(body) <= 300 else body[:300] + "…"
@@ -322,7 +325,8 @@ class Assistant:
         return self._finish(Answer(a.question, text, True, [], [], "metadata", Frame(subject=subject), cited=[f]), hits)
 
     def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:
-        quotes = best_quotes(a.content, hits, self.catalogue.idf, self.catalogue.titles, question=a.normalized)
+        quotes = best_quotes(a.content, hits, self.catalogue.idf, self.catalogue.titles, question=a.normalized,
+                             indicators=self.catalogue.indicator_names)
         if not quotes:
             return self._finish(refusal(a.question, wording.NO_PASSAGE), hits)
         if a.counter is not None or a.numeric_cue:

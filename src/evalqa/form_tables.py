@@ -287,6 +287,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             col = cols[c]
             measure = (row_measure or col.measure) if col.year or own else (col.measure or row_measure)
             if col.year and col.measure == "概算要求額":
+                if row_measure is not None and not row_measure.startswith("当初"):
+                    continue  # (a 補正予算 or 執行額 of a year not yet come: nothing)
                 measure = col.measure  # 「令和6年度要求額」: next year's request, on the 当初予算 row
             pair = _labelled(cells, c, sheet) if not col.year and not col.measure else None
             if pair is not None:  # 「基準値 | 16.9 | 平成27年 | 目標値 | 12.0以下 | 令和8年」: each value its label's

@@ -56,12 +56,17 @@ def _found(term: str, words: set[str]) -> bool:
     return bool(term) and (term in words or any(len(term) >= 2 and term in x for x in words))
 
 
+_NUMBERED_RE = re.compile(r"^(?:測定指標|業績指標|成果指標|指標)\s*(\d{1,2}(?:-\d{1,2})?)\s*[：:]")
+
+
 def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str], float],
-                titles: dict[str, str], top: int = 5, question: str = "", min_cover: float = MIN_COVER) -> list[Quote]:
+                titles: dict[str, str], top: int = 5, question: str = "", min_cover: float = MIN_COVER,
+                indicators: Callable[[str], dict[str, str]] | None = None) -> list[Quote]:
     """Up to two two-sentence windows from the top hits, best first; [] when none covers enough of the question.
 
     A window is judged with its list heading, its section path and its sheet title, since a sentence
-    often leaves its subject to the heading it stands under.
+    often leaves its subject to the heading it stands under; `indicators` (sheet → number → name) puts a
+    paragraph opening 「指標3：」 under that indicator's name.
     """
     content = [t for t in content if t not in STOP]
     if not hits or not content:
@@ -77,6 +82,14 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
             if para.startswith(_HEADING):
                 heading = para[len(_HEADING):]
                 continue
+            # 「指標3：…」: a paragraph about an indicator named by its number stands under its name, and is the
+            # passage about it when the question names it (rather than the 施策's general text).
+            about = 0.0
+            if indicators is not None and (m := _NUMBERED_RE.match(norm(para))) \
+                    and (name := indicators(h.sheet).get(m.group(1))):
+                heading = name
+                named = set(terms(name))
+                about = 0.1 if sum(idf(t) for t in content if _found(t, named)) >= 0.5 * total else 0.0
             sents = [x.strip() for x in re.split(r"(?<=[。])", para) if x.strip()]
             for i, sent in enumerate(sents):
                 if len(sent) < 8 or " | " in sent:
@@ -88,7 +101,7 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
                 quote = sent + (sents[i + 1] if i + 1 < len(sents) and len(sent) < 200 else "")
                 st = set(terms(quote)) | set(terms(heading)) | place
                 cover = sum(idf(t) for t in content if _found(t, st) or _found(ALIASES.get(t, ""), st)) / total
-                scored.append((cover + 0.15 / (rank + 1) + tense, cover, quote, h))
+                scored.append((cover + 0.15 / (rank + 1) + tense + about, cover, quote, h))
     scored.sort(key=lambda x: -x[0])
     if not scored:
         return []

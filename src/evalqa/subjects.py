@@ -155,6 +155,17 @@ class SubjectCatalogue:
         order = sorted(self.sheet_meta, key=lambda sid: (self.sheet_years[sid], sid))
         self._sheet_rank = {sid: i / max(1, len(order)) for i, sid in enumerate(order)}
 
+    def indicator_names(self, sheet: str) -> dict[str, str]:
+        """Number → name of the sheet's indicators (「指標3」 in a paragraph names one): the outline's numbers,
+        else the order of the indicators' rows."""
+        outline = (self.sheet_meta.get(sheet) or {}).get("outline") or {}
+        listed = {i["number"]: i["name"] for i in outline.get("indicators", []) if i.get("number")}
+        if listed:
+            return listed
+        rows = sorted((s for i in self.subjects_of(sheet) if (s := self.subjects[i]).kind == "indicator"),
+                      key=lambda s: min((f.line or 0) for f in s.figures))
+        return {str(n): s.name for n, s in enumerate(rows, 1)}
+
     def subjects_of(self, sheet: str) -> list[int]:
         """The indexes of the sheet's subjects."""
         return self._by_sheet.get(sheet, [])
