@@ -219,8 +219,11 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
         return next((f for m in measures for f in s.figures if f.measure == m and f.fiscal_year == year
                      and f.value is not None and (series is None or f.series == series)), None)
     if family in ("execution_rate", "achievement_rate"):
+        stated = pick(["執行率"] if family == "execution_rate" else ["達成率"])
+        if stated is not None and stated.value is not None:  # the sheet's own rate (「執行率（％）」 column)
+            return Item(label_of(s, series), float(stated.value), wording.value(stated), [stated])
         num = pick(["執行額"] if family == "execution_rate" else ["実績値"])
-        base = pick(["予算額計", "合計(a+b+c)", "予算額"] if family == "execution_rate" else list(TARGETS))
+        base = pick(["予算額計", "合計(a+b+c)", "合計", "予算額"] if family == "execution_rate" else list(TARGETS))
         if num is None or base is None or not base.value or wording.ratio_text(num, base) is None:
             return None
         pct = 100 * num.value / base.value  # type: ignore[operator]

@@ -257,7 +257,8 @@ class Assistant:
                 return aggregate.years_missed(a, cat.stitched(best, a.sheets)[0], cat)  # one indicator's years
             return aggregate.target_results(a, scope, cat)
         if a.operation == "rank":
-            if not subject_words(a) and a.family and aggregate.asks_year(a):
+            # 「執行額が最大だった年度は？」 (「評価対象期間のうち…」 names no subject either): the 施策's own table
+            if a.family and aggregate.asks_year(a) and (not subject_words(a) or (best is None and a.sheets)):
                 best = next(iter(cat.default_budget_subjects(a)), best)  # 「執行額が最大だった年度は？」
             return aggregate.ranking(a, scope, cat, best)
         subjects = [best] if best is not None else []
@@ -329,7 +330,7 @@ class Assistant:
                              indicators=self.catalogue.indicator_names)
         if not quotes:
             return self._finish(refusal(a.question, wording.NO_PASSAGE), hits)
-        if a.counter is not None or a.numeric_cue:
+        if (a.counter is not None or a.numeric_cue) and not a.reason:
             # 「何名参加した？」: the passage found is the answer; the number it states, in the unit asked, its figure.
             q = quotes[0]
             inside = [f for f in self.catalogue.facts if f.sheet == q.hit.sheet and f.section == q.hit.section

@@ -82,6 +82,12 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
         asked = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
+    labels: set[str] = set()
+    if not named:  # 「評価対象期間のうち…」: a field only one 施策's sheets have (評価対象期間, 評価方式 …)
+        having = {sid: found for sid, m in cat.sheet_meta.items()
+                  if (found := {lb for f in m.get("fields") or [] if len(lb := norm(f["label"])) >= 4 and lb in q})}
+        if len({cat.titles.get(sid) for sid in having}) == 1:
+            named, labels = list(having), set().union(*having.values())
     if len(named) > 1:  # one 施策's sheets of several years: 「令和5年度事前分析表では」 names one of them
         by_document = [sid for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q]
         named = by_document or named
@@ -99,6 +105,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = ministries | {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
+    words |= {t for lb in labels for t in terms(lb)}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
     return replace(a, sheets=named, sheet_words=frozenset(words))
 

@@ -21,7 +21,7 @@ NO_SUBJECT = "ご質問に当たる指標・予算は、索引にあるシート
 # denominator only when asked for a rate and the table has no total: next to a 合計 it would mislead.
 RATIOS = [
     ("実績値", ("年度目標値", "目標値"), "達成率"),
-    ("執行額", ("予算額計", "合計(a+b+c)", "予算額"), "執行率"),
+    ("執行額", ("予算額計", "合計(a+b+c)", "合計", "予算額"), "執行率"),
 ]
 FALLBACK_BASES = {"執行率": ("当初予算(a)",)}
 
