@@ -88,8 +88,11 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
                   if (found := {lb for f in m.get("fields") or [] if len(lb := norm(f["label"])) >= 4 and lb in q})}
         if len({cat.titles.get(sid) for sid in having}) == 1:
             named, labels = list(having), set().union(*having.values())
-    if len(named) > 1:  # one 施策's sheets of several years: 「令和5年度事前分析表では」 names one of them
-        by_document = [sid for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q]
+    # 「令和5年度事前分析表では」 names one of a 施策's sheets of several years, or, with no 施策 named, the
+    # sheets of that document.
+    by_document = [sid for sid in (named or cat.sheet_meta) if (d := cat.sheet_meta[sid].get("document"))
+                   and len(norm(d)) >= 6 and norm(d).replace(" ", "") in q.replace(" ", "")]
+    if len(named) > 1 or (not named and len(by_document) < len(cat.sheet_meta)):
         named = by_document or named
     field_number = m.group(1) if (m := _FIELD_RE.search(a.normalized)) else None
     for sid in named or list(cat.sheet_meta):
@@ -106,6 +109,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = ministries | {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     words |= {t for lb in labels for t in terms(lb)}
+    words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
     return replace(a, sheets=named, sheet_words=frozenset(words))
 
