@@ -183,7 +183,7 @@ class Assistant:
         words = subject_words(a)
         carried = [w for w in words if self._carries(subject, w)]
         qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and w not in carried
-                      and any(re.search(re.escape(w) + r"(?:[^、。の\s]{1,2}の?)?" + re.escape(c), a.normalized)
+                      and any(re.search(re.escape(w) + r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?)?" + re.escape(c), a.normalized)
                               for c in carried if len(c) >= 2)]
         if qualifiers and fact is not None and fact_score >= MIN_FACT:  # a sentence counts what the table does not
             return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
@@ -326,7 +326,10 @@ class Assistant:
         return self._finish(Answer(a.question, text, True, [], [], "metadata", Frame(subject=subject), cited=[f]), hits)
 
     def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:
-        quotes = best_quotes(a.content, hits, self.catalogue.idf, self.catalogue.titles, question=a.normalized,
+        if a.sheets:  # a 施策 named: its passages only, judged by the words that are not its name
+            hits = [h for h in hits if h.sheet in a.sheets]
+        words = (subject_words(a) or a.content) if a.sheets else a.content
+        quotes = best_quotes(words, hits, self.catalogue.idf, self.catalogue.titles, question=a.normalized,
                              indicators=self.catalogue.indicator_names)
         if not quotes:
             return self._finish(refusal(a.question, wording.NO_PASSAGE), hits)

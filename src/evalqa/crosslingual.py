@@ -105,11 +105,12 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
         others = [float(title_sims[j]) for j in order if cat.titles[titled[j]] != top]
         if float(title_sims[order[0]]) >= FLOOR and float(title_sims[order[0]]) - others[0] >= TITLE_MARGIN:
             named = [sid for sid in titled if cat.titles[sid] == top]
-    elif m:
-        named = titled if a.sheets else []
+    elif m:  # one 施策 among the hits: named when its title is close enough
+        named = titled if a.sheets or float(title_sims.max()) >= FLOOR else []
     title = float(title_sims.max()) if m else 0.0
-    # The question names the 施策 rather than anything in it: no subject's name is closer than its title.
-    policy = bool(named) and best < title + POLICY_MARGIN
+    # The question names the 施策 rather than anything in it: no subject's name is closer than its title, and
+    # it asks an amount of money (a 施策's own figures are its budget's).
+    policy = bool(named) and best < title + POLICY_MARGIN and a.family in MONEY_FAMILIES
     if named:
         scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
     leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
@@ -152,7 +153,9 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     """The fact an English question asks for: the sentence closest to it, of the year asked, ahead of the
     next sentence by the margin (the same sentence's other numbers aside)."""
     money = a.family in MONEY_FAMILIES
-    facts = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years or f.fiscal_year is None)
+    # A year asked is answered only by a sentence of that year; a target (目標値) only when targets are asked.
+    facts = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
+             and (a.family == "target") == (f.subject.startswith("目標") or (f.series or "").startswith("目標"))
              and money == (f.unit or "").endswith("円") and (f.unit == "回目") == (a.counter == "回目")
              and (a.counter is None or same_counter(f.unit or "", a.counter))]
     if not facts:
@@ -160,6 +163,8 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     (best, fact), rest = facts[0], [x for x, f in facts[1:] if f.raw != facts[0][1].raw]
     if rest and best - rest[0] < MARGIN:
         return None
-    # One sentence, several numbers (「首脳間で4回、外相間で6回」): the year asked, else the first stated.
+    # One sentence, several numbers (「首脳間で4回、外相間で6回」): the one of the year asked, when one is.
     same = [f for x, f in facts if f.raw == fact.raw]
+    if len({f.subject for f in same}) > 1 and not (a.years and sum(f.fiscal_year in a.years for f in same) == 1):
+        return None  # which of its numbers is asked, the sentence does not tell
     return next((f for f in same if a.years and f.fiscal_year in a.years), same[0])

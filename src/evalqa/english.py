@@ -19,7 +19,7 @@ GLOSSARY: dict[str, str] = {
     "carryover": "繰越し等", "carry-over": "繰越し等", "budget request": "概算要求額",
     "budget requested": "概算要求額", "requested budget": "概算要求額", "total budget": "予算額計",
     "budget": "予算額", "execution rate": "執行率", "execution amount": "執行額", "executed": "執行額",
-    "execution": "執行額", "spent": "執行額", "spending": "執行額", "expenditure": "執行額",
+    "execution": "執行額", "spent": "執行額", "spend": "執行額", "spending": "執行額", "expenditure": "執行額",
     "achievement rate": "達成率", "mid-term target": "中期目標値", "medium-term target": "中期目標値",
     "target": "目標値", "targets": "目標値", "goal": "目標値", "goals": "目標値", "actual": "実績値", "result": "実績値", "results": "実績値",
     "achieved": "実績値", "baseline": "基準値", "review number": "事業番号",
@@ -145,7 +145,7 @@ def gloss(question: str) -> str:
     q = re.sub(r"\bhow many\s+([^\sa-z0-9?.,]+)", r" \1はいくつ ", q)
     # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a
     # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
-    if m := re.search(r"\bhow many\b((?:\s+[a-z-]+){0,3}?)\s+(" + "|".join(COUNTED) + r")\b", q):
+    if m := re.search(r"\b(?:how many|(?:the )?numbers? of)\b((?:\s+[a-z-]+){0,3}?)\s+(" + "|".join(COUNTED) + r")\b", q):
         q = q[:m.start()] + m.group(1) + " " + m.group(2) + q[m.end():] + f" 何{COUNTED[m.group(2)]}"
     elif re.search(r"\bhow many\b", q):
         q = re.sub(r"\bhow many\b", " ", q) + " how many"
