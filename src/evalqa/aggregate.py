@@ -235,7 +235,7 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
 
 def asks_year(a: QuestionAnalysis) -> bool:
     """「…が最大だった年度は？」: the answer is a year, not a subject."""
-    return bool(re.search(r"年度は|どの年度|いつ|何年度", a.normalized))
+    return bool(re.search(r"年度は|どの年度|いつ|何年度|何年(?!前|後|間|目)", a.normalized))
 
 
 def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:

@@ -30,7 +30,8 @@ REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has
 _NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # a noun, not a verb's stem (受け, 行っ)
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
-FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
+FOLLOWUP_SWITCH = 0.3
+MIN_COVER = 0.35  # share of the question's (IDF-weighted) subject words the subject answering must carry  # a follow-up that names something else switches subject above this score
 
 
 class Assistant:
@@ -150,6 +151,8 @@ class Assistant:
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
+        if strong and best[1] is not None and (words := subject_words(a)) and self._held(words, best[1]) < MIN_COVER:
+            strong = False  # most of what the question names (駐留経費負担, 少年院) is not this subject's
         others: list[Subject] = []
         if not subject_words(a) and a.family:
             cands = cat.default_budget_subjects(a)
@@ -218,7 +221,7 @@ class Assistant:
                 same_counter(unit_word(f), a.counter) for f in subject.figures)
             # (A sentence that says no year does not outweigh the table's figure of the year asked, unless the
             # table's subject misses most of what the question names.)
-            covered = cat.coverage(a.content, subject)
+            covered = cat.coverage(subject_words(a) or a.content, subject)
             dated = fact.fiscal_year is not None or not a.years or not ans.found or covered < 0.5
             if group or other_unit or (dated and fact_score > covered + 0.15):
                 table_figure = ans.figures[0] if ans.found and ans.figures else None
@@ -369,6 +372,14 @@ class Assistant:
         """Does the subject carry the word: among its terms, or in its own sections' text?"""
         return term_matches(word, subject.terms) or term_matches(word.lower(), subject.terms) \
             or self._in_subject_text(word, subject)
+
+    def _held(self, words: Sequence[str], subject: Subject) -> float:
+        """The share of the words (IDF-weighted) the subject carries: in its name, section, series, notes (「北米
+        地域外交に必要な経費」) or sheet title, not anywhere in its sections' text."""
+        idf = self.catalogue.idf
+        notes = " ".join(dict.fromkeys(f.note or "" for f in subject.figures)) + (subject.title or "")
+        total = sum(idf(w) for w in words)
+        return sum(idf(w) for w in words if term_matches(w, subject.terms) or w in notes) / total if total else 0.0
 
     def _in_subject_text(self, word: str, subject: Subject) -> bool:
         """Does the word appear in the subject's own sections (table header, 出典, prose) or sheet title?"""

@@ -76,6 +76,7 @@ _YEAR = (rf"(?:(?P<era>令和|平成|昭和)(?P<en>\d{{1,2}}|元)|(?P<west>(?:19
 _YEAR_RE = re.compile(_YEAR)
 # A year and its particle are left out of the words before a number: 「就職率は平成29年度に32.8%」.
 _DEADLINE_RE = re.compile(rf"(?:{_YEAR})(?:末)?まで(?:に)?")
+_OPENING_YEAR_RE = re.compile(rf"^(?:{_YEAR})(?:中|度中)?(?:は|には|の|、)")
 _YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:には|に|は|では|で|も|の)?")
 # A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.
 _NOT_A_YEAR = re.compile(r"\d{1,2}月|以降|以来|から|まで|代|間|前|後|ぶり|連続|[〜~～\-]")
@@ -100,9 +101,12 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
     for section in sheet.sections:
         year = _section_year(section)
         for piece in _pieces(section):
+            carried = None  # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences
             for start, sentence in _sentences(piece.text):
+                if _OPENING_YEAR_RE.match(sentence.strip()):
+                    carried = _year_before(sentence.strip(), 20, sheet.era) or carried
                 for fact in _read_sentence(sentence, sheet.era):
-                    label, fy = fact.pop("year", None) or year
+                    label, fy = fact.pop("year", None) or carried or year
                     out.append(Figure(
                         sheet=sheet.id, section=section.path, subject=fact["subject"], series=fact["series"],
                         measure=MEASURE, fiscal_year=fy, year_label=label, value=fact["value"],
@@ -347,7 +351,11 @@ def _topic(before: str) -> str | None:
 def _year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
     """The year the sentence ties the number to: the nearest year before it, else the only one after it."""
     years = []
+    # 「（令和3年3月29日…決定）」: a date in brackets cites a decision; it is not the year of a count.
+    cited = [m.span() for m in re.finditer(r"[（(][^（）()]*[）)]", a) if not m.start() < pos < m.end()]
     for m in _YEAR_RE.finditer(a):
+        if any(s <= m.start() < e for s, e in cited):
+            continue
         month = _MONTH_RE.match(a, m.end()) if m.group(0).endswith("年") and not m.group(0).endswith("年度") else None
         if (_NOT_A_YEAR.match(a, m.end()) and not month) or (m.start() and a[m.start() - 1] in "〜~～-"):
             continue

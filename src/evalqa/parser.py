@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 # What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
 # the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-READING_VERSION = 8  # 8: tables named in their header row, calendar years, labelled value rows; 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
+READING_VERSION = 9  # 9: a paragraph's opening year, no year from a bracketed date; 8: tables named in their header row, calendar years, labelled value rows; 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
 # column, 【…】 headings, 「key：value」 metadata, units in brackets alone; 5: 「累計74地域」, 達成手段 tables of other
 # forms (主な事務事業), R元; 6: 「1万8千人」; 7: only a cell that is a year is a row's year, units in brackets
 _ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"

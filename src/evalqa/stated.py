@@ -42,6 +42,10 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     # A question for an amount of money is not answered by a count, nor the other way round.
     if a.family in MONEY_FAMILIES and not (fact.unit or "").endswith("円"):
         return 0.0
+    # 「令和7年までに…22,000人以下とすることを目指す」: a target stated as a bound, not what was achieved.
+    if a.family != "target" and re.search(r"以下|以上|未満|まで", fact.note or "") \
+            and re.search(r"目指|目標と|までに", fact.raw):
+        return 0.0
     # 「何か国」 is not answered by a count of 件: the question's counter and the fact's unit agree.
     if a.counter is not None and a.counter != "円" and fact.unit and not same_counter(fact.unit, a.counter):
         return 0.0
