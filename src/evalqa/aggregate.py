@@ -1,4 +1,4 @@
-"""Questions over many figures: counts, targets met or missed, rankings, comparisons, related 達成手段.
+"""Questions over many figures: counts, rankings, comparisons, related 達成手段 (targets met or missed: targets).
 
 Each answer is a sentence plus a small table or list; the figures it used are in `figures`, in the order the
 answer states them (counts and related 達成手段 state no figure); `kind` names the operation. Computed values
@@ -140,76 +140,6 @@ def related_means(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best
     text = (f"{asked}に関連する達成手段は{len(found)}件です（達成手段表の「関連する測定指標」欄による）。\n"
             + "\n".join(lines) + "\n" + wording.cite(first.figures[0], cat.sheet_label(first.sheet)))
     return Answer(a.question, text, True, [], [], "list", Frame(), cited=[first.figures[0]])
-
-
-# --- targets met or missed -----------------------------------------------------------------------
-def years_missed(a: QuestionAnalysis, s: Subject, cat: SubjectCatalogue) -> Answer | None:
-    """「…は何年度分目標未達でしたか」: the years in which one indicator's 実績値 missed (or met) its 年度目標値."""
-    lower = lower_is_better(s)
-    rows = []
-    for actual in sorted((f for f in s.figures if f.measure == "実績値" and f.value is not None and f.fiscal_year),
-                         key=lambda f: f.fiscal_year or 0):
-        target = next((f for f in s.figures if f.measure in TARGETS and f.fiscal_year == actual.fiscal_year
-                       and f.series == actual.series and f.value is not None), None)
-        if target is not None:
-            met = actual.value <= target.value if lower else actual.value >= target.value  # type: ignore[operator]
-            rows.append((actual, target, met))
-    if not rows:
-        return None
-    hit = [r for r in rows if r[2] == (a.operation == "met")]
-    verdict = "達成した" if a.operation == "met" else "届かなかった"
-    head = (f"「{s.name}」が年度目標値に{verdict}のは{len(hit)}年度です（目標値と実績値がそろう{len(rows)}年度のうち"
-            + ("、値が小さいほど良い指標として判定" if lower else "") + "）。")
-    listed = "、".join(wording.year(act) for act, _, _ in hit)
-    grid = table(["年度", "目標値", "実績値", "判定"], [(wording.year(act), wording.value(tgt), wording.value(act),
-                                                    "達成" if met else "未達") for act, tgt, met in rows])
-    figures = [f for act, tgt, _ in hit for f in (act, tgt)] or [rows[0][0]]
-    text = head + (f"\n{listed}" if listed else "") + "\n\n" + grid + f"\n{wording.cite(rows[0][0], cat.sheet_label(s.sheet))}"
-    return Answer(a.question, text, True, figures, [], "list", Frame(subject=s), cited=figures[:2])
-
-
-def target_results(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer:
-    """Indicators (per series) whose 実績値 missed (or met) the 年度目標値 of a year."""
-    pairs = []
-    for s in cat.subjects:
-        if s.kind != "indicator" or not scope.holds(s):
-            continue
-        for actual in s.figures:
-            if actual.measure != "実績値" or actual.value is None or actual.fiscal_year is None:
-                continue
-            target = next((f for f in s.figures if f.measure in TARGETS and f.fiscal_year == actual.fiscal_year
-                           and f.series == actual.series and f.value is not None), None)
-            if target is not None:
-                pairs.append((s, actual, target))
-    years = sorted({p[1].fiscal_year for p in pairs if p[1].fiscal_year})
-    year = a.years[0] if a.years else (years[-1] if years else None)
-    pairs = [p for p in pairs if p[1].fiscal_year == year]
-    where = scope_label(scope, cat)
-    if not pairs or year is None:
-        when = f"{to_label(year)}の" if year else ""
-        return refusal(a.question, f"{where}には、{when}年度目標値と実績値がそろう測定指標がありません。")
-    rows, hit, unsure = [], [], False
-    for s, actual, target in pairs:
-        lower = lower_is_better(s)
-        unsure |= lower is None
-        met = actual.value <= target.value if lower else actual.value >= target.value  # type: ignore[operator]
-        rows.append((s, actual, target, met))
-        if met == (a.operation == "met"):
-            hit.append((s, actual, target))
-    verdict = "達成した" if a.operation == "met" else "届かなかった"
-    head = (f"{to_label(year)}に年度目標値に{verdict}測定指標は{len(hit)}件です"
-            f"（目標値と実績値がそろう{len(rows)}件のうち）。")
-    listed = [f"- {label_of(s, actual.series)}: 実績値{wording.value(actual)}／{target.measure}{wording.value(target)}"
-              for s, actual, target in hit]
-    grid = table(["測定指標", "目標値", "実績値", "判定"],
-                 [(label_of(s, act.series), wording.value(tgt), wording.value(act), "達成" if met else "未達")
-                  for s, act, tgt, met in rows])
-    note = ("\n（低いほど良い指標は、名称や基準値との関係から判断しました。方向の書かれていない指標は、"
-            "高いほど良いものとして判定しています。）") if unsure else ""
-    figures = [f for _, act, tgt in hit for f in (act, tgt)]
-    figures += [f for s, act, tgt, _ in rows for f in (act, tgt) if f not in figures]
-    text = head + ("\n" + "\n".join(listed) if listed else "") + "\n\n" + grid + note
-    return Answer(a.question, text, True, figures, [], "list", Frame(), cited=figures[:2])
 
 
 # --- rankings ------------------------------------------------------------------------------------
@@ -402,13 +332,13 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                            and f.fiscal_year == y), None) for fam, y in pairs[:2]]
             if None not in found:
                 break
-        first, second = found[0], found[1]
-        if first is None or second is None:
+        one, other = found[0], found[1]
+        if one is None or other is None:
             return None
-        text = (f"「{label(first)}」の{wording.year(first)}の{first.measure}{wording.value(first)}は、"
-                f"{wording.year(second)}の{second.measure}{wording.value(second)}と比べて"
-                f"{change_text(second, first)}。\n{wording.cite(first, cat.sheet_label(first.sheet))}")
-        return Answer(a.question, text, True, [first, second], [], "comparison", Frame(subject=s), cited=[first])
+        text = (f"「{label(one)}」の{wording.year(one)}の{one.measure}{wording.value(one)}は、"
+                f"{wording.year(other)}の{other.measure}{wording.value(other)}と比べて"
+                f"{change_text(other, one)}。\n{wording.cite(one, cat.sheet_label(one.sheet))}")
+        return Answer(a.question, text, True, [one, other], [], "comparison", Frame(subject=s), cited=[one])
     years = sorted(a.years)
     if len(years) == 1 and a.year_offset:
         years = sorted([years[0], years[0] + a.year_offset])

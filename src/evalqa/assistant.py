@@ -7,15 +7,16 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import aggregate, header_fields, wording
+from . import aggregate, header_fields, targets, wording
 from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
+from .evidence import Evidence
 from .figure import Figure
 from .grades import graded
 from .index import Index
-from .matching import COUNTRY_ABBREV, term_matches
+from .matching import term_matches
 from .normalize import tidy
 from .numeric import numeric_answer
 from .prose import best_quotes, named_section
@@ -27,11 +28,12 @@ from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
+_JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?)?"  # 「自転車乗用中の死者」: a qualifier, kanji between
 _NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # a noun, not a verb's stem (受け, 行っ)
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
-FOLLOWUP_SWITCH = 0.3
-MIN_COVER = 0.35  # share of the question's (IDF-weighted) subject words the subject answering must carry  # a follow-up that names something else switches subject above this score
+FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
+MIN_COVER = 0.35  # share of the question's (IDF-weighted) subject words the subject answering must carry
 
 
 class Assistant:
@@ -45,7 +47,7 @@ class Assistant:
     def _load(self) -> None:
         generation = self.index.generation
         self.catalogue = SubjectCatalogue(self.index.figures() + self.index.facts(), self.index.sheets())
-        self._mentions: dict[str, bool] = {}
+        self.evidence = Evidence(self.index, self.catalogue)
         self._names = NameSimilarity(lambda texts: self.index.embedder.encode_documents(texts))
         self._generation = generation  # last: a failed load is tried again by the next question
 
@@ -110,9 +112,9 @@ class Assistant:
         # (a table section is skipped anyway; a year alone may name the document: 「令和5年度の…の評価で」)
         asks_value = a.operation or (a.years and a.family and a.explicit) or a.numeric_cue or a.counter
         # Of a 施策's sheets, the one of the year named (「令和5年度の…の評価で」).
-        dated = [sid for sid in a.sheets if cat.sheet_years.get(sid) in a.years]
+        of_year = [sid for sid in a.sheets if cat.sheet_years.get(sid) in a.years]
         section = None if asks_value else named_section(a.normalized, [h for h in hits if not a.sheets or h.sheet in (
-            dated or a.sheets)])
+            of_year or a.sheets)])
         if section is not None:  # 「目標達成度合いの測定結果は？」: the text under that heading
             body = section.text.strip()
             quote = body if len(body) <= 300 else body[:300] + "…"
@@ -125,7 +127,8 @@ class Assistant:
         followup = context is not None and context.subject is not None and (
             not a.content or a.short or a.connective) and not ((a.prose and (not shifted or a.reason)) or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
-        missing = [p for p in a.proper if not self._mentioned(p.lower()) and not self._country_in_corpus(p)]
+        ev = self.evidence
+        missing = [p for p in a.proper if not ev.mentioned(p.lower()) and not ev.country_in_corpus(p)]
         if missing:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         if followup:
@@ -133,7 +136,7 @@ class Assistant:
             frame = self._followup_frame(a, context, hits)
             # 「中国は？」 after 日米: a name the subject in focus does not carry is not a follow-up of it.
             assert frame.subject is not None
-            unmatched = [p for p in a.proper if not self._carries(frame.subject, p)]
+            unmatched = [p for p in a.proper if not self.evidence.carries(frame.subject, p)]
             if unmatched:
                 return self._finish(refusal(question, wording.unknown_nouns(unmatched, [frame.subject.name])), hits)
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
@@ -151,7 +154,8 @@ class Assistant:
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
-        if strong and best[1] is not None and (words := subject_words(a)) and self._held(words, best[1]) < MIN_COVER:
+        if strong and best[1] is not None and (words := subject_words(a)) \
+                and self.evidence.held(words, best[1]) < MIN_COVER:
             strong = False  # most of what the question names (駐留経費負担, 少年院) is not this subject's
         others: list[Subject] = []
         if not subject_words(a) and a.family:
@@ -162,7 +166,8 @@ class Assistant:
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
         subject = best[1]
         dense_fact = bool(named) and fact_score < MIN_FACT and asks_number and single
-        if dense_fact:  # an English question names a sentence's counted thing in other words: the closest one
+        # An English question names a sentence's counted thing in other words: the closest sentence.
+        if dense_fact and named is not None:
             fact = english_fact(a, named)  # (beside a table, it answers only in the unit asked; see below)
             fact_score = MIN_FACT if fact is not None else 0.0
         if fact is not None and fact_score >= MIN_FACT and (not strong or subject is None):
@@ -177,22 +182,22 @@ class Assistant:
         if not (a.family or a.numeric_cue or a.years or a.trend):
             return self._prose(a, hits)
         # A proper noun of the question that the subject does not carry (「中国との会談数」).
-        unmatched = [p for p in a.proper if not self._carries(subject, p)]
+        unmatched = [p for p in a.proper if not self.evidence.carries(subject, p)]
         if unmatched:
             near = [s.name for _, s in ranked[:2]]
             return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
         # A qualifier of a noun the subject carries that the subject does not carry (「運輸部門」 when the sheets
         # have 家庭部門 only; 「自転車乗用中の死者数」 against all deaths): the figure found is of something else.
         words = subject_words(a)
-        carried = [w for w in words if self._carries(subject, w)]
+        carried = [w for w in words if self.evidence.carries(subject, w)]
         qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and w not in carried
-                      and any(re.search(re.escape(w) + r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?)?" + re.escape(c), a.normalized)
+                      and any(re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized)
                               for c in carried if len(c) >= 2)]
         if qualifiers and fact is not None and fact_score >= MIN_FACT:  # a sentence counts what the table does not
             return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if qualifiers:
             near = [s.name for _, s in ranked[:2]]
-            if all(self._mentioned(w) for w in qualifiers):
+            if all(self.evidence.mentioned(w) for w in qualifiers):
                 return self._finish(refusal(question, wording.not_distinguished(qualifiers, subject.name)), hits)
             return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
         # 「何年を迎えた？」 is not answered by a %: the question counts in a unit the subject's values are not in.
@@ -257,8 +262,8 @@ class Assistant:
             return aggregate.related_means(a, scope, cat, best, order)
         if a.operation in ("missed", "met"):
             if best is not None and best.kind == "indicator" and not a.years and _WHICH_YEARS_RE.search(a.normalized):
-                return aggregate.years_missed(a, cat.stitched(best, a.sheets)[0], cat)  # one indicator's years
-            return aggregate.target_results(a, scope, cat)
+                return targets.years_missed(a, cat.stitched(best, a.sheets)[0], cat)  # one indicator's years
+            return targets.target_results(a, scope, cat)
         if a.operation == "rank":
             # 「執行額が最大だった年度は？」 (「評価対象期間のうち…」 names no subject either): the 施策's own table
             if a.family and aggregate.asks_year(a) and (not subject_words(a) or (best is None and a.sheets)):
@@ -353,40 +358,6 @@ class Assistant:
         sources = [hit_source(h) for h in hits if id(h) in used]
         sources += [hit_source(h) for h in hits[:3] if id(h) not in used]
         return Answer(a.question, text, True, [], sources, "prose", Frame())
-
-    # --- evidence --------------------------------------------------------------------------------
-    def _mentioned(self, term: str) -> bool:
-        if term not in self._mentions:
-            self._mentions[term] = self.index.mentions(term)
-        return self._mentions[term]
-
-    def _country_in_corpus(self, name: str) -> bool:
-        """A country the sheets write otherwise: アメリカ as 米国 or in 日米, フランス as 仏 in 日仏 …"""
-        abbrev = COUNTRY_ABBREV.get(name)
-        if abbrev is None:
-            return False
-        return self._mentioned(abbrev + "国") or self.catalogue.has_compound(abbrev) or any(
-            self._mentioned(other) for other, ab in COUNTRY_ABBREV.items() if ab == abbrev and other != name)
-
-    def _carries(self, subject: Subject, word: str) -> bool:
-        """Does the subject carry the word: among its terms, or in its own sections' text?"""
-        return term_matches(word, subject.terms) or term_matches(word.lower(), subject.terms) \
-            or self._in_subject_text(word, subject)
-
-    def _held(self, words: Sequence[str], subject: Subject) -> float:
-        """The share of the words (IDF-weighted) the subject carries: in its name, section, series, notes (「北米
-        地域外交に必要な経費」) or sheet title, not anywhere in its sections' text."""
-        idf = self.catalogue.idf
-        notes = " ".join(dict.fromkeys(f.note or "" for f in subject.figures)) + (subject.title or "")
-        total = sum(idf(w) for w in words)
-        return sum(idf(w) for w in words if term_matches(w, subject.terms) or w in notes) / total if total else 0.0
-
-    def _in_subject_text(self, word: str, subject: Subject) -> bool:
-        """Does the word appear in the subject's own sections (table header, 出典, prose) or sheet title?"""
-        title = subject.title or ""
-        if word in title or COUNTRY_ABBREV.get(word, "\0") in title:
-            return True
-        return self.index.section_mentions(subject.sheet, subject.section, word)
 
     def _finish(self, ans: Answer, hits: Sequence[Hit]) -> Answer:
         """Sources: the passages holding the cited figures, else the top hits."""

@@ -140,7 +140,9 @@ def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:
     if named.sheets and (not a.sheets or named.policy):
         a = replace(a, sheets=named.sheets)
     own = [w for w in a.content if not _LATIN_RE.search(w)]
-    if named.policy and not [w for w in own if w not in a.sheet_words]:  # (Japanese words may name a subject)  # (a kind of value asked of the 施策 is its own budget table's: no word names a subject)
+    # A kind of value asked of the 施策 is its own budget table's: no word names a subject (but Japanese
+    # words of the question may).
+    if named.policy and not [w for w in own if w not in a.sheet_words]:
         a = replace(a, content=[] if a.family else own)
     elif named.lead is not None:
         # The English words name that subject: in the sheet's words they are its name's (for passages and

@@ -21,7 +21,8 @@ GLOSSARY: dict[str, str] = {
     "budget": "予算額", "execution rate": "執行率", "execution amount": "執行額", "executed": "執行額",
     "execution": "執行額", "spent": "執行額", "spend": "執行額", "spending": "執行額", "expenditure": "執行額",
     "achievement rate": "達成率", "mid-term target": "中期目標値", "medium-term target": "中期目標値",
-    "target": "目標値", "targets": "目標値", "goal": "目標値", "goals": "目標値", "actual": "実績値", "result": "実績値", "results": "実績値",
+    "target": "目標値", "targets": "目標値", "goal": "目標値", "goals": "目標値", "actual": "実績値",
+    "result": "実績値", "results": "実績値",
     "achieved": "実績値", "baseline": "基準値", "review number": "事業番号",
     # questions
     "which fiscal year": "どの年度", "which year": "どの年度", "what year": "どの年度", "when": "いつ",
@@ -44,11 +45,13 @@ GLOSSARY: dict[str, str] = {
     "evaluation schedule": "政策評価実施予定時期", "when will": "政策評価実施予定時期",
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
     "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",
-    "programmes": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段", "projects": "事業", "project": "事業", "program": "事業", "programme": "事業",
+    "programmes": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段", "projects": "事業",
+    "project": "事業", "program": "事業", "programme": "事業",
     # ministries and documents
     "ministry of foreign affairs": "外務省", "foreign ministry": "外務省", "ministry of the environment": "環境省",
     "environment ministry": "環境省", "moe": "環境省", "ministry of health, labour and welfare": "厚生労働省",
-    "health ministry": "厚生労働省", "ministry of agriculture, forestry and fisheries": "農林水産省", "maff": "農林水産省",
+    "health ministry": "厚生労働省", "ministry of agriculture, forestry and fisheries": "農林水産省",
+    "maff": "農林水産省",
     "agriculture ministry": "農林水産省", "ministry of economy, trade and industry": "経済産業省", "meti": "経済産業省",
     "ministry of land, infrastructure, transport and tourism": "国土交通省", "transport ministry": "国土交通省",
     "ministry of internal affairs and communications": "総務省", "ministry of education": "文部科学省",
@@ -80,7 +83,8 @@ GLOSSARY: dict[str, str] = {
     "public opinion survey": "世論調査", "opinion poll": "世論調査", "survey": "世論調査",
     "security": "安全保障", "economic": "経済", "economy": "経済", "political": "政治", "diplomacy": "外交",
     "alliance": "同盟", "cooperation": "協力", "grassroots": "グラスルーツ", "internship": "インターンシップ",
-    "scholarship": "奨学金", "subsidise": "補助", "subsidize": "補助", "subsidy": "補助", "subsidies": "補助", "ministry": "省", "international exchange": "国際交流", "accept": "受入れ",
+    "scholarship": "奨学金", "subsidise": "補助", "subsidize": "補助", "subsidy": "補助", "subsidies": "補助",
+    "ministry": "省", "international exchange": "国際交流", "accept": "受入れ",
     "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額",
 }
 _PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "measures": "達成手段",
@@ -95,6 +99,8 @@ COUNTED = {"countries": "か国", "nations": "か国", "people": "人", "persons
            "visitors": "人", "cases": "件", "consultations": "件", "inspections": "件", "applications": "件",
            "times": "回", "sessions": "回", "municipalities": "市町村", "companies": "社", "facilities": "施設",
            "stations": "駅", "vehicles": "台", "buses": "台", "schools": "校", "hours": "時間"}
+_COUNTED_RE = re.compile(r"\b(?:how many|(?:the )?numbers? of)\b((?:\s+[a-z-]+){0,3}?)\s+("
+                         + "|".join(COUNTED) + r")\b")
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)
 _PHRASE_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![a-z])")
 _EXCLUDING_RE = re.compile(r"\b(excluding|except for|except|other than|not counting)\s+"
@@ -145,7 +151,7 @@ def gloss(question: str) -> str:
     q = re.sub(r"\bhow many\s+([^\sa-z0-9?.,]+)", r" \1はいくつ ", q)
     # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a
     # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
-    if m := re.search(r"\b(?:how many|(?:the )?numbers? of)\b((?:\s+[a-z-]+){0,3}?)\s+(" + "|".join(COUNTED) + r")\b", q):
+    if m := _COUNTED_RE.search(q):
         q = q[:m.start()] + m.group(1) + " " + m.group(2) + q[m.end():] + f" 何{COUNTED[m.group(2)]}"
     elif re.search(r"\bhow many\b", q):
         q = re.sub(r"\bhow many\b", " ", q) + " how many"

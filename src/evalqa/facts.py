@@ -35,8 +35,11 @@ _NOUN_CH = rf"[{_NOUN_CHARS}]"
 # A noun phrase: kanji / katakana / latin, with an abbreviation in brackets inside (「パートナーシップ(JUSEP)会合」).
 # An okurigana kana inside or at the end of a noun (立入り, 取組み, 見直し) before a kanji or a particle.
 _OKURI = rf"(?:(?<=[{_KANJI}])[りれしみきいち](?=[{_KANJI}]|[をがはのでにも]))"
-_NOUN = rf"(?:(?:(?<![\d.,])\d{{1,3}}(?=時間|歳))?(?![0-9・]){_NOUN_CH}+(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)"
-_UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基|[かカヶヵケ箇]国(?:・地域)?"
+# 「24時間死者数」: a number and 時間 or 歳 open a noun.
+_NOUN = (rf"(?:(?:(?<![\d.,])\d{{1,3}}(?=時間|歳))?(?![0-9・]){_NOUN_CH}+"
+         rf"(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)")
+_UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基"
+         r"|[かカヶヵケ箇]国(?:・地域)?"
          r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
          # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
          r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"

@@ -26,9 +26,11 @@ log = logging.getLogger(__name__)
 
 # What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
 # the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-READING_VERSION = 9  # 9: a paragraph's opening year, no year from a bracketed date; 8: tables named in their header row, calendar years, labelled value rows; 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
+READING_VERSION = 9  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
 # column, 【…】 headings, 「key：value」 metadata, units in brackets alone; 5: 「累計74地域」, 達成手段 tables of other
-# forms (主な事務事業), R元; 6: 「1万8千人」; 7: only a cell that is a year is a row's year, units in brackets
+# forms (主な事務事業), R元; 6: 「1万8千人」; 7: only a cell that is a year is a row's year, units in brackets;
+# 8: tables named in their header row, calendar years, labelled value rows; 9: a paragraph's opening year, no
+# year from a bracketed date
 _ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")
@@ -326,7 +328,8 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
         title = re.sub(r"[【】]", "", section.title)
         _read_key_values(sheet, rows)
     if caption:
-        title, trailing_unit = re.sub(r"\s*[(（]単位[:：][^()（）]*[)）]", "", caption), trailing_unit or unit_of(caption)
+        title = re.sub(r"\s*[(（]単位[:：][^()（）]*[)）]", "", caption)
+        trailing_unit = trailing_unit or unit_of(caption)
     table = Table(kind, title, rows, unit=trailing_unit)
     analyse_table(table, sheet.era, sheet.fiscal_year)
     if kind == "form":
