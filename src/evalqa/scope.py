@@ -85,7 +85,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     labels: set[str] = set()
     if not named:  # 「評価対象期間のうち…」: a field only one 施策's sheets have (評価対象期間, 評価方式 …)
         having = {sid: found for sid, m in cat.sheet_meta.items()
-                  if (found := {lb for f in m.get("fields") or [] if len(lb := norm(f["label"])) >= 4 and lb in q})}
+                  if (found := {lb for f in m.get("fields") or [] if _FIELD_LABEL_RE.fullmatch(lb := norm(f["label"]))
+                                and lb in q})}
         if len({cat.titles.get(sid) for sid in having}) == 1:
             named, labels = list(having), set().union(*having.values())
     # 「令和5年度事前分析表では」 names one of a 施策's sheets of several years, or, with no 施策 named, the
@@ -112,6 +113,10 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
     return replace(a, sheets=named, sheet_words=frozenset(words))
+
+
+# A field's label that can name its sheet: words (評価対象期間), not a year or a number (「R2年度」).
+_FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa・ー]{4,}")
 
 
 def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
