@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .figure import Figure
-from .question import FAMILIES, QuestionAnalysis
+from .matching import term_matches
+from .question import FAMILIES, STOP, QuestionAnalysis
 from .search import Hit
 from .stated import MONEY_FAMILIES, same_counter
 from .subjects import SubjectCatalogue
@@ -31,6 +32,7 @@ MARGIN = 0.008  # the best must lead the best other name by this to be taken as 
 TITLE_MARGIN = 0.02
 POLICY_MARGIN = 0.02  # a subject's name must be this much closer than its sheet's title to be what is named
 _LATIN_RE = re.compile(r"[a-z]")
+_POLICY_WORD_RE = re.compile(r"\bpolic(?:y|ies)\b|施策")
 CACHE = 20_000  # names and sentences kept embedded (about 30 MB at 384 dimensions)
 
 
@@ -114,7 +116,17 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     if named:
         scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
     leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
-    if a.family and leading and not any(m in cat.subjects[i].measures for i in leading for m in FAMILIES[a.family]):
+    money = a.family in MONEY_FAMILIES
+    # 「the initial budget of the … policy」: the 施策's own table, unless a 達成手段's name is clearly closer.
+    says_policy = money and bool(_POLICY_WORD_RE.search(a.question.lower())) and m > 0 \
+        and best < title_sims.max() + POLICY_MARGIN
+    if says_policy and not named:
+        top = cat.titles[titled[int(np.argmax(title_sims))]]
+        named = [sid for sid in titled if cat.titles[sid] == top]
+    if says_policy:
+        leading, policy = set(), True
+    elif money and leading and not any(x in cat.subjects[i].measures for i in leading
+                                       for x in FAMILIES[a.family or ""]):
         # 「the expenditure of the measure for …」 names the 施策 by its indicator's words: the indicator has no
         # 執行額, its 施策 has.
         named, policy, leading = sorted({cat.subjects[i].sheet for i in leading}), True, set()
@@ -144,9 +156,11 @@ def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:
     # words of the question may).
     if named.policy and not [w for w in own if w not in a.sheet_words]:
         a = replace(a, content=[] if a.family else own)
-    elif named.lead is not None:
+    elif named.lead is not None and all(term_matches(w, set(terms(named.lead))) for w in own
+                                        if w not in a.sheet_words and w not in STOP):
         # The English words name that subject: in the sheet's words they are its name's (for passages and
-        # facts, which are found by words).
+        # facts, which are found by words). A glossed word it does not carry (cyclists → 自転車, children →
+        # 子供) keeps the question as asked: the gates then judge it against the subject.
         a = replace(a, content=list(dict.fromkeys(own + terms(named.lead))))
     return a
 
@@ -167,6 +181,6 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
         return None
     # One sentence, several numbers (「首脳間で4回、外相間で6回」): the one of the year asked, when one is.
     same = [f for x, f in facts if f.raw == fact.raw]
-    if len({f.subject for f in same}) > 1 and not (a.years and sum(f.fiscal_year in a.years for f in same) == 1):
+    if len(same) > 1 and not (a.years and sum(f.fiscal_year in a.years for f in same) == 1):
         return None  # which of its numbers is asked, the sentence does not tell
     return next((f for f in same if a.years and f.fiscal_year in a.years), same[0])

@@ -20,6 +20,8 @@ class Evidence:
     def mentioned(self, term: str) -> bool:
         """Does any sheet mention the term?"""
         if term not in self._mentions:
+            if len(self._mentions) > 50_000:  # words users type: bounded
+                self._mentions.clear()
             self._mentions[term] = self.index.mentions(term)
         return self._mentions[term]
 

@@ -355,7 +355,8 @@ def _year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
     """The year the sentence ties the number to: the nearest year before it, else the only one after it."""
     years = []
     # 「（令和3年3月29日…決定）」: a date in brackets cites a decision; it is not the year of a count.
-    cited = [m.span() for m in re.finditer(r"[（(][^（）()]*[）)]", a) if not m.start() < pos < m.end()]
+    cited = [m.span() for m in re.finditer(r"[（(][^（）()]*[）)]", a) if not m.start() < pos < m.end()
+             and re.search(r"\d\s?月|日|決定|閣議|策定", m.group(0))]
     for m in _YEAR_RE.finditer(a):
         if any(s <= m.start() < e for s, e in cited):
             continue

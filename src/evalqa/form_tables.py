@@ -190,7 +190,8 @@ def _inner_header(cells: list[str], sheet: Sheet) -> bool:
     at least one of them a measure (「業績指標 | 基準値 | 基準年 | 令和元年 | … | 目標値 | 目標年」)?"""
     rest = [norm(c) for c in cells[1:] if c.strip()]
     years = [t for t in rest if year_cell(t, sheet) or _CALENDAR_YEAR_RE.fullmatch(t)]
-    measures = [t for t in rest if measure_of(t) is not None and t not in years]
+    measures = [t for t in rest if t not in years and (measure_of(t, whole=True) or (
+        len(t) <= 16 and measure_of(t) is not None and not t.endswith("。")))]
     return len(years) + len(measures) >= 2 and len(measures) >= 1
 
 
@@ -266,6 +267,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             if "予算" in first and measure_of(first, whole=True) is None:
                 title = tidy(first)
             continue
+        elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
+            # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
+            row_measure = row_measure or named
         elif first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure):
             # A new subject: an indicator's name (units in its name carry to its rows).
             state = _RowState(subject=_subject_of(first), unit=unit_of(first))
@@ -296,7 +300,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 measure, labelled_year = pair
             else:
                 labelled_year = None
-            if measure is None and col.year and indicators and state.subject and not budget:
+            if measure is None and col.year and indicators and state.subject and not budget \
+                    and not re.search(r"目標|見込|計画|速報", first):
                 # An indicator's row under year columns, between its 基準値 and 目標値, with its targets on a
                 # row of their own (「年ごとの目標値」): what it states for each year is what was achieved.
                 measure = "実績値"

@@ -26,11 +26,11 @@ log = logging.getLogger(__name__)
 
 # What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
 # the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-READING_VERSION = 9  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
+READING_VERSION = 10  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
 # column, 【…】 headings, 「key：value」 metadata, units in brackets alone; 5: 「累計74地域」, 達成手段 tables of other
 # forms (主な事務事業), R元; 6: 「1万8千人」; 7: only a cell that is a year is a row's year, units in brackets;
 # 8: tables named in their header row, calendar years, labelled value rows; 9: a paragraph's opening year, no
-# year from a bracketed date
+# year from a bracketed date; 10: rows labelled by a measure inside their name (各年の目標値)
 _ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")
@@ -68,7 +68,7 @@ def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
     if not any(s.kind in _SHEET_KINDS for s in sheet.sections):
         # Not a 事前分析表: read it again as a general evaluation document (its own headings and tables).
         sheet = _general(document, sid)
-    elif _dated(general := _general(document, sid)) > _dated(sheet):
+    elif (general := _general_or_none(document, sid)) is not None and _dated(general) > _dated(sheet):
         # Headings like the 事前分析表's (「測定指標１ …」) over tables of another form (years down the first
         # column): the reading that ties more values to a year is the document's.
         sheet = general
@@ -97,6 +97,15 @@ def _general(document: Document, sid: str) -> Sheet:
     _read_sections(sheet, document.lines, _general_heading)
     _keep_preamble(sheet)
     return sheet
+
+
+def _general_or_none(document: Document, sid: str) -> Sheet | None:
+    """The second reading of a 事前分析表-like document; a failure of that reading keeps the first one."""
+    try:
+        return _general(document, sid)
+    except Exception as e:  # noqa: BLE001 - any bug of the second reading must not lose the sheet
+        log.warning("%s: read as a general document failed (%s); kept as a 事前分析表", document.path, e)
+        return None
 
 
 def _dated(sheet: Sheet) -> int:

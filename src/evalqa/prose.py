@@ -84,10 +84,10 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
                 continue
             # 「指標3：…」: a paragraph about an indicator named by its number stands under its name, and is the
             # passage about it when the question names it (rather than the 施策's general text).
-            about = 0.0
+            about, kept, numbered = 0.0, heading, False
             if indicators is not None and (m := _NUMBERED_RE.match(norm(para))) \
                     and (name := indicators(h.sheet).get(m.group(1))):
-                heading = name
+                heading, numbered = name, True  # (for this paragraph only)
                 named = set(terms(name))
                 about = 0.1 if sum(idf(t) for t in content if _found(t, named)) >= 0.5 * total else 0.0
             sents = [x.strip() for x in re.split(r"(?<=[。])", para) if x.strip()]
@@ -102,6 +102,8 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
                 st = set(terms(quote)) | set(terms(heading)) | place
                 cover = sum(idf(t) for t in content if _found(t, st) or _found(ALIASES.get(t, ""), st)) / total
                 scored.append((cover + 0.15 / (rank + 1) + tense + about, cover, quote, h))
+            if numbered:
+                heading = kept
     scored.sort(key=lambda x: -x[0])
     if not scored:
         return []

@@ -58,8 +58,8 @@ _FAMILY_PATTERNS = [
 ]
 _TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去")
 # A judgment asked of the assistant, not of the sheet (「この施策は無駄だと思いますか」「Do you think …」).
-_OPINION_RE = re.compile(r"(?:と|って)(?:思います|思う|思い?ますか|お考えですか|考えますか)|どう思(?:う|い)"
-                         r"|あなたの(?:意見|考え|評価)"
+_OPINION_RE = re.compile(r"(?:無駄|ムダ|妥当|適切|十分|効果的|有効|成功|失敗|良い|よい|悪い|べき)[^。?？]{0,12}"
+                         r"(?:と|って)(?:思|考え|お考え)|どう思(?:う|い)|あなたの(?:意見|考え|評価)"
                          r"|(?:無駄|ムダ)(?:遣い)?(?:だった|でした|です|だ)?(?:か|と)")
 _OPINION_EN_RE = re.compile(r"\b(?:do you think|in your (?:opinion|view)|your (?:opinion|view)|do you (?:agree|believe)"
                             r"|waste of (?:money|taxpayers)|is it worth|was it worth)\b")
@@ -117,7 +117,8 @@ OPERATIONS = [
 ]
 _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  (re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
-                 (re.compile(r"何人|人数|何名|参加者|受講者|人は|(?:した|する|している|された)(?:人|者)"), "人"),
+                 (re.compile(r"何人|人数|何名|参加者|受講者|人は"
+                  r"|(?:した|する|している|された)(?:人|者)(?!の?(?:割合|率|比率))"), "人"),
                  (re.compile(r"何か国|何カ国|国数|何ヶ国"), "か国"),
                  (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),
                  (re.compile(r"いくら|金額|予算|円"), "円"),
@@ -216,6 +217,9 @@ def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, i
         for m in re.finditer(pat, n):
             if not any(s <= m.start() < e for s, e, _ in spans):  # 「当初予算」 is not also 「予算」
                 spans.append((m.start(), m.end(), fam))
+    # 「予算概算要求額」: the general 予算 beside a specific kind is part of it.
+    spans = [(s, e, fam) for s, e, fam in spans if fam != "budget" or not any(
+        e == s2 or s == e2 for s2, e2, f2 in spans if f2 != "budget")]
     if len({fam for _, _, fam in spans}) < 2:
         return []
     places = [(n.find(m.text), m) for m in find_fiscal_years(n, era) if len(m.years) == 1]

@@ -115,8 +115,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     return replace(a, sheets=named, sheet_words=frozenset(words))
 
 
-# A field's label that can name its sheet: words (評価対象期間), not a year or a number (「R2年度」).
-_FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa・ー]{4,}")
+# A field's label that can name its sheet: one that says how the sheet was made (評価対象期間, 評価方式, 政策分野),
+# not a year (「R2年度」) nor a heading every form has (評価結果, 総合判定).
+_FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa・ー]{2,}(?:期間|方式|分野|時期)")
 
 
 def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:

@@ -5,6 +5,7 @@ not a figure, a labelled computation, a quote or a citation.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -32,7 +33,10 @@ def value(f: Figure) -> str:
 
 
 def year(f: Figure) -> str:
-    """「令和2年度」, or the label as written when the year is unknown."""
+    """「令和2年度」, 「令和4年」 for a calendar year as the sheet writes it, or the label as written when the year
+    is unknown."""
+    if f.fiscal_year and f.year_label and re.fullmatch(r"(?:令和|平成)(?:\d{1,2}|元)年", f.year_label):
+        return f.year_label
     return to_label(f.fiscal_year) if f.fiscal_year else (f.year_label or "年度不明")
 
 
