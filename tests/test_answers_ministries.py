@@ -118,6 +118,15 @@ def test_english_names_a_policy_and_asks_its_budget(bot):
     ans = bot.ask("How much did the recidivism prevention policy spend in FY2021?")
     f = ans.figures[0]
     assert (f.sheet, f.measure, f.fiscal_year, f.value) == (MOJ.stem, "執行額", 2021, 4601892)
+    # 'policy' with money: the 施策's own table, not a 達成手段 whose name the embedder finds close.
+    ans = bot.ask("What was the initial budget of the traffic accident prevention policy in FY2022?")
+    assert (ans.figures[0].measure, ans.figures[0].value) == ("当初予算(a)", 17035908)
+
+
+def test_english_qualifier_the_tables_do_not_separate_is_refused(bot):
+    # Deaths of cyclists are not all deaths: the embedder's closest indicator does not answer.
+    ans = bot.ask("How many cyclists died in traffic accidents in 2022?")
+    assert not ans.found and not ans.figures
 
 
 def test_english_counts_the_sheets_structure(bot):

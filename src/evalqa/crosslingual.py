@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .english import QUALIFIERS
 from .figure import Figure
-from .matching import term_matches
-from .question import FAMILIES, STOP, QuestionAnalysis
+from .question import FAMILIES, QuestionAnalysis
 from .search import Hit
 from .stated import MONEY_FAMILIES, same_counter
 from .subjects import SubjectCatalogue
@@ -32,6 +32,7 @@ MARGIN = 0.008  # the best must lead the best other name by this to be taken as 
 TITLE_MARGIN = 0.02
 POLICY_MARGIN = 0.02  # a subject's name must be this much closer than its sheet's title to be what is named
 _LATIN_RE = re.compile(r"[a-z]")
+_QUALIFIER_WORDS = frozenset(QUALIFIERS.values())
 _POLICY_WORD_RE = re.compile(r"\bpolic(?:y|ies)\b|施策")
 CACHE = 20_000  # names and sentences kept embedded (about 30 MB at 384 dimensions)
 
@@ -156,8 +157,7 @@ def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:
     # words of the question may).
     if named.policy and not [w for w in own if w not in a.sheet_words]:
         a = replace(a, content=[] if a.family else own)
-    elif named.lead is not None and all(term_matches(w, set(terms(named.lead))) for w in own
-                                        if w not in a.sheet_words and w not in STOP):
+    elif named.lead is not None and all(q in named.lead for q in _QUALIFIER_WORDS if q in a.normalized):
         # The English words name that subject: in the sheet's words they are its name's (for passages and
         # facts, which are found by words). A glossed word it does not carry (cyclists → 自転車, children →
         # 子供) keeps the question as asked: the gates then judge it against the subject.
