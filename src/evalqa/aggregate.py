@@ -27,7 +27,7 @@ _LISTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|�
                         r"(?=[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて|全て|を全部|何と何|何がある|どんなものがある))"
                         r"|(?:いくつ|何件|何個|何本|何項目|何つ)の(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)"
                         r"|(参考指標|測定指標|業績指標|成果指標|達成手段|指標)のうち[^。]{0,30}?(?:全部|すべて|全て)")
-# 「数値が小さいほど良いもの」: only the indicators that are better when lower (or higher).
+# 「低いほど良い指標」: only the indicators that are better when lower (or higher).
 _DIRECTION_RE = re.compile(r"(小さい|低い|少ない|大きい|高い|多い)ほど(?:良い|よい|良好|望ましい)")
 # What the question leaves out of the count: 「（参考指標を除く）」「参考指標以外の」.
 _EXCLUDED_RES = [re.compile(r"[（(][^（）()]*(?:除く|除いた|除き|除いて|以外)[^（）()]*[）)]"),

@@ -105,13 +105,13 @@ class Assistant:
             meta = header_fields.metadata_answer(a, a.metadata, hits, cat, focus)
             if meta is not None:
                 return meta
-        # 「評価対象期間のうち執行率が最も高かった年度は？」 names a field but asks for an operation over figures.
+        # 「評価対象期間で執行額が最大の年度は？」 names a field but asks for an operation over figures.
         field = header_fields.field_answer(a, hits, cat) if a.operation is None else None
         if field is not None:
             return field
-        # (a table section is skipped anyway; a year alone may name the document: 「令和5年度の…の評価で」)
+        # (a table section is skipped anyway; a year alone may name the document: 「令和6年度の…の評価では」)
         asks_value = a.operation or (a.years and a.family and a.explicit) or a.numeric_cue or a.counter
-        # Of a 施策's sheets, the one of the year named (「令和5年度の…の評価で」).
+        # Of a 施策's sheets, the one of the year named (「令和6年度の…の評価では」).
         of_year = [sid for sid in a.sheets if cat.sheet_years.get(sid) in a.years]
         section = None if asks_value else named_section(a.normalized, [h for h in hits if not a.sheets or h.sheet in (
             of_year or a.sheets)])
@@ -187,7 +187,7 @@ class Assistant:
             near = [s.name for _, s in ranked[:2]]
             return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
         # A qualifier of a noun the subject carries that the subject does not carry (「運輸部門」 when the sheets
-        # have 家庭部門 only; 「自転車乗用中の死者数」 against all deaths): the figure found is of something else.
+        # have 家庭部門 only; 「歩行中の負傷者数」 against all injured): the figure found is of something else.
         words = subject_words(a)
         carried = [w for w in words if self.evidence.carries(subject, w)]
         qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and w not in carried
@@ -257,7 +257,7 @@ class Assistant:
         if a.operation == "count":
             return aggregate.count(a, scope, cat)
         if a.operation == "related":
-            # The sheet of the indicator the question names (「測定指標1（2年以内再入率）」) first.
+            # The sheet of the indicator the question names (「測定指標2（…の割合）」) first.
             order = ([best.sheet] if best is not None else []) + [h.sheet for h in hits] + list(cat.sheet_meta)
             return aggregate.related_means(a, scope, cat, best, order)
         if a.operation in ("missed", "met"):
@@ -265,7 +265,7 @@ class Assistant:
                 return targets.years_missed(a, cat.stitched(best, a.sheets)[0], cat)  # one indicator's years
             return targets.target_results(a, scope, cat)
         if a.operation == "rank":
-            # 「執行額が最大だった年度は？」 (「評価対象期間のうち…」 names no subject either): the 施策's own table
+            # 「執行額が最大だった年度は？」 (「評価対象期間で…」 names no subject either): the 施策's own table
             if a.family and aggregate.asks_year(a) and (not subject_words(a) or (best is None and a.sheets)):
                 best = next(iter(cat.default_budget_subjects(a)), best)  # 「執行額が最大だった年度は？」
             return aggregate.ranking(a, scope, cat, best)

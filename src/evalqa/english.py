@@ -135,7 +135,7 @@ def is_english(question: str) -> bool:
     letters = sum(c.isascii() and c.isalpha() for c in question)
     japanese = sum(1 for c in question if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
     # An English sentence may quote the sheet's term (「carry-over (繰越し等)」).
-    # An English sentence may quote the sheet's names (「How many 個別分野 does the 北米地域外交 sheet have?」): it
+    # An English sentence may quote the sheet's names (「Which 達成手段 of the 国際交流 sheet …?」): it
     # opens as English does.
     opens = re.match(r"\s*(?:how|what|which|when|why|who|where|is|are|was|were|did|does|do|has|have|show|list|give"
                      r"|tell|compare|please)\b", question, re.IGNORECASE) is not None

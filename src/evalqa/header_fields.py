@@ -17,7 +17,7 @@ from .subjects import SubjectCatalogue
 def metadata_answer(a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[Hit],
                     cat: SubjectCatalogue, focus: str | None = None) -> Answer | None:
     """「担当部局は？」: a field of the sheet itself, not a table value. `focus`: the sheet a conversation is
-    about (「それは何年度の事前分析表に載っている数字？」)."""
+    about (「そのシートはいつのもの？」)."""
     attr, label = field
     meta = cat.sheet_meta
     sheets = [sid for sid, m in meta.items() if m.get(attr)]

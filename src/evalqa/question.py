@@ -101,7 +101,7 @@ OPERATIONS = [
                           r"|下回った[^、。]{0,4}?(?:指標|もの|区分)|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
     ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|達成とされた|達成とした|クリアした|上回った)"
                        r"[^、。]{0,6}?(?:指標|もの|区分|のは|項目)")),
-    # 「業績指標のうち、数値が小さいほど良いものを全部教えて」: the ones of a kind, listed.
+    # 「指標のうち低いほど良いものをすべて挙げて」: the ones of a kind, listed.
     ("count", re.compile(r"(?:測定指標|業績指標|成果指標|指標|達成手段)のうち[^。]{0,30}?"
                          r"(?:全部|すべて|全て)(?:教え|挙げ|列挙)")),
     ("count", re.compile(r"(測定指標|達成手段|個別分野|参考指標)(?:を|は)?"
@@ -210,7 +210,7 @@ _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定)(?:が|は|の)?[�
 
 def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
     """(family, year) of each kind of value the question names with a year of its own, in its order, when it
-    names two or more kinds (「4年度概算要求額は3年度当初予算額より…」); else []."""
+    names two or more kinds (「6年度の概算要求額と5年度の当初予算を比べると」); else []."""
     n = a.normalized
     spans: list[tuple[int, int, str]] = []
     for pat, fam in _FAMILY_PATTERNS:

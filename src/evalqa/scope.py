@@ -83,7 +83,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         asked = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
     labels: set[str] = set()
-    if not named:  # 「評価対象期間のうち…」: a field only one 施策's sheets have (評価対象期間, 評価方式 …)
+    if not named:  # 「評価対象期間の…」: a field only one 施策's sheets have (評価対象期間, 評価方式 …)
         having = {sid: found for sid, m in cat.sheet_meta.items()
                   if (found := {lb for f in m.get("fields") or [] if _FIELD_LABEL_RE.fullmatch(lb := norm(f["label"]))
                                 and lb in q})}
@@ -129,7 +129,7 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
         return bool(title)
     # A long 施策名 (「障害者の地域生活への移行を推進し、地域で…」) is named by its first clause too.
     words = set(terms(q))
-    # 「（再犯防止）」「交通事故の…」: the 施策名's first two words as written, opening a name in the question.
+    # 「（就労支援）」「交通安全の…」: the 施策名's first two words as written, opening a name in the question.
     head = "".join(terms(title)[:2])
     if len(head) >= 4 and head in nfkc(title) and _heads(head, q):
         return True
@@ -142,7 +142,7 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
 
 def _heads(first: str, q: str) -> bool:
     """Does the title's first word open a name in the question, not stand inside another one (「就労支援」 in
-    「刑務所出所者等就労支援事業」 is part of a 事業's name; 「厚労省就労支援の…」 opens one after the ministry)?"""
+    「…者等就労支援事業」 is part of a 事業's name; 「厚労省就労支援の…」 opens one after the ministry)?"""
     return any(i == 0 or not re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", q[i - 1]) or q[i - 1] in "省庁府"
                for i in (m.start() for m in re.finditer(re.escape(first), q)))
 

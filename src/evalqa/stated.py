@@ -83,7 +83,7 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     if not scored:
         return 0.0, None
     score, fact = scored[0]
-    # A sentence that names the counted thing and carries most of the question's words (「下請かけこみ寺において
+    # A sentence that names the counted thing and carries most of the question's words (「相談窓口において
     # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number.
     if 0 < score < MIN_FACT and _cover(fact_words(a), fact, idf) >= WIDE_COVER:
         score = MIN_FACT

@@ -12,7 +12,8 @@ from .subjects import TARGETS, Subject, SubjectCatalogue, lower_is_better
 
 
 def years_missed(a: QuestionAnalysis, s: Subject, cat: SubjectCatalogue) -> Answer | None:
-    """「…は何年度分目標未達でしたか」: the years in which one indicator's 実績値 missed (or met) its 年度目標値."""
+    """「この指標が目標に届かなかったのはどの年度？」: the years in which one indicator's 実績値 missed (or met)
+    its 年度目標値."""
     lower = lower_is_better(s)
     rows = []
     for actual in sorted((f for f in s.figures if f.measure == "実績値" and f.value is not None and f.fiscal_year),

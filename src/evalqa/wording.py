@@ -107,7 +107,7 @@ def unknown_nouns(missing: Sequence[str], near: Sequence[str] = ()) -> str:
 
 
 def not_distinguished(qualifiers: Sequence[str], subject: str, near: Sequence[str] = ()) -> str:
-    """A qualifier the sheets mention, but no table counts by (「自転車乗用中の死者数」 against all deaths)."""
+    """A qualifier the sheets mention, but no table counts by (「歩行中の負傷者数」 against all injured)."""
     words = "、".join(f"「{q}」" for q in qualifiers)
     return (f"{words}に限った値は、シートの表にありません（「{subject}」は{words}を区別しない値です）。"
             + near_text(near))
