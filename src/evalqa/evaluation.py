@@ -186,11 +186,6 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
 
 def evaluate(assistant: Assistant, cases: list[Case], k: int = 5) -> Report:
     report = Report()
-    cat = assistant.catalogue
-
-    def policy(sid: str) -> object:
-        return (cat.sheet_meta.get(sid, {}).get("ministry"), cat.titles.get(sid) or sid)
-
     conversations: dict[str | None, Conversation] = defaultdict(assistant.conversation)
     for case in cases:
         if case.conversation:
@@ -203,5 +198,5 @@ def evaluate(assistant: Assistant, cases: list[Case], k: int = 5) -> Report:
                 if case.section in h.breadcrumb and (case.sheet is None or h.sheet == case.sheet):
                     rank = i
                     break
-        report.results.append(Result(case, ans, judge(case, ans, policy), rank))
+        report.results.append(Result(case, ans, judge(case, ans, assistant.catalogue.policy_of), rank))
     return report

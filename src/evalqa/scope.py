@@ -210,7 +210,7 @@ def one_per_policy(sheets: list[str], a: QuestionAnalysis, cat: SubjectCatalogue
     counts and lists are read from one of them, the newest that has the years asked."""
     groups: dict[tuple, list[str]] = {}
     for sid in sheets:
-        key = (cat.sheet_meta[sid].get("ministry"), cat.titles.get(sid) or sid)  # one ministry's 施策
+        key = cat.policy_of(sid)
         groups.setdefault(key, []).append(sid)
     out = []
     for group in groups.values():

@@ -166,6 +166,10 @@ class SubjectCatalogue:
                       key=lambda s: min((f.line or 0) for f in s.figures))
         return {str(n): s.name for n, s in enumerate(rows, 1)}
 
+    def policy_of(self, sheet: str) -> tuple[str | None, str]:
+        """(ministry, 施策名): the one 施策 a sheet of some year is of."""
+        return (self.sheet_meta.get(sheet, {}).get("ministry"), self.titles.get(sheet) or sheet)
+
     def subjects_of(self, sheet: str) -> list[int]:
         """The indexes of the sheet's subjects."""
         return self._by_sheet.get(sheet, [])
