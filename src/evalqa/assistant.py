@@ -29,6 +29,8 @@ from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?)?"  # 「自転車乗用中の死者」: a qualifier, kanji between
+# 「出院者」「受講者」: the word before a person suffix says who is counted.
+_PERSONS = ("者", "人")
 _NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # a noun, not a verb's stem (受け, 行っ)
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
@@ -192,7 +194,7 @@ class Assistant:
         carried = [w for w in words if self.evidence.carries(subject, w)]
         qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and w not in carried
                       and any(re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized)
-                              for c in carried if len(c) >= 2)]
+                              for c in carried if len(c) >= 2 or c in _PERSONS)]
         if qualifiers and fact is not None and fact_score >= MIN_FACT:  # a sentence counts what the table does not
             return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if qualifiers:

@@ -49,6 +49,7 @@ GLOSSARY: dict[str, str] = {
     "met": "達成した", "fall short": "下回った", "fell short": "下回った", "exceed": "上回った",
     "exceeded": "上回った", "why": "理由", "what does": "どのような", "describe": "どのような",
     "bureau in charge": "担当部局", "in charge": "担当部局", "responsible": "担当部局",
+    "responsible for preparing": "作成責任者", "prepared by": "作成責任者", "who prepared": "作成責任者",
     "evaluation schedule": "政策評価実施予定時期", "when will": "政策評価実施予定時期",
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
     "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",

@@ -51,7 +51,7 @@ _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
 _SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
-                     r"(人|件|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
+                     r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
 _KANSUJI = "二三四五六七八九"
 _ORDINAL_RE = re.compile(rf"第(\d{{1,3}}|[一二三四五六七八九十]{{1,3}})回(?:目)?(?:の|となる|目の)?({_NOUN})")
 # 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
@@ -103,8 +103,10 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
     out: list[Figure] = []
     for section in sheet.sections:
         year = _section_year(section)
+        # 「令和4年中の…。死者のうち…」: an opening year holds for the sentences after it, in later paragraphs of the
+        # section too, until another opens.
+        carried = None
         for piece in _pieces(section):
-            carried = None  # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences
             for start, sentence in _sentences(piece.text):
                 if _OPENING_YEAR_RE.match(sentence.strip()):
                     carried = _year_before(sentence.strip(), 20, sheet.era) or carried
@@ -216,6 +218,9 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         clause_start = max(a.rfind(c, 0, s) for c in "、,。") + 1
         clause_start = max(clause_start, depth_open + 1)
         left, pre = _strip_pre(a[clause_start:s])
+        # 「重傷者数(速報値)は」「信号機の改良(LED化等)を」: a remark between the noun and its particle, kept in the note.
+        if m := re.search(r"(\([^()]*\))((?:とは|は|が|を|も)?)$", left):
+            left, pre = left[:m.start()] + m.group(2), [m.group(1)] + pre
         # 「令和4年度までに70%」: a deadline, kept in the note; other years are the fact's year, not words.
         pre += [m.group(0) for m in _DEADLINE_RE.finditer(left)]
         left = _YEAR_PHRASE_RE.sub("", _DEADLINE_RE.sub("", left))

@@ -51,7 +51,7 @@ _FAMILY_PATTERNS = [
     (r"中期目標", "midterm"),
     (r"基準値|基準年", "baseline"),
     (r"目標|目指|めざ", "target"),
-    (r"実績|結果|何回|何人|何件|何か国", "actual"),
+    (r"実績|結果|確定値|速報値|何回|何人|何件|何か国", "actual"),
     (r"当初予算", "initial_budget"),
     (r"合計", "total"),
     (r"予算|いくら|金額", "budget"),
@@ -85,6 +85,8 @@ _CONTRIBUTION_RE = re.compile(r"分担金|拠出金")
 # Years relative to the one in focus: 「前年度」 is the year before the year asked (or the frame's).
 # (「前年度の評価書」 names a document, not a year.)
 _DOCUMENT_AFTER = r"(?!度?の?(?:評価書|事前分析表|分析表|調書|シート|資料))"
+# Documents whose names hold a measure's word (実績 of 実績評価書).
+_DOCUMENT_NAME_RE = re.compile(r"実績評価(?:書|調書)?|実績報告書?")
 _RELATIVE_YEARS = [(re.compile(rf"(?:前の年度|前年度|前年|昨年度|1年前|一年前){_DOCUMENT_AFTER}"), -1),
                    (re.compile(rf"(?:次の年度|翌年度|次年度|翌年){_DOCUMENT_AFTER}"), 1)]
 # Questions over several figures. Checked in order; each names an operation of `evalqa.aggregate`.
@@ -132,7 +134,8 @@ _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワ�
 
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
 METADATA_FIELDS = [
-    (re.compile(r"担当部局|担当部署|担当課|担当は|所管|(?:局|部署|課|部局|省庁?)が担当|担当して|担当する"), "bureau",
+    # (「作成責任者」 is a field of its own: `header_fields` quotes it.)
+    (re.compile(r"^(?!.*作成責任者)(?:.*?)(?:担当部局|担当部署|担当課|担当は|所管|(?:局|部署|課|部局|省庁?)が担当|担当して|担当する)"), "bureau",
      "担当部局名"),
     (re.compile(r"評価.*(時期|いつ)|実施予定時期"), "evaluation_time", "政策評価実施予定時期"),
     (re.compile(r"政策体系上の位置付け|政策体系"), "position", "政策体系上の位置付け"),
@@ -158,7 +161,7 @@ STOP = {
     "どれだけ", "どれ位", "どのくらい", "何年", "円", "百万円", "千円", "億円", "万円", "百万", "千",
     "第", "目", "回目", "ごと", "毎", "最大", "最小", "最高", "最低", "いつ", "上がっ", "下がっ", "上がる", "下がる",
     "数値", "施策", "政策", "施策目標", "やつ", "もの", "よる", "よれ", "おける", "おく", "行う", "行わ", "行っ",
-    "つい", "つく", "計上", "つ", "末", "時点", "現在",
+    "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -285,6 +288,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         asked = negated.sub("", asked)
     # 「執行率（執行額÷予算額計）」: a formula in brackets explains the measure asked, it names no other.
     asked = re.sub(r"\([^()]*[÷/×][^()]*\)", "", asked)
+    asked = _DOCUMENT_NAME_RE.sub("", asked)  # 「実績評価書で」 names a document, not the 実績値
     family = next((fam for pat, fam in _FAMILY_PATTERNS if re.search(pat, asked)), None)
     trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions)
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
