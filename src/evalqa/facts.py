@@ -218,7 +218,7 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         clause_start = max(a.rfind(c, 0, s) for c in "、,。") + 1
         clause_start = max(clause_start, depth_open + 1)
         left, pre = _strip_pre(a[clause_start:s])
-        # 「重傷者数(速報値)は」「信号機の改良(LED化等)を」: a remark between the noun and its particle, kept in the note.
+        # 「重傷者数(速報値)は」「改良(LED化等)を」: a remark between the noun and its particle, kept in the note.
         if m := re.search(r"(\([^()]*\))((?:とは|は|が|を|も)?)$", left):
             left, pre = left[:m.start()] + m.group(2), [m.group(1)] + pre
         # 「令和4年度までに70%」: a deadline, kept in the note; other years are the fact's year, not words.

@@ -135,7 +135,8 @@ _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワ�
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
 METADATA_FIELDS = [
     # (「作成責任者」 is a field of its own: `header_fields` quotes it.)
-    (re.compile(r"^(?!.*作成責任者)(?:.*?)(?:担当部局|担当部署|担当課|担当は|所管|(?:局|部署|課|部局|省庁?)が担当|担当して|担当する)"), "bureau",
+    (re.compile(r"^(?!.*作成責任者)(?:.*?)(?:担当部局|担当部署|担当課|担当は|所管"
+               r"|(?:局|部署|課|部局|省庁?)が担当|担当して|担当する)"), "bureau",
      "担当部局名"),
     (re.compile(r"評価.*(時期|いつ)|実施予定時期"), "evaluation_time", "政策評価実施予定時期"),
     (re.compile(r"政策体系上の位置付け|政策体系"), "position", "政策体系上の位置付け"),
