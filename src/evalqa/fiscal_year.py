@@ -21,7 +21,7 @@ _NUM = r"(?:\d{1,2}|元)"
 _YEAR = (
     rf"(?P<era>{_ERA_ALT})(?P<en>{_NUM})(?:年度|年)?"
     rf"|(?<![A-Za-z])(?P<ab>[RHST])\.?(?P<an>\d{{1,2}}(?![\d])|元)(?:年度|年)?"
-    rf"|(?P<west>(?:19|20)\d{{2}})年度"
+    rf"|(?P<west>(?:19|20)\d{{2}})(?:年度|年)"  # (「2021年」: a calendar year, as 「令和3年」 is)
     rf"|(?<![\d元])(?P<bare>\d{{1,2}}|元)年度"
 )
 _YEAR_RE = re.compile(_YEAR)

@@ -49,8 +49,15 @@ _TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指�
 _UNIT_PARENS = re.compile(r"[(（](?:単位[:：])?\s*(?:千円|百万円|億円|円|%|％|人|件|回)\s*[)）]")
 # A value with a unit and a year of its own: 「約1,200駅(R7年度)」「48.5%（平成30年度）」「12（平成30年度）」.
 _VALUE_RE = re.compile(
-    r"^(?P<approx>約)?\s*(?P<num>[△▲\-−]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s()（）年]{1,4})?"
+    r"^(?P<approx>約)?\s*(?P<num>[△▲\-−]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s()（）年]{1,4}|[^\d\s()（）年]{1,3}/[^\d\s()（）年]{1,5})?"
     r"\s*(?:[(（](?P<paren>[^()（）]{1,16})[)）])?$")
+
+
+# 「（参考指標）熱中症による休業4日以上の死傷者数（人）」: a name after a bracketed kind, not a row's label.
+_NAMED_AFTER_BRACKET = re.compile(r"\([^()]{1,8}\)[^()]{4,}")
+
+
+_NAME_HEADER_RE = re.compile(r"(?:測定|業績|成果|参考)?指標(?:名)?")
 
 
 @dataclass
@@ -110,17 +117,19 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
     for c in range(1, width):
         col = _Column()
         for text in reversed([f[c].strip() for f in filled if f[c].strip()]):  # the lowest row says it
+            text = re.sub(r"[(（]([値度])[)）]", r"\1", text)  # 「基準（値）」「目標年（度）」: either word
             n = norm(text)
             if col.year is None and (m := YEAR_IN_HEADER_RE.search(n) or _CALENDAR_YEAR_RE.search(n)):
                 col.year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year)
                 col.year_label = tidy(text) if col.year and len(n) <= 12 else m.group(0)
             if col.measure is None:
-                col.measure = measure_of(text)
+                col.measure = measure_of(re.sub(r"\([^()]*\)", "", norm(text))) or measure_of(text)
                 inner = [got for b in re.findall(r"\(([^()]+)\)", norm(text)) if (got := measure_of(b, whole=True))]
                 col.paired = inner[0] if inner and inner[0] != col.measure else None
             if col.label is None and any(w in n for w in _LABEL_HEADERS) and measure_of(text) is None:
                 # 「目標年」「基準年」 (calendar years) are the 目標年度 / 基準年度 of their form
-                col.label = {"目標年": "目標年度", "基準年": "基準年度"}.get(n, tidy(text))
+                col.label = {"目標年": "目標年度", "基準年": "基準年度"}.get(n, n if n in ("目標年度", "基準年度")
+                                                                            else tidy(text))
             col.unit = col.unit or unit_of(text) or ("%" if "率" in n and "%" in nfkc(text) else None)
         cols[c] = col
     return cols
@@ -138,7 +147,7 @@ def read_value(cell: str, sheet: Sheet) -> list[_Value] | None:
         paired = v.paren.value if v.paren is not None and v.paren.marker is None else None
         return [_Value(cell, v.value, "%" if v.percent else None, paired=paired)]
     # 「2,000以下」「16.0以下」: a target stated as a bound; its number is the value (the raw keeps the bound).
-    m = _VALUE_RE.match(re.sub(r"(?<=[\d%人件])(?:以下|以上|未満|超)$", "", nfkc(cell)))
+    m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|未満|超)(?=$|\s*\()", "", nfkc(cell)))
     if not m:
         return None
     unit = m.group("unit")
@@ -209,7 +218,7 @@ def _labelled(cells: list[str], c: int, sheet: Sheet) -> tuple[str, tuple[int, s
 
 def _subject_of(cell: str) -> str:
     """「①段差解消された旅客施設の割合*」 → 「段差解消された旅客施設の割合」."""
-    t = tidy(cell)
+    t = tidy(re.sub(r"^\s*[0-9０-９]{1,2}[\s\u3000]+(?=\D)", "", cell))  # 「１　資源生産性」
     t = re.sub(rf"^(?:[{CIRCLED}]|\d{{1,2}}(?:-\d{{1,2}})?[\s.．、]|[(（]\d{{1,2}}[)）])\s*", "", t)
     t = re.sub(r"\s*[*＊]$", "", t)
     return re.sub(r"\s*[(（]アウト(?:カム|プット)[)）]$", "", t).strip()
@@ -218,8 +227,11 @@ def _subject_of(cell: str) -> str:
 def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> list[Figure]:
     """The figures of one table of a general document (see the module docstring for the rules)."""
     width = max(len(r.cells) for r in table.rows)
-    cols = _columns([r.cells for r in table.header], sheet, width)
-    body = table.body
+    # 「初期値 | 53%（2019年度）」「目標値 | 57%（2025年度）」 above a table's header: values, each of its label.
+    labelled = [r for r in table.header if measure_of(r.cells[0], whole=True)
+                and any(read_value(c, sheet) for c in r.cells[1:])]
+    cols = _columns([r.cells for r in table.header if r not in labelled], sheet, width)
+    body = labelled + table.body
     state = _RowState()
     out: list[Figure] = []
     # 「主な事務事業（令和3年度）」: a table of one year says it in brackets in its title (「令和5年度事前分析表」,
@@ -234,6 +246,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     if _TABLE_NAME_RE.search(norm(caption)) and measure_of(caption, whole=True) is None:
         title = caption  # 「業績指標 | 基準値 …」「主な達成手段 | 令和4年度予算額 …」 too
         means = means or re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
+    # 「施策目標 | 測定指標 | 区分 | 基準値 …」: the indicator is named in its own column, after the 施策目標.
+    name_col = next((c for c, col in cols.items() if col.label and _NAME_HEADER_RE.fullmatch(norm(col.label))), None)
     table_unit = table.unit
     years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
     for i, row in enumerate(body):
@@ -241,12 +255,18 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         values = {c: got for c in range(1, width)
                   if cols[c].label is None and (got := read_value(cells[c], sheet))}
         texts = [(c, cells[c].strip()) for c in range(width) if cells[c].strip() and c not in values]
-        row_measure = next((m for _, t in texts if (m := measure_of(t, whole=True))), None)
+        label_at, row_measure = next(((c, m) for c, t in texts if (m := measure_of(t, whole=True))), (0, None))
+        # 「| 年度ごとの目標値 | 910 | 900 …」 set one cell to the right, its label in the first year's column:
+        # the values are the years' from that column on.
+        shift = 1 if label_at and cols[label_at].year and all(c > label_at for c in values) \
+            and not cols.get(label_at - 1, _Column()).year else 0
         first = cells[0].strip()
+        if name_col is not None and cells[name_col].strip() and (values or not first):
+            first = cells[name_col].strip()  # (the 施策目標 in the first cell stands over several indicators)
         # Years down the first column, measures across (「平成30年度 | 64.0 | 56.2」): the row's year.
         row_year = (y, tidy(first)) if first and (y := year_cell(first, sheet)) else None
         # 「令和6年度概算要求額 | 5,361,020」 under the columns of 当初予算 …: the row names its year and measure.
-        own = _YEAR_MEASURE_RE.fullmatch(norm(first)) if first and row_year is None else None
+        own = _YEAR_MEASURE_RE.fullmatch(_UNIT_PARENS.sub("", norm(first))) if first and row_year is None else None
         if own and (y := parse_fiscal_year(own.group(1), sheet.era, sheet.fiscal_year)) \
                 and (m := measure_of(own.group(2), whole=True)):
             row_year, row_measure = (y, tidy(own.group(1))), m
@@ -270,7 +290,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
             row_measure = row_measure or named
-        elif first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure):
+        elif first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure
+                                                                   and not _NAMED_AFTER_BRACKET.match(norm(first))):
             # A new subject: an indicator's name (units in its name carry to its rows).
             state = _RowState(subject=_subject_of(first), unit=unit_of(first))
         elif first and unit_of(first):
@@ -289,8 +310,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         subject = title if budget or not state.subject else state.subject
         indicators = any(c.measure in ("目標値", "基準値") for c in cols.values())
         for c, vals in values.items():
-            col = cols[c]
-            measure = (row_measure or col.measure) if col.year or own else (col.measure or row_measure)
+            col = cols[c - shift]
+            measure = (row_measure or col.measure) if col.year or own or row in labelled \
+                else (col.measure or row_measure)
             if col.year and col.measure == "概算要求額":
                 if row_measure is not None and not row_measure.startswith("当初"):
                     continue  # (a 補正予算 or 執行額 of a year not yet come: nothing)
@@ -309,6 +331,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 year, label = v.year, v.year_label
                 if year is None and labelled_year is not None:
                     year, label = labelled_year
+                if year is None and row_year is not None:  # years down the first column, or the row's own
+                    year, label = row_year
                 if year is None and col.year:
                     year, label = col.year, col.year_label
                 if year is None and row_year is not None:

@@ -176,11 +176,16 @@ def form_fields(lines: list[Line]) -> list[dict]:
     return fields
 
 
+def _numbered(label: str) -> str:
+    """「施策目標III-1-1」 → 「施策目標」: a label that carries the 施策's number after it."""
+    return re.sub(r"\s*(?:[IVX]+|\d+)(?:\s*-\s*(?:[IVX]+|\d+))*$", "", label)
+
+
 def _first(pairs: list[tuple[str, str]], keys: tuple[str, ...]) -> str | None:
     for key in keys:  # in order of preference: 施策名 before 施策目標
         for k, v in pairs:
             # 「施策名（業績目標）」 is the 施策名 too: what a label adds in brackets names the form's word for it.
-            if (k == norm(key) or re.sub(r"\([^()]*\)$", "", k) == norm(key)) and v \
+            if (k == norm(key) or re.sub(r"\([^()]*\)$", "", k) == norm(key) or _numbered(k) == norm(key)) and v \
                     and norm(v) not in {norm(x) for x in (*TITLE_KEYS, *BUREAU_KEYS)}:
                 return v
     return None

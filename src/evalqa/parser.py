@@ -26,11 +26,14 @@ log = logging.getLogger(__name__)
 
 # What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
 # the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-READING_VERSION = 10  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
+READING_VERSION = 11  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
 # column, 【…】 headings, 「key：value」 metadata, units in brackets alone; 5: 「累計74地域」, 達成手段 tables of other
 # forms (主な事務事業), R元; 6: 「1万8千人」; 7: only a cell that is a year is a row's year, units in brackets;
 # 8: tables named in their header row, calendar years, labelled value rows; 9: a paragraph's opening year, no
-# year from a bracketed date; 10: rows labelled by a measure inside their name (各年の目標値)
+# year from a bracketed date; 10: rows labelled by a measure inside their name (各年の目標値); 11: western calendar
+# years (2021年), years down a column before the header's, 初期値/目標値 rows above a header, a unit line or a
+# heading's unit over a table, rate units (件／億台キロ), an indicator column after the 施策目標, 基準（値）, rows set
+# one cell right, 予算額（執行額） columns, a remark between a noun and its particle in prose
 _ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")
@@ -129,7 +132,16 @@ def _read_form_metadata(sheet: Sheet, lines: list[Line]) -> None:
 
 def _general_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
     """A heading of a general document: the 事前分析表's sub-headings (中期目標, 施策の進捗状況 …, one level
-    below the generic ones), then the generic headings of `evalqa.forms`."""
+    below the generic ones), then the generic headings of `evalqa.forms`. 「達成手段（単位：百万円）」 is the heading
+    達成手段, its title keeping the unit for the table under it."""
+    unit = re.search(r"\s*[(（]単位[:：][^()（）]*[)）]$", line.strip())
+    h = _heading_of(line.strip()[:unit.start()] if unit else line, era)
+    if h is not None and unit:
+        h.title += unit.group(0).strip()
+    return h
+
+
+def _heading_of(line: str, era: str) -> Heading | None:
     h = match_heading(line, era)
     if h is not None:
         if h.kind in ("midterm_target", "year_target", "progress", "rationale"):
@@ -315,7 +327,7 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     if not rows:
         return
     # 「施策の予算額・執行額等（単位：千円）」 on the line above a form's table: its caption (and unit).
-    above = next((tidy(t) for ln, t in reversed(section.lines) if t.strip()), "") if section.lines else ""
+    above = next((tidy(t.strip()) for ln, t in reversed(section.lines) if t.strip()), "") if section.lines else ""
     caption = above if sheet.form == GENERAL and "\t" not in above and len(above) <= 40 \
         and _CAPTION_RE.search(norm(above)) and not above.endswith("。") else None
     for r in rows:
@@ -339,6 +351,10 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     if caption:
         title = re.sub(r"\s*[(（]単位[:：][^()（）]*[)）]", "", caption)
         trailing_unit = trailing_unit or unit_of(caption)
+    elif _UNIT_LINE_RE.match(norm(above)):  # 「（単位：百万円）」 alone on the line above
+        trailing_unit = trailing_unit or unit_of(above)
+    elif not section.lines[:-len(rows)] and "単位" in section.title:  # 「達成手段（単位：百万円）」, the heading
+        trailing_unit = trailing_unit or unit_of(section.title)
     table = Table(kind, title, rows, unit=trailing_unit)
     analyse_table(table, sheet.era, sheet.fiscal_year)
     if kind == "form":

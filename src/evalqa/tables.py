@@ -156,5 +156,5 @@ def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None)
             "(truncated?); the missing cells give no figures")
     if table.unit is None:
         table.unit = next((unit_of(c) for r in header for c in r.cells if unit_of(c)), None)
-        if table.unit is None:
+        if table.unit is None and table.kind != "form":  # (a form's rows name each its own unit)
             table.unit = next((unit_of(c) for r in table.body for c in r.cells[:1] if unit_of(c)), None)
