@@ -63,6 +63,9 @@ def label_of(s: Subject, series: str | None = None) -> str:
 
 
 # --- count and related ---------------------------------------------------------------------------
+_REFERENCE_RE = re.compile(r"^[(（【]参考")
+
+
 def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
     """How many 測定指標 / 参考指標 / 達成手段 / 個別分野 (and which): from the sheet's outline, so that 定性的指標
     without figures count too. 「（参考指標を除く）」 is not what is counted; 「主要な」「*」 keeps the starred ones."""
@@ -81,10 +84,12 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
             listed = [f"{i['number'] or ''} {i['name']}".strip() for i in outline.get("indicators", [])
                       if i["kind"] == kind and (scope.field_number is None or i["field"] == scope.field_number)
                       and (i.get("main") or not main)]
-            if not listed and kind == "indicator" and not main and not outline.get("indicators"):
-                # A form whose outline does not mark its indicators (業績指標①…): the indicators with figures.
-                listed = list(dict.fromkeys(s.name for s in cat.subjects if s.sheet == sid
-                                            and s.kind == "indicator" and scope.holds(s)))
+            if not listed and not outline.get("indicators"):
+                # A form whose outline does not mark its indicators (業績指標①…): the indicators with figures,
+                # 「（参考指標）…」 rows apart, 【主要】 ones when the main ones are asked.
+                listed = [n for n in dict.fromkeys(s.name for s in cat.subjects if s.sheet == sid
+                                                   and s.kind == "indicator" and scope.holds(s))
+                          if bool(_REFERENCE_RE.match(n)) == (kind == "reference") and (not main or "主要" in n)]
             names += listed
         elif kind == "field":
             names += [f["title"] for f in outline.get("fields", [])]

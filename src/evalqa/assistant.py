@@ -220,6 +220,19 @@ class Assistant:
                    if sc >= best[0] - 0.02 and s.name == subject.name and s.sheet != subject.sheet]
         others = [s for s in others if cat.titles.get(s.sheet) != cat.titles.get(subject.sheet)]
         ans = numeric_answer(a, frame, cat.sheet_label)
+        # Indicators of one sheet that all carry every word asked (「有識者の部」 of two polls): the question does
+        # not tell which, so each is answered, by name, rather than one guessed.
+        words = subject_words(a)
+        twins = [s for sc, s in ranked[1:4] if words and sc >= 0.9 * best[0] and s.sheet == subject.sheet
+                 and s.kind == subject.kind and s.name != subject.name
+                 and all(named_by(w, s) and named_by(w, subject) for w in words)]
+        more = [m for s in twins if (m := numeric_answer(a, replace(frame, subject=s, series=cat.series_in(a, s)),
+                                                           cat.sheet_label)).found]
+        if ans.found and more:
+            ans.text = "\n".join([wording.undistinguished([subject.name] + [s.name for s in twins]), ans.text]
+                                 + [m.text for m in more])
+            ans.figures += [f for m in more for f in m.figures]
+            ties = []
         if fact is not None and fact_score >= MIN_FACT and not dense_fact:
             # The table answers only when its subject covers what the question names (首脳 alone is not 首脳・外相).
             group = covers_partly(a, subject)
@@ -236,6 +249,8 @@ class Assistant:
         shown = {id(f) for f in ans.figures}
         notes = [wording.disagreement(kept, other, cat.sheet_label(other.sheet)) for kept, other in conflicts
                  if id(kept) in shown]
+        if not a.trend:  # the older sheet's value, named in the note, is listed after the answer's
+            ans.figures += [other for kept, other in conflicts if id(kept) in shown]
         if others:
             notes.append(wording.other_sheets(list(dict.fromkeys(cat.sheet_label(s.sheet) for s in others))))
         if ties:
@@ -254,8 +269,11 @@ class Assistant:
         best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
         if a.operation == "graded":
             # No grades where the search points: the sheets that grade their indicators so, when none is named.
-            return graded(a, scope, cat) or (None if a.sheets else graded(a, replace(scope, sheets=one_per_policy(
-                list(cat.sheet_meta), a, cat)), cat))
+            here = graded(a, scope, cat)
+            if a.sheets or (here is not None and here.found):
+                return here
+            anywhere = graded(a, replace(scope, sheets=one_per_policy(list(cat.sheet_meta), a, cat)), cat)
+            return anywhere if anywhere is not None and anywhere.found else here
         if a.operation == "count":
             return aggregate.count(a, scope, cat)
         if a.operation == "related":
@@ -385,6 +403,11 @@ class Assistant:
                 out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0,
                             "page": stored.page if stored else None})
         return out
+
+
+def named_by(word: str, s: Subject) -> bool:
+    """Is the word in the subject's name or in a series of its figures (「有識者の部」)?"""
+    return term_matches(word, set(terms(s.name)) | {t for f in s.figures if f.series for t in terms(f.series)})
 
 
 def english_year(f: Figure) -> str:

@@ -227,6 +227,9 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         if left.startswith("うち"):
             pre.insert(0, "うち")
             left = left[2:]
+        elif re.match(r"(?:この|その)うち", left):  # 「このうち…によるものが12,427人」: a part of the number before
+            pre.insert(0, "うち")
+            left = left[4:]
         if re.search(r"[前昨翌次来]年度?|前回", left):
             continue  # 「(前年度2,980件)」: its year is the sentence's year minus one, not a year we may state
         post, pos, remark = [], e, None
@@ -241,6 +244,10 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
                 m := re.search(rf"((?:{_NOUN}の)?{_NOUN})$", a[:depth_open])):
             subject, how = _clean(m.group(1)), "bracket"  # 「北部訓練場の過半（約4,000ヘクタール）」
         qualifiers = _qualifiers(left, subject)
+        # 「65歳以上の高齢者は」「信号機の改良を」: the noun that qualifies the counted one with の
+        if subject and how == "left" and (m := re.search(
+                rf"(?<![{_NOUN_CHARS}])({_NOUN})の{re.escape(subject)}(?:とは|は|が|を|も)?$", left)):
+            qualifiers.insert(0, m.group(1))
         if depth_open >= 0:  # inside 「(うち電話会談が4回)」: the clause around the bracket qualifies too
             outer = a[max(a.rfind(c, 0, depth_open) for c in "、,。") + 1:depth_open]
             qualifiers = _qualifiers(re.sub(rf"\d[\d,.]*(?:{_UNIT}).*$", "", outer), None) + qualifiers
@@ -310,6 +317,9 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
             return _COUNTER_NOUNS[unit], "counter"
         if m.group(1) not in _SCOPES:
             return _clean(m.group(1)), "left"
+    # 「感染症へのり患によるものが12,427人」: what 「もの」 stands for is the noun of its clause.
+    if m := re.search(rf"({_NOUN})[^、,。()]{{0,10}}?(?:による|に係る|の)もの(?:が|は|を|も)$", left):
+        return _clean(m.group(1)), "left"
     # 「会談を首脳間で4回」: the object, then only qualifiers up to the number.
     if m := re.search(rf"({_NOUN})(?:を|が)((?:{_NOUN}(?:で|では|でも|において|に|には))+)$", left):
         return _clean(m.group(1)), "left"

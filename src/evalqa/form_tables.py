@@ -57,6 +57,7 @@ _VALUE_RE = re.compile(
 _NAMED_AFTER_BRACKET = re.compile(r"\([^()]{1,8}\)[^()]{4,}")
 
 
+_GRADE_WORDS = ("評価", "判定", "達成状況", "評定")
 _NAME_HEADER_RE = re.compile(r"(?:測定|業績|成果|参考)?指標(?:名)?")
 
 
@@ -286,6 +287,12 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             years_across = across
             if "予算" in first and measure_of(first, whole=True) is None:
                 title = tidy(first)
+            continue
+        elif not values and norm(first) in _GRADE_WORDS and len(texts) == 2 and len(norm(texts[1][1])) <= 6:
+            # 「評価 | B-1」 under an indicator's rows (years down the column): the indicator's grade
+            for f in out:
+                if f.subject == (state.subject or title):
+                    f.note = "、".join(x for x in (f.note, f"{norm(first)}: {norm(texts[1][1])}") if x)
             continue
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure

@@ -46,10 +46,11 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
             grades = _grades(f.note)
             any_grade |= bool(grades)
             row_grade = len(years_on_line.get(f.line, ())) > 1
-            if mark in grades.values() and (row_grade or not a.years or f.fiscal_year in a.years):
+            # (「評価がA」 takes of a sheet that grades so; 「A-1」 only A-1)
+            hit = next((k for k, v in grades.items() if v == mark or v.startswith(f"{mark}-")), None)
+            if hit and (row_grade or not a.years or f.fiscal_year in a.years):
                 by_row |= row_grade
-                found.setdefault((s.sheet, s.name), (s, f, next(k for k, v in grades.items() if v == mark),
-                                                     row_grade))
+                found.setdefault((s.sheet, s.name), (s, f, hit, row_grade))
     if not any_grade:
         return None
     where = scope_label(scope, cat) if len(scope.sheets) <= 3 else "索引のシート"

@@ -55,8 +55,9 @@ def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue
         for f in cat.sheet_meta[sid].get("fields") or []:
             label = norm(re.sub(r"名$", "", f["label"]))
             # The label itself, not a value of it (「施策目標値」 would be a figure).
+            # (「施策目標22の」「施策目標III-1-1の」 name the sheet by its number.)
             named = len(label) >= 3 and label in a.normalized \
-                and not a.normalized.split(label, 1)[1].startswith("値")
+                and not re.match(r"値|\s*(?:\d|[IVX]+\b)", a.normalized.split(label, 1)[1])
             if named and (best is None or len(label) > best[0]):
                 best = (len(label), sid, f)
     if best is None:

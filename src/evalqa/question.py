@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .english import gloss, is_english
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
-from .terms import tagger
+from .terms import tagger, terms
 
 # family → the measures that answer it, in order of preference
 FAMILIES: dict[str, list[str]] = {
@@ -126,7 +126,7 @@ _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  (re.compile(r"いくら|金額|予算|円"), "円"),
                  (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%")]
 # 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
-_ASKED_COUNTER_RE = re.compile(r"何(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
+_ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
                                r"|基"
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
                                r"|都市|種類|講座|か所|カ所|箇所)")
@@ -162,7 +162,7 @@ STOP = {
     "どれだけ", "どれ位", "どのくらい", "何年", "円", "百万円", "千円", "億円", "万円", "百万", "千",
     "第", "目", "回目", "ごと", "毎", "最大", "最小", "最高", "最低", "いつ", "上がっ", "下がっ", "上がる", "下がる",
     "数値", "施策", "政策", "施策目標", "やつ", "もの", "よる", "よれ", "おける", "おく", "行う", "行わ", "行っ",
-    "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書",
+    "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書", "等", "など",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -208,8 +208,8 @@ _COUNTRY_PAIR_RE = re.compile(r"[日米加中韓英仏独露豪印朝][米加中
 
 
 # 「判定が「×」だった」「評価はA」「A評価の」: a grade the sheet itself wrote.
-_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E])(?![A-Za-z])[」』\"]?"
-                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E])[」』]?(?:評価|判定)")
+_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E](?:-\d)?)(?![A-Za-z\d])[」』\"]?"
+                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E](?:-\d)?)[」』]?(?:評価|判定)")
 
 
 def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
@@ -235,11 +235,16 @@ def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, i
     return out if len({fam for fam, _ in out}) >= 2 else []
 
 
+_VERB_STEM_RE = re.compile(r"([\u4e00-\u9fff]+)[\u3041-\u309f]+")  # 「働ける」: a verb, by its kanji stem
+
+
 def subject_words(a: QuestionAnalysis) -> list[str]:
     """The content words that may name a subject: those naming a sheet by its 施策名 left out (as parts of its
     words too: 「中小」 of 「中小企業」)."""
     return [t for t in a.content if t not in a.sheet_words
-            and not (len(t) >= 2 and any(t in w for w in a.sheet_words if len(w) > len(t)))]
+            and not (len(t) >= 2 and any(t in w for w in a.sheet_words if len(w) > len(t)))
+            and not (a.sheet_words and (lemmas := terms(t)) and set(lemmas) <= a.sheet_words)
+            and not ((m := _VERB_STEM_RE.fullmatch(t)) and any(m.group(1) in w for w in a.sheet_words))]  # 働ける: 働く
 
 
 def content_terms(text: str) -> tuple[list[str], list[str]]:
@@ -284,6 +289,10 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         if len(older) == len(mentions):
             mentions = [o if m.end > latest + 5 else m for m, o in zip(mentions, older, strict=True)]
     years = sorted({y for m in mentions for y in m.years})
+    # 「平成30年からどう推移」: from that year to the newest
+    if latest is not None and len(mentions) == 1 and len(years) == 1 and years[0] < latest \
+            and re.match(r"(?:度)?(?:から|以降|以来)(?![^、。?？]{0,12}(?:令和|平成|\d{4}年|まで))", q_years[q_years.find(mentions[0].text) + len(mentions[0].text):]):
+        years = list(range(years[0], latest + 1))
     asked = q
     for negated in _NEGATED_RES:
         asked = negated.sub("", asked)

@@ -105,14 +105,33 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         a = replace(a, field_number=field_number)
     # 「厚労省の」「文科省の」: a ministry says where to look, whatever the sheets call it.
     ministries = {t for m in _MINISTRY_RE.finditer(a.normalized) for t in terms(m.group(0))}
+    # (of the sheets named, those of the ministry named, when it is among them)
+    asked_ministries = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
+    named = [sid for sid in named if cat.sheet_meta[sid].get("ministry") in asked_ministries] or named
+    named = _narrowed(named, a.content, ministries, cat)
     if not named or len(named) == len(cat.titles) > 1:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = ministries | {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     words |= {t for lb in labels for t in terms(lb)}
+    words |= {t for n in numbers for t in terms(n)}  # 「Ⅲ－1－1」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
     return replace(a, sheets=named, sheet_words=frozenset(words))
+
+
+_NOUN_WORD = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,}")
+
+
+def _narrowed(named: list[str], content: Sequence[str], ministries: set[str], cat: SubjectCatalogue) -> list[str]:
+    """Of several 施策 named (by a ministry, or by a word their titles share), those whose titles share the most
+    of the question's other words (「環境省の循環型社会の…」: the 循環型社会 sheet of 環境省's)."""
+    if len({cat.titles.get(sid) for sid in named}) < 2:
+        return named
+    asked = {t for t in content if _NOUN_WORD.fullmatch(t) and t not in ministries}
+    shared = {sid: sum(cat.idf(t) for t in asked & set(terms(cat.titles.get(sid) or ""))) for sid in named}
+    best = max(shared.values())
+    return [sid for sid in named if shared[sid] == best] if best > 0 else named
 
 
 # A field's label that can name its sheet: one that says how the sheet was made (評価対象期間, 評価方式, 政策分野),

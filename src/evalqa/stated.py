@@ -57,8 +57,12 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     score = got / total
     if all(any(term_matches(t, layer) for layer, _ in layers) for t in words):
         score = max(score, MIN_FACT)  # the sentence carries every word asked, and names the counted thing
-    if "うち" in (fact.note or "").split("、") and "うち" not in a.normalized:
+    part = "うち" in (fact.note or "").split("、")
+    asks_part = re.search(r"うち|含ま|内訳", a.normalized) is not None
+    if part and not asks_part:
         score -= 0.05  # 「（うち電話会談が4回）」 is a part: the whole answers a question that asks no part
+    elif part and asks_part:
+        score += 0.05  # 「…には…が何人含まれている？」 asks the part
     if a.years and fact.fiscal_year is not None and fact.fiscal_year not in a.years:
         return 0.0  # a number of another year is not the answer, however well its words fit
     if a.counter and fact.unit and not same_counter(fact.unit, a.counter):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from collections.abc import Sequence
 
 from .figure import Figure, format_value
@@ -144,12 +145,22 @@ def missing_measure(subject: str, asked: str, fiscal_year: int | None, figures: 
 
 def disagreement(kept: Figure, other: Figure, other_label: str) -> str:
     """「国際交流の推進（mext-r1-…）では令和元年度の実績値は312,214人と記載されています。新しいシートの値を示しました」."""
-    return (f"{other_label}では{year(other)}の{other.measure}は{value(other)}と記載されています。"
+    change = ""
+    if isinstance(kept.value, (int, float)) and isinstance(other.value, (int, float)) and kept.unit == other.unit:
+        diff = kept.value - other.value
+        amount = value(replace(kept, value=abs(round(diff, 6))))
+        change = f"（新しいシートの値はこれより{amount}{'増' if diff > 0 else '減'}）" if diff else ""
+    return (f"{other_label}では{year(other)}の{other.measure}は{value(other)}と記載されています{change}。"
             f"新しいシートの値を示しました")
 
 
 def other_sheets(labels: Sequence[str]) -> str:
     return "他のシートにも同じ表・指標があります: " + "、".join(labels) + "。シート名を添えると絞り込めます。"
+
+
+def undistinguished(names: Sequence[str]) -> str:
+    listed = "、".join(f"「{n}」" for n in names)
+    return f"ご質問の言葉はどれにも当てはまります: {listed}。それぞれの値を示します。"
 
 
 def equal_fits(names: Sequence[str]) -> str:
