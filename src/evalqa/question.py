@@ -126,7 +126,8 @@ _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  (re.compile(r"いくら|金額|予算|円"), "円"),
                  (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%")]
 # 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
-_ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
+_ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯"
+                               r"|戸|棟|冊|店舗|拠点|地区"
                                r"|基"
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
                                r"|都市|種類|講座|か所|カ所|箇所)")
@@ -208,7 +209,8 @@ _COUNTRY_PAIR_RE = re.compile(r"[日米加中韓英仏独露豪印朝][米加中
 
 
 # 「判定が「×」だった」「評価はA」「A評価の」: a grade the sheet itself wrote.
-_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E](?:-\d)?)(?![A-Za-z\d])[」』\"]?"
+_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E](?:-\d)?)"
+                       r"(?![A-Za-z\d])[」』\"]?"
                        r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E](?:-\d)?)[」』]?(?:評価|判定)")
 
 
@@ -290,8 +292,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
             mentions = [o if m.end > latest + 5 else m for m, o in zip(mentions, older, strict=True)]
     years = sorted({y for m in mentions for y in m.years})
     # 「平成30年からどう推移」: from that year to the newest
-    if latest is not None and len(mentions) == 1 and len(years) == 1 and years[0] < latest \
-            and re.match(r"(?:度)?(?:から|以降|以来)(?![^、。?？]{0,12}(?:令和|平成|\d{4}年|まで))", q_years[q_years.find(mentions[0].text) + len(mentions[0].text):]):
+    after = q_years[q_years.find(mentions[0].text) + len(mentions[0].text):] if len(mentions) == 1 else ""
+    if latest is not None and len(years) == 1 and years[0] < latest \
+            and re.match(r"(?:度)?(?:から|以降|以来)(?![^、。?？]{0,12}(?:令和|平成|\d{4}年|まで))", after):
         years = list(range(years[0], latest + 1))
     asked = q
     for negated in _NEGATED_RES:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .figure import Figure, format_value
 from .fiscal_year import to_label
