@@ -94,7 +94,8 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
         elif kind == "field":
             names += [f["title"] for f in outline.get("fields", [])]
         else:
-            names += list(dict.fromkeys(s.name for s in cat.subjects if s.table == "達成手段" and scope.holds(s)))
+            names += list(dict.fromkeys(s.name for s in cat.subjects if s.table == "達成手段" and s.sheet == sid
+                                        and scope.holds(s)))
     if kind == "indicator" and (d := _DIRECTION_RE.search(asked)):
         lower = d.group(1) in ("小さい", "低い", "少ない")
         ways = {s.name: lower_is_better(s) for s in cat.subjects if s.sheet in scope.sheets and s.kind == "indicator"}

@@ -113,11 +113,11 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     title = float(title_sims.max()) if m else 0.0
     # The question names the 施策 rather than anything in it: no subject's name is closer than its title, and
     # it asks an amount of money (a 施策's own figures are its budget's).
-    policy = bool(named) and best < title + POLICY_MARGIN and a.family in MONEY_FAMILIES
+    money = a.family in (*MONEY_FAMILIES, "execution_rate")  # (a 施策's 執行率 is its budget table's too)
+    policy = bool(named) and best < title + POLICY_MARGIN and money
     if named:
         scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
     leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
-    money = a.family in MONEY_FAMILIES
     # 「the initial budget of the … policy」: the 施策's own table, unless a 達成手段's name is clearly closer.
     says_policy = money and bool(_POLICY_WORD_RE.search(a.question.lower())) and m > 0 \
         and best < title_sims.max() + POLICY_MARGIN

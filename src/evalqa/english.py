@@ -95,8 +95,13 @@ GLOSSARY: dict[str, str] = {
     "scholarship": "奨学金", "subsidise": "補助", "subsidize": "補助", "subsidy": "補助", "subsidies": "補助",
     "ministry": "省", "international exchange": "国際交流", "accept": "受入れ",
     "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額",
+    # a choice between two years or two values: 「どちらが大きい」「上回った？下回った？」
+    "larger": "どちらが大きい", "bigger": "どちらが大きい", "smaller": "どちらが小さい",
+    "above or below": "上回った下回った", "total budget": "合計",
+    "sme": "中小企業", "smes": "中小企業", "material-cycle": "循環型社会", "sound material-cycle society": "循環型社会",
 }
 _PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "measures": "達成手段",
+          "achievement measures": "達成手段",
           "policy measures": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段",
           "programs": "達成手段", "programmes": "達成手段", "reference indicators": "参考指標"}
 _PARTS_RE = "|".join(sorted(_PARTS, key=len, reverse=True))
@@ -144,10 +149,18 @@ def is_english(question: str) -> bool:
                              or (opens and letters >= 10))
 
 
+def unknown_acronyms(question: str) -> list[str]:
+    """「JET」「OECD」: acronyms of an English question that the glossary does not read (the sheets may still
+    name them: the caller asks the index)."""
+    return [w for w in dict.fromkeys(re.findall(r"\b[A-Z][A-Z0-9]{1,7}\b", question))
+            if w.lower() not in GLOSSARY and not re.fullmatch(r"FY\d*|U\.?S\.?A?|[A-E](?:\d)?|[IVX]+", w)]
+
+
 def gloss(question: str) -> str:
     """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
     「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""
-    q = question.lower().replace("’", "'")
+    q = re.sub(r"\bU\.?S\.?A?\b", "united states", question)  # (「US」, not 「us」)
+    q = q.lower().replace("’", "'")
     # 「excluding reference indicators」 → 「参考指標を除く」: Japanese puts what is left out first.
     q = _EXCLUDING_RE.sub(lambda m: f"{m.group(2)} excluding", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
@@ -218,8 +231,8 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
         elif kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \
                 and isinstance(first.value, (int, float)) and isinstance(figures[1].value, (int, float)):
             other = figures[1]  # two kinds of value (a request against an initial budget)
-            how = "higher than" if first.value > other.value else "lower than" if first.value < other.value \
-                else "the same as"
+            how = "higher than (above)" if first.value > other.value else "lower than (below)" \
+                if first.value < other.value else "the same as"
             body += (f"\nThe {fy_label(first)} {measure_en(first.measure)} is {how} the {fy_label(other)} "
                      f"{measure_en(other.measure)} ({value(first)} against {value(other)}).")
         computed = [line for line in lines if "計算値" in line]

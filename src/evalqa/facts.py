@@ -43,7 +43,7 @@ _UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|�
          r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
          # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
          r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
-         r"|市町村|病院|事業所|企業|地域")
+         r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分")
 # 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
 _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
                         rf"[ \u3000]?({_UNIT})")
@@ -72,7 +72,7 @@ _SCOPES = {"全国", "国内", "海外", "県内", "各地", "世界", "全体",
 # What a counter that names its thing counts, when the words before it are a scope (「アジア10か国」).
 _COUNTER_NOUNS = {"か国": "国", "か国・地域": "国・地域", "か所": "箇所", "校": "学校", "団体": "団体", "社": "企業",
                   "都市": "都市", "自治体": "自治体", "機関": "機関", "施設": "施設", "世帯": "世帯", "店舗": "店舗",
-                  "拠点": "拠点", "地区": "地区", "市町村": "市町村", "病院": "病院", "事業所": "事業所",
+                  "拠点": "拠点", "地区": "地区", "市町村": "市町村", "市区町村": "市区町村", "病院": "病院", "事業所": "事業所",
                   "企業": "企業", "地域": "地域"}
 _YEAR = (rf"(?:(?P<era>令和|平成|昭和)(?P<en>\d{{1,2}}|元)|(?P<west>(?:19|20)\d{{2}}))(?:年度|年)"
          rf"|(?<![\d元{_KANJI}])(?P<bare>\d{{1,2}}|元)年度")
@@ -80,7 +80,9 @@ _YEAR_RE = re.compile(_YEAR)
 # A year and its particle are left out of the words before a number: 「就職率は平成29年度に32.8%」.
 _DEADLINE_RE = re.compile(rf"(?:{_YEAR})(?:末)?まで(?:に)?")
 _OPENING_YEAR_RE = re.compile(rf"^(?:{_YEAR})(?:中|度中)?(?:は|には|の|、)")
-_YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:には|に|は|では|で|も|の)?")
+_YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:中|度中|末)?(?:には|に|は|では|で|も|の)?"
+                             # 「4月1日現在」「3月末時点で」: the date of the count, not a word of it
+                             r"|\d{1,2}月(?:\d{1,2}日)?(?:現在|時点|末)*(?:で|に|には|の)?")
 # A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.
 _NOT_A_YEAR = re.compile(r"\d{1,2}月|以降|以来|から|まで|代|間|前|後|ぶり|連続|[〜~～\-]")
 _PEOPLE = {"人", "名", "者", "万人", "千人"}
@@ -230,8 +232,9 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         elif re.match(r"(?:この|その)うち", left):  # 「このうち…によるものが12,427人」: a part of the number before
             pre.insert(0, "うち")
             left = left[4:]
-        if re.search(r"[前昨翌次来]年度?|前回", left):
-            continue  # 「(前年度2,980件)」: its year is the sentence's year minus one, not a year we may state
+        if re.search(r"[前昨翌次来]年度?|前回", left) or (
+                depth_open > 0 and re.search(r"(?:[前昨翌次来]年度?|前回)$", a[:depth_open])):
+            continue  # 「前年（確定値951人）」 too  # 「(前年度2,980件)」: its year is the sentence's year minus one, not a year we may state
         post, pos, remark = [], e, None
         if m := _POST_MARK_RE.match(a, pos):
             post.append(m.group(0))
@@ -243,6 +246,8 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         if subject is None and depth_open >= 0 and not left.strip() and (
                 m := re.search(rf"((?:{_NOUN}の)?{_NOUN})$", a[:depth_open])):
             subject, how = _clean(m.group(1)), "bracket"  # 「北部訓練場の過半（約4,000ヘクタール）」
+            if re.fullmatch(_UNIT, m.group(1)):  # 「758人（74.6%）」: the share of the count before it
+                subject = f"{facts[-1]['subject']}の割合" if unit == "%" and facts and facts[-1]["subject"] else None
         qualifiers = _qualifiers(left, subject)
         # 「65歳以上の高齢者は」「信号機の改良を」: the noun that qualifies the counted one with の
         if subject and how == "left" and (m := re.search(

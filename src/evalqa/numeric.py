@@ -115,6 +115,13 @@ def rate_answer(a: QuestionAnalysis, frame: Frame, f: Figure, labels: Callable[[
     s = frame.subject
     assert s is not None and frame.family is not None
     asked = FAMILY_LABEL[frame.family]
+    # The sheet's own 執行率 (達成率) row, when it has one, is the answer; a computed rate only stands in for it.
+    own = next((x for x in s.figures if x.measure == asked and x.fiscal_year == f.fiscal_year and x.value is not None
+                and x.series == f.series), None)
+    if own is not None:
+        text = f"{wording.year(own)}の「{s.name}」の{asked}は{wording.value(own)}です（シートの{asked}欄）。"
+        return Answer(a.question, f"{text}\n{wording.cite(own, labels(own.sheet))}", True, [own, f], [], "numeric",
+                      frame, cited=[own])
     same_series = frame.family == "achievement_rate"
     base = next((x for m in RATE_BASES[frame.family] for x in s.figures
                  if x.measure == m and x.fiscal_year == f.fiscal_year and x.value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .english import gloss, is_english
+from .english import gloss, is_english, unknown_acronyms
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
 from .terms import tagger, terms
@@ -128,7 +128,7 @@ _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
 # 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
 _ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯"
                                r"|戸|棟|冊|店舗|拠点|地区"
-                               r"|基"
+                               r"|基|隊|頭"
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
                                r"|都市|種類|講座|か所|カ所|箇所)")
 _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
@@ -309,6 +309,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
     content, proper = content_terms(stripped)
+    if lang == "en":  # 「JET Programme」: a name the sheets must mention, as a Japanese proper noun must
+        proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
     bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
