@@ -97,8 +97,8 @@ GLOSSARY: dict[str, str] = {
     "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額",
     # a choice between two years or two values: 「どちらが大きい」「上回った？下回った？」
     "larger": "どちらが大きい", "bigger": "どちらが大きい", "smaller": "どちらが小さい",
-    "above or below": "上回った下回った", "total budget": "合計",
-    "sme": "中小企業", "smes": "中小企業", "material-cycle": "循環型社会", "sound material-cycle society": "循環型社会",
+    "above or below": "上回った下回った", "sme": "中小企業", "smes": "中小企業",
+    "material-cycle": "循環型社会", "sound material-cycle society": "循環型社会",
 }
 _PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "measures": "達成手段",
           "achievement measures": "達成手段",

@@ -72,8 +72,8 @@ _SCOPES = {"全国", "国内", "海外", "県内", "各地", "世界", "全体",
 # What a counter that names its thing counts, when the words before it are a scope (「アジア10か国」).
 _COUNTER_NOUNS = {"か国": "国", "か国・地域": "国・地域", "か所": "箇所", "校": "学校", "団体": "団体", "社": "企業",
                   "都市": "都市", "自治体": "自治体", "機関": "機関", "施設": "施設", "世帯": "世帯", "店舗": "店舗",
-                  "拠点": "拠点", "地区": "地区", "市町村": "市町村", "市区町村": "市区町村", "病院": "病院", "事業所": "事業所",
-                  "企業": "企業", "地域": "地域"}
+                  "拠点": "拠点", "地区": "地区", "市町村": "市町村", "市区町村": "市区町村", "病院": "病院",
+                  "事業所": "事業所", "企業": "企業", "地域": "地域"}
 _YEAR = (rf"(?:(?P<era>令和|平成|昭和)(?P<en>\d{{1,2}}|元)|(?P<west>(?:19|20)\d{{2}}))(?:年度|年)"
          rf"|(?<![\d元{_KANJI}])(?P<bare>\d{{1,2}}|元)年度")
 _YEAR_RE = re.compile(_YEAR)
@@ -232,9 +232,10 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         elif re.match(r"(?:この|その)うち", left):  # 「このうち…によるものが12,427人」: a part of the number before
             pre.insert(0, "うち")
             left = left[4:]
+        # 「(前年度2,980件)」「前年（確定値951人）」: its year is the sentence's year minus one, not a year we may state
         if re.search(r"[前昨翌次来]年度?|前回", left) or (
                 depth_open > 0 and re.search(r"(?:[前昨翌次来]年度?|前回)$", a[:depth_open])):
-            continue  # 「前年（確定値951人）」 too  # 「(前年度2,980件)」: its year is the sentence's year minus one, not a year we may state
+            continue
         post, pos, remark = [], e, None
         if m := _POST_MARK_RE.match(a, pos):
             post.append(m.group(0))
