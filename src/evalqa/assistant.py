@@ -28,7 +28,8 @@ from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
-_JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?)?"  # 「自転車乗用中の死者」: a qualifier, kanji between
+# 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between
+_JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
 # 「出院者」「受講者」: the word before a person suffix says who is counted.
 _PERSONS = ("者", "人")
 _NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # a noun, not a verb's stem (受け, 行っ)
@@ -108,7 +109,8 @@ class Assistant:
             if meta is not None:
                 return meta
         # 「評価対象期間で執行額が最大の年度は？」 names a field but asks for an operation over figures.
-        field = header_fields.field_answer(a, hits, cat) if a.operation is None else None
+        field = header_fields.field_answer(a, hits, cat) if a.operation is None and not (
+            a.family and a.explicit and a.years) else None
         if field is not None:
             return field
         # (a table section is skipped anyway; a year alone may name the document: 「令和6年度の…の評価では」)
@@ -195,7 +197,9 @@ class Assistant:
         qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and w not in carried
                       and any(re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized)
                               for c in carried if len(c) >= 2 or c in _PERSONS)]
-        if qualifiers and fact is not None and fact_score >= MIN_FACT:  # a sentence counts what the table does not
+        if qualifiers:  # a sentence that counts what the table does not: one that says the qualifier
+            fact_score, fact = best_fact(a, [f for f in facts if all(q in f.raw for q in qualifiers)], cat.idf)
+        if qualifiers and fact is not None and fact_score >= MIN_FACT:
             return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if qualifiers:
             near = [s.name for _, s in ranked[:2]]

@@ -39,7 +39,7 @@ _MEASURES = [
     ("繰越等", "繰越等"), ("合計", "合計"), ("予算額", "予算額"),
 ]
 _ROW_ONLY = {"目標": "目標値", "実績": "実績値"}  # bare row labels of some forms
-_BUDGET = ("予算", "執行", "決算", "繰越", "合計")
+_BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
 _LABEL_HEADERS = ("評価", "達成状況", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年")
 # 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
 _CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")

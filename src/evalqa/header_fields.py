@@ -51,9 +51,12 @@ def metadata_answer(a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[
 def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue) -> Answer | None:
     """「施策目標は？」「政策目標の達成度合いは？」: a label/value row of the sheet, named in the question."""
     best: tuple[int, str, dict] | None = None
-    for sid in resolve_scope(a, cat, hits).sheets:
+    # (a sheet of the year the question names first: 「総務省R5の政策名は？」)
+    for sid in sorted(resolve_scope(a, cat, hits).sheets, key=lambda sid: cat.sheet_years.get(sid) not in a.years):
         for f in cat.sheet_meta[sid].get("fields") or []:
             label = norm(re.sub(r"名$", "", f["label"]))
+            if len(label) < 3 and norm(f["label"]) in a.normalized:
+                label = norm(f["label"])  # 「政策名」: the short label as written
             # The label itself, not a value of it (「施策目標値」 would be a figure).
             # (「施策目標22の」「施策目標III-1-1の」 name the sheet by its number.)
             named = len(label) >= 3 and label in a.normalized \

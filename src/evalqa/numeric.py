@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import wording
 from .answer import Answer, Frame, refusal
@@ -34,6 +35,11 @@ def pick_measures(family: str | None, subject: Subject, figures: list[Figure], y
         family = _DEFAULT_FAMILY[subject.kind]
         if subject.kind == "indicator" and year is not None and not any(
                 f.measure == "実績値" and f.fiscal_year == year for f in figures):
+            # A year whose 実績値 is not out yet (集計中, －) right after the last one reported: the value asked
+            # is missing, not the target; a year further on asks for the target.
+            actual = [f.fiscal_year for f in figures if f.measure == "実績値" and f.fiscal_year and f.value is not None]
+            if actual and year <= max(actual) + 1:
+                return []
             family = "target"
     return [m for m in FAMILIES[family]
             if any(f.measure == m and (year is None or f.fiscal_year == year) for f in figures)]
@@ -87,6 +93,8 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
         text += f"{fallback}{wording.year(first)}の値を示しました。）"
     elif year is None and first.fiscal_year:
         text += f"（年度の指定がないため、値のある最新の{wording.year(first)}を示しました。）"
+        if first.measure == "実績値":  # the year shown is the one in focus (「前年は？」 goes on from it)
+            frame = replace(frame, years=[first.fiscal_year])
     text += "\n" + wording.cite(first, labels(first.sheet))
     return Answer(a.question, text, True, present + companions, [], "numeric", frame, cited=present)
 

@@ -40,6 +40,7 @@ FAMILY_LABEL = {
 RATE_FAMILIES = ("execution_rate", "achievement_rate")
 # First match wins: the more specific words come first.
 _FAMILY_PATTERNS = [
+    (r"a\s*\+\s*b\s*\+\s*c", "total"),  # 「合計（a＋b＋c）」, 「total budget (a+b+c)」
     (r"予算額計", "budget"),
     (r"執行率", "execution_rate"),
     (r"達成率|達成度", "achievement_rate"),
@@ -73,7 +74,8 @@ _REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|�
                         r"|(?:どうやって|どのように|どう)(?:決め|設定|定め|算出|算定)")
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # 「令和5年度事前分析表では」: the year of a document named, not a year asked.
-_DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度)?\s*(?:の)?\s*"
+# (「令和4年度の消防防災の実績評価書」「令和4年度消防評価書」: a few words of theme between)
+_DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度)?\s*(?:の)?\s*(?:[^、。?？\d]{1,10}?)?"
                                r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票)")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
@@ -118,6 +120,8 @@ OPERATIONS = [
                           r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう")),
 ]
 _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
+                 # 「どれくらい（万トン）？」: the unit the answer is wanted in
+                 (re.compile(r"[(（](万トン|千トン|トン|ha|km|万人|千人)[)）]"), "BRACKET"),
                  (re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
                  (re.compile(r"何人|人数|何名|参加者|受講者|人は"
                   r"|(?:した|する|している|された)(?:人|者)(?!の?(?:割合|率|比率))"), "人"),
@@ -163,7 +167,7 @@ STOP = {
     "どれだけ", "どれ位", "どのくらい", "何年", "円", "百万円", "千円", "億円", "万円", "百万", "千",
     "第", "目", "回目", "ごと", "毎", "最大", "最小", "最高", "最低", "いつ", "上がっ", "下がっ", "上がる", "下がる",
     "数値", "施策", "政策", "施策目標", "やつ", "もの", "よる", "よれ", "おける", "おく", "行う", "行わ", "行っ",
-    "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書", "等", "など",
+    "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書", "等", "など", "トン", "万トン",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -198,6 +202,7 @@ class QuestionAnalysis:
     sheets: list[str] = field(default_factory=list)  # sheets the question names by title (see scope.name_sheets)
     sheet_words: frozenset[str] = frozenset()  # the words that name them: where to look, not what
     field_number: str | None = None  # the 個別分野 named, by number (個別分野2) or by its name
+    document_year: int | None = None  # 「令和4年度の…評価書では」: the year of the sheet asked
     counter: str | None = None  # the unit the question implies: 何人 → 人, 何か国 → か国, 何回 → 回, いくら → 円
     grade: str | None = None  # a grade the sheet gives (判定が「×」, A評価): for the operation "graded"
     opinion: bool = False  # asks for the assistant's own judgment (「無駄だと思いますか」): the sheets hold none
@@ -285,6 +290,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # 「令和5年度事前分析表では」 names a document by its year; the year asked is another (scope.name_sheets
     # narrows to that document).
     q_years = _DOCUMENT_YEAR_RE.sub("", q)
+    document_year = next((y for m in _DOCUMENT_YEAR_RE.finditer(q) for y in find_fiscal_years(m.group(0), era)[0].years
+                          if find_fiscal_years(m.group(0), era)), None)
     mentions = find_fiscal_years(q_years, era)
     if latest is not None and any(m.end > latest + 5 for m in mentions) and era != "平成":
         older = find_fiscal_years(q_years, "平成")
@@ -328,12 +335,14 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     reason = bool(_REASON_RE.search(n))
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
+        document_year=document_year,
         prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q) or _ASKED_COUNTER_RE.search(q)),
         explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8, reason=reason,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,
         grade=grade, opinion=bool(_OPINION_RE.search(n) or _OPINION_EN_RE.search(question.lower())),
-        counter=next((unit for pat, unit in _COUNTER_CUES if pat.search(n)), None)
+        counter=next(((cue.group(1) if unit == "BRACKET" else unit) for pat, unit in _COUNTER_CUES
+                      if (cue := pat.search(n))), None)
         or (asked_counter.group(1) if (asked_counter := _ASKED_COUNTER_RE.search(n)) else None),
     )

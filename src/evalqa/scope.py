@@ -58,7 +58,8 @@ _MINISTRY_RE = re.compile(r"(?:厚生労働|厚労|文部科学|文科|外務|�
                           r"|資源エネルギー|文化|スポーツ)(?:省|庁|府)")
 
 
-_POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})")
+_POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})|(?:施策目標|施策|政策)\s*(\d{1,3})(?![\d.年-])",
+                               re.IGNORECASE)  # (an English question is read in lower case: iii-1-1)
 _MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
                    "農水省": "農林水産省"}
 
@@ -77,7 +78,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
             found = set.intersection(*(_names(cat)[2].get(t, set()) for t in own)) if own else set()
             if len({cat.titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)
-    numbers = set(_POLICY_NUMBER_RE.findall(a.normalized))  # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1)
+    # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
+    numbers = {(r or d).upper() for r, d in _POLICY_NUMBER_RE.findall(a.normalized)}
     named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
         asked = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
@@ -105,6 +107,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         a = replace(a, field_number=field_number)
     # 「厚労省の」「文科省の」: a ministry says where to look, whatever the sheets call it.
     ministries = {t for m in _MINISTRY_RE.finditer(a.normalized) for t in terms(m.group(0))}
+    # 「令和4年度の…評価書では」: of the 施策's sheets, that year's
+    if a.document_year is not None and len(named) > 1:
+        named = [sid for sid in named if cat.sheet_years.get(sid) == a.document_year] or named
     # (of the sheets named, those of the ministry named, when it is among them)
     asked_ministries = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
     named = [sid for sid in named if cat.sheet_meta[sid].get("ministry") in asked_ministries] or named
@@ -114,7 +119,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = ministries | {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     words |= {t for lb in labels for t in terms(lb)}
-    words |= {t for n in numbers for t in terms(n)}  # 「Ⅲ－1－1」 says which sheet, not what
+    words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅲ－1－1」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
     return replace(a, sheets=named, sheet_words=frozenset(words))
