@@ -194,9 +194,15 @@ class Assistant:
         # have 家庭部門 only; 「歩行中の負傷者数」 against all injured): the figure found is of something else.
         words = subject_words(a)
         carried = [w for w in words if self.evidence.carries(subject, w)]
-        qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and w not in carried
+        # (A word only the section's prose has, where a sentence counts it apart — 「シカが65億円」 beside the table
+        # of all animals — qualifies too.)
+        counted_apart = {w for w in carried if self.evidence.held([w], subject) == 0 and w not in a.proper
+                         and any(f.sheet == subject.sheet and w in f.subject and f.section[:len(subject.section)]
+                                 == subject.section for f in cat.facts_naming([w], MIN_FACT))}
+        qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w)
+                      and (w not in carried or w in counted_apart)
                       and any(re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized)
-                              for c in carried if len(c) >= 2 or c in _PERSONS)]
+                              for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in counted_apart)]
         if qualifiers:  # a sentence that counts what the table does not: one that says the qualifier
             fact_score, fact = best_fact(a, [f for f in facts if all(q in f.raw for q in qualifiers)], cat.idf)
         if qualifiers and fact is not None and fact_score >= MIN_FACT:
@@ -227,7 +233,7 @@ class Assistant:
         # Indicators of one sheet that all carry every word asked (「有識者の部」 of two polls): the question does
         # not tell which, so each is answered, by name, rather than one guessed.
         words = subject_words(a)
-        twins = [s for sc, s in ranked[1:4] if words and sc >= 0.9 * best[0] and s.sheet == subject.sheet
+        twins = [s for sc, s in ranked[1:4] if words and sc >= 0.8 * best[0] and s.sheet == subject.sheet
                  and s.kind == subject.kind and s.name != subject.name
                  and all(named_by(w, s) and named_by(w, subject) for w in words)]
         more = [m for s in twins if (m := numeric_answer(a, replace(frame, subject=s, series=cat.series_in(a, s)),

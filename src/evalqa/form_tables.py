@@ -311,8 +311,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         years_below = _year_row(body[i + 1], cols, sheet) if i + 1 < len(body) else None
         row_years = {c: (y, tidy(cells[c])) for c in range(1, width) if cols[c].label in ("目標年度", "基準年度")
                      if (y := parse_fiscal_year(cells[c], sheet.era, sheet.fiscal_year))}
-        notes = [f"{cols[c].label}: {tidy(cells[c])}" for c in range(1, width)
-                 if cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")]
+        notes = [f"{cols[c].label}: {tidy(cells[c])}" for c in range(1, width) if c != name_col
+                 and cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")]
         budget = row_measure is not None and any(w in row_measure for w in _BUDGET)
         subject = title if budget or not state.subject else state.subject
         indicators = any(c.measure in ("目標値", "基準値") for c in cols.values())
