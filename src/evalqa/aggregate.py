@@ -204,14 +204,20 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
     if len(items) < 2 or len(units) > 1:
         return None
     items.sort(key=lambda it: it.value, reverse=not a.lowest)
-    top = [it for it in items if it.value == items[0].value]
+    # 「2番目に大きい」: the n-th of the distinct values
+    nth = int(m.group(1)) if (m := re.search(r"(\d)番目", a.normalized)) else 1
+    values = list(dict.fromkeys(it.value for it in items))
+    if nth > len(values):
+        return None
+    top = [it for it in items if it.value == values[nth - 1]]
     metric = FAMILY_LABEL[family]
     when = f"{to_label(year)}の" if year else ""
     names = "、".join(f"「{it.label}」" for it in top)
-    text = (f"{when}{metric}が最も{'低い' if a.lowest else '高い'}{what}は{names}で、{top[0].shown}です"
+    place = "最も" if nth == 1 else f"{nth}番目に"
+    text = (f"{when}{metric}が{place}{'低い' if a.lowest else '高い'}{what}は{names}で、{top[0].shown}です"
             f"（{len(items)}件を比べました）。\n\n"
             + table([what, metric], [(it.label, it.shown) for it in items]))
-    figures = [f for it in items for f in it.figures]
+    figures = [f for it in top for f in it.figures] + [f for it in items if it not in top for f in it.figures]
     return Answer(a.question, text, True, figures, [], "ranking", Frame(), cited=top[0].figures[:1])
 
 

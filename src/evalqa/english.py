@@ -164,6 +164,9 @@ def gloss(question: str) -> str:
     # 「excluding reference indicators」 → 「参考指標を除く」: Japanese puts what is left out first.
     q = _EXCLUDING_RE.sub(lambda m: f"{m.group(2)} excluding", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
+    # 「from 2021 to 2022」 (calendar years as the sheets count them too)
+    q = re.sub(r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
+               lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
     # 「which indicators met / missed their targets」: the Japanese order, which the operations read.
     q = _MET_RE.sub(lambda m: " 目標を達成" + ("できなかった" if m.group(2) else "した") + "測定指標はどれ ", q)

@@ -105,10 +105,8 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
     out: list[Figure] = []
     for section in sheet.sections:
         year = _section_year(section)
-        # 「令和4年中の…。死者のうち…」: an opening year holds for the sentences after it, in later paragraphs of the
-        # section too, until another opens.
-        carried = None
         for piece in _pieces(section):
+            carried = None  # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences
             for start, sentence in _sentences(piece.text):
                 if _OPENING_YEAR_RE.match(sentence.strip()):
                     carried = _year_before(sentence.strip(), 20, sheet.era) or carried

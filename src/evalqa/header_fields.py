@@ -22,6 +22,9 @@ def metadata_answer(a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[
     meta = cat.sheet_meta
     sheets = [sid for sid, m in meta.items() if m.get(attr)]
     named = [sid for sid in sheets if (meta[sid].get("title") or "\0") in a.normalized or sid in a.normalized]
+    if not named and a.sheets:  # named otherwise (a ministry and theme words, a number): the search's first
+        order = {h.sheet: i for i, h in reversed(list(enumerate(hits)))}
+        named = sorted((sid for sid in sheets if sid in a.sheets), key=lambda sid: order.get(sid, len(hits)))[:1]
     if named:
         sheets = named
     elif focus in sheets:

@@ -65,7 +65,9 @@ _OPINION_RE = re.compile(r"(?:無駄|ムダ|妥当|適切|十分|効果的|有�
 _OPINION_EN_RE = re.compile(r"\b(?:do you think|in your (?:opinion|view)|your (?:opinion|view)|do you (?:agree|believe)"
                             r"|waste of (?:money|taxpayers)|is it worth|was it worth)\b")
 _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな|どうして"
-                       r"|なぜ|理由|内容|中身|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的|どうやって")
+                       r"|なぜ|理由|内容|中身|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的|どうやって"
+                       r"|内訳|挙が(?:って|る)|何に(?:見直|変更|変わ|改め)")
+_WHICH_RE = re.compile(r"(?:は|が)どれ(?!くらい|ほど|だけ|位)|(?<!は)(?<!が)どれ(?:です|でしょう)?か?[?？]*$")
 _NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％")
 _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
                           r"|額は|額を|額が|率は|率を|率が")
@@ -113,11 +115,12 @@ OPERATIONS = [
     # 「達成手段で当初予算額が大きいのはどっち？」: the largest of many, asked as a choice.
     ("rank", re.compile(r"(?:大きい|多い|高い|小さい|少ない|低い)(?:の|もの|方)(?:は|が)"
                         r"(?:どれ|どっち|どちら|何|どの)")),
-    ("rank", re.compile(r"最も|一番|いちばん|最大|最小|最高|最低|トップ|ワースト|上位|下位")),
+    ("rank", re.compile(r"最も|一番|いちばん|最大|最小|最高|最低|トップ|ワースト|上位|下位|\d番目に")),
     ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ"
                            r"|(?:増加|減少)(?!率|数|量|件数|幅)"
                            r"|上回|下回|前年度比|差は|差額|違い|伸び(?!率)|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
-                          r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう")),
+                          r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう"
+                          r"|^(?:で、?)?(?:それ|これ)は?達成(?:でき|し)て(?:る|い)")),
 ]
 _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  # 「どれくらい（万トン）？」: the unit the answer is wanted in
@@ -333,10 +336,13 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
     reason = bool(_REASON_RE.search(n))
+    numeric = bool(_NUMERIC_RE.search(q) or _ASKED_COUNTER_RE.search(q))
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         document_year=document_year,
-        prose=bool(_PROSE_RE.search(q)), numeric_cue=bool(_NUMERIC_RE.search(q) or _ASKED_COUNTER_RE.search(q)),
+        # 「…目標はどれ？」 asks which things, not a value, unless it asks a number too
+        prose=bool(_PROSE_RE.search(q)) or (bool(_WHICH_RE.search(n)) and operation is None and not numeric),
+        numeric_cue=numeric,
         explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8, reason=reason,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
