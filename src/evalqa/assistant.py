@@ -12,7 +12,7 @@ from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
-from .evidence import Evidence
+from .evidence import Evidence, twins_of
 from .figure import Figure
 from .grades import graded
 from .index import Index
@@ -28,11 +28,6 @@ from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
-# 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between
-_JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
-# 「出院者」「受講者」: the word before a person suffix says who is counted.
-_PERSONS = ("者", "人")
-_NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # a noun, not a verb's stem (受け, 行っ)
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
@@ -192,17 +187,7 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
         # A qualifier of a noun the subject carries that the subject does not carry (「運輸部門」 when the sheets
         # have 家庭部門 only; 「歩行中の負傷者数」 against all injured): the figure found is of something else.
-        words = subject_words(a)
-        carried = [w for w in words if self.evidence.carries(subject, w)]
-        # (A word only the section's prose has, where a sentence counts it apart — 「シカが65億円」 beside the table
-        # of all animals — qualifies too.)
-        counted_apart = {w for w in carried if self.evidence.held([w], subject) == 0 and w not in a.proper
-                         and any(f.sheet == subject.sheet and w in f.subject and f.section[:len(subject.section)]
-                                 == subject.section for f in cat.facts_naming([w], MIN_FACT))}
-        qualifiers = [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w)
-                      and (w not in carried or w in counted_apart)
-                      and any(re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized)
-                              for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in counted_apart)]
+        qualifiers = self.evidence.qualifiers(a, subject_words(a), subject, MIN_FACT)
         if qualifiers:  # a sentence that counts what the table does not: one that says the qualifier
             fact_score, fact = best_fact(a, [f for f in facts if all(q in f.raw for q in qualifiers)], cat.idf)
         if qualifiers and fact is not None and fact_score >= MIN_FACT:
@@ -232,10 +217,7 @@ class Assistant:
         ans = numeric_answer(a, frame, cat.sheet_label)
         # Indicators of one sheet that all carry every word asked (「有識者の部」 of two polls): the question does
         # not tell which, so each is answered, by name, rather than one guessed.
-        words = subject_words(a)
-        twins = [s for sc, s in ranked[1:4] if words and sc >= 0.8 * best[0] and s.sheet == subject.sheet
-                 and s.kind == subject.kind and s.name != subject.name
-                 and all(named_by(w, s) and named_by(w, subject) for w in words)]
+        twins = twins_of(subject_words(a), subject, [s for sc, s in ranked[1:4] if sc >= 0.8 * best[0]])
         more = [m for s in twins if (m := numeric_answer(a, replace(frame, subject=s, series=cat.series_in(a, s)),
                                                            cat.sheet_label)).found]
         if ans.found and more:
@@ -413,11 +395,6 @@ class Assistant:
                 out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0,
                             "page": stored.page if stored else None})
         return out
-
-
-def named_by(word: str, s: Subject) -> bool:
-    """Is the word in the subject's name or in a series of its figures (「有識者の部」)?"""
-    return term_matches(word, set(terms(s.name)) | {t for f in s.figures if f.series for t in terms(f.series)})
 
 
 def english_year(f: Figure) -> str:

@@ -2,11 +2,19 @@
 terms, notes, title or its own sections' text). The gates of `assistant` ask these before a figure answers."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .index import Index
 from .matching import COUNTRY_ABBREV, term_matches
+from .question import QuestionAnalysis
 from .subjects import Subject, SubjectCatalogue
+from .terms import terms
+
+# 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
+_JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
+_PERSONS = ("者", "人")  # 「出院者」「受講者」: the word before a person suffix says who is counted
+_NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # a noun, not a verb's stem (受け, 行っ)
 
 
 class Evidence:
@@ -52,3 +60,28 @@ class Evidence:
         if word in title or COUNTRY_ABBREV.get(word, "\0") in title:
             return True
         return self.index.section_mentions(subject.sheet, subject.section, word)
+
+    def qualifiers(self, a: QuestionAnalysis, words: Sequence[str], subject: Subject, min_fact: float) -> list[str]:
+        """Words of the question that qualify a noun the subject carries but that the subject does not (「運輸部門」
+        when the table has 家庭部門 only; 「歩行中の負傷者数」 against all injured): its figure is of something else.
+        A word only the section's prose has, where a sentence counts it apart (「シカが65億円」 beside the table
+        of all animals), qualifies too."""
+        carried = [w for w in words if self.carries(subject, w)]
+        apart = {w for w in carried if self.held([w], subject) == 0 and w not in a.proper
+                 and any(f.sheet == subject.sheet and w in f.subject and f.section[:len(subject.section)]
+                         == subject.section for f in self.catalogue.facts_naming([w], min_fact))}
+        return [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
+                and any(re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized)
+                        for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
+
+
+def named_by(word: str, s: Subject) -> bool:
+    """Is the word in the subject's name or in a series of its figures (「有識者の部」)?"""
+    return term_matches(word, set(terms(s.name)) | {t for f in s.figures if f.series for t in terms(f.series)})
+
+
+def twins_of(words: Sequence[str], subject: Subject, near: Sequence[Subject]) -> list[Subject]:
+    """Indicators of the subject's sheet that, like it, carry every word asked (「有識者の部」 of two polls): the
+    question does not tell them apart."""
+    return [s for s in near if words and s.sheet == subject.sheet and s.kind == subject.kind
+            and s.name != subject.name and all(named_by(w, s) and named_by(w, subject) for w in words)]

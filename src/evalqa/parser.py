@@ -26,14 +26,9 @@ log = logging.getLogger(__name__)
 
 # What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
 # the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-READING_VERSION = 11  # 2: rounds (第N回), dates' fiscal years, amounts in brackets; 3: 「2 隻」; 4: years down a
-# column, 【…】 headings, 「key：value」 metadata, units in brackets alone; 5: 「累計74地域」, 達成手段 tables of other
-# forms (主な事務事業), R元; 6: 「1万8千人」; 7: only a cell that is a year is a row's year, units in brackets;
-# 8: tables named in their header row, calendar years, labelled value rows; 9: a paragraph's opening year, no
-# year from a bracketed date; 10: rows labelled by a measure inside their name (各年の目標値); 11: western calendar
-# years (2021年), years down a column before the header's, 初期値/目標値 rows above a header, a unit line or a
-# heading's unit over a table, rate units (件／億台キロ), an indicator column after the 施策目標, 基準（値）, rows set
-# one cell right, 予算額（執行額） columns, a remark between a noun and its particle in prose
+# Raised whenever a rule changes what a sheet reads as (the git log of this line says which rules): a build
+# then reads every sheet again, taking all vectors from the embedding cache.
+READING_VERSION = 11
 _ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")
