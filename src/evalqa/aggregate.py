@@ -204,7 +204,7 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
     if len(items) < 2 or len(units) > 1:
         return None
     items.sort(key=lambda it: it.value, reverse=not a.lowest)
-    # 「2番目に大きい」: the n-th of the distinct values
+    # 「3番目に多い」: the n-th of the distinct values
     nth = int(m.group(1)) if (m := re.search(r"(\d)番目", a.normalized)) else 1
     values = list(dict.fromkeys(it.value for it in items))
     if nth > len(values):

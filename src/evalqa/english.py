@@ -150,7 +150,7 @@ def is_english(question: str) -> bool:
 
 
 def unknown_acronyms(question: str) -> list[str]:
-    """「JET」「OECD」: acronyms of an English question that the glossary does not read (the sheets may still
+    """「APEC」「OECD」: acronyms of an English question that the glossary does not read (the sheets may still
     name them: the caller asks the index)."""
     return [w for w in dict.fromkeys(re.findall(r"\b[A-Z][A-Z0-9]{1,7}\b", question))
             if w.lower() not in GLOSSARY and not re.fullmatch(r"FY\d*|U\.?S\.?A?|[A-E](?:\d)?|[IVX]+", w)]
@@ -164,7 +164,7 @@ def gloss(question: str) -> str:
     # 「excluding reference indicators」 → 「参考指標を除く」: Japanese puts what is left out first.
     q = _EXCLUDING_RE.sub(lambda m: f"{m.group(2)} excluding", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
-    # 「from 2021 to 2022」 (calendar years as the sheets count them too)
+    # 「from 2018 to 2020」 (calendar years as the sheets count them too)
     q = re.sub(r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
                lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)

@@ -248,7 +248,7 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
             if re.fullmatch(_UNIT, m.group(1)):  # 「758人（74.6%）」: the share of the count before it
                 subject = f"{facts[-1]['subject']}の割合" if unit == "%" and facts and facts[-1]["subject"] else None
         qualifiers = _qualifiers(left, subject)
-        # 「65歳以上の高齢者は」「信号機の改良を」: the noun that qualifies the counted one with の
+        # 「20歳未満の運転者は」「標識の更新を」: the noun that qualifies the counted one with の
         if subject and how == "left" and (m := re.search(
                 rf"(?<![{_NOUN_CHARS}])({_NOUN})の{re.escape(subject)}(?:とは|は|が|を|も)?$", left)):
             qualifiers.insert(0, m.group(1))

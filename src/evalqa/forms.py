@@ -177,7 +177,7 @@ def form_fields(lines: list[Line]) -> list[dict]:
 
 
 def _numbered(label: str) -> str:
-    """「施策目標III-1-1」 → 「施策目標」: a label that carries the 施策's number after it."""
+    """「施策目標IV-2-3」 → 「施策目標」: a label that carries the 施策's number after it."""
     return re.sub(r"\s*(?:[IVX]+|\d+)(?:\s*-\s*(?:[IVX]+|\d+))*$", "", label)
 
 

@@ -40,7 +40,7 @@ FAMILY_LABEL = {
 RATE_FAMILIES = ("execution_rate", "achievement_rate")
 # First match wins: the more specific words come first.
 _FAMILY_PATTERNS = [
-    (r"a\s*\+\s*b\s*\+\s*c", "total"),  # 「合計（a＋b＋c）」, 「total budget (a+b+c)」
+    (r"a\s*\+\s*b\s*\+\s*c", "total"),  # 「合計（a＋b＋c）は」, 「the a+b+c sum」
     (r"予算額計", "budget"),
     (r"執行率", "execution_rate"),
     (r"達成率|達成度", "achievement_rate"),
@@ -76,7 +76,7 @@ _REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|�
                         r"|(?:どうやって|どのように|どう)(?:決め|設定|定め|算出|算定)")
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # 「令和5年度事前分析表では」: the year of a document named, not a year asked.
-# (「令和4年度の消防防災の実績評価書」「令和4年度消防評価書」: a few words of theme between)
+# (「令和5年度の温暖化対策の事前分析表」「令和3年度交通安全評価書」: a few words of theme between)
 _DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度)?\s*(?:の)?\s*(?:[^、。?？\d]{1,10}?)?"
                                r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票)")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
@@ -123,7 +123,7 @@ OPERATIONS = [
                           r"|^(?:で、?)?(?:それ|これ)は?達成(?:でき|し)て(?:る|い)")),
 ]
 _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
-                 # 「どれくらい（万トン）？」: the unit the answer is wanted in
+                 # 「（千トン）で」: the unit the answer is wanted in
                  (re.compile(r"[(（](万トン|千トン|トン|ha|km|万人|千人)[)）]"), "BRACKET"),
                  (re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
                  (re.compile(r"何人|人数|何名|参加者|受講者|人は"
@@ -301,7 +301,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         if len(older) == len(mentions):
             mentions = [o if m.end > latest + 5 else m for m, o in zip(mentions, older, strict=True)]
     years = sorted({y for m in mentions for y in m.years})
-    # 「平成30年からどう推移」: from that year to the newest
+    # 「令和元年度以降の動き」: from that year to the newest
     after = q_years[q_years.find(mentions[0].text) + len(mentions[0].text):] if len(mentions) == 1 else ""
     if latest is not None and len(years) == 1 and years[0] < latest \
             and re.match(r"(?:度)?(?:から|以降|以来)(?![^、。?？]{0,12}(?:令和|平成|\d{4}年|まで))", after):
@@ -319,7 +319,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
     content, proper = content_terms(stripped)
-    if lang == "en":  # 「JET Programme」: a name the sheets must mention, as a Japanese proper noun must
+    if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
     bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
     n = norm(q)

@@ -119,7 +119,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = ministries | {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     words |= {t for lb in labels for t in terms(lb)}
-    words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅲ－1－1」 says which sheet, not what
+    words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅳ－2－3」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
     return replace(a, sheets=named, sheet_words=frozenset(words))
