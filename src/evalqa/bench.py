@@ -22,7 +22,7 @@ from .generate import write_corpus
 from .index import Index, index_size
 
 QUERIES = [
-    "令和2年度の日加会談数は？",
+    "令和2年度の日加二国間会談数の実績は？",
     "日米会談数の目標",
     "米軍の子供に日本語を教える事業の予算",
     "インターンシップ事業の執行額",

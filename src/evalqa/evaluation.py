@@ -2,7 +2,7 @@
 
 A question file holds one JSON object per line::
 
-    {"question": "令和2年度の日加会談数は？", "kind": "numeric", "expected": 3,
+    {"question": "令和2年度の日加二国間会談数の実績は？", "kind": "numeric", "expected": 3,
      "measure": "実績値", "sheet": "mofa-r3-I-2-hokubei", "section": "測定指標1-4"}
 
 kinds and what a correct answer is:

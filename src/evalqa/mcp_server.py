@@ -162,7 +162,8 @@ def create_server(assistant: Assistant) -> MCPServer:
         "when the sheets do not hold the answer it says so (found=false). Japanese or English questions."))
     def ask(
         question: Annotated[str, Field(description=(
-            f"質問（日本語または英語、{MAX_QUESTION_CHARS}字以内）、例: 「令和2年度の日加会談数は？」 / the question, "
+            f"質問（日本語または英語、{MAX_QUESTION_CHARS}字以内）、例: 「令和2年度の日加二国間会談数の実績は？」"
+            " / the question, "
             f"Japanese or English, at most {MAX_QUESTION_CHARS} characters"), json_schema_extra=QUESTION_LENGTH)],
         sheet: Sheet = None,
         fiscal_year: FiscalYear = None,

@@ -34,7 +34,7 @@ from .upload import MAX_BYTES, MAX_FILES, MAX_PAGES, UploadRefused, add_document
 ALL = "すべて"
 MAX_SESSIONS = 2000  # conversations the JSON API keeps (oldest dropped first)
 EXAMPLES = [
-    "令和2年度の日加会談数は？",
+    "令和2年度の日加二国間会談数の実績は？",
     "目標は？",
     "グラスルーツ事業の令和2年度の予算は？",
     "インターンシップ事業の予算額の推移",
@@ -268,7 +268,7 @@ def create_app(index_dir: str | Path = "index", corpus_dir: str | Path = "corpus
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(label="会話", height=420, elem_id="evalqa-chat")
                     with gr.Row():
-                        question = gr.Textbox(label="質問", placeholder="例: 令和2年度の日加会談数は？", scale=5,
+                        question = gr.Textbox(label="質問", placeholder=f"例: {EXAMPLES[0]}", scale=5,
                                               elem_id="evalqa-question", max_length=MAX_QUESTION_CHARS)
                         send = gr.Button("送信", variant="primary", scale=1, elem_id="evalqa-send")
                     several = len(app.index.sheets()) > 1
