@@ -9,12 +9,11 @@ from .index import Index
 from .matching import COUNTRY_ABBREV, term_matches
 from .question import QuestionAnalysis
 from .subjects import Subject, SubjectCatalogue
-from .terms import terms
+from .terms import NOUN_RE, terms
 
 # 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
 _JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
 _PERSONS = ("者", "人")  # 「出院者」「受講者」: the word before a person suffix says who is counted
-_NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # a noun, not a verb's stem (受け, 行っ)
 
 
 class Evidence:
@@ -70,7 +69,7 @@ class Evidence:
         apart = {w for w in carried if self.held([w], subject) == 0 and w not in a.proper
                  and any(f.sheet == subject.sheet and w in f.subject and f.section[:len(subject.section)]
                          == subject.section for f in self.catalogue.facts_naming([w], min_fact))}
-        return [w for w in words if len(w) >= 2 and _NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
+        return [w for w in words if len(w) >= 2 and NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
                 and any(re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized)
                         for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
 

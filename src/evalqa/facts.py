@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import parse_cell
+from .counts import UNIT, WIDTH, counted_numbers, kansuji
 from .figure import Figure
 from .fiscal_year import era_year
 from .normalize import tidy
@@ -27,8 +28,6 @@ from .sheet import Section, Sheet
 
 MEASURE = "本文記載"
 
-# Width only, one character for one, so that offsets in the analysed text are offsets in the sentence.
-_WIDTH = str.maketrans("０１２３４５６７８９，．％（）", "0123456789,.%()")
 _KANJI = r"\u4e00-\u9fff々〆ヶ"
 _NOUN_CHARS = rf"{_KANJI}\u30a1-\u30fa\u30fcA-Za-z0-9・&"
 _NOUN_CH = rf"[{_NOUN_CHARS}]"
@@ -38,28 +37,7 @@ _OKURI = rf"(?:(?<=[{_KANJI}])[りれしみきいち](?=[{_KANJI}]|[をがはの
 # 「24時間死者数」: a number and 時間 or 歳 open a noun.
 _NOUN = (rf"(?:(?:(?<![\d.,])\d{{1,3}}(?=時間|歳))?(?![0-9・]){_NOUN_CH}+"
          rf"(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)")
-_UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基"
-         r"|[かカヶヵケ箇]国(?:・地域)?"
-         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
-         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
-         r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
-         r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分")
-# 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
-_NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
-                        rf"[ \u3000]?({_UNIT})")
-# 「1万2,000人」: a count written with 万 inside (1億2,000万円 is left out: its unit would be a guess).
-_MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
-# 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
-_SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
-                     r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
-_KANSUJI = "二三四五六七八九"
 _ORDINAL_RE = re.compile(rf"第(\d{{1,3}}|[一二三四五六七八九十]{{1,3}})回(?:目)?(?:の|となる|目の)?({_NOUN})")
-# 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
-_KANJI_NUMBER_RE = re.compile(
-    rf"(?<![第一二三四五六七八九十百千万数何幾])([{_KANSUJI}]?十[{_KANSUJI}一]?|[{_KANSUJI}])"
-    r"(回|件|[かカヶヵケ]国|名|人|校|団体|社)(?![一二三四五六七八九十])")
-# A counter followed by these is another word or an ordinal: 3回目, 1人当たり, 200回答, 人材, 人口.
-_NOT_COUNT = re.compile(r"目|当たり|あたり|答|収|復|転|線|路|称|簿|忌|口|材|間|号")
 # Words right before a number that say how to read it; they go to the note, not the subject.
 _PRE_MARKS = ("約", "およそ", "概ね", "計", "合計", "総計", "累計", "総額", "延べ", "のべ", "うち", "最大", "最低",
               "少なくとも", "前年度比", "前年比", "対前年度比", "年間", "月間", "毎年", "毎月", "各")
@@ -140,7 +118,7 @@ def _section_year(section: Section) -> tuple[str | None, int | None]:
 
 
 def _label_of(title: str, fiscal_year: int) -> str:
-    m = _YEAR_RE.search(tidy(title).translate(_WIDTH))
+    m = _YEAR_RE.search(tidy(title).translate(WIDTH))
     return m.group(0) if m else f"{fiscal_year}年度"
 
 
@@ -174,44 +152,10 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 # --- reading a sentence -------------------------------------------------------------------------------
 
 
-def _numbers(a: str) -> list[tuple[int, int, int | float, str]]:
-    """(start, end, value, unit) of each number with a counter, in order."""
-    quoted = [m.span() for m in re.finditer(r"「[^」]*」|『[^』]*』", a)]
-    out: list[tuple[int, int, int | float, str]] = []
-    for m in _NUMBER_RE.finditer(a):
-        digits, frac, unit = m.group(1), m.group(2) or "", m.group(3)
-        value: int | float = float(digits.replace(",", "") + frac) if frac else int(digits.replace(",", ""))
-        out.append((m.start(), m.end(), value, unit))
-    for m in _MAN_RE.finditer(a):
-        out.append((m.start(), m.end(), int(m.group(1)) * 10000 + int(m.group(2).replace(",", "")), m.group(3)))
-    for m in _SEN_RE.finditer(a):
-        out.append((m.start(), m.end(), int(m.group(1) or 0) * 10000 + int(m.group(2)) * 1000, m.group(3)))
-    for m in _KANJI_NUMBER_RE.finditer(a):
-        out.append((m.start(), m.end(), _kansuji(m.group(1)), m.group(2)))
-    keep = []
-    for s, e, v, u in sorted(out):
-        if any(qs < s < qe for qs, qe in quoted) or _NOT_COUNT.match(a, e):
-            continue  # a name (「2+2」「TPP11」) or another word (3回目, 人材)
-        if u == "%" and re.match(r"[\u30a1-\u30fa]", a[e:e + 1]):
-            continue  # 「30%クラブ」: a percentage that is part of a name
-        if not re.sub(r"^(?:\s|-|・|●|○|◆|\(注\)|注\)|※|\d+[.)]?)*", "", a[:s]):
-            continue  # an item number at the start of a sentence (「2 日米…」 tidied to 「2日米…」)
-        keep.append((s, e, v, re.sub(r"^[かカヶヵケ箇](?=[国所])", "か", u)))
-    return keep
-
-
-def _kansuji(t: str) -> int:
-    d = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
-    if "十" not in t:
-        return d[t]
-    tens, _, ones = t.partition("十")
-    return d.get(tens, 1) * 10 + d.get(ones, 0)
-
-
 def _read_sentence(sentence: str, era: str) -> list[dict]:
     """The facts of one sentence as field dicts (`at`: the number's offset in the sentence)."""
-    a = sentence.translate(_WIDTH)
-    nums = _numbers(a)
+    a = sentence.translate(WIDTH)
+    nums = counted_numbers(a)
     facts: list[dict] = []
     for s, e, value, unit in nums:
         depth_open = _open_bracket(a, s)
@@ -245,7 +189,7 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         if subject is None and depth_open >= 0 and not left.strip() and (
                 m := re.search(rf"((?:{_NOUN}の)?{_NOUN})$", a[:depth_open])):
             subject, how = _clean(m.group(1)), "bracket"  # 「北部訓練場の過半（約4,000ヘクタール）」
-            if re.fullmatch(_UNIT, m.group(1)):  # 「758人（74.6%）」: the share of the count before it
+            if re.fullmatch(UNIT, m.group(1)):  # 「758人（74.6%）」: the share of the count before it
                 subject = f"{facts[-1]['subject']}の割合" if unit == "%" and facts and facts[-1]["subject"] else None
         qualifiers = _qualifiers(left, subject)
         # 「20歳未満の運転者は」「標識の更新を」: the noun that qualifies the counted one with の
@@ -254,7 +198,7 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
             qualifiers.insert(0, m.group(1))
         if depth_open >= 0:  # inside 「(うち電話会談が4回)」: the clause around the bracket qualifies too
             outer = a[max(a.rfind(c, 0, depth_open) for c in "、,。") + 1:depth_open]
-            qualifiers = _qualifiers(re.sub(rf"\d[\d,.]*(?:{_UNIT}).*$", "", outer), None) + qualifiers
+            qualifiers = _qualifiers(re.sub(rf"\d[\d,.]*(?:{UNIT}).*$", "", outer), None) + qualifiers
         topic = _topic(a[:s])
         # Nothing but qualifiers between the clause start and the number: the number borrows its noun.
         bare = not re.sub(rf"{_NOUN}(?:で|では|でも|において|に|には)?", "", left)
@@ -270,7 +214,7 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
     # 「第7回日米サイバー対話」: which round, a number of its own (unit 回目), of the noun it names.
     for m in _ORDINAL_RE.finditer(a):
         n = m.group(1)
-        value = int(n) if n.isdigit() else _kansuji(n)
+        value = int(n) if n.isdigit() else kansuji(n)
         facts.append({"at": m.start(), "value": value, "unit": "回目", "subject": _clean(m.group(2)),
                       "series": None, "note": f"第{n}回", "year": _year_before(a, m.start(), era)})
     out = []

@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .cells import parse_cell, unit_of
 from .facts import extract_facts
 from .figures import extract_figures
-from .fiscal_year import DEFAULT_ERA, era_for, era_year, parse_fiscal_year
-from .forms import form_fields, match_generic_heading, read_form_metadata
+from .fiscal_year import era_for, era_year, parse_fiscal_year
+from .forms import form_fields, read_form_metadata
+from .headings import ROMAN, Heading, general_heading, match_heading
 from .normalize import nfkc, norm, tidy
 from .readers import Document, Line, read_document
 from .sheet import GENERAL, Section, Sheet
@@ -24,14 +24,12 @@ from .tables import MEASURE_RE, Row, Table, analyse_table
 
 log = logging.getLogger(__name__)
 
-# What reading extracts (figures, facts, outline). Bumped when a change alters what an index holds, so that
-# the next build reads every sheet again (embeddings come from the cache: it costs the parsing only).
-# Raised whenever a rule changes what a sheet reads as (the git log of this line says which rules): a build
-# then reads every sheet again, taking all vectors from the embedding cache.
+# What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
+# git log of this line says which rules): the next build then reads every sheet again, taking all vectors
+# from the embedding cache.
 READING_VERSION = 11
-_ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
-_MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{_ROMAN}]+-\d+)\)$")
+_MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]$")
 POLICY_FIELDS = {
     "施策名": "title",
@@ -92,7 +90,7 @@ def _general(document: Document, sid: str) -> Sheet:
     sheet = Sheet(id=sid, path=document.path, text=document.text, root=Section(sid, "root", -1, 0), form=GENERAL)
     _read_metadata(sheet, document.lines)
     _read_form_metadata(sheet, document.lines)
-    _read_sections(sheet, document.lines, _general_heading)
+    _read_sections(sheet, document.lines, general_heading)
     _keep_preamble(sheet)
     return sheet
 
@@ -125,29 +123,6 @@ def _read_form_metadata(sheet: Sheet, lines: list[Line]) -> None:
     sheet.fields += [f for f in form_fields(lines) if norm(f["label"]) not in known]
 
 
-def _general_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
-    """A heading of a general document: the 事前分析表's sub-headings (中期目標, 施策の進捗状況 …, one level
-    below the generic ones), then the generic headings of `evalqa.forms`. 「達成手段（単位：百万円）」 is the heading
-    達成手段, its title keeping the unit for the table under it."""
-    unit = re.search(r"\s*[(（]単位[:：][^()（）]*[)）]$", line.strip())
-    h = _heading_of(line.strip()[:unit.start()] if unit else line, era)
-    if h is not None and unit:
-        h.title += unit.group(0).strip()
-    return h
-
-
-def _heading_of(line: str, era: str) -> Heading | None:
-    h = match_heading(line, era)
-    if h is not None:
-        if h.kind in ("midterm_target", "year_target", "progress", "rationale"):
-            h.level = 3
-        return h
-    g = match_generic_heading(line)
-    if g is None:
-        return None
-    return Heading(g.kind, g.level, g.title, number=g.number, name=g.name)
-
-
 def _keep_preamble(sheet: Sheet) -> None:
     """Text before a general document's first heading becomes a section of its own, so that it is indexed."""
     root = sheet.root
@@ -160,61 +135,6 @@ def _keep_preamble(sheet: Sheet) -> None:
     for t in pre.tables:
         t.title = title if t.title == sheet.id else t.title
     root.children.insert(0, pre)
-
-
-# --- headings -----------------------------------------------------------------------------------
-
-
-@dataclass
-class Heading:
-    """What a heading line opens: the section's kind, level and title, and what its title says."""
-
-    kind: str
-    level: int
-    title: str
-    number: str | None = None
-    name: str | None = None
-    main: bool = False
-    fiscal_year: int | None = None
-
-
-def match_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
-    """The heading a line of the standard form opens, if any."""
-    raw = tidy(line)
-    n = norm(line)
-    if not n or len(n) > 160 or "。" in n:
-        return None  # a sentence is never a heading: 「測定指標①は令和3年度に…下回った。」 is prose
-    if m := re.fullmatch(r"【(.+)】", n):
-        return Heading("budget" if "予算" in m.group(1) else "part", 0, raw)
-    if m := re.fullmatch(rf"施策([{_ROMAN}]+-\d+)(.*)", n):
-        rest = tidy(re.sub(r"^施策\s*\S+\s*-\s*\d+", "", raw))
-        return Heading("policy", 0, f"施策{m.group(1)} {rest}".strip(), number=m.group(1), name=rest)
-    if m := re.fullmatch(r"個別分野(\d+)(.*)", n):
-        name = tidy(re.sub(r"^個別分野\s*\d+", "", raw))
-        return Heading("field", 0, f"個別分野{m.group(1)} {name}".strip(), number=m.group(1), name=name)
-    if n == "施策の概要":
-        return Heading("overview", 1, raw)
-    if n.startswith("関連する内閣の重要政策"):
-        return Heading("cabinet", 1, raw)
-    if m := re.fullmatch(r"測定指標(\d+(?:-\d+)?)(.+?)(\*)?", n):
-        name = tidy(re.sub(r"^測定指標\s*\d+(?:\s*-\s*\d+)?", "", raw))
-        name = re.sub(r"\s*[*＊]$", "", name)
-        return Heading("indicator", 1, f"測定指標{m.group(1)} {name}", number=m.group(1), name=name,
-                       main=bool(m.group(3)))
-    if m := re.fullmatch(r"参考指標(\d+(?:-\d+)?)?[:：]?(.*)", n):
-        name = tidy(re.sub(r"^参考指標\s*(\d+(?:\s*-\s*\d+)?)?\s*[:：]?", "", raw))
-        return Heading("reference", 1, tidy(raw), number=m.group(1), name=name or None)
-    if n == "達成手段":
-        return Heading("means", 1, raw)
-    if n.startswith("中期目標") and len(n) <= 16:
-        return Heading("midterm_target", 2, raw)
-    if re.fullmatch(r"(?:(?:令和|平成|昭和)(?:\d+|元)|[RH]\d+|\d{4}|\d{1,2})年度目標", n):
-        return Heading("year_target", 2, tidy(raw), fiscal_year=parse_fiscal_year(n, era))
-    if n.startswith("施策の進捗状況"):
-        return Heading("progress", 2, raw)
-    if n.startswith("測定指標の選定理由"):
-        return Heading("rationale", 2, raw)
-    return None
 
 
 def _balanced(text: str) -> bool:
@@ -243,7 +163,7 @@ def _read_metadata(sheet: Sheet, lines: list[Line]) -> None:
             sheet.policy_number = sheet.policy_number or m.group(3)
             if sheet.fiscal_year is None:
                 sheet.fiscal_year = era_year(sheet.era, m.group(2))
-        elif sheet.policy_number is None and (m := re.fullmatch(rf"施策([{_ROMAN}]+-\d+).*", n)):
+        elif sheet.policy_number is None and (m := re.fullmatch(rf"施策([{ROMAN}]+-\d+).*", n)):
             sheet.policy_number = m.group(1)
     if sheet.fiscal_year is not None:
         sheet.era = era_for(sheet.fiscal_year)

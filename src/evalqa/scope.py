@@ -15,7 +15,7 @@ from .normalize import nfkc, norm
 from .question import QuestionAnalysis
 from .search import Hit
 from .subjects import STRONG, Subject, SubjectCatalogue, field_of
-from .terms import terms
+from .terms import NOUN_RE, terms
 
 _FIELD_RE = re.compile(r"個別分野(\d+)")
 INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
@@ -125,15 +125,12 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     return replace(a, sheets=named, sheet_words=frozenset(words))
 
 
-_NOUN_WORD = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,}")
-
-
 def _narrowed(named: list[str], content: Sequence[str], ministries: set[str], cat: SubjectCatalogue) -> list[str]:
     """Of several 施策 named (by a ministry, or by a word their titles share), those whose titles share the most
     of the question's other words (「環境省の循環型社会の…」: the 循環型社会 sheet of 環境省's)."""
     if len({cat.titles.get(sid) for sid in named}) < 2:
         return named
-    asked = {t for t in content if _NOUN_WORD.fullmatch(t) and t not in ministries}
+    asked = {t for t in content if len(t) >= 2 and NOUN_RE.fullmatch(t) and t not in ministries}
     shared = {sid: sum(cat.idf(t) for t in asked & set(terms(cat.titles.get(sid) or ""))) for sid in named}
     best = max(shared.values())
     return [sid for sid in named if shared[sid] == best] if best > 0 else named

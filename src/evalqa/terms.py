@@ -13,6 +13,9 @@ from pathlib import Path
 
 from .fiscal_year import DEFAULT_ERA, find_fiscal_years
 
+# A content noun written in kanji or katakana, not a verb's stem (受け, 行っ) nor a number.
+NOUN_RE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")
+
 # Particles, auxiliaries, symbols and blanks carry no search meaning.
 _DROP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白"}
 

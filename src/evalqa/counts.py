@@ -1,0 +1,66 @@
+"""Numbers with a counter in a sentence: 「4回」「約1万8千人」「4,400人」「三か国」「2 隻」 → (start, end, value, unit).
+
+A number is read only when a counter or unit follows it, so years, dates, 指標 numbers and 第N条 never are.
+"""
+from __future__ import annotations
+
+import re
+
+# Width only, one character for one, so that offsets in the analysed text are offsets in the sentence.
+WIDTH = str.maketrans("０１２３４５６７８９，．％（）", "0123456789,.%()")
+# The counters and units a counted number may carry.
+UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基"
+        r"|[かカヶヵケ箇]国(?:・地域)?"
+        r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
+        # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
+        r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
+        r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分")
+# 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
+_NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
+                        rf"[ \u3000]?({UNIT})")
+# 「1万2,000人」: a count written with 万 inside (1億2,000万円 is left out: its unit would be a guess).
+_MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
+# 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
+_SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
+                     r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
+_KANSUJI = "二三四五六七八九"
+# 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
+_KANJI_NUMBER_RE = re.compile(
+    rf"(?<![第一二三四五六七八九十百千万数何幾])([{_KANSUJI}]?十[{_KANSUJI}一]?|[{_KANSUJI}])"
+    r"(回|件|[かカヶヵケ]国|名|人|校|団体|社)(?![一二三四五六七八九十])")
+# A counter followed by these is another word or an ordinal: 3回目, 1人当たり, 200回答, 人材, 人口.
+_NOT_COUNT = re.compile(r"目|当たり|あたり|答|収|復|転|線|路|称|簿|忌|口|材|間|号")
+
+
+def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
+    """(start, end, value, unit) of each number with a counter, in order."""
+    quoted = [m.span() for m in re.finditer(r"「[^」]*」|『[^』]*』", a)]
+    out: list[tuple[int, int, int | float, str]] = []
+    for m in _NUMBER_RE.finditer(a):
+        digits, frac, unit = m.group(1), m.group(2) or "", m.group(3)
+        value: int | float = float(digits.replace(",", "") + frac) if frac else int(digits.replace(",", ""))
+        out.append((m.start(), m.end(), value, unit))
+    for m in _MAN_RE.finditer(a):
+        out.append((m.start(), m.end(), int(m.group(1)) * 10000 + int(m.group(2).replace(",", "")), m.group(3)))
+    for m in _SEN_RE.finditer(a):
+        out.append((m.start(), m.end(), int(m.group(1) or 0) * 10000 + int(m.group(2)) * 1000, m.group(3)))
+    for m in _KANJI_NUMBER_RE.finditer(a):
+        out.append((m.start(), m.end(), kansuji(m.group(1)), m.group(2)))
+    keep = []
+    for s, e, v, u in sorted(out):
+        if any(qs < s < qe for qs, qe in quoted) or _NOT_COUNT.match(a, e):
+            continue  # a name (「2+2」「TPP11」) or another word (3回目, 人材)
+        if u == "%" and re.match(r"[\u30a1-\u30fa]", a[e:e + 1]):
+            continue  # 「30%クラブ」: a percentage that is part of a name
+        if not re.sub(r"^(?:\s|-|・|●|○|◆|\(注\)|注\)|※|\d+[.)]?)*", "", a[:s]):
+            continue  # an item number at the start of a sentence (「2 日米…」 tidied to 「2日米…」)
+        keep.append((s, e, v, re.sub(r"^[かカヶヵケ箇](?=[国所])", "か", u)))
+    return keep
+
+
+def kansuji(t: str) -> int:
+    d = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+    if "十" not in t:
+        return d[t]
+    tens, _, ones = t.partition("十")
+    return d.get(tens, 1) * 10 + d.get(ones, 0)
