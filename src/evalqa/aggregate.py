@@ -286,8 +286,10 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
     label = wording.name
     # The 実績 asked against its target (上回った？), or the 実績 in focus compared with its year's target.
-    vs_target = s.kind == "indicator" and re.search(r"目標", a.normalized) \
-        and re.search(r"実績|上回|下回|達成|届|対して|目標(?:値)?(?:と|に)(?:比べ|比較)", a.normalized)
+    # 「それは達成できてる？」 names no target, but 達成 is only ever of one.
+    vs_target = s.kind == "indicator" and (re.search(r"達成(?!率|度|手段)", a.normalized) or (
+        re.search(r"目標", a.normalized)
+        and re.search(r"実績|上回|下回|届|対して|目標(?:値)?(?:と|に)(?:比べ|比較)", a.normalized)))
     if vs_target:
         year = a.years[0] if a.years else _latest_year(s, "actual")
         actual = next((f for f in figs if f.measure == "実績値" and f.fiscal_year == year), None)
@@ -305,7 +307,10 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
         above = actual.value > target.value  # type: ignore[operator]
         verb = "上回りました" if above else ("下回りました" if actual.value < target.value else "同じでした")  # type: ignore[operator]
         if lower_is_better(s) and actual.value != target.value:  # 排出量 below its target has met it
-            verb += "（値が小さいほど良い指標で、目標を" + ("達成" if not above else "未達") + "）"
+            verb += "（値が小さいほど良い指標で、目標を" + ("達成" if not above else "未達成") + "）"
+        elif actual.value != target.value:  # a later year's target is not missed yet, only not reached
+            early = (target.fiscal_year or 0) > (actual.fiscal_year or 0)
+            verb += "（目標を達成）" if above else ("（目標年の前で、まだ未達成）" if early else "（目標を未達成）")
         whose = "" if target.fiscal_year == actual.fiscal_year else f"{wording.year(target)}の"
         ratio = wording.ratio_text(actual, target) if not lower_is_better(s) else None
         gap = abs(actual.value - target.value)  # type: ignore[operator]

@@ -22,9 +22,12 @@ def metadata_answer(a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[
     meta = cat.sheet_meta
     sheets = [sid for sid, m in meta.items() if m.get(attr)]
     named = [sid for sid in sheets if (meta[sid].get("title") or "\0") in a.normalized or sid in a.normalized]
-    if not named and a.sheets:  # named otherwise (a ministry and theme words, a number): the search's first
-        order = {h.sheet: i for i, h in reversed(list(enumerate(hits)))}
-        named = sorted((sid for sid in sheets if sid in a.sheets), key=lambda sid: order.get(sid, len(hits)))[:1]
+    if not named and a.sheets:  # named otherwise (a ministry and theme words, a number): the search's first,
+        # not counting the header rows that match by the field's own label (every sheet has a 担当部局名).
+        label_key = norm(label).removesuffix("名")
+        ranked = [h for h in hits if label_key not in norm(h.text)] + list(hits)
+        order = {h.sheet: i for i, h in reversed(list(enumerate(ranked)))}
+        named = sorted((sid for sid in sheets if sid in a.sheets), key=lambda sid: order.get(sid, len(ranked)))[:1]
     if named:
         sheets = named
     elif focus in sheets:

@@ -60,6 +60,8 @@ _MINISTRY_RE = re.compile(r"(?:厚生労働|厚労|文部科学|文科|外務|�
 
 _POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})|(?:施策目標|施策|政策)\s*(\d{1,3})(?![\d.年-])",
                                re.IGNORECASE)  # (an English question is read in lower case: iii-1-1)
+# Kinds of evaluation document, the longer first (実績評価書 before 評価書).
+_DOCUMENT_KINDS = ("事前分析表", "実績評価書", "事後評価", "チェックアップ", "調書", "個票", "評価書")
 _MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
                    "農水省": "農林水産省"}
 
@@ -113,6 +115,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     # (of the sheets named, those of the ministry named, when it is among them)
     asked_ministries = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
     named = [sid for sid in named if cat.sheet_meta[sid].get("ministry") in asked_ministries] or named
+    # (and of those, the kind of document named: 「農水省の事前分析表」 is not its 実績評価書)
+    if len(named) > 1 and (kind := next((k for k in _DOCUMENT_KINDS if k in q), None)):
+        named = [sid for sid in named if kind in norm(cat.sheet_meta[sid].get("document") or "")] or named
     named = _narrowed(named, a.content, ministries, cat)
     if not named or len(named) == len(cat.titles) > 1:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
