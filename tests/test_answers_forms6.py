@@ -17,6 +17,7 @@ pytestmark = [pytest.mark.slow]
 MHLW, MLIT, ENV, MAFF, SOUMU4, SOUMU5 = (SHEETS / n for n in (
     "mhlw-r5-iii-1-1-rousai.txt", "mlit-r5-22-douro-anzen.txt", "env-r5-2-1-junkan.txt", "maff-r5-19-choujuu.xlsx",
     "soumu-r4-13-shoubou.txt", "soumu-r5-13-shoubou.txt"))
+MAFF_R4 = SHEETS / "maff-r4-5-hyokasho.txt"  # another form of the same ministry
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def bot(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("forms6")
     (root / "corpus").mkdir()
-    for p in (SEED, MHLW, MLIT, ENV, MAFF, SOUMU4, SOUMU5):
+    for p in (SEED, MHLW, MLIT, ENV, MAFF, MAFF_R4, SOUMU4, SOUMU5):
         shutil.copy(p, root / "corpus" / p.name)
     build_index(root / "corpus", root / "index", progress=False)
     return Assistant(Index.open(root / "index"))
@@ -143,3 +144,24 @@ def test_a_stated_part_of_a_whole_and_a_qualifier_joined_by_yoru(bot):
     # the table counts all animals together; the prose counts イノシシ apart
     ans = bot.ask("令和4年度のイノシシによる農作物被害額は？")
     assert not ans.figures or ans.figures[0].value == 36
+
+
+def test_an_achievement_follow_up_compares_the_latest_result_with_the_target_and_says_it_is_not_yet_due(bot):
+    talk = bot.conversation()
+    talk.ask("総務省の消防の令和5年度評価書で、消防団員数の目標は？")
+    ans = talk.ask("それって達成できそう？今のところ達成できてる？")
+    assert ans.found and ans.kind == "comparison"
+    assert [f.value for f in ans.figures] == [784117, 850000]
+    assert "目標年の前" in ans.text and "未達成" in ans.text
+
+
+def test_the_kind_of_document_named_picks_among_a_ministrys_sheets(bot):
+    # the 農水省 has a 実績評価書 (担い手, 4 indicators) and an 事前分析表 (鳥獣被害) here
+    ans = bot.ask("農林水産省の事前分析表には測定指標が何個ある？")
+    first = ans.text.splitlines()[0]
+    assert ans.found and "鳥獣被害" in first and "担い手" not in first and "4件" in first
+
+
+def test_a_field_asked_by_theme_words_comes_from_the_sheet_the_theme_finds_not_the_first_header(bot):
+    ans = bot.ask("厚生労働省の、働く人の安全衛生の施策はどの部局が担当している？")
+    assert ans.found and "労働基準局安全衛生部計画課" in ans.text

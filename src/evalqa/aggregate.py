@@ -321,7 +321,8 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                 f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
         return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
     named = cat.all_series_in(a, s)
-    if len(subjects) == 1 and len(named) >= 2:  # two series of one subject (一般の部 and 有識者の部)
+    # two series of one subject (一般の部 and 有識者の部, 宿泊費 and 買物代), whatever else the words touched
+    if len(named) >= 2 and not any(cat.all_series_in(a, x) for x in subjects[1:]):
         return _compare_series(a, cat, s, named, measures)
     if len(subjects) >= 2:  # two subjects, one year and one measure both have
         first, second = subjects[:2]
@@ -368,8 +369,17 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                 for y in (years[0], years[-1]))
     if old is None or new is None or old.measure != new.measure:
         return None
-    text = (f"「{label(new)}」の{new.measure}は、{wording.year(new)}が{wording.value(new)}、"
-            f"{wording.year(old)}が{wording.value(old)}で、{change_text(old, new)}。"
+    western = bool(re.search(r"(?:19|20)\d{2}年", a.normalized))  # the question's own calendar, echoed
+
+    def when(f: Figure) -> str:
+        return wording.year(f) + (f"（{f.fiscal_year}年度）" if western and f.fiscal_year else "")
+
+    which = ""
+    if re.search(r"どちら|どっち", a.normalized) and old.value != new.value:  # 「どちらが多い？」: say which
+        more = max((old, new), key=lambda f: f.value or 0)
+        which = f"多いのは{when(more)}です。"
+    text = (f"「{label(new)}」の{new.measure}は、{when(new)}が{wording.value(new)}、"
+            f"{when(old)}が{wording.value(old)}で、{change_text(old, new)}。{which}"
             f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")
     return Answer(a.question, text, True, [new, old], [], "comparison", Frame(subject=s, years=[new.fiscal_year or 0]),
                   cited=[new])

@@ -218,6 +218,14 @@ class Assistant:
         # Indicators of one sheet that all carry every word asked (「有識者の部」 of two polls): the question does
         # not tell which, so each is answered, by name, rather than one guessed.
         twins = twins_of(subject_words(a), subject, [s for sc, s in ranked[1:4] if sc >= 0.8 * best[0]])
+        # (one of them split by a category the question names, 「11月」 of a table by month: that one)
+        # (and none named: the one not split by category, 避難者数 rather than its 都道府県別 table)
+        by_series = [s for s in [subject, *twins] if s.series and cat.series_in(a, s)] or [
+            s for s in [subject, *twins] if not s.series]
+        if twins and len(by_series) == 1:
+            subject, twins = by_series[0], []
+            frame = replace(frame, subject=subject, series=cat.series_in(a, subject))
+            ans = numeric_answer(a, frame, cat.sheet_label)
         more = [m for s in twins if (m := numeric_answer(a, replace(frame, subject=s, series=cat.series_in(a, s)),
                                                            cat.sheet_label)).found]
         if ans.found and more:

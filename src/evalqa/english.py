@@ -93,7 +93,7 @@ GLOSSARY: dict[str, str] = {
     "security": "安全保障", "economic": "経済", "economy": "経済", "political": "政治", "diplomacy": "外交",
     "alliance": "同盟", "cooperation": "協力", "grassroots": "グラスルーツ", "internship": "インターンシップ",
     "scholarship": "奨学金", "subsidise": "補助", "subsidize": "補助", "subsidy": "補助", "subsidies": "補助",
-    "ministry": "省", "international exchange": "国際交流", "accept": "受入れ",
+    "ministry": "省", "evaluation": "評価", "international exchange": "国際交流", "accept": "受入れ",
     "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額",
     # a choice between two years or two values: 「どちらが大きい」「上回った？下回った？」
     "larger": "どちらが大きい", "bigger": "どちらが大きい", "smaller": "どちらが小さい",
@@ -181,6 +181,9 @@ def gloss(question: str) -> str:
     elif re.search(r"\bhow many\b", q):
         q = re.sub(r"\bhow many\b", " ", q) + " how many"
     q = _MONTH_RE.sub(lambda m: f" {m.group(2) + '年' if m.group(2) else ''}{_MONTHS.index(m.group(1)) + 1}月 ", q)
+    # 「base-surrounding measures」: measures named by what they are for are a 施策's 対策, not its 達成手段
+    q = re.sub(r"\b(?!(?:the|its|their|all|these|those|such|which|what|many|of|policy|achievement)\b)"
+               r"([a-z]+(?:-[a-z]+)+|[a-z]{4,})\s+measures\b", r"\1 対策", q)
     q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)
     words = []
     for w in re.split(r"[\s,?.!;:()\"']+", q):

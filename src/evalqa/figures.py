@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
+from .breakdown import breakdown_figures, is_breakdown
 from .cells import CIRCLED, CellValue, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import parse_fiscal_year
@@ -18,6 +19,7 @@ from .form_tables import form_figures
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
 from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table
+from .transposed import grade_notes, is_transposed, transposed_figures
 
 
 def extract_figures(sheet: Sheet) -> list[Figure]:
@@ -30,6 +32,10 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
                     out.extend(_policy_budget_figures(sheet, section, table))
                 elif table.kind == "means":
                     out.extend(_means_figures(sheet, section, table))
+                elif table.kind == "form" and is_breakdown(table, sheet):  # 「国・地域 | R1年 | R4年」
+                    out.extend(breakdown_figures(sheet, section, table))
+                elif table.kind == "form" and is_transposed(table, sheet):  # 「年度 | A 避難者数 | B …」
+                    out.extend(transposed_figures(sheet, section, table))
                 elif table.kind == "form":  # a table of a general evaluation document
                     out.extend(form_figures(sheet, section, table, table.title))
                 else:
@@ -37,6 +43,7 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
             except Exception as e:  # one unreadable table must not hide the others
                 sheet.warnings.append(
                     f"{sheet.path}:{table.first_line}: table 「{table.title}」 could not be read ({e})")
+    grade_notes(sheet, out)
     out.sort(key=lambda f: f.line or 0)
     return out
 

@@ -57,7 +57,8 @@ _VALUE_RE = re.compile(
 _NAMED_AFTER_BRACKET = re.compile(r"\([^()]{1,8}\)[^()]{4,}")
 
 
-_GRADE_WORDS = ("評価", "判定", "達成状況", "評定")
+_GRADE_WORDS = ("評価", "判定", "達成状況", "評定", "達成度")
+_GRADE_MARKS = ("○", "◯", "△", "×", "✕", "◎", "達成", "未達成", "A", "B", "C", "D", "E")
 _NAME_HEADER_RE = re.compile(r"(?:測定|業績|成果|参考)?指標(?:名)?")
 
 
@@ -93,7 +94,9 @@ def measure_of(text: str, *, whole: bool = False) -> str | None:
     n = _UNIT_PARENS.sub("", norm(text))
     n = m.group(1) if (m := re.fullmatch(r"\((.*)\)", n)) else n  # 「（達成率）」
     if whole:
-        return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if n == w), None)
+        # 「執行額(d)」「執行率(d/(a+b+c))」: a formula's letters after the measure
+        bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$", "", n)
+        return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
     return next((m for w, m in _MEASURES if w in n), None)
 
 
@@ -132,6 +135,10 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
                 col.label = {"目標年": "目標年度", "基準年": "基準年度"}.get(n, n if n in ("目標年度", "基準年度")
                                                                             else tidy(text))
             col.unit = col.unit or unit_of(text) or ("%" if "率" in n and "%" in nfkc(text) else None)
+        lowest = next((norm(f[c]) for f in reversed(filled) if f[c].strip()), "")
+        if col.label is None and lowest in ("年度", "年") and col.measure in ("基準値", "目標値"):
+            # 「基準値」 over 「値 | 年度」: the second column holds the 基準値's year
+            col.label, col.measure = ("基準年度" if col.measure == "基準値" else "目標年度"), None
         cols[c] = col
     return cols
 
@@ -250,6 +257,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     # 「施策目標 | 測定指標 | 区分 | 基準値 …」: the indicator is named in its own column, after the 施策目標.
     name_col = next((c for c, col in cols.items() if col.label and _NAME_HEADER_RE.fullmatch(norm(col.label))), None)
     table_unit = table.unit
+    if table_unit and any(col.unit == table_unit for col in cols.values()):
+        table_unit = None  # 「達成率（％）」: a column's own unit, not the table's
     years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
     for i, row in enumerate(body):
         cells = row.cells + [""] * (width - len(row.cells))
@@ -294,6 +303,15 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 if f.subject == (state.subject or title):
                     f.note = "、".join(x for x in (f.note, f"{norm(first)}: {norm(texts[1][1])}") if x)
             continue
+        elif not values and texts and norm(texts[0][1]) in _GRADE_WORDS and state.subject:
+            # 「| 達成度 | ○ | △ | △」 under an indicator's rows (years across): each year's grade of its 実績値
+            word = norm(texts[0][1])
+            for c, t in texts[1:]:
+                if cols[c].year and norm(t) in _GRADE_MARKS:
+                    for f in out:
+                        if f.subject == state.subject and f.fiscal_year == cols[c].year and f.measure == "実績値":
+                            f.note = "、".join(x for x in (f.note, f"{word}: {norm(t)}") if x)
+            continue
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
             row_measure = row_measure or named
@@ -311,8 +329,13 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         years_below = _year_row(body[i + 1], cols, sheet) if i + 1 < len(body) else None
         row_years = {c: (y, tidy(cells[c])) for c in range(1, width) if cols[c].label in ("目標年度", "基準年度")
                      if (y := parse_fiscal_year(cells[c], sheet.era, sheet.fiscal_year))}
+        # 「令和5年度の達成状況 | 未達成」: a grade column of one year grades that year's 実績値 only
+        year_grades = {cols[c].year: f"{gw}: {norm(cells[c])}" for c in range(1, width)
+                       if cols[c].year and cells[c].strip()
+                       and (gw := next((w for w in _GRADE_WORDS if w in norm(cols[c].label or "")), ""))}
         notes = [f"{cols[c].label}: {tidy(cells[c])}" for c in range(1, width) if c != name_col
-                 and cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")]
+                 and cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")
+                 and not (cols[c].year and cols[c].year in year_grades)]
         budget = row_measure is not None and any(w in row_measure for w in _BUDGET)
         subject = title if budget or not state.subject else state.subject
         indicators = any(c.measure in ("目標値", "基準値") for c in cols.values())
@@ -361,6 +384,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 out.extend(Figure(
                     sheet=sheet.id, section=section.path, subject=subject, series=None, measure=m,
                     fiscal_year=year, year_label=label, value=value, unit=unit, raw=v.raw, line=row.line,
-                    table="達成手段" if means and subject != title else title, note="、".join(notes) or None)
+                    table="達成手段" if means and subject != title else title,
+                    note="、".join(notes + ([year_grades[year]] if year in year_grades and m == "実績値" else []))
+                    or None)
                     for m, value in pairs)
     return out

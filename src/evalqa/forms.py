@@ -20,6 +20,9 @@ MINISTRIES = (
     "内閣官房", "内閣府", "デジタル庁", "復興庁", "総務省", "法務省", "外務省", "財務省", "文部科学省", "厚生労働省",
     "農林水産省", "経済産業省", "国土交通省", "環境省", "防衛省", "警察庁", "金融庁", "消費者庁", "こども家庭庁",
     "公正取引委員会", "国家公安委員会", "個人情報保護委員会", "原子力規制委員会", "宮内庁", "人事院", "会計検査院",
+    # external agencies of a ministry, after the ministries (a 総務省 sheet mentions its 消防庁)
+    "観光庁", "文化庁", "スポーツ庁", "林野庁", "水産庁", "特許庁", "中小企業庁", "資源エネルギー庁", "気象庁",
+    "海上保安庁", "消防庁", "出入国在留管理庁", "公安調査庁", "国税庁", "原子力規制庁",
 )
 # Headings these forms use as lines of their own (matched whole, width and spaces ignored).
 SECTION_WORDS = {norm(w) for w in (
@@ -122,7 +125,8 @@ class FormMetadata:
     evaluation_time: str | None = None
 
 
-_KEY_VALUE_RE = re.compile(rf"^([{CJK}・]{{2,14}})\s*[:：]\s*(\S.*)$")
+# 「担当部局名：経営局」, or 「【担当部局名】観光戦略課」 (a bracketed label with its value after it on the line)
+_KEY_VALUE_RE = re.compile(rf"^(?:([{CJK}・]{{2,14}})\s*[:：]|【([{CJK}・]{{2,14}})】)\s*(\S.*)$")
 
 
 def _pairs(lines: list[Line]) -> list[tuple[str, str]]:
@@ -131,11 +135,12 @@ def _pairs(lines: list[Line]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for ln in lines:
         cells = [c.strip() for c in ln.cells if c.strip()]
-        out.extend((norm(re.sub(r"[(（]※[)）]", "", a)), tidy(b)) for a, b in zip(cells, cells[1:]))
+        if not all((m := _KEY_VALUE_RE.match(c)) and m.group(2) for c in cells):  # (not 「【label】value」 cells)
+            out.extend((norm(re.sub(r"[(（]※[)）]", "", a)), tidy(b)) for a, b in zip(cells, cells[1:]))
         for cell in cells:
             for part in re.split(r"(?:\u3000|\s){2,}", cell):
                 if m := _KEY_VALUE_RE.match(part.strip()):
-                    out.append((norm(m.group(1)), tidy(m.group(2))))
+                    out.append((norm(m.group(1) or m.group(2)), tidy(m.group(3))))
     return out
 
 
@@ -163,7 +168,11 @@ def form_fields(lines: list[Line]) -> list[dict]:
 
     for ln in lines:
         cells = [c.strip() for c in ln.cells if c.strip()]
-        if len(cells) in (2, 4, 6) and not any(parse_cell(c) for c in cells):
+        bracketed = [m for c in cells if (m := _KEY_VALUE_RE.match(c)) and m.group(2)]
+        if cells and len(bracketed) == len(cells):  # 「【担当部局名】…」 cells, each a field of its own
+            for m in bracketed:
+                add(m.group(2), m.group(3), ln)
+        elif len(cells) in (2, 4, 6) and not any(parse_cell(c) for c in cells):
             pairs = list(zip(cells[::2], cells[1::2], strict=True))
             if len(pairs) > 1 and any(is_header(a, b) for a, b in pairs):
                 continue  # a table's header row (「出所年 | 年ごとの目標値 | 実績値 | 達成状況」), not fields
@@ -172,7 +181,7 @@ def form_fields(lines: list[Line]) -> list[dict]:
         elif len(cells) == 1:
             for part in re.split(r"(?:\u3000|\s){2,}", cells[0]):
                 if m := _KEY_VALUE_RE.match(part.strip()):
-                    add(m.group(1), m.group(2), ln)
+                    add(m.group(1) or m.group(2), m.group(3), ln)
     return fields
 
 

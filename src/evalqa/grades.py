@@ -14,7 +14,7 @@ from .scope import Scope, scope_label
 from .subjects import SubjectCatalogue
 from .wording import cite
 
-GRADE_LABELS = ("判定", "評価", "達成状況", "評定")
+GRADE_LABELS = ("判定", "評価", "達成状況", "評定", "達成度")
 _SAME = {"◯": "○", "✕": "×", "Ｘ": "×"}
 
 
@@ -39,9 +39,11 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
             continue
         # A grade written once per row of several years (評価 A for 初期値, 実績値 and 目標値 alike) grades the
         # indicator, not a year; a row per year (判定 × on 令和3年度) grades that year.
+        # (A grade on the 実績値 alone, one per year column — 「達成度 | ○ | △」 — grades each year.)
         years_on_line: dict[int | None, set] = {}
         for f in s.figures:
-            years_on_line.setdefault(f.line, set()).add(f.fiscal_year)
+            if _grades(f.note) and f.measure != "実績値" or not _grades(f.note):
+                years_on_line.setdefault(f.line, set()).add(f.fiscal_year)
         for f in s.figures:
             grades = _grades(f.note)
             any_grade |= bool(grades)

@@ -150,6 +150,9 @@ def review_number(a: QuestionAnalysis, frame: Frame, f: Figure, labels: Callable
     return Answer(a.question, text, True, [f], [], "numeric", frame, cited=[f])
 
 
+_OWN_RATE = {"execution_rate": "執行率", "achievement_rate": "達成率"}
+
+
 def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: Callable[[str], str]) -> Answer:
     """Each measure asked (or the subject's natural pair) over the years, in order, per series."""
     s = frame.subject
@@ -159,7 +162,11 @@ def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: 
     lines: list[str] = []
     chosen: list[Figure] = []
     for fam in families:
-        for m in FAMILIES[fam] if fam in ("budget", "target") else FAMILIES[fam][:1]:
+        measures = FAMILIES[fam] if fam in ("budget", "target") else FAMILIES[fam][:1]
+        own = _OWN_RATE.get(fam)
+        if own and any(f.measure == own for f in figs):
+            measures = [own]  # the sheet's own 執行率 / 達成率 of each year
+        for m in measures:
             row = sorted((f for f in figs if f.measure == m and f.fiscal_year is not None and f.value is not None
                           and (years is None or f.fiscal_year in years)),
                          key=lambda f: (f.series or "", f.fiscal_year or 0))

@@ -143,8 +143,11 @@ def _balanced(text: str) -> bool:
 
 
 def _only_cell(line: Line) -> str | None:
-    """The text of a line whose first cell is its only filled cell (a heading can be such a row)."""
-    filled = [c for c in line.cells if c.strip()]
+    """The text of a line whose first cell is its only filled cell (a heading can be such a row). A unit set at
+    the row's right end (「達成手段 | … | （単位：百万円）」, a worksheet's caption row) joins the heading."""
+    filled = [c.strip() for c in line.cells if c.strip()]
+    if len(filled) == 2 and line.cells[0].strip() and re.fullmatch(r"[(（]単位[:：][^()（）]*[)）]", filled[1]):
+        return f"{filled[0]}{filled[1]}"
     return filled[0] if len(filled) == 1 and line.cells[0].strip() else None
 
 

@@ -105,7 +105,8 @@ OPERATIONS = [
                            r"|(?:達成手段|事務事業)[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
     ("missed", re.compile(r"達成(?:でき)?(?:なかった|していない|せず|できていない)|未達|届かなかった|届いていない"
                           r"|下回った[^、。]{0,4}?(?:指標|もの|区分)|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
-    ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|達成(?:でき|し)てい(?:る|た)|達成とされた|達成とした|クリアした|上回った)"
+    ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|達成(?:でき|し)てい(?:る|た)|達成とされた|達成とした"
+                       r"|クリアした|上回った)"
                        r"[^、。]{0,6}?(?:指標|もの|区分|のは|項目)")),
     # 「指標のうち低いほど良いものをすべて挙げて」: the ones of a kind, listed.
     ("count", re.compile(r"(?:測定指標|業績指標|成果指標|指標|達成手段)のうち[^。]{0,30}?"
@@ -120,7 +121,7 @@ OPERATIONS = [
                            r"|(?:増加|減少)(?!率|数|量|件数|幅)"
                            r"|上回|下回|前年度比|差は|差額|違い|伸び(?!率)|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
                           r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう"
-                          # 「それって達成できてる？」「達成できそう？」: of the one subject in focus, not a list of them
+                          # 「それって達成できてる？」「達成できそう？」: of the subject in focus, not a list
                           r"|達成(?:でき|し)(?:て(?:る|い)|そう)(?![^、。?？]{0,8}?(?:指標|もの|区分|項目|のは|事業))")),
 ]
 _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
@@ -172,6 +173,7 @@ STOP = {
     "第", "目", "回目", "ごと", "毎", "最大", "最小", "最高", "最低", "いつ", "上がっ", "下がっ", "上がる", "下がる",
     "数値", "施策", "政策", "施策目標", "やつ", "もの", "よる", "よれ", "おける", "おく", "行う", "行わ", "行っ",
     "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書", "等", "など", "トン", "万トン",
+    "順", "順番", "順に", "並び",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -218,9 +220,11 @@ _COUNTRY_PAIR_RE = re.compile(r"[日米加中韓英仏独露豪印朝][米加中
 
 
 # 「判定が「×」だった」「評価はA」「A評価の」: a grade the sheet itself wrote.
-_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E](?:-\d)?)"
+_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E](?:-\d)?)"
                        r"(?![A-Za-z\d])[」』\"]?"
-                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E](?:-\d)?)[」』]?(?:評価|判定)")
+                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E](?:-\d)?)[」』]?(?:評価|判定)"
+                       # 「達成状況が「未達成」の指標」, 「「達成」だった指標」: a grade written in words, quoted
+                       r"|(?:判定|評価|達成状況|評定|達成度)?(?:が|は|の)?[「『](未達成|達成)[」』]")
 
 
 def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
@@ -302,6 +306,12 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         if len(older) == len(mentions):
             mentions = [o if m.end > latest + 5 else m for m, o in zip(mentions, older, strict=True)]
     years = sorted({y for m in mentions for y in m.years})
+    # 「2018年度（基準）から2022年度まで」: two years joined by から are a range
+    ranged = len(mentions) == 2 and mentions[0].start < mentions[1].start and bool(re.search(
+            re.escape(mentions[0].text) + r"(?:\s*[(（][^()（）]{0,8}[)）])?(?:から|より)"
+            + re.escape(mentions[1].text), q_years))
+    if ranged:
+        years = list(range(mentions[0].start, mentions[1].end + 1))
     # 「令和元年度以降の動き」: from that year to the newest
     after = q_years[q_years.find(mentions[0].text) + len(mentions[0].text):] if len(mentions) == 1 else ""
     if latest is not None and len(years) == 1 and years[0] < latest \
@@ -314,7 +324,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     asked = re.sub(r"\([^()]*[÷/×][^()]*\)", "", asked)
     asked = _DOCUMENT_NAME_RE.sub("", asked)  # 「実績評価書で」 names a document, not the 実績値
     family = next((fam for pat, fam in _FAMILY_PATTERNS if re.search(pat, asked)), None)
-    trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions)
+    trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions) or ranged
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
     stripped = norm(_INCLUDED_RE.sub("", q))
     for m in mentions:
@@ -326,7 +336,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
     operation = next((op for op, pat in OPERATIONS if pat.search(n)), None)
-    grade = next((m.group(1) or m.group(2) for m in [_GRADE_RE.search(n)] if m), None)
+    grade = next((m.group(1) or m.group(2) or m.group(3) for m in [_GRADE_RE.search(n)] if m), None)
     if grade and re.search(rf"{re.escape(grade)}[」』\"]?(?:以外|ではな|じゃな|でな|でもな)", n):
         grade = None  # 「×以外の指標」「×ではなかった指標」: the other indicators, not a grade to list
     if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):

@@ -366,6 +366,7 @@ class SubjectCatalogue:
         out = []
         for s in subject.series:
             core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$|（.*）$", "", s))
-            if core and (core in q or s in q):
+            # (「1月」 is not named by 「11月」, nor 「1」 by 「12」)
+            if core and any(re.search(rf"(?<![0-9０-９]){re.escape(x)}", q) for x in (core, s)):
                 out.append(s)
         return out

@@ -1,0 +1,106 @@
+"""Breakdown tables: one quantity split by a category down the first column.
+
+「国・地域 | R1年 | R4年」 over 「韓国 | 558.5 | 101.3」, 「県 | 参加者数 | 実施団体数」 over 「岩手県 | 21,406 | 38」,
+「月 | 旅行者数」 under a caption 「令和4年　月別訪日外国人旅行者数（万人）」. Each value becomes a 実績値 whose
+subject is the table's caption, whose series is the row's category (韓国, 岩手県, 11月, 合計) and whose year is
+its column's, else the caption's. A column named by a noun the caption does not say (実施団体数) is a subject
+of its own. A value tied to no year yields no figure, as everywhere else.
+"""
+from __future__ import annotations
+
+import re
+
+from .cells import parse_cell, unit_of
+from .figure import Figure
+from .fiscal_year import find_fiscal_years, parse_fiscal_year
+from .form_tables import measure_of, year_cell
+from .normalize import norm, tidy
+from .sheet import Section, Sheet
+from .tables import Table
+
+# A calendar or fiscal year as a column header: 「R1年」「2019年」「令和4年」「R4年度」.
+_YEAR_HEADER_RE = re.compile(r"(?:(?:令和|平成)(?:\d{1,2}|元)|[RH](?:\d{1,2}|元)|(?:19|20)\d{2})年度?(?:末)?")
+# First-column headers of an indicator, budget or means table: those are read by `evalqa.form_tables`.
+_NOT_A_CATEGORY = re.compile(r"指標|達成手段|事業|区分|項目|年度|^年$|目標|実績|予算|評価")
+_CAPTION_RE = re.compile(r"^(?:表\s*\d+|図\s*\d+|【参考指標】|参考指標|[(（]参考[)）])[\s\u3000:：]*")
+_TOTALS = ("合計", "計", "総計", "小計", "総数")
+
+
+def _is_note(cell: str) -> bool:
+    return norm(cell).startswith(("(注", "注", "(出典", "出典", "※", "*"))
+
+
+def breakdown_caption(section: Section, table: Table) -> str:
+    """The words that name a table: the line right above it (「表4　避難先都道府県別の避難者数（…）（人）」), else
+    the table's title."""
+    above = [t for ln, t in section.lines if ln < table.first_line and "\t" not in t and t.strip()]
+    last = tidy(above[-1]) if above else ""
+    if last and len(last) <= 60 and not last.endswith("。") and _CAPTION_RE.match(last):
+        return last
+    return tidy(table.title)
+
+
+def is_breakdown(table: Table, sheet: Sheet) -> bool:
+    """Is the table's first row a header naming a category (国・地域, 県, 月, 費目) over rows of categories?"""
+    head = [c.strip() for c in table.rows[0].cells]
+    if len(head) < 2 or not head[0] or any(parse_cell(c) for c in head[1:] if c):
+        return False
+    h0 = norm(head[0])
+    if len(h0) > 10 or _NOT_A_CATEGORY.search(h0) or year_cell(h0, sheet) is not None:
+        return False
+    if any(measure_of(c) for c in head[1:] if c):
+        return False  # 実績値 / 目標値 columns: an indicator table
+    rows = [r for r in table.rows[1:] if r.cells and r.cells[0].strip() and not _is_note(r.cells[0])]
+    firsts = [norm(r.cells[0]) for r in rows]
+    with_values = [r for r in rows if any(parse_cell(c) for c in r.cells[1:])]
+    return len(with_values) >= 2 and all(
+        len(f) <= 20 and (measure_of(f) is None or f in _TOTALS) and year_cell(f, sheet) is None
+        and not re.match(r"\d+[\s.．、]\D", f) for f in firsts)  # (「1　訪日外国人旅行者数」 is an indicator)
+
+
+def _other_quantity(subject: str, first: str, name: str) -> str:
+    """The subject of a column the caption does not count: 「「心の復興」事業の県別参加者数」 with 参加者数 in the first
+    column and 実施団体数 in this one → 「「心の復興」事業の県別実施団体数」."""
+    base = re.sub(r"(?:\s*[(（][^()（）]*[)）])+$", "", subject)
+    if first.strip() and base.endswith(first.strip()):
+        return base[: -len(first.strip())] + tidy(name)
+    return f"{base}・{tidy(name)}"
+
+
+def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
+    """The figures of a breakdown table (see the module docstring)."""
+    caption = breakdown_caption(section, table)
+    subject = tidy(_CAPTION_RE.sub("", caption)) or tidy(table.title)
+    years = find_fiscal_years(caption, sheet.era)
+    caption_year = (years[0].start, years[0].text) if len(years) == 1 and years[0].start == years[0].end else None
+    unit = unit_of(caption) or table.unit
+    head = [c.strip() for c in table.rows[0].cells]
+    out: list[Figure] = []
+    for c, name in enumerate(head):
+        if c == 0 or not name:
+            continue
+        if _YEAR_HEADER_RE.fullmatch(norm(name)):
+            year, label, col_subject = parse_fiscal_year(norm(name), sheet.era, sheet.fiscal_year), tidy(name), subject
+        else:
+            if caption_year is None:
+                continue
+            year, label = caption_year
+            # 「参加者数」 is what the caption counts; 「実施団体数」 is another quantity, a subject of its own
+            own = not (norm(name) in norm(subject) or c == 1 and len(head) == 2)
+            col_subject = _other_quantity(subject, head[1], name) if own else subject
+        if year is None:
+            continue
+        for row in table.rows[1:]:
+            category = row.cells[0].strip() if row.cells else ""
+            cell = row.cells[c].strip() if c < len(row.cells) else ""
+            vals = parse_cell(cell) if cell else None
+            if not category or _is_note(category) or not vals or len(vals) != 1 or vals[0].marker:
+                continue
+            v = vals[0]
+            col_unit = unit_of(name) or (unit if col_subject == subject else None)
+            out.append(Figure(
+                sheet=sheet.id, section=section.path, subject=col_subject, series=tidy(category), measure="実績値",
+                fiscal_year=year, year_label=label, value=v.value,
+                unit="%" if v.percent else col_unit, raw=cell, line=row.line, page=row.page,
+                cell=row.ref(c), table=caption))
+    return out

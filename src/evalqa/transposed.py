@@ -1,0 +1,126 @@
+"""Transposed indicator tables: years down the first column, one indicator per column.
+
+「表1　実績値」 over 「年度 | A 避難者数（人） | B 応急仮設住宅の入居戸数（戸） …」 and 「2019年度 | 47,737 | 612 …」:
+the caption says the measure (実績値, 年度ごとの目標値), the column header the indicator, the row the year. A later
+table may head its columns with the indicators' letters only (「A（以下）」): the letter stands for the name an
+earlier table gave it. A 「最終目標」 row holds each indicator's 目標値 with its year in the cell
+(「20,000（2025年度）」); a 「2018年度（基準）」 row is that year's 実績値 and the 基準値. A table of 達成 / 未達成
+by year (「表3　達成状況」) gives no figures: it grades the 実績値 of the same indicator and year, as a note.
+"""
+from __future__ import annotations
+
+import re
+
+from .breakdown import breakdown_caption
+from .cells import unit_of
+from .figure import Figure
+from .form_tables import measure_of, read_value, year_cell
+from .normalize import norm, tidy
+from .sheet import Section, Sheet
+from .tables import Table
+
+_CODE_RE = re.compile(r"^(?:指標)?([A-Z]|\d{1,2}|[①-⑳])(?:[\s\u3000.．:：]+(.+?))?"
+                      r"\s*(?:[(（](以下|以上|未満|超)[)）])?$")
+_GRADE_CAPTION_RE = re.compile(r"達成状況|達成度|評価|判定")
+_GRADES = ("達成", "未達成", "一部達成", "概ね達成", "○", "△", "×", "A", "B", "C", "D")
+
+
+def _row_year(cell: str, sheet: Sheet) -> tuple[int, str, bool] | None:
+    """(year, label, is the baseline) of a first cell 「2019年度」「2018年度（基準）」, else None."""
+    t = tidy(cell)
+    base = bool(re.search(r"[(（]基準(?:値|年度?)?[)）]$", t))
+    t = re.sub(r"\s*[(（][^()（）]*[)）]$", "", t)
+    y = year_cell(t, sheet)
+    return (y, t, base) if y is not None else None
+
+
+def is_transposed(table: Table, sheet: Sheet) -> bool:
+    """Is the first row 「年度 | indicator | indicator …」 over rows that start with years?"""
+    head = [c.strip() for c in table.rows[0].cells]
+    if len(head) < 2 or norm(head[0]) not in ("年度", "年", "年次", "区分"):
+        return False
+    if any(measure_of(c) for c in head[1:] if c):
+        return False  # 「年度 | 年度目標値 | 実績値」: measures across, read by `evalqa.form_tables`
+    years = [r for r in table.rows[1:] if r.cells and _row_year(r.cells[0], sheet)]
+    return len(years) >= 2 and all(_CODE_RE.match(norm(c)) or len(norm(c)) <= 40 for c in head[1:] if c)
+
+
+def _names(sheet: Sheet) -> dict[str, str]:
+    """Letter → indicator name, from every transposed header of the sheet that writes both."""
+    names: dict[str, str] = {}
+    for section in sheet.sections:
+        for t in section.tables:
+            for c in t.rows[0].cells[1:] if t.rows else []:
+                if (m := _CODE_RE.match(tidy(c))) and m.group(2):
+                    names.setdefault(m.group(1), m.group(2))
+    return names
+
+
+def _column(cell: str, names: dict[str, str]) -> tuple[str, str | None]:
+    """(indicator name, bound) of a column header: 「A 避難者数（人）」, 「A（以下）」 → the name A stands for."""
+    t = tidy(cell)
+    if m := _CODE_RE.match(t):
+        code, name, bound = m.group(1), m.group(2), m.group(3)
+        return tidy(name or names.get(code) or t), bound
+    return t, None
+
+
+def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
+    """The figures of a transposed indicator table (see the module docstring)."""
+    caption = breakdown_caption(section, table)
+    if _GRADE_CAPTION_RE.search(norm(caption)) and measure_of(caption) is None:
+        return []  # grades: notes of the 実績値 (see `grade_notes`)
+    measure = measure_of(caption) or "実績値"
+    names = _names(sheet)
+    head = table.rows[0].cells
+    out: list[Figure] = []
+    for row in table.rows[1:]:
+        first = row.cells[0].strip() if row.cells else ""
+        year = _row_year(first, sheet)
+        target_row = year is None and "目標" in first
+        if year is None and not target_row:
+            continue
+        for c in range(1, min(len(head), len(row.cells))):
+            if not head[c].strip() or not (vals := read_value(row.cells[c], sheet)):
+                continue
+            name, bound = _column(head[c], names)
+            v = vals[0]
+            if target_row:
+                if v.year is None:
+                    continue  # a target without its year: no figure
+                measures, fy, label = ["目標値"], v.year, v.year_label or tidy(str(v.year))
+            else:
+                assert year is not None
+                fy, label = year[0], year[1]
+                measures = [measure] + (["基準値"] if year[2] else [])
+            for m in measures:
+                out.append(Figure(
+                    sheet=sheet.id, section=section.path, subject=name, series=None, measure=m, fiscal_year=fy,
+                    year_label=label, value=v.value, unit=v.unit or unit_of(name) or unit_of(head[c]),
+                    raw=row.cells[c].strip(), line=row.line, page=row.page, cell=row.ref(c), table=caption,
+                    note=f"{bound}の目標" if bound and m != "実績値" else None))
+    return out
+
+
+def grade_notes(sheet: Sheet, figures: list[Figure]) -> None:
+    """Note each 実績値 with its year's grade from a transposed table of grades (「達成状況: 未達成」)."""
+    names = _names(sheet)
+    for section in sheet.sections:
+        for table in section.tables:
+            if table.kind != "form" or not is_transposed(table, sheet):
+                continue
+            caption = breakdown_caption(section, table)
+            if not _GRADE_CAPTION_RE.search(norm(caption)) or measure_of(caption) is not None:
+                continue
+            label = next(m.group(0) for m in [_GRADE_CAPTION_RE.search(norm(caption))] if m)
+            for row in table.rows[1:]:
+                year = _row_year(row.cells[0], sheet) if row.cells else None
+                for c in range(1, min(len(table.rows[0].cells), len(row.cells))):
+                    grade = norm(row.cells[c])
+                    if year is None or grade not in _GRADES:
+                        continue
+                    name = _column(table.rows[0].cells[c], names)[0]
+                    for f in figures:
+                        if f.sheet == sheet.id and f.subject == name and f.fiscal_year == year[0] \
+                                and f.measure == "実績値":
+                            f.note = "、".join(x for x in (f.note, f"{label}: {grade}") if x)
