@@ -140,6 +140,11 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
             # 「基準値」 over 「値 | 年度」: the second column holds the 基準値's year
             col.label, col.measure = ("基準年度" if col.measure == "基準値" else "目標年度"), None
         cols[c] = col
+    # 「2022年度執行額 | 執行率（％）」: a rate column without a year is the rate of the one 執行額 column's year
+    spent = {(col.year, col.year_label) for col in cols.values() if col.measure == "執行額" and col.year}
+    for col in cols.values():
+        if col.measure == "執行率" and col.year is None and len(spent) == 1:
+            col.year, col.year_label = next(iter(spent))
     return cols
 
 

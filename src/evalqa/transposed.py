@@ -97,7 +97,8 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
                 out.append(Figure(
                     sheet=sheet.id, section=section.path, subject=name, series=None, measure=m, fiscal_year=fy,
                     year_label=label, value=v.value, unit=v.unit or unit_of(name) or unit_of(head[c]),
-                    raw=row.cells[c].strip(), line=row.line, page=row.page, cell=row.ref(c), table=caption,
+                    # (the section's table name, one for all: 表1's 実績値 and 表2's 目標値 are one indicator's)
+                    raw=row.cells[c].strip(), line=row.line, page=row.page, cell=row.ref(c), table=tidy(table.title),
                     note=f"{bound}の目標" if bound and m != "実績値" else None))
     return out
 
