@@ -12,7 +12,7 @@ from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
-from .evidence import Evidence, twins_of
+from .evidence import Evidence, longest_phrase, twins_of
 from .figure import Figure
 from .grades import graded
 from .index import Index
@@ -91,6 +91,10 @@ class Assistant:
         elif not a.years and context is not None and context.years and (_SAME_YEAR_RE.search(a.normalized) or (
                 a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
             a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
+        elif len(a.years) == 1 and a.operation == "compare" and context is not None and context.years \
+                and not subject_words(a) and a.years[0] not in context.years:
+            # 「R1年と比べると増えた？」 after a year's value: that year against the one in focus
+            a = replace(a, years=sorted({*a.years, *context.years}))
         hits = self.index.search(question, k=8)
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
@@ -222,6 +226,8 @@ class Assistant:
         # (and none named: the one not split by category, 避難者数 rather than its 都道府県別 table)
         by_series = [s for s in [subject, *twins] if s.series and cat.series_in(a, s)] or [
             s for s in [subject, *twins] if not s.series]
+        if twins and len(by_series) > 1:  # (of those, the one that says the question's words as one phrase)
+            by_series = longest_phrase(a.normalized, by_series)
         if twins and len(by_series) == 1:
             subject, twins = by_series[0], []
             frame = replace(frame, subject=subject, series=cat.series_in(a, subject))

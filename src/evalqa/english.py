@@ -145,8 +145,9 @@ def is_english(question: str) -> bool:
     # opens as English does.
     opens = re.match(r"\s*(?:how|what|which|when|why|who|where|is|are|was|were|did|does|do|has|have|show|list|give"
                      r"|tell|compare|please)\b", question, re.IGNORECASE) is not None
+    words = len(re.findall(r"[A-Za-z]{2,}", question))  # 「In FY2023, which was larger …: 保育所等… or …?」
     return letters >= 6 and (japanese == 0 or (letters >= 20 and letters >= 4 * japanese)
-                             or (opens and letters >= 10))
+                             or (opens and letters >= 10) or (words >= 8 and letters >= 2 * japanese))
 
 
 def unknown_acronyms(question: str) -> list[str]:
@@ -234,6 +235,12 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
             if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
                 change = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"
                 body += f"\nChange from {fy_label(a)} to {fy_label(b)}: {change} ({value(a)} → {value(b)})."
+        elif kind == "comparison" and len(figures) >= 2 and (first.subject, first.series) != (
+                figures[1].subject, figures[1].series) and first.measure == figures[1].measure \
+                and isinstance(first.value, (int, float)) and isinstance(figures[1].value, (int, float)):
+            big, small = sorted(figures[:2], key=lambda f: f.value, reverse=True)  # two subjects, one measure
+            body += (f"\nLarger: 「{big.series or big.subject}」 ({value(big)} against {value(small)})."
+                     if big.value != small.value else "\nThey are the same.")
         elif kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \
                 and isinstance(first.value, (int, float)) and isinstance(figures[1].value, (int, float)):
             other = figures[1]  # two kinds of value (a request against an initial budget)

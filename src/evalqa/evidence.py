@@ -84,3 +84,21 @@ def twins_of(words: Sequence[str], subject: Subject, near: Sequence[Subject]) ->
     question does not tell them apart."""
     return [s for s in near if words and s.sheet == subject.sheet and s.kind == subject.kind
             and s.name != subject.name and all(named_by(w, s) and named_by(w, subject) for w in words)]
+
+
+def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
+    """Of subjects that all carry the question's words, the one whose name holds the longest run of the question
+    as written (「訪日外国人旅行者数」 in 「訪日外国人旅行者数（万人）」, not spread over 「…旅行者1人当たり…宿泊数」),
+    when it holds more of it than any other; else all of them."""
+    def run(name: str) -> int:
+        n, best = len(question), 0
+        for i in range(n):
+            for j in range(i + best + 1, n + 1):
+                if question[i:j] not in name:
+                    break
+                best = j - i
+        return best
+    runs = sorted(((run(s.name), i) for i, s in enumerate(subjects)), reverse=True)
+    if len(runs) > 1 and runs[0][0] > runs[1][0]:
+        return [subjects[runs[0][1]]]
+    return list(subjects)

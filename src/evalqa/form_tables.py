@@ -308,10 +308,13 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 if f.subject == (state.subject or title):
                     f.note = "、".join(x for x in (f.note, f"{norm(first)}: {norm(texts[1][1])}") if x)
             continue
-        elif not values and texts and norm(texts[0][1]) in _GRADE_WORDS and state.subject:
-            # 「| 達成度 | ○ | △ | △」 under an indicator's rows (years across): each year's grade of its 実績値
-            word = norm(texts[0][1])
-            for c, t in texts[1:]:
+        elif state.subject and (graded := next((norm(cells[c]) for c in range(width) if cells[c].strip()), "")) \
+                in _GRADE_WORDS and all(v.value is None for vals in values.values() for v in vals):
+            # 「| 達成度 | ○ | △ | ×」 under an indicator's rows (years across): each year's grade of its 実績値
+            # (「×」 reads as a blank value: no figure)
+            word = graded
+            for c in range(1, width):
+                t = cells[c].strip()
                 if cols[c].year and norm(t) in _GRADE_MARKS:
                     for f in out:
                         if f.subject == state.subject and f.fiscal_year == cols[c].year and f.measure == "実績値":

@@ -121,9 +121,10 @@ OPERATIONS = [
     ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ"
                            r"|(?:増加|減少)(?!率|数|量|件数|幅)"
                            r"|上回|下回|前年度比|差は|差額|違い|伸び(?!率)|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
+                           r"|どう変わ|変わった"
                           r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう"
                           # 「それって達成できてる？」「達成できそう？」: of the subject in focus, not a list
-                          r"|達成(?:でき|し)(?:て(?:る|い)|そう)(?![^、。?？]{0,8}?(?:指標|もの|区分|項目|のは|事業))")),
+                          r"|達成(?:でき|し)(?:て(?:る|い)|そう|た(?=の|か|[?？]|$))(?![^、。?？]{0,8}?(?:指標|もの|区分|項目|のは|事業))")),
 ]
 _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  # 「（千トン）で」: the unit the answer is wanted in
@@ -174,7 +175,7 @@ STOP = {
     "第", "目", "回目", "ごと", "毎", "最大", "最小", "最高", "最低", "いつ", "上がっ", "下がっ", "上がる", "下がる",
     "数値", "施策", "政策", "施策目標", "やつ", "もの", "よる", "よれ", "おける", "おく", "行う", "行わ", "行っ",
     "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書", "等", "など", "トン", "万トン",
-    "順", "順番", "順に", "並び",
+    "順", "順番", "順に", "並び", "全体",
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -225,7 +226,9 @@ _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|�
                        r"(?![A-Za-z\d])[」』\"]?"
                        r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E](?:-\d)?)[」』]?(?:評価|判定)"
                        # 「達成状況が「未達成」の指標」, 「「達成」だった指標」: a grade written in words, quoted
-                       r"|(?:判定|評価|達成状況|評定|達成度)?(?:が|は|の)?[「『](未達成|達成)[」』]")
+                       r"|(?:判定|評価|達成状況|評定|達成度)?(?:が|は|の)?[「『](未達成|達成)[」』]"
+                       # 「達成率90％未満（×）だった指標」: a grade mark in brackets
+                       r"|[(（]([○◯×✕△◎])[)）]")
 
 
 def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
@@ -330,6 +333,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     stripped = norm(_INCLUDED_RE.sub("", q))
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
+    # 「何人以下だった？」: the bound of the number asked, not words of a name (「49歳以下の…」)
+    stripped = re.sub(r"(何(?:人|件|回|か所|%|％|割)?)(?:以下|以上|未満|超)", r"\1", stripped)
     content, proper = content_terms(stripped)
     if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
@@ -337,7 +342,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
     operation = next((op for op, pat in OPERATIONS if pat.search(n)), None)
-    grade = next((m.group(1) or m.group(2) or m.group(3) for m in [_GRADE_RE.search(n)] if m), None)
+    grade = next((next(g for g in m.groups() if g) for m in [_GRADE_RE.search(n)] if m), None)
     if grade and re.search(rf"{re.escape(grade)}[」』\"]?(?:以外|ではな|じゃな|でな|でもな)", n):
         grade = None  # 「×以外の指標」「×ではなかった指標」: the other indicators, not a grade to list
     if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):
