@@ -232,27 +232,6 @@ def _latest_year(s: Subject, family: str) -> int | None:
 
 
 # --- comparisons ---------------------------------------------------------------------------------
-def _decimals(v: float | int) -> int:
-    return 0 if isinstance(v, int) or float(v).is_integer() else len(repr(float(v)).split(".")[1])
-
-
-def change_text(old: Figure, new: Figure) -> str:
-    """「84百万円減りました（約12.9%減、計算値）」."""
-    assert old.value is not None and new.value is not None
-    diff = new.value - old.value
-    if diff == 0:
-        return "同じです"
-    unit = new.unit or ""
-    decimals = max(_decimals(old.value), _decimals(new.value))
-    amount = f"{abs(diff):,.{decimals}f}"
-    if unit == "%":  # a change of percentages is in points, and a rate of it would mislead
-        verb = "上がりました" if diff > 0 else "下がりました"
-        return f"{amount}ポイント{verb}（計算値）"
-    rate = f"、約{abs(diff) / abs(old.value) * 100:.1f}%{'増' if diff > 0 else '減'}" if old.value else ""
-    verb, noun = ("増えました", "増加") if diff > 0 else ("減りました", "減少")
-    return f"{amount}{unit}{verb}（{noun}{rate}、計算値）"
-
-
 def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, named: list[str],
                     measures: Sequence[str]) -> Answer | None:
     years = sorted({f.fiscal_year for f in s.figures if f.fiscal_year and f.series in named}, reverse=True)
@@ -355,7 +334,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
             return None
         text = (f"「{label(one)}」の{wording.year(one)}の{one.measure}{wording.value(one)}は、"
                 f"{wording.year(other)}の{other.measure}{wording.value(other)}と比べて"
-                f"{change_text(other, one)}。\n{wording.cite(one, cat.sheet_label(one.sheet))}")
+                f"{wording.change_text(other, one)}。\n{wording.cite(one, cat.sheet_label(one.sheet))}")
         return Answer(a.question, text, True, [one, other], [], "comparison", Frame(subject=s), cited=[one])
     years = sorted(a.years)
     if len(years) == 1 and a.year_offset:
@@ -379,7 +358,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
         more = max((old, new), key=lambda f: f.value or 0)
         which = f"多いのは{when(more)}です。"
     text = (f"「{label(new)}」の{new.measure}は、{when(new)}が{wording.value(new)}、"
-            f"{when(old)}が{wording.value(old)}で、{change_text(old, new)}。{which}"
+            f"{when(old)}が{wording.value(old)}で、{wording.change_text(old, new)}。{which}"
             f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")
     return Answer(a.question, text, True, [new, old], [], "comparison", Frame(subject=s, years=[new.fiscal_year or 0]),
                   cited=[new])

@@ -153,7 +153,7 @@ class Assistant:
         # A sentence states one value: a trend over years is the table's.
         single = not (a.trend and len(a.years) > 1)
         facts = cat.facts_naming(fact_words(a), MIN_FACT) if asks_number and single else []
-        fact_score, fact = best_fact(a, facts, cat.idf)
+        fact_score, fact = best_fact(a, facts, cat.idf, cat.titles)
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
@@ -193,7 +193,8 @@ class Assistant:
         # have 家庭部門 only; 「歩行中の負傷者数」 against all injured): the figure found is of something else.
         qualifiers = self.evidence.qualifiers(a, subject_words(a), subject, MIN_FACT)
         if qualifiers:  # a sentence that counts what the table does not: one that says the qualifier
-            fact_score, fact = best_fact(a, [f for f in facts if all(q in f.raw for q in qualifiers)], cat.idf)
+            fact_score, fact = best_fact(a, [f for f in facts if all(q in f.raw for q in qualifiers)], cat.idf,
+                                         cat.titles)
         if qualifiers and fact is not None and fact_score >= MIN_FACT:
             return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if qualifiers:

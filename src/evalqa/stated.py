@@ -7,7 +7,7 @@ and the table's figure is named beside it as what it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from . import wording
 from .answer import Answer, Frame
@@ -18,6 +18,8 @@ from .subjects import Subject
 from .terms import terms
 
 MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")
+# Words that say how to read a number, not what it counts (「約何件」「その後」).
+_MARKS = {"約", "およそ", "概ね", "後", "計", "延べ"}
 MIN_FACT = 0.6  # share of the question's (IDF-weighted) words a fact must carry to answer
 _GROUP_RE = re.compile(r"[^\s()（）・、,]+(?:・[^\s()（）・、,]+)+")
 
@@ -73,7 +75,9 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
 def fact_words(a: QuestionAnalysis) -> list[str]:
     """The question's words a fact is scored on: not those naming the sheet (「北米地域外交の調書によると」
     says where to look, not what), nor one ASCII letter."""
-    return [t for t in subject_words(a) if len(t) >= 2 or not t.isascii()]
+    return [t for t in subject_words(a) if (len(t) >= 2 or not t.isascii()) and t not in _MARKS
+            and not re.fullmatch(r"[\u3041-\u309f]+|[\u4e00-\u9fff][\u3041-\u309f]+", t)]
+    # (nor a verb asked with, 「寄せ」られた, 「かかっ」てきた: the sentence says it in its own words)
 
 
 def same_counter(unit: str, counter: str) -> bool:
@@ -82,14 +86,17 @@ def same_counter(unit: str, counter: str) -> bool:
     return unit.endswith(re.sub(r"^[カヶヵケ箇]", "か", counter))
 
 
-def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float]) -> tuple[float, Figure | None]:
+def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
+              titles: Mapping[str, str] | None = None) -> tuple[float, Figure | None]:
     scored = sorted(((fact_score(a, f, idf), f) for f in facts), key=lambda x: -x[0])
     if not scored:
         return 0.0, None
     score, fact = scored[0]
     # A sentence that names the counted thing and carries most of the question's words (「相談窓口において
-    # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number.
-    if 0 < score < MIN_FACT and _cover(fact_words(a), fact, idf) >= WIDE_COVER:
+    # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number; the
+    # words of its sheet's 施策名 (「消費生活相談」 of 「…消費生活相談体制の充実」) are where it stands.
+    title = (titles or {}).get(fact.sheet, "") if fact is not None else ""
+    if 0 < score < MIN_FACT and _cover(fact_words(a), fact, idf, title) >= WIDE_COVER:
         score = MIN_FACT
     return score, fact
 
@@ -97,10 +104,10 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
 WIDE_COVER = 0.75
 
 
-def _cover(words: Sequence[str], fact: Figure, idf: Callable[[str], float]) -> float:
-    """The share of the words (IDF-weighted) the fact's sentence, section or note carries."""
+def _cover(words: Sequence[str], fact: Figure, idf: Callable[[str], float], title: str = "") -> float:
+    """The share of the words (IDF-weighted) the fact's sentence, section, note or sheet title carries."""
     held = set(terms(fact.raw)) | set(terms(" ".join(fact.section))) | set(terms(fact.note or "")) \
-        | set(terms(fact.subject)) | set(terms(fact.series or ""))
+        | set(terms(fact.subject)) | set(terms(fact.series or "")) | set(terms(title))
     total = sum(idf(t) for t in words)
     return sum(idf(t) for t in words if term_matches(t, held)) / total if total else 0.0
 

@@ -175,3 +175,24 @@ def with_notes(text: str, notes: Sequence[str]) -> str:
     extra = "".join(f"（{n}）" for n in notes)
     body, sep, cite_line = text.rpartition("\n出典: ")
     return (body + extra + sep + cite_line) if sep else text + extra
+
+
+def _decimals(v: float | int) -> int:
+    return 0 if isinstance(v, int) or float(v).is_integer() else len(repr(float(v)).split(".")[1])
+
+
+def change_text(old: Figure, new: Figure) -> str:
+    """「84百万円減りました（約12.9%減、計算値）」."""
+    assert old.value is not None and new.value is not None
+    diff = new.value - old.value
+    if diff == 0:
+        return "同じです"
+    unit = new.unit or ""
+    decimals = max(_decimals(old.value), _decimals(new.value))
+    amount = f"{abs(diff):,.{decimals}f}"
+    if unit == "%":  # a change of percentages is in points, and a rate of it would mislead
+        verb = "上がりました" if diff > 0 else "下がりました"
+        return f"{amount}ポイント{verb}（計算値）"
+    rate = f"、約{abs(diff) / abs(old.value) * 100:.1f}%{'増' if diff > 0 else '減'}" if old.value else ""
+    verb, noun = ("増えました", "増加") if diff > 0 else ("減りました", "減少")
+    return f"{amount}{unit}{verb}（{noun}{rate}、計算値）"
