@@ -26,13 +26,16 @@ _COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|
 _LISTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)"
                         r"(?=[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて|全て|を全部|何と何|何がある|どんなものがある))"
                         r"|(?:いくつ|何件|何個|何本|何項目|何つ)の(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)"
-                        r"|(参考指標|測定指標|業績指標|成果指標|達成手段|指標)のうち[^。]{0,30}?(?:全部|すべて|全て)")
+                        r"|(参考指標|測定指標|業績指標|成果指標|達成手段|指標)のうち[^。]{0,40}?(?:全部|すべて|全て|いくつ|何件|何個)"
+                        r"|主要[^、。]{0,12}(参考指標|測定指標|業績指標|成果指標|指標)")
 # 「低いほど良い指標」: only the indicators that are better when lower (or higher).
 _DIRECTION_RE = re.compile(r"(小さい|低い|少ない|大きい|高い|多い)ほど(?:良い|よい|良好|望ましい)")
 # What the question leaves out of the count: 「（参考指標を除く）」「参考指標以外の」.
 _EXCLUDED_RES = [re.compile(r"[（(][^（）()]*(?:除く|除いた|除き|除いて|以外)[^（）()]*[）)]"),
                  re.compile(r"(?:参考指標|測定指標|達成手段|個別分野|指標|事業)\s?(?:を除く|を除いた|を除き|を除いて|以外の)")]
 _MAIN_RE = re.compile(r"主要|[*＊]")
+# 「計上されていない」「（「―」の）」: a value the table leaves blank
+_UNSET_RE = re.compile(r"(?:計上|記載|設定)されていない|(?:計上|記載)がない|[「『][-―－ー‐][」』]")
 _COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
                "業績指標": ("indicator", "測定指標"), "成果指標": ("indicator", "測定指標"),
                "指標": ("indicator", "測定指標"), "達成手段": ("means", "達成手段"), "事業": ("means", "達成手段"),
@@ -89,13 +92,21 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
                 # 「（参考指標）…」 rows apart, 【主要】 ones when the main ones are asked.
                 listed = [n for n in dict.fromkeys(s.name for s in cat.subjects if s.sheet == sid
                                                    and s.kind == "indicator" and scope.holds(s))
-                          if bool(_REFERENCE_RE.match(n)) == (kind == "reference") and (not main or "主要" in n)]
+                          if bool(_REFERENCE_RE.match(n)) == (kind == "reference")
+                          and (not main or bool(_MAIN_RE.search(n)))]
             names += listed
         elif kind == "field":
             names += [f["title"] for f in outline.get("fields", [])]
         else:
             names += list(dict.fromkeys(s.name for s in cat.subjects if s.table == "達成手段" and s.sheet == sid
                                         and scope.holds(s)))
+    if kind == "means" and a.family and len(a.years) == 1 and _UNSET_RE.search(asked):
+        # 「R5年度当初予算が計上されていない（「―」の）もの」: the means without that year's value
+        held = {s.name for s in cat.subjects if s.sheet in scope.sheets and any(
+            f.measure in FAMILIES.get(a.family, []) and f.fiscal_year == a.years[0] and f.value is not None
+            for f in s.figures)}
+        names = [n for n in names if n not in held]
+        label = f"{to_label(a.years[0])}の{FAMILY_LABEL.get(a.family, '値')}がない{label}"
     if kind == "indicator" and (d := _DIRECTION_RE.search(asked)):
         lower = d.group(1) in ("小さい", "低い", "少ない")
         ways = {s.name: lower_is_better(s) for s in cat.subjects if s.sheet in scope.sheets and s.kind == "indicator"}

@@ -230,10 +230,10 @@ def _labelled(cells: list[str], c: int, sheet: Sheet) -> tuple[str, tuple[int, s
 
 
 def _subject_of(cell: str) -> str:
-    """「①段差解消された旅客施設の割合*」 → 「段差解消された旅客施設の割合」."""
+    """「①段差解消された旅客施設の割合＊」 → 「段差解消された旅客施設の割合*」."""
     t = tidy(re.sub(r"^\s*[0-9０-９]{1,2}[\s\u3000]+(?=\D)", "", cell))  # 「１　資源生産性」
     t = re.sub(rf"^(?:[{CIRCLED}]|\d{{1,2}}(?:-\d{{1,2}})?[\s.．、]|[(（]\d{{1,2}}[)）])\s*", "", t)
-    t = re.sub(r"\s*[*＊]$", "", t)
+    t = re.sub(r"\s*[*＊]$", "*", t)  # (the star marks a main indicator: it stays, as one 「*」)
     return re.sub(r"\s*[(（]アウト(?:カム|プット)[)）]$", "", t).strip()
 
 
