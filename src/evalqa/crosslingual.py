@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .english import QUALIFIERS
+from .english import QUALIFIERS, quoted_names
 from .figure import Figure
 from .question import FAMILIES, QuestionAnalysis
 from .search import Hit
@@ -152,7 +152,9 @@ def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:
     it names the 施策 and nothing in it, its English words are the 施策's: they name no subject."""
     if named.sheets and (not a.sheets or named.policy):
         a = replace(a, sheets=named.sheets)
-    own = [w for w in a.content if not _LATIN_RE.search(w)]
+    # (a Latin word inside a Japanese name the question quotes, 「(地方消費者行政DX推進事業)」, is the name's)
+    quoted = [q.lower() for q in quoted_names(a.question)]
+    own = [w for w in a.content if not _LATIN_RE.search(w) or any(w in q for q in quoted)]
     # A kind of value asked of the 施策 is its own budget table's: no word names a subject (but Japanese
     # words of the question may).
     if named.policy and not [w for w in own if w not in a.sheet_words]:

@@ -157,6 +157,23 @@ def unknown_acronyms(question: str) -> list[str]:
             if w.lower() not in GLOSSARY and not re.fullmatch(r"FY\d*|U\.?S\.?A?|[A-E](?:\d)?|[IVX]+", w)]
 
 
+_QUOTED_NAME_RE = re.compile(r"[(（]([^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^()（）]*)[)）]")
+
+
+def quoted_names(question: str) -> list[str]:
+    """The Japanese names an English question quotes in brackets: 「… project (地方消費者行政DX推進事業)」."""
+    return _QUOTED_NAME_RE.findall(question)
+
+
+def _kept_words(words: str) -> str:
+    """Of the English words before a bracketed Japanese name, those up to the last function word (「on the」):
+    the rest is the name in English."""
+    parts = words.split()
+    last = max((i for i, w in enumerate(parts) if w in _STOPWORDS or w in ("on", "of", "for", "in", "the")),
+               default=-1)
+    return " ".join(parts[:last + 1])
+
+
 def gloss(question: str) -> str:
     """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
     「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""
@@ -164,7 +181,13 @@ def gloss(question: str) -> str:
     q = q.lower().replace("’", "'")
     # 「excluding reference indicators」 → 「参考指標を除く」: Japanese puts what is left out first.
     q = _EXCLUDING_RE.sub(lambda m: f"{m.group(2)} excluding", q)
+    # 「(Reiwa 6)」「Heisei 30」: an era year written in Latin letters
+    q = re.sub(r"\(?\b(reiwa|heisei)\s*(\d{1,2}|gannen)\)?", lambda m: " {}{}年度 ".format(
+        "令和" if m.group(1) == "reiwa" else "平成", "元" if m.group(2) == "gannen" else m.group(2)), q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
+    # 「the FY2024 evaluation」「FY2023 report」: the document of that year (評価書), not a year asked
+    q = re.sub(r"\b(?:fy|fiscal year)\s?((?:19|20)\d{2})(\s*令和\d{1,2}年度)?\s+(?:evaluation|report|assessment)s?\b",
+               lambda m: f" {m.group(1)}年度評価書 ", q)
     # 「from 2018 to 2020」 (calendar years as the sheets count them too)
     q = re.sub(r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
                lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
@@ -175,6 +198,10 @@ def gloss(question: str) -> str:
     q = _HOW_MANY_PARTS_RE.sub(lambda m: f" {_PARTS[m.group(1)]}はいくつ ", q)
     # 「how many 個別分野」: a Japanese noun asked after by 「はいくつ」, as Japanese does.
     q = re.sub(r"\bhow many\s+([^\sa-z0-9?.,]+)", r" \1はいくつ ", q)
+    # 「the nationwide travel support program (全国旅行支援)」: the sheet's own name in brackets stands for the
+    # English words before it, which then name nothing more
+    q = re.sub(r"((?:[a-z][a-z-]*\s+){1,6})\(([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*)\)",
+               lambda m: _kept_words(m.group(1)) + f" {m.group(2)} ", q)
     # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a
     # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
     if m := _COUNTED_RE.search(q):
@@ -191,7 +218,10 @@ def gloss(question: str) -> str:
         if w and w not in _STOPWORDS:
             words.append(w)
     # Two unknown English words side by side stay two words (「cyber dialogue」 is not one token to MeCab).
-    return re.sub(r"(?<=[a-z]) (?=[a-z])", "・", " ".join(words))
+    out = re.sub(r"(?<=[a-z]) (?=[a-z])", "・", " ".join(words))
+    for name in quoted_names(question):
+        out = out.replace(name.lower(), name)  # (a Japanese name keeps its Latin letters' case: DX)
+    return out
 
 
 # --- answers in English -------------------------------------------------------------------------------

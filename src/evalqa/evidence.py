@@ -29,7 +29,9 @@ class Evidence:
         if term not in self._mentions:
             if len(self._mentions) > 50_000:  # words users type: bounded
                 self._mentions.clear()
-            self._mentions[term] = self.index.mentions(term)
+            # (an English question is read in lower case: 「dx」 is the sheets' 「DX」)
+            self._mentions[term] = self.index.mentions(term) or (
+                term.isascii() and term != term.upper() and self.index.mentions(term.upper()))
         return self._mentions[term]
 
     def country_in_corpus(self, name: str) -> bool:
@@ -42,7 +44,7 @@ class Evidence:
 
     def carries(self, subject: Subject, word: str) -> bool:
         """Does the subject carry the word: among its terms, or in its own sections' text?"""
-        return term_matches(word, subject.terms) or term_matches(word.lower(), subject.terms) \
+        return any(term_matches(w, subject.terms) for w in dict.fromkeys((word, word.lower(), word.upper()))) \
             or self.in_subject_text(word, subject)
 
     def held(self, words: Sequence[str], subject: Subject) -> float:

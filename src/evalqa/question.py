@@ -77,7 +77,8 @@ _REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|�
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # 「令和5年度事前分析表では」: the year of a document named, not a year asked.
 # (「令和5年度の温暖化対策の事前分析表」「令和3年度交通安全評価書」: a few words of theme between)
-_DOCUMENT_YEAR_RE = re.compile(r"(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度)?\s*(?:の)?\s*(?:[^、。?？\d]{1,10}?)?"
+_DOCUMENT_YEAR_RE = re.compile(r"(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:19|20)\d{2}(?=年度))\s*(?:年度)?\s*(?:の)?\s*"
+                               r"(?:[^、。?？\d]{1,10}?)?"
                                r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票)")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.

@@ -13,10 +13,12 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from .english import quoted_names
 from .facts import MEASURE as STATED
 from .figure import COUNTERS, Figure
 from .fiscal_year import to_label
 from .matching import COMPOUND_RE, Asked, TermIndex, term_matches
+from .normalize import norm
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .terms import terms
@@ -244,6 +246,8 @@ class SubjectCatalogue:
                     bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
         content = subject_words(a)
         hit_sheets = {h.sheet for h in hits}
+        # 「… project (地方消費者行政DX推進事業)」: the sheet's own name, quoted in an English question
+        quoted = [norm(q) for q in quoted_names(a.question)] if a.lang == "en" else []
         asked = Asked(content, self.idf, self._by_term)
         cands = set().union(*asked.subjects) | set(bonus) | set(named or ())
         field_named = a.field_number
@@ -294,7 +298,7 @@ class SubjectCatalogue:
                 # Nothing the question names is in this subject: search hits and the kind of value asked alone
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
                 score = min(score, STRONG - 0.05)
-            if a.lang == "en" and i not in leading and (
+            if a.lang == "en" and i not in leading and not any(q in norm(s.name) for q in quoted) and (
                     s.sheet not in hit_sheets or sum(i in ids for ids in asked.subjects) < 2):
                 # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
                 # the search must have found the subject's sheet, and two of its words must name it.
