@@ -36,6 +36,8 @@ _EXCLUDED_RES = [re.compile(r"[（(][^（）()]*(?:除く|除いた|除き|除�
 _MAIN_RE = re.compile(r"主要|[*＊]")
 # 「計上されていない」「（「―」の）」: a value the table leaves blank
 _UNSET_RE = re.compile(r"(?:計上|記載|設定)されていない|(?:計上|記載)がない|[「『][-―－ー‐][」』]")
+# 「業種別」「都道府県別」: a breakdown asked for (not 個別, 特別, 年度別: those are other words)
+_BY_RE = re.compile(r"(?<![個特区差])(?!年度別|年別)([\u4e00-\u9fff・]{1,6})別")
 _COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
                "業績指標": ("indicator", "測定指標"), "成果指標": ("indicator", "測定指標"),
                "指標": ("indicator", "測定指標"), "達成手段": ("means", "達成手段"), "事業": ("means", "達成手段"),
@@ -186,6 +188,12 @@ def asks_year(a: QuestionAnalysis) -> bool:
 
 
 def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
+    # 「業種別に見ると最も多いのは？」 ranks the rows of a breakdown: when no table in scope is split so, the
+    # indicators themselves are not what is ranked.
+    if (by := _BY_RE.search(a.normalized)) and not any(
+            by.group(0) in s.name or by.group(1) in s.name or by.group(0) in (s.table or "")
+            for s in cat.subjects if scope.holds(s)):
+        return refusal(a.question, f"「{by.group(0)}」の内訳は、{scope_label(scope, cat)}の表にありません。")
     family = a.family or ("budget" if re.search(r"予算|事業|達成手段", a.normalized) else "actual")
     items: list[Item] = []
     year: int | None = a.years[0] if len(a.years) == 1 else None
