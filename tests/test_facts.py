@@ -170,8 +170,8 @@ def test_scopes_rates_spans_and_coordination(tmp_path):
     assert (one(fs, value=12000).subject, one(fs, value=12000).note) == ("受講者", "延べ")
     countries = one(fs, unit="か国・地域")
     assert (countries.value, countries.subject, countries.series) == (10, "国・地域", "アジア")
-    grant = one(fs, unit="万円")
-    assert (grant.value, grant.subject, grant.note) == (3, "支給額", "1人当たり")
+    grant = one(fs, value=30000)  # 「3万円」 is 30,000円, as 「1万2千人」 is 12,000人
+    assert (grant.unit, grant.subject, grant.note) == ("円", "支給額", "1人当たり")
     y2020, y2021 = one(fs, value=1500), one(fs, value=1800)
     assert (y2020.subject, y2020.note, y2020.year_label) == ("参加者", "約", "令和2年度")
     assert (y2021.subject, y2021.note, y2021.year_label) == ("参加者", "約", "令和3年度")

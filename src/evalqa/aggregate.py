@@ -38,6 +38,7 @@ _MAIN_RE = re.compile(r"主要|[*＊]")
 _UNSET_RE = re.compile(r"(?:計上|記載|設定)されていない|(?:計上|記載)がない|[「『][-―－ー‐][」』]")
 # 「業種別」「都道府県別」: a breakdown asked for (not 個別, 特別, 年度別: those are other words)
 _BY_RE = re.compile(r"(?<![個特区差])(?!年度別|年別)([\u4e00-\u9fff・]{1,6})別")
+_TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
 _COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
                "業績指標": ("indicator", "測定指標"), "成果指標": ("indicator", "測定指標"),
                "指標": ("indicator", "測定指標"), "達成手段": ("means", "達成手段"), "事業": ("means", "達成手段"),
@@ -92,8 +93,10 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
             if not listed and not outline.get("indicators"):
                 # A form whose outline does not mark its indicators (業績指標①…): the indicators with figures,
                 # 「（参考指標）…」 rows apart, 【主要】 ones when the main ones are asked.
+                # (a breakdown table's categories, 県別 or 国・地域別, are not indicators of their own)
                 listed = [n for n in dict.fromkeys(s.name for s in cat.subjects if s.sheet == sid
-                                                   and s.kind == "indicator" and scope.holds(s))
+                                                   and s.kind == "indicator" and scope.holds(s)
+                                                   and not all(f.series for f in s.figures))
                           if bool(_REFERENCE_RE.match(n)) == (kind == "reference")
                           and (not main or bool(_MAIN_RE.search(n)))]
             names += listed
@@ -206,7 +209,9 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
         what, year = "年度", None
     elif best is not None and best.series and not re.search(r"達成手段|事業|指標", a.normalized):
         year = year or _latest_year(best, family)
-        items = [it for ser in best.series if (it := _measure_value(best, family, year, ser)) is not None]
+        # (the rows of a breakdown, not its total: 合計 is no category)
+        items = [it for ser in best.series if ser not in _TOTALS
+                 and (it := _measure_value(best, family, year, ser)) is not None]
         what = "区分"
     else:
         kind = "means" if family in ("execution_rate", "execution", "budget", "initial_budget") \
@@ -216,6 +221,12 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
         series_of: list[list[str | None]] = [list(s.series) or [None] for s in pool]
         items = [it for s, sers in zip(pool, series_of, strict=True) for ser in sers
                  if (it := _measure_value(s, family, year, ser)) is not None]
+        # One means in two years' sheets of a 施策: once, by the sheet's own stated rate where one states it.
+        by_label: dict[str, Item] = {}
+        for it in items:
+            if it.label not in by_label or (len(it.figures) == 1 < len(by_label[it.label].figures)):
+                by_label[it.label] = it
+        items = list(by_label.values())
         what = "達成手段" if kind == "means" else "測定指標"
     # Values in different units do not rank against each other (96% is not more than 9回).
     rated = family in ("execution_rate", "achievement_rate")

@@ -290,6 +290,10 @@ class Assistant:
         if a.operation in ("missed", "met"):
             if best is not None and best.kind == "indicator" and not a.years and _WHICH_YEARS_RE.search(a.normalized):
                 return targets.years_missed(a, cat.stitched(best, a.sheets)[0], cat)  # one indicator's years
+            # The sheet's own 達成 / 未達成 column, where it has one, before values compared here.
+            own = graded(replace(a, grade="未達成" if a.operation == "missed" else "達成"), scope, cat)
+            if own is not None and own.found:
+                return own
             return targets.target_results(a, scope, cat)
         if a.operation == "rank":
             # 「執行額が最大だった年度は？」 (「評価対象期間で…」 names no subject either): the 施策's own table

@@ -71,6 +71,8 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
     """The figures of a breakdown table (see the module docstring)."""
     caption = breakdown_caption(section, table)
     subject = tidy(_CAPTION_RE.sub("", caption)) or tidy(table.title)
+    if re.match(r"[【(（]?参考", caption):  # a reference table stays one: 「（参考指標）国・地域別…」
+        subject = f"（参考指標）{subject}"
     years = find_fiscal_years(caption, sheet.era)
     caption_year = (years[0].start, years[0].text) if len(years) == 1 and years[0].start == years[0].end else None
     unit = unit_of(caption) or table.unit

@@ -54,8 +54,15 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
             continue  # 「30%クラブ」: a percentage that is part of a name
         if not re.sub(r"^(?:\s|-|・|●|○|◆|\(注\)|注\)|※|\d+[.)]?)*", "", a[:s]):
             continue  # an item number at the start of a sentence (「2 日米…」 tidied to 「2日米…」)
+        if u in _SCALED:  # 「約191万人」 is 1,910,000人, as 「1万2千人」 is 12,000人 (the sentence keeps the words)
+            scaled = round(v * _SCALED[u], 6)
+            v, u = (int(scaled) if float(scaled).is_integer() else scaled), u[1:]
         keep.append((s, e, v, re.sub(r"^[かカヶヵケ箇](?=[国所])", "か", u)))
     return keep
+
+
+# Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
+_SCALED = {"万人": 10000, "千人": 1000, "万件": 10000, "万円": 10000}
 
 
 def kansuji(t: str) -> int:

@@ -50,6 +50,7 @@ GLOSSARY: dict[str, str] = {
     "exceeded": "上回った", "why": "理由", "what does": "どのような", "describe": "どのような",
     "bureau in charge": "担当部局", "in charge": "担当部局", "responsible": "担当部局",
     "responsible for preparing": "作成責任者", "prepared by": "作成責任者", "who prepared": "作成責任者",
+    "person responsible": "作成責任者", "official responsible": "作成責任者", "responsible official": "作成責任者",
     "evaluation schedule": "政策評価実施予定時期", "when will": "政策評価実施予定時期",
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
     "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",

@@ -130,10 +130,11 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
                 col.measure = measure_of(re.sub(r"\([^()]*\)", "", norm(text))) or measure_of(text)
                 inner = [got for b in re.findall(r"\(([^()]+)\)", norm(text)) if (got := measure_of(b, whole=True))]
                 col.paired = inner[0] if inner and inner[0] != col.measure else None
-            if col.label is None and any(w in n for w in _LABEL_HEADERS) and measure_of(text) is None:
+            if col.label is None and (any(w in n for w in _LABEL_HEADERS) or n == "達成") and measure_of(text) is None:
                 # 「目標年」「基準年」 (calendar years) are the 目標年度 / 基準年度 of their form
-                col.label = {"目標年": "目標年度", "基準年": "基準年度"}.get(n, n if n in ("目標年度", "基準年度")
-                                                                            else tidy(text))
+                # (「達成」 alone heads the column of 達成 / 未達成: the 達成状況)
+                col.label = {"目標年": "目標年度", "基準年": "基準年度", "達成": "達成状況"}.get(
+                    n, n if n in ("目標年度", "基準年度") else tidy(text))
             col.unit = col.unit or unit_of(text) or ("%" if "率" in n and "%" in nfkc(text) else None)
         lowest = next((norm(f[c]) for f in reversed(filled) if f[c].strip()), "")
         if col.label is None and lowest in ("年度", "年") and col.measure in ("基準値", "目標値"):

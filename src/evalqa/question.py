@@ -66,7 +66,7 @@ _OPINION_EN_RE = re.compile(r"\b(?:do you think|in your (?:opinion|view)|your (?
                             r"|waste of (?:money|taxpayers)|is it worth|was it worth)\b")
 _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな|どうして"
                        r"|なぜ|理由|内容|中身|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的|どうやって"
-                       r"|内訳|挙が(?:って|る)|何に(?:見直|変更|変わ|改め)")
+                       r"|内訳|挙が(?:って|る)|何に(?:見直|変更|変わ|改め)|どうなる|どう扱|どうする")
 _WHICH_RE = re.compile(r"(?:は|が)どれ(?!くらい|ほど|だけ|位)|(?<!は)(?<!が)どれ(?:です|でしょう)?か?[?？]*$")
 _NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％")
 _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
@@ -343,6 +343,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     content, proper = content_terms(stripped)
     if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
+    else:  # 「騒音測定値（Lden）」: Latin letters in a Japanese question name something, as a proper noun does
+        proper += [w for w in content if re.fullmatch(r"[a-z][a-z0-9]+", w) and w not in proper]
     bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
