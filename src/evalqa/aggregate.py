@@ -37,7 +37,7 @@ _MAIN_RE = re.compile(r"主要|[*＊]")
 # 「計上されていない」「（「―」の）」: a value the table leaves blank
 _UNSET_RE = re.compile(r"(?:計上|記載|設定)されていない|(?:計上|記載)がない|[「『][-―－ー‐][」』]")
 # 「業種別」「都道府県別」: a breakdown asked for (not 個別, 特別, 年度別: those are other words)
-_BY_RE = re.compile(r"(?<![個特区差])(?!年度別|年別)([\u4e00-\u9fff・]{1,6})別")
+_BY_RE = re.compile(r"(?<![\u4e00-\u9fff・])([\u4e00-\u9fff・]{1,6})(?<![個特区差年度])別")
 _TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
 _COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
                "業績指標": ("indicator", "測定指標"), "成果指標": ("indicator", "測定指標"),

@@ -16,6 +16,9 @@ _JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
 _PERSONS = ("者", "人")  # 「出院者」「受講者」: the word before a person suffix says who is counted
 
 
+_FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
+
+
 class Evidence:
     """Mentions and carried words of one index generation (mentions cached: the same words recur)."""
 
@@ -30,8 +33,10 @@ class Evidence:
             if len(self._mentions) > 50_000:  # words users type: bounded
                 self._mentions.clear()
             # (an English question is read in lower case: 「dx」 is the sheets' 「DX」)
+            # (and its full-width capitals: 「ＳＮＳ」)
+            wide = term.upper().translate(_FULL_WIDTH) if term.isascii() else term
             self._mentions[term] = self.index.mentions(term) or (
-                term.isascii() and term != term.upper() and self.index.mentions(term.upper()))
+                term.isascii() and (self.index.mentions(term.upper()) or self.index.mentions(wide)))
         return self._mentions[term]
 
     def country_in_corpus(self, name: str) -> bool:

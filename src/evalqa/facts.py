@@ -35,7 +35,7 @@ _NOUN_CH = rf"[{_NOUN_CHARS}]"
 # An okurigana kana inside or at the end of a noun (立入り, 取組み, 見直し) before a kanji or a particle.
 _OKURI = rf"(?:(?<=[{_KANJI}])[りれしみきいち](?=[{_KANJI}]|[をがはのでにも]))"
 # 「24時間死者数」: a number and 時間 or 歳 open a noun.
-_NOUN = (rf"(?:(?:(?<![\d.,])\d{{1,3}}(?=時間|歳))?(?![0-9・]){_NOUN_CH}+"
+_NOUN = (rf"(?:(?:(?<![\d.,・])\d{{1,3}}(?:・\d{{1,3}})*(?=時間|歳))?(?![0-9・]){_NOUN_CH}+"
          rf"(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)")
 _ORDINAL_RE = re.compile(rf"第(\d{{1,3}}|[一二三四五六七八九十]{{1,3}})回(?:目)?(?:の|となる|目の)?({_NOUN})")
 # Words right before a number that say how to read it; they go to the note, not the subject.
@@ -63,6 +63,7 @@ _YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:中|度中|末)?(?:には|に|は|
                              r"|\d{1,2}月(?:\d{1,2}日)?(?:現在|時点|末)*(?:で|に|には|の)?")
 # A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.
 _NOT_A_YEAR = re.compile(r"\d{1,2}月|以降|以来|から|まで|代|間|前|後|ぶり|連続|[〜~～\-]")
+_PART_OF_BEFORE_RE = re.compile(r"^(?:この|その)うち")
 _PEOPLE = {"人", "名", "者", "万人", "千人"}
 _MONTH_RE = re.compile(r"\s?(1[0-2]|[1-9])\s?月(?!間)")
 
@@ -85,16 +86,28 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
         year = _section_year(section)
         for piece in _pieces(section):
             carried = None  # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences
+            before: list[Figure] = []  # the previous sentence's facts
             for start, sentence in _sentences(piece.text):
                 if _OPENING_YEAR_RE.match(sentence.strip()):
                     carried = _year_before(sentence.strip(), 20, sheet.era) or carried
+                # 「このうち1・2歳児が2,360人」: a part of the previous sentence's count, of its year
+                whole = next((f for f in before if _PART_OF_BEFORE_RE.match(sentence.strip())), None)
+                now: list[Figure] = []
                 for fact in _read_sentence(sentence, sheet.era):
-                    label, fy = fact.pop("year", None) or carried or year
-                    out.append(Figure(
-                        sheet=sheet.id, section=section.path, subject=fact["subject"], series=fact["series"],
+                    label, fy = fact.pop("year", None) or carried or (
+                        (whole.year_label, whole.fiscal_year) if whole is not None and whole.unit == fact["unit"]
+                        else year)
+                    series, note = fact["series"], fact["note"]
+                    if whole is not None and whole.unit == fact["unit"] and whole.subject != fact["subject"]:
+                        series = "・".join(x for x in (whole.subject, series) if x)
+                        note = note if "うち" in (note or "") else "、".join(x for x in ("うち", note) if x)
+                    now.append(Figure(
+                        sheet=sheet.id, section=section.path, subject=fact["subject"], series=series,
                         measure=MEASURE, fiscal_year=fy, year_label=label, value=fact["value"],
                         unit=fact["unit"], raw=sentence.strip(), line=piece.line_at(start + fact["at"]),
-                        note=fact["note"]))
+                        note=note))
+                out.extend(now)
+                before = now
     out.sort(key=lambda f: f.line or 0)
     return out
 

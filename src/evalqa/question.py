@@ -344,7 +344,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
     else:  # 「騒音測定値（Lden）」: Latin letters in a Japanese question name something, as a proper noun does
-        proper += [w for w in content if re.fullmatch(r"[a-z][a-z0-9]+", w) and w not in proper]
+        # (not a roman numeral of a 施策's number: Ⅶ－２－１ reads vii-2-1)
+        proper += [w for w in content if re.fullmatch(r"[a-z][a-z0-9]+", w) and not re.fullmatch(r"[ivx]+", w)
+                   and w not in proper]
     bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
