@@ -216,7 +216,8 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
     else:
         kind = "means" if family in ("execution_rate", "execution", "budget", "initial_budget") \
             or re.search(r"達成手段|事業", a.normalized) else "indicator"
-        pool = [s for s in cat.subjects if s.kind == kind and scope.holds(s)]
+        # (each with the years of its 施策's other sheets: a rate stated only in last year's sheet)
+        pool = [cat.stitched(s)[0] for s in cat.subjects if s.kind == kind and scope.holds(s)]
         year = year or max((ly for s in pool if (ly := _latest_year(s, family))), default=None)
         series_of: list[list[str | None]] = [list(s.series) or [None] for s in pool]
         items = [it for s, sers in zip(pool, series_of, strict=True) for ser in sers

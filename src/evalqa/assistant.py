@@ -11,7 +11,7 @@ from . import aggregate, header_fields, targets, wording
 from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
-from .english import is_english, render_english
+from .english import is_english, quoted_names, render_english
 from .evidence import Evidence, longest_phrase, twins_of
 from .figure import Figure
 from .grades import graded
@@ -157,8 +157,16 @@ class Assistant:
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
-        if strong and best[1] is not None and (words := subject_words(a)) \
-                and self.evidence.held(words, best[1]) < MIN_COVER:
+        if strong and best[1] is not None and (words := subject_words(a)) and (
+                self.evidence.held(words, best[1]) < MIN_COVER
+                # (nor is it named by one-character pieces alone, 市・区・町・村 of 「待機児童がいる市区町村」, where
+                # another subject near it carries a whole word asked, 待機)
+                or ((whole := [w for w in words if len(w) >= 2])
+                    and not any(self.evidence.carries(best[1], w) for w in whole)
+                    and any(term_matches(w, s.terms) for _, s in ranked[1:5] for w in whole))
+                # (nor a Japanese name an English question quotes: 「falls (転倒)」)
+                or a.lang == "en" and any(not all(term_matches(t, best[1].terms) for t in terms(q))
+                                          for q in quoted_names(question))):
             strong = False  # most of what the question names (駐留経費負担, 少年院) is not this subject's
         others: list[Subject] = []
         if not subject_words(a) and a.family:

@@ -171,11 +171,13 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     """The fact an English question asks for: the sentence closest to it, of the year asked, ahead of the
     next sentence by the margin (the same sentence's other numbers aside)."""
     money = a.family in MONEY_FAMILIES
+    quoted = quoted_names(a.question)  # 「falls (転倒)」: a sentence that says the name the question quotes
     # A year asked is answered only by a sentence of that year; a target (目標値) only when targets are asked.
     facts = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
              and (a.family == "target") == (f.subject.startswith("目標") or (f.series or "").startswith("目標"))
              and money == (f.unit or "").endswith("円") and (f.unit == "回目") == (a.counter == "回目")
-             and (a.counter is None or same_counter(f.unit or "", a.counter))]
+             and (a.counter is None or same_counter(f.unit or "", a.counter))
+             and all(q in f.raw for q in quoted)]
     if not facts:
         return None
     (best, fact), rest = facts[0], [x for x, f in facts[1:] if f.raw != facts[0][1].raw]

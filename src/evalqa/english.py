@@ -210,6 +210,10 @@ def gloss(question: str) -> str:
     elif re.search(r"\bhow many\b", q):
         q = re.sub(r"\bhow many\b", " ", q) + " how many"
     q = _MONTH_RE.sub(lambda m: f" {m.group(2) + '年' if m.group(2) else ''}{_MONTHS.index(m.group(1)) + 1}月 ", q)
+    # 「spending per inbound visitor」「average spending」: what people spend, not a budget's execution
+    q = re.sub(r"\b(?:average\s+)?(?:spending|spent|expenditure)\s+per\s+([a-z-]+(?:\s+[a-z-]+)?)\b",
+               r" \1 1人当たり 支出 ", q)
+    q = re.sub(r"\baverage\s+(?:spending|expenditure)\b", " 1人当たり 支出 ", q)
     # 「base-surrounding measures」: measures named by what they are for are a 施策's 対策, not its 達成手段
     q = re.sub(r"\b(?!(?:the|its|their|all|these|those|such|which|what|many|of|policy|achievement)\b)"
                r"([a-z]+(?:-[a-z]+)+|[a-z]{4,})\s+measures\b", r"\1 対策", q)
