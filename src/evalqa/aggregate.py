@@ -29,7 +29,7 @@ _LISTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|�
                         r"|(参考指標|測定指標|業績指標|成果指標|達成手段|指標)のうち[^。]{0,40}?(?:全部|すべて|全て|いくつ|何件|何個)"
                         r"|主要[^、。]{0,12}(参考指標|測定指標|業績指標|成果指標|指標)")
 # 「低いほど良い指標」: only the indicators that are better when lower (or higher).
-_DIRECTION_RE = re.compile(r"(小さい|低い|少ない|大きい|高い|多い)ほど(?:良い|よい|良好|望ましい)")
+_DIRECTION_RE = re.compile(r"(小さい|低い|少ない|大きい|高い|多い)ほど(?:良い|よい|良好|望ましい|目標に近づく)")
 # What the question leaves out of the count: 「（参考指標を除く）」「参考指標以外の」.
 _EXCLUDED_RES = [re.compile(r"[（(][^（）()]*(?:除く|除いた|除き|除いて|以外)[^（）()]*[）)]"),
                  re.compile(r"(?:参考指標|測定指標|達成手段|個別分野|指標|事業)\s?(?:を除く|を除いた|を除き|を除いて|以外の)")]
@@ -78,7 +78,8 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
     asked = a.normalized
     for excluded in _EXCLUDED_RES:
         asked = excluded.sub("", asked)
-    nouns = _COUNTED_RE.findall(asked) or [x for pair in _LISTED_RE.findall(asked) for x in pair if x]
+    nouns = _COUNTED_RE.findall(asked) or [x for pair in _LISTED_RE.findall(asked) for x in pair if x] or (
+        ["測定指標"] if _DIRECTION_RE.search(asked) else [])  # 「値が小さいほど良いのはどれ？」: indicators
     if not nouns:
         return None
     kind, label = _COUNT_WHAT[nouns[-1]]
