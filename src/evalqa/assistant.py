@@ -11,8 +11,8 @@ from . import aggregate, header_fields, targets, wording
 from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
-from .english import is_english, quoted_names, render_english
-from .evidence import Evidence, longest_phrase, twins_of
+from .english import is_english, render_english
+from .evidence import Evidence, told_apart, twins_of
 from .figure import Figure
 from .grades import graded
 from .index import Index
@@ -31,7 +31,6 @@ REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
-MIN_COVER = 0.35  # share of the question's (IDF-weighted) subject words the subject answering must carry
 
 
 class Assistant:
@@ -157,16 +156,7 @@ class Assistant:
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
         strong = best[1] is not None and best[0] >= STRONG
-        if strong and best[1] is not None and (words := subject_words(a)) and (
-                self.evidence.held(words, best[1]) < MIN_COVER
-                # (nor is it named by one-character pieces alone, 市・区・町・村 of 「待機児童がいる市区町村」, where
-                # another subject near it carries a whole word asked, 待機)
-                or ((whole := [w for w in words if len(w) >= 2])
-                    and not any(self.evidence.carries(best[1], w) for w in whole)
-                    and any(term_matches(w, s.terms) for _, s in ranked[1:5] for w in whole))
-                # (nor a Japanese name an English question quotes: 「falls (転倒)」)
-                or a.lang == "en" and any(not all(term_matches(t, best[1].terms) for t in terms(q))
-                                          for q in quoted_names(question))):
+        if strong and best[1] is not None and not self.evidence.names(a, best[1], [s for _, s in ranked[1:5]]):
             strong = False  # most of what the question names (駐留経費負担, 少年院) is not this subject's
         others: list[Subject] = []
         if not subject_words(a) and a.family:
@@ -231,12 +221,7 @@ class Assistant:
         # Indicators of one sheet that all carry every word asked (「有識者の部」 of two polls): the question does
         # not tell which, so each is answered, by name, rather than one guessed.
         twins = twins_of(subject_words(a), subject, [s for sc, s in ranked[1:4] if sc >= 0.8 * best[0]])
-        # (one of them split by a category the question names, 「11月」 of a table by month: that one)
-        # (and none named: the one not split by category, 避難者数 rather than its 都道府県別 table)
-        by_series = [s for s in [subject, *twins] if s.series and cat.series_in(a, s)] or [
-            s for s in [subject, *twins] if not s.series]
-        if twins and len(by_series) > 1:  # (of those, the one that says the question's words as one phrase)
-            by_series = longest_phrase(a.normalized, by_series)
+        by_series = told_apart(a, [subject, *twins], cat.series_in) if twins else []
         if twins and len(by_series) == 1:
             subject, twins = by_series[0], []
             frame = replace(frame, subject=subject, series=cat.series_in(a, subject))

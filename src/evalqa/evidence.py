@@ -3,11 +3,12 @@ terms, notes, title or its own sections' text). The gates of `assistant` ask the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from .english import quoted_names
 from .index import Index
 from .matching import COUNTRY_ABBREV, term_matches
-from .question import QuestionAnalysis
+from .question import QuestionAnalysis, subject_words
 from .subjects import Subject, SubjectCatalogue
 from .terms import NOUN_RE, terms
 
@@ -16,6 +17,7 @@ _JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
 _PERSONS = ("者", "人")  # 「出院者」「受講者」: the word before a person suffix says who is counted
 
 
+MIN_COVER = 0.35  # share of the question's (IDF-weighted) subject words the subject answering must carry
 _FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
 
 
@@ -60,6 +62,22 @@ class Evidence:
         total = sum(idf(w) for w in words)
         return sum(idf(w) for w in words if term_matches(w, subject.terms) or w in notes) / total if total else 0.0
 
+    def names(self, a: QuestionAnalysis, subject: Subject, near: Sequence[Subject]) -> bool:
+        """Does the question name the subject: most of its words are the subject's, not only one-character pieces
+        of them (市・区・町・村 of 「待機児童がいる市区町村」) while a subject near it carries a whole word asked
+        (待機), and an English question's quoted Japanese name (「falls (転倒)」) is the subject's?"""
+        words = subject_words(a)
+        if not words:
+            return True
+        if self.held(words, subject) < MIN_COVER:
+            return False
+        whole = [w for w in words if len(w) >= 2]
+        if whole and not any(self.carries(subject, w) for w in whole) \
+                and any(term_matches(w, s.terms) for s in near for w in whole):
+            return False
+        return not (a.lang == "en" and any(not all(term_matches(t, subject.terms) for t in terms(q))
+                                           for q in quoted_names(a.question)))
+
     def in_subject_text(self, word: str, subject: Subject) -> bool:
         """Does the word appear in the subject's own sections (table header, 出典, prose) or sheet title?"""
         title = subject.title or ""
@@ -91,6 +109,15 @@ def twins_of(words: Sequence[str], subject: Subject, near: Sequence[Subject]) ->
     question does not tell them apart."""
     return [s for s in near if words and s.sheet == subject.sheet and s.kind == subject.kind
             and s.name != subject.name and all(named_by(w, s) and named_by(w, subject) for w in words)]
+
+
+def told_apart(a: QuestionAnalysis, subjects: Sequence[Subject],
+               series_in: Callable[[QuestionAnalysis, Subject], str | None]) -> list[Subject]:
+    """Of subjects that all carry the question's words: the one split by a category the question names (「11月」
+    of a table by month); with none named, the ones not split by category (避難者数 rather than its 都道府県別
+    table), and of those the one that says the question's words as one phrase."""
+    picked = [s for s in subjects if s.series and series_in(a, s)] or [s for s in subjects if not s.series]
+    return longest_phrase(a.normalized, picked) if len(picked) > 1 else picked
 
 
 def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
