@@ -34,9 +34,9 @@ _DIRECTION_RE = re.compile(r"(小さい|低い|少ない|大きい|高い|多い
 _EXCLUDED_RES = [re.compile(r"[（(][^（）()]*(?:除く|除いた|除き|除いて|以外)[^（）()]*[）)]"),
                  re.compile(r"(?:参考指標|測定指標|達成手段|個別分野|指標|事業)\s?(?:を除く|を除いた|を除き|を除いて|以外の)")]
 _MAIN_RE = re.compile(r"主要|[*＊]")
-# 「計上されていない」「（「―」の）」: a value the table leaves blank
+# 「記載されていない」「（「－」のもの）」: a value the table leaves blank
 _UNSET_RE = re.compile(r"(?:計上|記載|設定)されていない|(?:計上|記載)がない|[「『][-―－ー‐][」』]")
-# 「業種別」「都道府県別」: a breakdown asked for (not 個別, 特別, 年度別: those are other words)
+# 「業種別」「地域別」: a breakdown asked for (not 個別, 特別, 年度別: those are other words)
 _BY_RE = re.compile(r"(?<![\u4e00-\u9fff・])([\u4e00-\u9fff・]{1,6})(?<![個特区差年度])別")
 _TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
 _COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
@@ -79,7 +79,7 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
     for excluded in _EXCLUDED_RES:
         asked = excluded.sub("", asked)
     nouns = _COUNTED_RE.findall(asked) or [x for pair in _LISTED_RE.findall(asked) for x in pair if x] or (
-        ["測定指標"] if _DIRECTION_RE.search(asked) else [])  # 「値が小さいほど良いのはどれ？」: indicators
+        ["測定指標"] if _DIRECTION_RE.search(asked) else [])  # 「値が低いほど望ましいのは？」: indicators
     if not nouns:
         return None
     kind, label = _COUNT_WHAT[nouns[-1]]
@@ -107,7 +107,7 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
             names += list(dict.fromkeys(s.name for s in cat.subjects if s.table == "達成手段" and s.sheet == sid
                                         and scope.holds(s)))
     if kind == "means" and a.family and len(a.years) == 1 and _UNSET_RE.search(asked):
-        # 「R5年度当初予算が計上されていない（「―」の）もの」: the means without that year's value
+        # 「R6年度の当初予算が記載されていないもの」: the means without that year's value
         held = {s.name for s in cat.subjects if s.sheet in scope.sheets and any(
             f.measure in FAMILIES.get(a.family, []) and f.fiscal_year == a.years[0] and f.value is not None
             for f in s.figures)}
@@ -297,7 +297,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
     label = wording.name
     # The 実績 asked against its target (上回った？), or the 実績 in focus compared with its year's target.
-    # 「それは達成できてる？」 names no target, but 達成 is only ever of one.
+    # 「それって目標に届いてる？」 names no target, but 達成 is only ever of one.
     vs_target = s.kind == "indicator" and (re.search(r"達成(?!率|度|手段)", a.normalized) or (
         re.search(r"目標", a.normalized)
         and re.search(r"実績|上回|下回|届|対して|目標(?:値)?(?:と|に)(?:比べ|比較)", a.normalized)))
@@ -386,7 +386,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
         return wording.year(f) + (f"（{f.fiscal_year}年度）" if western and f.fiscal_year else "")
 
     which = ""
-    if re.search(r"どちら|どっち", a.normalized) and old.value != new.value:  # 「どちらが多い？」: say which
+    if re.search(r"どちら|どっち", a.normalized) and old.value != new.value:  # 「どっちが上？」: say which
         more = max((old, new), key=lambda f: f.value or 0)
         which = f"多いのは{when(more)}です。"
     text = (f"「{label(new)}」の{new.measure}は、{when(new)}が{wording.value(new)}、"

@@ -92,7 +92,7 @@ class Assistant:
             a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
         elif len(a.years) == 1 and a.operation == "compare" and context is not None and context.years \
                 and not subject_words(a) and a.years[0] not in context.years:
-            # 「R1年と比べると増えた？」 after a year's value: that year against the one in focus
+            # 「R2年と比べてどう？」 after a year's value: that year against the one in focus
             a = replace(a, years=sorted({*a.years, *context.years}))
         hits = self.index.search(question, k=8)
         if a.opinion:

@@ -59,8 +59,8 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
 
 
 def _other_quantity(subject: str, first: str, name: str) -> str:
-    """The subject of a column the caption does not count: 「「心の復興」事業の県別参加者数」 with 参加者数 in the first
-    column and 実施団体数 in this one → 「「心の復興」事業の県別実施団体数」."""
+    """The subject of a column the caption does not count: 「「地域交流」事業の県別参加者数」 with 参加者数 in the first
+    column and 実施団体数 in this one → 「「地域交流」事業の県別実施団体数」."""
     base = re.sub(r"(?:\s*[(（][^()（）]*[)）])+$", "", subject)
     if first.strip() and base.endswith(first.strip()):
         return base[: -len(first.strip())] + tidy(name)

@@ -152,7 +152,7 @@ def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:
     it names the 施策 and nothing in it, its English words are the 施策's: they name no subject."""
     if named.sheets and (not a.sheets or named.policy):
         a = replace(a, sheets=named.sheets)
-    # (a Latin word inside a Japanese name the question quotes, 「(地方消費者行政DX推進事業)」, is the name's)
+    # (a Latin word inside a Japanese name the question quotes, 「(地方消費者行政強化交付金)」, is the name's)
     quoted = [q.lower() for q in quoted_names(a.question)]
     own = [w for w in a.content if not _LATIN_RE.search(w) or any(w in q for q in quoted)]
     # A kind of value asked of the 施策 is its own budget table's: no word names a subject (but Japanese
@@ -171,7 +171,7 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     """The fact an English question asks for: the sentence closest to it, of the year asked, ahead of the
     next sentence by the margin (the same sentence's other numbers aside)."""
     money = a.family in MONEY_FAMILIES
-    quoted = quoted_names(a.question)  # 「falls (転倒)」: a sentence that says the name the question quotes
+    quoted = quoted_names(a.question)  # 「burns (火傷)」: a sentence that says the name the question quotes
     # A year asked is answered only by a sentence of that year; a target (目標値) only when targets are asked.
     facts = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
              and (a.family == "target") == (f.subject.startswith("目標") or (f.series or "").startswith("目標"))

@@ -162,12 +162,12 @@ _QUOTED_NAME_RE = re.compile(r"[(（]([^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^
 
 
 def quoted_names(question: str) -> list[str]:
-    """The Japanese names an English question quotes in brackets: 「… project (地方消費者行政DX推進事業)」."""
+    """The Japanese names an English question quotes in brackets: 「… project (地方消費者行政強化交付金)」."""
     return _QUOTED_NAME_RE.findall(question)
 
 
 def _kept_words(words: str) -> str:
-    """Of the English words before a bracketed Japanese name, those up to the last function word (「on the」):
+    """Of the English words before a bracketed Japanese name, those up to the last function word (「for the」):
     the rest is the name in English."""
     parts = words.split()
     last = max((i for i, w in enumerate(parts) if w in _STOPWORDS or w in ("on", "of", "for", "in", "the")),
@@ -182,7 +182,7 @@ def gloss(question: str) -> str:
     q = q.lower().replace("’", "'")
     # 「excluding reference indicators」 → 「参考指標を除く」: Japanese puts what is left out first.
     q = _EXCLUDING_RE.sub(lambda m: f"{m.group(2)} excluding", q)
-    # 「(Reiwa 6)」「Heisei 30」: an era year written in Latin letters
+    # 「(Reiwa 3)」「Heisei 30」: an era year written in Latin letters
     q = re.sub(r"\(?\b(reiwa|heisei)\s*(\d{1,2}|gannen)\)?", lambda m: " {}{}年度 ".format(
         "令和" if m.group(1) == "reiwa" else "平成", "元" if m.group(2) == "gannen" else m.group(2)), q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
@@ -199,7 +199,7 @@ def gloss(question: str) -> str:
     q = _HOW_MANY_PARTS_RE.sub(lambda m: f" {_PARTS[m.group(1)]}はいくつ ", q)
     # 「how many 個別分野」: a Japanese noun asked after by 「はいくつ」, as Japanese does.
     q = re.sub(r"\bhow many\s+([^\sa-z0-9?.,]+)", r" \1はいくつ ", q)
-    # 「the nationwide travel support program (全国旅行支援)」: the sheet's own name in brackets stands for the
+    # 「the regional revitalisation grant (地方創生交付金)」: the sheet's own name in brackets stands for the
     # English words before it, which then name nothing more
     q = re.sub(r"((?:[a-z][a-z-]*\s+){1,6})\(([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*)\)",
                lambda m: _kept_words(m.group(1)) + f" {m.group(2)} ", q)
@@ -210,11 +210,11 @@ def gloss(question: str) -> str:
     elif re.search(r"\bhow many\b", q):
         q = re.sub(r"\bhow many\b", " ", q) + " how many"
     q = _MONTH_RE.sub(lambda m: f" {m.group(2) + '年' if m.group(2) else ''}{_MONTHS.index(m.group(1)) + 1}月 ", q)
-    # 「spending per inbound visitor」「average spending」: what people spend, not a budget's execution
+    # 「spending per tourist」「average expenditure」: what people spend, not a budget's execution
     q = re.sub(r"\b(?:average\s+)?(?:spending|spent|expenditure)\s+per\s+([a-z-]+(?:\s+[a-z-]+)?)\b",
                r" \1 1人当たり 支出 ", q)
     q = re.sub(r"\baverage\s+(?:spending|expenditure)\b", " 1人当たり 支出 ", q)
-    # 「base-surrounding measures」: measures named by what they are for are a 施策's 対策, not its 達成手段
+    # 「flood-prevention measures」: measures named by what they are for are a 施策's 対策, not its 達成手段
     q = re.sub(r"\b(?!(?:the|its|their|all|these|those|such|which|what|many|of|policy|achievement)\b)"
                r"([a-z]+(?:-[a-z]+)+|[a-z]{4,})\s+measures\b", r"\1 対策", q)
     q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)

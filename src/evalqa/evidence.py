@@ -64,8 +64,8 @@ class Evidence:
 
     def names(self, a: QuestionAnalysis, subject: Subject, near: Sequence[Subject]) -> bool:
         """Does the question name the subject: most of its words are the subject's, not only one-character pieces
-        of them (市・区・町・村 of 「待機児童がいる市区町村」) while a subject near it carries a whole word asked
-        (待機), and an English question's quoted Japanese name (「falls (転倒)」) is the subject's?"""
+        of them (市・区・町・村 of 「空き家がある市区町村」) while a subject near it carries a whole word asked
+        (空き家), and an English question's quoted Japanese name (「burns (火傷)」) is the subject's?"""
         words = subject_words(a)
         if not words:
             return True
@@ -122,7 +122,7 @@ def told_apart(a: QuestionAnalysis, subjects: Sequence[Subject],
 
 def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
     """Of subjects that all carry the question's words, the one whose name holds the longest run of the question
-    as written (「訪日外国人旅行者数」 in 「訪日外国人旅行者数（万人）」, not spread over 「…旅行者1人当たり…宿泊数」),
+    as written (「国内旅行者数」 in 「国内旅行者数（万人）」, not spread over 「…旅行者1人当たり…宿泊数」),
     when it holds more of it than any other; else all of them."""
     def run(name: str) -> int:
         n, best = len(question), 0

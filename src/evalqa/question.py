@@ -101,7 +101,7 @@ OPERATIONS = [
     ("count", re.compile(r"(測定指標|指標|達成手段|個別分野|参考指標)[^、。]{0,12}(?:いくつ|何件|何個|何本|何項目)")),
     ("count", re.compile(r"(?:いくつ|何件|何個|何本|何項目|何つ)の"
                          r"(?:測定指標|業績指標|成果指標|指標|達成手段|個別分野|参考指標)")),
-    # (「保育関係の達成手段」 is a field's means, not the means related to an indicator)
+    # (「防災関係の達成手段」 is a field's means, not the means related to an indicator)
     ("related", re.compile(r"(?:(?:関連|関係|対応)(?!の(?!ある|深い))|紐づ|紐付|ひもづ)[^、。]{0,10}達成手段"
                            r"|(?:(?:関連|関係|対応)(?:する|している|した|の深い)|紐づ|紐付|ひもづ)[^、。]{0,10}(?:事務)?事業"
                            r"|(?:達成手段|事務事業)[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
@@ -116,9 +116,9 @@ OPERATIONS = [
     ("count", re.compile(r"(?:測定指標|業績指標|成果指標|指標|達成手段)のうち[^。]{0,40}?(?:いくつ|何件|何個)")),
     ("count", re.compile(r"(測定指標|達成手段|個別分野|参考指標)(?:を|は)?"
                          r"[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて教え|全て教え|全部教え|何と何|何がある|どんなものがある)")),
-    # 「値が小さいほど良いとされているのはどれ？」: the indicators of one direction, listed
+    # 「値が低いほど望ましい指標は？」: the indicators of one direction, listed
     ("count", re.compile(r"(?:小さい|低い|少ない|大きい|高い|多い)ほど(?:良い|よい|良好|望ましい|目標に近づく)")),
-    # 「主要な測定指標（＊印）とされているのはどれ？」: the main ones, listed
+    # 「主要な指標はどれとどれ？」: the main ones, listed
     ("count", re.compile(r"主要[^、。]{0,12}(?:測定指標|業績指標|指標)[^、。]{0,16}(?:どれ|何|教え|挙げ)")),
     # 「達成手段で当初予算額が大きいのはどっち？」: the largest of many, asked as a choice.
     ("rank", re.compile(r"(?:大きい|多い|高い|小さい|少ない|低い)(?:の|もの|方)(?:は|が)"
@@ -232,9 +232,9 @@ _COUNTRY_PAIR_RE = re.compile(r"[日米加中韓英仏独露豪印朝][米加中
 _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E](?:-\d)?)"
                        r"(?![A-Za-z\d])[」』\"]?"
                        r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E](?:-\d)?)[」』]?(?:評価|判定)"
-                       # 「達成状況が「未達成」の指標」, 「「達成」だった指標」: a grade written in words, quoted
+                       # 「判定が「未達成」の指標」, 「「達成」だった指標」: a grade written in words, quoted
                        r"|(?:判定|評価|達成状況|評定|達成度)?(?:が|は|の)?[「『](未達成|達成)[」』]"
-                       # 「達成率90％未満（×）だった指標」: a grade mark in brackets
+                       # 「判定（△）の指標」: a grade mark in brackets
                        r"|[(（]([○◯×✕△◎])[)）]")
 
 
@@ -317,7 +317,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         if len(older) == len(mentions):
             mentions = [o if m.end > latest + 5 else m for m, o in zip(mentions, older, strict=True)]
     years = sorted({y for m in mentions for y in m.years})
-    # 「2018年度（基準）から2022年度まで」: two years joined by から are a range
+    # 「2017年度（基準）から2021年度まで」: two years joined by から are a range
     ranged = len(mentions) == 2 and mentions[0].start < mentions[1].start and bool(re.search(
             re.escape(mentions[0].text) + r"(?:\s*[(（][^()（）]{0,8}[)）])?(?:から|より)"
             + re.escape(mentions[1].text), q_years))
@@ -340,12 +340,12 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     stripped = norm(_INCLUDED_RE.sub("", q))
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
-    # 「何人以下だった？」: the bound of the number asked, not words of a name (「49歳以下の…」)
+    # 「何件以下が目標？」: the bound of the number asked, not words of a name (「49歳以下の…」)
     stripped = re.sub(r"(何(?:人|件|回|か所|%|％|割)?)(?:以下|以上|未満|超)", r"\1", stripped)
     content, proper = content_terms(stripped)
     if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
-    else:  # 「騒音測定値（Lden）」: Latin letters in a Japanese question name something, as a proper noun does
+    else:  # 「水質（BOD）」: Latin letters in a Japanese question name something, as a proper noun does
         # (not a roman numeral of a 施策's number: Ⅶ－２－１ reads vii-2-1)
         proper += [w for w in content if re.fullmatch(r"[a-z][a-z0-9]+", w) and not re.fullmatch(r"[ivx]+", w)
                    and w not in proper]

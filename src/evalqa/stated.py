@@ -94,7 +94,7 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     score, fact = scored[0]
     # A sentence that names the counted thing and carries most of the question's words (「相談窓口において
     # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number; the
-    # words of its sheet's 施策名 (「消費生活相談」 of 「…消費生活相談体制の充実」) are where it stands.
+    # words of its sheet's 施策名 (「就労支援」 of 「…就労支援体制の充実」) are where it stands.
     title = (titles or {}).get(fact.sheet, "") if fact is not None else ""
     if 0 < score < MIN_FACT and _cover(fact_words(a), fact, idf, title) >= WIDE_COVER:
         score = MIN_FACT

@@ -246,7 +246,7 @@ class SubjectCatalogue:
                     bonus.setdefault(i, 1.0 / math.sqrt(rank + 1))
         content = subject_words(a)
         hit_sheets = {h.sheet for h in hits}
-        # 「… project (地方消費者行政DX推進事業)」: the sheet's own name, quoted in an English question
+        # 「… project (地方消費者行政強化交付金)」: the sheet's own name, quoted in an English question
         quoted = [norm(q) for q in quoted_names(a.question)] if a.lang == "en" else []
         asked = Asked(content, self.idf, self._by_term)
         cands = set().union(*asked.subjects) | set(bonus) | set(named or ())

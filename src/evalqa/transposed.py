@@ -4,7 +4,7 @@
 the caption says the measure (実績値, 年度ごとの目標値), the column header the indicator, the row the year. A later
 table may head its columns with the indicators' letters only (「A（以下）」): the letter stands for the name an
 earlier table gave it. A 「最終目標」 row holds each indicator's 目標値 with its year in the cell
-(「20,000（2025年度）」); a 「2018年度（基準）」 row is that year's 実績値 and the 基準値. A table of 達成 / 未達成
+(「20,000（2025年度）」); a 「2017年度（基準）」 row is that year's 実績値 and the 基準値. A table of 達成 / 未達成
 by year (「表3　達成状況」) gives no figures: it grades the 実績値 of the same indicator and year, as a note.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ _GRADES = ("達成", "未達成", "一部達成", "概ね達成", "○", "△", 
 
 
 def _row_year(cell: str, sheet: Sheet) -> tuple[int, str, bool] | None:
-    """(year, label, is the baseline) of a first cell 「2019年度」「2018年度（基準）」, else None."""
+    """(year, label, is the baseline) of a first cell 「2019年度」「2017年度（基準）」, else None."""
     t = tidy(cell)
     base = bool(re.search(r"[(（]基準(?:値|年度?)?[)）]$", t))
     t = re.sub(r"\s*[(（][^()（）]*[)）]$", "", t)
