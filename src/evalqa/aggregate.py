@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import wording
 from .answer import Answer, Frame, refusal
+from .breakdown import TOTALS
 from .figure import Figure
 from .fiscal_year import to_label
 from .normalize import nfkc
@@ -38,7 +39,6 @@ _MAIN_RE = re.compile(r"主要|[*＊]")
 _UNSET_RE = re.compile(r"(?:計上|記載|設定)されていない|(?:計上|記載)がない|[「『][-―－ー‐][」』]")
 # 「業種別」「地域別」: a breakdown asked for (not 個別, 特別, 年度別: those are other words)
 _BY_RE = re.compile(r"(?<![\u4e00-\u9fff・])([\u4e00-\u9fff・]{1,6})(?<![個特区差年度])別")
-_TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
 _COUNT_WHAT = {"参考指標": ("reference", "参考指標"), "測定指標": ("indicator", "測定指標"),
                "業績指標": ("indicator", "測定指標"), "成果指標": ("indicator", "測定指標"),
                "指標": ("indicator", "測定指標"), "達成手段": ("means", "達成手段"), "事業": ("means", "達成手段"),
@@ -211,7 +211,7 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
     elif best is not None and best.series and not re.search(r"達成手段|事業|指標", a.normalized):
         year = year or _latest_year(best, family)
         # (the rows of a breakdown, not its total: 合計 is no category)
-        items = [it for ser in best.series if ser not in _TOTALS
+        items = [it for ser in best.series if ser not in TOTALS
                  and (it := _measure_value(best, family, year, ser)) is not None]
         what = "区分"
     else:

@@ -23,7 +23,8 @@ _YEAR_HEADER_RE = re.compile(r"(?:(?:令和|平成)(?:\d{1,2}|元)|[RH](?:\d{1,2
 # First-column headers of an indicator, budget or means table: those are read by `evalqa.form_tables`.
 _NOT_A_CATEGORY = re.compile(r"指標|達成手段|事業|区分|項目|年度|^年$|目標|実績|予算|評価")
 _CAPTION_RE = re.compile(r"^(?:表\s*\d+|図\s*\d+|【参考指標】|参考指標|[(（]参考[)）])[\s\u3000:：]*")
-_TOTALS = ("合計", "計", "総計", "小計", "総数")
+# Rows that add the categories up: a breakdown's total, not a category of it.
+TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
 
 
 def _is_note(cell: str) -> bool:
@@ -54,7 +55,7 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
     firsts = [norm(r.cells[0]) for r in rows]
     with_values = [r for r in rows if any(parse_cell(c) for c in r.cells[1:])]
     return len(with_values) >= 2 and all(
-        len(f) <= 20 and (measure_of(f) is None or f in _TOTALS) and year_cell(f, sheet) is None
+        len(f) <= 20 and (measure_of(f) is None or f in TOTALS) and year_cell(f, sheet) is None
         and not re.match(r"\d+[\s.．、]\D", f) for f in firsts)  # (「1　訪日外国人旅行者数」 is an indicator)
 
 
