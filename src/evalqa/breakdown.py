@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import parse_cell, unit_of
+from .cells import is_note, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import find_fiscal_years, parse_fiscal_year
 from .form_tables import measure_of, year_cell
@@ -25,10 +25,6 @@ _NOT_A_CATEGORY = re.compile(r"指標|達成手段|事業|区分|項目|年度|^
 _CAPTION_RE = re.compile(r"^(?:表\s*\d+|図\s*\d+|【参考指標】|参考指標|[(（]参考[)）])[\s\u3000:：]*")
 # Rows that add the categories up: a breakdown's total, not a category of it.
 TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
-
-
-def _is_note(cell: str) -> bool:
-    return norm(cell).startswith(("(注", "注", "(出典", "出典", "※", "*"))
 
 
 def breakdown_caption(section: Section, table: Table) -> str:
@@ -51,7 +47,7 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         return False
     if any(measure_of(c) for c in head[1:] if c):
         return False  # 実績値 / 目標値 columns: an indicator table
-    rows = [r for r in table.rows[1:] if r.cells and r.cells[0].strip() and not _is_note(r.cells[0])]
+    rows = [r for r in table.rows[1:] if r.cells and r.cells[0].strip() and not is_note(r.cells[0])]
     firsts = [norm(r.cells[0]) for r in rows]
     with_values = [r for r in rows if any(parse_cell(c) for c in r.cells[1:])]
     return len(with_values) >= 2 and all(
@@ -97,7 +93,7 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             category = row.cells[0].strip() if row.cells else ""
             cell = row.cells[c].strip() if c < len(row.cells) else ""
             vals = parse_cell(cell) if cell else None
-            if not category or _is_note(category) or not vals or len(vals) != 1 or vals[0].marker:
+            if not category or is_note(category) or not vals or len(vals) != 1 or vals[0].marker:
                 continue
             v = vals[0]
             col_unit = unit_of(name) or (unit if col_subject == subject else None)

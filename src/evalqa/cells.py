@@ -103,3 +103,12 @@ def unit_of(text: str) -> str | None:
     m = _UNIT_IN_TEXT_RE.search(nfkc(text))
     unit = (m.group(1) or m.group(2)) if m else None
     return None if unit is not None and re.fullmatch(r"[\d/]+", unit) else unit  # 「（1/2）」 is a page
+
+
+# 「注意報」 is a name, 「注1」 a note; 「*1 速報値」 a footnote, 「＊訪日外国人旅行者数」 a main indicator
+_NOTE_RE = re.compile(r"^\(?(?:注(?:[\d):.、\s]|$)|出典)|^※|^\*(?:[\d\s]|$)")
+
+
+def is_note(text: str) -> bool:
+    """A note cell under a table, told by its opening: 「(注)…」, 「注1 …」, 「出典：…」, 「※…」, 「*1 …」."""
+    return _NOTE_RE.match(nfkc(text).strip()) is not None

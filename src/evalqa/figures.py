@@ -12,7 +12,7 @@ from itertools import combinations
 from typing import Any
 
 from .breakdown import breakdown_figures, is_breakdown
-from .cells import CIRCLED, CellValue, parse_cell, unit_of
+from .cells import CIRCLED, CellValue, is_note, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import parse_fiscal_year
 from .form_tables import form_figures
@@ -62,8 +62,8 @@ def _series_names(texts: Iterable[str]) -> dict[str, str]:
 
 
 def _is_note(text: str) -> bool:
-    n = norm(text)
-    return n.startswith(("(注)", "注)", "(出典", "出典", "※")) or len(n) > 24
+    # a long label cell is a remark too, not the name of a series
+    return is_note(text) or len(norm(text)) > 24
 
 
 def _clean_measure(text: str) -> str:
