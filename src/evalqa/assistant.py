@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from . import aggregate, header_fields, targets, wording
 from .answer import Answer, Frame, question_refusal, refusal
-from .conversation import Conversation
+from .conversation import Conversation, years_in_context
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
 from .evidence import Evidence, told_apart, twins_of
@@ -29,7 +29,6 @@ from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
-_SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
 
@@ -74,7 +73,8 @@ class Assistant:
             return limited
         ans = self._answer(question, context)
         if isinstance(question, str) and is_english(question):
-            ans.text = render_english(ans.kind, ans.found, ans.figures, ans.text, english_year, wording.value)
+            ans.text = render_english(ans.kind, ans.found, ans.figures, ans.text, wording.english_year,
+                                      wording.value)
         return ans
 
     def _answer(self, question: str, context: Frame | None = None) -> Answer:
@@ -84,16 +84,7 @@ class Assistant:
         cat = self.catalogue
         a = name_sheets(analyse_question(question, cat.era, cat.latest_year), cat)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
-        if a.year_offset and not a.years and a.operation is None and context is not None and context.years:
-            # 「前年度の…は？」 in a conversation: the year before the one in focus.
-            a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
-        elif not a.years and context is not None and context.years and (_SAME_YEAR_RE.search(a.normalized) or (
-                a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
-            a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
-        elif len(a.years) == 1 and a.operation == "compare" and context is not None and context.years \
-                and not subject_words(a) and a.years[0] not in context.years:
-            # 「R2年と比べてどう？」 after a year's value: that year against the one in focus
-            a = replace(a, years=sorted({*a.years, *context.years}))
+        a = years_in_context(a, context)
         hits = self.index.search(question, k=8)
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
@@ -408,7 +399,3 @@ class Assistant:
                             "page": stored.page if stored else None})
         return out
 
-
-def english_year(f: Figure) -> str:
-    """「FY2020 (令和2年度)」."""
-    return f"FY{f.fiscal_year} ({wording.year(f)})" if f.fiscal_year else (f.year_label or "year not stated")

@@ -3,12 +3,15 @@ frame of the last figure answer. The CLI's `chat` and the UI both go through `Co
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from .answer import Answer, Frame, question_refusal
 from .fiscal_year import to_label
+from .question import QuestionAnalysis, subject_words
 
 _NAMES_YEAR_RE = re.compile(r"年度|R\d|H\d|FY\s?\d{4}|fiscal", re.I)
+_SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
 
 
 class Answerer(Protocol):
@@ -61,3 +64,20 @@ class Conversation:
         copy = Conversation(self.assistant)
         copy.frame = self.frame
         return copy
+
+
+def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnalysis:
+    """The years a follow-up asks about, read against the year in focus."""
+    if context is None or not context.years:
+        return a
+    if a.year_offset and not a.years and a.operation is None:
+        # 「前年度の…は？」 in a conversation: the year before the one in focus.
+        a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
+    elif not a.years and (_SAME_YEAR_RE.search(a.normalized) or (
+            a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
+        a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
+    elif len(a.years) == 1 and a.operation == "compare" and not subject_words(a) \
+            and a.years[0] not in context.years:
+        # 「R2年と比べてどう？」 after a year's value: that year against the one in focus
+        a = replace(a, years=sorted({*a.years, *context.years}))
+    return a

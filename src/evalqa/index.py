@@ -22,7 +22,7 @@ from .build import BuildReport, Log, build_index
 from .embedding import Embedder, load_embedder
 from .figure import Figure
 from .search import CANDIDATES, Hit, check_request, fuse, keyword_gate, keyword_terms, top
-from .storage import DB, FORMAT_VERSION, VECTORS, IndexFailure, current, read_manifest
+from .storage import DB, FORMAT_VERSION, VECTORS, IndexFailure, current, index_size, read_manifest
 from .terms import terms
 
 __all__ = ["BuildReport", "Index", "IndexFailure", "StoredChunk", "index_size"]
@@ -399,8 +399,3 @@ class Index:
                     page=rows[c].page, figures=figs.get(c, []), dense_rank=d_rank.get(c),
                     keyword_rank=k_rank.get(c), similarity=similarity.get(c)) for c in best]
 
-
-def index_size(index_dir: str | Path) -> int:
-    """Bytes on disk of the live generation."""
-    gen = current(Path(index_dir))
-    return sum(p.stat().st_size for p in gen.iterdir()) if gen else 0

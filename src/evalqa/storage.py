@@ -249,3 +249,9 @@ class GenerationWriter:
         with contextlib.suppress(sqlite3.Error):
             self.con.close()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def index_size(index_dir: str | Path) -> int:
+    """Bytes on disk of the live generation."""
+    gen = current(Path(index_dir))
+    return sum(p.stat().st_size for p in gen.iterdir()) if gen else 0

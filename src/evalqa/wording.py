@@ -196,3 +196,8 @@ def change_text(old: Figure, new: Figure) -> str:
     rate = f"、約{abs(diff) / abs(old.value) * 100:.1f}%{'増' if diff > 0 else '減'}" if old.value else ""
     verb, noun = ("増えました", "増加") if diff > 0 else ("減りました", "減少")
     return f"{amount}{unit}{verb}（{noun}{rate}、計算値）"
+
+
+def english_year(f: Figure) -> str:
+    """「FY2020 (令和2年度)」."""
+    return f"FY{f.fiscal_year} ({year(f)})" if f.fiscal_year else (f.year_label or "year not stated")
