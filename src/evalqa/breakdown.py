@@ -23,6 +23,9 @@ _YEAR_HEADER_RE = re.compile(r"(?:(?:令和|平成)(?:\d{1,2}|元)|[RH](?:\d{1,2
 # First-column headers of an indicator, budget or means table: those are read by `evalqa.form_tables`.
 _NOT_A_CATEGORY = re.compile(r"指標|達成手段|事業|区分|項目|年度|^年$|目標|実績|予算|評価")
 _CAPTION_RE = re.compile(r"^(?:表\s*\d+|図\s*\d+|【参考指標】|参考指標|[(（]参考[)）])[\s\u3000:：]*")
+_UNIT_NOTE_RE = re.compile(r"\s*[(（]\s*単位\s*[:：][^()（）]*[)）]")
+# Columns that relate a category's value to another: shares, ratios, changes.
+_SHARE_RE = re.compile(r"構成比|割合|比率|シェア|増減率|伸び率|前年(?:度)?比|対前年")
 # Rows that add the categories up: a breakdown's total, not a category of it.
 TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
 
@@ -55,19 +58,28 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         and not re.match(r"\d+[\s.．、]\D", f) for f in firsts)  # (「1　訪日外国人旅行者数」 is an indicator)
 
 
+def _bare(name: str) -> str:
+    """A column's name without its unit: 「出願件数（件）」 → 出願件数."""
+    return re.sub(r"\s*[(（][^()（）]*[)）]$", "", tidy(name))
+
+
 def _other_quantity(subject: str, first: str, name: str) -> str:
     """The subject of a column the caption does not count: 「「地域交流」事業の県別参加者数」 with 参加者数 in the first
     column and 実施団体数 in this one → 「「地域交流」事業の県別実施団体数」."""
     base = re.sub(r"(?:\s*[(（][^()（）]*[)）])+$", "", subject)
-    if first.strip() and base.endswith(first.strip()):
-        return base[: -len(first.strip())] + tidy(name)
-    return f"{base}・{tidy(name)}"
+    first, name = _bare(first), _bare(name)
+    if _SHARE_RE.search(name):  # 「構成比」 is a share of the caption's quantity
+        return f"{base}の{name}"
+    if first and base.endswith(first):
+        return base[: -len(first)] + name
+    return f"{base}・{name}"
 
 
 def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     """The figures of a breakdown table (see the module docstring)."""
     caption = breakdown_caption(section, table)
     subject = tidy(_CAPTION_RE.sub("", caption)) or tidy(table.title)
+    subject = _UNIT_NOTE_RE.sub("", subject)  # the unit is the figures' own field
     if re.match(r"[【(（]?参考", caption):  # a reference table stays one: 「（参考指標）国・地域別…」
         subject = f"（参考指標）{subject}"
     years = find_fiscal_years(caption, sheet.era)
@@ -85,7 +97,7 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
                 continue
             year, label = caption_year
             # 「参加者数」 is what the caption counts; 「実施団体数」 is another quantity, a subject of its own
-            own = not (norm(name) in norm(subject) or c == 1 and len(head) == 2)
+            own = not (norm(_bare(name)) in norm(subject) or c == 1 and len(head) == 2)
             col_subject = _other_quantity(subject, head[1], name) if own else subject
         if year is None:
             continue

@@ -14,12 +14,13 @@ import re
 from .breakdown import breakdown_caption
 from .cells import unit_of
 from .figure import Figure
+from .fiscal_year import find_fiscal_years
 from .form_tables import measure_of, read_value, year_cell
-from .normalize import norm, tidy
+from .normalize import nfkc, norm, tidy
 from .sheet import Section, Sheet
 from .tables import Table
 
-_CODE_RE = re.compile(r"^(?:指標)?([A-Z]|\d{1,2}|[①-⑳])(?:[\s\u3000.．:：]+(.+?))?"
+_CODE_RE = re.compile(r"^(?:指標)?([A-ZＡ-Ｚ]|[\d０-９]{1,2}|[①-⑳]|[ア-ン])(?:[\s\u3000.．:：]+(.+?))?"
                       r"\s*(?:[(（](以下|以上|未満|超)[)）])?$")
 _GRADE_CAPTION_RE = re.compile(r"達成状況|達成度|評価|判定")
 _GRADES = ("達成", "未達成", "一部達成", "概ね達成", "○", "△", "×", "A", "B", "C", "D")
@@ -45,23 +46,28 @@ def is_transposed(table: Table, sheet: Sheet) -> bool:
     return len(years) >= 2 and all(_CODE_RE.match(norm(c)) or len(norm(c)) <= 40 for c in head[1:] if c)
 
 
+def _spaced(cell: str) -> str:
+    # (`tidy` joins 「ア　一次審査…」 into one word; the space is what tells a letter from a name's first kana)
+    return re.sub(r"\s+", " ", cell).strip()
+
+
 def _names(sheet: Sheet) -> dict[str, str]:
     """Letter → indicator name, from every transposed header of the sheet that writes both."""
     names: dict[str, str] = {}
     for section in sheet.sections:
         for t in section.tables:
             for c in t.rows[0].cells[1:] if t.rows else []:
-                if (m := _CODE_RE.match(tidy(c))) and m.group(2):
-                    names.setdefault(m.group(1), m.group(2))
+                if (m := _CODE_RE.match(_spaced(c))) and m.group(2):
+                    names.setdefault(nfkc(m.group(1)), tidy(m.group(2)))
     return names
 
 
 def _column(cell: str, names: dict[str, str]) -> tuple[str, str | None]:
     """(indicator name, bound) of a column header: 「A 避難者数（人）」, 「A（以下）」 → the name A stands for."""
     t = tidy(cell)
-    if m := _CODE_RE.match(t):
+    if m := _CODE_RE.match(_spaced(cell)):
         code, name, bound = m.group(1), m.group(2), m.group(3)
-        return tidy(name or names.get(code) or t), bound
+        return tidy(name or names.get(nfkc(code)) or t), bound
     return t, None
 
 
@@ -80,15 +86,21 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
         target_row = year is None and "目標" in first
         if year is None and not target_row:
             continue
+        # 「目標（令和5年度）」: the row's year, for cells that do not say their own
+        row_years = find_fiscal_years(first, sheet.era) if target_row else []
+        row_target: tuple[int, str] | None = (row_years[0].start, row_years[0].text) if len(row_years) == 1 \
+            else None
         for c in range(1, min(len(head), len(row.cells))):
             if not head[c].strip() or not (vals := read_value(row.cells[c], sheet)):
                 continue
             name, bound = _column(head[c], names)
             v = vals[0]
             if target_row:
-                if v.year is None:
+                year_of = (v.year, v.year_label or tidy(str(v.year))) if v.year is not None else row_target
+                if year_of is None:
                     continue  # a target without its year: no figure
-                measures, fy, label = ["目標値"], v.year, v.year_label or tidy(str(v.year))
+                fy, label = year_of
+                measures = ["目標値"]
             else:
                 assert year is not None
                 fy, label = year[0], year[1]

@@ -1,0 +1,56 @@
+"""The breakdown and transposed readers on a sheet of our own, in a layout none of the question sets' sheets
+use: indicators coded ア・イ・ウ with 令和 years in full-width digits, a 「目標（令和５年度）」 row, a breakdown
+by 地方 with its unit in the caption, and a breakdown whose second column is a share of the first."""
+from pathlib import Path
+
+import pytest
+
+from evalqa import load_sheet
+
+SHEET = Path(__file__).parent / "fixtures" / "own" / "jpo-r5-2-1-shinsa.txt"
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return load_sheet(SHEET).figures
+
+
+def one(figures, subject, measure, year, series=None):
+    hits = [f for f in figures if f.subject == subject and f.measure == measure and f.fiscal_year == year
+            and f.series == series]
+    assert len(hits) == 1, (subject, measure, year, series, [(f.subject, f.measure) for f in figures][:12])
+    return hits[0]
+
+
+def test_katakana_coded_columns_name_their_indicators(figures):
+    subjects = {f.subject for f in figures if f.series is None}
+    assert subjects == {"一次審査通知までの期間（月）", "権利化までの期間（月）", "審査の質についての満足度（％）"}
+    f = one(figures, "一次審査通知までの期間（月）", "実績値", 2021)
+    assert (f.value, f.unit, f.year_label) == (10.2, "月", "令和３年度")
+    assert one(figures, "審査の質についての満足度（％）", "実績値", 2022).value == 59.3
+
+
+def test_baseline_year_row_and_target_row_with_its_year(figures):
+    base = one(figures, "権利化までの期間（月）", "基準値", 2018)
+    assert (base.value, base.year_label) == (14.1, "平成30年度")
+    assert one(figures, "権利化までの期間（月）", "実績値", 2018).value == 14.1
+    target = one(figures, "権利化までの期間（月）", "目標値", 2023)
+    assert (target.value, target.unit) == (14.0, "月")
+    assert not [f for f in figures if f.measure == "目標値" and f.fiscal_year != 2023]
+
+
+def test_breakdown_by_region_with_unit_in_caption(figures):
+    name = "地方別の知財総合支援窓口の相談件数"
+    kanto = one(figures, name, "実績値", 2022, "関東")
+    assert (kanto.value, kanto.unit, kanto.year_label) == (43015, "件", "令和４年度")
+    assert one(figures, name, "実績値", 2021, "計").value == 109887
+    regions = {f.series for f in figures if f.subject == name}
+    assert len(regions) == 8 and not any(r.startswith("※") for r in regions)
+
+
+def test_breakdown_share_column_is_a_share_of_the_caption_quantity(figures):
+    count = [f for f in figures if f.series == "化学" and f.unit == "件"]
+    share = [f for f in figures if f.series == "化学" and f.unit == "%"]
+    assert [(f.value, f.fiscal_year) for f in count] == [(61880, 2022)]
+    assert [f.value for f in share] == [21.4]
+    assert share[0].subject == count[0].subject + "の構成比"
