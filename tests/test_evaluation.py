@@ -11,3 +11,20 @@ def test_measure_labels_as_sheets_write_them():
     assert not measure_matches("実績値", "年度目標値")
     assert not measure_matches("予算額計", "執行額")
     assert not measure_matches("執行額", None)
+
+
+def test_a_value_in_its_unit_or_its_base_unit():
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+    from evalqa.figure import Figure
+
+    def stated(value, unit):
+        f = Figure(sheet="s", section=[], subject="予算", series=None, measure="記述", fiscal_year=None,
+                   year_label=None, value=value, unit=unit, raw="総額1.2億円")
+        return Answer("q", "総額1.2億円", True, [f], [], "stated")
+
+    case = Case(question="q", kind="stated", expected=120000000)
+    assert judge(case, stated(1.2, "億円"))
+    assert judge(case, stated(120000000, "円"))
+    assert not judge(case, stated(1.2, "円"))
+    assert not judge(case, stated(12, "億円"))

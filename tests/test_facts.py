@@ -206,3 +206,8 @@ def test_thousands_written_with_sen_and_places_counted_as_regions(tmp_path):
     regions = one(fs, unit="地域")
     assert (regions.value, regions.subject) == (74, "モデル地域") and "累計" in (regions.note or "")
     assert not [f for f in fs if f.value == 5000]  # 「5千円」: 千円 is a unit of its own, not read as 5,000
+
+
+def test_amount_with_oku_and_man_is_read_in_yen(tmp_path):
+    fs = sheet_facts(tmp_path, "本事業には総額1億2,300万円を計上した。\n")
+    assert [(f.value, f.unit) for f in fs] == [(123000000, "円")]

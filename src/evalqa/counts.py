@@ -18,8 +18,10 @@ UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万
 # 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
 _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
                         rf"[ \u3000]?({UNIT})")
-# 「1万2,000人」: a count written with 万 inside (1億2,000万円 is left out: its unit would be a guess).
+# 「1万2,000人」: a count written with 万 inside.
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
+# 「1億2,300万円」: an amount in 円, as its words say (「1.2億円」 alone stays in 億円, as tables write it).
+_OKU_RE = re.compile(r"(?<![\d.,A-Za-z第兆])(\d+)億(\d{1,3},\d{3}|\d{1,4})万円")
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
 _SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
                      r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
@@ -42,6 +44,8 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
         out.append((m.start(), m.end(), value, unit))
     for m in _MAN_RE.finditer(a):
         out.append((m.start(), m.end(), int(m.group(1)) * 10000 + int(m.group(2).replace(",", "")), m.group(3)))
+    for m in _OKU_RE.finditer(a):
+        out.append((m.start(), m.end(), int(m.group(1)) * 10**8 + int(m.group(2).replace(",", "")) * 10**4, "円"))
     for m in _SEN_RE.finditer(a):
         out.append((m.start(), m.end(), int(m.group(1) or 0) * 10000 + int(m.group(2)) * 1000, m.group(3)))
     for m in _KANJI_NUMBER_RE.finditer(a):
@@ -61,8 +65,11 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
     return keep
 
 
+# What a unit's prefix multiplies its base unit by.
+UNIT_SCALE = {"兆円": 10**12, "億円": 10**8, "千万円": 10**7, "百万円": 10**6, "万円": 10**4, "千円": 10**3,
+              "万人": 10**4, "千人": 10**3, "万件": 10**4}
 # Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
-_SCALED = {"万人": 10000, "千人": 1000, "万件": 10000, "万円": 10000}
+_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万件", "万円")}
 
 
 def kansuji(t: str) -> int:

@@ -6,8 +6,9 @@ A question file holds one JSON object per line::
      "measure": "実績値", "sheet": "mofa-r3-I-2-hokubei", "section": "測定指標1-4"}
 
 kinds and what a correct answer is:
-- numeric, stated: figures[0].value == expected (and its measure / fiscal_year / sheet when given; a stated
-  number is judged on its value, since its measure is the sheet's sentence);
+- numeric, stated: figures[0].value == expected, in the figure's unit or its base (1.2 億円 = 120000000), and its
+  measure / fiscal_year / sheet when given (a stated number is judged on its value, since its measure is the
+  sheet's sentence);
 - trend: the values of the figures with `measure` are `expected`, in order;
 - comparison: {"answer": text, "values": [...]}: the text is in the answer, every value among its figures;
 - ranking: {"answer": text, "value": v}: the text is in the answer, figures[0].value == v (unless null);
@@ -31,6 +32,8 @@ from typing import Any
 from .answer import Answer
 from .assistant import Assistant
 from .conversation import Conversation
+from .counts import UNIT_SCALE
+from .figure import Figure
 
 KINDS = ("numeric", "stated", "trend", "comparison", "ranking", "count", "list", "prose", "metadata", "refusal")
 
@@ -141,6 +144,12 @@ def measure_matches(asked: str | None, measure: str | None) -> bool:
     return a == m or (len(a) >= 2 and (m.startswith(a) or m.endswith(a) or a.endswith(m)))
 
 
+def in_base_unit(f: Figure) -> float | None:
+    """A figure's value in its unit's base: 1.2 億円 is 120,000,000 円 (a question file may write either)."""
+    scale = UNIT_SCALE.get(f.unit or "")
+    return round(f.value * scale, 6) if scale and isinstance(f.value, (int, float)) else None
+
+
 def _same(a, b) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return abs(a - b) < 1e-9
@@ -162,7 +171,8 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         f = ans.figures[0]
         if isinstance(exp, str):
             return exp in (f.review_number or "", f.raw) or exp in ans.text
-        return (_same(f.value, exp) and (case.kind == "stated" or measure_matches(case.measure, f.measure))
+        return ((_same(f.value, exp) or _same(in_base_unit(f), exp))
+                and (case.kind == "stated" or measure_matches(case.measure, f.measure))
                 and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
                 and (case.sheet is None or f.sheet == case.sheet
                      or (f.sheet is not None and policy(f.sheet) == policy(case.sheet))))
