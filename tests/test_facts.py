@@ -211,3 +211,9 @@ def test_thousands_written_with_sen_and_places_counted_as_regions(tmp_path):
 def test_amount_with_oku_and_man_is_read_in_yen(tmp_path):
     fs = sheet_facts(tmp_path, "本事業には総額1億2,300万円を計上した。\n")
     assert [(f.value, f.unit) for f in fs] == [(123000000, "円")]
+
+
+def test_places_counted_by_the_noun_before_the_number(tmp_path):
+    fs = sheet_facts(tmp_path, "待機児童がいる市区町村は231で、前年から21減少した。\n参加団体数は45に上った。\n")
+    assert [(f.value, f.unit) for f in fs] == [(231, "市区町村"), (45, "団体")]
+    assert "待機児童" in fs[0].raw

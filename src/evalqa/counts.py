@@ -25,6 +25,9 @@ _OKU_RE = re.compile(r"(?<![\d.,A-Za-z第兆])(\d+)億(\d{1,3},\d{3}|\d{1,4})万
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
 _SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
                      r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
+# 「…がいる市区町村は231で」: places and bodies counted with the noun before the number, not after it.
+_TOPIC_COUNT_RE = re.compile(r"(市区町村|市町村|都道府県|自治体|団体|施設|事業所|企業|機関|病院)(?:数)?(?:は|が)"
+                             r"(\d{1,3}(?:,\d{3})+|\d+)(?=で|と|、|。|であ|に(?:上|達|増|減))")
 _KANSUJI = "二三四五六七八九"
 # 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
 _KANJI_NUMBER_RE = re.compile(
@@ -48,6 +51,8 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
         out.append((m.start(), m.end(), int(m.group(1)) * 10**8 + int(m.group(2).replace(",", "")) * 10**4, "円"))
     for m in _SEN_RE.finditer(a):
         out.append((m.start(), m.end(), int(m.group(1) or 0) * 10000 + int(m.group(2)) * 1000, m.group(3)))
+    for m in _TOPIC_COUNT_RE.finditer(a):
+        out.append((m.start(2), m.end(2), int(m.group(2).replace(",", "")), m.group(1)))
     for m in _KANJI_NUMBER_RE.finditer(a):
         out.append((m.start(), m.end(), kansuji(m.group(1)), m.group(2)))
     keep = []
