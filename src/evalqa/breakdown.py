@@ -12,7 +12,7 @@ import re
 
 from .cells import is_note, parse_cell, unit_of
 from .figure import Figure
-from .fiscal_year import find_fiscal_years, parse_fiscal_year
+from .fiscal_year import find_fiscal_years, parse_fiscal_year, to_label
 from .form_tables import measure_of, year_cell
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
@@ -26,6 +26,7 @@ _CAPTION_RE = re.compile(r"^(?:表\s*\d+|図\s*\d+|【参考指標】|参考指�
 _UNIT_NOTE_RE = re.compile(r"\s*[(（]\s*単位\s*[:：][^()（）]*[)）]")
 # Columns that relate a category's value to another: shares, ratios, changes.
 _SHARE_RE = re.compile(r"構成比|割合|比率|シェア|増減率|伸び率|前年(?:度)?比|対前年")
+_PRIOR_RE = re.compile(r"(前(?:事務)?年度?)の")
 # Rows that add the categories up: a breakdown's total, not a category of it.
 TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
 
@@ -83,7 +84,11 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
     if re.match(r"[【(（]?参考", caption):  # a reference table stays one: 「（参考指標）国・地域別…」
         subject = f"（参考指標）{subject}"
     years = find_fiscal_years(caption, sheet.era)
-    caption_year = (years[0].start, years[0].text) if len(years) == 1 and years[0].start == years[0].end else None
+    if not years:  # 「（注）受付件数は令和４事務年度の値。」 right under the table says the year
+        below = next((t for ln, t in section.lines if ln > table.last_line and t.strip()), "")
+        years = find_fiscal_years(below, sheet.era)[:1] if is_note(below) else []  # (its first: 「（令和4年7月～）」)
+    caption_year = ((years[0].start, years[0].text if "年" in years[0].text else to_label(years[0].start))
+                    if len(years) == 1 and years[0].start == years[0].end else None)
     unit = unit_of(caption) or table.unit
     head = [c.strip() for c in table.rows[0].cells]
     out: list[Figure] = []
@@ -96,6 +101,8 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             if caption_year is None:
                 continue
             year, label = caption_year
+            if prior := _PRIOR_RE.match(norm(name)):  # 「前事務年度の受付件数」: the year before, same quantity
+                year, label, name = year - 1, to_label(year - 1), name[prior.end():]
             # 「参加者数」 is what the caption counts; 「実施団体数」 is another quantity, a subject of its own
             own = not (norm(_bare(name)) in norm(subject) or c == 1 and len(head) == 2)
             col_subject = _other_quantity(subject, head[1], name) if own else subject

@@ -58,7 +58,7 @@ _NAMED_AFTER_BRACKET = re.compile(r"\([^()]{1,8}\)[^()]{4,}")
 
 
 _GRADE_WORDS = ("評価", "判定", "達成状況", "評定", "達成度")
-_GRADE_MARKS = ("○", "◯", "△", "×", "✕", "◎", "達成", "未達成", "A", "B", "C", "D", "E")
+_GRADE_MARKS = ("○", "◯", "△", "×", "✕", "◎", "達成", "未達成", "一部達成", "概ね達成", "A", "B", "C", "D", "E")
 _NAME_HEADER_RE = re.compile(r"(?:測定|業績|成果|参考)?指標(?:名)?")
 
 
@@ -193,7 +193,7 @@ def _year_row(row: Row, cols: dict[int, _Column], sheet: Sheet) -> dict[int, tup
 
 # A cell that is a year and nothing else (「平成30年度」「R2」「2021年度実績」), not a label naming one (「…(R5)」).
 _YEAR_CELL_RE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|[RH](?:\d{1,2}|元)|(?:19|20)\d{2})"
-                           r"年?度?(?:実績|目標)?")
+                           r"(?:事務)?年?度?末?(?:実績|目標)?")  # (「令和4年末」「令和4事務年度」)
 
 
 def year_cell(cell: str, sheet: Sheet) -> int | None:
@@ -309,16 +309,18 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 if f.subject == (state.subject or title):
                     f.note = "、".join(x for x in (f.note, f"{norm(first)}: {norm(texts[1][1])}") if x)
             continue
-        elif state.subject and (graded := next((norm(cells[c]) for c in range(width) if cells[c].strip()), "")) \
+        elif (state.subject or title) and (graded := next((norm(cells[c]) for c in range(width)
+                                                           if cells[c].strip()), "")) \
                 in _GRADE_WORDS and all(v.value is None for vals in values.values() for v in vals):
             # 「| 達成度 | ○ | △ | ×」 under an indicator's rows (years across): each year's grade of its 実績値
             # (「×」 reads as a blank value: no figure)
             word = graded
             for c in range(1, width):
                 t = cells[c].strip()
-                if cols[c].year and norm(t) in _GRADE_MARKS:
+                year = cols[c].year or years_across.get(c, (None, ""))[0]  # (or a row of years in the body)
+                if year and norm(t) in _GRADE_MARKS:
                     for f in out:
-                        if f.subject == state.subject and f.fiscal_year == cols[c].year and f.measure == "実績値":
+                        if f.subject == (state.subject or title) and f.fiscal_year == year and f.measure == "実績値":
                             f.note = "、".join(x for x in (f.note, f"{word}: {norm(t)}") if x)
             continue
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:

@@ -15,6 +15,7 @@ from .cells import parse_cell, unit_of
 from .facts import extract_facts
 from .figures import extract_figures
 from .fiscal_year import era_for, era_year, parse_fiscal_year
+from .form_tables import measure_of, read_value, year_cell
 from .forms import form_fields, read_form_metadata
 from .headings import ROMAN, Heading, general_heading, match_heading
 from .normalize import nfkc, norm, tidy
@@ -74,6 +75,7 @@ def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:
     for w in sheet.warnings:
         log.warning(w)
     sheet.pages = {ln.number: ln.page for ln in document.lines if ln.page is not None}
+    _carry_headers(sheet)
     # Figure warnings are appended to sheet.warnings (not logged), as when figures were read lazily.
     sheet.figures = sheet.figures or extract_figures(sheet)
     sheet.facts = extract_facts(sheet)
@@ -238,6 +240,25 @@ def _read_sections(sheet: Sheet, lines: list[Line],
 
 
 # --- tables and fields ------------------------------------------------------------------------------
+
+
+def _carry_headers(sheet: Sheet) -> None:
+    """「測定指標／区分 | 令和元年 | 令和2年 …」 alone, then each indicator under a heading of its own with rows
+    「年ごとの目標値 | 2,050以下 …」 and 「実績値 | …」: that header row heads each table below it that has none,
+    up to the next table that has its own."""
+    header: Row | None = None
+    for table in sheet.tables:
+        first = table.rows[0].cells if table.rows else []
+        if sum(1 for c in first[1:] if year_cell(c, sheet)) >= 2:
+            header = table.rows[0] if len(table.rows) == 1 else None
+            continue
+        if header is not None and len(first) <= len(header.cells) and measure_of(first[0] if first else "") \
+                and any(read_value(c, sheet) for c in first[1:]):
+            # (its first cell left blank: 「測定指標／区分」 names no table, the section's heading does)
+            table.rows.insert(0, Row(header.line, ["", *header.cells[1:]], page=header.page, refs=header.refs))
+            table.header = []
+            analyse_table(table, sheet.era, sheet.fiscal_year)
+
 
 
 def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[Line], end: int) -> None:

@@ -13,7 +13,7 @@ from .fiscal_year import DEFAULT_ERA, parse_fiscal_year
 from .normalize import norm, tidy
 
 YEAR_IN_HEADER_RE = re.compile(
-    r"((?:令和|平成|昭和)(?:\d+|元)|[RH]\d{1,2}|(?:19|20)\d{2}|\d{1,2}|元|-+|—+|－+|―+|\?+)年度"
+    r"((?:令和|平成|昭和)(?:\d+|元)|[RH]\d{1,2}|(?:19|20)\d{2}|\d{1,2}|元|-+|—+|－+|―+|\?+)(?:事務)?年度"
 )
 MEASURE_RE = re.compile(
     r"(中期目標値|年度目標値|目標値|実績値|基準値|達成率|執行率|当初予算額|概算要求額|要求額"
