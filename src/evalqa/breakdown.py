@@ -22,7 +22,7 @@ from .tables import Table
 _YEAR_HEADER_RE = re.compile(r"(?:(?:令和|平成)(?:\d{1,2}|元)|[RH](?:\d{1,2}|元)|(?:19|20)\d{2})年度?(?:末)?")
 # First-column headers of an indicator, budget or means table: those are read by `evalqa.form_tables`.
 _NOT_A_CATEGORY = re.compile(r"指標|達成手段|事業|区分|項目|年度|^年$|目標|実績|予算|評価")
-_CAPTION_RE = re.compile(r"^(?:表\s*\d+|図\s*\d+|【参考指標】|参考指標|[(（]参考[)）])[\s\u3000:：]*")
+_CAPTION_RE = re.compile(r"^(?:(?:参考)?表\s*\d+|図\s*\d+|【参考指標】|参考指標|[(（]参考[)）])[\s\u3000:：]*")
 _UNIT_NOTE_RE = re.compile(r"\s*[(（]\s*単位\s*[:：][^()（）]*[)）]")
 # Columns that relate a category's value to another: shares, ratios, changes.
 _SHARE_RE = re.compile(r"構成比|割合|比率|シェア|増減率|伸び率|前年(?:度)?比|対前年")
@@ -36,7 +36,9 @@ def breakdown_caption(section: Section, table: Table) -> str:
     the table's title."""
     above = [t for ln, t in section.lines if ln < table.first_line and "\t" not in t and t.strip()]
     last = tidy(above[-1]) if above else ""
-    if last and len(last) <= 60 and not last.endswith("。") and _CAPTION_RE.match(last):
+    # (any short line that is not a sentence, a note or a unit alone: 「技術分野別の…期間等（R4年度）」 too)
+    if last and len(last) <= 60 and not last.endswith("。") and not is_note(last) \
+            and not re.fullmatch(r"[(（]\s*(?:単位\s*[:：])?[^()（）]*[)）]", last):
         return last
     return tidy(table.title)
 

@@ -77,6 +77,10 @@ def _named(kind_level: int, raw: str, rest: str) -> GenericHeading:
     return GenericHeading("heading", kind_level, tidy(raw), name)
 
 
+_MARK_RE = re.compile(r"^([■□◆◇●])\s*(\S.*)$")
+_MARK_LEVEL = {"■": 0, "□": 0, "◆": 1, "◇": 1, "●": 2}
+
+
 def match_generic_heading(line: str) -> GenericHeading | None:
     """The heading a line of a general evaluation document opens, if any.
 
@@ -88,6 +92,12 @@ def match_generic_heading(line: str) -> GenericHeading | None:
     n = norm(raw)
     if not n or len(n) > 70:
         return None
+    if (mark := _MARK_RE.match(raw)) and _heading_text(rest := mark.group(2)):
+        # 「■2　業績指標と実績」 over 「◆業績指標1　…」: the mark says the level, the words what opens
+        marked = match_generic_heading(rest)
+        level = _MARK_LEVEL[mark.group(1)]
+        return GenericHeading(marked.kind, level, raw, marked.name, marked.number) if marked is not None \
+            else GenericHeading("heading", level, raw, rest)
     if n in SECTION_WORDS or n.rstrip(":：") in SECTION_WORDS:
         return GenericHeading("heading", 1, raw, raw.rstrip(":："))
     # 「【測定指標1】担い手が利用する面積の割合」「【施策の概要】」: a bracketed label opens a section.

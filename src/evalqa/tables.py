@@ -19,6 +19,9 @@ MEASURE_RE = re.compile(
     r"(中期目標値|年度目標値|目標値|実績値|基準値|達成率|執行率|当初予算額|概算要求額|要求額"
     r"|予算額計\(執行額\)|予算額計|執行額|当初予算\(a\)|補正予算\(b\)|繰越し?等\(c\)|合計\(a\+b\+c\)|予算額)"
 )
+# 「10.5以内」「95以上」: a value with its bound, not a header word (「53％（2019年度）」 may head a table: its
+# rows below are read against it)
+_BOUNDED_RE = re.compile(r"[△▲-]?\d[\d,.]*%?(?:以内|以下|以上|未満|超)")
 _HEADER_WORDS = ("区分", "達成手段名", "達成手段の概要", "関連する測定指標", "事業番号", "目標年度", "基準年度", "年度")
 
 
@@ -105,7 +108,7 @@ def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None)
         r.cells += [""] * (width - len(r.cells))
     header: list[Row] = []
     for r in rows:
-        data = any(parse_cell(c) for c in r.cells[1:])
+        data = any(parse_cell(c) or _BOUNDED_RE.match(norm(c)) for c in r.cells[1:])
         tail = [c for c in r.cells[1:] if c.strip()]
         if not data and tail and any(_header_cell(c) for c in tail) \
                 and all(_header_cell(c) or len(norm(c)) <= 30 for c in tail):
