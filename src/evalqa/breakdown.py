@@ -61,6 +61,13 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         and not re.match(r"\d+[\s.．、]\D", f) for f in firsts)  # (「1　訪日外国人旅行者数」 is an indicator)
 
 
+def _year_only(bracket: str, sheet: Sheet) -> bool:
+    """Does a bracket say a year and nothing else: 「（令和4年度末）」「（R4年度）」「（2022年）」?"""
+    inner = norm(bracket)[1:-1]
+    return bool(find_fiscal_years(inner, sheet.era)) and re.fullmatch(
+        r"(?:令和|平成|[RH])?(?:\d{1,4}|元)(?:事務)?年度?(?:末|時点|実績)?", inner) is not None
+
+
 def _bare(name: str) -> str:
     """A column's name without its unit: 「出願件数（件）」 → 出願件数."""
     return re.sub(r"\s*[(（][^()（）]*[)）]$", "", tidy(name))
@@ -82,7 +89,9 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
     """The figures of a breakdown table (see the module docstring)."""
     caption = breakdown_caption(section, table)
     subject = tidy(_CAPTION_RE.sub("", caption)) or tidy(table.title)
-    subject = _UNIT_NOTE_RE.sub("", subject)  # the unit is the figures' own field
+    # the unit and a year in brackets (「（令和4年度末）」) are the figures' own fields
+    subject = _UNIT_NOTE_RE.sub("", subject)
+    subject = re.sub(r"\s*[(（][^()（）]*[)）]", lambda m: "" if _year_only(m.group(0), sheet) else m.group(0), subject)
     if re.match(r"[【(（]?参考", caption):  # a reference table stays one: 「（参考指標）国・地域別…」
         subject = f"（参考指標）{subject}"
     years = find_fiscal_years(caption, sheet.era)
