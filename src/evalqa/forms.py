@@ -40,9 +40,9 @@ _CHAPTER_RE = re.compile(r"^第([\d一二三四五六七八九十]{1,3})[章節�
 _PAREN_NUMBER_RE = re.compile(r"^[(（]([\d一二三四五六七八九十]{1,3}|[アイウエオカキクケコ])[)）]\s*(\S.*)$")
 _PAREN_ONLY_RE = re.compile(r"^[(（]([^()（）:：]{2,24})[)）]$")
 _INDICATOR_RE = re.compile(r"^(?:測定指標|業績指標|成果指標)\s*(\d+(?:\s*-\s*\d+)?)?\s*[:：]?\s*(.*)$")
-_PAPER_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度")
+_PAPER_YEAR_RE = re.compile(r"(?:(?:令和|平成|(?<![A-Za-z])[RH])(?:\d+|元)|20\d{2})年度")
 _PAPER_WORDS = ("評価書", "評価調書", "事前分析表", "個票", "政策評価", "実績評価", "評価結果")
-_MINISTRY_YEAR_RE = re.compile(r"[(（](\D+?(?:省|庁|府|委員会))\s*(R|H|令和|平成)?(\d{1,2}|元)[-－ー‐−(（]")
+_MINISTRY_YEAR_RE = re.compile(r"[(（【](\D+?(?:省|庁|府|委員会))\s*(R|H|令和|平成)?(\d{1,2}|元)[-－ー‐−(（]")
 _POLICY_NUMBER_RE = re.compile(r"(?:施策目標|施策|政策)\s*([IVX]+(?:-\d+){1,2}|\d{1,3}(?![\d.年-]))")
 TITLE_KEYS = ("施策名", "政策名", "評価対象政策", "施策目標名", "施策目標")
 BUREAU_KEYS = ("担当部局名", "担当部局", "担当部局・課室名", "担当部局・課名", "主管部局")
@@ -162,7 +162,8 @@ def form_fields(lines: list[Line]) -> list[dict]:
 
     def is_header(label: str, value: str) -> bool:
         label, value = tidy(label), tidy(value)
-        header = any(re.fullmatch(r"(?:令和|平成|昭和)?(?:\d{1,4}|元)年度", norm(x)) for x in (label, value)) \
+        header = any(re.fullmatch(r"(?:令和|平成|昭和|[RH])?(?:\d{1,4}|元)(?:事務)?年度?末?", norm(x))
+                     for x in (label, value)) \
             or unit_of(value) is not None or measure_of(label) is not None or measure_of(value, whole=True) \
             or label.startswith(("(", "（"))  # a table's header or a unit note, not a field
         # 「参加者数 | 1,200人」 is a figure of some year, not a field (「2050年カーボンニュートラル…」 is text).

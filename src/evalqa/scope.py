@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
+from .forms import MINISTRIES
 from .normalize import nfkc, norm
 from .question import QuestionAnalysis
 from .search import Hit
@@ -53,17 +54,16 @@ def _cover(name: str, words: set[str]) -> float:
     return sum(1 for t in own if t in words or any(t in w for w in words if len(w) > len(t))) / len(own)
 
 
-_MINISTRY_RE = re.compile(r"(?:厚生労働|厚労|文部科学|文科|外務|国土交通|国交|経済産業|経産|農林水産|農水|総務|環境"
-                          r"|防衛|財務|法務|内閣|警察|金融|復興|消費者|デジタル|こども家庭|こども|観光|気象|林野|水産|特許|中小企業"
-                          r"|資源エネルギー|文化|スポーツ)(?:省|庁|府)")
+_MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
+                   "農水省": "農林水産省"}
+# Every ministry and agency the forms name, and the short names people use (厚労省), the longer first.
+_MINISTRY_RE = re.compile("|".join(sorted({*MINISTRIES, *_MINISTRY_NAMES}, key=len, reverse=True)))
 
 
 _POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})|(?:施策目標|施策|政策)\s*(\d{1,3})(?![\d.年-])",
                                re.IGNORECASE)  # (an English question is read in lower case: iii-1-1)
 # Kinds of evaluation document, the longer first (実績評価書 before 評価書).
 _DOCUMENT_KINDS = ("事前分析表", "実績評価書", "事後評価", "チェックアップ", "調書", "個票", "評価書")
-_MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
-                   "農水省": "農林水産省"}
 
 
 def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
