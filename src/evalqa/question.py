@@ -146,7 +146,7 @@ _ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|�
                                r"|戸|棟|冊|店舗|拠点|地区"
                                r"|基|隊|頭"
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
-                               r"|都市|種類|講座|か所|カ所|箇所)")
+                               r"|都市|種類|講座|か所|カ所|箇所|個)")
 _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
 
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
@@ -235,7 +235,9 @@ _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|�
                        # 「判定が「未達成」の指標」, 「「達成」だった指標」: a grade written in words, quoted
                        r"|(?:判定|評価|達成状況|評定|達成度)?(?:が|は|の)?[「『](未達成|達成)[」』]"
                        # 「判定（△）の指標」: a grade mark in brackets
-                       r"|[(（]([○◯×✕△◎])[)）]")
+                       r"|[(（]([○◯×✕△◎])[)）]"
+                       # 「×がついた指標」「○の指標」: a mark alone is a grade too (a letter alone is not)
+                       r"|([○◯×✕△◎])(?:が(?:つい|付い)|の(?:指標|もの)|だった|印)")
 
 
 def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
