@@ -18,6 +18,9 @@ LOW_COVER, DENSE_TRUST, DENSE_RANK = 0.3, 0.86, 2
 # 「何をしたか」 asks what was done: the 実績 of the year; 「どんな事業」 asks what a measure is: its 概要.
 _DONE_RE = re.compile(r"(?:した|行った|実施した|だった|できた|なった)(?:か|の|？|\?|$)")
 _DONE_SECTION_RE = re.compile(r"進捗|実績")
+# 「…理由は？」 is answered by a sentence that gives a cause, whether or not it says the word.
+_WHY = frozenset({"理由", "原因", "要因"})
+_CAUSE_RE = re.compile(r"[たいだ]ため(?!の)|による|ことから|要因|原因|影響")  # (not 「…のための」: a purpose)
 
 
 @dataclass
@@ -32,6 +35,8 @@ ALIASES = {"アメリカ": "米国", "合衆国": "米国", "国会": "議会", 
 
 
 _HEADING = "\0heading:"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_NOTE_REF_RE = re.compile(rf"^[(（]?注\d?[)）]?\s*([{_CIRCLED}])")
 _PROSE_CELL = 30  # a table cell this long is prose (達成手段の概要, 施策目標), not a label or a value
 
 
@@ -74,14 +79,25 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
     total = sum(idf(t) for t in content)
     scored: list[tuple[float, float, str, Hit]] = []
     done = bool(_DONE_RE.search(question))
+    if _WHY & set(content):  # a cause is often a note under a table, a passage of its own further down
+        top = max(top, len(hits))
+    # 「（注）②の執行率が低調となったのは…」: a note about the row numbered ② stands under that row's name
+    rows_by_number: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
+    for h in hits[:top]:
+        for line in h.text.split("\n"):
+            if " | " in line and (row := line.split(" | ", 1)[0].strip())[:1] in _CIRCLED:
+                rows_by_number.setdefault((h.sheet, tuple(h.section)), {})[row[0]] = row
     for rank, h in enumerate(hits[:top]):
         heading = ""
         tense = 0.1 if done and _DONE_SECTION_RE.search(h.section[-1] if h.section else "") else 0.0
         place = set(terms(" ".join(h.section))) | set(terms(titles.get(h.sheet) or ""))
+        numbered_rows = rows_by_number.get((h.sheet, tuple(h.section)), {})
         for para in _paragraphs(h.text):
             if para.startswith(_HEADING):
                 heading = para[len(_HEADING):]
                 continue
+            if (ref := _NOTE_REF_RE.match(para)) and ref.group(1) in numbered_rows:
+                heading = numbered_rows[ref.group(1)]
             # 「指標3：…」: a paragraph about an indicator named by its number stands under its name, and is the
             # passage about it when the question names it (rather than the 施策's general text).
             about, kept, numbered = 0.0, heading, False
@@ -99,9 +115,14 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
                     continue
                 # Quote (and judge) the sentence with the one after it: the answer often follows its subject.
                 quote = sent + (sents[i + 1] if i + 1 < len(sents) and len(sent) < 200 else "")
-                st = set(terms(quote)) | set(terms(heading)) | place
-                cover = sum(idf(t) for t in content if _found(t, st) or _found(ALIASES.get(t, ""), st)) / total
-                scored.append((cover + 0.15 / (rank + 1) + tense + about, cover, quote, h))
+                own = set(terms(quote))
+                st = own | set(terms(heading)) | place
+                cause = _CAUSE_RE.search(quote) is not None
+                cover = sum(idf(t) for t in content if _found(t, st) or _found(ALIASES.get(t, ""), st)
+                            or (t in _WHY and cause)) / total
+                # (of windows that cover alike, the one whose own words say them, not its heading or sheet title)
+                said = sum(idf(t) for t in content if _found(t, own)) / total
+                scored.append((cover + 0.1 * said + 0.15 / (rank + 1) + tense + about, cover, quote, h))
             if numbered:
                 heading = kept
     scored.sort(key=lambda x: -x[0])
