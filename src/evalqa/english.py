@@ -69,6 +69,12 @@ GLOSSARY: dict[str, str] = {
     "mod": "防衛省", "national police agency": "警察庁", "npa": "警察庁", "financial services agency": "金融庁",
     "fsa": "金融庁", "consumer affairs agency": "消費者庁", "children and families agency": "こども家庭庁",
     "reconstruction agency": "復興庁", "cabinet office": "内閣府", "digital agency": "デジタル庁",
+    "national tax agency": "国税庁", "nta": "国税庁", "japan patent office": "特許庁", "patent office": "特許庁",
+    "jpo": "特許庁", "japan meteorological agency": "気象庁", "jma": "気象庁", "japan coast guard": "海上保安庁",
+    "coast guard": "海上保安庁", "jcg": "海上保安庁", "agency for cultural affairs": "文化庁", "bunkacho": "文化庁",
+    "japan tourism agency": "観光庁", "jta": "観光庁", "caa": "消費者庁", "cfa": "こども家庭庁",
+    "fire and disaster management agency": "消防庁", "fdma": "消防庁", "japan sports agency": "スポーツ庁",
+    "forestry agency": "林野庁", "fisheries agency": "水産庁",
     "pre-analysis sheet": "事前分析表", "pre-analysis table": "事前分析表", "ex-ante analysis": "事前分析表",
     "performance evaluation": "実績評価書", "evaluation report": "評価書", "evaluation sheet": "評価書",
     # countries and actors (the sheets abbreviate pairs: 日米, 日加)
@@ -101,6 +107,11 @@ GLOSSARY: dict[str, str] = {
     "above or below": "上回った下回った", "sme": "中小企業", "smes": "中小企業",
     "material-cycle": "循環型社会", "sound material-cycle society": "循環型社会",
 }
+# The kinds of value the form writes (実績値, 執行額 …): glossed words, not names.
+_KINDS = frozenset(v for k, v in GLOSSARY.items() if k in (
+    "initial budget", "supplementary budget", "carried over", "budget request", "total budget", "budget",
+    "execution rate", "execution amount", "achievement rate", "mid-term target", "target", "actual", "baseline")) \
+    | {"目標", "実績", "予算", "執行率", "年度目標値", "当初予算額"}
 _PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "measures": "達成手段",
           "achievement measures": "達成手段",
           "policy measures": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段",
@@ -163,7 +174,8 @@ _QUOTED_NAME_RE = re.compile(r"[(（]([^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^
 
 def quoted_names(question: str) -> list[str]:
     """The Japanese names an English question quotes in brackets: 「… project (地方消費者行政強化交付金)」."""
-    return _QUOTED_NAME_RE.findall(question)
+    # (「(執行額)」「(実績値)」 say the kind of value asked, in the sheets' words: not a name)
+    return [n for n in _QUOTED_NAME_RE.findall(question) if n not in _KINDS]
 
 
 def _kept_words(words: str) -> str:
@@ -193,6 +205,9 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
                lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
+    # 「at the end of 2022」「its 2022 targets」: any other year written alone is a year too (年末 as the sheets say)
+    q = re.sub(r"\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b(?!年)", r" \1年末 ", q)
+    q = re.sub(r"(?<![\d〜])\b((?:19|20)\d{2})\b(?![年〜\d])", r" \1年 ", q)
     # 「which indicators met / missed their targets」: the Japanese order, which the operations read.
     q = _MET_RE.sub(lambda m: " 目標を達成" + ("できなかった" if m.group(2) else "した") + "測定指標はどれ ", q)
     # 「how many indicators / policy instruments」 counts the sheet's structure: 「測定指標はいくつ」.
@@ -200,9 +215,9 @@ def gloss(question: str) -> str:
     # 「how many 個別分野」: a Japanese noun asked after by 「はいくつ」, as Japanese does.
     q = re.sub(r"\bhow many\s+([^\sa-z0-9?.,]+)", r" \1はいくつ ", q)
     # 「the regional revitalisation grant (地方創生交付金)」: the sheet's own name in brackets stands for the
-    # English words before it, which then name nothing more
+    # English words before it, which then name nothing more (a kind of value, 「(執行額)」, glosses them)
     q = re.sub(r"((?:[a-z][a-z-]*\s+){1,6})\(([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*)\)",
-               lambda m: _kept_words(m.group(1)) + f" {m.group(2)} ", q)
+               lambda m: (m.group(1) if m.group(2) in _KINDS else _kept_words(m.group(1))) + f" {m.group(2)} ", q)
     # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a
     # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
     if m := _COUNTED_RE.search(q):

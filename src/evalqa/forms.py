@@ -105,8 +105,9 @@ def match_generic_heading(line: str) -> GenericHeading | None:
         inner, rest = m.group(1), m.group(2)
         if _INDICATOR_RE.match(norm(inner)) and (rest == "" or _heading_text(rest)):
             return _named(1, raw, f"{inner} {rest}".strip())
-        if rest == "" or _heading_text(rest):
-            return GenericHeading("heading", 1, raw, tidy(f"{inner} {rest}"))
+        if rest == "" or _heading_text(rest):  # (「【１】施策の予算額・執行額等」: the number is not its name)
+            name = rest if rest and re.fullmatch(r"[\dIVX]+", nfkc(inner)) else f"{inner} {rest}"
+            return GenericHeading("heading", 1, raw, tidy(name))
     if _INDICATOR_RE.match(n) and _heading_text(raw):
         return _named(1, raw, raw)
     for rx, level in ((_ROMAN_RE, 0), (_CHAPTER_RE, 0), (_NUMBER_RE, 1), (_PAREN_NUMBER_RE, 2)):
