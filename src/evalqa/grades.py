@@ -40,14 +40,17 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
         # A grade written once per row of several years (評価 A for 初期値, 実績値 and 目標値 alike) grades the
         # indicator, not a year; a row per year (判定 × on 令和3年度) grades that year.
         # (A grade on the 実績値 alone, one per year column — 「達成度 | ○ | △」 — grades each year.)
-        years_on_line: dict[int | None, set] = {}
+        # So a row grade is one that every figure of its line carries, on a line of several measures.
+        lines: dict[int | None, list] = {}
         for f in s.figures:
-            if _grades(f.note) and f.measure != "実績値" or not _grades(f.note):
-                years_on_line.setdefault(f.line, set()).add(f.fiscal_year)
+            lines.setdefault(f.line, []).append(f)
+        row_lines = {ln for ln, fs in lines.items()
+                     if len({f.measure for f in fs}) > 1 and len({f.fiscal_year for f in fs}) > 1
+                     and all(_grades(f.note) for f in fs)}
         for f in s.figures:
             grades = _grades(f.note)
             any_grade |= bool(grades)
-            row_grade = len(years_on_line.get(f.line, ())) > 1
+            row_grade = f.line in row_lines
             # (「評価がA」 takes of a sheet that grades so; 「A-1」 only A-1)
             hit = next((k for k, v in grades.items() if v == mark or v.startswith(f"{mark}-")), None)
             if hit and (row_grade or not a.years or f.fiscal_year in a.years):

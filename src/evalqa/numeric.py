@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from . import wording
 from .answer import Answer, Frame, refusal
+from .breakdown import TOTALS
 from .figure import Figure
 from .fiscal_year import to_label
 from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, QuestionAnalysis
@@ -83,10 +84,18 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
                       "refusal", frame, cited=[f])
     if frame.family in RATE_FAMILIES:
         return rate_answer(a, frame, present[0], labels)
+    # A table of categories with their total, no category asked: the total is the answer, the categories its
+    # breakdown (「国税局別の滞納残高」 asked as 「滞納残高は？」)
+    total = next((f for f in present if f.series in TOTALS), None) if len(present) > 2 else None
+    if total is not None:
+        present = [total] + [f for f in present if f is not total]
     parts = [f"{f.series if len(present) > 1 and f.series else ''}{wording.value(f)}" for f in present]
     first = present[0]
     subject_text = wording.name(first) if len(present) == 1 else s.name
     head = f"{wording.year(first)}の「{subject_text}」の{first.measure}は{'、'.join(parts)}です"
+    if total is not None:
+        head = (f"{wording.year(first)}の「{subject_text}」の{first.measure}は{parts[0]}です"
+                f"（内訳：{'、'.join(parts[1:])}）")
     companions, extra = companion_values(present, s)
     text = head + (f"（{extra}）" if extra else "") + "。"
     if fallback:

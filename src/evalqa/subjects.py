@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from .breakdown import TOTALS
 from .english import quoted_names
 from .facts import MEASURE as STATED
 from .figure import COUNTERS, Figure
@@ -303,6 +304,9 @@ class SubjectCatalogue:
                 # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
                 # the search must have found the subject's sheet, and two of its words must name it.
                 score = min(score, STRONG - 0.05)
+            if s.kind != "budget" and any(x in TOTALS for x in s.series) and not self.all_series_in(a, s):
+                # a breakdown (国税局別, with its 合計) answers for a category named; the whole is the indicator's
+                score -= 0.1
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
         scored.sort(key=lambda x: -x[0])
