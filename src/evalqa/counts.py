@@ -9,7 +9,7 @@ import re
 # Width only, one character for one, so that offsets in the analysed text are offsets in the sentence.
 WIDTH = str.maketrans("０１２３４５６７８９，．％（）", "0123456789,.%()")
 # The counters and units a counted number may carry.
-UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基"
+UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基|万口座|口座"
         r"|[かカヶヵケ箇]国(?:・地域)?"
         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
@@ -22,6 +22,8 @@ _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
 # 「1億2,300万円」: an amount in 円, as its words say (「1.2億円」 alone stays in 億円, as tables write it).
 _OKU_RE = re.compile(r"(?<![\d.,A-Za-z第兆])(\d+)億(\d{1,3},\d{3}|\d{1,4})万円")
+# 「約3兆2千億円」「1兆2,000億円」: the same, a step up
+_CHO_RE = re.compile(r"(?<![\d.,A-Za-z第])(\d+)兆(?:(\d)千|(\d{1,3},\d{3}|\d{1,4}))億円")
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
 _SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
                      r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
@@ -49,6 +51,9 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
         out.append((m.start(), m.end(), int(m.group(1)) * 10000 + int(m.group(2).replace(",", "")), m.group(3)))
     for m in _OKU_RE.finditer(a):
         out.append((m.start(), m.end(), int(m.group(1)) * 10**8 + int(m.group(2).replace(",", "")) * 10**4, "円"))
+    for m in _CHO_RE.finditer(a):
+        oku = int(m.group(2)) * 1000 if m.group(2) else int(m.group(3).replace(",", ""))
+        out.append((m.start(), m.end(), int(m.group(1)) * 10**12 + oku * 10**8, "円"))
     for m in _SEN_RE.finditer(a):
         out.append((m.start(), m.end(), int(m.group(1) or 0) * 10000 + int(m.group(2)) * 1000, m.group(3)))
     for m in _TOPIC_COUNT_RE.finditer(a):
@@ -72,9 +77,9 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
 
 # What a unit's prefix multiplies its base unit by.
 UNIT_SCALE = {"兆円": 10**12, "億円": 10**8, "千万円": 10**7, "百万円": 10**6, "万円": 10**4, "千円": 10**3,
-              "万人": 10**4, "千人": 10**3, "万件": 10**4}
+              "万人": 10**4, "千人": 10**3, "万件": 10**4, "万口座": 10**4}
 # Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
-_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万件", "万円")}
+_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万件", "万円", "万口座")}
 
 
 def kansuji(t: str) -> int:

@@ -55,6 +55,9 @@ GLOSSARY: dict[str, str] = {
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
     "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",
     "programmes": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段", "projects": "事業",
+    # 「the program」 as a whole is the 施策 the sheet evaluates, not one of its 事業
+    "the program": "施策", "the programme": "施策", "this program": "施策", "the policy": "施策",
+    "this policy": "施策",
     "project": "事業", "program": "事業", "programme": "事業",
     # ministries and documents
     "ministry of foreign affairs": "外務省", "foreign ministry": "外務省", "ministry of the environment": "環境省",
@@ -197,6 +200,10 @@ def gloss(question: str) -> str:
     # 「(Reiwa 3)」「Heisei 30」: an era year written in Latin letters
     q = re.sub(r"\(?\b(reiwa|heisei)\s*(\d{1,2}|gannen)\)?", lambda m: " {}{}年度 ".format(
         "令和" if m.group(1) == "reiwa" else "平成", "元" if m.group(2) == "gannen" else m.group(2)), q)
+    # 「the NTA's pre-analysis sheet on tax delinquency, …」: words that say which document is meant, whose
+    # ministry and year name it already, not what is asked
+    q = re.sub(r"\b(sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|regarding|concerning)\s+"
+               r"(?:[a-z-]+\s*){1,4}?(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)", r"\1 ", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     # 「the FY2024 evaluation」「FY2023 report」: the document of that year (評価書), not a year asked
     q = re.sub(r"\b(?:fy|fiscal year)\s?((?:19|20)\d{2})(\s*令和\d{1,2}年度)?\s+(?:evaluation|report|assessment)s?\b",
