@@ -36,7 +36,8 @@ GLOSSARY: dict[str, str] = {
     "reference indicators": "参考指標", "reference indicator": "参考指標", "excluding": "を除く", "except": "を除く",
     "cyber": "サイバー", "dialogue": "対話", "which round": "第何回", "what round": "第何回",
     "how many": "いくつ", "people": "人", "persons": "人", "how much": "いくら", "trend": "推移",
-    "over the years": "推移", "change": "推移",
+    "over the years": "推移", "change": "推移", "changed": "推移", "moved": "推移", "evolved": "推移",
+    "developed": "推移",
     "higher or lower than": "と比べて", "more or less than": "と比べて", "higher than": "より高い",
     "lower than": "より低い", "more than": "より多い", "less than": "より少ない", "compared with": "と比べて",
     "compared to": "と比べて",
@@ -145,7 +146,7 @@ _STOPWORDS = {
     "does", "do", "please", "show", "me", "tell", "give", "list", "according", "sheet", "number", "value",
     "amount", "its", "their", "this", "that", "with", "by", "from", "at", "as", "be", "been", "it", "many",
     "much", "there", "has", "have", "had", "japan", "japanese", "held", "take", "took", "place", "times",
-    "under", "about", "between", "which", "policy", "measure",
+    "under", "about", "between", "which", "policy", "measure", "how",
     "promoting", "promote", "s", "than", "whether", "will", "fy", "fiscal", "year",
     "listed", "written", "names", "name", "actually", "such", "yearly", "annual", "each", "who", "whose", "any",
 }
@@ -212,6 +213,7 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
                lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
+    q = re.sub(r"\bsince\s+((?:19|20)\d{2})\b", r" \1年以降 ", q)
     # 「at the end of 2022」「its 2022 targets」: any other year written alone is a year too (年末 as the sheets say)
     q = re.sub(r"\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b(?!年)", r" \1年末 ", q)
     q = re.sub(r"(?<![\d〜])\b((?:19|20)\d{2})\b(?![年〜\d])", r" \1年 ", q)
