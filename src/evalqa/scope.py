@@ -80,6 +80,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
             found = set.intersection(*(_names(cat)[2].get(t, set()) for t in own)) if own else set()
             if len({cat.titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)
+    by_title = bool(named)  # (else named below by number, ministry, field or document: its title words name nothing)
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
     numbers = {(r or d).upper() for r, d in _POLICY_NUMBER_RE.findall(a.normalized)}
     named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
@@ -122,7 +123,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if not named or len(named) == len(cat.titles) > 1:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
-    words = ministries | {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
+    words = set(ministries)
+    if by_title:  # 「海上保安庁の…救助率は」 names the sheet by its ministry: 救助 of its title is the subject's word
+        words |= {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     words |= {t for lb in labels for t in terms(lb)}
     words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅳ－2－3」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
