@@ -91,7 +91,7 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
             listed = [f"{i['number'] or ''} {i['name']}".strip() for i in outline.get("indicators", [])
                       if i["kind"] == kind and (scope.field_number is None or i["field"] == scope.field_number)
                       and (i.get("main") or not main)]
-            if not listed and not outline.get("indicators"):
+            if not listed and not any(i["kind"] == kind for i in outline.get("indicators", [])):
                 # A form whose outline does not mark its indicators (業績指標①…): the indicators with figures,
                 # 「（参考指標）…」 rows apart, 【主要】 ones when the main ones are asked.
                 # (a breakdown table's categories, 県別 or 国・地域別, are not indicators of their own)

@@ -266,6 +266,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     if table_unit and any(col.unit == table_unit for col in cols.values()):
         table_unit = None  # 「達成率（％）」: a column's own unit, not the table's
     years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
+    graded_years: dict[tuple[str, int], str] = {}  # (subject, year) → the grade a one-year grade column gives
     for i, row in enumerate(body):
         cells = row.cells + [""] * (width - len(row.cells))
         values = {c: got for c in range(1, width)
@@ -344,6 +345,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         year_grades = {cols[c].year: f"{gw}: {norm(cells[c])}" for c in range(1, width)
                        if cols[c].year and cells[c].strip()
                        and (gw := next((w for w in _GRADE_WORDS if w in norm(cols[c].label or "")), ""))}
+        graded_years.update({(state.subject or title, y or 0): g for y, g in year_grades.items()})
         notes = [f"{cols[c].label}: {tidy(cells[c])}" for c in range(1, width) if c != name_col
                  and cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")
                  and not (cols[c].year and cols[c].year in year_grades)]
@@ -399,4 +401,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                     note="、".join(notes + ([year_grades[year]] if year in year_grades and m == "実績値" else []))
                     or None)
                     for m, value in pairs)
+    # 「年度目標値 | … | 未達成」 over 「実績値 | …」: the grade stands on the indicator's first row, it grades
+    # the 実績値 of its year on the row below
+    for f in out:
+        if f.measure == "実績値" and (g := graded_years.get((f.subject, f.fiscal_year or 0))) \
+                and g not in (f.note or ""):
+            f.note = "、".join(x for x in (f.note, g) if x)
     return out
