@@ -24,7 +24,7 @@ COMPANIONS = {
 RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "予算額", "当初予算(a)"],
               "achievement_rate": ["年度目標値", "目標値"]}
 # Kinds of value that stand for the indicator as a whole rather than for one year.
-YEARLESS = ("target", "midterm", "baseline")
+YEARLESS = ("target", "midterm", "final_target", "baseline")
 _DEFAULT_FAMILY = {"indicator": "actual", "means": "budget", "budget": "initial_budget"}
 _TREND_FAMILIES = {"indicator": ["target", "actual"], "means": ["budget", "execution"],
                    "budget": ["initial_budget", "execution"]}

@@ -18,6 +18,7 @@ from .terms import tagger, terms
 FAMILIES: dict[str, list[str]] = {
     "target": ["年度目標値", "目標値", "中期目標値"],
     "midterm": ["中期目標値"],
+    "final_target": ["目標値", "中期目標値"],  # the target of the target year, not a year's own
     "actual": ["実績値"],
     "baseline": ["基準値"],
     "budget": ["予算額計", "当初予算(a)", "当初予算額", "予算額"],
@@ -32,7 +33,8 @@ FAMILIES: dict[str, list[str]] = {
     "review_number": ["予算額計", "当初予算額"],
 }
 FAMILY_LABEL = {
-    "target": "目標値", "midterm": "中期目標値", "actual": "実績値", "baseline": "基準値", "budget": "予算額",
+    "target": "目標値", "midterm": "中期目標値", "final_target": "最終目標値", "actual": "実績値", "baseline": "基準値",
+    "budget": "予算額",
     "initial_budget": "当初予算", "supplementary": "補正予算", "carryover": "繰越し等", "total": "合計",
     "execution": "執行額", "request": "概算要求額", "execution_rate": "執行率", "achievement_rate": "達成率",
     "review_number": "行政事業レビュー事業番号",
@@ -50,6 +52,7 @@ _FAMILY_PATTERNS = [
     (r"繰越", "carryover"),
     (r"執行|使っ|使わ|支出|決算", "execution"),
     (r"中期目標", "midterm"),
+    (r"最終(?:的な)?目標|最終的に目指", "final_target"),
     (r"基準値|基準年", "baseline"),
     (r"目標|目指|めざ", "target"),
     (r"実績|結果|確定値|速報値|何回|何人|何件|何か国", "actual"),
@@ -94,6 +97,9 @@ _DOCUMENT_AFTER = r"(?!度?の?(?:評価書|事前分析表|分析表|調書|シ
 _DOCUMENT_NAME_RE = re.compile(r"実績評価(?:書|調書)?|実績報告書?")
 _RELATIVE_YEARS = [(re.compile(rf"(?:前の年度?|前年度|前年|昨年度|1年前|一年前){_DOCUMENT_AFTER}"), -1),
                    (re.compile(rf"(?:次の年度?|翌年度|次年度|翌年){_DOCUMENT_AFTER}"), 1)]
+# 「前年度の評価書では」「前回の事前分析表で」: the document of the year before the one in focus.
+_PREVIOUS_DOCUMENT_RE = re.compile(r"(?:前の年度?|前年度?|昨年度?|前回|1年前|一年前)の?"
+                                   r"(?:評価書|事前分析表|分析表|調書|シート|資料|実績評価書|個票)")
 # Questions over several figures. Checked in order; each names an operation of `evalqa.aggregate`.
 OPERATIONS = [
     ("count", re.compile(r"(測定指標|指標|達成手段|事業|個別分野|参考指標)(?:は|が|の数は|の数|を)?"
@@ -165,7 +171,7 @@ METADATA_FIELDS = [
 ]
 # Words that ask, not name: they never pick a subject.
 STOP = {
-    "年度", "令和", "平成", "昭和", "目標", "目標値", "値", "実績", "実績値", "中期", "基準", "基準値", "予算",
+    "年度", "令和", "平成", "昭和", "目標", "目標値", "値", "実績", "実績値", "中期", "最終", "基準", "基準値", "予算",
     "予算額", "当初", "補正", "繰越", "繰越し", "合計", "執行", "執行額", "執行率", "額", "率", "概算", "要求",
     "要求額", "達成", "達成率", "達成度", "推移", "経年", "各", "毎年", "変化", "トレンド", "過去", "これまで",
     "載っ", "載る", "載せ", "書か", "書い", "うち", "いう", "でき", "できる", "決め", "決める", "考え", "考える", "方",
@@ -213,6 +219,7 @@ class QuestionAnalysis:
     operation: str | None = None  # count | related | missed | met | rank | compare | graded (see OPERATIONS)
     lowest: bool = False  # for rank: the smallest, not the largest
     year_offset: int = 0  # 「前年度」 → -1: relative to the year asked or in focus
+    document_offset: int = 0  # 「前年度の評価書では」 → -1: the document before the one in focus
     lang: str = "ja"  # "en": asked in English (glossed into the sheets' words), answered in English
     sheets: list[str] = field(default_factory=list)  # sheets the question names by title (see scope.name_sheets)
     sheet_words: frozenset[str] = frozenset()  # the words that name them: where to look, not what
@@ -377,6 +384,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,
+        document_offset=-1 if _PREVIOUS_DOCUMENT_RE.search(n) else 0,
         grade=grade, opinion=bool(_OPINION_RE.search(n) or _OPINION_EN_RE.search(question.lower())),
         counter=next(((cue.group(1) if unit == "BRACKET" else unit) for pat, unit in _COUNTER_CUES
                       if (cue := pat.search(n))), None)

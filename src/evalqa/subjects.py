@@ -361,6 +361,16 @@ class SubjectCatalogue:
         newest = twins[0]
         return Subject(newest.sheet, s.name, newest.section, s.table, figures, s.terms, s.title), conflicts
 
+    def in_other_document(self, s: Subject, offset: int) -> Subject | None:
+        """The same table or indicator as written in the 施策's sheet `offset` years from `s`'s (-1: last
+        year's evaluation), with that sheet's own values; None when there is no such sheet or it lacks it."""
+        year = self.sheet_years.get(s.sheet)
+        if year is None:
+            return None
+        return next((t for t in self._by_name.get((s.name, s.table), [])
+                     if self.titles.get(t.sheet) == self.titles.get(s.sheet)
+                     and self.sheet_years.get(t.sheet) == year + offset), None)
+
     @staticmethod
     def series_in(a: QuestionAnalysis, subject: Subject) -> str | None:
         """The series of the subject that the question names (「有識者」 → 有識者の部)."""
