@@ -211,7 +211,8 @@ def gloss(question: str) -> str:
                r"(?:[a-z-]+\s*){1,4}?(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)", r"\1 ", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     # 「the FY2024 evaluation」「FY2023 report」: the document of that year (評価書), not a year asked
-    q = re.sub(r"\b(?:fy|fiscal year)\s?((?:19|20)\d{2})(\s*令和\d{1,2}年度)?\s+(?:evaluation|report|assessment)s?\b",
+    q = re.sub(r"\b(?:fy|fiscal year)\s?((?:19|20)\d{2})(\s*令和\d{1,2}年度)?\s+"
+               r"(?:evaluation|report|assessment|sheet)s?\b",
                lambda m: f" {m.group(1)}年度評価書 ", q)
     # 「from 2018 to 2020」 (calendar years as the sheets count them too)
     q = re.sub(r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
@@ -231,6 +232,9 @@ def gloss(question: str) -> str:
     # English words before it, which then name nothing more (a kind of value, 「(執行額)」, glosses them)
     q = re.sub(r"((?:[a-z][a-z-]*\s+){1,6})\(([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*)\)",
                lambda m: (m.group(1) if m.group(2) in _KINDS else _kept_words(m.group(1))) + f" {m.group(2)} ", q)
+    # 「the NTA's delinquency-prevention program」: an agency's program, named in words of its own, is the 施策
+    # its sheet evaluates (its words say which sheet, the agency names it already)
+    q = re.sub(r"(?<='s)\s+(?:[a-z-]+\s+){0,3}(?:program|programme|policy|policies)\b", " 施策", q)
     # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a
     # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
     if m := _COUNTED_RE.search(q):

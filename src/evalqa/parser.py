@@ -123,6 +123,11 @@ def _read_form_metadata(sheet: Sheet, lines: list[Line]) -> None:
         sheet.era = era_for(sheet.fiscal_year)
     known = {norm(f["label"]) for f in sheet.fields}
     sheet.fields += [f for f in form_fields(lines) if norm(f["label"]) not in known]
+    # (the fields the standard form reads into attributes, where another form writes them as plain fields)
+    for f in sheet.fields:
+        attr = POLICY_FIELDS.get(tidy(f["label"]))
+        if attr and getattr(sheet, attr) is None:
+            setattr(sheet, attr, f["value"])
 
 
 def _keep_preamble(sheet: Sheet) -> None:

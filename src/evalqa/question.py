@@ -55,7 +55,7 @@ _FAMILY_PATTERNS = [
     (r"最終(?:的な)?目標|最終的に目指", "final_target"),
     (r"基準値|基準年", "baseline"),
     (r"目標|目指|めざ", "target"),
-    (r"実績|結果|確定値|速報値|何回|何人|何件|何か国", "actual"),
+    (r"実績|(?<!評価)結果|確定値|速報値|何回|何人|何件|何か国", "actual"),  # (評価結果 is a verdict)
     (r"当初予算", "initial_budget"),
     (r"合計", "total"),
     (r"予算|いくら|金額", "budget"),
