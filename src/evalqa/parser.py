@@ -125,9 +125,9 @@ def _read_form_metadata(sheet: Sheet, lines: list[Line]) -> None:
     sheet.fields += [f for f in form_fields(lines) if norm(f["label"]) not in known]
     # (the fields the standard form reads into attributes, where another form writes them as plain fields)
     for f in sheet.fields:
-        attr = POLICY_FIELDS.get(tidy(f["label"]))
-        if attr and getattr(sheet, attr) is None:
-            setattr(sheet, attr, f["value"])
+        key = POLICY_FIELDS.get(tidy(f["label"]))
+        if key and getattr(sheet, key) is None:
+            setattr(sheet, key, f["value"])
 
 
 def _keep_preamble(sheet: Sheet) -> None:
