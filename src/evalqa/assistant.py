@@ -12,7 +12,7 @@ from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import Conversation, years_in_context
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
-from .evidence import Evidence, told_apart, twins_of
+from .evidence import Evidence, absent_category, told_apart, twins_of
 from .figure import Figure
 from .grades import graded
 from .index import Index
@@ -200,6 +200,8 @@ class Assistant:
             if fact is not None and fact_score >= MIN_FACT:
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
+        if (absent := absent_category(a, subject)) is not None:  # 「第十二管区の…」 of 第一〜第十一管区
+            return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
         subject, conflicts = cat.stitched(subject, a.sheets)  # the same indicator in next year's sheet of the 施策
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
                       series=cat.series_in(a, subject))

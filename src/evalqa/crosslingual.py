@@ -173,13 +173,15 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     money = a.family in MONEY_FAMILIES
     quoted = quoted_names(a.question)  # 「burns (火傷)」: a sentence that says the name the question quotes
     # A year asked is answered only by a sentence of that year; a target (目標値) only when targets are asked.
-    facts = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
-             and (a.family == "target") == (f.subject.startswith("目標") or (f.series or "").startswith("目標"))
+    # (and a sentence that says every proper noun asked: 「India」 is not answered by the whole of 訪日者)
+    dated = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
+             and all(q in f.raw for q in quoted) and all(p in f.raw for p in a.proper)]
+    facts = [(x, f) for x, f in dated
+             if (a.family == "target") == (f.subject.startswith("目標") or (f.series or "").startswith("目標"))
              and money == (f.unit or "").endswith("円") and (f.unit == "回目") == (a.counter == "回目")
-             and (a.counter is None or same_counter(f.unit or "", a.counter))
-             and all(q in f.raw for q in quoted)]
-    if not facts:
-        return None
+             and (a.counter is None or same_counter(f.unit or "", a.counter))]
+    if not facts or facts[0][1].raw != dated[0][1].raw and dated[0][0] - facts[0][0] >= MARGIN:
+        return None  # (the closest sentence counts in another unit: the runner-up is not what is asked)
     (best, fact), rest = facts[0], [x for x, f in facts[1:] if f.raw != facts[0][1].raw]
     if rest and best - rest[0] < MARGIN:
         return None

@@ -3,6 +3,7 @@ terms, notes, title or its own sections' text). The gates of `assistant` ask the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from .english import quoted_names
@@ -136,3 +137,24 @@ def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
     if len(runs) > 1 and runs[0][0] > runs[1][0]:
         return [subjects[runs[0][1]]]
     return list(subjects)
+
+
+# 「都道府県」「各県」「全管区」 name all categories, not one
+_ANY_OF = ("都道府", "市区町", "市町", "各", "全", "同", "他", "当該", "その他")
+
+
+def absent_category(a: QuestionAnalysis, subject: Subject) -> str | None:
+    """A category the question names in the words of the subject's own categories that the table does not have:
+    「第十二管区」 of a table of 第一管区 … 第十一管区, 「鳥取県」 of one of 岩手県, 宮城県, 福島県."""
+    names = [s for s in subject.series if s]
+    if len(names) < 3 or any(s in a.normalized for s in names):
+        return None
+    ends = Counter(s[-k:] for s in names for k in (1, 2) if len(s) > k)
+    suffix = max((e for e, n in ends.items() if n >= 0.6 * len(names) and re.fullmatch(r"[一-龥]+", e)),
+                 key=len, default=None)
+    if suffix is None:
+        return None
+    asked = next((m.group(0) for m in re.finditer(rf"[一-龥ァ-ヴー0-9]+?{suffix}", a.normalized)
+                  if m.group(0) != suffix and not a.normalized[m.end():].startswith("別")
+                  and m.group(0)[:-len(suffix)] not in _ANY_OF), None)
+    return asked if asked is not None and asked not in names else None
