@@ -120,6 +120,9 @@ _KINDS = frozenset(v for k, v in GLOSSARY.items() if k in (
     "initial budget", "supplementary budget", "carried over", "budget request", "total budget", "budget",
     "execution rate", "execution amount", "achievement rate", "mid-term target", "target", "actual", "baseline")) \
     | {"目標", "実績", "予算", "執行率", "年度目標値", "当初予算額"}
+_COMPARATIVES = {"more": "多い", "greater": "多い", "fewer": "少ない", "less": "少ない", "larger": "大きい",
+                 "bigger": "大きい", "smaller": "小さい", "higher": "高い", "lower": "低い", "longer": "長い",
+                 "shorter": "短い"}
 _PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "measures": "達成手段",
           "achievement measures": "達成手段",
           "policy measures": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段",
@@ -232,6 +235,10 @@ def gloss(question: str) -> str:
     # English words before it, which then name nothing more (a kind of value, 「(執行額)」, glosses them)
     q = re.sub(r"((?:[a-z][a-z-]*\s+){1,6})\(([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*)\)",
                lambda m: (m.group(1) if m.group(2) in _KINDS else _kept_words(m.group(1))) + f" {m.group(2)} ", q)
+    # 「which … more …: A or B?」: a choice between two, in the Japanese words the comparisons read
+    cmp = re.search(rf"\b({'|'.join(_COMPARATIVES)})\b(?!\s+than)", q)
+    if cmp and re.search(r"\bor\b", q) and not re.search(r"\bor\s+[a-z]+\s+than\b", q):
+        q = q[:cmp.start()] + " " + q[cmp.end():] + f" どちらが{_COMPARATIVES[cmp.group(1)]}"
     # 「the NTA's delinquency-prevention program」: an agency's program, named in words of its own, is the 施策
     # its sheet evaluates (its words say which sheet, the agency names it already)
     q = re.sub(r"(?<='s)\s+(?:[a-z-]+\s+){0,3}(?:program|programme|policy|policies)\b", " 施策", q)

@@ -383,8 +383,9 @@ class SubjectCatalogue:
         q = a.normalized or a.question
         out = []
         for s in subject.series:
-            core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$|（.*）$", "", s))
+            n = norm(s)  # (the question is width-normalised: 「（仮想通貨）」 is 「(仮想通貨)」 there)
+            core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$", "", n))
             # (「1月」 is not named by 「11月」, nor 「1」 by 「12」)
-            if core and any(re.search(rf"(?<![0-9０-９]){re.escape(x)}", q) for x in (core, s)):
+            if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in (core, n)):
                 out.append(s)
         return out
