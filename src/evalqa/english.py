@@ -227,6 +227,10 @@ def gloss(question: str) -> str:
     q = re.sub(r"(?<![\d〜])\b((?:19|20)\d{2})\b(?![年〜\d])", r" \1年 ", q)
     # 「which indicators met / missed their targets」: the Japanese order, which the operations read.
     q = _MET_RE.sub(lambda m: " 目標を達成" + ("できなかった" if m.group(2) else "した") + "測定指標はどれ ", q)
+    # 「how many indicators met / missed their targets」: the met or missed ones are counted
+    q = re.sub(rf"\bhow many ({_PARTS_RE})\s+(?:(met|achieved|reached|exceeded)|(missed|did not (?:meet|achieve|reach)"
+               r"|failed to (?:meet|achieve|reach)|fell short of))\b",
+               lambda m: f" 目標を達成{'できなかった' if m.group(3) else 'した'}{_PARTS[m.group(1)]}はいくつ ", q)
     # 「how many indicators / policy instruments」 counts the sheet's structure: 「測定指標はいくつ」.
     q = _HOW_MANY_PARTS_RE.sub(lambda m: f" {_PARTS[m.group(1)]}はいくつ ", q)
     # 「how many 個別分野」: a Japanese noun asked after by 「はいくつ」, as Japanese does.
