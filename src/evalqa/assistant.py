@@ -143,6 +143,8 @@ class Assistant:
         # A sentence states one value: a trend over years is the table's.
         single = not (a.trend and len(a.years) > 1)
         facts = cat.facts_naming(fact_words(a), MIN_FACT) if asks_number and single else []
+        if quoted := [q for q in re.findall(r"「([^「」]{1,20})」", a.question) if a.lang == "ja"]:
+            facts = [f for f in facts if all(q in f.raw for q in quoted)]  # (「転倒」: a sentence that says it)
         fact_score, fact = best_fact(a, facts, cat.idf, cat.titles)
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)

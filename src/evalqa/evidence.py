@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from .english import quoted_names
 from .index import Index
 from .matching import COUNTRY_ABBREV, term_matches
+from .normalize import norm
 from .question import QuestionAnalysis, subject_words
 from .subjects import Subject, SubjectCatalogue
 from .terms import NOUN_RE, terms
@@ -76,8 +77,19 @@ class Evidence:
         if whole and not any(self.carries(subject, w) for w in whole) \
                 and any(term_matches(w, s.terms) for s in near for w in whole):
             return False
+        if a.lang == "ja" and any(not self._says(subject, q) for q in _QUOTED_RE.findall(a.question)):
+            return False  # 「死傷者のうち「転倒」によるもの」: a word quoted is a name the subject must say
+        name = norm(subject.name)
+        if any(x in name and not re.search(rf"{re.escape(x)}(?:等|など)?の?数", name)
+               for x in _COUNTED_NOUN_RE.findall(a.normalized)):
+            return False  # 「協力雇用主数」 is not 「協力雇用主のもとで就労した…者等の数」: it counts something else
         return not (a.lang == "en" and any(not all(term_matches(t, subject.terms) for t in terms(q))
                                            for q in quoted_names(a.question)))
+
+    def _says(self, subject: Subject, quoted: str) -> bool:
+        n = norm(quoted)
+        return n in norm(subject.name) or any(n in norm(s) for s in subject.series if s) \
+            or all(self.carries(subject, t) for t in terms(quoted))
 
     def in_subject_text(self, word: str, subject: Subject) -> bool:
         """Does the word appear in the subject's own sections (table header, 出典, prose) or sheet title?"""
@@ -139,6 +151,9 @@ def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
     return list(subjects)
 
 
+_QUOTED_RE = re.compile(r"「([^「」]{1,20})」")
+# 「協力雇用主数」「参加者数」: what a count counts, the noun right before its 数
+_COUNTED_NOUN_RE = re.compile(r"([一-龥ァ-ヴー]{2,})数")
 # 「都道府県」「各県」「全管区」 name all categories, not one
 _ANY_OF = ("都道府", "市区町", "市町", "各", "全", "同", "他", "当該", "その他")
 

@@ -198,7 +198,10 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         if m := re.compile(r"\([^()]*\)").match(a, pos):
             remark, pos = sentence[pos:m.end()], m.end()
         rest = a[pos:]
-        subject, how = _subject(left, rest, unit)
+        if m := re.search(r"「([^「」]{1,20})」(?:とは|は|が|を|も)?$", left):  # 「「転倒」が35,295人」: the name quoted
+            subject, how = m.group(1), "quoted"
+        else:
+            subject, how = _subject(left, rest, unit)
         if subject is None and depth_open >= 0 and not left.strip() and (
                 m := re.search(rf"((?:{_NOUN}の)?{_NOUN})$", a[:depth_open])):
             subject, how = _clean(m.group(1)), "bracket"  # 「北部訓練場の過半（約4,000ヘクタール）」

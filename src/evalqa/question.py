@@ -378,7 +378,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         document_year=document_year,
         # 「…目標はどれ？」 asks which things, not a value, unless it asks a number too
-        prose=bool(_PROSE_RE.search(q)) or (bool(_WHICH_RE.search(n)) and operation is None and not numeric),
+        # (「令和3年から令和4年でどうなった？」 asks how a value moved between the years: the figures, not a passage)
+        prose=(bool(_PROSE_RE.search(q)) and not (trend and len(years) > 1))
+        or (bool(_WHICH_RE.search(n)) and operation is None and not numeric),
         numeric_cue=numeric,
         explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8, reason=reason,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
