@@ -198,7 +198,8 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         if m := re.compile(r"\([^()]*\)").match(a, pos):
             remark, pos = sentence[pos:m.end()], m.end()
         rest = a[pos:]
-        if m := re.search(r"「([^「」]{1,20})」(?:とは|は|が|を|も)?$", left):  # 「「転倒」が35,295人」: the name quoted
+        # 「「転倒」が35,295人」: the name quoted is what is counted
+        if m := re.search(r"「([^「」]{1,20})」(?:とは|は|が|を|も)?$", left):
             subject, how = m.group(1), "quoted"
         else:
             subject, how = _subject(left, rest, unit)
