@@ -23,7 +23,16 @@ from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .scope import name_sheets, one_per_policy, resolve_scope
 from .search import Hit, hit_source
-from .stated import MIN_FACT, best_fact, covers_partly, fact_score, fact_words, same_counter, stated_answer
+from .stated import (
+    MIN_FACT,
+    best_fact,
+    covers_partly,
+    fact_score,
+    fact_words,
+    names_counted,
+    same_counter,
+    stated_answer,
+)
 from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
 
@@ -370,7 +379,7 @@ class Assistant:
                       and (a.counter is None or same_counter(f.unit or "", a.counter))]
             scored = [(fact_score(a, f, self.catalogue.idf), f) for f in inside]
             score, fact = max(scored, key=lambda x: x[0], default=(0.0, None))
-            if fact is not None and score > 0:  # the counted thing (or what qualifies it) is named
+            if fact is not None and score > 0 and names_counted(a, fact):  # the counted thing is named
                 return self._finish(stated_answer(a, fact, self.catalogue.sheet_label(fact.sheet)), hits)
         label = self.catalogue.sheet_label
         text = "シートには次のように書かれています。\n" + "\n".join(

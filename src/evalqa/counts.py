@@ -77,7 +77,7 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
 
 # What a unit's prefix multiplies its base unit by.
 UNIT_SCALE = {"兆円": 10**12, "億円": 10**8, "千万円": 10**7, "百万円": 10**6, "万円": 10**4, "千円": 10**3,
-              "万人": 10**4, "千人": 10**3, "万件": 10**4, "万口座": 10**4}
+              "万人": 10**4, "千人": 10**3, "万件": 10**4, "万口座": 10**4, "万トン": 10**4, "千トン": 10**3}
 # Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
 _SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万件", "万円", "万口座")}
 

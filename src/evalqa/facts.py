@@ -218,7 +218,11 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
             qualifiers = _qualifiers(re.sub(rf"\d[\d,.]*(?:{UNIT}).*$", "", outer), None) + qualifiers
         topic = _topic(a[:s])
         # Nothing but qualifiers between the clause start and the number: the number borrows its noun.
-        bare = not re.sub(rf"{_NOUN}(?:で|では|でも|において|に|には)?", "", left)
+        # (「食品ロス量は推計で523万トン」: a quantity's name as the topic may open the clause; 「日米は首脳間で」
+        # is not a quantity: its count borrows the noun of the sentence's other counts)
+        after_topic = re.sub(rf"^{re.escape(topic)}(?:は|では)", "", left) \
+            if topic and re.search(r"(?:量|数|額|率|高)$", topic) else left
+        bare = not re.sub(rf"{_NOUN}(?:で|では|でも|において|に|には)?", "", after_topic)
         parallel = not re.sub(rf"{_NOUN}(?:で|では|でも|において|に|には|は)?", "", left)  # 「日米は首脳間で」
         if subject is None and topic and bare:
             subject, how, topic = topic, "topic", None

@@ -69,7 +69,15 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
         return 0.0  # a number of another year is not the answer, however well its words fit
     if a.counter and fact.unit and not same_counter(fact.unit, a.counter):
         score -= 0.3
+    if not names_counted(a, fact):
+        score -= 0.25  # its counted noun unnamed (「（事業系275万トン）」 of 食品ロス量): a part, or something else
     return score
+
+
+def names_counted(a: QuestionAnalysis, fact: Figure) -> bool:
+    """Does the question name what the fact counts (its noun, not only the words around it)?"""
+    counted = set(terms(fact.subject))
+    return any(term_matches(t, counted) for t in fact_words(a))
 
 
 def fact_words(a: QuestionAnalysis) -> list[str]:
@@ -96,7 +104,7 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number; the
     # words of its sheet's 施策名 (「就労支援」 of 「…就労支援体制の充実」) are where it stands.
     title = (titles or {}).get(fact.sheet, "") if fact is not None else ""
-    if 0 < score < MIN_FACT and _cover(fact_words(a), fact, idf, title) >= WIDE_COVER:
+    if 0 < score < MIN_FACT and names_counted(a, fact) and _cover(fact_words(a), fact, idf, title) >= WIDE_COVER:
         score = MIN_FACT
     return score, fact
 
