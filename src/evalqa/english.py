@@ -210,7 +210,7 @@ def gloss(question: str) -> str:
         "令和" if m.group(1) == "reiwa" else "平成", "元" if m.group(2) == "gannen" else m.group(2)), q)
     # 「the NTA's pre-analysis sheet on tax delinquency, …」: words that say which document is meant, whose
     # ministry and year name it already, not what is asked
-    q = re.sub(r"\b(sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|regarding|concerning)\s+"
+    q = re.sub(r"\b(sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|of|regarding|concerning)\s+"
                r"(?:[a-z-]+\s*){1,4}?(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)", r"\1 ", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     # 「the FY2024 evaluation」「FY2023 report」: the document of that year (評価書), not a year asked

@@ -3,7 +3,6 @@ terms, notes, title or its own sections' text). The gates of `assistant` ask the
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from .english import quoted_names
@@ -11,7 +10,7 @@ from .index import Index
 from .matching import COUNTRY_ABBREV, term_matches
 from .normalize import norm
 from .question import QuestionAnalysis, subject_words
-from .subjects import Subject, SubjectCatalogue
+from .subjects import Subject, SubjectCatalogue, category_suffix
 from .terms import NOUN_RE, terms
 
 # 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
@@ -162,12 +161,7 @@ def absent_category(a: QuestionAnalysis, subject: Subject) -> str | None:
     """A category the question names in the words of the subject's own categories that the table does not have:
     「第十二管区」 of a table of 第一管区 … 第十一管区, 「鳥取県」 of one of 岩手県, 宮城県, 福島県."""
     names = [s for s in subject.series if s]
-    if len(names) < 3 or any(s in a.normalized for s in names):
-        return None
-    ends = Counter(s[-k:] for s in names for k in (1, 2) if len(s) > k)
-    suffix = max((e for e, n in ends.items() if n >= 0.6 * len(names) and re.fullmatch(r"[一-龥]+", e)),
-                 key=len, default=None)
-    if suffix is None:
+    if any(s in a.normalized for s in names) or (suffix := category_suffix(subject)) is None:
         return None
     asked = next((m.group(0) for m in re.finditer(rf"[一-龥ァ-ヴー0-9]+?{suffix}", a.normalized)
                   if m.group(0) != suffix and not a.normalized[m.end():].startswith("別")

@@ -318,6 +318,8 @@ def _qualifiers(left: str, subject: str | None) -> list[str]:
     """「首脳間で」「オンラインで」「米国において」, and 「Xに」 right before the number (「事業に4,400人」)."""
     out = [m.group(1) for m in re.finditer(
         rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:で(?:は|も)?|において(?:は|も)?|として)(?!の)", left)]
+    # 「アルコール関連問題に関する相談は」「高齢者についての」: what the counted noun is about
+    out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に関する|についての|に係る)", left)]
     # Right before the number: 「事業に4,400人」, and a scope 「全国47か所」.
     if m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に|には)?$", left):
         out.append(m.group(1))

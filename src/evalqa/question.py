@@ -355,6 +355,11 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     content, proper = content_terms(stripped)
     if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
+        # 「Kumamoto」: a capitalised word mid-sentence that no gloss read is a name, which the sheets must say
+        # (not one in brackets, 「(the Himawari program)」, nor a name with a number, 「Zone 30」)
+        outside = re.sub(r"\([^()]*\)", " ", question)
+        proper += [w.lower() for w in re.findall(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b(?!\s+\d)", outside)
+                   if w.lower() in content and w.lower() not in proper]
     else:  # 「水質（BOD）」: Latin letters in a Japanese question name something, as a proper noun does
         # (not a roman numeral of a 施策's number: Ⅶ－２－１ reads vii-2-1)
         proper += [w for w in content if re.fullmatch(r"[a-z][a-z0-9]+", w) and not re.fullmatch(r"[ivx]+", w)

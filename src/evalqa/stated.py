@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from . import wording
 from .answer import Answer, Frame
+from .counts import UNIT
 from .figure import Figure
 from .matching import term_matches
 from .question import QuestionAnalysis, subject_words
@@ -77,6 +78,8 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
 def names_counted(a: QuestionAnalysis, fact: Figure) -> bool:
     """Does the question name what the fact counts (its noun, not only the words around it)?"""
     counted = set(terms(fact.subject))
+    if re.fullmatch(UNIT, fact.subject):  # 「（消費生活センターは）857か所」 counted as 箇所: its noun is the series
+        counted |= set(terms(fact.series or ""))
     return any(term_matches(t, counted) for t in fact_words(a))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -304,7 +304,8 @@ class SubjectCatalogue:
                 # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
                 # the search must have found the subject's sheet, and two of its words must name it.
                 score = min(score, STRONG - 0.05)
-            if s.kind != "budget" and any(x in TOTALS for x in s.series) and not self.all_series_in(a, s):
+            if s.kind != "budget" and any(x in TOTALS for x in s.series) and not self.all_series_in(a, s) \
+                    and a.operation != "rank" and not ((sfx := category_suffix(s)) and sfx in a.normalized):
                 # a breakdown (国税局別, with its 合計) answers for a category named; the whole is the indicator's
                 score -= 0.1
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
@@ -389,3 +390,13 @@ class SubjectCatalogue:
             if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in (core, n)):
                 out.append(s)
         return out
+
+
+def category_suffix(subject: Subject) -> str | None:
+    """The word most of a breakdown's categories end in (管区 of 第一管区 …, 県 of 岩手県 …), else None."""
+    names = [s for s in subject.series if s]
+    if len(names) < 3:
+        return None
+    ends = Counter(s[-k:] for s in names for k in (1, 2, 3) if len(s) > k)
+    return max((e for e, n in ends.items() if n >= 0.6 * len(names) and re.fullmatch(r"[一-龥]+", e)),
+               key=len, default=None)
