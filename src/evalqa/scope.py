@@ -54,6 +54,8 @@ def _cover(name: str, words: set[str]) -> float:
     return sum(1 for t in own if t in words or any(t in w for w in words if len(w) > len(t))) / len(own)
 
 
+# The words before 「の事前分析表」「の評価書」「の施策」: the phrase that names a document
+_DOCUMENT_PHRASE_RE = re.compile(r"([^、。?？]{2,40}?)の?(?:事前分析表|実績評価書|評価書|調書|個票|施策|シート)")
 _MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
                    "農水省": "農林水産省"}
 # Every ministry and agency the forms name, and the short names people use (厚労省), the longer first.
@@ -124,8 +126,13 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = set(ministries)
-    if by_title:  # 「海上保安庁の…救助率は」 names the sheet by its ministry: 救助 of its title is the subject's word
+    if by_title:
         words |= {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
+    elif m := _DOCUMENT_PHRASE_RE.search(q):
+        # 「環境省の循環型社会の事前分析表で」: the title's words that say which document; 「海上保安庁の評価書で、
+        # …救助率は」 names the sheet by its ministry, and 救助 of its title is the subject's word
+        said = set(terms(m.group(1)))
+        words |= {t for sid in named for t in terms(cat.titles[sid]) if t in said}
     words |= {t for lb in labels for t in terms(lb)}
     words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅳ－2－3」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
