@@ -211,7 +211,9 @@ class Assistant:
             if fact is not None and fact_score >= MIN_FACT:
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
-        if (absent := absent_category(a, subject)) is not None:  # 「第十二管区の…」 of 第一〜第十一管区
+        # 「第十二管区の…」 where a table near it has 第一〜第十一管区: a category no table has
+        if (absent := next((x for x in (absent_category(a, s) for s in [subject, *(t for _, t in ranked[:5])])
+                            if x is not None), None)) is not None:
             return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
         subject, conflicts = cat.stitched(subject, a.sheets)  # the same indicator in next year's sheet of the 施策
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,

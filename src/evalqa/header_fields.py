@@ -64,9 +64,9 @@ def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue
             if len(label) < 3 and norm(f["label"]) in a.normalized:
                 label = norm(f["label"])  # 「政策名」: the short label as written
             # The label itself, not a value of it (「施策目標値」 would be a figure).
-            # (「施策目標15の」「施策目標IV-2-3の」 name the sheet by its number.)
+            # (「施策目標15の」「施策目標IV-2-3の」 name the sheet by its number, 「施策目標個票で」 the document.)
             named = len(label) >= 3 and label in a.normalized \
-                and not re.match(r"値|\s*(?:\d|[IVX]+\b)", a.normalized.split(label, 1)[1])
+                and not re.match(r"値|個票|調書|評価書|事前分析表|\s*(?:\d|[IVX]+\b)", a.normalized.split(label, 1)[1])
             if named and (best is None or len(label) > best[0]):
                 best = (len(label), sid, f)
     if best is None:
