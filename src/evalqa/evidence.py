@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .breakdown import TOTALS
 from .english import quoted_names
 from .index import Index
 from .matching import COUNTRY_ABBREV, term_matches
@@ -161,7 +162,10 @@ def absent_category(a: QuestionAnalysis, subject: Subject) -> str | None:
     """A category the question names in the words of the subject's own categories that the table does not have:
     「第十二管区」 of a table of 第一管区 … 第十一管区, 「鳥取県」 of one of 岩手県, 宮城県, 福島県."""
     names = [s for s in subject.series if s]
-    if any(s in a.normalized for s in names) or (suffix := category_suffix(subject)) is None:
+    # (a breakdown lists its categories in full, with their total; an indicator's few series, 学部生 and
+    # 大学院生, do not: 「外国人留学生」 is no category missing from them)
+    if not any(s in TOTALS for s in names) or any(s in a.normalized for s in names) \
+            or (suffix := category_suffix(subject)) is None:
         return None
     asked = next((m.group(0) for m in re.finditer(rf"[一-龥ァ-ヴー0-9]+?{suffix}", a.normalized)
                   if m.group(0) != suffix and not a.normalized[m.end():].startswith("別")

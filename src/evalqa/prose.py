@@ -122,7 +122,7 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
                             or (t in _WHY and cause)) / total
                 # (of windows that cover alike, the one whose own words say them, not its heading or sheet title)
                 said = sum(idf(t) for t in content if _found(t, own)) / total
-                scored.append((cover + 0.1 * said + 0.15 / (rank + 1) + tense + about, cover, quote, h))
+                scored.append((cover + 0.02 * said + 0.15 / (rank + 1) + tense + about, cover, quote, h))
             if numbered:
                 heading = kept
     scored.sort(key=lambda x: -x[0])
