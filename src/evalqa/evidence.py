@@ -10,7 +10,7 @@ from .english import quoted_names
 from .index import Index
 from .matching import COUNTRY_ABBREV, term_matches
 from .normalize import norm
-from .question import QuestionAnalysis, subject_words
+from .question import STOP, QuestionAnalysis, subject_words
 from .subjects import Subject, SubjectCatalogue, category_suffix
 from .terms import NOUN_RE, terms
 
@@ -83,6 +83,9 @@ class Evidence:
         if any(x in name and not re.search(rf"{re.escape(x)}(?:等|など)?の?数", name)
                for x in _COUNTED_NOUN_RE.findall(a.normalized)):
             return False  # 「協力雇用主数」 is not 「協力雇用主のもとで就労した…者等の数」: it counts something else
+        if (m := _ASKED_HEAD_RE.search(a.normalized)) and (heads := [t for t in terms(m.group(1)) if t not in STOP]) \
+                and len(heads[-1]) >= 2 and not self.carries(subject, heads[-1]):
+            return False  # 「相続税の滞納残高は」 asks 残高, which 「新規発生滞納額」 does not measure
         return not (a.lang == "en" and any(not all(term_matches(t, subject.terms) for t in terms(q))
                                            for q in quoted_names(a.question)))
 
@@ -154,8 +157,10 @@ def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
 _QUOTED_RE = re.compile(r"「([^「」]{1,20})」")
 # 「協力雇用主数」「参加者数」: what a count counts, the noun right before its 数
 _COUNTED_NOUN_RE = re.compile(r"([一-龥ァ-ヴー]{2,})数")
+# 「…の滞納残高はいくら」: the noun whose value is asked, right before the question word
+_ASKED_HEAD_RE = re.compile(r"([一-龥ァ-ヴー]{2,})(?:は|を|が)(?:いくら|何|どのくらい|どれくらい|いくつ)")
 # 「都道府県」「各県」「全管区」 name all categories, not one
-_ANY_OF = ("都道府", "市区町", "市町", "各", "全", "同", "他", "当該", "その他")
+_ANY_OF = ("都道府", "市区町", "市町", "各", "全", "同", "他", "当該", "その他", "主要", "主な")
 
 
 def absent_category(a: QuestionAnalysis, subject: Subject) -> str | None:
