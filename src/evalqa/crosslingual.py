@@ -17,6 +17,7 @@ import numpy as np
 
 from .english import QUALIFIERS, quoted_names
 from .figure import Figure
+from .normalize import nfkc
 from .question import FAMILIES, QuestionAnalysis
 from .search import Hit
 from .stated import MONEY_FAMILIES, same_counter
@@ -175,7 +176,7 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     # A year asked is answered only by a sentence of that year; a target (目標値) only when targets are asked.
     # (and a sentence that says every proper noun asked: 「India」 is not answered by the whole of 訪日者)
     dated = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
-             and all(q in f.raw for q in quoted) and all(p in f.raw for p in a.proper)]
+             and all(q in f.raw for q in quoted) and all(p.lower() in nfkc(f.raw).lower() for p in a.proper)]
     facts = [(x, f) for x, f in dated
              if (a.family == "target") == (f.subject.startswith("目標") or (f.series or "").startswith("目標"))
              and money == (f.unit or "").endswith("円") and (f.unit == "回目") == (a.counter == "回目")

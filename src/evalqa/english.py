@@ -109,7 +109,8 @@ GLOSSARY: dict[str, str] = {
     "alliance": "同盟", "cooperation": "協力", "grassroots": "グラスルーツ", "internship": "インターンシップ",
     "scholarship": "奨学金", "subsidise": "補助", "subsidize": "補助", "subsidy": "補助", "subsidies": "補助",
     "ministry": "省", "evaluation": "評価", "international exchange": "国際交流", "accept": "受入れ",
-    "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額",
+    "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額", "support": "支援",
+    "in million yen": "百万円", "million yen": "百万円", "in thousand yen": "千円", "thousand yen": "千円",
     # a choice between two years or two values: 「どちらが大きい」「上回った？下回った？」
     "larger": "どちらが大きい", "bigger": "どちらが大きい", "smaller": "どちらが小さい",
     "above or below": "上回った下回った", "sme": "中小企業", "smes": "中小企業",
