@@ -17,22 +17,12 @@ from .figure import Figure
 from .grades import graded
 from .index import Index
 from .matching import term_matches
-from .normalize import tidy
-from .numeric import numeric_answer
+from .numeric import means_start, numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .scope import name_sheets, one_per_policy, resolve_scope
 from .search import Hit, hit_source
-from .stated import (
-    MIN_FACT,
-    best_fact,
-    covers_partly,
-    fact_score,
-    fact_words,
-    names_counted,
-    same_counter,
-    stated_answer,
-)
+from .stated import MIN_FACT, best_fact, covers_partly, fact_in_passage, fact_words, same_counter, stated_answer
 from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
 
@@ -152,8 +142,6 @@ class Assistant:
         # A sentence states one value: a trend over years is the table's.
         single = not (a.trend and len(a.years) > 1)
         facts = cat.facts_naming(fact_words(a), MIN_FACT) if asks_number and single else []
-        if quoted := [q for q in re.findall(r"「([^「」]{1,20})」", a.question) if a.lang == "ja"]:
-            facts = [f for f in facts if all(q in f.raw for q in quoted)]  # (「転倒」: a sentence that says it)
         fact_score, fact = best_fact(a, facts, cat.idf, cat.titles)
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
@@ -181,7 +169,7 @@ class Assistant:
                 return self._finish(refusal(question, wording.no_subject(near)), hits)
             return self._prose(a, hits)
         if subject.kind == "means" and a.asks_start:
-            return self._means_start(a, subject, hits)
+            return self._finish(means_start(a, subject, cat.sheet_label), hits)
         if not (a.family or a.numeric_cue or a.years or a.trend):
             return self._prose(a, hits)
         # A proper noun of the question that the subject does not carry (「中国との会談数」).
@@ -212,8 +200,7 @@ class Assistant:
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
         # 「第十二管区の…」 where a table near it has 第一〜第十一管区: a category no table has
-        if (absent := next((x for x in (absent_category(a, s) for s in [subject, *(t for _, t in ranked[:5])])
-                            if x is not None), None)) is not None:
+        if (absent := absent_category(a, [subject, *(t for _, t in ranked[:5])])) is not None:
             return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
         subject, conflicts = cat.stitched(subject, a.sheets)  # the same indicator in next year's sheet of the 施策
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
@@ -356,15 +343,6 @@ class Assistant:
         return frame
 
     # --- answers that are not figures ------------------------------------------------------------
-    def _means_start(self, a: QuestionAnalysis, subject: Subject, hits: Sequence[Hit]) -> Answer:
-        """「…事業はいつから？」: the 開始年度 written after a 達成手段's name."""
-        f = subject.figures[0]
-        start = f.note.split("開始年度 ", 1)[1].split("）", 1)[0] if f.note and "開始年度 " in f.note else None
-        if not start:
-            return self._finish(refusal(a.question, f"「{subject.name}」の開始年度はシートに記載がありません。"), hits)
-        text = f"「{subject.name}」の開始年度は{start}です。\n{wording.cite(f, self.catalogue.sheet_label(f.sheet))}"
-        return self._finish(Answer(a.question, text, True, [], [], "metadata", Frame(subject=subject), cited=[f]), hits)
-
     def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:
         if a.sheets:  # a 施策 named: its passages only, judged by the words that are not its name
             hits = [h for h in hits if h.sheet in a.sheets]
@@ -376,12 +354,8 @@ class Assistant:
         if (a.counter is not None or a.numeric_cue) and not a.reason:
             # 「何名参加した？」: the passage found is the answer; the number it states, in the unit asked, its figure.
             q = quotes[0]
-            inside = [f for f in self.catalogue.facts if f.sheet == q.hit.sheet and f.section == q.hit.section
-                      and tidy(f.raw)[:40] in tidy(q.text)
-                      and (a.counter is None or same_counter(f.unit or "", a.counter))]
-            scored = [(fact_score(a, f, self.catalogue.idf), f) for f in inside]
-            score, fact = max(scored, key=lambda x: x[0], default=(0.0, None))
-            if fact is not None and score > 0 and names_counted(a, fact):  # the counted thing is named
+            there = [f for f in self.catalogue.facts if f.sheet == q.hit.sheet and f.section == q.hit.section]
+            if (fact := fact_in_passage(a, there, q.text, self.catalogue.idf)) is not None:
                 return self._finish(stated_answer(a, fact, self.catalogue.sheet_label(fact.sheet)), hits)
         label = self.catalogue.sheet_label
         text = "シートには次のように書かれています。\n" + "\n".join(

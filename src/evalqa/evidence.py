@@ -165,9 +165,13 @@ _ASKED_HEAD_RE = re.compile(r"([一-龥ァ-ヴー]{2,})(?:は|を|が)(?:いく�
 _ANY_OF = ("都道府", "市区町", "市町", "各", "全", "同", "他", "当該", "その他", "主要", "主な")
 
 
-def absent_category(a: QuestionAnalysis, subject: Subject) -> str | None:
-    """A category the question names in the words of the subject's own categories that the table does not have:
+def absent_category(a: QuestionAnalysis, subjects: Sequence[Subject]) -> str | None:
+    """A category the question names in the words of a breakdown's categories that the table does not have:
     「第十二管区」 of a table of 第一管区 … 第十一管区, 「鳥取県」 of one of 岩手県, 宮城県, 福島県."""
+    return next((x for s in subjects if (x := _absent_from(a, s)) is not None), None)
+
+
+def _absent_from(a: QuestionAnalysis, subject: Subject) -> str | None:
     names = [s for s in subject.series if s]
     # (a breakdown lists its categories in full, with their total; an indicator's few series, 学部生 and
     # 大学院生, do not: 「外国人留学生」 is no category missing from them)

@@ -204,3 +204,13 @@ def missing(a: QuestionAnalysis, frame: Frame, figs: list[Figure], year: int | N
     assert s is not None
     asked = FAMILY_LABEL.get(frame.family or "", "値")
     return refusal(a.question, wording.missing_measure(s.name, asked, year, figs), frame)
+
+
+def means_start(a: QuestionAnalysis, subject: Subject, labels: Callable[[str], str]) -> Answer:
+    """「…事業はいつから？」: the 開始年度 written after a 達成手段's name."""
+    f = subject.figures[0]
+    start = f.note.split("開始年度 ", 1)[1].split("）", 1)[0] if f.note and "開始年度 " in f.note else None
+    if not start:
+        return refusal(a.question, f"「{subject.name}」の開始年度はシートに記載がありません。")
+    text = f"「{subject.name}」の開始年度は{start}です。\n{wording.cite(f, labels(f.sheet))}"
+    return Answer(a.question, text, True, [], [], "metadata", Frame(subject=subject), cited=[f])

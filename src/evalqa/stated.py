@@ -14,6 +14,7 @@ from .answer import Answer, Frame
 from .counts import UNIT
 from .figure import Figure
 from .matching import term_matches
+from .normalize import tidy
 from .question import QuestionAnalysis, subject_words
 from .subjects import Subject
 from .terms import terms
@@ -99,6 +100,8 @@ def same_counter(unit: str, counter: str) -> bool:
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
               titles: Mapping[str, str] | None = None) -> tuple[float, Figure | None]:
+    if quoted := [q for q in re.findall(r"「([^「」]{1,20})」", a.question) if a.lang == "ja"]:
+        facts = [f for f in facts if all(q in f.raw for q in quoted)]  # (「転倒」: a sentence that says it)
     scored = sorted(((fact_score(a, f, idf), f) for f in facts), key=lambda x: -x[0])
     if not scored:
         return 0.0, None
@@ -149,3 +152,12 @@ def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: str, table_fig
                  f"{wording.value(table_figure)}で、これは別の数え方の値です。）")
         figures.append(table_figure)
     return Answer(a.question, text, True, figures, [], "stated", Frame(), cited=[fact])
+
+
+def fact_in_passage(a: QuestionAnalysis, facts: Sequence[Figure], passage: str,
+                    idf: Callable[[str], float]) -> Figure | None:
+    """「何名参加した？」 answered by a passage: the number it states, in the unit asked, of the thing asked."""
+    inside = [f for f in facts if tidy(f.raw)[:40] in tidy(passage)
+              and (a.counter is None or same_counter(f.unit or "", a.counter))]
+    score, fact = max(((fact_score(a, f, idf), f) for f in inside), key=lambda x: x[0], default=(0.0, None))
+    return fact if fact is not None and score > 0 and names_counted(a, fact) else None
