@@ -28,6 +28,7 @@ from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
+_VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
 FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
 
@@ -164,7 +165,8 @@ class Assistant:
         if fact is not None and fact_score >= MIN_FACT and (not strong or subject is None):
             return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         if not strong or subject is None:
-            if a.family or a.numeric_cue:
+            # (「どれくらいの人が参加した？」 asks an amount no table holds: the passage may state it)
+            if a.family or (a.numeric_cue and not (a.counter is None and _VAGUE_AMOUNT_RE.search(a.normalized))):
                 near = list(dict.fromkeys(s.name for sc, s in ranked[:5] if sc > 0.15))[:3]
                 return self._finish(refusal(question, wording.no_subject(near)), hits)
             return self._prose(a, hits)

@@ -131,9 +131,13 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     elif m := _DOCUMENT_PHRASE_RE.search(q):
         # 「環境省の循環型社会の事前分析表で」: the title's words that say which document; 「海上保安庁の評価書で、
         # …救助率は」 names the sheet by its ministry, and 救助 of its title is the subject's word
-        # (read as parts of the title: 「中小」 of 中小企業・小規模事業者, which the title's own terms do not hold)
-        said = [t for t in terms(m.group(1)) if len(t) >= 2]
-        words |= {t for sid in named for t in said if t in cat.titles[sid]}
+        # (read as parts of the runs the phrase shares with the title: 「中小」 of 中小企業・小規模事業者, 「型」 of
+        # 循環型社会, which the title's own terms do not hold)
+        phrase = m.group(1)
+        for sid in named:
+            shared = [phrase[i:j] for i in range(len(phrase)) for j in range(i + 2, len(phrase) + 1)
+                      if phrase[i:j] in cat.titles[sid]]
+            words |= {t for t in terms(phrase) if any(t in run for run in shared)}
     words |= {t for lb in labels for t in terms(lb)}
     words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅳ－2－3」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
