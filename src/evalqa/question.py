@@ -357,7 +357,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
         # 「Kumamoto」: a capitalised word mid-sentence that no gloss read is a name, which the sheets must say
         # (not one in brackets, 「(the Himawari program)」, nor a name with a number, 「Zone 30」)
-        outside = re.sub(r"\([^()]*\)", " ", question)
+        outside = re.sub(r"(?:[A-Z][a-z]+\s+){0,6}\([^()]*\)", " ", question)  # (and the English it names)
         proper += [w.lower() for w in re.findall(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b(?!\s+\d)", outside)
                    if w.lower() in content and w.lower() not in proper]
     else:  # 「水質（BOD）」: Latin letters in a Japanese question name something, as a proper noun does

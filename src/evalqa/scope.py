@@ -121,11 +121,14 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     # (and of those, the kind of document named: 「環境省の事前分析表」 is not its 実績評価書)
     if len(named) > 1 and (kind := next((k for k in _DOCUMENT_KINDS if k in q), None)):
         named = [sid for sid in named if kind in norm(cat.sheet_meta[sid].get("document") or "")] or named
+    before = len(named)
     named = _narrowed(named, a.content, ministries, cat)
+    # (theme words that chose one 施策 among the ministry's, 「農水省の鳥獣対策」, name the sheet)
+    themed = {t for t in a.content if 0 < len(named) < before and any(t in cat.titles[sid] for sid in named)}
     if not named or len(named) == len(cat.titles) > 1:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
-    words = set(ministries)
+    words = set(ministries) | themed
     if by_title:
         words |= {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     elif m := _DOCUMENT_PHRASE_RE.search(q):
@@ -138,6 +141,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
             shared = [phrase[i:j] for i in range(len(phrase)) for j in range(i + 2, len(phrase) + 1)
                       if phrase[i:j] in cat.titles[sid]]
             words |= {t for t in terms(phrase) if any(t in run for run in shared)}
+            words |= {run for run in shared if not any(run != r and run in r for r in shared)}  # (働ける: 働く)
     words |= {t for lb in labels for t in terms(lb)}
     words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅳ－2－3」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}

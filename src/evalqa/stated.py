@@ -71,8 +71,6 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
         return 0.0  # a number of another year is not the answer, however well its words fit
     if a.counter and fact.unit and not same_counter(fact.unit, a.counter):
         score -= 0.3
-    if not names_counted(a, fact):
-        score -= 0.25  # its counted noun unnamed (「（事業系275万トン）」 of 食品ロス量): a part, or something else
     return score
 
 
@@ -106,6 +104,11 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     if not scored:
         return 0.0, None
     score, fact = scored[0]
+    # 「食品ロス量は…523万トン（事業系275万トン、…）」: of one sentence's numbers, the one whose counted noun the
+    # question names, not a part of it that only shares its words
+    if fact is not None and not names_counted(a, fact):
+        score, fact = next(((sc, f) for sc, f in scored if f.raw == fact.raw and sc >= MIN_FACT
+                            and names_counted(a, f)), (score, fact))
     # A sentence that names the counted thing and carries most of the question's words (「相談窓口において
     # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number; the
     # words of its sheet's 施策名 (「就労支援」 of 「…就労支援体制の充実」) are where it stands.
