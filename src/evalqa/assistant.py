@@ -339,7 +339,7 @@ class Assistant:
                 frame.subject = cat.stitched(ranked[0][1])[0]
                 if frame.subject.key != prev.key:
                     series = cat.series_in(a, frame.subject)
-        if a.document_offset and frame.subject is not None:  # 「前年度の評価書では？」: that sheet's own value
+        if a.document_offset and frame.subject is not None:  # 「一年前の評価書だと？」: that sheet's own value
             frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
         frame.series = series
         return frame

@@ -60,7 +60,7 @@ GLOSSARY: dict[str, str] = {
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
     "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",
     "programmes": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段", "projects": "事業",
-    # 「the program」 as a whole is the 施策 the sheet evaluates, not one of its 事業
+    # 「this programme」 as a whole is the 施策 the sheet evaluates, not one of its 事業
     "the program": "施策", "the programme": "施策", "this program": "施策", "the policy": "施策",
     "this policy": "施策",
     "project": "事業", "program": "事業", "programme": "事業",
@@ -223,7 +223,7 @@ def gloss(question: str) -> str:
                lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
     q = re.sub(r"\bsince\s+((?:19|20)\d{2})\b", r" \1年以降 ", q)
-    # 「at the end of 2022」「its 2022 targets」: any other year written alone is a year too (年末 as the sheets say)
+    # 「by the end of 2021」「its 2021 goals」: any other year written alone is a year too (年末 as the sheets say)
     q = re.sub(r"\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b(?!年)", r" \1年末 ", q)
     q = re.sub(r"(?<![\d〜])\b((?:19|20)\d{2})\b(?![年〜\d])", r" \1年 ", q)
     # 「which indicators met / missed their targets」: the Japanese order, which the operations read.
@@ -244,7 +244,7 @@ def gloss(question: str) -> str:
     cmp = re.search(rf"\b({'|'.join(_COMPARATIVES)})\b(?!\s+than)", q)
     if cmp and re.search(r"\bor\b", q) and not re.search(r"\bor\s+[a-z]+\s+than\b", q):
         q = q[:cmp.start()] + " " + q[cmp.end():] + f" どちらが{_COMPARATIVES[cmp.group(1)]}"
-    # 「the NTA's delinquency-prevention program」: an agency's program, named in words of its own, is the 施策
+    # 「the JPO's faster-examination programme」: an agency's program, named in words of its own, is the 施策
     # its sheet evaluates (its words say which sheet, the agency names it already)
     q = re.sub(r"(?<='s)\s+(?:[a-z-]+\s+){0,3}(?:program|programme|policy|policies)\b", " 施策", q)
     # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a

@@ -79,7 +79,7 @@ class Evidence:
             return False
         if a.lang == "ja" and any(not self._says(subject, q) for q in _QUOTED_RE.findall(a.question)
                                   if q not in a.sheet_words):  # (「北米地域外交」 may name the sheet)
-            return False  # 「死傷者のうち「転倒」によるもの」: a word quoted is a name the subject must say
+            return False  # 「事故のうち「墜落」によるもの」: a word quoted is a name the subject must say
         name = norm(subject.name)
         if any(x in name and not re.search(rf"{re.escape(x)}(?:等|など)?の?数", name)
                for x in _COUNTED_NOUN_RE.findall(a.normalized)):
@@ -87,7 +87,7 @@ class Evidence:
         if (m := _ASKED_HEAD_RE.search(a.normalized)) and not re.search(r"\d|元|年", m.group(1)) \
                 and (heads := [t for t in terms(m.group(1)) if t not in STOP]) \
                 and len(heads[-1]) >= 2 and not self.carries(subject, heads[-1]):
-            return False  # 「相続税の滞納残高は」 asks 残高, which 「新規発生滞納額」 does not measure
+            return False  # 「贈与税の預金残高は」 asks 残高, which 「新規発生額」 does not measure
         return not (a.lang == "en" and any(not all(term_matches(t, subject.terms) for t in terms(q))
                                            for q in quoted_names(a.question)))
 

@@ -55,7 +55,7 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
         return trend_answer(a, frame, figs, labels)
     year = frame.years[0] if frame.years else None
     if frame.family == "budget" and "予算" not in a.normalized and not pick_measures("budget", s, figs, None):
-        frame = replace(frame, family=None)  # 「滞納残高はいくら？」: the amount the table states, not a budget
+        frame = replace(frame, family=None)  # 「寄付金残高はいくら？」: the amount the table states, not a budget
     measures = pick_measures(frame.family, s, figs, year)
     fallback = ""
     if not measures and year is not None and not a.years and frame.family in YEARLESS:

@@ -98,7 +98,7 @@ _DOCUMENT_AFTER = r"(?!度?の?(?:評価書|事前分析表|分析表|調書|シ
 _DOCUMENT_NAME_RE = re.compile(r"実績評価(?:書|調書)?|実績報告書?|施策目標個票")
 _RELATIVE_YEARS = [(re.compile(rf"(?:前の年度?|前年度|前年|昨年度|1年前|一年前){_DOCUMENT_AFTER}"), -1),
                    (re.compile(rf"(?:次の年度?|翌年度|次年度|翌年){_DOCUMENT_AFTER}"), 1)]
-# 「前年度の評価書では」「前回の事前分析表で」: the document of the year before the one in focus.
+# 「一年前の評価書だと」「前回の事前分析表で」: the document of the year before the one in focus.
 _PREVIOUS_DOCUMENT_RE = re.compile(r"(?:前の年度?|前年度?|昨年度?|前回|1年前|一年前)の?"
                                    r"(?:評価書|事前分析表|分析表|調書|シート|資料|実績評価書|個票)")
 # Questions over several figures. Checked in order; each names an operation of `evalqa.aggregate`.
@@ -220,7 +220,7 @@ class QuestionAnalysis:
     operation: str | None = None  # count | related | missed | met | rank | compare | graded (see OPERATIONS)
     lowest: bool = False  # for rank: the smallest, not the largest
     year_offset: int = 0  # 「前年度」 → -1: relative to the year asked or in focus
-    document_offset: int = 0  # 「前年度の評価書では」 → -1: the document before the one in focus
+    document_offset: int = 0  # 「一年前の評価書だと」 → -1: the document before the one in focus
     lang: str = "ja"  # "en": asked in English (glossed into the sheets' words), answered in English
     sheets: list[str] = field(default_factory=list)  # sheets the question names by title (see scope.name_sheets)
     sheet_words: frozenset[str] = frozenset()  # the words that name them: where to look, not what
@@ -355,8 +355,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     content, proper = content_terms(stripped)
     if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
-        # 「Kumamoto」: a capitalised word mid-sentence that no gloss read is a name, which the sheets must say
-        # (not one in brackets, 「(the Himawari program)」, nor a name with a number, 「Zone 30」)
+        # 「Sapporo」: a capitalised word mid-sentence that no gloss read is a name, which the sheets must say
+        # (not one in brackets, 「(the Aurora scheme)」, nor a name with a number, 「Zone 30」)
         outside = re.sub(r"(?:[A-Z][a-z]+\s+){0,6}\([^()]*\)", " ", question)  # (and the English it names)
         proper += [w.lower() for w in re.findall(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b(?!\s+\d)", outside)
                    if w.lower() in content and w.lower() not in proper]
@@ -384,7 +384,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         document_year=document_year,
         # 「…目標はどれ？」 asks which things, not a value, unless it asks a number too
-        # (「令和3年から令和4年でどうなった？」 asks how a value moved between the years: the figures, not a passage)
+        # (「平成30年から令和元年でどう変わった？」 asks how a value moved: the figures, not a passage)
         prose=(bool(_PROSE_RE.search(q)) and not (trend and len(years) > 1))
         or (bool(_WHICH_RE.search(n)) and operation is None and not numeric),
         numeric_cue=numeric,

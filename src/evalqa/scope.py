@@ -123,7 +123,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         named = [sid for sid in named if kind in norm(cat.sheet_meta[sid].get("document") or "")] or named
     before = len(named)
     named = _narrowed(named, a.content, ministries, cat)
-    # (theme words that chose one 施策 among the ministry's, 「農水省の鳥獣対策」, name the sheet)
+    # (theme words that chose one 施策 among the ministry's, 「文科省の留学生交流」, name the sheet)
     themed = {t for t in a.content if 0 < len(named) < before and any(t in cat.titles[sid] for sid in named)}
     if not named or len(named) == len(cat.titles) > 1:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
@@ -132,7 +132,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if by_title:
         words |= {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     elif m := _DOCUMENT_PHRASE_RE.search(q):
-        # 「環境省の循環型社会の事前分析表で」: the title's words that say which document; 「海上保安庁の評価書で、
+        # 「総務省の消防防災の事前分析表で」: the title's words that say which document; 「海上保安庁の評価書で、
         # …救助率は」 names the sheet by its ministry, and 救助 of its title is the subject's word
         # (read as parts of the runs the phrase shares with the title: 「中小」 of 中小企業・小規模事業者, 「型」 of
         # 循環型社会, which the title's own terms do not hold)
