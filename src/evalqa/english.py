@@ -340,3 +340,9 @@ _ERA_YEAR_RE = re.compile(r"(令和|平成)(\d{1,2}|元)年度")
 def _with_fy(m: re.Match) -> str:
     """「平成30年度」 → 「FY2018 (平成30年度)」: the reader of an English answer gets the year as asked."""
     return f"FY{era_year(m.group(1), m.group(2))} ({m.group(0)})"
+
+
+def is_common(word: str) -> bool:
+    """Is an English word one the gloss reads or drops (japan, evaluation, target …): not a name."""
+    w = word.lower()
+    return w in _STOPWORDS or w in GLOSSARY

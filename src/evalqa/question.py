@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .english import gloss, is_english, unknown_acronyms
+from .english import gloss, is_common, is_english, unknown_acronyms
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
 from .terms import tagger, terms
@@ -359,7 +359,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         # (not one in brackets, 「(the Aurora scheme)」, nor a name with a number, 「Zone 30」)
         outside = re.sub(r"(?:[A-Z][a-z]+\s+){0,6}\([^()]*\)", " ", question)  # (and the English it names)
         proper += [w.lower() for w in re.findall(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}\b(?!\s+\d)", outside)
-                   if w.lower() in content and w.lower() not in proper]
+                   if w.lower() in content and w.lower() not in proper and not is_common(w)]
     else:  # 「水質（BOD）」: Latin letters in a Japanese question name something, as a proper noun does
         # (not a roman numeral of a 施策's number: Ⅶ－２－１ reads vii-2-1)
         proper += [w for w in content if re.fullmatch(r"[a-z][a-z0-9]+", w) and not re.fullmatch(r"[ivx]+", w)
