@@ -13,6 +13,21 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
+def assistant_over(tmp_path_factory, name, paths):
+    """An Assistant over an index built from a fresh corpus of ``paths`` (one per test module)."""
+    import shutil
+
+    from evalqa import Assistant, Index
+    from evalqa.build import build_index
+
+    root = tmp_path_factory.mktemp(name)
+    (root / "corpus").mkdir()
+    for p in paths:
+        shutil.copy(p, root / "corpus" / p.name)
+    build_index(root / "corpus", root / "index", progress=False)
+    return Assistant(Index.open(root / "index"))
+
+
 @pytest.fixture(scope="session")
 def seed():
     from evalqa import load_sheet

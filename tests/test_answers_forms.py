@@ -4,11 +4,10 @@ The sheets (tests/sheets/env-r5-3-1-jizen, env-r6-3-1-jizen, maff-r4-5-hyokasho)
 layouts by someone who had read no code: a 環境省 事前分析表 of 令和5 and 令和6年度 (the later one revises the
 令和4年度 emissions) and a 農林水産省 実績評価書 with its years down the first column.
 """
-import shutil
 
 import pytest
 
-from conftest import SEED, SHEETS
+from conftest import SEED, SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
 ENV_R5, ENV_R6, MAFF = (SHEETS / f"{n}.txt" for n in ("env-r5-3-1-jizen", "env-r6-3-1-jizen", "maff-r4-5-hyokasho"))
@@ -16,15 +15,7 @@ ENV_R5, ENV_R6, MAFF = (SHEETS / f"{n}.txt" for n in ("env-r5-3-1-jizen", "env-r
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    from evalqa import Assistant, Index
-    from evalqa.build import build_index
-
-    root = tmp_path_factory.mktemp("forms")
-    (root / "corpus").mkdir()
-    for p in (SEED, ENV_R5, ENV_R6, MAFF):
-        shutil.copy(p, root / "corpus" / p.name)
-    build_index(root / "corpus", root / "index", progress=False)
-    return Assistant(Index.open(root / "index"))
+    return assistant_over(tmp_path_factory, "forms", (SEED, ENV_R5, ENV_R6, MAFF))
 
 
 def test_a_table_with_its_years_down_the_first_column(bot):

@@ -7,11 +7,10 @@ The sheets (tests/sheets/mhlw-r5-iii-1-1-rousai, mlit-r5-22-douro-anzen, env-r5-
 soumu-r4/r5-13-shoubou) were written by someone who had read no code. The questions here are phrased anew, not
 taken from the question sets measured in the README.
 """
-import shutil
 
 import pytest
 
-from conftest import SEED, SHEETS
+from conftest import SEED, SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
 MHLW, MLIT, ENV, MAFF, SOUMU4, SOUMU5 = (SHEETS / n for n in (
@@ -22,15 +21,7 @@ MAFF_R4 = SHEETS / "maff-r4-5-hyokasho.txt"  # another form of the same ministry
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    from evalqa import Assistant, Index
-    from evalqa.build import build_index
-
-    root = tmp_path_factory.mktemp("forms6")
-    (root / "corpus").mkdir()
-    for p in (SEED, MHLW, MLIT, ENV, MAFF, MAFF_R4, SOUMU4, SOUMU5):
-        shutil.copy(p, root / "corpus" / p.name)
-    build_index(root / "corpus", root / "index", progress=False)
-    return Assistant(Index.open(root / "index"))
+    return assistant_over(tmp_path_factory, "forms6", (SEED, MHLW, MLIT, ENV, MAFF, MAFF_R4, SOUMU4, SOUMU5))
 
 
 def _sheet(path):

@@ -10,11 +10,10 @@ The sheets (tests/sheets/caa-r5/r6-4-2-shohisha, jta-r5-7-2-kanko, rc-r5-2-1-his
 mod-r5-3-kichi.pdf) were written by someone who had read no code. The questions here are phrased anew, not taken
 from the question sets measured in the README.
 """
-import shutil
 
 import pytest
 
-from conftest import SEED, SHEETS
+from conftest import SEED, SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
 CAA5, CAA6, JTA, RC, CFA, MOD = (SHEETS / n for n in (
@@ -24,15 +23,7 @@ CAA5, CAA6, JTA, RC, CFA, MOD = (SHEETS / n for n in (
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    from evalqa import Assistant, Index
-    from evalqa.build import build_index
-
-    root = tmp_path_factory.mktemp("forms7")
-    (root / "corpus").mkdir()
-    for p in (SEED, CAA5, CAA6, JTA, RC, CFA, MOD):
-        shutil.copy(p, root / "corpus" / p.name)
-    build_index(root / "corpus", root / "index", progress=False)
-    return Assistant(Index.open(root / "index"))
+    return assistant_over(tmp_path_factory, "forms7", (SEED, CAA5, CAA6, JTA, RC, CFA, MOD))
 
 
 def _sheet(path):

@@ -10,11 +10,10 @@ The sheets (tests/sheets/jcg-r5-2-kainan.pdf, fsa-r4-II-4-shisan, jma-r5-1-bosai
 nta-r5/r6-3-1-chozei, bunka-r5-12-2-bunkazai.xlsx) were written by someone who had read no code. The questions
 here are phrased anew, not taken from the question sets measured in the README.
 """
-import shutil
 
 import pytest
 
-from conftest import SEED, SHEETS
+from conftest import SEED, SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
 JCG, FSA, JMA, JPO, NTA5, NTA6, BUNKA = (SHEETS / n for n in (
@@ -24,15 +23,7 @@ JCG, FSA, JMA, JPO, NTA5, NTA6, BUNKA = (SHEETS / n for n in (
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    from evalqa import Assistant, Index
-    from evalqa.build import build_index
-
-    root = tmp_path_factory.mktemp("forms8")
-    (root / "corpus").mkdir()
-    for p in (SEED, JCG, FSA, JMA, JPO, NTA5, NTA6, BUNKA):
-        shutil.copy(p, root / "corpus" / p.name)
-    build_index(root / "corpus", root / "index", progress=False)
-    return Assistant(Index.open(root / "index"))
+    return assistant_over(tmp_path_factory, "forms8", (SEED, JCG, FSA, JMA, JPO, NTA5, NTA6, BUNKA))
 
 
 def _of(path, subject, **kw):

@@ -6,11 +6,10 @@ The sheets (tests/sheets/meti-r5-6-1-chusho, npa-r4/r5-4-1-kotsu, moj-r5-v-13-sa
 who had read no code, after the published layouts of 経済産業省, 警察庁 and 法務省. The questions here are
 phrased anew, not taken from the question sets measured in the README.
 """
-import shutil
 
 import pytest
 
-from conftest import SEED, SHEETS
+from conftest import SEED, SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
 METI, NPA_R4, NPA_R5, MOJ = (SHEETS / f"{n}.txt" for n in (
@@ -19,15 +18,7 @@ METI, NPA_R4, NPA_R5, MOJ = (SHEETS / f"{n}.txt" for n in (
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    from evalqa import Assistant, Index
-    from evalqa.build import build_index
-
-    root = tmp_path_factory.mktemp("ministries")
-    (root / "corpus").mkdir()
-    for p in (SEED, METI, NPA_R4, NPA_R5, MOJ):
-        shutil.copy(p, root / "corpus" / p.name)
-    build_index(root / "corpus", root / "index", progress=False)
-    return Assistant(Index.open(root / "index"))
+    return assistant_over(tmp_path_factory, "ministries", (SEED, METI, NPA_R4, NPA_R5, MOJ))
 
 
 def _figures(path):
