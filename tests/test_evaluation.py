@@ -28,3 +28,25 @@ def test_a_value_in_its_unit_or_its_base_unit():
     assert judge(case, stated(120000000, "円"))
     assert not judge(case, stated(1.2, "円"))
     assert not judge(case, stated(12, "億円"))
+
+
+def test_a_budget_asked_as_one_kind_and_texts_in_one_width():
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+
+    # 「予算」 names the budget table's values as one kind; it is still not an indicator's value
+    assert measure_matches("予算", "概算要求額") and measure_matches("予算", "合計(a+b+c)")
+    assert measure_matches("予算", "補正予算(b)") and not measure_matches("予算", "実績値")
+    meta = Case(question="q", kind="metadata", expected="令和６年８月")
+    assert judge(meta, Answer("q", "政策評価実施予定時期は「令和6年8月」です。", True, [], [], "metadata"))
+    assert not judge(meta, Answer("q", "政策評価実施予定時期は「令和7年8月」です。", True, [], [], "metadata"))
+
+
+def test_a_sum_is_judged_by_the_total_in_its_first_line():
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+
+    case = Case(question="q", kind="sum", expected=159637)
+    assert judge(case, Answer("q", "合計すると159,637件です（計算値）。\n\n| 令和元年度 | 39,824件 |", True, [], [], "sum"))
+    assert not judge(case, Answer("q", "合計すると159,630件です。\n159,637", True, [], [], "sum"))
+    assert not judge(case, Answer("q", "合計すると159,637件です。", False, [], [], "refusal"))

@@ -166,10 +166,11 @@ def test_scopes_rates_spans_and_coordination(tmp_path):
                                "相談件数は3,210件(前年度2,980件)であった。\n"
                                "オンライン利用率を令和4年度までに70%に引き上げる。\n")
     places = one(fs, unit="か所")
-    assert (places.value, places.subject, places.series) == (47, "箇所", "全国")
+    # (the scope, and what was done there: 研修 … 実施)
+    assert (places.value, places.subject, places.series) == (47, "箇所", "全国・研修・実施")
     assert (one(fs, value=12000).subject, one(fs, value=12000).note) == ("受講者", "延べ")
     countries = one(fs, unit="か国・地域")
-    assert (countries.value, countries.subject, countries.series) == (10, "国・地域", "アジア")
+    assert (countries.value, countries.subject, countries.series) == (10, "国・地域", "アジア・若手研究者")
     grant = one(fs, value=30000)  # 「3万円」 is 30,000円, as 「1万2千人」 is 12,000人
     assert (grant.unit, grant.subject, grant.note) == ("円", "支給額", "1人当たり")
     y2020, y2021 = one(fs, value=1500), one(fs, value=1800)
@@ -217,3 +218,32 @@ def test_places_counted_by_the_noun_before_the_number(tmp_path):
     fs = sheet_facts(tmp_path, "待機児童がいる市区町村は231で、前年から21減少した。\n参加団体数は45に上った。\n")
     assert [(f.value, f.unit) for f in fs] == [(231, "市区町村"), (45, "団体")]
     assert "待機児童" in fs[0].raw
+
+
+def test_what_a_number_counts_when_the_noun_hides(tmp_path):
+    fs = sheet_facts(tmp_path, "施策の進捗状況・実績\n\n"
+                               "また、財産の差押えを延べ9万1,204件実施した。\n"  # okurigana え in the noun
+                               "本国に移送された者は2,310人（41か国）であった。\n"  # who, by what was done to them
+                               "このうちまぐろが約420億円と最も多く、17か国・地域に輸出された。\n"  # a name in kana
+                               "東南アジアを中心に12か国の当局から計88名を受け入れた。\n"  # a scope, not what is counted
+                               "通報のなかった事例（空振り）は6回あった。\n")  # a bracketed name of the noun
+    seized = one(fs, value=91204)
+    assert (seized.subject, seized.series) == ("差押え", "財産")
+    assert one(fs, value=2310).subject == "移送者"
+    assert one(fs, unit="か国", value=41).series == one(fs, value=2310).subject  # countries of those people
+    tuna = one(fs, value=420)
+    assert (tuna.subject, tuna.unit) == ("まぐろ", "億円")
+    assert one(fs, value=17).series.startswith("まぐろ") and "輸出" in one(fs, value=17).series
+    assert one(fs, value=12).subject == "当局" and "中心" in (one(fs, value=12).note or "")
+    assert one(fs, value=6).series == "空振り"
+
+
+def test_changes_on_the_year_before_and_parts_by_category(tmp_path):
+    fs = sheet_facts(tmp_path, "施策の進捗状況・実績\n\n"
+                               "令和4年度の苦情件数は4,512件（前年度比2.4%減）であった。\n"
+                               "令和4年12月末の登録者数は312万人で、前年末比8.1%増となった。\n"
+                               "令和4年度の被害額は88億円であった。地域別では北部が31億円、南部が12億円となっている。\n")
+    assert (one(fs, value=2.4).subject, one(fs, value=2.4).fiscal_year) == ("苦情件数の前年度比", 2022)
+    assert one(fs, value=8.1).subject == "登録者数の前年末比"
+    north = one(fs, value=31)
+    assert (north.subject, north.fiscal_year) == ("北部", 2022) and north.series.startswith("被害額")

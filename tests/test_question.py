@@ -79,3 +79,30 @@ def test_grades_asked_and_negated():
     # 「災害対応事業」 is a name, not 「対応する事業」.
     assert analyse_question("災害対応事業の令和3年度の予算額は？").operation is None
     assert analyse_question("測定指標1に関連する主な事務事業は？").operation == "related"
+
+
+@pytest.mark.parametrize("question,counter", [
+    ("送還された人は何か国にわたる？", "か国"),  # the counter asked with 何, not the one the words imply
+    ("参加した人は何人？", "人"),
+    ("研修を受けた人は何か国・地域から来た？", "か国"),
+    ("受講者数は？", "人"),
+])
+def test_the_counter_asked_with_nani_comes_first(question, counter):
+    assert analyse_question(question).counter == counter
+
+
+@pytest.mark.parametrize("question,document_year,years", [
+    ("林野庁の事前分析表（R5）で、令和4年度の実績値は？", 2023, [2022]),
+    ("焼損面積の推移を令和元年から令和4年まで（林野庁R5）", 2023, [2019, 2020, 2021, 2022]),
+    ("令和4年度（2022年度）の実績は？", None, [2022]),
+])
+def test_a_year_in_brackets_after_a_document_or_agency_names_that_sheet(question, document_year, years):
+    a = analyse_question(question)
+    assert (a.document_year, a.years) == (document_year, years)
+
+
+def test_a_target_cleared_or_satisfied_is_a_comparison_and_kana_nouns_keep_their_kanji():
+    assert analyse_question("令和3年の不法残留者数は目標をクリアした？").operation == "compare"
+    assert analyse_question("違反件数は目標を満たした？").operation == "compare"
+    assert "鰯" in analyse_question("いわしの漁獲量は？").content  # 「いわし」 is a noun, written 鰯 too
+    assert "作り" not in analyse_question("関係づくりの取組は？").content

@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 from . import wording
 from .answer import Answer, Frame, refusal
 from .breakdown import TOTALS
+from .direction import lower_is_better, sheet_grade
 from .figure import Figure
 from .fiscal_year import to_label
 from .normalize import nfkc
 from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis, measure_pairs
 from .scope import Scope, indicator_number, scope_label
-from .subjects import TARGETS, Subject, SubjectCatalogue, lower_is_better, unit_word
+from .subjects import TARGETS, Subject, SubjectCatalogue, unit_word
 
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
 _COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|事業|個別分野|指標)"
@@ -298,7 +299,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     label = wording.name
     # The 実績 asked against its target (上回った？), or the 実績 in focus compared with its year's target.
     # 「それって目標に届いてる？」 names no target, but 達成 is only ever of one.
-    vs_target = s.kind == "indicator" and (re.search(r"達成(?!率|度|手段)", a.normalized) or (
+    vs_target = s.kind == "indicator" and (re.search(r"達成(?!率|度|手段)|クリア|満た", a.normalized) or (
         re.search(r"目標", a.normalized)
         and re.search(r"実績|上回|下回|届|対して|目標(?:値)?(?:と|に)(?:比べ|比較)", a.normalized)))
     if vs_target:
@@ -317,7 +318,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
             return None
         above = actual.value > target.value  # type: ignore[operator]
         verb = "上回りました" if above else ("下回りました" if actual.value < target.value else "同じでした")  # type: ignore[operator]
-        if lower_is_better(s) and actual.value != target.value:  # 排出量 below its target has met it
+        if (grade := sheet_grade(actual)) is not None and target.fiscal_year == actual.fiscal_year:
+            verb += f"（シートの判定は「{grade}」）"  # the sheet's own 達成 / ×: it knows the direction and bounds
+        elif lower_is_better(s) and actual.value != target.value:  # 排出量 below its target has met it
             verb += "（値が小さいほど良い指標で、目標を" + ("達成" if not above else "未達成") + "）"
         elif actual.value != target.value:  # a later year's target is not missed yet, only not reached
             early = (target.fiscal_year or 0) > (actual.fiscal_year or 0)

@@ -20,9 +20,20 @@ from .matching import term_matches
 from .numeric import means_start, numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
-from .scope import name_sheets, one_per_policy, resolve_scope
+from .scope import ministries_named, name_sheets, one_per_policy, resolve_scope
 from .search import Hit, hit_source
-from .stated import MIN_FACT, best_fact, covers_partly, fact_in_passage, fact_words, same_counter, stated_answer
+from .stated import (
+    MIN_FACT,
+    best_fact,
+    counted_otherwise,
+    covers_partly,
+    fact_in_passage,
+    fact_words,
+    money_unasked,
+    sentence_over_table,
+    stated_answer,
+    stated_change,
+)
 from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
 
@@ -92,6 +103,8 @@ class Assistant:
         if a.lang == "en":  # what the question names in other words than the sheets'
             named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)
             a = with_sheets(a, named)
+        if unheard := [m for m in ministries_named(a) if not self.evidence.mentioned(m)]:
+            return self._finish(refusal(question, wording.unknown_nouns(unheard)), hits)  # (宮内庁: no sheet of it)
         if a.metadata is not None:
             focus = context.subject.sheet if context is not None and context.subject is not None else None
             meta = header_fields.metadata_answer(a, a.metadata, hits, cat, focus)
@@ -114,9 +127,7 @@ class Assistant:
             text = f"「{quote}」\n{wording.cite_hit(section, cat.sheet_label(section.sheet))}"
             return self._finish(Answer(question, text, True, [], [hit_source(section)], "prose", Frame()), hits)
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
-        # over many figures, which have routes of their own.
-        # A relative year (翌年度, 前年度) moves the year in focus: a follow-up, though 「どうなった」 may ask for a
-        # passage.
+        # over many figures; a relative year (翌年度) moves the year in focus, though 「どうなった」 asks a passage.
         followup = context is not None and context.subject is not None and (
             not a.content or a.short or a.connective) and not ((a.prose and (not shifted or a.reason)) or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
@@ -134,6 +145,8 @@ class Assistant:
                 return self._finish(refusal(question, wording.unknown_nouns(unmatched, [frame.subject.name])), hits)
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
         if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
+            if (change := stated_change(a, cat.facts_naming(fact_words(a), MIN_FACT), cat.idf, cat.titles)):
+                return self._finish(stated_answer(a, change, cat.sheet_label(change.sheet)), hits)
             many = self._many(a, hits, context, named)
             if many is not None:
                 return self._finish(many, hits)
@@ -192,15 +205,15 @@ class Assistant:
             if all(self.evidence.mentioned(w) for w in qualifiers):
                 return self._finish(refusal(question, wording.not_distinguished(qualifiers, subject.name)), hits)
             return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
-        # 「何年を迎えた？」 is not answered by a %: the question counts in a unit the subject's values are not in.
         units = sorted({u for f in subject.figures if (u := unit_word(f))})
-        # 「いくつになった？」 counts things: an amount of money (予算額) is not the answer, whatever its words.
-        counted = a.counter or ("いくつ" if "いくつ" in a.normalized and a.family is None else None)
-        if counted is not None and units and not any(same_counter(u, counted) for u in units) and (
-                a.counter is not None or all(u.endswith("円") for u in units)):
+        if (counted := counted_otherwise(a, units)) is not None:  # 「いくつ」 of a 予算額, 「…の数」 of a %
             if fact is not None and fact_score >= MIN_FACT:
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
+        # 「…の外注はどのくらい実施された？」 asks no money: a sentence counting it outweighs the means' budget.
+        if fact is not None and fact_score >= MIN_FACT and not (fact.unit or "").endswith("円") \
+                and money_unasked(a, units):
+            return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
         # 「第十二管区の…」 where a table near it has 第一〜第十一管区: a category no table has
         if (absent := absent_category(a, [subject, *(t for _, t in ranked[:5])])) is not None:
             return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
@@ -228,19 +241,11 @@ class Assistant:
                                  + [m.text for m in more])
             ans.figures += [f for m in more for f in m.figures]
             ties = []
-        if fact is not None and fact_score >= MIN_FACT and not dense_fact:
-            # The table answers only when its subject covers what the question names (首脳 alone is not 首脳・外相).
+        if fact is not None and fact_score >= MIN_FACT and not dense_fact and sentence_over_table(
+                a, fact, fact_score, subject, ans, cat.coverage(subject_words(a) or a.content, subject)):
+            table_figure = ans.figures[0] if ans.found and ans.figures else None
             group = covers_partly(a, subject)
-            # A question counted in other units than the table (何人 against a %) is about something else.
-            other_unit = a.counter is not None and same_counter(fact.unit or "", a.counter) and not any(
-                same_counter(unit_word(f), a.counter) for f in subject.figures)
-            # (A sentence that says no year does not outweigh the table's figure of the year asked, unless the
-            # table's subject misses most of what the question names.)
-            covered = cat.coverage(subject_words(a) or a.content, subject)
-            dated = fact.fiscal_year is not None or not a.years or not ans.found or covered < 0.5
-            if group or other_unit or (dated and fact_score > covered + 0.15):
-                table_figure = ans.figures[0] if ans.found and ans.figures else None
-                return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet), table_figure, group), hits)
+            return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet), table_figure, group), hits)
         shown = {id(f) for f in ans.figures}
         notes = [wording.disagreement(kept, other, cat.sheet_label(other.sheet)) for kept, other in conflicts
                  if id(kept) in shown]

@@ -22,10 +22,12 @@ _NO_VALUE_TOKEN_RE = re.compile(
 )
 # 「(単位：人)」, or a unit alone in brackets: 「（千円）」「（％）」「（ha）」「（百万t-CO2）」「（経営体）」.
 _UNIT_IN_TEXT_RE = re.compile(
-    r"[(（]\s*(?:単位\s*[:：]\s*([^()（）\s]+?)|(千円|百万円|億円|兆円|円|%|(?:万|千)?人(?:泊)?|泊|戸|世帯|名|件|回|か所|箇所|ha|経営体|団体|駅|台|隻"
+    r"[(（]\s*(?:単位\s*[:：]\s*([^()（）\s]+?)|(千円|百万円|億円|兆円|円|%|(?:万|千)?人(?:泊)?|泊|戸|世帯|名|(?:万|千)?件|(?:万|千)?枚|回|か所|箇所|(?:万|千)?ha|(?:万|千)?m3|経営体|団体|駅|台|隻"
     r"|(?:百万|万|千)?トン|(?:百万|千)?t-?CO2|km|か国|ポイント|地区|基|回目|分|隊|(?:万|千)?頭|日|[かヶカケ]月|月|時間|年|(?:万|千)?口座"
     # 「（万円／トン）」「（件／億台キロ）」「（g／人日）」: a rate's unit, as written
     r"|[^()（）\s/／]{1,6}[/／][^()（）\s/／]{1,6}))\s*[)）]")
+# 「単位：億円」 alone in a cell above a table
+_UNIT_CELL_RE = re.compile(r"単位\s*[:：]\s*([^\s()（）、。]{1,6})()")
 # (Not 社, 市町村, 機関, 施設, 校 or 法人: 「（社）日本観光協会」「交付金（市町村）」 name who, not a unit.)
 
 
@@ -100,7 +102,7 @@ def parse_cell(cell: str) -> list[CellValue] | None:
 
 def unit_of(text: str) -> str | None:
     """The unit a label states: 「(単位：人)」 → 人, 「（千円）」 → 千円, else None."""
-    m = _UNIT_IN_TEXT_RE.search(nfkc(text))
+    m = _UNIT_IN_TEXT_RE.search(nfkc(text)) or _UNIT_CELL_RE.fullmatch(nfkc(text).strip())
     unit = (m.group(1) or m.group(2)) if m else None
     return None if unit is not None and re.fullmatch(r"[\d/]+", unit) else unit  # 「（1/2）」 is a page
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 # Width only, one character for one, so that offsets in the analysed text are offsets in the sentence.
-WIDTH = str.maketrans("０１２３４５６７８９，．％（）", "0123456789,.%()")
+# (full-width letters too: 「ＮＩＳＡ口座数」 is one noun with its name; one character for one, offsets kept)
+WIDTH = str.maketrans("０１２３４５６７８９，．％（）" + "".join(chr(c) for c in range(0xFF21, 0xFF3B))
+                      + "".join(chr(c) for c in range(0xFF41, 0xFF5B)),
+                      "0123456789,.%()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # The counters and units a counted number may carry.
 UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基|万口座|口座"
         r"|[かカヶヵケ箇]国(?:・地域)?"
@@ -88,3 +91,33 @@ def kansuji(t: str) -> int:
         return d[t]
     tens, _, ones = t.partition("十")
     return d.get(tens, 1) * 10 + d.get(ones, 0)
+
+
+# --- the counter a question asks in ------------------------------------------------------------------
+# 「何人」「何か国」「いくら」: the unit a question implies (the first cue found)
+_COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
+                 # 「（千トン）で」: the unit the answer is wanted in
+                 (re.compile(r"[(（](万トン|千トン|トン|ha|km|万人|千人)[)）]"), "BRACKET"),
+                 (re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
+                 (re.compile(r"何人|人数|何名|参加者|受講者|人は"
+                  r"|(?:した|する|している|された)(?:人|者)(?!の?(?:割合|率|比率))"), "人"),
+                 (re.compile(r"何か国|何カ国|国数|何ヶ国"), "か国"),
+                 (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),
+                 (re.compile(r"いくら|金額|予算|円"), "円"),
+                 (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%")]
+# 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
+ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯"
+                               r"|戸|棟|冊|店舗|拠点|地区"
+                               r"|基|隊|頭"
+                               r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
+                               r"|都市|種類|講座|か所|カ所|箇所|個)")
+
+
+def asked_counter(n: str) -> str | None:
+    """The unit a question counts in: one asked with 何 (「送還された人は何か国に」 counts countries) before one the
+    question only implies (された人, 人数)."""
+    cues = [((cue.group(1) if unit == "BRACKET" else unit), cue.group(0)) for pat, unit in _COUNTER_CUES
+            if (cue := pat.search(n))]
+    named = ASKED_COUNTER_RE.search(n)
+    return next((u for u, said in cues if "何" in said), None) or (named.group(1) if named else None) \
+        or next((u for u, _ in cues), None)

@@ -12,8 +12,8 @@ kinds and what a correct answer is:
 - trend: the values of the figures with `measure` are `expected`, in order;
 - comparison: {"answer": text, "values": [...]}: the text is in the answer, every value among its figures;
 - ranking: {"answer": text, "value": v}: the text is in the answer, figures[0].value == v (unless null);
-- count: the number stands in the answer's first line; list: every expected text is in the answer;
-- prose, metadata: the expected text is in the answer;
+- count, sum: the number stands in the answer's first line; list: every expected text is in the answer;
+- prose, metadata: the expected text is in the answer (texts compared in one width, NFKC);
 - refusal: found is false and no figures.
 Lines with the same "conversation" id are asked in order as one conversation.
 `section` (with `sheet`) is what retrieval should find: hit@k counts it among the top k search hits.
@@ -34,8 +34,9 @@ from .assistant import Assistant
 from .conversation import Conversation
 from .counts import UNIT_SCALE
 from .figure import Figure
+from .normalize import nfkc
 
-KINDS = ("numeric", "stated", "trend", "comparison", "ranking", "count", "list", "prose", "metadata", "refusal")
+KINDS = ("numeric", "stated", "trend", "comparison", "ranking", "count", "sum", "list", "prose", "metadata", "refusal")
 
 
 @dataclass
@@ -141,6 +142,8 @@ def measure_matches(asked: str | None, measure: str | None) -> bool:
     if measure is None:
         return False
     a, m = _measure_core(asked), _measure_core(measure)
+    if a == "予算":  # a set that names the budget table's values as one kind: any row of that table
+        return re.search(r"予算|概算要求|合計|繰越|補正|^計", m) is not None
     return a == m or (len(a) >= 2 and (m.startswith(a) or m.endswith(a) or a.endswith(m)))
 
 
@@ -180,17 +183,23 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure)]
         return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
     if case.kind == "comparison":
-        return exp["answer"] in ans.text and all(any(_same(v, x) for x in values) for v in exp.get("values", []))
+        return nfkc(exp["answer"]) in nfkc(ans.text) and all(
+            any(_same(v, x) for x in values) for v in exp.get("values", []))
     if case.kind == "ranking":
         top = exp.get("value")
         return exp["answer"] in ans.text and (top is None or (bool(values) and _same(values[0], top)))
     if case.kind == "count":
         first = ans.text.splitlines()[0] if ans.text else ""
         return re.search(rf"(?<![\d.,]){exp}(?![\d.,])", first) is not None
+    if case.kind == "sum":  # the total is computed: it stands in the first line, with or without its commas
+        first = ans.text.splitlines()[0] if ans.text else ""
+        return any(_same(float(n.replace(",", "")), exp) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", first))
+    # (a text is compared in one width: 「令和６年８月」 as the sheet prints it is 「令和6年8月」)
+    text = nfkc(ans.text)
     if case.kind == "list":
-        return all(str(x) in ans.text for x in exp)
+        return all(nfkc(str(x)) in text for x in exp)
     if case.kind in ("prose", "metadata"):
-        return str(exp) in ans.text
+        return nfkc(str(exp)) in text
     return False
 
 

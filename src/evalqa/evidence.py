@@ -16,6 +16,7 @@ from .terms import NOUN_RE, terms
 
 # 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
 _JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
+_OF_JOINED = rf"(?:の[\u4e00-\u9fff]{{0,2}})?{_JOINED}"
 _PERSONS = ("者", "人")  # 「出院者」「受講者」: the word before a person suffix says who is counted
 
 
@@ -112,9 +113,18 @@ class Evidence:
         apart = {w for w in carried if self.held([w], subject) == 0 and w not in a.proper
                  and any(f.sheet == subject.sheet and w in f.subject and f.section[:len(subject.section)]
                          == subject.section for f in self.catalogue.facts_naming([w], min_fact))}
+        # 「意匠の一次審査…」: a word no sheet mentions that opens the phrase of the subject's name, joined by の to
+        # a word of that name, names another thing (not 「センター経由の」, which relates two carried words)
+        unknown = {w for w in words if w not in carried and w not in a.proper and not self.mentioned(w)
+                   and not any(re.search(re.escape(c) + re.escape(w), a.normalized) for c in carried)}
+
+        def joined(w: str, c: str) -> bool:
+            if w in unknown and named_by(c, subject) and re.search(re.escape(w) + _OF_JOINED + re.escape(c),
+                                                                   a.normalized):
+                return True
+            return re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized) is not None
         return [w for w in words if len(w) >= 2 and NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
-                and any(re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized)
-                        for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
+                and any(joined(w, c) for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
 
 
 def named_by(word: str, s: Subject) -> bool:
@@ -135,7 +145,13 @@ def told_apart(a: QuestionAnalysis, subjects: Sequence[Subject],
     of a table by month); with none named, the ones not split by category (避難者数 rather than its 都道府県別
     table), and of those the one that says the question's words as one phrase."""
     picked = [s for s in subjects if s.series and series_in(a, s)] or [s for s in subjects if not s.series]
-    return longest_phrase(a.normalized, picked) if len(picked) > 1 else picked
+    picked = longest_phrase(a.normalized, picked) if len(picked) > 1 else picked
+    if len(picked) > 1:  # 「交付枚数」 asked: not 「交付枚数の人口に対する割合」, which says more than was asked
+        words = [set(terms(s.name)) for s in picked]
+        inner = [s for s, w in zip(picked, words, strict=True) if all(w < o for o in words if o is not w)]
+        if len(inner) == 1:
+            return inner
+    return picked
 
 
 def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:

@@ -21,29 +21,34 @@ from dataclasses import dataclass, field
 
 from .cells import parse_cell
 from .counts import UNIT, WIDTH, counted_numbers, kansuji
+from .fact_years import DEADLINE_RE, KANJI, OPENING_YEAR_RE, YEAR_PHRASE_RE, YEAR_RE, year_before
 from .figure import Figure
-from .fiscal_year import era_year
+from .fiscal_year import to_label
 from .normalize import tidy
 from .sheet import Section, Sheet
 
 MEASURE = "本文記載"
 
-_KANJI = r"\u4e00-\u9fff々〆ヶ"
-_NOUN_CHARS = rf"{_KANJI}\u30a1-\u30fa\u30fcA-Za-z0-9・&"
+_NOUN_CHARS = rf"{KANJI}\u30a1-\u30fa\u30fcA-Za-z0-9・&"
 _NOUN_CH = rf"[{_NOUN_CHARS}]"
 # A noun phrase: kanji / katakana / latin, with an abbreviation in brackets inside (「パートナーシップ(JUSEP)会合」).
 # An okurigana kana inside or at the end of a noun (立入り, 取組み, 見直し) before a kanji or a particle.
-_OKURI = rf"(?:(?<=[{_KANJI}])[りれしみきいち](?=[{_KANJI}]|[をがはのでにも]))"
+_OKURI = rf"(?:(?<=[{KANJI}])[りれしみきいちえ](?=[{KANJI}]|[をがはのでにも]))"  # (差押え, 建替え too)
 # 「24時間死者数」: a number and 時間 or 歳 open a noun.
-_NOUN = (rf"(?:(?:(?<![\d.,・])\d{{1,3}}(?:・\d{{1,3}})*(?=時間|歳))?(?![0-9・]){_NOUN_CH}+"
-         rf"(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI}){_NOUN_CH}*)*)")
+# Nouns whose kana a noun reader would cut (「呼びかけ」 is not 「呼」).
+_KANA_NOUN = ("(?:呼びかけ|働きかけ|問い合わせ|問合せ|申し込み|申込み|取り組み|受け入れ|打ち合わせ|聞き取り"
+              "|見守り|声かけ)")
+_NOUN = (rf"(?:(?:(?<![\d.,・])\d{{1,3}}(?:・\d{{1,3}})*(?=時間|歳))?(?![0-9・])(?:{_KANA_NOUN}|{_NOUN_CH})+"
+         rf"(?:(?:\([A-Za-z0-9・]{{1,20}}\)|{_OKURI})(?:{_KANA_NOUN}|{_NOUN_CH})*)*)")
 _ORDINAL_RE = re.compile(rf"第(\d{{1,3}}|[一二三四五六七八九十]{{1,3}})回(?:目)?(?:の|となる|目の)?({_NOUN})")
 # Words right before a number that say how to read it; they go to the note, not the subject.
 _PRE_MARKS = ("約", "およそ", "概ね", "計", "合計", "総計", "累計", "総額", "延べ", "のべ", "うち", "最大", "最低",
-              "少なくとも", "前年度比", "前年比", "対前年度比", "年間", "月間", "毎年", "毎月", "各")
+              "少なくとも", "前年度比", "前年比", "対前年度比", "前年末比", "前年同期比", "年間", "月間", "毎年",
+              "毎月", "各")
 _POST_MARK_RE = re.compile(r"以上|以下|未満|超|余り|余|程度|強|弱|前後|近く|ほど|増加|減少|増|減|上昇|低下")
 # A rate or a span changes what the number means: 「1人当たり3万円」, 「5年間で100人」. Kept in the note.
 _PER_RE = re.compile(r"(?:\d+|一)?(?:人|件|回|日|か月|年|校|社)?(?:当たり|あたり|につき|ごとに|毎に)$")
+_SCOPE_PHRASE_RE = re.compile(r"[^、,。]*を中心(?:に|として)(?:して)?$")
 _SPAN_RE = re.compile(r"\d+(?:年間|か月間?|カ月間?|ヶ月間?|日間|週間)(?:で|に)?")
 # Words that name a scope, not a thing: 「全国47か所」 is 47 places across the country.
 _SCOPES = {"全国", "国内", "海外", "県内", "各地", "世界", "全体", "地域", "各国"}
@@ -52,20 +57,13 @@ _COUNTER_NOUNS = {"か国": "国", "か国・地域": "国・地域", "か所": 
                   "都市": "都市", "自治体": "自治体", "機関": "機関", "施設": "施設", "世帯": "世帯", "店舗": "店舗",
                   "拠点": "拠点", "地区": "地区", "市町村": "市町村", "市区町村": "市区町村", "病院": "病院",
                   "事業所": "事業所", "企業": "企業", "地域": "地域"}
-_YEAR = (rf"(?:(?P<era>令和|平成|昭和)(?P<en>\d{{1,2}}|元)|(?P<west>(?:19|20)\d{{2}}))(?:年度|年)"
-         rf"|(?<![\d元{_KANJI}])(?P<bare>\d{{1,2}}|元)年度")
-_YEAR_RE = re.compile(_YEAR)
-# A year and its particle are left out of the words before a number: 「就職率は平成29年度に32.8%」.
-_DEADLINE_RE = re.compile(rf"(?:{_YEAR})(?:末)?まで(?:に)?")
-_OPENING_YEAR_RE = re.compile(rf"^(?:{_YEAR})(?:中|度中)?(?:は|には|の|、)")
-_YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:中|度中|末)?(?:には|に|は|では|で|も|の)?"
-                             # 「4月1日現在」「3月末時点で」: the date of the count, not a word of it
-                             r"|\d{1,2}月(?:\d{1,2}日)?(?:現在|時点|末)*(?:で|に|には|の)?")
-# A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.
-_NOT_A_YEAR = re.compile(r"\d{1,2}月|以降|以来|から|まで|代|間|前|後|ぶり|連続|[〜~～\-]")
-_PART_OF_BEFORE_RE = re.compile(r"^(?:この|その)うち")
+# Brackets that say how a number stands, not what its noun is called: (速報値), (概数), (LED化等), (注2)
+_REMARK_RE = re.compile(r"値|概数|推計|見込|概算|暫定|注|等|など|含む|除く|化")
+# 「獣種別ではシカが65億円」「内訳は…」: parts of the previous sentence's count too
+# Sections that report the year before the document's: 施策の進捗状況（実績）, 評価結果, 施策の分析
+_RESULTS_RE = re.compile(r"進捗状況|実績|評価結果|施策の分析|目標達成度合いの測定結果")
+_PART_OF_BEFORE_RE = re.compile(r"^(?:この|その)うち|^[^、。]{1,8}別(?:では|に見ると|にみると)|^(?:その)?内訳は")
 _PEOPLE = {"人", "名", "者", "万人", "千人"}
-_MONTH_RE = re.compile(r"\s?(1[0-2]|[1-9])\s?月(?!間)")
 
 
 @dataclass
@@ -84,12 +82,17 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
     out: list[Figure] = []
     for section in sheet.sections:
         year = _section_year(section)
+        if year[1] is None and sheet.fiscal_year and "事務年度" not in sheet.text[:3000] \
+                and _RESULTS_RE.search(" ".join(section.path)):
+            # 「令和6年度事前分析表」's 施策の進捗状況（実績） reports 令和5年度, the year closed when it is written,
+            # as a 令和5年度 評価書 reports 令和4年度 (a 事務年度 evaluation reports its own 事務年度: not guessed)
+            year = (to_label(sheet.fiscal_year - 1), sheet.fiscal_year - 1)
         for piece in _pieces(section):
             carried = None  # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences
             before: list[Figure] = []  # the previous sentence's facts
             for start, sentence in _sentences(piece.text):
-                if _OPENING_YEAR_RE.match(sentence.strip()):
-                    carried = _year_before(sentence.strip(), 20, sheet.era) or carried
+                if OPENING_YEAR_RE.match(sentence.strip()):
+                    carried = year_before(sentence.strip(), 20, sheet.era) or carried
                 # 「このうち1・2歳児が2,360人」: a part of the previous sentence's count, of its year
                 whole = next((f for f in before if _PART_OF_BEFORE_RE.match(sentence.strip())), None)
                 now: list[Figure] = []
@@ -131,7 +134,7 @@ def _section_year(section: Section) -> tuple[str | None, int | None]:
 
 
 def _label_of(title: str, fiscal_year: int) -> str:
-    m = _YEAR_RE.search(tidy(title).translate(WIDTH))
+    m = YEAR_RE.search(tidy(title).translate(WIDTH))
     return m.group(0) if m else f"{fiscal_year}年度"
 
 
@@ -176,11 +179,15 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         clause_start = max(clause_start, depth_open + 1)
         left, pre = _strip_pre(a[clause_start:s])
         # 「重傷者数(速報値)は」「改良(LED化等)を」: a remark between the noun and its particle, kept in the note.
+        alias = None
         if m := re.search(r"(\([^()]*\))((?:とは|は|が|を|も)?)$", left):
             left, pre = left[:m.start()] + m.group(2), [m.group(1)] + pre
+            # 「事例(見逃し)は8回」: a plain name in the bracket is what the noun is called, a qualifier too
+            if re.fullmatch(r"\([^\d()、。,]{1,10}\)", m.group(1)) and not _REMARK_RE.search(m.group(1)):
+                alias = m.group(1)[1:-1]
         # 「令和4年度までに70%」: a deadline, kept in the note; other years are the fact's year, not words.
-        pre += [m.group(0) for m in _DEADLINE_RE.finditer(left)]
-        left = _YEAR_PHRASE_RE.sub("", _DEADLINE_RE.sub("", left))
+        pre += [m.group(0) for m in DEADLINE_RE.finditer(left)]
+        left = YEAR_PHRASE_RE.sub("", DEADLINE_RE.sub("", left))
         if left.startswith("うち"):
             pre.insert(0, "うち")
             left = left[2:]
@@ -191,6 +198,8 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         if re.search(r"[前昨翌次来]年度?|前回", left) or (
                 depth_open > 0 and re.search(r"(?:[前昨翌次来]年度?|前回)$", a[:depth_open])):
             continue
+        # 「(前年度比1.8%減)」: a change on the year before, of the count before it
+        change = next((mk for mk in pre if mk.endswith("比")), None)
         post, pos, remark = [], e, None
         if m := _POST_MARK_RE.match(a, pos):
             post.append(m.group(0))
@@ -207,7 +216,10 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
                 m := re.search(rf"((?:{_NOUN}の)?{_NOUN})$", a[:depth_open])):
             subject, how = _clean(m.group(1)), "bracket"  # 「北部訓練場の過半（約4,000ヘクタール）」
             if re.fullmatch(UNIT, m.group(1)):  # 「758人（74.6%）」: the share of the count before it
-                subject = f"{facts[-1]['subject']}の割合" if unit == "%" and facts and facts[-1]["subject"] else None
+                subject = f"{facts[-1]['subject']}の{change or '割合'}" if unit == "%" and facts and facts[-1][
+                    "subject"] else None
+        if subject is None and change and unit == "%" and facts and facts[-1]["subject"]:
+            subject, how = f"{facts[-1]['subject']}の{change}", "change"  # 「…1,803万口座で、前年末比6.0%増」
         qualifiers = _qualifiers(left, subject)
         # 「20歳未満の運転者は」「標識の更新を」: the noun that qualifies the counted one with の
         if subject and how == "left" and (m := re.search(
@@ -226,18 +238,20 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         parallel = not re.sub(rf"{_NOUN}(?:で|では|でも|において|に|には|は)?", "", left)  # 「日米は首脳間で」
         if subject is None and topic and bare:
             subject, how, topic = topic, "topic", None
-        series = [q for q in ([topic] if topic else []) + qualifiers if q and q != subject]
+        if how == "counter":  # 「7か国から受け入れ」「23か国・地域に輸出」: who is counted so, and what was done
+            qualifiers += [x for x in (_counted_by(facts, a[:s]), _verb_after(rest)) if x]
+        series = [q for q in ([topic] if topic else []) + qualifiers + ([alias] if alias else []) if q and q != subject]
         facts.append({"at": s, "value": value, "unit": unit, "subject": subject, "how": how,
                       "series": "・".join(dict.fromkeys(series)) or None,
                       "note": "、".join(pre + post + ([remark] if remark else [])) or None,
-                      "year": _year_before(a, s, era), "parallel": parallel, "end": rest[:1]})
+                      "year": year_before(a, s, era), "parallel": parallel, "end": rest[:1]})
     _borrow(facts)
     # 「第7回日米サイバー対話」: which round, a number of its own (unit 回目), of the noun it names.
     for m in _ORDINAL_RE.finditer(a):
         n = m.group(1)
         value = int(n) if n.isdigit() else kansuji(n)
         facts.append({"at": m.start(), "value": value, "unit": "回目", "subject": _clean(m.group(2)),
-                      "series": None, "note": f"第{n}回", "year": _year_before(a, m.start(), era)})
+                      "series": None, "note": f"第{n}回", "year": year_before(a, m.start(), era)})
     out = []
     for f in facts:
         if f["subject"] is None:
@@ -262,6 +276,9 @@ def _open_bracket(a: str, pos: int) -> int:
 def _strip_pre(left: str) -> tuple[str, list[str]]:
     marks: list[str] = [m.group(0) for m in _SPAN_RE.finditer(left)]
     left = _SPAN_RE.sub("", left)
+    if m := _SCOPE_PHRASE_RE.search(left):  # 「アジア地域を中心に24か国」: where, not what is counted
+        marks.append(m.group(0))
+        left = left[:m.start()]
     changed = True
     while changed:
         changed = False
@@ -269,7 +286,7 @@ def _strip_pre(left: str) -> tuple[str, list[str]]:
             marks.insert(0, m.group(0))
             left, changed = left[:m.start()], True
         for mk in sorted(_PRE_MARKS, key=len, reverse=True):
-            if left.endswith(mk) and not (mk == "計" and re.search(rf"[{_KANJI}]計$", left)):
+            if left.endswith(mk) and not (mk == "計" and re.search(rf"[{KANJI}]計$", left)):
                 marks.insert(0, "延べ" if mk == "のべ" else mk)
                 left, changed = left[:-len(mk)], True
                 break
@@ -280,7 +297,14 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
     """The counted noun, and where it was read: before the number, after it, or from the verb."""
     # 「JUSEP会合を計2回」「就職率は…32.8%」「電話会談が4回」「在沖縄海兵隊約9,000人」
     if m := re.search(rf"({_NOUN})(?:とは|は|が|を|も)$", left):
+        # 「送還された者は」: who, by what was done to them
+        done = re.search(rf"([{KANJI}]{{2,}})(?:された|した|している){m.group(1)}", left)
+        if m.group(1) in ("者", "人") and done:
+            return done.group(1) + "者", "left"
         return _clean(m.group(1)), "left"
+    # 「このうちほたてがいが約911億円」: a name in kana, after うち or a comma
+    if m := re.search(r"(?:^|[、,\s]|うち)([ぁ-ゖ]{2,8})(?:とは|は|が)$", left):
+        return m.group(1), "left"
     if m := re.search(rf"({_NOUN})$", left):
         if unit in _COUNTER_NOUNS:  # 「アジア10か国」「全国47か所」: the words before are a scope
             return _COUNTER_NOUNS[unit], "counter"
@@ -296,7 +320,7 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
     if m := re.match(rf"の({_NOUN})", right) or re.match(rf"({_NOUN})(?:を|が|は)", right):
         return _clean(m.group(1)), "right"
     # 「4,400人が参加する」 → 参加者, 「100人を育成する」 → 育成人数, 「3億円を拠出した」 → 拠出額
-    if m := re.match(rf"(が|を|は)?([{_KANJI}]{{2,}})(?:する|した|し|され|して)", right):
+    if m := re.match(rf"(が|を|は)?([{KANJI}]{{2,}})(?:する|した|し|され|して)", right):
         if unit in _PEOPLE:
             return m.group(2) + ("人数" if m.group(1) == "を" else "者"), "verb"
         if unit.endswith(("円", "ドル", "ユーロ")):
@@ -307,9 +331,25 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
     return None, ""
 
 
+def _counted_by(facts: list[dict], before: str) -> str | None:
+    """The noun a counter count belongs to: the sentence's count before it (「技能実習生が約280人となり、7か国から」),
+    else the topic or subject word before it (「ほたてがいが…、23か国・地域に」)."""
+    if facts and facts[-1]["subject"]:
+        return str(facts[-1]["subject"])
+    m = re.search(rf"(?:^|[、,。\s]|うち)({_NOUN}|[ぁ-ゖ]{{2,8}})(?:が|は|を)(?![ぁ-ゖ])", before)
+    return m.group(1) if m else None
+
+
+def _verb_after(rest: str) -> str | None:
+    """The verb's noun after a counter count: 「に輸出された」 → 輸出, 「から受け入れている」 → 受け入れ."""
+    m = re.match(rf"(?:に|から|で|を)?({_KANA_NOUN}|[{KANJI}]{{2,}})(?:し|され|する|した|して|れ|る|た|て)", rest) \
+        or re.match(rf"の({_NOUN})", rest)  # 「24か国・地域の競争当局から」: whose they are
+    return m.group(1) if m else None
+
+
 def _clean(noun: str) -> str | None:
     noun = re.sub(r"(?:等|など)$", "", noun).strip("・")
-    if not re.search(rf"[{_KANJI}\u30a1-\u30fa]", noun) or len(noun) > 40:
+    if not re.search(rf"[{KANJI}\u30a1-\u30fa]", noun) or len(noun) > 40:
         return None
     return noun
 
@@ -330,41 +370,13 @@ def _topic(before: str) -> str | None:
     """The nearest 「Xは、」/「「X」とは、」 that opens a clause before the number."""
     before = re.sub(r"^(?:\s|-|・|\(注\)|注\)|※)+", "", before)
     found = None
-    for m in re.finditer(rf"(?:^|[、,\s]|注\))(?:「([^」]+)」|({_NOUN}))(?:とは|は)", before):
-        t = m.group(1) or m.group(2)
-        if not _YEAR_RE.fullmatch(t) and not re.fullmatch(r"[本今昨前次来当同各]年度?", t):  # years, not topics
+    # (「先行技術文献調査の外注は、R4年度に…」: a noun qualified by another with の is one topic)
+    for m in re.finditer(rf"(?:^|[、,\s]|注\))(?:「([^」]+)」|(?:({_NOUN})の)?({_NOUN}))(?:とは|は)", before):
+        t = m.group(1) or (m.group(3) if m.group(2) is None or re.search(r"\d", m.group(2))
+                           else f"{m.group(2)}の{m.group(3)}")  # (「4月1日時点の」 dates it, it does not name it)
+        if not YEAR_RE.fullmatch(t) and not re.fullmatch(r"[本今昨前次来当同各]年度?", t):  # years, not topics
             found = t
     return found
-
-
-def _year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
-    """The year the sentence ties the number to: the nearest year before it, else the only one after it."""
-    years = []
-    # 「（令和3年3月29日…決定）」: a date in brackets cites a decision; it is not the year of a count.
-    cited = [m.span() for m in re.finditer(r"[（(][^（）()]*[）)]", a) if not m.start() < pos < m.end()
-             and re.search(r"\d\s?月|日|決定|閣議|策定", m.group(0))]
-    for m in _YEAR_RE.finditer(a):
-        if any(s <= m.start() < e for s, e in cited):
-            continue
-        month = _MONTH_RE.match(a, m.end()) if m.group(0).endswith("年") and not m.group(0).endswith("年度") else None
-        if (_NOT_A_YEAR.match(a, m.end()) and not month) or (m.start() and a[m.start() - 1] in "〜~～-"):
-            continue
-        if m.group("west"):
-            fy = int(m.group("west"))
-        else:
-            try:
-                fy = era_year(m.group("era") or era, m.group("en") or m.group("bare"))
-            except ValueError:
-                continue
-        if month:  # a date: 令和元年10月 is in 令和元年度, 令和3年1月 in 令和2年度 (the year starts in April)
-            fy -= int(month.group(1)) < 4
-        years.append((m.start(), m.group(0) + (month.group(0) if month else ""), fy))
-    before = [y for y in years if y[0] < pos]
-    if before:
-        return before[-1][1], before[-1][2]
-    if len({y[2] for y in years}) == 1:
-        return years[0][1], years[0][2]
-    return None
 
 
 def _borrow(facts: list[dict]) -> None:

@@ -21,32 +21,19 @@ from dataclasses import dataclass, field
 from .cells import CIRCLED, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import parse_fiscal_year, to_label
+from .measures import UNIT_PARENS as _UNIT_PARENS
+from .measures import measure_of
 from .normalize import nfkc, norm, tidy
 from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Row, Table
 
-# Longest first: 「年度ごとの目標値」 before 「目標値」, 「中期目標値」 before 「目標値」.
-_MEASURES = [
-    ("年度ごとの目標値", "年度目標値"), ("年度ごとの実績値", "実績値"), ("年ごとの目標値", "年度目標値"),
-    ("年ごとの実績値", "実績値"), ("中期目標値", "中期目標値"),
-    ("年度目標値", "年度目標値"), ("目標値", "目標値"), ("実績値", "実績値"), ("基準値", "基準値"),
-    ("初期値", "初期値"),
-    ("達成率", "達成率"), ("執行率", "執行率"), ("当初予算額", "当初予算額"), ("当初予算(a)", "当初予算(a)"),
-    ("補正予算(b)", "補正予算(b)"), ("繰越し等(c)", "繰越し等(c)"), ("繰越等(c)", "繰越等(c)"),
-    ("合計(a+b+c)", "合計(a+b+c)"), ("概算要求額", "概算要求額"), ("要求額", "概算要求額"), ("予算額計", "予算額計"),
-    ("執行額", "執行額"),
-    ("決算額", "決算額"), ("補正予算額", "補正予算額"), ("補正予算", "補正予算"), ("繰越し等", "繰越し等"),
-    ("繰越等", "繰越等"), ("合計", "合計"), ("予算額", "予算額"),
-]
-_ROW_ONLY = {"目標": "目標値", "実績": "実績値"}  # bare row labels of some forms
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
-_LABEL_HEADERS = ("評価", "達成状況", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年")
+_LABEL_HEADERS = ("評価", "達成状況", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年", "単位")
 # 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
 _CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")
 _YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度)(.{2,8})")
 # What an inner header row's first cell names: the table that starts there (「業績指標 | 基準値 | 令和元年 …」).
 _TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指標|指標|達成手段|事務事業|予算")
-_UNIT_PARENS = re.compile(r"[(（](?:単位[:：])?\s*(?:千円|百万円|億円|円|%|％|人|件|回)\s*[)）]")
 # A value with a unit and a year of its own: 「約1,200駅(R7年度)」「48.5%（平成30年度）」「12（平成30年度）」.
 _VALUE_RE = re.compile(
     r"^(?P<approx>約)?\s*(?P<num>[△▲\-−]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s()（）年]{1,4}|[^\d\s()（）年]{1,3}/[^\d\s()（）年]{1,5})?"
@@ -87,17 +74,6 @@ class _RowState:
     subject: str | None = None
     unit: str | None = None
     notes: list[str] = field(default_factory=list)
-
-
-def measure_of(text: str, *, whole: bool = False) -> str | None:
-    """The measure a header or row label names, in the contract's words (年度ごとの目標値 → 年度目標値)."""
-    n = _UNIT_PARENS.sub("", norm(text))
-    n = m.group(1) if (m := re.fullmatch(r"\((.*)\)", n)) else n  # 「（達成率）」
-    if whole:
-        # 「執行額(d)」「執行率(d/(a+b+c))」: a formula's letters after the measure
-        bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$", "", n)
-        return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
-    return next((m for w, m in _MEASURES if w in n), None)
 
 
 def _filled_header(header: list[list[str]], width: int) -> list[list[str]]:
@@ -161,7 +137,9 @@ def read_value(cell: str, sheet: Sheet) -> list[_Value] | None:
         paired = v.paren.value if v.paren is not None and v.paren.marker is None else None
         return [_Value(cell, v.value, "%" if v.percent else None, paired=paired)]
     # 「2,000以下」「16.0以下」: a target stated as a bound; its number is the value (the raw keeps the bound).
-    m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|未満|超)(?=$|\s*\()", "", nfkc(cell)))
+    # (「概ね16（令和5年度）」: an approximate target is its number too)
+    m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|未満|超)(?=$|\s*\()", "", re.sub(r"^(?:概ね|約|およそ)", "",
+                                                                                    nfkc(cell))))
     if not m:
         return None
     unit = m.group("unit")
@@ -333,6 +311,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             state = _RowState(subject=_subject_of(first), unit=unit_of(first))
         elif first and unit_of(first):
             state.unit = unit_of(first)
+        # (「単位 | 百万円」: a column of units names each row's)
+        if listed := next((tidy(cells[c]) for c in cols if cols[c].label == "単位" and 0 < len(tidy(cells[c])) <= 5
+                           and not re.search(r"\d", cells[c])), None):
+            state.unit = listed  # (and the rows under it: 実績値 under 目標値)
         row_unit = next((u for _, t in texts if (u := unit_of(t))), None) or state.unit
         if row_measure in ("達成率", "執行率") and any("%" in nfkc(t) for _, t in texts):
             row_unit = "%"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .cells import CIRCLED, parse_cell, unit_of
 from .fiscal_year import era_year, parse_fiscal_year
-from .form_tables import measure_of
+from .measures import measure_of
 from .normalize import CJK, nfkc, norm, tidy
 from .readers import Line
 

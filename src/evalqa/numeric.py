@@ -9,10 +9,12 @@ from dataclasses import replace
 from . import wording
 from .answer import Answer, Frame, refusal
 from .breakdown import TOTALS
+from .direction import lower_is_better
 from .figure import Figure
 from .fiscal_year import to_label
 from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, QuestionAnalysis
-from .subjects import Subject, lower_is_better
+from .subjects import Subject
+from .sums import sum_answer
 
 # The natural companion of a value: target ↔ actual, budget ↔ execution (first present wins).
 COMPANIONS = {
@@ -51,11 +53,15 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
     s = frame.subject
     assert s is not None
     figs = [f for f in s.figures if frame.series is None or f.series == frame.series]
+    if (added := sum_answer(a, frame, labels)) is not None:  # 「…を合計すると」: a sum the sheet does not print
+        return added
     if frame.trend or len(frame.years) > 1:
         return trend_answer(a, frame, figs, labels)
     year = frame.years[0] if frame.years else None
     if frame.family == "budget" and "予算" not in a.normalized and not pick_measures("budget", s, figs, None):
         frame = replace(frame, family=None)  # 「寄付金残高はいくら？」: the amount the table states, not a budget
+    if frame.family == "total" and not pick_measures("total", s, figs, None) and any(f.series in TOTALS for f in figs):
+        frame = replace(frame, family=None)  # 「年齢階層別の…の合計は？」: the breakdown's 合計 row
     measures = pick_measures(frame.family, s, figs, year)
     fallback = ""
     if not measures and year is not None and not a.years and frame.family in YEARLESS:

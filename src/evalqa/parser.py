@@ -15,9 +15,10 @@ from .cells import parse_cell, unit_of
 from .facts import extract_facts
 from .figures import extract_figures
 from .fiscal_year import era_for, era_year, parse_fiscal_year
-from .form_tables import measure_of, read_value, year_cell
+from .form_tables import read_value, year_cell
 from .forms import form_fields, read_form_metadata
 from .headings import ROMAN, Heading, general_heading, match_heading
+from .measures import measure_of
 from .normalize import nfkc, norm, tidy
 from .readers import Document, Line, read_document
 from .sheet import GENERAL, Section, Sheet
@@ -28,10 +29,11 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 14
+READING_VERSION = 16
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
-_UNIT_LINE_RE = re.compile(r"^[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]$")
+_UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
+                           r"|単位[:：]\s*(千円|百万円|億円|円|%|人|件|回|か国|カ国))$")  # (「単位：億円」 in a cell)
 POLICY_FIELDS = {
     "施策名": "title",
     "政策名": "title",
@@ -282,7 +284,7 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
         k += 1
     trailing_unit = None
     if k < len(lines) and (m := _UNIT_LINE_RE.match(norm(lines[k].text))):
-        trailing_unit = m.group(1)
+        trailing_unit = m.group(1) or m.group(2)
 
     if section.kind == "policy":
         _split_policy_block(sheet, section, rows)

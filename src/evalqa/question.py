@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .counts import ASKED_COUNTER_RE, asked_counter
 from .english import gloss, is_common, is_english, unknown_acronyms
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
@@ -84,6 +85,11 @@ _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|ま
 _DOCUMENT_YEAR_RE = re.compile(r"(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:19|20)\d{2}(?=年度))\s*(?:年度)?\s*(?:の)?\s*"
                                r"(?:[^、。?？\d]{1,10}?)?"
                                r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票)")
+# 「事前分析表（R5）」: the year after the document, in brackets
+# 「（林野庁R5）」: an agency and a year in brackets name its sheet of that year too
+_DOCUMENT_YEAR_AFTER_RE = re.compile(r"(?:(?P<doc>事前分析表|実績評価書|評価書|評価調書|調書|個票)\s*|"
+                                     r"(?<=[(（])(?P<org>[^()（）\d、。]{1,12}(?:庁|省|府|委員会|委)))\s*[(（]?\s*"
+                                     r"(?P<year>(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度)?|(?:19|20)\d{2}\s*年度?)\s*[)）]")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
 # that the bare form (「執行額ではなく予算額計を」) cannot swallow the word before the bracket.
 _NEGATED_RES = [re.compile(r"[（(][^（）()]*(?:ではなく|じゃなく|以外)[^（）()]*[）)]"),
@@ -135,25 +141,10 @@ OPERATIONS = [
                            r"|(?:増加|減少)(?!率|数|量|件数|幅)"
                            r"|上回|下回|前年度比|差は|差額|違い|伸び(?!率)|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
                           r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう"
+                          r"|(?:目標|目標値)を?(?:クリア|満た)(?:し|せ|でき)"  # 「目標をクリアした？」「満たした？」
                           # 「それって達成できてる？」「達成できそう？」: of the subject in focus, not a list
                           r"|達成(?:でき|し)(?:て(?:る|い)|そう|た(?=の|か|って|[?？]|$))(?![^、。?？]{0,8}?(?:指標|もの|区分|項目|のは|事業))")),
 ]
-_COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
-                 # 「（千トン）で」: the unit the answer is wanted in
-                 (re.compile(r"[(（](万トン|千トン|トン|ha|km|万人|千人)[)）]"), "BRACKET"),
-                 (re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
-                 (re.compile(r"何人|人数|何名|参加者|受講者|人は"
-                  r"|(?:した|する|している|された)(?:人|者)(?!の?(?:割合|率|比率))"), "人"),
-                 (re.compile(r"何か国|何カ国|国数|何ヶ国"), "か国"),
-                 (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),
-                 (re.compile(r"いくら|金額|予算|円"), "円"),
-                 (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%")]
-# 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
-_ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯"
-                               r"|戸|棟|冊|店舗|拠点|地区"
-                               r"|基|隊|頭"
-                               r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
-                               r"|都市|種類|講座|か所|カ所|箇所|個)")
 _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
 
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
@@ -303,6 +294,8 @@ def content_terms(text: str) -> tuple[list[str], list[str]]:
         if pos1 == "動詞" and lemma in _SKIP_VERBS:
             continue
         out.append(s)
+        if pos1 == "名詞" and re.fullmatch(r"[ぁ-ゖー]+", s) and re.fullmatch(r"[一-龥]+|[ァ-ヴー]+", lemma):
+            out.append(lemma)  # 「ほたて」 as 「帆立」 too: a noun in kana is not a verb's stem, which words drop
         if pos2 == "固有名詞" and s not in _ERA_NAMES:
             proper.append(s)
     return out, proper
@@ -318,9 +311,11 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     q = nfkc(gloss(question) if lang == "en" else question)
     # 「令和5年度事前分析表では」 names a document by its year; the year asked is another (scope.name_sheets
     # narrows to that document).
-    q_years = _DOCUMENT_YEAR_RE.sub("", q)
-    document_year = next((y for m in _DOCUMENT_YEAR_RE.finditer(q) for y in find_fiscal_years(m.group(0), era)[0].years
-                          if find_fiscal_years(m.group(0), era)), None)
+    q_years = _DOCUMENT_YEAR_AFTER_RE.sub(lambda m: m.group("doc") or m.group("org") + ")",
+                                          _DOCUMENT_YEAR_RE.sub("", q))
+    named = [m.group(0) for m in _DOCUMENT_YEAR_RE.finditer(q)] + [
+        m.group("year") for m in _DOCUMENT_YEAR_AFTER_RE.finditer(q)]
+    document_year = next((y for t in named if (found := find_fiscal_years(t, era)) for y in found[0].years), None)
     mentions = find_fiscal_years(q_years, era)
     if latest is not None and any(m.end > latest + 5 for m in mentions) and era != "平成":
         older = find_fiscal_years(q_years, "平成")
@@ -379,7 +374,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
     reason = bool(_REASON_RE.search(n))
-    numeric = bool(_NUMERIC_RE.search(q) or _ASKED_COUNTER_RE.search(q))
+    numeric = bool(_NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q))
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         document_year=document_year,
@@ -394,7 +389,6 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,
         document_offset=-1 if _PREVIOUS_DOCUMENT_RE.search(n) else 0,
         grade=grade, opinion=bool(_OPINION_RE.search(n) or _OPINION_EN_RE.search(question.lower())),
-        counter=next(((cue.group(1) if unit == "BRACKET" else unit) for pat, unit in _COUNTER_CUES
-                      if (cue := pat.search(n))), None)
-        or (asked_counter.group(1) if (asked_counter := _ASKED_COUNTER_RE.search(n)) else None),
+        counter=asked_counter(n),
     )
+

@@ -57,7 +57,9 @@ def _cover(name: str, words: set[str]) -> float:
 # The words before 「の事前分析表」「の評価書」「の施策」: the phrase that names a document
 _DOCUMENT_PHRASE_RE = re.compile(r"([^、。?？]{2,40}?)の?(?:事前分析表|実績評価書|評価書|調書|個票|施策|シート)")
 _MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
-                   "農水省": "農林水産省"}
+                   "農水省": "農林水産省", "公取委": "公正取引委員会", "個情委": "個人情報保護委員会",
+                   "規制委": "原子力規制委員会", "入管庁": "出入国在留管理庁", "エネ庁": "資源エネルギー庁",
+                   "中企庁": "中小企業庁", "海保": "海上保安庁", "こども庁": "こども家庭庁"}
 # Every ministry and agency the forms name, and the short names people use (厚労省), the longer first.
 _MINISTRY_RE = re.compile("|".join(sorted({*MINISTRIES, *_MINISTRY_NAMES}, key=len, reverse=True)))
 
@@ -66,6 +68,11 @@ _POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})|(?:施策目
                                re.IGNORECASE)  # (an English question is read in lower case: iii-1-1)
 # Kinds of evaluation document, the longer first (実績評価書 before 評価書).
 _DOCUMENT_KINDS = ("事前分析表", "実績評価書", "事後評価", "チェックアップ", "調書", "個票", "評価書")
+
+
+def ministries_named(a: QuestionAnalysis) -> list[str]:
+    """The ministries and agencies the question names (厚労省 as 厚生労働省)."""
+    return list(dict.fromkeys(_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)))
 
 
 def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:

@@ -13,10 +13,10 @@ from . import wording
 from .answer import Answer, Frame
 from .counts import UNIT
 from .figure import Figure
-from .matching import term_matches
-from .normalize import tidy
+from .matching import COUNTRY_ABBREV, term_matches
+from .normalize import nfkc, tidy
 from .question import QuestionAnalysis, subject_words
-from .subjects import Subject
+from .subjects import Subject, unit_word
 from .terms import terms
 
 MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")
@@ -91,16 +91,26 @@ def fact_words(a: QuestionAnalysis) -> list[str]:
 
 
 def same_counter(unit: str, counter: str) -> bool:
-    """「名」「者」 count people as 「人」 does; 「百万円」 is an amount in 「円」."""
-    unit = "人" if unit in ("名", "人", "者") else re.sub(r"^[カヶヵケ箇]", "か", unit)
-    return unit.endswith(re.sub(r"^[カヶヵケ箇]", "か", counter))
+    """「名」「者」 count people as 「人」 does, 「百万円」 is an amount in 「円」, 「か国・地域」 counts 「か国」."""
+    def plain(u: str) -> str:
+        return re.sub(r"^[カヶヵケ箇]", "か", u).removesuffix("・地域")
+    unit = "人" if unit in ("名", "人", "者") else plain(unit)
+    return unit.endswith(plain(counter))
 
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
               titles: Mapping[str, str] | None = None) -> tuple[float, Figure | None]:
     if quoted := [q for q in re.findall(r"「([^「」]{1,20})」", a.question) if a.lang == "ja"]:
         facts = [f for f in facts if all(q in f.raw for q in quoted)]  # (「転倒」: a sentence that says it)
-    scored = sorted(((fact_score(a, f, idf), f) for f in facts), key=lambda x: -x[0])
+    # 「…のうち九州に上陸したのは」: a place or name asked that the sentence does not say counts something else
+    names = [p for p in a.proper if p not in a.sheet_words] if a.lang == "ja" else []
+    facts = [f for f in facts if all(_says_name(p, f, (titles or {}).get(f.sheet, "")) for p in names)]
+    def score_of(f: Figure) -> float:
+        sc = fact_score(a, f, idf)
+        # 「「見逃し」は何回」: a quoted name the fact's counted noun or its qualifier is answers it
+        return max(sc, MIN_FACT) if sc > 0 and quoted and all(
+            q in f.subject or q in (f.series or "") for q in quoted) else sc
+    scored = sorted(((score_of(f), f) for f in facts), key=lambda x: -x[0])
     if not scored:
         return 0.0, None
     score, fact = scored[0]
@@ -119,6 +129,12 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
 
 
 WIDE_COVER = 0.75
+
+
+def _says_name(name: str, fact: Figure, title: str) -> bool:
+    """Does the fact's sentence, section or sheet title say the name (アメリカ as the 米 of 日米)?"""
+    said = nfkc(" ".join((fact.raw, fact.subject, fact.series or "", " ".join(fact.section), title))).lower()
+    return name.lower() in said or (abbrev := COUNTRY_ABBREV.get(name)) is not None and abbrev in said
 
 
 def _cover(words: Sequence[str], fact: Figure, idf: Callable[[str], float], title: str = "") -> float:
@@ -143,10 +159,13 @@ def covers_partly(a: QuestionAnalysis, subject: Subject) -> str | None:
 def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: str, table_figure: Figure | None = None,
                   group: str | None = None) -> Answer:
     """「…」 quoted, the number read from it, and the table's figure named as what it counts."""
-    about = "・".join(x for x in (fact.series, fact.subject) if x)
-    approx = "約" if fact.note and "約" in fact.note else ""
+    # (「新規発生滞納額の前年度比」 carries its series already)
+    about = "・".join(x for x in (fact.series, fact.subject) if x and not (x != fact.subject and x in fact.subject))
+    notes = (fact.note or "").split("、")
+    approx = "約" if "約" in (fact.note or "") else ""
+    moved = next((m for m in notes if m in ("増", "減", "増加", "減少", "上昇", "低下")), "")  # 「1.9%増」
     when = f"{wording.year(fact)}の" if fact.fiscal_year else ""
-    text = (f"シートの本文によると、{when}{about}は{approx}{wording.value(fact)}です。\n「{fact.raw}」\n"
+    text = (f"シートの本文によると、{when}{about}は{approx}{wording.value(fact)}{moved}です。\n「{fact.raw}」\n"
             f"{wording.cite(fact, sheet_label)}")
     figures = [fact]
     if table_figure is not None and table_figure.value is not None and table_figure.value != fact.value:
@@ -164,3 +183,51 @@ def fact_in_passage(a: QuestionAnalysis, facts: Sequence[Figure], passage: str,
               and (a.counter is None or same_counter(f.unit or "", a.counter))]
     score, fact = max(((fact_score(a, f, idf), f) for f in inside), key=lambda x: x[0], default=(0.0, None))
     return fact if fact is not None and score > 0 and names_counted(a, fact) else None
+
+
+def stated_change(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
+                  titles: Mapping[str, str]) -> Figure | None:
+    """「前年度比で何％増えた？」: the rate of change a sentence states (「…6,612億円で、前年度比1.9%増」), which
+    answers before one computed from the table."""
+    if a.operation != "compare" or a.counter != "%":
+        return None
+    score, fact = best_fact(a, [f for f in facts if f.subject.endswith("比") and f.unit == "%"], idf, titles)
+    return fact if score >= MIN_FACT else None
+
+
+# Words that ask for money: 予算, 経費, 金額, いくら, budget, cost, spend …
+_MONEY_RE = re.compile(r"円|額|費|予算|金|いくら|budget|cost|spen[dt]|yen|fund", re.I)
+
+
+def counted_otherwise(a: QuestionAnalysis, units: Sequence[str]) -> str | None:
+    """The counter a question counts in when none of the subject's units is it (「何年を迎えた？」 of a %), else
+    None. 「いくつになった？」 counts things, not an amount of money (予算額); 「…センターの数は？」 not a share."""
+    counted = a.counter or ("いくつ" if "いくつ" in a.normalized and a.family is None else None) or (
+        "数" if a.family is None and re.search(r"の数(?:は|を|が|$|\?)", a.normalized) else None)
+    if counted is not None and units and not any(same_counter(u, counted) for u in units) and (
+            a.counter is not None or all(u.endswith(("円", "%") if counted == "数" else "円") for u in units)):
+        return counted
+    return None
+
+
+def money_unasked(a: QuestionAnalysis, units: Sequence[str]) -> bool:
+    """Are the subject's values money (and its rates) while the question asks no money?"""
+    return any(u.endswith("円") for u in units) and all(u.endswith(("円", "%")) for u in units) \
+        and a.family is None and not _MONEY_RE.search(a.normalized)
+
+
+def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, subject: Subject, table: Answer,
+                        covered: float) -> bool:
+    """Does the sentence answer rather than the table's figure? The table answers only when its subject covers
+    what the question names (首脳 alone is not 首脳・外相), counts in the unit asked (何人 against a %), and
+    covers the question about as well as the sentence; a sentence that says no year does not outweigh the
+    table's figure of the year asked (unless the table's subject misses most of what is named), nor does one
+    that states the table's own figure."""
+    if covers_partly(a, subject):
+        return True
+    if a.counter is not None and same_counter(fact.unit or "", a.counter) and not any(
+            same_counter(unit_word(f), a.counter) for f in subject.figures):
+        return True
+    dated = fact.fiscal_year is not None or not a.years or not table.found or covered < 0.5
+    same = table.found and bool(table.figures) and table.figures[0].value == fact.value
+    return dated and fact_score > covered + 0.15 and not same

@@ -83,29 +83,6 @@ def unit_word(f: Figure) -> str:
 
 
 TARGETS = ("年度目標値", "目標値")
-# Words saying lower is better; not 削減量/削減率 (an amount cut, which is better higher).
-_LOWER_BETTER_RE = re.compile(r"(?:減少|削減|低減|縮減)(?!量|率|効果|額)|抑制|以下|防止|低下|減らす")
-
-
-def lower_is_better(s: Subject) -> bool | None:
-    """True when the targets (below the baseline) or, when they are silent, the indicator's own name say lower
-    is better; None when nothing says either way."""
-    # 「2,000以下」「12.0以下」: a target written as a bound says which way is better.
-    bounds = {m.group(0) for f in s.figures if f.measure in TARGETS + ("中期目標値",)
-              and (m := re.search(r"以下|未満|以上|超", f.raw or ""))}
-    if bounds and bounds <= {"以下", "未満"}:
-        return True
-    if bounds and bounds <= {"以上", "超"}:
-        return False
-    base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)
-    targets = [f.value for f in s.figures if f.measure in TARGETS + ("中期目標値",) and f.value is not None]
-    if base is not None and targets:
-        below = [t < base for t in targets]
-        if all(below) or not any(below):
-            return all(below)
-    return True if _LOWER_BETTER_RE.search(s.name + (s.section[-1] if s.section else "")) else None
-
-
 class SubjectCatalogue:
     """Subjects of a corpus with IDF weights and an inverted index term → subjects."""
 

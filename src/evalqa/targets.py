@@ -1,14 +1,15 @@
 """Targets met or missed: which indicators missed (or met) their 年度目標値 in a year, and in which years one
-indicator did. Indicators better when lower (死者数, 再入率) are judged so (`subjects.lower_is_better`)."""
+indicator did. Indicators better when lower (死者数, 再入率) are judged so (`direction.lower_is_better`)."""
 from __future__ import annotations
 
 from . import wording
 from .aggregate import label_of, table
 from .answer import Answer, Frame, refusal
+from .direction import lower_is_better, met_target, sheet_grade
 from .fiscal_year import to_label
 from .question import QuestionAnalysis
 from .scope import Scope, scope_label
-from .subjects import TARGETS, Subject, SubjectCatalogue, lower_is_better
+from .subjects import TARGETS, Subject, SubjectCatalogue
 
 
 def years_missed(a: QuestionAnalysis, s: Subject, cat: SubjectCatalogue) -> Answer | None:
@@ -21,8 +22,7 @@ def years_missed(a: QuestionAnalysis, s: Subject, cat: SubjectCatalogue) -> Answ
         target = next((f for f in s.figures if f.measure in TARGETS and f.fiscal_year == actual.fiscal_year
                        and f.series == actual.series and f.value is not None), None)
         if target is not None:
-            met = actual.value <= target.value if lower else actual.value >= target.value  # type: ignore[operator]
-            rows.append((actual, target, met))
+            rows.append((actual, target, met_target(s, actual, target)))
     if not rows:
         return None
     hit = [r for r in rows if r[2] == (a.operation == "met")]
@@ -60,9 +60,8 @@ def target_results(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> 
         return refusal(a.question, f"{where}には、{when}年度目標値と実績値がそろう測定指標がありません。")
     rows, hit, unsure = [], [], False
     for s, actual, target in pairs:
-        lower = lower_is_better(s)
-        unsure |= lower is None
-        met = actual.value <= target.value if lower else actual.value >= target.value  # type: ignore[operator]
+        met = met_target(s, actual, target)
+        unsure |= lower_is_better(s) is None and sheet_grade(actual) is None
         rows.append((s, actual, target, met))
         if met == (a.operation == "met"):
             hit.append((s, actual, target))

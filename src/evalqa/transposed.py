@@ -15,7 +15,8 @@ from .breakdown import breakdown_caption
 from .cells import unit_of
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
-from .form_tables import measure_of, read_value, year_cell
+from .form_tables import read_value, year_cell
+from .measures import measure_of
 from .normalize import nfkc, norm, tidy
 from .sheet import Section, Sheet
 from .tables import Table
@@ -44,6 +45,30 @@ def is_transposed(table: Table, sheet: Sheet) -> bool:
         return False  # 「年度 | 年度目標値 | 実績値」: measures across, read by `evalqa.form_tables`
     years = [r for r in table.rows[1:] if r.cells and _row_year(r.cells[0], sheet)]
     return len(years) >= 2 and all(_CODE_RE.match(norm(c)) or len(norm(c)) <= 40 for c in head[1:] if c)
+
+
+_GRADE_HEADS = ("達成", "達成状況", "判定", "評価", "達成度")
+
+
+def _measure_row(table: Table) -> list[str] | None:
+    """The second header row of measures under indicator names (「 | 目標値 | 実績値 | 達成」), else None."""
+    if len(table.rows) < 3:
+        return None
+    cells = table.rows[1].cells
+    named = [c for c in cells[1:] if c.strip()]
+    if (cells and cells[0].strip()) or len(named) < 2:
+        return None
+    return list(cells) if all(measure_of(c) or norm(c) in _GRADE_HEADS for c in named) else None
+
+
+def _spans(head: list[str], width: int) -> list[str]:
+    """Header cells with each name carried right over the empty cells its merged span leaves."""
+    out, last = [], ""
+    for c in range(width):
+        cell = head[c] if c < len(head) else ""
+        last = cell if cell.strip() else (last if c else "")
+        out.append(last)
+    return out
 
 
 def _spaced(cell: str) -> str:
@@ -79,8 +104,12 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
     measure = measure_of(caption) or "実績値"
     names = _names(sheet)
     head = table.rows[0].cells
+    # 「年度 | 指標1 … (merged) | 指標2 …」 over 「 | 目標値 | 実績値 | 達成 | 目標値 …」: each indicator spans its
+    # measures, read column by column (a grade column notes the 実績値 beside it)
+    sub = _measure_row(table)
+    spans = _spans(head, len(sub)) if sub else head
     out: list[Figure] = []
-    for row in table.rows[1:]:
+    for row in table.rows[2 if sub else 1:]:
         first = row.cells[0].strip() if row.cells else ""
         year = _row_year(first, sheet)
         target_row = year is None and "目標" in first
@@ -90,10 +119,18 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
         row_years = find_fiscal_years(first, sheet.era) if target_row else []
         row_target: tuple[int, str] | None = (row_years[0].start, row_years[0].text) if len(row_years) == 1 \
             else None
-        for c in range(1, min(len(head), len(row.cells))):
-            if not head[c].strip() or not (vals := read_value(row.cells[c], sheet)):
+        for c in range(1, min(len(spans), len(row.cells))):
+            if sub and norm(sub[c]) in _GRADE_HEADS and norm(row.cells[c]) in _GRADES:
+                name = _column(spans[c], names)[0]
+                for f in out:  # the 実績値 just read of the same indicator and row
+                    if f.subject == name and f.line == row.line and f.measure == "実績値":
+                        f.note = "、".join(x for x in (f.note, f"{norm(sub[c])}: {norm(row.cells[c])}") if x)
                 continue
-            name, bound = _column(head[c], names)
+            if not spans[c].strip() or not (vals := read_value(row.cells[c], sheet)):
+                continue
+            if sub and not measure_of(sub[c]):
+                continue
+            name, bound = _column(spans[c], names)
             v = vals[0]
             if target_row:
                 year_of = (v.year, v.year_label or tidy(str(v.year))) if v.year is not None else row_target
@@ -104,7 +141,7 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
             else:
                 assert year is not None
                 fy, label = year[0], year[1]
-                measures = [measure] + (["基準値"] if year[2] else [])
+                measures = [measure_of(sub[c]) or measure if sub else measure] + (["基準値"] if year[2] else [])
             for m in measures:
                 out.append(Figure(
                     sheet=sheet.id, section=section.path, subject=name, series=None, measure=m, fiscal_year=fy,

@@ -1,0 +1,49 @@
+"""Which way an indicator is better, and whether its 実績値 met a target: the sheet's own grade (○ / ×, 達成 /
+未達成) where it gives one, else the direction its targets, name or baseline say."""
+from __future__ import annotations
+
+import re
+
+from .figure import Figure
+from .subjects import TARGETS, Subject
+
+# Words saying lower is better; not 削減量/削減率 (an amount cut, which is better higher).
+_LOWER_BETTER_RE = re.compile(r"(?:減少|削減|低減|縮減)(?!量|率|効果|額)|抑制|以下|防止|低下|減らす")
+
+
+def lower_is_better(s: Subject) -> bool | None:
+    """True when the targets (below the baseline) or, when they are silent, the indicator's own name say lower
+    is better; None when nothing says either way."""
+    # 「2,000以下」「12.0以下」: a target written as a bound says which way is better.
+    bounds = {m.group(0) for f in s.figures if f.measure in TARGETS + ("中期目標値",)
+              and (m := re.search(r"以下|以内|未満|以上|超", f.raw or ""))}
+    if bounds and bounds <= {"以下", "以内", "未満"}:
+        return True
+    if bounds and bounds <= {"以上", "超"}:
+        return False
+    base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)
+    targets = [f.value for f in s.figures if f.measure in TARGETS + ("中期目標値",) and f.value is not None]
+    if base is not None and targets:
+        below = [t < base for t in targets]
+        if all(below) or not any(below):
+            return all(below)
+    return True if _LOWER_BETTER_RE.search(s.name + (s.section[-1] if s.section else "")) else None
+
+
+_GRADE_NOTE_RE = re.compile(r"(?:達成状況|達成度|達成|判定|評価)[:：]\s*(達成|未達成|一部達成|概ね達成|[○◎△×])")
+_GRADE_WORD = {"○": "達成", "◎": "達成", "×": "未達成", "△": "一部達成"}
+
+
+def sheet_grade(actual: Figure) -> str | None:
+    """The grade the sheet gives the 実績値 (a 達成 column read as its note), in words: ○ → 達成, × → 未達成."""
+    m = _GRADE_NOTE_RE.search(actual.note or "")
+    return _GRADE_WORD.get(m.group(1), m.group(1)) if m else None
+
+
+def met_target(s: Subject, actual: Figure, target: Figure) -> bool:
+    """Did the 実績値 meet the target: as the sheet grades it (its ○ / × column) where it does, else by the
+    indicator's direction (`lower_is_better`; higher when nothing says)."""
+    if (grade := sheet_grade(actual)) is not None and actual.fiscal_year == target.fiscal_year:
+        return grade == "達成"
+    lower = lower_is_better(s)
+    return actual.value <= target.value if lower else actual.value >= target.value  # type: ignore[operator]

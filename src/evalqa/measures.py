@@ -1,0 +1,34 @@
+"""The kinds of value a header or row label names (目標値, 実績値, 当初予算(a) …), in the contract's words."""
+from __future__ import annotations
+
+import re
+
+from .normalize import norm
+
+# Longest first: 「年度ごとの目標値」 before 「目標値」, 「中期目標値」 before 「目標値」.
+_MEASURES = [
+    ("年度ごとの目標値", "年度目標値"), ("年度ごとの実績値", "実績値"), ("年ごとの目標値", "年度目標値"),
+    ("年ごとの実績値", "実績値"), ("中期目標値", "中期目標値"),
+    ("年度目標値", "年度目標値"), ("目標値", "目標値"), ("実績値", "実績値"), ("基準値", "基準値"),
+    ("初期値", "初期値"),
+    ("達成率", "達成率"), ("執行率", "執行率"), ("当初予算額", "当初予算額"), ("当初予算(a)", "当初予算(a)"),
+    ("補正予算(b)", "補正予算(b)"), ("繰越し等(c)", "繰越し等(c)"), ("繰越等(c)", "繰越等(c)"),
+    ("合計(a+b+c)", "合計(a+b+c)"), ("計(a+b+c)", "合計(a+b+c)"), ("概算要求額", "概算要求額"),
+    ("要求額", "概算要求額"), ("概算要求", "概算要求額"), ("予算額計", "予算額計"),
+    ("執行額", "執行額"),
+    ("決算額", "決算額"), ("補正予算額", "補正予算額"), ("補正予算", "補正予算"), ("繰越し等", "繰越し等"),
+    ("繰越等", "繰越等"), ("合計", "合計"), ("予算額", "予算額"),
+]
+_ROW_ONLY = {"目標": "目標値", "実績": "実績値"}  # bare row labels of some forms
+UNIT_PARENS = re.compile(r"[(（](?:単位[:：])?\s*(?:千円|百万円|億円|円|%|％|人|件|回)\s*[)）]")
+
+
+def measure_of(text: str, *, whole: bool = False) -> str | None:
+    """The measure a header or row label names, in the contract's words (年度ごとの目標値 → 年度目標値)."""
+    n = UNIT_PARENS.sub("", norm(text))
+    n = m.group(1) if (m := re.fullmatch(r"\((.*)\)", n)) else n  # 「（達成率）」
+    if whole:
+        # 「執行額(d)」「執行率(d/(a+b+c))」: a formula's letters after the measure
+        bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$", "", n)
+        return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
+    return next((m for w, m in _MEASURES if w in n), None)

@@ -1,0 +1,85 @@
+"""Reading and answering a ninth group of forms:
+- an Excel workbook whose indicator names span 目標値 / 実績値 / 達成 columns, years down the first column, and
+  whose budget table has its unit in a stray 「単位：億円」 cell (デジタル庁);
+- a workbook with a 単位 column naming each row's unit (水産庁);
+- a CP932 text whose bounded targets (20以内) and ○/× column judge the 実績値 (公正取引委員会);
+- a PDF whose sentences count countries of the people counted before them (出入国在留管理庁);
+- two years' 事前分析表 of one 施策 named by its year in brackets (林野庁).
+
+The sheets (tests/sheets/digital-r5-1-mynumber.xlsx, jfa-r5-3-shigen.xlsx, jftc-r5-2-shitauke.txt,
+isa-r5-2-shutsunyukoku.pdf, rinya-r5/r6-1-shinrin.txt, with jpo-r5-1-1-shinsa.txt and nta-r6-3-1-chozei.txt of the
+eighth group) were written by someone who had read no code. The questions here are phrased anew, not taken from
+the question sets measured in the README.
+"""
+import pytest
+
+from conftest import SEED, SHEETS, assistant_over
+
+pytestmark = [pytest.mark.slow]
+DIGITAL, JFA, JFTC, ISA, RINYA5, RINYA6, JPO, NTA6 = (SHEETS / n for n in (
+    "digital-r5-1-mynumber.xlsx", "jfa-r5-3-shigen.xlsx", "jftc-r5-2-shitauke.txt", "isa-r5-2-shutsunyukoku.pdf",
+    "rinya-r5-1-shinrin.txt", "rinya-r6-1-shinrin.txt", "jpo-r5-1-1-shinsa.txt", "nta-r6-3-1-chozei.txt"))
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, "forms9", (SEED, DIGITAL, JFA, JFTC, ISA, RINYA5, RINYA6, JPO, NTA6))
+
+
+def _of(path, subject, **kw):
+    from evalqa.parser import load_sheet
+
+    return [f for f in load_sheet(path).figures if f.subject.startswith(subject)
+            and all(getattr(f, k) == v for k, v in kw.items())]
+
+
+def test_indicator_names_spanning_their_measures_are_read_column_by_column():
+    # 「指標2 …（万件）」 over 「目標値 | 実績値 | 達成」: the target is not taken for the actual
+    issued = {(f.measure, f.fiscal_year): f for f in _of(DIGITAL, "マイナ保険証")}
+    assert (issued[("目標値", 2021)].value, issued[("実績値", 2021)].value) == (2000, 1196)
+    assert issued[("実績値", 2021)].unit == "万件" and "未達成" in (issued[("実績値", 2021)].note or "")
+    # 「単位：億円」 alone in a cell above the budget table, and 「計(a+b+c)」 is the total
+    budget = {(f.measure, f.fiscal_year): f for f in _of(DIGITAL, "施策の予算額")}
+    assert (budget[("当初予算(a)", 2021)].value, budget[("当初予算(a)", 2021)].unit) == (1480.2, "億円")
+    assert budget[("合計(a+b+c)", 2021)].value == 3735.3
+
+
+def test_a_column_of_units_names_each_rows_unit():
+    spent = _of(JFA, "施策の予算額", measure="執行額", fiscal_year=2021)
+    assert [(f.value, f.unit) for f in spent] == [(224812, "百万円")]
+    catch = _of(JFA, "漁獲量", measure="実績値", fiscal_year=2021)
+    assert [(f.value, f.unit) for f in catch] == [(417, "万トン")]  # (the 目標値 row above names it)
+
+
+def test_a_verdict_follows_the_sheets_own_grade_and_a_bounded_target(bot):
+    ans = bot.ask("公正取引委員会の下請法違反被疑事件の処理期間、2022年度は目標をクリアできた？")
+    assert ans.kind == "comparison" and [f.measure for f in ans.figures] == ["実績値", "目標値"]
+    assert "未達成" in ans.text and "目標を達成）" not in ans.text  # 22.3 months against 「20以内」
+
+
+def test_years_of_one_value_added_up(bot):
+    ans = bot.ask("特許庁の中小企業等の特許出願件数を令和2年度から令和4年度まで合計すると何件？")
+    assert ans.kind == "sum" and [f.fiscal_year for f in ans.figures] == [2020, 2021, 2022]
+    assert "119,813件" in ans.text.splitlines()[0] and "計算値" in ans.text
+
+
+def test_an_agency_no_sheet_mentions_is_refused(bot):
+    ans = bot.ask("宮内庁の施策の令和4年度の執行率は？")
+    assert not ans.found and not ans.figures and "宮内庁" in ans.text
+
+
+def test_a_count_asked_with_nani_is_the_countries_not_the_people(bot):
+    ans = bot.ask("令和4年に退去強制令書で送還された人たちは何か国にのぼる？")
+    assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (57, "か国")
+
+
+def test_a_rate_of_change_a_sentence_states_answers_before_one_computed(bot):
+    ans = bot.ask("令和5年度のキャッシュレス納付の件数は前年度比で何％増えた？")
+    assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (9.6, "%")
+
+
+def test_a_sheet_named_by_its_year_in_brackets(bot):
+    older = bot.ask("林野庁の事前分析表（R5）で、令和4年度の間伐等の森林整備の実施面積の実績は？")
+    newer = bot.ask("林野庁の事前分析表（R6）で、令和4年度の間伐等の森林整備の実施面積の実績は？")
+    assert (older.figures[0].sheet, older.figures[0].value) == (RINYA5.stem, 38.7)
+    assert (newer.figures[0].sheet, newer.figures[0].value) == (RINYA6.stem, 38.9)
