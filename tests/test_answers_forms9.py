@@ -16,9 +16,10 @@ import pytest
 from conftest import SEED, SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
-DIGITAL, JFA, JFTC, ISA, RINYA5, RINYA6, JPO, NTA6 = (SHEETS / n for n in (
+DIGITAL, JFA, JFTC, ISA, RINYA5, RINYA6, JPO, NTA6, JSA = (SHEETS / n for n in (
     "digital-r5-1-mynumber.xlsx", "jfa-r5-3-shigen.xlsx", "jftc-r5-2-shitauke.txt", "isa-r5-2-shutsunyukoku.pdf",
-    "rinya-r5-1-shinrin.txt", "rinya-r6-1-shinrin.txt", "jpo-r5-1-1-shinsa.txt", "nta-r6-3-1-chozei.txt"))
+    "rinya-r5-1-shinrin.txt", "rinya-r6-1-shinrin.txt", "jpo-r5-1-1-shinsa.txt", "nta-r6-3-1-chozei.txt",
+    "jsa-r5-2-sport.txt"))
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +50,21 @@ def test_a_column_of_units_names_each_rows_unit():
     assert [(f.value, f.unit) for f in spent] == [(224812, "百万円")]
     catch = _of(JFA, "漁獲量", measure="実績値", fiscal_year=2021)
     assert [(f.value, f.unit) for f in catch] == [(417, "万トン")]  # (the 目標値 row above names it)
+
+
+def test_fields_in_bracketed_or_numbered_labels_and_a_caption_above_a_key_line():
+    from evalqa.parser import load_sheet
+
+    jftc, jsa = load_sheet(JFTC), load_sheet(JSA)
+    # 「【施策名】 | …」 cells (CP932), and 「1. 施策名：…」 with 「施策番号　スポーツ庁R5-2」 giving the year
+    assert jftc.ministry == "公正取引委員会"
+    assert jftc.title == "中小事業者の取引の公正化（下請法の厳正な運用と取引適正化の推進）"
+    assert (jsa.ministry, jsa.fiscal_year) == ("スポーツ庁", 2023) and jsa.title.startswith("生涯にわたるスポーツ機会")
+    # 「指標④ …」 over 「基準値：…」 over 「年度 | 目標 | 実績 | 達成度」 with 「2021年度（R3）」 rows
+    doping = {(f.measure, f.fiscal_year): f for f in _of(JSA, "指標④")}
+    assert (doping[("目標値", 2021)].value, doping[("実績値", 2021)].value) == (5, 7)
+    assert "達成度: ×" in (doping[("実績値", 2021)].note or "")
+    assert [f.value for f in _of(JSA, "施策の予算額", measure="概算要求額", fiscal_year=2024)] == [38520]
 
 
 def test_a_verdict_follows_the_sheets_own_grade_and_a_bounded_target(bot):
@@ -83,3 +99,10 @@ def test_a_sheet_named_by_its_year_in_brackets(bot):
     newer = bot.ask("林野庁の事前分析表（R6）で、令和4年度の間伐等の森林整備の実施面積の実績は？")
     assert (older.figures[0].sheet, older.figures[0].value) == (RINYA5.stem, 38.7)
     assert (newer.figures[0].sheet, newer.figures[0].value) == (RINYA6.stem, 38.9)
+
+
+def test_an_agency_named_outweighs_words_another_agencys_indicator_shares(bot):
+    # 特許庁's 「知財総合支援窓口における相談件数」 shares 相談窓口 and 相談件数; the 公正取引委員会 is named
+    ans = bot.ask("公正取引委員会の相談窓口で2022年度に受けた相談は何件くらい？")
+    assert ans.kind == "stated" and ans.figures[0].sheet == JFTC.stem and ans.figures[0].value == 11000
+

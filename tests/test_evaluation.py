@@ -47,6 +47,19 @@ def test_a_sum_is_judged_by_the_total_in_its_first_line():
     from evalqa.evaluation import Case, judge
 
     case = Case(question="q", kind="sum", expected=159637)
-    assert judge(case, Answer("q", "合計すると159,637件です（計算値）。\n\n| 令和元年度 | 39,824件 |", True, [], [], "sum"))
+    text = "合計すると159,637件です（計算値）。\n\n| 令和元年度 | 39,824件 |"
+    assert judge(case, Answer("q", text, True, [], [], "sum"))
     assert not judge(case, Answer("q", "合計すると159,630件です。\n159,637", True, [], [], "sum"))
     assert not judge(case, Answer("q", "合計すると159,637件です。", False, [], [], "refusal"))
+
+
+def test_a_number_the_set_wrote_in_the_sheets_man_matches_the_count():
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+    from evalqa.figure import Figure
+
+    f = Figure(sheet="s", section=[], subject="利用件数", series=None, measure="本文記載", fiscal_year=None,
+               year_label=None, value=1180000, unit="件", raw="約118万件")
+    ans = Answer("q", "約1,180,000件です。", True, [f], [], "stated")
+    assert judge(Case(question="q", kind="stated", expected=118, why="利用件数は約118万件となった。"), ans)
+    assert not judge(Case(question="q", kind="stated", expected=118, why="利用件数は約118件となった。"), ans)

@@ -225,7 +225,7 @@ def test_what_a_number_counts_when_the_noun_hides(tmp_path):
                                "また、財産の差押えを延べ9万1,204件実施した。\n"  # okurigana え in the noun
                                "本国に移送された者は2,310人（41か国）であった。\n"  # who, by what was done to them
                                "このうちまぐろが約420億円と最も多く、17か国・地域に輸出された。\n"  # a name in kana
-                               "東南アジアを中心に12か国の当局から計88名を受け入れた。\n"  # a scope, not what is counted
+                               "東南アジアを中心に12か国の当局から計88名を受け入れた。\n"  # a scope, not what counts
                                "通報のなかった事例（空振り）は6回あった。\n")  # a bracketed name of the noun
     seized = one(fs, value=91204)
     assert (seized.subject, seized.series) == ("差押え", "財産")

@@ -95,6 +95,7 @@ def test_the_counter_asked_with_nani_comes_first(question, counter):
     ("林野庁の事前分析表（R5）で、令和4年度の実績値は？", 2023, [2022]),
     ("焼損面積の推移を令和元年から令和4年まで（林野庁R5）", 2023, [2019, 2020, 2021, 2022]),
     ("令和4年度（2022年度）の実績は？", None, [2022]),
+    ("交付枚数を令和元年度末から令和3年度末まで並べて", None, [2019, 2020, 2021]),  # a range of 年度末
 ])
 def test_a_year_in_brackets_after_a_document_or_agency_names_that_sheet(question, document_year, years):
     a = analyse_question(question)

@@ -1,4 +1,4 @@
-"""The breakdown and transposed readers on a sheet of our own, in a layout none of the question sets' sheets
+"""The breakdown and transposed readers on sheets of our own, in layouts none of the question sets' sheets
 use: indicators coded ア・イ・ウ with 令和 years in full-width digits, a 「目標（令和５年度）」 row, a breakdown
 by 地方 with its unit in the caption, and a breakdown whose second column is a share of the first."""
 from pathlib import Path
@@ -54,3 +54,23 @@ def test_breakdown_share_column_is_a_share_of_the_caption_quantity(figures):
     assert [(f.value, f.fiscal_year) for f in count] == [(61880, 2022)]
     assert [f.value for f in share] == [21.4]
     assert share[0].subject == count[0].subject + "の構成比"
+
+
+PPC = Path(__file__).parent / "fixtures" / "own" / "ppc-r6-1-kojin.txt"  # another layout of our own
+
+
+def test_indicator_names_spanning_measures_a_unit_row_and_a_unit_column():
+    """「年度 | 指標A … | | | 指標B …」 over 「 | 目標値 | 実績値 | 判定 …」, a 「単位：百万円」 row over the budget
+    header, a 参考指標 table with a 単位 column, and 【label】 cells with a label/value pair twice on one line."""
+    sheet = load_sheet(PPC)
+    assert (sheet.ministry, sheet.fiscal_year) == ("個人情報保護委員会", 2024)
+    assert (sheet.title, sheet.bureau) == ("個人情報の適正な取扱いの確保", "事務局監視・監督室")
+    f = sheet.figures
+    reports = one(f, "漏えい等報告の処理件数（件）", "実績値", 2022)
+    assert (reports.value, reports.unit, reports.note) == (8876, "件", "判定: ×")
+    assert one(f, "漏えい等報告の処理件数（件）", "目標値", 2022).value == 9000
+    assert one(f, "相談対応の満足度（％）", "実績値", 2021).value == 78.5
+    total = one(f, "施策の予算額・執行額等", "合計(a+b+c)", 2021)
+    assert (total.value, total.unit) == (2530, "百万円")
+    visits = one(f, "立入検査の件数", "実績値", 2022)
+    assert (visits.value, visits.unit) == (44, "件")

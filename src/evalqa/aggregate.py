@@ -211,8 +211,10 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
         what, year = "年度", None
     elif best is not None and best.series and not re.search(r"達成手段|事業|指標", a.normalized):
         year = year or _latest_year(best, family)
-        # (the rows of a breakdown, not its total: 合計 is no category)
-        items = [it for ser in best.series if ser not in TOTALS
+        # (the rows of a breakdown, not its total (「合計（海面漁業）」) nor what it leaves unnamed (その他, 不明):
+        # they are no category)
+        items = [it for ser in best.series if ser and re.sub(r"[(（].*$", "", ser) not in TOTALS
+                 and not re.match(r"その他|不明", ser)
                  and (it := _measure_value(best, family, year, ser)) is not None]
         what = "区分"
     else:

@@ -292,8 +292,9 @@ class Assistant:
             # 「執行額が最大だった年度は？」 (「評価対象期間で…」 names no subject either): the 施策's own table
             if a.family and aggregate.asks_year(a) and (not subject_words(a) or (best is None and a.sheets)):
                 best = next(iter(cat.default_budget_subjects(a)), best)  # 「執行額が最大だった年度は？」
-            return aggregate.ranking(a, scope, cat, best)
-        subjects = [best] if best is not None else []
+            return aggregate.ranking(a, scope, cat, cat.newest(best) if best and not (a.years or a.sheets) else best)
+        # (most of what the question names must be the subject's: 「アンチ・ドーピング…違反件数」 is not 指導件数)
+        subjects = [best] if best is not None and self.evidence.names(a, best, [s for _, s in ranked[1:5]]) else []
         if not subject_words(a) and context is not None and context.subject is not None:
             subjects = [context.subject]  # 「それは目標値を上回った？」: the subject in focus
         elif not subject_words(a) and a.family:

@@ -58,7 +58,8 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
     firsts = [norm(r.cells[0]) for r in rows]
     with_values = [r for r in rows if any(parse_cell(c) for c in r.cells[1:])]
     return len(with_values) >= 2 and all(
-        len(f) <= 20 and (measure_of(f) is None or f in TOTALS) and year_cell(f, sheet) is None
+        len(f) <= 20 and (measure_of(f) is None or re.sub(r"\(.*\)$", "", f) in TOTALS)  # (「合計（海面漁業）」)
+        and year_cell(f, sheet) is None
         and not re.match(r"\d+[\s.．、]\D", f) for f in firsts)  # (「1　訪日外国人旅行者数」 is an indicator)
 
 
@@ -101,8 +102,9 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
         years = find_fiscal_years(below, sheet.era)[:1] if is_note(below) else []  # (its first: 「（令和4年7月～）」)
     caption_year = ((years[0].start, years[0].text if "年" in years[0].text else to_label(years[0].start))
                     if len(years) == 1 and years[0].start == years[0].end else None)
-    unit = unit_of(caption) or table.unit
     head = [c.strip() for c in table.rows[0].cells]
+    # (「（漁獲量の単位：千トン）」 in a header cell of its own names the table's unit)
+    unit = unit_of(caption) or table.unit or next((u for c in head if "単位" in c and (u := unit_of(c))), None)
     out: list[Figure] = []
     for c, name in enumerate(head):
         if c == 0 or not name:

@@ -13,7 +13,7 @@ WIDTH = str.maketrans("０１２３４５６７８９，．％（）" + "".join(
                       "0123456789,.%()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # The counters and units a counted number may carry.
 UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基|万口座|口座"
-        r"|[かカヶヵケ箇]国(?:・地域)?"
+        r"|万通|通(?![知報信常行])|[かカヶヵケ箇]国(?:・地域)?"
         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
         r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
@@ -80,9 +80,10 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
 
 # What a unit's prefix multiplies its base unit by.
 UNIT_SCALE = {"兆円": 10**12, "億円": 10**8, "千万円": 10**7, "百万円": 10**6, "万円": 10**4, "千円": 10**3,
-              "万人": 10**4, "千人": 10**3, "万件": 10**4, "万口座": 10**4, "万トン": 10**4, "千トン": 10**3}
+              "万人": 10**4, "千人": 10**3, "万件": 10**4, "万口座": 10**4, "万トン": 10**4, "千トン": 10**3,
+              "万通": 10**4}
 # Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
-_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万件", "万円", "万口座")}
+_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万件", "万円", "万口座", "万通")}
 
 
 def kansuji(t: str) -> int:
@@ -99,7 +100,7 @@ _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  # 「（千トン）で」: the unit the answer is wanted in
                  (re.compile(r"[(（](万トン|千トン|トン|ha|km|万人|千人)[)）]"), "BRACKET"),
                  (re.compile(r"百万円"), "百万円"), (re.compile(r"千円"), "千円"), (re.compile(r"億円"), "億円"),
-                 (re.compile(r"何人|人数|何名|参加者|受講者|人は"
+                 (re.compile(r"何人|人数|何名|参加者|受講者|人は|者数"
                   r"|(?:した|する|している|された)(?:人|者)(?!の?(?:割合|率|比率))"), "人"),
                  (re.compile(r"何か国|何カ国|国数|何ヶ国"), "か国"),
                  (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),

@@ -17,8 +17,9 @@ import numpy as np
 
 from .english import QUALIFIERS, quoted_names
 from .figure import Figure
+from .matching import term_matches
 from .normalize import nfkc
-from .question import FAMILIES, QuestionAnalysis
+from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .stated import MONEY_FAMILIES, same_counter
 from .subjects import SubjectCatalogue
@@ -175,8 +176,11 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     quoted = quoted_names(a.question)  # 「burns (火傷)」: a sentence that says the name the question quotes
     # A year asked is answered only by a sentence of that year; a target (目標値) only when targets are asked.
     # (and a sentence that says every proper noun asked: 「India」 is not answered by the whole of 訪日者)
+    # (the Japanese words the gloss gave, 「マイナンバーカード」 of 'My Number card': one of them must be said)
+    glossed = [w for w in subject_words(a) if not w.isascii() and len(w) >= 2]
     dated = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
-             and all(q in f.raw for q in quoted) and all(p.lower() in nfkc(f.raw).lower() for p in a.proper)]
+             and all(q in f.raw for q in quoted) and all(p.lower() in nfkc(f.raw).lower() for p in a.proper)
+             and (not glossed or any(term_matches(w, set(terms(f.raw))) for w in glossed))]
     facts = [(x, f) for x, f in dated
              if (a.family == "target") == (f.subject.startswith("目標") or (f.series or "").startswith("目標"))
              and money == (f.unit or "").endswith("円") and (f.unit == "回目") == (a.counter == "回目")

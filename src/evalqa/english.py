@@ -123,6 +123,13 @@ GLOSSARY: dict[str, str] = {
     "larger": "どちらが大きい", "bigger": "どちらが大きい", "smaller": "どちらが小さい",
     "above or below": "上回った下回った", "sme": "中小企業", "smes": "中小企業",
     "material-cycle": "循環型社会", "sound material-cycle society": "循環型社会",
+    "my number card": "マイナンバーカード", "my number cards": "マイナンバーカード", "my number": "マイナンバー",
+    "railway crossing": "踏切", "railway crossings": "踏切", "level crossing": "踏切", "level crossings": "踏切",
+    "immigration": "出入国", "airport": "空港", "airports": "空港", "wait time": "待ち時間",
+    "waiting time": "待ち時間", "seedlings": "苗木", "seedling": "苗木", "forest": "森林", "forests": "森林",
+    "fishery": "水産", "fisheries": "水産", "export": "輸出", "exports": "輸出", "consultation": "相談",
+    "consultations": "相談件数", "subcontracting": "下請", "subcontract": "下請", "guidance": "指導",
+    "accidents": "事故件数", "accident": "事故", "meet the target": "目標を達成した",
 }
 # The kinds of value the form writes (実績値, 執行額 …): glossed words, not names.
 _KINDS = frozenset(v for k, v in GLOSSARY.items() if k in (
@@ -178,6 +185,8 @@ def is_english(question: str) -> bool:
     opens = re.match(r"\s*(?:how|what|which|when|why|who|where|is|are|was|were|did|does|do|has|have|show|list|give"
                      r"|tell|compare|please)\b", question, re.IGNORECASE) is not None
     words = len(re.findall(r"[A-Za-z]{2,}", question))  # 「In FY2023, which was larger …: 保育所等… or …?」
+    if japanese == 0 and words >= 2:  # 「And in 2020?」: a short follow-up is English too
+        return True
     return letters >= 6 and (japanese == 0 or (letters >= 20 and letters >= 4 * japanese)
                              or (opens and letters >= 10) or (words >= 8 and letters >= 2 * japanese))
 

@@ -51,6 +51,7 @@ class Case:
     conversation: str | None = None
     id: str | None = None
     lang: str = "ja"
+    why: str | None = None  # the sheet's line that proves the answer, as the set's writer copied it
 
 
 @dataclass
@@ -153,6 +154,18 @@ def in_base_unit(f: Figure) -> float | None:
     return round(f.value * scale, 6) if scale and isinstance(f.value, (int, float)) else None
 
 
+def _as_printed(case: Case, exp: Any) -> float | None:
+    """The expected number in the sheet's own count when the set wrote it in the 万 or 億 the sheet prints
+    (「約118万件」 expected as 118: the answer's 1,180,000件 is that number)."""
+    if not isinstance(exp, (int, float)) or not case.why:
+        return None
+    why = nfkc(case.why)
+    for prefix, scale in (("万", 10**4), ("億", 10**8)):
+        if any(re.search(rf"(?<![\d.,]){re.escape(n)}{prefix}", why) for n in {f"{exp:,}", f"{exp}"}):
+            return exp * scale
+    return None
+
+
 def _same(a, b) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return abs(a - b) < 1e-9
@@ -174,7 +187,7 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         f = ans.figures[0]
         if isinstance(exp, str):
             return exp in (f.review_number or "", f.raw) or exp in ans.text
-        return ((_same(f.value, exp) or _same(in_base_unit(f), exp))
+        return ((_same(f.value, exp) or _same(in_base_unit(f), exp) or _same(f.value, _as_printed(case, exp)))
                 and (case.kind == "stated" or measure_matches(case.measure, f.measure))
                 and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
                 and (case.sheet is None or f.sheet == case.sheet

@@ -87,8 +87,12 @@ class Evidence:
             return False  # 「協力雇用主数」 is not 「協力雇用主のもとで就労した…者等の数」: it counts something else
         if (m := _ASKED_HEAD_RE.search(a.normalized)) and not re.search(r"\d|元|年", m.group(1)) \
                 and (heads := [t for t in terms(m.group(1)) if t not in STOP]) \
-                and len(heads[-1]) >= 2 and not self.carries(subject, heads[-1]):
-            return False  # 「贈与税の預金残高は」 asks 残高, which 「新規発生額」 does not measure
+                and len(heads[-1]) >= 2 and not (self.carries(subject, heads[-1]) and (
+                    subject.kind != "indicator" or named_by(heads[-1], subject) or heads[-1] in (subject.title or "")
+                    or re.search(r"値$|実績|目標|基準", m.group(1)))):  # (「確定値はいくつ」 asks a kind of value)
+            # 「贈与税の預金残高は」 asks 残高, which 「新規発生額」 does not measure; an indicator answers what its
+            # name measures (「勧告は何件」 is not 「指導件数」, though its section speaks of 勧告)
+            return False
         return not (a.lang == "en" and any(not all(term_matches(t, subject.terms) for t in terms(q))
                                            for q in quoted_names(a.question)))
 
@@ -147,7 +151,7 @@ def told_apart(a: QuestionAnalysis, subjects: Sequence[Subject],
     picked = [s for s in subjects if s.series and series_in(a, s)] or [s for s in subjects if not s.series]
     picked = longest_phrase(a.normalized, picked) if len(picked) > 1 else picked
     if len(picked) > 1:  # 「交付枚数」 asked: not 「交付枚数の人口に対する割合」, which says more than was asked
-        words = [set(terms(s.name)) for s in picked]
+        words = [set(terms(_BARE_NAME_RE.sub("", s.name))) for s in picked]
         inner = [s for s, w in zip(picked, words, strict=True) if all(w < o for o in words if o is not w)]
         if len(inner) == 1:
             return inner
@@ -173,6 +177,9 @@ def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
 
 
 _QUOTED_RE = re.compile(r"「([^「」]{1,20})」")
+# A name's number, units and marks (「指標①」「（％）」「【主要】」「※主要」「★」): not what it names
+_BARE_NAME_RE = re.compile(r"^(?:測定指標|業績指標|指標)\s*[①-⑳\d]+\s*|【[^【】]*】|※\S*|★"
+                           r"|(?:\s*[（(][^（()）]*[）)])+\s*(?=$|【|※|★)")
 # 「協力雇用主数」「参加者数」: what a count counts, the noun right before its 数
 _COUNTED_NOUN_RE = re.compile(r"([一-龥ァ-ヴー]{2,})数")
 # 「…の滞納残高はいくら」: the noun whose value is asked, right before the question word

@@ -28,10 +28,11 @@ from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Row, Table
 
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
-_LABEL_HEADERS = ("評価", "達成状況", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年", "単位")
+_LABEL_HEADERS = ("評価", "達成状況", "達成度", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年",
+                  "単位")
 # 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
 _CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")
-_YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度)(.{2,8})")
+_YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)(?:\((?:R|H)\d{1,2}\))?(.{2,8})")
 # What an inner header row's first cell names: the table that starts there (「業績指標 | 基準値 | 令和元年 …」).
 _TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指標|指標|達成手段|事務事業|予算")
 # A value with a unit and a year of its own: 「約1,200駅(R7年度)」「48.5%（平成30年度）」「12（平成30年度）」.
@@ -103,7 +104,8 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
                 col.year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year)
                 col.year_label = tidy(text) if col.year and len(n) <= 12 else m.group(0)
             if col.measure is None:
-                col.measure = measure_of(re.sub(r"\([^()]*\)", "", norm(text))) or measure_of(text)
+                col.measure = measure_of(re.sub(r"\([^()]*\)", "", norm(text))) or measure_of(text) \
+                    or measure_of(text, whole=True)  # (「目標」「実績」 alone head their columns too)
                 inner = [got for b in re.findall(r"\(([^()]+)\)", norm(text)) if (got := measure_of(b, whole=True))]
                 col.paired = inner[0] if inner and inner[0] != col.measure else None
             if col.label is None and (any(w in n for w in _LABEL_HEADERS) or n == "達成") and measure_of(text) is None:
@@ -176,7 +178,8 @@ _YEAR_CELL_RE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|[RH](?:\
 
 def year_cell(cell: str, sheet: Sheet) -> int | None:
     """The fiscal year of a cell that is a year and nothing else, else None."""
-    t = norm(cell)
+    # (「2020年度（R2）」: the year and its era name in brackets)
+    t = re.sub(r"\((?:R|H|令和|平成)\s?(?:\d{1,2}|元)(?:年度?)?\)$", "", norm(cell))
     return parse_fiscal_year(t, sheet.era, sheet.fiscal_year) if _YEAR_CELL_RE.fullmatch(t) else None
 
 
@@ -347,10 +350,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 measure, labelled_year = pair
             else:
                 labelled_year = None
-            if measure is None and col.year and indicators and state.subject and not budget \
+            if measure is None and col.year and (indicators or "参考" in title) and state.subject and not budget \
                     and not re.search(r"目標|見込|計画|速報", first):
                 # An indicator's row under year columns, between its 基準値 and 目標値, with its targets on a
-                # row of their own (「年ごとの目標値」): what it states for each year is what was achieved.
+                # row of their own (「年ごとの目標値」), or a 参考指標's row: what it states for each year was achieved.
                 measure = "実績値"
             for v in vals:
                 year, label = v.year, v.year_label

@@ -42,7 +42,8 @@ _PAREN_ONLY_RE = re.compile(r"^[(（]([^()（）:：]{2,24})[)）]$")
 _INDICATOR_RE = re.compile(r"^(?:測定指標|業績指標|成果指標)\s*(\d+(?:\s*-\s*\d+)?)?\s*[:：]?\s*(.*)$")
 _PAPER_YEAR_RE = re.compile(r"(?:(?:令和|平成|(?<![A-Za-z])[RH])(?:\d+|元)|20\d{2})年度")
 _PAPER_WORDS = ("評価書", "評価調書", "事前分析表", "個票", "政策評価", "実績評価", "評価結果")
-_MINISTRY_YEAR_RE = re.compile(r"[(（【](\D+?(?:省|庁|府|委員会))\s*(R|H|令和|平成)?(\d{1,2}|元)[-－ー‐−(（]")
+# 「（デジタル庁R5－政策1）」「【特許庁R5－1－1】」「施策番号　スポーツ庁R5-2」
+_MINISTRY_YEAR_RE = re.compile(r"(\D+?(?:省|庁|府|委員会))\s*(R|H|令和|平成)?(\d{1,2}|元)[-－ー‐−(（]")
 _POLICY_NUMBER_RE = re.compile(r"(?:施策目標|施策|政策)\s*([IVX]+(?:-\d+){1,2}|\d{1,3}(?![\d.年-]))")
 TITLE_KEYS = ("施策名", "政策名", "評価対象政策", "施策目標名", "施策目標")
 BUREAU_KEYS = ("担当部局名", "担当部局", "担当部局・課室名", "担当部局・課名", "主管部局")
@@ -137,7 +138,10 @@ class FormMetadata:
 
 
 # 「担当部局名：経営局」, or 「【担当部局名】観光戦略課」 (a bracketed label with its value after it on the line)
-_KEY_VALUE_RE = re.compile(rf"^(?:([{CJK}・]{{2,14}})\s*[:：]|【([{CJK}・]{{2,14}})】)\s*(\S.*)$")
+# (「2. 担当部局名：…」: a number before the label is the form's numbering)
+_KEY_VALUE_RE = re.compile(rf"^(?:\d{{1,2}}[.．)）]\s*)?(?:([{CJK}・]{{2,14}})\s*[:：]|【([{CJK}・]{{2,14}})】)"
+                           r"\s*(\S.*)$")
+_BRACKETED_LABEL_RE = re.compile(r"^【([^【】]{2,14})】$")  # 「【施策名】 | 中小事業者の…」: the label in its own cell
 
 
 def _pairs(lines: list[Line]) -> list[tuple[str, str]]:
@@ -147,7 +151,8 @@ def _pairs(lines: list[Line]) -> list[tuple[str, str]]:
     for ln in lines:
         cells = [c.strip() for c in ln.cells if c.strip()]
         if not all((m := _KEY_VALUE_RE.match(c)) and m.group(2) for c in cells):  # (not 「【label】value」 cells)
-            out.extend((norm(re.sub(r"[(（]※[)）]", "", a)), tidy(b)) for a, b in zip(cells, cells[1:]))
+            out.extend((norm(_BRACKETED_LABEL_RE.sub(r"\1", re.sub(r"[(（]※[)）]", "", a))), tidy(b))
+                       for a, b in zip(cells, cells[1:]))
         for cell in cells:
             for part in re.split(r"(?:\u3000|\s){2,}", cell):
                 if m := _KEY_VALUE_RE.match(part.strip()):
@@ -189,7 +194,7 @@ def form_fields(lines: list[Line]) -> list[dict]:
             if len(pairs) > 1 and any(is_header(a, b) for a, b in pairs):
                 continue  # a table's header row (「出所年 | 年ごとの目標値 | 実績値 | 達成状況」), not fields
             for a, b in pairs:
-                add(a, b, ln)
+                add(_BRACKETED_LABEL_RE.sub(r"\1", a), b, ln)
         elif len(cells) == 1:
             for part in re.split(r"(?:\u3000|\s){2,}", cells[0]):
                 if m := _KEY_VALUE_RE.match(part.strip()):
@@ -231,9 +236,10 @@ def read_form_metadata(lines: list[Line]) -> FormMetadata:
                 and (m := _PAPER_YEAR_RE.search(n)):
             meta.fiscal_year = parse_fiscal_year(m.group(0))
             meta.document = text
-        if meta.ministry is None and (m := _MINISTRY_YEAR_RE.search(nfkc(n))):
-            meta.ministry = m.group(1) if m.group(1) in MINISTRIES else meta.ministry
-            if meta.fiscal_year is None and meta.ministry:
+        if (meta.ministry is None or meta.fiscal_year is None) and (m := _MINISTRY_YEAR_RE.search(nfkc(n))) \
+                and (named := next((x for x in MINISTRIES if m.group(1).endswith(x)), None)):
+            meta.ministry = meta.ministry or named
+            if meta.fiscal_year is None:
                 era = {"R": "令和", "H": "平成"}.get(m.group(2) or "", m.group(2) or "令和")
                 meta.fiscal_year = era_year(era, m.group(3))
         if meta.ministry is None:

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 16
+READING_VERSION = 17
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -273,7 +273,10 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     if not rows:
         return
     # 「施策の予算額・執行額等（単位：千円）」 on the line above a form's table: its caption (and unit).
-    above = next((tidy(t.strip()) for ln, t in reversed(section.lines) if t.strip()), "") if section.lines else ""
+    texts = [tidy(t.strip()) for _, t in reversed(section.lines) if t.strip()][:2]
+    above = texts[0] if texts else ""
+    if len(texts) == 2 and _KEY_LINE_RE.match(norm(above)):  # 「基準値：53.6（令和元年度）」 under the caption
+        above = texts[1]
     caption = above if sheet.form == GENERAL and "\t" not in above and len(above) <= 40 \
         and _CAPTION_RE.search(norm(above)) and not above.endswith("。") else None
     for r in rows:
@@ -285,6 +288,9 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     trailing_unit = None
     if k < len(lines) and (m := _UNIT_LINE_RE.match(norm(lines[k].text))):
         trailing_unit = m.group(1) or m.group(2)
+    if len(rows) > 2 and len(cells := [c for c in rows[0].cells if c.strip()]) == 1 \
+            and (m := _UNIT_LINE_RE.match(norm(cells[0]))):
+        trailing_unit, rows = m.group(1) or m.group(2), rows[1:]  # 「 | | | 単位：百万円」 over the header
 
     if section.kind == "policy":
         _split_policy_block(sheet, section, rows)
@@ -310,7 +316,8 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     section.tables.append(table)
 
 
-_CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|達成手段|事務事業")
+_CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|達成手段|事務事業|^指標\s*[①-⑳\d]")
+_KEY_LINE_RE = re.compile(r"^(?:基準値|目標値|目標|基準)\s*[:：]")
 
 
 def _read_key_values(sheet: Sheet, rows: list[Row]) -> None:

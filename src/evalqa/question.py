@@ -313,6 +313,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # narrows to that document).
     q_years = _DOCUMENT_YEAR_AFTER_RE.sub(lambda m: m.group("doc") or m.group("org") + ")",
                                           _DOCUMENT_YEAR_RE.sub("", q))
+    q_years = re.sub(r"(年度?)末(?=から|まで|[〜～~-])", r"\1", q_years)  # 「令和元年度末から令和4年度末まで」: a range
     named = [m.group(0) for m in _DOCUMENT_YEAR_RE.finditer(q)] + [
         m.group("year") for m in _DOCUMENT_YEAR_AFTER_RE.finditer(q)]
     document_year = next((y for t in named if (found := find_fiscal_years(t, era)) for y in found[0].years), None)
@@ -374,7 +375,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
     reason = bool(_REASON_RE.search(n))
-    numeric = bool(_NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q))
+    # (「令和4年の…の漁獲量は？」: a year and a quantity asked are a number asked)
+    numeric = bool(_NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)
+                   or (years and re.search(r"[量数額率高](?:は|って)[?？]?$", n)))
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         document_year=document_year,

@@ -110,7 +110,8 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
         # 「「見逃し」は何回」: a quoted name the fact's counted noun or its qualifier is answers it
         return max(sc, MIN_FACT) if sc > 0 and quoted and all(
             q in f.subject or q in (f.series or "") for q in quoted) else sc
-    scored = sorted(((score_of(f), f) for f in facts), key=lambda x: -x[0])
+    # (of equal sentences, the newest sheet's: 「捜索の件数は？」 in next year's 事前分析表 of the 施策)
+    scored = sorted(((score_of(f), f) for f in facts), key=lambda x: (-round(x[0], 9), -(x[1].fiscal_year or 0)))
     if not scored:
         return 0.0, None
     score, fact = scored[0]
@@ -203,7 +204,7 @@ def counted_otherwise(a: QuestionAnalysis, units: Sequence[str]) -> str | None:
     """The counter a question counts in when none of the subject's units is it (「何年を迎えた？」 of a %), else
     None. 「いくつになった？」 counts things, not an amount of money (予算額); 「…センターの数は？」 not a share."""
     counted = a.counter or ("いくつ" if "いくつ" in a.normalized and a.family is None else None) or (
-        "数" if a.family is None and re.search(r"の数(?:は|を|が|$|\?)", a.normalized) else None)
+        "数" if a.family is None and re.search(r"(?:の|[一-龥])数(?:は|を|が|$|\?)", a.normalized) else None)
     if counted is not None and units and not any(same_counter(u, counted) for u in units) and (
             a.counter is not None or all(u.endswith(("円", "%") if counted == "数" else "円") for u in units)):
         return counted

@@ -180,6 +180,15 @@ class SubjectCatalogue:
             ids = {i for i in ids if sum(w for w, held in carried if i in held) >= least * total - 1e-9}
         return [self.facts[i] for i in sorted(ids)]
 
+    def newest(self, s: Subject) -> Subject:
+        """The same subject in the newest sheet of its 施策 (令和5年度末's 国税局別 table over 令和4年度末's)."""
+        same = [x for x in self.subjects if x.name == s.name and x.kind == s.kind
+                and self.titles.get(x.sheet) == self.titles.get(s.sheet)]
+        return max(same, key=lambda x: max((f.fiscal_year or 0 for f in x.figures), default=0), default=s)
+
+    def _ministry(self, sheet: str) -> str | None:
+        return self.sheet_meta.get(sheet, {}).get("ministry")
+
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._max_idf)
 
@@ -270,8 +279,8 @@ class SubjectCatalogue:
                 units = s.units
                 if units:
                     score += 0.1 if any(u.endswith(a.counter) for u in units if u) else -0.1
-            if a.sheets and s.sheet not in a.sheets:
-                score -= 0.3  # the question names another sheet by its 施策名
+            if a.sheets and s.sheet not in a.sheets:  # the question names another sheet (by its 施策名)
+                score -= 0.3 if self._ministry(s.sheet) in {self._ministry(x) for x in a.sheets} else 0.6
             if content and lexical == 0 and context is None:
                 # Nothing the question names is in this subject: search hits and the kind of value asked alone
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).

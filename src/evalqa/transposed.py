@@ -41,8 +41,8 @@ def is_transposed(table: Table, sheet: Sheet) -> bool:
     head = [c.strip() for c in table.rows[0].cells]
     if len(head) < 2 or norm(head[0]) not in ("年度", "年", "年次", "区分"):
         return False
-    if any(measure_of(c) for c in head[1:] if c):
-        return False  # 「年度 | 年度目標値 | 実績値」: measures across, read by `evalqa.form_tables`
+    if any(measure_of(c) or measure_of(c, whole=True) for c in head[1:] if c):
+        return False  # 「年度 | 年度目標値 | 実績値」「年度 | 目標 | 実績」: measures across (`form_tables`)
     years = [r for r in table.rows[1:] if r.cells and _row_year(r.cells[0], sheet)]
     return len(years) >= 2 and all(_CODE_RE.match(norm(c)) or len(norm(c)) <= 40 for c in head[1:] if c)
 
