@@ -95,8 +95,8 @@ def test_a_rate_of_change_a_sentence_states_answers_before_one_computed(bot):
 
 
 def test_a_sheet_named_by_its_year_in_brackets(bot):
-    older = bot.ask("林野庁の事前分析表（R5）で、令和4年度の間伐等の森林整備の実施面積の実績は？")
-    newer = bot.ask("林野庁の事前分析表（R6）で、令和4年度の間伐等の森林整備の実施面積の実績は？")
+    older = bot.ask("令和4年度に間伐等の森林整備をした面積は、林野庁の事前分析表（R5）では何万ha？")
+    newer = bot.ask("令和4年度に間伐等の森林整備をした面積は、林野庁の事前分析表（R6）では何万ha？")
     assert (older.figures[0].sheet, older.figures[0].value) == (RINYA5.stem, 38.7)
     assert (newer.figures[0].sheet, newer.figures[0].value) == (RINYA6.stem, 38.9)
 

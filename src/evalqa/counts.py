@@ -115,7 +115,7 @@ ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻
 
 
 def asked_counter(n: str) -> str | None:
-    """The unit a question counts in: one asked with 何 (「送還された人は何か国に」 counts countries) before one the
+    """The unit a question counts in: one asked with 何 (「移送された者は何か国から」 counts countries) before one the
     question only implies (された人, 人数)."""
     cues = [((cue.group(1) if unit == "BRACKET" else unit), cue.group(0)) for pat, unit in _COUNTER_CUES
             if (cue := pat.search(n))]

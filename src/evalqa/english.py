@@ -185,7 +185,7 @@ def is_english(question: str) -> bool:
     opens = re.match(r"\s*(?:how|what|which|when|why|who|where|is|are|was|were|did|does|do|has|have|show|list|give"
                      r"|tell|compare|please)\b", question, re.IGNORECASE) is not None
     words = len(re.findall(r"[A-Za-z]{2,}", question))  # 「In FY2023, which was larger …: 保育所等… or …?」
-    if japanese == 0 and words >= 2:  # 「And in 2020?」: a short follow-up is English too
+    if japanese == 0 and words >= 2:  # 「And for FY2021?」: a short follow-up is English too
         return True
     return letters >= 6 and (japanese == 0 or (letters >= 20 and letters >= 4 * japanese)
                              or (opens and letters >= 10) or (words >= 8 and letters >= 2 * japanese))

@@ -341,7 +341,7 @@ def _counted_by(facts: list[dict], before: str) -> str | None:
 
 
 def _verb_after(rest: str) -> str | None:
-    """The verb's noun after a counter count: 「に輸出された」 → 輸出, 「から受け入れている」 → 受け入れ."""
+    """The verb's noun after a counter count: 「に輸出された」 → 輸出, 「から受け入れた」 → 受け入れ."""
     m = re.match(rf"(?:に|から|で|を)?({_KANA_NOUN}|[{KANJI}]{{2,}})(?:し|され|する|した|して|れ|る|た|て)", rest) \
         or re.match(rf"の({_NOUN})", rest)  # 「24か国・地域の競争当局から」: whose they are
     return m.group(1) if m else None

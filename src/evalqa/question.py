@@ -85,7 +85,7 @@ _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|ま
 _DOCUMENT_YEAR_RE = re.compile(r"(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:19|20)\d{2}(?=年度))\s*(?:年度)?\s*(?:の)?\s*"
                                r"(?:[^、。?？\d]{1,10}?)?"
                                r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票)")
-# 「事前分析表（R5）」: the year after the document, in brackets
+# 「実績評価書（R4）」: the year after the document, in brackets
 # 「（林野庁R5）」: an agency and a year in brackets name its sheet of that year too
 _DOCUMENT_YEAR_AFTER_RE = re.compile(r"(?:(?P<doc>事前分析表|実績評価書|評価書|評価調書|調書|個票)\s*|"
                                      r"(?<=[(（])(?P<org>[^()（）\d、。]{1,12}(?:庁|省|府|委員会|委)))\s*[(（]?\s*"
@@ -141,7 +141,7 @@ OPERATIONS = [
                            r"|(?:増加|減少)(?!率|数|量|件数|幅)"
                            r"|上回|下回|前年度比|差は|差額|違い|伸び(?!率)|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
                           r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう"
-                          r"|(?:目標|目標値)を?(?:クリア|満た)(?:し|せ|でき)"  # 「目標をクリアした？」「満たした？」
+                          r"|(?:目標|目標値)を?(?:クリア|満た)(?:し|せ|でき)"  # 「目標はクリアできた？」「満たした？」
                           # 「それって達成できてる？」「達成できそう？」: of the subject in focus, not a list
                           r"|達成(?:でき|し)(?:て(?:る|い)|そう|た(?=の|か|って|[?？]|$))(?![^、。?？]{0,8}?(?:指標|もの|区分|項目|のは|事業))")),
 ]
@@ -313,7 +313,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # narrows to that document).
     q_years = _DOCUMENT_YEAR_AFTER_RE.sub(lambda m: m.group("doc") or m.group("org") + ")",
                                           _DOCUMENT_YEAR_RE.sub("", q))
-    q_years = re.sub(r"(年度?)末(?=から|まで|[〜～~-])", r"\1", q_years)  # 「令和元年度末から令和4年度末まで」: a range
+    q_years = re.sub(r"(年度?)末(?=から|まで|[〜～~-])", r"\1", q_years)  # 「令和2年度末から令和5年度末まで」: a range
     named = [m.group(0) for m in _DOCUMENT_YEAR_RE.finditer(q)] + [
         m.group("year") for m in _DOCUMENT_YEAR_AFTER_RE.finditer(q)]
     document_year = next((y for t in named if (found := find_fiscal_years(t, era)) for y in found[0].years), None)

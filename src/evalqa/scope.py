@@ -124,7 +124,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         named = [sid for sid in named if cat.sheet_years.get(sid) == a.document_year] or named
     # (of the sheets named, those of the ministry named, when it is among them)
     asked_ministries = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
-    # (a ministry named outweighs title words another ministry's sheet shares: 「公取委の相談窓口」)
+    # (a ministry named outweighs title words another ministry's sheet shares: 「公取委の研修の受講者」)
     named = [sid for sid in named if cat.sheet_meta[sid].get("ministry") in asked_ministries] or [
         sid for sid, m in cat.sheet_meta.items() if m.get("ministry") in asked_ministries] or named
     # (and of those, the kind of document named: 「環境省の事前分析表」 is not its 実績評価書)

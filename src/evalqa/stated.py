@@ -188,7 +188,7 @@ def fact_in_passage(a: QuestionAnalysis, facts: Sequence[Figure], passage: str,
 
 def stated_change(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
                   titles: Mapping[str, str]) -> Figure | None:
-    """「前年度比で何％増えた？」: the rate of change a sentence states (「…6,612億円で、前年度比1.9%増」), which
+    """「前年度比で何％伸びた？」: the rate of change a sentence states (「…6,612億円で、前年度比1.9%増」), which
     answers before one computed from the table."""
     if a.operation != "compare" or a.counter != "%":
         return None

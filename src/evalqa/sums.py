@@ -1,4 +1,4 @@
-"""Sums the sheet does not print: a breakdown's categories added up (「年齢階層別の交付枚数を合計すると」), or
+"""Sums the sheet does not print: a breakdown's categories added up (「年代別の人数を足し合わせると」), or
 one value over several years (「令和2〜4年度の執行額の合計」). The total is computed and labelled so; every
 figure added is listed in `figures`, in the order of the table shown."""
 from __future__ import annotations
