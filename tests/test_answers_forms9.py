@@ -106,3 +106,9 @@ def test_an_agency_named_outweighs_words_another_agencys_indicator_shares(bot):
     ans = bot.ask("公正取引委員会の相談窓口で2022年度に受けた相談は何件くらい？")
     assert ans.kind == "stated" and ans.figures[0].sheet == JFTC.stem and ans.figures[0].value == 11000
 
+
+
+def test_an_amount_asked_is_not_answered_by_a_count(bot):
+    # 「…被害額は？」 asks money: neither the 集落数 indicator nor a count of places in a sentence answers it
+    ans = bot.ask("令和5年度の大雨による山地災害の被害額はどれくらい？")
+    assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (1150, "億円")

@@ -96,6 +96,7 @@ def test_the_counter_asked_with_nani_comes_first(question, counter):
     ("延焼面積を令和2年から令和5年まで並べて（水産庁R6）", 2024, [2020, 2021, 2022, 2023]),
     ("令和4年度（2022年度）の実績は？", None, [2022]),
     ("交付枚数を令和元年度末から令和3年度末まで並べて", None, [2019, 2020, 2021]),  # a range of 年度末
+    ("研修会の開催回数 FY2021 の実績は？", None, [2021]),  # FY written in a Japanese question
 ])
 def test_a_year_in_brackets_after_a_document_or_agency_names_that_sheet(question, document_year, years):
     a = analyse_question(question)

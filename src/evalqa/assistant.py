@@ -206,7 +206,7 @@ class Assistant:
                 return self._finish(refusal(question, wording.not_distinguished(qualifiers, subject.name)), hits)
             return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
         units = sorted({u for f in subject.figures if (u := unit_word(f))})
-        if (counted := counted_otherwise(a, units)) is not None:  # 「いくつ」 of a 予算額, 「…の数」 of a %
+        if (counted := counted_otherwise(a, units, subject.name)) is not None:  # 「いくつ」 of 予算額, 「数」 of %
             if fact is not None and fact_score >= MIN_FACT:
                 return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)

@@ -309,6 +309,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     """
     lang = "en" if is_english(question) else "ja"
     q = nfkc(gloss(question) if lang == "en" else question)
+    q = re.sub(r"(?i)(?<![A-Za-z])FY\s?((?:19|20)\d{2})(?!\d)", r"\1年度", q)  # 「FY2020 実績は？」 in Japanese too
     # 「令和5年度事前分析表では」 names a document by its year; the year asked is another (scope.name_sheets
     # narrows to that document).
     q_years = _DOCUMENT_YEAR_AFTER_RE.sub(lambda m: m.group("doc") or m.group("org") + ")",
