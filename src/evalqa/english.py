@@ -133,7 +133,7 @@ GLOSSARY: dict[str, str] = {
     "typhoon": "台風", "typhoons": "台風", "forecast": "予報", "forecast error": "予報誤差", "earthquake": "地震",
     "early warning": "緊急地震速報", "disaster": "災害", "disasters": "災害", "overstayers": "不法残留者",
     "illegal overstayers": "不法残留者数", "nationality": "国籍", "nationalities": "国籍", "new entrants": "新規入国者",
-    "childcare": "保育", "nursery": "保育所", "delinquency": "滞納", "delinquent": "滞納", "tax arrears": "滞納",
+    "delinquency": "滞納", "delinquent": "滞納", "tax arrears": "滞納",
     "released prisoners": "出所者", "prisoners": "受刑者", "reoffending": "再犯", "recidivism": "再犯",
     "disabilities": "障害者", "disability": "障害者", "disabled": "障害者", "adults": "成人", "adult": "成人",
     "tourism": "観光", "pollen": "花粉", "cedar": "スギ", "thinning": "間伐", "participation rate": "実施率",

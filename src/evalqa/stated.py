@@ -44,7 +44,7 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     if not any(term_matches(t, layers[0][0] | layers[1][0]) for t in words):
         return 0.0
     # A question for an amount of money is not answered by a count, nor the other way round.
-    if (a.family in MONEY_FAMILIES or re.search(r"[一-龥]額(?:は|を|が|って)", a.normalized)) \
+    if (a.family in MONEY_FAMILIES or (a.counter != "%" and re.search(r"[一-龥]額(?:は|を|が|って)", a.normalized))) \
             and not (fact.unit or "").endswith("円"):
         return 0.0  # (「被害額は？」 is not answered by 2,061か所)
     # 「令和7年までに…22,000人以下とすることを目指す」: a target stated as a bound, not what was achieved.
@@ -204,7 +204,8 @@ _MONEY_RE = re.compile(r"円|額|費|予算|金|いくら|budget|cost|spen[dt]|y
 def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "") -> str | None:
     """The counter a question counts in when none of the subject's units is it (「何年を迎えた？」 of a %), else
     None. 「いくつになった？」 counts things, not an amount of money (予算額); 「…センターの数は？」 not a share."""
-    if a.family is None and a.counter is None and re.search(r"[一-龥]額(?:は|を|が|って)", a.normalized):
+    if a.family is None and a.counter is None and re.search(r"[一-龥]額(?:は|を|が|って)(?!.*(?:%|％|率))",
+                                                            a.normalized):
         # 「被害額は？」 asks an amount of money: a count of 集落 is not it
         return "円" if not any(u.endswith("円") for u in units) and not re.search(r"額|円|費", name) else None
     if not units:
