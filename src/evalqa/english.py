@@ -129,12 +129,11 @@ GLOSSARY: dict[str, str] = {
     "waiting time": "待ち時間", "seedlings": "苗木", "seedling": "苗木", "forest": "森林", "forests": "森林",
     "fishery": "水産", "fisheries": "水産", "export": "輸出", "exports": "輸出", "consultation": "相談",
     "consultations": "相談件数", "subcontracting": "下請", "subcontract": "下請", "guidance": "指導",
-    "accidents": "事故件数", "accident": "事故", "meet the target": "目標を達成した",
+    "meet the target": "目標を達成した",
     "typhoon": "台風", "typhoons": "台風", "forecast": "予報", "forecast error": "予報誤差", "earthquake": "地震",
     "early warning": "緊急地震速報", "disaster": "災害", "disasters": "災害", "overstayers": "不法残留者",
     "illegal overstayers": "不法残留者数", "nationality": "国籍", "nationalities": "国籍", "new entrants": "新規入国者",
     "delinquency": "滞納", "delinquent": "滞納", "tax arrears": "滞納",
-    "released prisoners": "出所者", "prisoners": "受刑者", "reoffending": "再犯", "recidivism": "再犯",
     "disabilities": "障害者", "disability": "障害者", "disabled": "障害者", "adults": "成人", "adult": "成人",
     "tourism": "観光", "pollen": "花粉", "cedar": "スギ", "thinning": "間伐", "participation rate": "実施率",
 }
