@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .figure import Figure
+from .measures import GRADE_HEADS, grade_word
 from .subjects import TARGETS, Subject
 
 # Words saying lower is better; not 削減量/削減率 (an amount cut, which is better higher).
@@ -30,14 +31,13 @@ def lower_is_better(s: Subject) -> bool | None:
     return True if _LOWER_BETTER_RE.search(s.name + (s.section[-1] if s.section else "")) else None
 
 
-_GRADE_NOTE_RE = re.compile(r"(?:達成状況|達成度|達成|判定|評価)[:：]\s*(達成|未達成|一部達成|概ね達成|[○◎△×])")
-_GRADE_WORD = {"○": "達成", "◎": "達成", "×": "未達成", "△": "一部達成"}
+_GRADE_NOTE_RE = re.compile(rf"(?:{'|'.join(GRADE_HEADS)}|達成)[:：]\s*(\S+?)(?:、|$)")
 
 
 def sheet_grade(actual: Figure) -> str | None:
     """The grade the sheet gives the 実績値 (a 達成 column read as its note), in words: ○ → 達成, × → 未達成."""
-    m = _GRADE_NOTE_RE.search(actual.note or "")
-    return _GRADE_WORD.get(m.group(1), m.group(1)) if m else None
+    # 「評価: A、達成状況: ○」: a letter grade says no verdict; the mark after it does
+    return next((w for m in _GRADE_NOTE_RE.finditer(actual.note or "") if (w := grade_word(m.group(1)))), None)
 
 
 def met_target(s: Subject, actual: Figure, target: Figure) -> bool:

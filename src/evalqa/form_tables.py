@@ -21,15 +21,14 @@ from dataclasses import dataclass, field
 from .cells import CIRCLED, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import parse_fiscal_year, to_label
+from .measures import GRADE_HEADS, GRADE_MARKS, is_grade_head, measure_of
 from .measures import UNIT_PARENS as _UNIT_PARENS
-from .measures import measure_of
 from .normalize import nfkc, norm, tidy
 from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Row, Table
 
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
-_LABEL_HEADERS = ("評価", "達成状況", "達成度", "判定", "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年",
-                  "単位")
+_LABEL_HEADERS = (*GRADE_HEADS, "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年", "単位")
 # 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
 _CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")
 _YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)(?:\((?:R|H)\d{1,2}\))?(.{2,8})")
@@ -45,8 +44,6 @@ _VALUE_RE = re.compile(
 _NAMED_AFTER_BRACKET = re.compile(r"\([^()]{1,8}\)[^()]{4,}")
 
 
-_GRADE_WORDS = ("評価", "判定", "達成状況", "評定", "達成度")
-_GRADE_MARKS = ("○", "◯", "△", "×", "✕", "◎", "達成", "未達成", "一部達成", "概ね達成", "A", "B", "C", "D", "E")
 _NAME_HEADER_RE = re.compile(r"(?:測定|業績|成果|参考)?指標(?:名)?")
 
 
@@ -108,7 +105,8 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
                     or measure_of(text, whole=True)  # (「目標」「実績」 alone head their columns too)
                 inner = [got for b in re.findall(r"\(([^()]+)\)", norm(text)) if (got := measure_of(b, whole=True))]
                 col.paired = inner[0] if inner and inner[0] != col.measure else None
-            if col.label is None and (any(w in n for w in _LABEL_HEADERS) or n == "達成") and measure_of(text) is None:
+            labelled = any(w in n for w in _LABEL_HEADERS) or is_grade_head(n)
+            if col.label is None and labelled and measure_of(text) is None:
                 # 「目標年」「基準年」 (calendar years) are the 目標年度 / 基準年度 of their form
                 # (「達成」 alone heads the column of 達成 / 未達成: the 達成状況)
                 col.label = {"目標年": "目標年度", "基準年": "基準年度", "達成": "達成状況"}.get(
@@ -285,7 +283,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             if "予算" in first and measure_of(first, whole=True) is None:
                 title = tidy(first)
             continue
-        elif not values and norm(first) in _GRADE_WORDS and len(texts) == 2 and len(norm(texts[1][1])) <= 6:
+        elif not values and norm(first) in GRADE_HEADS and len(texts) == 2 and len(norm(texts[1][1])) <= 6:
             # 「評価 | B-1」 under an indicator's rows (years down the column): the indicator's grade
             for f in out:
                 if f.subject == (state.subject or title):
@@ -293,14 +291,14 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             continue
         elif (state.subject or title) and (graded := next((norm(cells[c]) for c in range(width)
                                                            if cells[c].strip()), "")) \
-                in _GRADE_WORDS and all(v.value is None for vals in values.values() for v in vals):
+                in GRADE_HEADS and all(v.value is None for vals in values.values() for v in vals):
             # 「| 達成度 | ○ | △ | ×」 under an indicator's rows (years across): each year's grade of its 実績値
             # (「×」 reads as a blank value: no figure)
             word = graded
             for c in range(1, width):
                 t = cells[c].strip()
                 year = cols[c].year or years_across.get(c, (None, ""))[0]  # (or a row of years in the body)
-                if year and norm(t) in _GRADE_MARKS:
+                if year and norm(t) in GRADE_MARKS:
                     for f in out:
                         if f.subject == (state.subject or title) and f.fiscal_year == year and f.measure == "実績値":
                             f.note = "、".join(x for x in (f.note, f"{word}: {norm(t)}") if x)
@@ -329,7 +327,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         # 「令和5年度の達成状況 | 未達成」: a grade column of one year grades that year's 実績値 only
         year_grades = {cols[c].year: f"{gw}: {norm(cells[c])}" for c in range(1, width)
                        if cols[c].year and cells[c].strip()
-                       and (gw := next((w for w in _GRADE_WORDS if w in norm(cols[c].label or "")), ""))}
+                       and (gw := next((w for w in GRADE_HEADS if w in norm(cols[c].label or "")), ""))}
         graded_years.update({(state.subject or title, y or 0): g for y, g in year_grades.items()})
         notes = [f"{cols[c].label}: {tidy(cells[c])}" for c in range(1, width) if c != name_col
                  and cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")

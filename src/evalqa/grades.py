@@ -9,13 +9,11 @@ from __future__ import annotations
 from .aggregate import table
 from .answer import Answer, Frame, refusal
 from .fiscal_year import to_label
+from .measures import GRADE_HEADS, grade_mark
 from .question import QuestionAnalysis
 from .scope import Scope, scope_label
 from .subjects import SubjectCatalogue
 from .wording import cite
-
-GRADE_LABELS = ("判定", "評価", "達成状況", "評定", "達成度")
-_SAME = {"◯": "○", "✕": "×", "Ｘ": "×"}
 
 
 def _grades(note: str | None) -> dict[str, str]:
@@ -23,15 +21,15 @@ def _grades(note: str | None) -> dict[str, str]:
     out = {}
     for part in (note or "").split("、"):
         label, _, value = part.partition(": ")
-        if label in GRADE_LABELS and value:
-            out[label] = _SAME.get(value.strip(), value.strip())
+        if label in GRADE_HEADS and value:
+            out[label] = grade_mark(value)
     return out
 
 
 def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
     """Indicators graded `a.grade` by the sheet (in the year asked, else in any year), counted and listed;
     None when no indicator in scope carries a grade (the question is then about something else)."""
-    mark = _SAME.get(a.grade or "", a.grade)
+    mark = grade_mark(a.grade or "")
     found: dict[tuple[str, str], tuple] = {}
     any_grade = by_row = False
     for s in cat.subjects:

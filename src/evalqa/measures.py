@@ -32,3 +32,29 @@ def measure_of(text: str, *, whole: bool = False) -> str | None:
         bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$", "", n)
         return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
     return next((m for w, m in _MEASURES if w in n), None)
+
+# The sheets' own grades: the header of a grade column and the marks written under it, read alike by the form
+# and transposed readers and by the verdicts (`direction`, `grades`).
+GRADE_HEADS = ("達成状況", "達成度", "判定", "評価", "評定")  # 「達成」 alone too, but only as a whole header
+_MARK_WORD = {"○": "達成", "◎": "達成", "×": "未達成", "△": "一部達成"}
+_SAME_MARK = {"◯": "○", "✕": "×", "Ｘ": "×", "X": "×"}
+GRADE_WORDS = ("達成", "未達成", "一部達成", "概ね達成")
+GRADE_MARKS = (*_MARK_WORD, *_SAME_MARK, *GRADE_WORDS, "A", "B", "C", "D", "E")
+
+
+def is_grade_head(text: str) -> bool:
+    """Is a header cell a grade column's (判定, 達成状況, a bare 達成)?"""
+    n = norm(text)
+    return n == "達成" or n in GRADE_HEADS
+
+
+def grade_mark(text: str) -> str:
+    """A mark in one spelling: ◯ → ○, ✕ → ×."""
+    t = text.strip()
+    return _SAME_MARK.get(t, t)
+
+
+def grade_word(mark: str) -> str | None:
+    """A mark in words (○ → 達成, × → 未達成; 達成 as is); None for a letter grade (A–E), which says no verdict."""
+    m = grade_mark(mark)
+    return _MARK_WORD.get(m) or (m if m in GRADE_WORDS else None)

@@ -16,15 +16,14 @@ from .cells import unit_of
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
 from .form_tables import read_value, year_cell
-from .measures import measure_of
+from .measures import GRADE_HEADS, GRADE_MARKS, is_grade_head, measure_of
 from .normalize import nfkc, norm, tidy
 from .sheet import Section, Sheet
 from .tables import Table
 
 _CODE_RE = re.compile(r"^(?:指標)?([A-ZＡ-Ｚ]|[\d０-９]{1,2}|[①-⑳]|[ア-ン])(?:[\s\u3000.．:：]+(.+?))?"
                       r"\s*(?:[(（](以下|以上|未満|超)[)）])?$")
-_GRADE_CAPTION_RE = re.compile(r"達成状況|達成度|評価|判定")
-_GRADES = ("達成", "未達成", "一部達成", "概ね達成", "○", "△", "×", "A", "B", "C", "D")
+_GRADE_CAPTION_RE = re.compile("|".join(GRADE_HEADS))
 
 
 def _row_year(cell: str, sheet: Sheet) -> tuple[int, str, bool] | None:
@@ -47,9 +46,6 @@ def is_transposed(table: Table, sheet: Sheet) -> bool:
     return len(years) >= 2 and all(_CODE_RE.match(norm(c)) or len(norm(c)) <= 40 for c in head[1:] if c)
 
 
-_GRADE_HEADS = ("達成", "達成状況", "判定", "評価", "達成度")
-
-
 def _measure_row(table: Table) -> list[str] | None:
     """The second header row of measures under indicator names (「 | 目標値 | 実績値 | 達成」), else None."""
     if len(table.rows) < 3:
@@ -58,7 +54,7 @@ def _measure_row(table: Table) -> list[str] | None:
     named = [c for c in cells[1:] if c.strip()]
     if (cells and cells[0].strip()) or len(named) < 2:
         return None
-    return list(cells) if all(measure_of(c) or norm(c) in _GRADE_HEADS for c in named) else None
+    return list(cells) if all(measure_of(c) or is_grade_head(c) for c in named) else None
 
 
 def _spans(head: list[str], width: int) -> list[str]:
@@ -120,7 +116,7 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
         row_target: tuple[int, str] | None = (row_years[0].start, row_years[0].text) if len(row_years) == 1 \
             else None
         for c in range(1, min(len(spans), len(row.cells))):
-            if sub and norm(sub[c]) in _GRADE_HEADS and norm(row.cells[c]) in _GRADES:
+            if sub and is_grade_head(sub[c]) and norm(row.cells[c]) in GRADE_MARKS:
                 name = _column(spans[c], names)[0]
                 for f in out:  # the 実績値 just read of the same indicator and row
                     if f.subject == name and f.line == row.line and f.measure == "実績値":
@@ -167,7 +163,7 @@ def grade_notes(sheet: Sheet, figures: list[Figure]) -> None:
                 year = _row_year(row.cells[0], sheet) if row.cells else None
                 for c in range(1, min(len(table.rows[0].cells), len(row.cells))):
                     grade = norm(row.cells[c])
-                    if year is None or grade not in _GRADES:
+                    if year is None or grade not in GRADE_MARKS:
                         continue
                     name = _column(table.rows[0].cells[c], names)[0]
                     for f in figures:
