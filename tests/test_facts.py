@@ -247,3 +247,13 @@ def test_changes_on_the_year_before_and_parts_by_category(tmp_path):
     assert one(fs, value=8.1).subject == "登録者数の前年末比"
     north = one(fs, value=31)
     assert (north.subject, north.fiscal_year) == ("北部", 2022) and north.series.startswith("被害額")
+
+
+def test_a_results_section_reports_the_last_year_the_document_evaluates(tmp_path):
+    head = "施策 I - 1 テスト施策\n\n令和3年度事前分析表\n\n"
+    body = "施策の進捗状況・実績\n\n相談件数は1,234件であった。\n"
+    # No period stated: a 令和3年度 document's results are of 令和2年度, the year closed when it was written.
+    assert one(sheet_facts(tmp_path, body, head=head), value=1234).fiscal_year == 2020
+    # A stated 評価対象期間 says which: a 事務年度 evaluation reports its own year, brackets aside.
+    period = head + "評価対象期間\t令和元事務年度～令和3事務年度（令和元年7月～令和4年6月）\n\n"
+    assert one(sheet_facts(tmp_path, body, head=period), value=1234).fiscal_year == 2021

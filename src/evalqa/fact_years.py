@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .fiscal_year import era_year
+from .fiscal_year import era_year, find_fiscal_years
 
 KANJI = r"\u4e00-\u9fff々〆ヶ"
 _YEAR = (rf"(?:(?P<era>令和|平成|昭和|(?<![A-Za-z])[RH])(?P<en>\d{{1,2}}|元)|(?P<west>(?:19|20)\d{{2}}))(?:年度|年)"
@@ -49,3 +49,18 @@ def year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
     if len({y[2] for y in years}) == 1:
         return years[0][1], years[0][2]
     return None
+
+
+# 「評価対象期間　令和元年度～令和4年度」「【評価対象期間】2019年度～2022年度」: the years the document evaluates.
+_PERIOD_RE = re.compile(r"評価対象期間[】\]]?[\s:：]*([^\n]{4,80})")
+
+
+def results_year(text: str, fiscal_year: int | None, era: str) -> int | None:
+    """The year a document's results (施策の進捗状況（実績）, 評価結果) report: the last of its stated 評価対象期間
+    (「令和元事務年度～令和4事務年度」 → 2022), else the year before its own, the year closed when it was written (a
+    令和5年度 評価書 reports 令和4年度)."""
+    if m := _PERIOD_RE.search(text):
+        years = find_fiscal_years(re.sub(r"[(（][^()（）]*[)）]?", "", m.group(1)), era)  # not 「（令和元年7月～）」
+        if years:
+            return max(y.end for y in years)
+    return fiscal_year - 1 if fiscal_year else None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .cells import parse_cell
 from .counts import UNIT, WIDTH, counted_numbers, kansuji
-from .fact_years import DEADLINE_RE, KANJI, OPENING_YEAR_RE, YEAR_PHRASE_RE, YEAR_RE, year_before
+from .fact_years import DEADLINE_RE, KANJI, OPENING_YEAR_RE, YEAR_PHRASE_RE, YEAR_RE, results_year, year_before
 from .figure import Figure
 from .fiscal_year import to_label
 from .normalize import tidy
@@ -80,13 +80,11 @@ class _Piece:
 def extract_facts(sheet: Sheet) -> list[Figure]:
     """Every count or amount stated in a sentence of the sheet's prose, as `Figure`s (measure 本文記載)."""
     out: list[Figure] = []
+    reported = results_year(sheet.text, sheet.fiscal_year, sheet.era)
     for section in sheet.sections:
         year = _section_year(section)
-        if year[1] is None and sheet.fiscal_year and "事務年度" not in sheet.text[:3000] \
-                and _RESULTS_RE.search(" ".join(section.path)):
-            # 「令和6年度事前分析表」's 施策の進捗状況（実績） reports 令和5年度, the year closed when it is written,
-            # as a 令和5年度 評価書 reports 令和4年度 (a 事務年度 evaluation reports its own 事務年度: not guessed)
-            year = (to_label(sheet.fiscal_year - 1), sheet.fiscal_year - 1)
+        if year[1] is None and reported and _RESULTS_RE.search(" ".join(section.path)):
+            year = (to_label(reported), reported)  # a results section's prose is of the year it reports
         for piece in _pieces(section):
             carried = None  # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences
             before: list[Figure] = []  # the previous sentence's facts
