@@ -107,9 +107,12 @@ class SubjectCatalogue:
         self._by_section: dict[tuple, list[int]] = defaultdict(list)
         self._by_sheet: dict[str, list[int]] = defaultdict(list)
         self._by_name: dict[tuple, list[Subject]] = defaultdict(list)  # (name, table) → the subjects
+        # name alone: a breakdown's table is named by its year (「国税局別の滞納残高（令和4年度末）」)
+        self._by_bare_name: dict[str, list[Subject]] = defaultdict(list)
         self._own_budget: dict[str, list[Subject]] = {}  # per name prefix, built on first use
         for i, s in enumerate(self.subjects):
             self._by_name[(s.name, s.table)].append(s)
+            self._by_bare_name[s.name].append(s)
             for t in s.terms:
                 df[t] += 1
             self._by_term.add(i, s.terms)
@@ -182,8 +185,8 @@ class SubjectCatalogue:
 
     def newest(self, s: Subject) -> Subject:
         """The same subject in the newest sheet of its 施策 (令和5年度末's 国税局別 table over 令和4年度末's)."""
-        same = [x for x in self.subjects if x.name == s.name and x.kind == s.kind
-                and self.titles.get(x.sheet) == self.titles.get(s.sheet)]
+        same = [x for x in self._by_bare_name.get(s.name, [])
+                if x.kind == s.kind and self.titles.get(x.sheet) == self.titles.get(s.sheet)]
         return max(same, key=lambda x: max((f.fiscal_year or 0 for f in x.figures), default=0), default=s)
 
     def _ministry(self, sheet: str) -> str | None:
@@ -241,6 +244,7 @@ class SubjectCatalogue:
         around = Asked(sorted(context.terms), self.idf, self._by_term) if context is not None else asked
         if context is not None and content:
             cands |= set().union(*around.subjects)
+        named_ministries = {self._ministry(x) for x in a.sheets}
         scored = []
         for i in sorted(cands):
             s = self.subjects[i]
@@ -280,7 +284,7 @@ class SubjectCatalogue:
                 if units:
                     score += 0.1 if any(u.endswith(a.counter) for u in units if u) else -0.1
             if a.sheets and s.sheet not in a.sheets:  # the question names another sheet (by its 施策名)
-                score -= 0.3 if self._ministry(s.sheet) in {self._ministry(x) for x in a.sheets} else 0.6
+                score -= 0.3 if self._ministry(s.sheet) in named_ministries else 0.6
             if content and lexical == 0 and context is None:
                 # Nothing the question names is in this subject: search hits and the kind of value asked alone
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
