@@ -108,3 +108,16 @@ def test_a_target_cleared_or_satisfied_is_a_comparison_and_kana_nouns_keep_their
     assert analyse_question("違反件数は目標を満たした？").operation == "compare"
     assert "鰯" in analyse_question("いわしの漁獲量は？").content  # 「いわし」 is a noun, written 鰯 too
     assert "作り" not in analyse_question("関係づくりの取組は？").content
+
+
+@pytest.mark.parametrize("question, asks_money", [
+    ("消費者相談の件数は？", False),  # 消費者 is people, not 費 asked
+    ("金融教育の受講者数は？", False),
+    ("相談事業の経費は？", True),
+    ("補助金はいくら？", True),
+    ("How much was spent on the project?", True),
+])
+def test_whether_a_question_asks_for_money(question, asks_money):
+    from evalqa.stated import money_unasked
+    # a subject whose values are all yen answers only a question that asks for money
+    assert money_unasked(analyse_question(question), ["千円"]) is not asks_money

@@ -198,7 +198,8 @@ def stated_change(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[s
 
 
 # Words that ask for money: 予算, 経費, 金額, いくら, budget, cost, spend …
-_MONEY_RE = re.compile(r"円|額|費|予算|金|いくら|budget|cost|spen[dt]|yen|fund", re.I)
+# (消費者, 金融, 金属 are not money asked)
+_MONEY_RE = re.compile(r"円|額|(?<!消)費|予算|金(?!融|属|曜)|いくら|budget|cost|spen[dt]|yen|fund", re.I)
 
 
 def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "") -> str | None:
