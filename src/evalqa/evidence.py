@@ -123,10 +123,8 @@ class Evidence:
                    and not any(re.search(re.escape(c) + re.escape(w), a.normalized) for c in carried)}
 
         def joined(w: str, c: str) -> bool:
-            if w in unknown and named_by(c, subject) and re.search(re.escape(w) + _OF_JOINED + re.escape(c),
-                                                                   a.normalized):
-                return True
-            return re.search(re.escape(w) + _JOINED + re.escape(c), a.normalized) is not None
+            gap = _OF_JOINED if w in unknown and named_by(c, subject) else _JOINED  # (_OF_JOINED is the wider)
+            return re.search(re.escape(w) + gap + re.escape(c), a.normalized) is not None
         return [w for w in words if len(w) >= 2 and NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
                 and any(joined(w, c) for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
 
