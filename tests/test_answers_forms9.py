@@ -112,3 +112,25 @@ def test_an_amount_asked_is_not_answered_by_a_count(bot):
     # 「…被害額は？」 asks money: neither the 集落数 indicator nor a count of places in a sentence answers it
     ans = bot.ask("令和5年度の大雨による山地災害の被害額はどれくらい？")
     assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (1150, "億円")
+
+
+def test_a_row_of_years_and_values_without_a_header_is_read(bot):
+    # 「参考指標2 …原状回復額（百万円） | 2019年度 | 5,748 | 2020年度 | 487 …」: no header row above it
+    ans = bot.ask("下請事業者の不利益の原状回復額は2021年度にいくらだった？")
+    f = ans.figures[0]
+    assert ans.kind == "numeric" and (f.sheet, f.measure, f.fiscal_year, f.value, f.unit) == (
+        JFTC.stem, "実績値", 2021, 919, "百万円")
+    counted = bot.ask("公正取引委員会の下請取引の施策には測定指標がいくつある？")
+    assert counted.kind == "count" and "4件" in counted.text  # a 参考指標 row is not a 測定指標
+
+
+def test_a_count_of_letters_or_of_new_places_is_not_answered_by_a_budget_or_a_total(bot):
+    # 「…通数」 counts 通: the コンビニ交付 means' budget in 百万円 does not answer; the sentence does
+    letters = bot.ask("令和4年度、コンビニで交付された証明書の通数は？")
+    assert letters.kind == "stated" and (letters.figures[0].value, letters.figures[0].unit) == (15_000_000, "通")
+
+
+def test_a_quoted_name_gets_the_number_that_counts_it_and_man_mei_is_read(bot):
+    # The sentence counts 親事業者 (約7万名) and 下請事業者 (約30万名) alike; the question quotes which
+    ans = bot.ask("2022年度の書面調査の対象になった「下請事業者」は約何名？")
+    assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (300000, "名")

@@ -257,3 +257,16 @@ def test_a_results_section_reports_the_last_year_the_document_evaluates(tmp_path
     # A stated 評価対象期間 says which: a 事務年度 evaluation reports its own year, brackets aside.
     period = head + "評価対象期間\t令和元事務年度～令和3事務年度（令和元年7月～令和4年6月）\n\n"
     assert one(sheet_facts(tmp_path, body, head=period), value=1234).fiscal_year == 2021
+
+
+def test_days_counted_people_in_man_mei_and_oku_with_sen_man(tmp_path):
+    fs = sheet_facts(tmp_path, "施策の進捗状況・実績\n\n"
+                               "派遣先は延べ35市町村で、派遣日数は延べ212日であった。\n"  # days counted, as it says
+                               "令和4年4月1日に要領を改正した。\n"  # a date, not a count of days
+                               "事業者約4万名を対象に調査を行い、総額約12億3千万円を交付した。\n"
+                               "相談窓口は令和4年度に新たに58か所で開設し、累計640か所となった。\n")
+    days = one(fs, unit="日")
+    assert (days.value, days.subject) == (212, "派遣日数")
+    assert one(fs, unit="名").value == 40000
+    assert one(fs, unit="円").value == 1_230_000_000
+    assert "新たに" in (one(fs, value=58).note or "") and "累計" in (one(fs, value=640).note or "")

@@ -121,3 +121,23 @@ def test_whether_a_question_asks_for_money(question, asks_money):
     from evalqa.stated import money_unasked
     # a subject whose values are all yen answers only a question that asks for money
     assert money_unasked(analyse_question(question), ["千円"]) is not asks_money
+
+
+@pytest.mark.parametrize("question, counter", [
+    ("支援日数は延べ何日？", "日"), ("証明書の交付通数（令和4年度）は？", "通"), ("巡視船の出動隻数は？", "隻"),
+    ("指標数は？", None),
+])
+def test_a_counter_before_su_names_what_is_counted(question, counter):
+    assert analyse_question(question).counter == counter
+
+
+@pytest.mark.parametrize("question, text, state", [
+    ("見直し後の目標値は？", "目標値・見直し前の目標", "見直し後"),
+    ("令和4年度に新たに整備された箇所は？", "整備箇所数（累計）", "新たに"),
+    ("確定値は？", "件数（速報値）", "確定値"),
+    ("見直し後の目標値は？", "見直し前と見直し後の目標", None),  # the text says both
+    ("整備箇所数は？", "整備箇所数（累計）", None),  # no state asked
+])
+def test_a_figure_of_the_other_state_of_a_quantity(question, text, state):
+    from evalqa.matching import other_state
+    assert other_state(analyse_question(question).normalized, text) == state

@@ -74,3 +74,21 @@ def test_indicator_names_spanning_measures_a_unit_row_and_a_unit_column():
     assert (total.value, total.unit) == (2530, "百万円")
     visits = one(f, "立入検査の件数", "実績値", 2022)
     assert (visits.value, visits.unit) == (44, "件")
+
+
+def test_rows_that_pair_each_year_with_its_value(tmp_path):
+    # A layout with no header row: a name, then 年度 and value in turn (full-width years, a bound, 千件).
+    p = tmp_path / "meti-r6-4-2-hoshou.txt"
+    p.write_text("令和6年度　経済産業省　実績評価書\n\n施策名\t信用保証制度の運用\n\n■参考指標\n"
+                 "参考指標1　保証承諾件数（千件）\t令和３年度\t512\t令和４年度\t498\t令和５年度\t530\n"
+                 "参考指標2　代位弁済率（％）\t2021年度\t1.9\t2022年度\t2.3\n\n■施策の分析\n本文。\n",
+                 encoding="utf-8")
+    figs = [f for f in load_sheet(p).figures if f.subject.startswith("参考指標")]
+    got = {(f.subject, f.fiscal_year): (f.measure, f.value, f.unit) for f in figs}
+    assert got == {
+        ("参考指標1 保証承諾件数（千件）", 2021): ("実績値", 512, "千件"),
+        ("参考指標1 保証承諾件数（千件）", 2022): ("実績値", 498, "千件"),
+        ("参考指標1 保証承諾件数（千件）", 2023): ("実績値", 530, "千件"),
+        ("参考指標2 代位弁済率（％）", 2021): ("実績値", 1.9, "%"),
+        ("参考指標2 代位弁済率（％）", 2022): ("実績値", 2.3, "%"),
+    }, got

@@ -70,7 +70,7 @@ def label_of(s: Subject, series: str | None = None) -> str:
 
 
 # --- count and related ---------------------------------------------------------------------------
-_REFERENCE_RE = re.compile(r"^[(（【]参考")
+_REFERENCE_RE = re.compile(r"^(?:[(（【]参考|参考指標)")  # 「（参考指標）…」「参考指標2　…」
 
 
 def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:

@@ -12,7 +12,7 @@ WIDTH = str.maketrans("０１２３４５６７８９，．％（）" + "".join(
                       + "".join(chr(c) for c in range(0xFF41, 0xFF5B)),
                       "0123456789,.%()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # The counters and units a counted number may carry.
-UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|名|者|万件|件|回|基|万口座|口座"
+UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|万名|名|者|万件|件|回|基|万口座|口座"
         r"|万通|通(?![知報信常行])|[かカヶヵケ箇]国(?:・地域)?"
         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
@@ -24,7 +24,7 @@ _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(
 # 「1万2,000人」: a count written with 万 inside.
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
 # 「1億2,300万円」: an amount in 円, as its words say (「1.2億円」 alone stays in 億円, as tables write it).
-_OKU_RE = re.compile(r"(?<![\d.,A-Za-z第兆])(\d+)億(\d{1,3},\d{3}|\d{1,4})万円")
+_OKU_RE = re.compile(r"(?<![\d.,A-Za-z第兆])(\d+)億(?:(\d)千|(\d{1,3},\d{3}|\d{1,4}))万円")  # (「18億5千万円」)
 # 「約3兆2千億円」「1兆2,000億円」: the same, a step up
 _CHO_RE = re.compile(r"(?<![\d.,A-Za-z第])(\d+)兆(?:(\d)千|(\d{1,3},\d{3}|\d{1,4}))億円")
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
@@ -33,6 +33,8 @@ _SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
 # 「…がいる市区町村は231で」: places and bodies counted with the noun before the number, not after it.
 _TOPIC_COUNT_RE = re.compile(r"(市区町村|市町村|都道府県|自治体|団体|施設|事業所|企業|機関|病院)(?:数)?(?:は|が)"
                              r"(\d{1,3}(?:,\d{3})+|\d+)(?=で|と|、|。|であ|に(?:上|達|増|減))")
+# 「支援日数は延べ384日」: days counted, not a date (「4月1日」), where the sentence says so (日数, 延べ).
+_DAYS_RE = re.compile(r"(?<![\d.,月])(\d{1,3}(?:,\d{3})+|\d+)日(?![本間曜時付目])")
 _KANSUJI = "二三四五六七八九"
 # 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
 _KANJI_NUMBER_RE = re.compile(
@@ -53,7 +55,8 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
     for m in _MAN_RE.finditer(a):
         out.append((m.start(), m.end(), int(m.group(1)) * 10000 + int(m.group(2).replace(",", "")), m.group(3)))
     for m in _OKU_RE.finditer(a):
-        out.append((m.start(), m.end(), int(m.group(1)) * 10**8 + int(m.group(2).replace(",", "")) * 10**4, "円"))
+        man = int(m.group(2)) * 1000 if m.group(2) else int(m.group(3).replace(",", ""))
+        out.append((m.start(), m.end(), int(m.group(1)) * 10**8 + man * 10**4, "円"))
     for m in _CHO_RE.finditer(a):
         oku = int(m.group(2)) * 1000 if m.group(2) else int(m.group(3).replace(",", ""))
         out.append((m.start(), m.end(), int(m.group(1)) * 10**12 + oku * 10**8, "円"))
@@ -61,6 +64,9 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
         out.append((m.start(), m.end(), int(m.group(1) or 0) * 10000 + int(m.group(2)) * 1000, m.group(3)))
     for m in _TOPIC_COUNT_RE.finditer(a):
         out.append((m.start(2), m.end(2), int(m.group(2).replace(",", "")), m.group(1)))
+    for m in _DAYS_RE.finditer(a):
+        if "日数" in a[:m.start()] or re.search(r"(?:延べ|のべ)$", a[:m.start()]):
+            out.append((m.start(), m.end(), int(m.group(1).replace(",", "")), "日"))
     for m in _KANJI_NUMBER_RE.finditer(a):
         out.append((m.start(), m.end(), kansuji(m.group(1)), m.group(2)))
     keep = []
@@ -80,10 +86,10 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
 
 # What a unit's prefix multiplies its base unit by.
 UNIT_SCALE = {"兆円": 10**12, "億円": 10**8, "千万円": 10**7, "百万円": 10**6, "万円": 10**4, "千円": 10**3,
-              "万人": 10**4, "千人": 10**3, "万件": 10**4, "万口座": 10**4, "万トン": 10**4, "千トン": 10**3,
-              "万通": 10**4}
+              "万人": 10**4, "千人": 10**3, "万名": 10**4, "万件": 10**4, "万口座": 10**4, "万トン": 10**4,
+              "千トン": 10**3, "万通": 10**4}
 # Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
-_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万件", "万円", "万口座", "万通")}
+_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万名", "万件", "万円", "万口座", "万通")}
 
 
 def kansuji(t: str) -> int:
@@ -111,7 +117,16 @@ ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻
                                r"|戸|棟|冊|店舗|拠点|地区"
                                r"|基|隊|頭"
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
-                               r"|都市|種類|講座|か所|カ所|箇所|個)")
+                               r"|都市|種類|講座|か所|カ所|箇所|個|日|通|本|枚|隻|局|館|件|回)")
+# 「支援日数」「交付通数」「出動隻数」: a counter (a closed class of words) before 数 names what is counted
+_COUNTERS = "日|通|台|隻|頭|棟|戸|冊|基|本|枚|校|社"
+_COUNTER_NUMBER_RE = re.compile(rf"(?<=[一-龥])({_COUNTERS})数(?![値字量])")
+
+
+def counter_word(word: str) -> str | None:
+    """The counter a word 「…数」 names (通数 → 通, 件数 → 件, 人数 → 人), else None."""
+    m = re.fullmatch(rf"({_COUNTERS}|件|人|回)数", word)
+    return m.group(1) if m else None
 
 
 def asked_counter(n: str) -> str | None:
@@ -120,5 +135,6 @@ def asked_counter(n: str) -> str | None:
     cues = [((cue.group(1) if unit == "BRACKET" else unit), cue.group(0)) for pat, unit in _COUNTER_CUES
             if (cue := pat.search(n))]
     named = ASKED_COUNTER_RE.search(n)
+    counted = _COUNTER_NUMBER_RE.search(n)
     return next((u for u, said in cues if "何" in said), None) or (named.group(1) if named else None) \
-        or next((u for u, _ in cues), None)
+        or next((u for u, _ in cues), None) or (counted.group(1) if counted else None)

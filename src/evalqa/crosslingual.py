@@ -181,6 +181,8 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     dated = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
              and all(q in f.raw for q in quoted) and all(p.lower() in nfkc(f.raw).lower() for p in a.proper)
              and (not glossed or any(term_matches(w, set(terms(f.raw))) for w in glossed))]
+    # 「parent companies (親事業者)」: of the sentences that say the name, the numbers that count it
+    dated = [(x, f) for x, f in dated if all(q in f.subject or q in (f.series or "") for q in quoted)] or dated
     facts = [(x, f) for x, f in dated
              if (a.family == "target") == (f.subject.startswith("目標") or (f.series or "").startswith("目標"))
              and money == (f.unit or "").endswith("円") and (f.unit == "回目") == (a.counter == "回目")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from .breakdown import TOTALS
 from .english import quoted_names
 from .index import Index
-from .matching import COUNTRY_ABBREV, term_matches
+from .matching import COUNTRY_ABBREV, other_state, term_matches
 from .normalize import norm
 from .question import STOP, QuestionAnalysis, subject_words
 from .subjects import Subject, SubjectCatalogue, category_suffix
@@ -125,8 +125,11 @@ class Evidence:
         def joined(w: str, c: str) -> bool:
             gap = _OF_JOINED if w in unknown and named_by(c, subject) else _JOINED  # (_OF_JOINED is the wider)
             return re.search(re.escape(w) + gap + re.escape(c), a.normalized) is not None
-        return [w for w in words if len(w) >= 2 and NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
-                and any(joined(w, c) for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
+        found = [w for w in words if len(w) >= 2 and NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
+                 and any(joined(w, c) for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
+        # 「新たに整備された」 of a count 「（累計）」: the question asks the other state of the quantity
+        state = other_state(a.normalized, " ".join([subject.name, *(s or "" for s in subject.series)]))
+        return found + [state] if state else found
 
 
 def named_by(word: str, s: Subject) -> bool:

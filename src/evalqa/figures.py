@@ -20,6 +20,7 @@ from .normalize import norm, tidy
 from .sheet import Section, Sheet
 from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table
 from .transposed import grade_notes, is_transposed, transposed_figures
+from .year_pairs import is_year_pairs, year_pair_figures
 
 
 def extract_figures(sheet: Sheet) -> list[Figure]:
@@ -36,6 +37,8 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
                     out.extend(breakdown_figures(sheet, section, table))
                 elif table.kind == "form" and is_transposed(table, sheet):  # 「年度 | A 避難者数 | B …」
                     out.extend(transposed_figures(sheet, section, table))
+                elif table.kind == "form" and is_year_pairs(table, sheet):  # 「名 | 2019年度 | 5,748 | 2020年度 …」
+                    out.extend(year_pair_figures(sheet, section, table))
                 elif table.kind == "form":  # a table of a general evaluation document
                     out.extend(form_figures(sheet, section, table, table.title))
                 else:

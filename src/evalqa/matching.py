@@ -81,3 +81,19 @@ class Asked:
         if held is None:
             held = self._holds[term] = term in self._held or any(ab in term for ab in self._abbrevs)
         return held
+
+
+# Two states of one quantity (a target before and after its revision, a count since the start and a year's new
+# ones, a preliminary and a final figure): a figure that names the other state is not the one asked.
+_STATES = [("見直し前", "見直し後"), ("速報値", "確定値"), ("累計|累積|通算", "新たに|新規|単年度|年間"),
+           ("当初", "補正|改定|変更後")]
+
+
+def other_state(question: str, text: str) -> str | None:
+    """The state the question asks (「見直し後」「新たに」) when the text names only the other one (「見直し前の目標」,
+    「…数（累計）」), else None."""
+    for one, two in _STATES:
+        for asked, other in ((one, two), (two, one)):
+            if (m := re.search(asked, question)) and re.search(other, text) and not re.search(asked, text):
+                return m.group(0)
+    return None

@@ -11,9 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 from . import wording
 from .answer import Answer, Frame
-from .counts import UNIT
+from .counts import UNIT, counter_word
+from .english import quoted_names
 from .figure import Figure
-from .matching import COUNTRY_ABBREV, term_matches
+from .matching import COUNTRY_ABBREV, other_state, term_matches
 from .normalize import nfkc, tidy
 from .question import QuestionAnalysis, subject_words
 from .subjects import Subject, unit_word
@@ -30,6 +31,8 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     """How well a fact carries the question's words: its counted noun and qualifiers count fully, the rest of
     its sentence half, so that 「外相間で6回」 beats 「首脳間で4回」 in the same sentence for 「外相会談」."""
     words = fact_words(a)
+    # 「交付通数は」「支援日数は」: the counter and 数 say the unit the fact counts in, not a word its sentence must say
+    words = [t for t in words if not ((c := counter_word(t)) and same_counter(fact.unit or "", c))] or words
     if not words or (a.sheets and fact.sheet not in a.sheets):  # the question names another sheet
         return 0.0
     if a.years and fact.fiscal_year is not None and fact.fiscal_year not in a.years:
@@ -101,11 +104,17 @@ def same_counter(unit: str, counter: str) -> bool:
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
               titles: Mapping[str, str] | None = None) -> tuple[float, Figure | None]:
-    if quoted := [q for q in re.findall(r"「([^「」]{1,20})」", a.question) if a.lang == "ja"]:
-        facts = [f for f in facts if all(q in f.raw for q in quoted)]  # (「転倒」: a sentence that says it)
+    # 「「転倒」は」, 'parent companies (親事業者)': a name quoted
+    quoted = re.findall(r"「([^「」]{1,20})」", a.question) if a.lang == "ja" else quoted_names(a.question)
+    if quoted:  # a sentence that says it, and of its numbers the ones that count it (親事業者, not 下請事業者)
+        facts = [f for f in facts if all(q in f.raw for q in quoted)]
+        counting = [f for f in facts if all(q in f.subject or q in (f.series or "") for q in quoted)]
+        facts = counting or ([] if a.lang == "en" else facts)  # (English has only the name to go by)
     # 「…のうち九州に上陸したのは」: a place or name asked that the sentence does not say counts something else
     names = [p for p in a.proper if p not in a.sheet_words] if a.lang == "ja" else []
     facts = [f for f in facts if all(_says_name(p, f, (titles or {}).get(f.sheet, "")) for p in names)]
+    # 「見直し後の目標値は」: not the sentence's 見直し前の目標
+    facts = [f for f in facts if other_state(a.normalized, f"{f.subject} {f.series or ''} {f.note or ''}") is None]
     def score_of(f: Figure) -> float:
         sc = fact_score(a, f, idf)
         # 「「見逃し」は何回」: a quoted name the fact's counted noun or its qualifier is answers it
