@@ -134,3 +134,10 @@ def test_a_quoted_name_gets_the_number_that_counts_it_and_man_mei_is_read(bot):
     # The sentence counts 親事業者 (約7万名) and 下請事業者 (約30万名) alike; the question quotes which
     ans = bot.ask("2022年度の書面調査の対象になった「下請事業者」は約何名？")
     assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (300000, "名")
+
+
+def test_a_follow_up_naming_its_year_against_the_target_judges_that_year(bot):
+    conv = bot.conversation()
+    conv.ask("コンビニ交付を導入した市区町村数、令和3年度末の実績は？")
+    judged = conv.ask("令和4年度末は目標に届いた？")  # that year against its target, not 令和3年度 against it
+    assert judged.figures and {f.fiscal_year for f in judged.figures} == {2022}

@@ -77,7 +77,8 @@ def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnal
             a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
         a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
     elif len(a.years) == 1 and a.operation == "compare" and not subject_words(a) \
-            and a.years[0] not in context.years:
-        # 「R2年と比べてどう？」 after a year's value: that year against the one in focus
+            and a.years[0] not in context.years and "目標" not in a.normalized:
+        # 「R2年と比べてどう？」 after a year's value: that year against the one in focus (「R4年度は目標を
+        # 達成した？」 judges the year it names against its target)
         a = replace(a, years=sorted({*a.years, *context.years}))
     return a
