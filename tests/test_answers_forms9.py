@@ -141,3 +141,11 @@ def test_a_follow_up_naming_its_year_against_the_target_judges_that_year(bot):
     conv.ask("コンビニ交付を導入した市区町村数、令和3年度末の実績は？")
     judged = conv.ask("令和4年度末は目標に届いた？")  # that year against its target, not 令和3年度 against it
     assert judged.figures and {f.fiscal_year for f in judged.figures} == {2022}
+
+
+def test_two_years_only_sentences_state_are_compared(bot):
+    # 令和4年度's 500億円 is in the R5 sheet's prose, 令和5年度's 600億円 in the R6 sheet's; no table holds them
+    ans = bot.ask("令和4年度と令和5年度の森林環境譲与税の総額を比べると？")
+    assert ans.kind == "comparison" and [(f.fiscal_year, f.value, f.sheet) for f in ans.figures] == [
+        (2022, 500, RINYA5.stem), (2023, 600, RINYA6.stem)]
+    assert "100億円増えました" in ans.text

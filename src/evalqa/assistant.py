@@ -33,6 +33,7 @@ from .stated import (
     sentence_over_table,
     stated_answer,
     stated_change,
+    stated_years,
 )
 from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
 from .terms import terms
@@ -146,7 +147,7 @@ class Assistant:
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
         if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
             if (change := stated_change(a, cat.facts_naming(fact_words(a), MIN_FACT), cat.idf, cat.titles)):
-                return self._finish(stated_answer(a, change, cat.sheet_label(change.sheet)), hits)
+                return self._finish(stated_answer(a, change, cat.sheet_label), hits)
             many = self._many(a, hits, context, named)
             if many is not None:
                 return self._finish(many, hits)
@@ -176,7 +177,7 @@ class Assistant:
             fact = english_fact(a, named)  # (beside a table, it answers only in the unit asked; see below)
             fact_score = MIN_FACT if fact is not None else 0.0
         if fact is not None and fact_score >= MIN_FACT and (not strong or subject is None):
-            return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
+            return self._finish(stated_answer(a, fact, cat.sheet_label, years=stated_years(a, fact, facts)), hits)
         if not strong or subject is None:
             # (「どれくらいの人が参加した？」 asks an amount no table holds: the passage may state it)
             if a.family or (a.numeric_cue and not (a.counter is None and _VAGUE_AMOUNT_RE.search(a.normalized))):
@@ -199,7 +200,7 @@ class Assistant:
             fact_score, fact = best_fact(a, [f for f in facts if all(q in f.raw for q in qualifiers)], cat.idf,
                                          cat.titles)
         if qualifiers and fact is not None and fact_score >= MIN_FACT:
-            return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
+            return self._finish(stated_answer(a, fact, cat.sheet_label), hits)
         if qualifiers:
             near = [s.name for _, s in ranked[:2]]
             if all(self.evidence.mentioned(w) for w in qualifiers):
@@ -208,12 +209,12 @@ class Assistant:
         units = sorted({u for f in subject.figures if (u := unit_word(f))})
         if (counted := counted_otherwise(a, units, subject.name)) is not None:  # 「いくつ」 of 予算額, 「数」 of %
             if fact is not None and fact_score >= MIN_FACT:
-                return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
+                return self._finish(stated_answer(a, fact, cat.sheet_label), hits)
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
         # 「…の外注はどのくらい実施された？」 asks no money: a sentence counting it outweighs the means' budget.
         if fact is not None and fact_score >= MIN_FACT and not (fact.unit or "").endswith("円") \
                 and money_unasked(a, units):
-            return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet)), hits)
+            return self._finish(stated_answer(a, fact, cat.sheet_label), hits)
         # 「第十二管区の…」 where a table near it has 第一〜第十一管区: a category no table has
         if (absent := absent_category(a, [subject, *(t for _, t in ranked[:5])])) is not None:
             return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
@@ -245,7 +246,7 @@ class Assistant:
                 a, fact, fact_score, subject, ans, cat.coverage(subject_words(a) or a.content, subject)):
             table_figure = ans.figures[0] if ans.found and ans.figures else None
             group = covers_partly(a, subject)
-            return self._finish(stated_answer(a, fact, cat.sheet_label(fact.sheet), table_figure, group), hits)
+            return self._finish(stated_answer(a, fact, cat.sheet_label, table_figure, group), hits)
         shown = {id(f) for f in ans.figures}
         notes = [wording.disagreement(kept, other, cat.sheet_label(other.sheet)) for kept, other in conflicts
                  if id(kept) in shown]
@@ -364,7 +365,7 @@ class Assistant:
             q = quotes[0]
             there = [f for f in self.catalogue.facts if f.sheet == q.hit.sheet and f.section == q.hit.section]
             if (fact := fact_in_passage(a, there, q.text, self.catalogue.idf)) is not None:
-                return self._finish(stated_answer(a, fact, self.catalogue.sheet_label(fact.sheet)), hits)
+                return self._finish(stated_answer(a, fact, self.catalogue.sheet_label), hits)
         label = self.catalogue.sheet_label
         text = "シートには次のように書かれています。\n" + "\n".join(
             f"「{q.text}」\n{wording.cite_hit(q.hit, label(q.hit.sheet))}" for q in quotes)
@@ -397,4 +398,3 @@ class Assistant:
                 out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0,
                             "page": stored.page if stored else None})
         return out
-

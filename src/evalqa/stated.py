@@ -167,9 +167,28 @@ def covers_partly(a: QuestionAnalysis, subject: Subject) -> str | None:
     return None
 
 
-def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: str, table_figure: Figure | None = None,
-                  group: str | None = None) -> Answer:
-    """「…」 quoted, the number read from it, and the table's figure named as what it counts."""
+def stated_years(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> list[Figure]:
+    """「…はR4年度とR5年度でどう変わった？」 where sentences alone state the values (one sheet a year): the fact of
+    each year asked that counts what `fact` counts, in its unit, oldest first; [] unless every year has one."""
+    if len(a.years) < 2 or fact.fiscal_year not in a.years:
+        return []
+    same = {f.fiscal_year: f for f in facts if (f.subject, f.series, f.unit) == (fact.subject, fact.series, fact.unit)
+            and f.fiscal_year in a.years and f.value is not None and f.fiscal_year != fact.fiscal_year}
+    same[fact.fiscal_year] = fact
+    return [same[y] for y in sorted(a.years)] if set(same) == set(a.years) else []
+
+
+def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: Callable[[str], str],
+                  table_figure: Figure | None = None, group: str | None = None,
+                  years: Sequence[Figure] = ()) -> Answer:
+    """「…」 quoted, the number read from it, and the table's figure named as what it counts; with `years` (see
+    stated_years), each year's sentence and the change between the first and the last."""
+    if len(years) >= 2:
+        about = "・".join(x for x in (fact.series, fact.subject) if x and not (x != fact.subject and x in fact.subject))
+        each = "、".join(f"{wording.year(f)}が{wording.value(f)}" for f in years)
+        text = (f"シートの本文によると、{about}は{each}で、{wording.change_text(years[0], years[-1])}。\n"
+                + "\n".join(f"「{f.raw}」\n{wording.cite(f, sheet_label(f.sheet))}" for f in years))
+        return Answer(a.question, text, True, list(years), [], "comparison", Frame(), cited=list(years))
     # (「新規発生滞納額の前年度比」 carries its series already)
     about = "・".join(x for x in (fact.series, fact.subject) if x and not (x != fact.subject and x in fact.subject))
     notes = (fact.note or "").split("、")
@@ -177,7 +196,7 @@ def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: str, table_fig
     moved = next((m for m in notes if m in ("増", "減", "増加", "減少", "上昇", "低下")), "")  # 「1.9%増」
     when = f"{wording.year(fact)}の" if fact.fiscal_year else ""
     text = (f"シートの本文によると、{when}{about}は{approx}{wording.value(fact)}{moved}です。\n「{fact.raw}」\n"
-            f"{wording.cite(fact, sheet_label)}")
+            f"{wording.cite(fact, sheet_label(fact.sheet))}")
     figures = [fact]
     if table_figure is not None and table_figure.value is not None and table_figure.value != fact.value:
         what = f"（{group}の合計）" if group else ""
