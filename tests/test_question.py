@@ -141,3 +141,8 @@ def test_a_counter_before_su_names_what_is_counted(question, counter):
 def test_a_figure_of_the_other_state_of_a_quantity(question, text, state):
     from evalqa.matching import other_state
     assert other_state(analyse_question(question).normalized, text) == state
+
+
+def test_a_unit_in_brackets_in_english_is_not_a_name_for_the_words_before_it():
+    a = analyse_question("What was the forest-thinning target (万ha) for FY2022?")
+    assert a.family == "target" and "間伐" in a.content and a.years == [2022]
