@@ -146,3 +146,12 @@ def test_a_figure_of_the_other_state_of_a_quantity(question, text, state):
 def test_a_unit_in_brackets_in_english_is_not_a_name_for_the_words_before_it():
     a = analyse_question("What was the forest-thinning target (万ha) for FY2022?")
     assert a.family == "target" and "間伐" in a.content and a.years == [2022]
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("令和4年度に目標を下回った（実績が目標未満）林野庁の指標は？", "missed"),
+    ("目標を下回った指標は？", "missed"),
+    ("予算が前年度を下回った年度の執行率は？", "compare"),  # not indicators that missed
+])
+def test_indicators_below_target_with_an_aside_and_whose_they_are(question, operation):
+    assert analyse_question(question).operation == operation
