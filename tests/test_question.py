@@ -155,3 +155,8 @@ def test_a_unit_in_brackets_in_english_is_not_a_name_for_the_words_before_it():
 ])
 def test_indicators_below_target_with_an_aside_and_whose_they_are(question, operation):
     assert analyse_question(question).operation == operation
+
+
+def test_a_bare_era_year_before_a_part_of_the_document_names_the_document():
+    a = analyse_question("R6測定指標のうち、令和5年度の実績値が最も高いものは？")
+    assert (a.years, a.document_year) == ([2023], 2024)
