@@ -160,3 +160,8 @@ def test_indicators_below_target_with_an_aside_and_whose_they_are(question, oper
 def test_a_bare_era_year_before_a_part_of_the_document_names_the_document():
     a = analyse_question("R6測定指標のうち、令和5年度の実績値が最も高いものは？")
     assert (a.years, a.document_year) == ([2023], 2024)
+
+
+def test_a_year_of_a_value_before_a_document_named_is_the_year_asked():
+    a = analyse_question("死者数の令和3年の値は前年度の評価書からどう変わった？")
+    assert (a.years, a.document_year) == ([2021], None)

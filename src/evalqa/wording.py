@@ -149,7 +149,7 @@ def disagreement(kept: Figure, other: Figure, other_label: str) -> str:
     if isinstance(kept.value, (int, float)) and isinstance(other.value, (int, float)) and kept.unit == other.unit:
         diff = kept.value - other.value
         amount = value(replace(kept, value=abs(round(diff, 6))))
-        change = f"（新しいシートの値はこれより{amount}{'増' if diff > 0 else '減'}）" if diff else ""
+        change = f"（新しいシートの値はこれより{amount}{'増加' if diff > 0 else '減少'}）" if diff else ""
     return (f"{other_label}では{year(other)}の{other.measure}は{value(other)}と記載されています{change}。"
             f"新しいシートの値を示しました")
 
