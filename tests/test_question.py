@@ -137,6 +137,7 @@ def test_a_counter_before_su_names_what_is_counted(question, counter):
     ("確定値は？", "件数（速報値）", "確定値"),
     ("見直し後の目標値は？", "見直し前と見直し後の目標", None),  # the text says both
     ("整備箇所数は？", "整備箇所数（累計）", None),  # no state asked
+    ("速報値から確定値でどう変わった？", "件数（確定値）", None),  # both asked: the change between them
 ])
 def test_a_figure_of_the_other_state_of_a_quantity(question, text, state):
     from evalqa.matching import other_state

@@ -93,6 +93,8 @@ def other_state(question: str, text: str) -> str | None:
     """The state the question asks (「見直し後」「新たに」) when the text names only the other one (「見直し前の目標」,
     「…数（累計）」), else None."""
     for one, two in _STATES:
+        if re.search(one, question) and re.search(two, question):
+            continue  # 「速報値から確定値でどう変わった」 asks both
         for asked, other in ((one, two), (two, one)):
             if (m := re.search(asked, question)) and re.search(other, text) and not re.search(asked, text):
                 return m.group(0)
