@@ -270,3 +270,13 @@ def test_days_counted_people_in_man_mei_and_oku_with_sen_man(tmp_path):
     assert one(fs, unit="名").value == 40000
     assert one(fs, unit="円").value == 1_230_000_000
     assert "新たに" in (one(fs, value=58).note or "") and "累計" in (one(fs, value=640).note or "")
+
+
+def test_bodies_counted_with_no_and_people_by_what_they_do(tmp_path):
+    fs = sheet_facts(tmp_path, "施策の進捗状況・実績\n\n"
+                               "モデル事業を全国で計38の市町村において実施した。\n"
+                               "出頭を拒否する者は令和5年3月末時点で812人に上る。\n")
+    towns = one(fs, value=38)
+    assert (towns.unit, towns.subject) == ("市町村", "モデル事業")
+    refusing = one(fs, value=812)
+    assert (refusing.subject, refusing.unit) == ("拒否者", "人") and refusing.fiscal_year == 2022

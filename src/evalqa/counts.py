@@ -35,6 +35,9 @@ _TOPIC_COUNT_RE = re.compile(r"(市区町村|市町村|都道府県|自治体|�
                              r"(\d{1,3}(?:,\d{3})+|\d+)(?=で|と|、|。|であ|に(?:上|達|増|減))")
 # 「支援日数は延べ384日」: days counted, not a date (「4月1日」), where the sentence says so (日数, 延べ).
 _DAYS_RE = re.compile(r"(?<![\d.,月])(\d{1,3}(?:,\d{3})+|\d+)日(?![本間曜時付目])")
+# 「計101の地方公共団体において」: places and bodies counted with の before their noun.
+_NO_COUNT_RE = re.compile(r"(?<![\d.,A-Za-z第])(\d{1,3}(?:,\d{3})+|\d+)の(地方公共団体|市区町村|市町村|都道府県|自治体"
+                          r"|団体|施設|事業所|企業|機関|病院|学校|国・地域)")
 _KANSUJI = "二三四五六七八九"
 # 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
 _KANJI_NUMBER_RE = re.compile(
@@ -64,6 +67,8 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
         out.append((m.start(), m.end(), int(m.group(1) or 0) * 10000 + int(m.group(2)) * 1000, m.group(3)))
     for m in _TOPIC_COUNT_RE.finditer(a):
         out.append((m.start(2), m.end(2), int(m.group(2).replace(",", "")), m.group(1)))
+    for m in _NO_COUNT_RE.finditer(a):
+        out.append((m.start(), m.end(), int(m.group(1).replace(",", "")), m.group(2)))
     for m in _DAYS_RE.finditer(a):
         if "日数" in a[:m.start()] or re.search(r"(?:延べ|のべ)$", a[:m.start()]):
             out.append((m.start(), m.end(), int(m.group(1).replace(",", "")), "日"))

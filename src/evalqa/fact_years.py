@@ -13,7 +13,7 @@ YEAR_RE = re.compile(_YEAR)
 # A year and its particle are left out of the words before a number: 「就職率は平成29年度に32.8%」.
 DEADLINE_RE = re.compile(rf"(?:{_YEAR})(?:末)?まで(?:に)?")
 OPENING_YEAR_RE = re.compile(rf"^(?:{_YEAR})(?:中|度中)?(?:は|には|の|、)")
-YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:中|度中|末)?(?:には|に|は|では|で|も|の)?"
+YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:中|度中|末)?(?:現在|時点)?(?:には|に|は|では|で|も|の)?"
                             # 「4月1日現在」「3月末時点で」: the date of the count, not a word of it
                             r"|\d{1,2}月(?:\d{1,2}日)?(?:現在|時点|末)*(?:で|に|には|の)?")
 # A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.

@@ -295,8 +295,8 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
     """The counted noun, and where it was read: before the number, after it, or from the verb."""
     # 「JUSEP会合を計2回」「就職率は…32.8%」「電話会談が4回」「在沖縄海兵隊約9,000人」
     if m := re.search(rf"({_NOUN})(?:とは|は|が|を|も)$", left):
-        # 「送還された者は」: who, by what was done to them
-        done = re.search(rf"([{KANJI}]{{2,}})(?:された|した|している){m.group(1)}", left)
+        # 「送還された者は」「送還を忌避する者は」: who, by what was done to them or what they do
+        done = re.search(rf"([{KANJI}]{{2,}})(?:された|した|している|する|される){m.group(1)}", left)
         if m.group(1) in ("者", "人") and done:
             return done.group(1) + "者", "left"
         return _clean(m.group(1)), "left"

@@ -90,7 +90,7 @@ def fact_words(a: QuestionAnalysis) -> list[str]:
     """The question's words a fact is scored on: not those naming the sheet (「北米地域外交の調書によると」
     says where to look, not what), nor one ASCII letter."""
     return [t for t in subject_words(a) if (len(t) >= 2 or not t.isascii()) and t not in _MARKS
-            and not re.fullmatch(r"[\u3041-\u309f]+|[\u4e00-\u9fff][\u3041-\u309f]", t)]
+            and not re.fullmatch(r"[\u3041-\u309f]+|[\u4e00-\u9fff][\u3041-\u309f]{1,3}", t)]
     # (nor a verb asked with, 「寄せ」られた, 「かかっ」てきた: the sentence says it in its own words)
 
 

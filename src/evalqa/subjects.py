@@ -123,8 +123,9 @@ class SubjectCatalogue:
         for i, f in enumerate(self.facts):
             named = set(terms(f.subject)) | set(terms(f.series or ""))
             self._facts_by_term.add(i, named)
+            # (and its sheet's title: a fact best_fact may take by the title's words too, see stated._cover)
             self._facts_by_word.add(i, named | set(terms(" ".join(f.section))) | set(terms(f.note or ""))
-                                    | set(terms(f.raw)))
+                                    | set(terms(f.raw)) | set(terms(self.titles.get(f.sheet, ""))))
         n = max(1, len(self.subjects))
         self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self._max_idf = math.log(1 + n)
