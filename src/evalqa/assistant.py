@@ -243,7 +243,7 @@ class Assistant:
             ans.figures += [f for m in more for f in m.figures]
             ties = []
         if fact is not None and fact_score >= MIN_FACT and not dense_fact and sentence_over_table(
-                a, fact, fact_score, subject, ans, cat.coverage(subject_words(a) or a.content, subject)):
+                a, fact, fact_score, subject, ans, cat.coverage(fact_words(a) or a.content, subject)):
             table_figure = ans.figures[0] if ans.found and ans.figures else None
             group = covers_partly(a, subject)
             return self._finish(stated_answer(a, fact, cat.sheet_label, table_figure, group), hits)
