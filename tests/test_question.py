@@ -166,3 +166,12 @@ def test_a_bare_era_year_before_a_part_of_the_document_names_the_document():
 def test_a_year_of_a_value_before_a_document_named_is_the_year_asked():
     a = analyse_question("死者数の令和3年の値は前年度の評価書からどう変わった？")
     assert (a.years, a.document_year) == ([2021], None)
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("外国人受入れの相談件数、令和4年度は目標達成？", "compare"),
+    ("目標達成した指標は？", "met"),
+    ("目標達成率は？", None),
+])
+def test_a_bare_mokuhyou_tassei_asks_the_verdict_of_the_subject_in_focus(question, operation):
+    assert analyse_question(question).operation == operation

@@ -84,6 +84,7 @@ def test_rows_that_pair_each_year_with_its_value(tmp_path):
                  "参考指標2　代位弁済率（％）\t2021年度\t1.9\t2022年度\t2.3\n\n■施策の分析\n本文。\n",
                  encoding="utf-8")
     figs = [f for f in load_sheet(p).figures if f.subject.startswith("参考指標")]
+    assert all(f.section[-1] in ("■参考指標", f.subject) for f in figs)  # not under another row's caption
     got = {(f.subject, f.fiscal_year): (f.measure, f.value, f.unit) for f in figs}
     assert got == {
         ("参考指標1 保証承諾件数（千件）", 2021): ("実績値", 512, "千件"),

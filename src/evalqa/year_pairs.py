@@ -3,6 +3,8 @@
 under a header that says so, which this layout has not)."""
 from __future__ import annotations
 
+import re
+
 from .cells import unit_of
 from .figure import Figure
 from .form_tables import read_value, year_cell
@@ -34,14 +36,21 @@ def is_year_pairs(table: Table, sheet: Sheet) -> bool:
     return bool(rows) and all(_pairs(r, sheet) for r in rows)
 
 
+# 「参考指標2　…」: a row that opens with a caption's label is a caption of its own, not part of the one above
+_CAPTION_RE = re.compile(r"(?:参考指標|測定指標|成果指標|業績指標|指標|表)\s*\d")
+
+
 def year_pair_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     out: list[Figure] = []
     for row in table.rows:
         name = tidy(row.cells[0]) if row.cells else ""
+        path = section.path
+        if _CAPTION_RE.match(name) and path and _CAPTION_RE.match(path[-1]) and path[-1] != name:
+            path = path[:-1] + [name]  # (the table sits under 「参考指標1 …」's heading in the text)
         for year, label, c in _pairs(row, sheet) or []:
             for v in read_value(row.cells[c], sheet) or []:
                 out.append(Figure(
-                    sheet=sheet.id, section=section.path, subject=name, series=None, measure="実績値",
+                    sheet=sheet.id, section=path, subject=name, series=None, measure="実績値",
                     fiscal_year=year, year_label=label, value=v.value, unit=v.unit or unit_of(name),
                     raw=row.cells[c].strip(), line=row.line, page=row.page, cell=row.ref(c), table=name))
     return out
