@@ -125,7 +125,7 @@ def test_whether_a_question_asks_for_money(question, asks_money):
 
 @pytest.mark.parametrize("question, counter", [
     ("支援日数は延べ何日？", "日"), ("証明書の交付通数（令和4年度）は？", "通"), ("巡視船の出動隻数は？", "隻"),
-    ("指標数は？", None),
+    ("指標数は？", None), ("交付金はいくつの自治体に交付された？", "自治体"),
 ])
 def test_a_counter_before_su_names_what_is_counted(question, counter):
     assert analyse_question(question).counter == counter

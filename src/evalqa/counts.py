@@ -141,5 +141,7 @@ def asked_counter(n: str) -> str | None:
             if (cue := pat.search(n))]
     named = ASKED_COUNTER_RE.search(n)
     counted = _COUNTER_NUMBER_RE.search(n)
+    # 「いくつの市町村に」: asked with いくつ, the noun after it is the counter
+    named = named or re.search(r"いくつの(市区町村|市町村|自治体|団体|施設|事業所|企業|機関|地域|国・地域|国)", n)
     return next((u for u, said in cues if "何" in said), None) or (named.group(1) if named else None) \
         or next((u for u, _ in cues), None) or (counted.group(1) if counted else None)
