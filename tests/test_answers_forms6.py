@@ -156,3 +156,10 @@ def test_the_kind_of_document_named_picks_among_a_ministrys_sheets(bot):
 def test_a_field_asked_by_theme_words_comes_from_the_sheet_the_theme_finds_not_the_first_header(bot):
     ans = bot.ask("厚生労働省の、働く人の安全衛生の施策はどの部局が担当している？")
     assert ans.found and "労働基準局安全衛生部計画課" in ans.text
+
+
+def test_a_place_the_table_lacks_is_answered_only_by_a_sentence_that_says_it(bot):
+    # 緊急消防援助隊's table does not carry 熱海; the sentence about the 熱海市 landslide does
+    ans = bot.ask("熱海市の土石流で活動した緊急消防援助隊は延べ何隊？")
+    assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (1248, "隊")
+    assert bot.ask("広島市の土砂災害で活動した緊急消防援助隊は延べ何隊？").kind == "refusal"  # no sentence says it

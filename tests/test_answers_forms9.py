@@ -149,3 +149,4 @@ def test_two_years_only_sentences_state_are_compared(bot):
     assert ans.kind == "comparison" and [(f.fiscal_year, f.value, f.sheet) for f in ans.figures] == [
         (2022, 500, RINYA5.stem), (2023, 600, RINYA6.stem)]
     assert "100億円増えました" in ans.text
+

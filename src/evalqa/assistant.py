@@ -188,11 +188,12 @@ class Assistant:
             return self._finish(means_start(a, subject, cat.sheet_label), hits)
         if not (a.family or a.numeric_cue or a.years or a.trend):
             return self._prose(a, hits)
-        # A proper noun of the question that the subject does not carry (「中国との会談数」).
         unmatched = [p for p in a.proper if not self.evidence.carries(subject, p)]
-        if unmatched:
-            near = [s.name for _, s in ranked[:2]]
-            return self._finish(refusal(question, wording.unknown_nouns(unmatched, near)), hits)
+        near = [s.name for _, s in ranked[:2]]
+        if unmatched:  # a proper noun the subject lacks (「中国との会談数」): only a sentence saying it answers
+            ans = stated_answer(a, fact, cat.sheet_label) if fact is not None and fact_score >= MIN_FACT and all(
+                p in fact.raw for p in unmatched) else refusal(question, wording.unknown_nouns(unmatched, near))
+            return self._finish(ans, hits)
         # A qualifier of a noun the subject carries that the subject does not carry (「運輸部門」 when the sheets
         # have 家庭部門 only; 「歩行中の負傷者数」 against all injured): the figure found is of something else.
         qualifiers = self.evidence.qualifiers(a, subject_words(a), subject, MIN_FACT)
@@ -202,7 +203,6 @@ class Assistant:
         if qualifiers and fact is not None and fact_score >= MIN_FACT:
             return self._finish(stated_answer(a, fact, cat.sheet_label), hits)
         if qualifiers:
-            near = [s.name for _, s in ranked[:2]]
             if all(self.evidence.mentioned(w) for w in qualifiers):
                 return self._finish(refusal(question, wording.not_distinguished(qualifiers, subject.name)), hits)
             return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
