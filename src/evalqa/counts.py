@@ -30,14 +30,15 @@ _CHO_RE = re.compile(r"(?<![\d.,A-Za-z第])(\d+)兆(?:(\d)千|(\d{1,3},\d{3}|\d{
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
 _SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
                      r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
+# Places and bodies counted by their noun (one vocabulary for the readers below and the counter asked).
+_BODIES = "地方公共団体|市区町村|市町村|都道府県|自治体|団体|施設|事業所|企業|機関|病院|学校|国・地域"
 # 「…がいる市区町村は231で」: places and bodies counted with the noun before the number, not after it.
-_TOPIC_COUNT_RE = re.compile(r"(市区町村|市町村|都道府県|自治体|団体|施設|事業所|企業|機関|病院)(?:数)?(?:は|が)"
+_TOPIC_COUNT_RE = re.compile(rf"({_BODIES})(?:数)?(?:は|が)"
                              r"(\d{1,3}(?:,\d{3})+|\d+)(?=で|と|、|。|であ|に(?:上|達|増|減))")
 # 「支援日数は延べ384日」: days counted, not a date (「4月1日」), where the sentence says so (日数, 延べ).
 _DAYS_RE = re.compile(r"(?<![\d.,月])(\d{1,3}(?:,\d{3})+|\d+)日(?![本間曜時付目])")
 # 「計101の地方公共団体において」: places and bodies counted with の before their noun.
-_NO_COUNT_RE = re.compile(r"(?<![\d.,A-Za-z第])(\d{1,3}(?:,\d{3})+|\d+)の(地方公共団体|市区町村|市町村|都道府県|自治体"
-                          r"|団体|施設|事業所|企業|機関|病院|学校|国・地域)")
+_NO_COUNT_RE = re.compile(rf"(?<![\d.,A-Za-z第])(\d{{1,3}}(?:,\d{{3}})+|\d+)の({_BODIES})")
 _KANSUJI = "二三四五六七八九"
 # 漢数字 only 二〜九十九 before a short counter list: 一 is in too many words (一人ひとり, 一件落着, 一回り).
 _KANJI_NUMBER_RE = re.compile(
@@ -142,6 +143,6 @@ def asked_counter(n: str) -> str | None:
     named = ASKED_COUNTER_RE.search(n)
     counted = _COUNTER_NUMBER_RE.search(n)
     # 「いくつの市町村に」: asked with いくつ, the noun after it is the counter
-    named = named or re.search(r"いくつの(市区町村|市町村|自治体|団体|施設|事業所|企業|機関|地域|国・地域|国)", n)
+    named = named or re.search(rf"いくつの({_BODIES}|地域|国)", n)
     return next((u for u, said in cues if "何" in said), None) or (named.group(1) if named else None) \
         or next((u for u, _ in cues), None) or (counted.group(1) if counted else None)
