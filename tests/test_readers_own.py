@@ -79,12 +79,16 @@ def test_indicator_names_spanning_measures_a_unit_row_and_a_unit_column():
 def test_rows_that_pair_each_year_with_its_value(tmp_path):
     # A layout with no header row: a name, then 年度 and value in turn (full-width years, a bound, 千件).
     p = tmp_path / "meti-r6-4-2-hoshou.txt"
+    # The first row's caption also stands as a heading above the rows, as in a PDF's text.
     p.write_text("令和6年度　経済産業省　実績評価書\n\n施策名\t信用保証制度の運用\n\n■参考指標\n"
+                 "参考指標1　保証承諾件数（千件）\n"
                  "参考指標1　保証承諾件数（千件）\t令和３年度\t512\t令和４年度\t498\t令和５年度\t530\n"
                  "参考指標2　代位弁済率（％）\t2021年度\t1.9\t2022年度\t2.3\n\n■施策の分析\n本文。\n",
                  encoding="utf-8")
     figs = [f for f in load_sheet(p).figures if f.subject.startswith("参考指標")]
-    assert all(f.section[-1] in ("■参考指標", f.subject) for f in figs)  # not under another row's caption
+    assert {f.subject: f.section for f in figs} == {  # each under its own caption, not the heading above
+        "参考指標1 保証承諾件数（千件）": ["■参考指標", "参考指標1 保証承諾件数（千件）"],
+        "参考指標2 代位弁済率（％）": ["■参考指標", "参考指標2 代位弁済率（％）"]}
     got = {(f.subject, f.fiscal_year): (f.measure, f.value, f.unit) for f in figs}
     assert got == {
         ("参考指標1 保証承諾件数（千件）", 2021): ("実績値", 512, "千件"),
