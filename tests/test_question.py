@@ -140,8 +140,8 @@ def test_a_counter_before_su_names_what_is_counted(question, counter):
     ("速報値から確定値でどう変わった？", "件数（確定値）", None),  # both asked: the change between them
 ])
 def test_a_figure_of_the_other_state_of_a_quantity(question, text, state):
-    from evalqa.matching import other_state
-    assert other_state(analyse_question(question).normalized, text) == state
+    from evalqa.matching import other_state, states_asked
+    assert other_state(states_asked(analyse_question(question).normalized), text) == state
 
 
 def test_a_unit_in_brackets_in_english_is_not_a_name_for_the_words_before_it():

@@ -18,6 +18,8 @@ UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
         r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
         r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分|個(?![人別所体性])")
+# A unit alone, as a bracket writes it after a name: 「(万ha)」「(百万円)」「(件)」.
+UNIT_ALONE_RE = re.compile(rf"(?:万|千|百万|億)?(?:{UNIT})")
 # 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
 _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
                         rf"[ \u3000]?({UNIT})")

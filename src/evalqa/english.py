@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .counts import UNIT
+from .counts import UNIT_ALONE_RE
 from .fiscal_year import era_year
 
 # Who is counted: qualifiers a table may not separate (the deaths of cyclists are not all deaths). An English
@@ -205,7 +205,6 @@ def unknown_acronyms(question: str) -> list[str]:
             if w.lower() not in GLOSSARY and not re.fullmatch(r"FY\d*|U\.?S\.?A?|[A-E](?:\d)?|[IVX]+", w)]
 
 
-_UNIT_ONLY_RE = re.compile(rf"(?:万|千|百万|億)?(?:{UNIT})")
 _QUOTED_NAME_RE = re.compile(r"[(（]([^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^()（）]*)[)）]")
 
 
@@ -213,7 +212,7 @@ def quoted_names(question: str) -> list[str]:
     """The Japanese names an English question quotes in brackets: 「… project (地方消費者行政強化交付金)」."""
     # (「(執行額)」「(実績値)」 say the kind of value asked, in the sheets' words: not a name)
     # (nor 「(万ha)」「(百万円)」: the unit the answer is wanted in)
-    return [n for n in _QUOTED_NAME_RE.findall(question) if n not in _KINDS and not _UNIT_ONLY_RE.fullmatch(n.strip())]
+    return [n for n in _QUOTED_NAME_RE.findall(question) if n not in _KINDS and not UNIT_ALONE_RE.fullmatch(n.strip())]
 
 
 def _kept_words(words: str) -> str:
@@ -265,7 +264,7 @@ def gloss(question: str) -> str:
     # 「the regional revitalisation grant (地方創生交付金)」: the sheet's own name in brackets stands for the
     # English words before it, which then name nothing more (a kind of value, 「(執行額)」, glosses them)
     q = re.sub(r"((?:[a-z][a-z-]*\s+){1,6})\(([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*)\)",
-               lambda m: (m.group(1) if m.group(2) in _KINDS or _UNIT_ONLY_RE.fullmatch(m.group(2).strip())
+               lambda m: (m.group(1) if m.group(2) in _KINDS or UNIT_ALONE_RE.fullmatch(m.group(2).strip())
                           else _kept_words(m.group(1))) + f" {m.group(2)} ", q)
     # 「which … more …: A or B?」: a choice between two, in the Japanese words the comparisons read
     cmp = re.search(rf"\b({'|'.join(_COMPARATIVES)})\b(?!\s+than)", q)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from .breakdown import TOTALS
 from .english import quoted_names
 from .index import Index
-from .matching import COUNTRY_ABBREV, other_state, term_matches
+from .matching import COUNTRY_ABBREV, other_state, states_asked, term_matches
 from .normalize import norm
 from .question import STOP, QuestionAnalysis, subject_words
 from .subjects import Subject, SubjectCatalogue, category_suffix
@@ -128,7 +128,7 @@ class Evidence:
         found = [w for w in words if len(w) >= 2 and NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
                  and any(joined(w, c) for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
         # 「新たに整備された」 of a count 「（累計）」: the question asks the other state of the quantity
-        state = other_state(a.normalized, " ".join([subject.name, *(s or "" for s in subject.series)]))
+        state = other_state(states_asked(a.normalized), " ".join([subject.name, *(s or "" for s in subject.series)]))
         return found + [state] if state else found
 
 

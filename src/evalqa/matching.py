@@ -89,13 +89,22 @@ _STATES = [("見直し前", "見直し後"), ("速報値", "確定値"), ("累�
            ("当初", "補正|改定|変更後")]
 
 
-def other_state(question: str, text: str) -> str | None:
-    """The state the question asks (「見直し後」「新たに」) when the text names only the other one (「見直し前の目標」,
-    「…数（累計）」), else None."""
+def states_asked(question: str) -> list[tuple[str, str, str]]:
+    """(the state a question asks, as it writes it; its pattern; the other state's): 「見直し後の目標値」 →
+    [("見直し後", "見直し後", "見直し前")]. A question naming both states of a pair asks about neither alone."""
+    out = []
     for one, two in _STATES:
         if re.search(one, question) and re.search(two, question):
             continue  # 「速報値から確定値でどう変わった」 asks both
-        for asked, other in ((one, two), (two, one)):
-            if (m := re.search(asked, question)) and re.search(other, text) and not re.search(asked, text):
-                return m.group(0)
+        out += [(m.group(0), asked, other) for asked, other in ((one, two), (two, one))
+                if (m := re.search(asked, question))]
+    return out
+
+
+def other_state(asked: list[tuple[str, str, str]], text: str) -> str | None:
+    """The state asked (`states_asked`) when the text names only the other one (「見直し前の目標」,
+    「…数（累計）」), else None."""
+    for word, pattern, other in asked:
+        if re.search(other, text) and not re.search(pattern, text):
+            return word
     return None

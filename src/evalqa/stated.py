@@ -14,7 +14,7 @@ from .answer import Answer, Frame
 from .counts import UNIT, counter_word
 from .english import quoted_names
 from .figure import Figure
-from .matching import COUNTRY_ABBREV, other_state, term_matches
+from .matching import COUNTRY_ABBREV, other_state, states_asked, term_matches
 from .normalize import nfkc, tidy
 from .question import QuestionAnalysis, subject_words
 from .subjects import Subject, unit_word
@@ -114,7 +114,8 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     names = [p for p in a.proper if p not in a.sheet_words] if a.lang == "ja" else []
     facts = [f for f in facts if all(_says_name(p, f, (titles or {}).get(f.sheet, "")) for p in names)]
     # 「見直し後の目標値は」: not the sentence's 見直し前の目標
-    facts = [f for f in facts if other_state(a.normalized, f"{f.subject} {f.series or ''} {f.note or ''}") is None]
+    if asked := states_asked(a.normalized):
+        facts = [f for f in facts if other_state(asked, f"{f.subject} {f.series or ''} {f.note or ''}") is None]
     def score_of(f: Figure) -> float:
         sc = fact_score(a, f, idf)
         # 「「見逃し」は何回」: a quoted name the fact's counted noun or its qualifier is answers it
