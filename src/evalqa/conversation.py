@@ -66,6 +66,11 @@ class Conversation:
         return copy
 
 
+def against_target(a: QuestionAnalysis) -> bool:
+    """Does the question compare a value with its target (「目標は達成した？」「目標を上回った？」), not two years?"""
+    return a.operation == "compare" and a.family in ("target", "midterm", "final_target")
+
+
 def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnalysis:
     """The years a follow-up asks about, read against the year in focus."""
     if context is None or not context.years:
@@ -74,10 +79,10 @@ def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnal
         # 「前年度の…は？」 in a conversation: the year before the one in focus.
         a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
     elif not a.years and (_SAME_YEAR_RE.search(a.normalized) or (
-            a.operation == "compare" and "目標" in a.normalized and not subject_words(a))):
+            against_target(a) and not subject_words(a))):
         a = replace(a, years=list(context.years))  # a comparison with the target: of the year in focus
     elif len(a.years) == 1 and a.operation == "compare" and not subject_words(a) \
-            and a.years[0] not in context.years and "目標" not in a.normalized:
+            and a.years[0] not in context.years and not against_target(a):
         # 「R2年と比べてどう？」 after a year's value: that year against the one in focus (「R4年度は目標を
         # 達成した？」 judges the year it names against its target)
         a = replace(a, years=sorted({*a.years, *context.years}))
