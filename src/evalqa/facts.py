@@ -61,7 +61,7 @@ _COUNTER_NOUNS = {"か国": "国", "か国・地域": "国・地域", "か所": 
 _REMARK_RE = re.compile(r"値|概数|推計|見込|概算|暫定|注|等|など|含む|除く|化")
 # 「獣種別ではシカが65億円」「内訳は…」: parts of the previous sentence's count too
 # Sections that report the year before the document's: 施策の進捗状況（実績）, 評価結果, 施策の分析
-_RESULTS_RE = re.compile(r"進捗状況|実績|評価結果|施策の分析|目標達成度合いの測定結果")
+_RESULTS_RE = re.compile(r"進捗状況|実績|実施状況|評価結果|施策の分析|目標達成度合いの測定結果")
 _PART_OF_BEFORE_RE = re.compile(r"^(?:この|その)うち|^[^、。]{1,8}別(?:では|に見ると|にみると)|^(?:その)?内訳は")
 _PEOPLE = {"人", "名", "者", "万人", "千人"}
 

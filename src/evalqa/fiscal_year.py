@@ -19,10 +19,10 @@ _ERA_ALT = "令和|平成|昭和|大正"
 _NUM = r"(?:\d{1,2}|元)"
 # One year expression. Order matters: explicit era, abbreviation, Western, bare.
 _YEAR = (
-    rf"(?P<era>{_ERA_ALT})(?P<en>{_NUM})(?:年度|年)?"
-    rf"|(?<![A-Za-z])(?P<ab>[RHST])\.?(?P<an>\d{{1,2}}(?![\d])|元)(?:年度|年)?"
-    rf"|(?P<west>(?:19|20)\d{{2}})(?:年度|年)"  # (「2021年」: a calendar year, as 「令和3年」 is)
-    rf"|(?<![\d元])(?P<bare>\d{{1,2}}|元)年度"
+    rf"(?P<era>{_ERA_ALT})(?P<en>{_NUM})(?:(?:事務)?年度|年)?"
+    rf"|(?<![A-Za-z])(?P<ab>[RHST])\.?(?P<an>\d{{1,2}}(?![\d])|元)(?:(?:事務)?年度|年)?"
+    rf"|(?P<west>(?:19|20)\d{{2}})(?:(?:事務)?年度|年)"  # (「2021年」: a calendar year, as 「令和3年」 is)
+    rf"|(?<![\d元])(?P<bare>\d{{1,2}}|元)(?:事務)?年度"
 )
 _YEAR_RE = re.compile(_YEAR)
 _MONTH_AFTER_RE = re.compile(r"\s?(1[0-2]|[1-9])\s?月(?!間)")
@@ -106,7 +106,7 @@ def find_fiscal_years(text: str, default_era: str = DEFAULT_ERA) -> list[YearMen
     """All years and ranges named in a question: 「平成30〜令和2年度」 → one mention 2018–2020."""
     t = norm(text)
     # 「2018〜2020年度」: the first Western year of a range has no 年度 of its own.
-    t = re.sub(r"((?:19|20)\d{2})(?=[〜~～\-－](?:19|20)\d{2}年度)", r"\1年度", t)
+    t = re.sub(r"((?:19|20)\d{2})(?=[〜~～\-－](?:19|20)\d{2}(?:事務)?年度)", r"\1年度", t)
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE_RE.finditer(t):
