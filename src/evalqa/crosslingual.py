@@ -50,6 +50,7 @@ class Named:
     facts: list[tuple[float, Figure]]
     policy: bool = False  # it names a 施策 and nothing in it (「the initial budget of the policy on …」)
     lead: str | None = None  # the name of the subject it names, when one leads
+    closeness: Callable[[Sequence[str]], np.ndarray] | None = None  # the question's similarity to short texts
 
 
 class NameSimilarity:
@@ -86,6 +87,7 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     in the sheet's words."""
     if not any(_LATIN_RE.search(w) for w in a.content):  # every word glossed: the sheets' own words decide
         return Named({}, set(), [], [])
+    vector = query[0] if query.ndim == 2 else query
     sheets = list(a.sheets) if a.sheets else list(dict.fromkeys(h.sheet for h in hits))
     subject_ids = [i for sid in sheets for i in cat.subjects_of(sid)]
     titled = [sid for sid in sheets if cat.titles.get(sid) and cat.titles[sid] != sid]
@@ -93,7 +95,7 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     facts = [f for f in cat.facts if f.sheet in inside]
     texts = ([cat.subjects[i].name for i in subject_ids] + [cat.titles[sid] for sid in titled]
              + [f.raw for f in facts])
-    sims = names.similarities(query[0] if query.ndim == 2 else query, texts) if texts else np.zeros(0)
+    sims = names.similarities(vector, texts) if texts else np.zeros(0)
     n, m = len(subject_ids), len(titled)
     subject_sims, title_sims, fact_sims = sims[:n], sims[n:n + m], sims[n + m:]
     best = float(subject_sims.max()) if n else 0.0
@@ -136,7 +138,8 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     ranked_facts = sorted(zip((float(x) for x in fact_sims), facts, strict=True), key=lambda x: -x[0])
     lead = cat.subjects[min(leading)].name if leading and not policy else None
     return Named(scores, leading, named if not a.sheets or policy else [],
-                 [(x, f) for x, f in ranked_facts if x >= FLOOR and (not named or f.sheet in named)], policy, lead)
+                 [(x, f) for x, f in ranked_facts if x >= FLOOR and (not named or f.sheet in named)], policy, lead,
+                 lambda texts: names.similarities(vector, texts))
 
 
 def _leads(scores: dict[int, float], i: int, name_of: Callable[[int], str]) -> bool:
@@ -194,6 +197,20 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
         return None
     # One sentence, several numbers (「首脳間で4回、外相間で6回」): the one of the year asked, when one is.
     same = [f for x, f in facts if f.raw == fact.raw]
-    if len(same) > 1 and not (a.years and sum(f.fiscal_year in a.years for f in same) == 1):
+    if len(same) > 1 and a.years and sum(f.fiscal_year in a.years for f in same) == 1:
+        return next(f for f in same if f.fiscal_year in a.years)
+    return _named_number(same, named) if len(same) > 1 else same[0]
+
+
+def _named_number(same: list[Figure], named: Named) -> Figure | None:
+    """Of one sentence's numbers (「約6,500件のドーピング検査を実施し、規則違反は4件」), the one whose counted
+    noun is closest to the question, ahead of every other noun by the margin; None when none leads."""
+    names = [f"{f.series} {f.subject}" if f.series else f.subject for f in same]
+    if named.closeness is None or len(set(names)) < 2:
         return None  # which of its numbers is asked, the sentence does not tell
-    return next((f for f in same if a.years and f.fiscal_year in a.years), same[0])
+    sims = named.closeness(names)
+    best = int(np.argmax(sims))
+    if names.count(names[best]) > 1:
+        return None  # (「うち食肉としての利用が1,542トン、ペットフードとしての利用が623トン」: one noun, two numbers)
+    others = [float(x) for n, x in zip(names, sims, strict=True) if n != names[best]]
+    return same[best] if float(sims[best]) - max(others) >= MARGIN else None
