@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from . import aggregate, header_fields, targets, wording
 from .answer import Answer, Frame, question_refusal, refusal
-from .conversation import Conversation, years_in_context
+from .conversation import FOLLOWUP_SWITCH, Conversation, followup_frame, years_in_context
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
-from .english import is_english, render_english
+from .english import is_english, naming_text, render_english
 from .evidence import Evidence, absent_category, told_apart, twins_of
 from .figure import Figure
 from .grades import graded
@@ -41,7 +41,6 @@ from .terms import terms
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
-FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
 
 class Assistant:
@@ -102,7 +101,7 @@ class Assistant:
             return self._finish(refusal(question, wording.OPINION), hits)
         named = None
         if a.lang == "en":  # what the question names in other words than the sheets'
-            named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)
+            named = named_by_embedding(a, self.index.query_vector(naming_text(question)), hits, cat, self._names)
             a = with_sheets(a, named)
         if unheard := [m for m in ministries_named(a) if not self.evidence.mentioned(m)]:
             return self._finish(refusal(question, wording.unknown_nouns(unheard)), hits)  # (宮内庁: no sheet of it)
@@ -138,7 +137,7 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         if followup:
             assert context is not None
-            frame = self._followup_frame(a, context, hits)
+            frame = followup_frame(a, context, hits, cat)
             # 「中国は？」 after 日米: a name the subject in focus does not carry is not a follow-up of it.
             assert frame.subject is not None
             unmatched = [p for p in a.proper if not self.evidence.carries(frame.subject, p)]
@@ -326,30 +325,6 @@ class Assistant:
             if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
                 return [first, s]
         return [first]
-
-    def _followup_frame(self, a: QuestionAnalysis, context: Frame, hits: Sequence[Hit]) -> Frame:
-        """The previous frame with what the follow-up names replaced: years, kind of value, series, subject."""
-        prev = context.subject
-        assert prev is not None
-        cat = self.catalogue
-        years = a.years or [y + a.year_offset for y in context.years]
-        frame = Frame(subject=prev, years=years, family=a.family or context.family,
-                      trend=a.trend or (context.trend and not a.years),
-                      inherited_family=a.family is None and context.family is not None)
-        series = cat.series_in(a, prev)
-        rest = [t for t in a.content if not (series and term_matches(t, set(terms(series))))]
-        if series is None:
-            series = context.series
-        if rest:
-            ranked = cat.rank_within(a, rest, hits, prev)
-            if ranked and ranked[0][0] > FOLLOWUP_SWITCH:
-                frame.subject = cat.stitched(ranked[0][1])[0]
-                if frame.subject.key != prev.key:
-                    series = cat.series_in(a, frame.subject)
-        if a.document_offset and frame.subject is not None:  # 「一年前の評価書だと？」: that sheet's own value
-            frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
-        frame.series = series
-        return frame
 
     # --- answers that are not figures ------------------------------------------------------------
     def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:

@@ -3,15 +3,22 @@ frame of the last figure answer. The CLI's `chat` and the UI both go through `Co
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
 from .answer import Answer, Frame, question_refusal
 from .fiscal_year import to_label
-from .question import QuestionAnalysis, subject_words
+from .matching import term_matches
+from .question import FAMILIES, QuestionAnalysis, subject_words
+from .search import Hit
+from .stated import MONEY_FAMILIES
+from .subjects import SubjectCatalogue
+from .terms import terms
 
 _NAMES_YEAR_RE = re.compile(r"年度|R\d|H\d|FY\s?\d{4}|fiscal", re.I)
 _SAME_YEAR_RE = re.compile(r"その年|同じ年|同年|当該年度")
+FOLLOWUP_SWITCH = 0.3  # a follow-up that names something else switches subject above this score
 
 
 class Answerer(Protocol):
@@ -69,6 +76,36 @@ class Conversation:
 def against_target(a: QuestionAnalysis) -> bool:
     """Does the question compare a value with its target (「目標は達成した？」「目標を上回った？」), not two years?"""
     return a.operation == "compare" and a.family in ("target", "midterm", "final_target")
+
+
+def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat: SubjectCatalogue) -> Frame:
+    """The previous frame with what the follow-up names replaced: years, kind of value, series, subject."""
+    prev = context.subject
+    assert prev is not None
+    years = a.years or [y + a.year_offset for y in context.years]
+    frame = Frame(subject=prev, years=years, family=a.family or context.family,
+                  trend=a.trend or (context.trend and not a.years),
+                  inherited_family=a.family is None and context.family is not None)
+    series = cat.series_in(a, prev)
+    rest = [t for t in a.content if not (series and term_matches(t, set(terms(series))))]
+    if series is None:
+        series = context.series
+    if rest:
+        ranked = cat.rank_within(a, rest, hits, prev)
+        if ranked and ranked[0][0] > FOLLOWUP_SWITCH:
+            frame.subject = cat.stitched(ranked[0][1])[0]
+            if frame.subject.key != prev.key:
+                series = cat.series_in(a, frame.subject)
+    if a.document_offset and frame.subject is not None:  # 「一年前の評価書だと？」: that sheet's own value
+        frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
+    subject = frame.subject
+    if a.family in MONEY_FAMILIES and subject is not None and subject.kind == "indicator" and not any(
+            m in subject.measures for m in FAMILIES[a.family or ""]):
+        # 「その年度の施策全体の執行額は？」 after an indicator: an indicator has no budget, its 施策's table has
+        own = cat.default_budget_subjects(replace(a, sheets=[subject.sheet]))
+        frame.subject, series = (own[0], None) if own else (subject, series)
+    frame.series = series
+    return frame
 
 
 def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnalysis:

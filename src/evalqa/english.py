@@ -146,10 +146,12 @@ _KINDS = frozenset(v for k, v in GLOSSARY.items() if k in (
 _COMPARATIVES = {"more": "多い", "greater": "多い", "fewer": "少ない", "less": "少ない", "larger": "大きい",
                  "bigger": "大きい", "smaller": "小さい", "higher": "高い", "lower": "低い", "longer": "長い",
                  "shorter": "短い"}
-_PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "measures": "達成手段",
+_PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "performance measures": "測定指標",
+          "measures": "達成手段",
           "achievement measures": "達成手段",
           "policy measures": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段",
           "programs": "達成手段", "programmes": "達成手段", "reference indicators": "参考指標"}
+_PART_NAMES = frozenset(_PARTS.values()) | {"業績指標", "成果指標", "指標"}
 _PARTS_RE = "|".join(sorted(_PARTS, key=len, reverse=True))
 _HOW_MANY_PARTS_RE = re.compile(rf"\bhow many ({_PARTS_RE})\b")
 _MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:(met|achieved|reached|exceeded)|(missed|did not "
@@ -210,9 +212,14 @@ _QUOTED_NAME_RE = re.compile(r"[(（]([^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^
 
 def quoted_names(question: str) -> list[str]:
     """The Japanese names an English question quotes in brackets: 「… project (地方消費者行政強化交付金)」."""
-    # (「(執行額)」「(実績値)」 say the kind of value asked, in the sheets' words: not a name)
-    # (nor 「(万ha)」「(百万円)」: the unit the answer is wanted in)
-    return [n for n in _QUOTED_NAME_RE.findall(question) if n not in _KINDS and not UNIT_ALONE_RE.fullmatch(n.strip())]
+    return [n for n in _QUOTED_NAME_RE.findall(question) if not _not_a_name(n)]
+
+
+def _not_a_name(quoted: str) -> bool:
+    """「(執行額)」「(実績値)」 say the kind of value asked, 「(万ha)」「(百万円)」 the unit wanted, 「(測定指標)」 the
+    part of the sheet counted or listed: words of the form, not a name."""
+    q = quoted.strip()
+    return q in _KINDS or q in _PART_NAMES or UNIT_ALONE_RE.fullmatch(q) is not None
 
 
 def _kept_words(words: str) -> str:
@@ -222,6 +229,24 @@ def _kept_words(words: str) -> str:
     last = max((i for i, w in enumerate(parts) if w in _STOPWORDS or w in ("on", "of", "for", "in", "the")),
                default=-1)
     return " ".join(parts[:last + 1])
+
+
+# Words that say which document is asked (its ministry, its year, its kind), not what in it.
+_DOCUMENT_KEYS = sorted((k for k, v in GLOSSARY.items() if re.search(r"(?:省|庁|委員会|内閣府|分析表|評価書)$", v)),
+                        key=len, reverse=True)
+_DOCUMENT_RE = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(k) for k in _DOCUMENT_KEYS) + r")(?:'s)?(?![a-z])"
+    r"|\b(?:in\s+)?(?:the\s+)?(?:(?:business|fiscal)\s+years?\s*|fy\s?|years?\s+)?(?:19|20)\d{2}"
+    r"(?:\s*(?:to|-|–|through|until|and)\s*(?:fy\s?)?(?:19|20)\d{2})?\b"
+    r"|\b(?:evaluation|report|assessment|sheet)s?\b", re.IGNORECASE)
+
+
+def naming_text(question: str) -> str:
+    """The English question without the words that say which document it asks (「FSA: … in business years
+    2019 through 2022?」 → 「number of financial education outreach classes held?」): what is left is compared
+    with the names of the sheets' subjects, which such words move unevenly."""
+    t = re.sub(r"\s+", " ", _DOCUMENT_RE.sub(" ", question)).strip(" :;,")
+    return t if len(re.findall(r"[A-Za-z]{3,}", t)) >= 2 else question
 
 
 def gloss(question: str) -> str:
@@ -244,7 +269,8 @@ def gloss(question: str) -> str:
                r"(?:evaluation|report|assessment|sheet)s?\b",
                lambda m: f" {m.group(1)}年度評価書 ", q)
     # 「from 2018 to 2020」 (calendar years as the sheets count them too)
-    q = re.sub(r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
+    # (「in business years 2019 through 2022」 too)
+    q = re.sub(r"\b(?:from|between|years)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
                lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
     q = re.sub(r"\bsince\s+((?:19|20)\d{2})\b", r" \1年以降 ", q)
@@ -264,8 +290,7 @@ def gloss(question: str) -> str:
     # 「the regional revitalisation grant (地方創生交付金)」: the sheet's own name in brackets stands for the
     # English words before it, which then name nothing more (a kind of value, 「(執行額)」, glosses them)
     q = re.sub(r"((?:[a-z][a-z-]*\s+){1,6})\(([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*)\)",
-               lambda m: (m.group(1) if m.group(2) in _KINDS or UNIT_ALONE_RE.fullmatch(m.group(2).strip())
-                          else _kept_words(m.group(1))) + f" {m.group(2)} ", q)
+               lambda m: (m.group(1) if _not_a_name(m.group(2)) else _kept_words(m.group(1))) + f" {m.group(2)} ", q)
     # 「which … more …: A or B?」: a choice between two, in the Japanese words the comparisons read
     cmp = re.search(rf"\b({'|'.join(_COMPARATIVES)})\b(?!\s+than)", q)
     if cmp and re.search(r"\bor\b", q) and not re.search(r"\bor\s+[a-z]+\s+than\b", q):
