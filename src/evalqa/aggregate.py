@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from . import wording
 from .answer import Answer, Frame, refusal
 from .breakdown import TOTALS
+from .change import amount_first
 from .direction import lower_is_better, sheet_grade
 from .figure import Figure
 from .fiscal_year import to_label
@@ -20,6 +21,7 @@ from .normalize import nfkc
 from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis, measure_pairs
 from .scope import Scope, indicator_number, scope_label
 from .subjects import TARGETS, Subject, SubjectCatalogue, unit_word
+from .wording import table
 
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
 _COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|事業|個別分野|指標)"
@@ -54,13 +56,6 @@ class Item:
     value: float
     shown: str
     figures: list[Figure]
-
-
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A small Markdown table (the UI renders it; the CLI prints it as is)."""
-    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join(out)
 
 
 def label_of(s: Subject, series: str | None = None) -> str:
@@ -253,7 +248,10 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
             f"（{len(items)}件を比べました）。\n\n"
             + table([what, metric], [(it.label, it.shown) for it in items]))
     figures = [f for it in top for f in it.figures] + [f for it in items if it not in top for f in it.figures]
-    return Answer(a.question, text, True, figures, [], "ranking", Frame(), cited=top[0].figures[:1])
+    # (a breakdown's top row is the next turn's subject: 「その構成比は？」)
+    frame = Frame(subject=best, years=[year] if year else [], series=top[0].figures[0].series) \
+        if what == "区分" else Frame()
+    return Answer(a.question, text, True, figures, [], "ranking", frame, cited=top[0].figures[:1])
 
 
 def _value_of(s: Subject, measure: str, year: int | None) -> Figure | None:
@@ -397,5 +395,5 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     text = (f"「{label(new)}」の{new.measure}は、{when(new)}が{wording.value(new)}、"
             f"{when(old)}が{wording.value(old)}で、{wording.change_text(old, new)}。{which}"
             f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")
-    return Answer(a.question, text, True, [new, old], [], "comparison", Frame(subject=s, years=[new.fiscal_year or 0]),
-                  cited=[new])
+    return Answer(a.question, text, True, [*amount_first(a, old, new), new, old], [], "comparison",
+                  Frame(subject=s, years=[new.fiscal_year or 0]), cited=[new])

@@ -36,6 +36,7 @@ from .stated import (
     stated_years,
 )
 from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
+from .sums import named_parts, named_sum_answer
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
@@ -99,6 +100,11 @@ class Assistant:
         hits = self.index.search(question, k=8)
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
+        if (parts := named_parts(question)) is not None:  # 「覚醒剤と大麻の摘発件数を合計すると」: each, then added
+            answers = [(n, self._answer(sub, context)) for n, sub in parts]
+            missing = [n for n, ans in answers if not ans.found or not ans.figures]
+            return named_sum_answer(question, answers, cat.sheet_label) or self._finish(
+                refusal(question, wording.unsummed([n for n, _ in parts], missing)), hits)
         named = None
         if a.lang == "en":  # what the question names in other words than the sheets'
             named = named_by_embedding(a, self.index.query_vector(naming_text(question)), hits, cat, self._names)

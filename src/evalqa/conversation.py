@@ -94,8 +94,9 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
         ranked = cat.rank_within(a, rest, hits, prev)
         if ranked and ranked[0][0] > FOLLOWUP_SWITCH:
             frame.subject = cat.stitched(ranked[0][1])[0]
-            if frame.subject.key != prev.key:
-                series = cat.series_in(a, frame.subject)
+            if frame.subject.key != prev.key:  # (「その構成比は？」 after 中国's 件数: 中国's share, if it has one)
+                kept = context.series if any(f.series == context.series for f in frame.subject.figures) else None
+                series = cat.series_in(a, frame.subject) or kept
     if a.document_offset and frame.subject is not None:  # 「一年前の評価書だと？」: that sheet's own value
         frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
     subject = frame.subject

@@ -20,7 +20,8 @@ _NUM = r"(?:\d{1,2}|元)"
 # One year expression. Order matters: explicit era, abbreviation, Western, bare.
 _YEAR = (
     rf"(?P<era>{_ERA_ALT})(?P<en>{_NUM})(?:(?:事務)?年度|年)?"
-    rf"|(?<![A-Za-z])(?P<ab>[RHST])\.?(?P<an>\d{{1,2}}(?![\d])|元)(?:(?:事務)?年度|年)?"
+    # (「R5－2」「R5-3」 number a document: 評価書番号, not a year)
+    rf"|(?<![A-Za-z])(?P<ab>[RHST])\.?(?P<an>\d{{1,2}}(?![\d])|元)(?:(?:事務)?年度|年|(?![\-－‐ー―]\d))"
     rf"|(?P<west>(?:19|20)\d{{2}})(?:(?:事務)?年度|年)"  # (「2021年」: a calendar year, as 「令和3年」 is)
     rf"|(?<![\d元])(?P<bare>\d{{1,2}}|元)(?:事務)?年度"
 )

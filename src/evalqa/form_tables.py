@@ -16,7 +16,7 @@ A/B are notes of the row's figures, not figures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .cells import CIRCLED, parse_cell, unit_of
 from .figure import Figure
@@ -24,6 +24,7 @@ from .fiscal_year import parse_fiscal_year, to_label
 from .measures import GRADE_HEADS, GRADE_MARKS, is_grade_head, measure_of
 from .measures import UNIT_PARENS as _UNIT_PARENS
 from .normalize import nfkc, norm, tidy
+from .owners import column_owner, owner_subject
 from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Row, Table
 
@@ -55,6 +56,7 @@ class _Column:
     label: str | None = None  # a label column: 評価, 達成状況, 目標年度 …
     unit: str | None = None
     paired: str | None = None  # 「予算額計（執行額）」: the measure of the value in brackets after each value
+    owner: str | None = None  # 「指標3目標値」: the indicator whose value the column holds (see owners)
 
 
 @dataclass
@@ -71,7 +73,6 @@ class _Value:
 class _RowState:
     subject: str | None = None
     unit: str | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def _filled_header(header: list[list[str]], width: int) -> list[list[str]]:
@@ -95,7 +96,8 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
     for c in range(1, width):
         col = _Column()
         for text in reversed([f[c].strip() for f in filled if f[c].strip()]):  # the lowest row says it
-            text = re.sub(r"[(（]([値度])[)）]", r"\1", text)  # 「基準（値）」「目標年（度）」: either word
+            owner, text = column_owner(re.sub(r"[(（]([値度])[)）]", r"\1", text))  # 「基準（値）」: either word
+            col.owner = col.owner or owner
             n = norm(text)
             if col.year is None and (m := YEAR_IN_HEADER_RE.search(n) or _CALENDAR_YEAR_RE.search(n)):
                 col.year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year)
@@ -138,8 +140,8 @@ def read_value(cell: str, sheet: Sheet) -> list[_Value] | None:
         return [_Value(cell, v.value, "%" if v.percent else None, paired=paired)]
     # 「2,000以下」「16.0以下」: a target stated as a bound; its number is the value (the raw keeps the bound).
     # (「概ね16（令和5年度）」: an approximate target is its number too)
-    m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|未満|超)(?=$|\s*\()", "", re.sub(r"^(?:概ね|約|およそ)", "",
-                                                                                    nfkc(cell))))
+    bare = re.sub(r"^(?:概ね|約|およそ)", "", nfkc(cell))
+    m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|以内|未満|超)(?=$|\s*\()", "", bare))
     if not m:
         return None
     unit = m.group("unit")
@@ -329,11 +331,12 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                        if cols[c].year and cells[c].strip()
                        and (gw := next((w for w in GRADE_HEADS if w in norm(cols[c].label or "")), ""))}
         graded_years.update({(state.subject or title, y or 0): g for y, g in year_grades.items()})
-        notes = [f"{cols[c].label}: {tidy(cells[c])}" for c in range(1, width) if c != name_col
+        notes = [(c, f"{cols[c].label}: {tidy(cells[c])}") for c in range(1, width) if c != name_col
                  and cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")
                  and not (cols[c].year and cols[c].year in year_grades)]
         budget = row_measure is not None and any(w in row_measure for w in _BUDGET)
         subject = title if budget or not state.subject else state.subject
+        heading = section.path[-1] if section.path else title
         indicators = any(c.measure in ("目標値", "基準値") for c in cols.values())
         for c, vals in values.items():
             col = cols[c - shift]
@@ -375,13 +378,17 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                     year, label = title_year, to_label(title_year)
                 if measure is None or year is None:
                     continue  # not tied to a measure and a year: no figure, never a guess
-                unit = v.unit or col.unit or row_unit or table_unit or unit_of(title)
+                who = owner_subject(col.owner, heading, subject) if col.owner else subject
+                unit = v.unit or col.unit or (unit_of(who) if col.owner else None) or row_unit or table_unit \
+                    or unit_of(title)
                 pairs = [(measure, v.value)] + ([(col.paired, v.paired)] if col.paired and v.paired is not None else [])
                 out.extend(Figure(
-                    sheet=sheet.id, section=section.path, subject=subject, series=None, measure=m,
+                    sheet=sheet.id, section=section.path, series=None, measure=m,
+                    subject=who,
                     fiscal_year=year, year_label=label, value=value, unit=unit, raw=v.raw, line=row.line,
                     table="達成手段" if means and subject != title else title,
-                    note="、".join(notes + ([year_grades[year]] if year in year_grades and m == "実績値" else []))
+                    note="、".join([n for k, n in notes if cols[k].owner in (None, col.owner)]
+                                  + ([year_grades[year]] if year in year_grades and m == "実績値" else []))
                     or None)
                     for m, value in pairs)
     # 「年度目標値 | … | 未達成」 over 「実績値 | …」: the grade stands on the indicator's first row, it grades

@@ -6,14 +6,13 @@ answer never computes a grade, it only reads what the sheet wrote.
 """
 from __future__ import annotations
 
-from .aggregate import table
 from .answer import Answer, Frame, refusal
 from .fiscal_year import to_label
 from .measures import GRADE_HEADS, grade_mark
 from .question import QuestionAnalysis
 from .scope import Scope, scope_label
 from .subjects import SubjectCatalogue
-from .wording import cite
+from .wording import cite, table
 
 
 def _grades(note: str | None) -> dict[str, str]:

@@ -239,7 +239,7 @@ _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|�
                        # 「判定（△）の指標」: a grade mark in brackets
                        r"|[(（]([○◯×✕△◎])[)）]"
                        # 「×がついた指標」「○の指標」: a mark alone is a grade too (a letter alone is not)
-                       r"|([○◯×✕△◎])(?:が(?:つい|付い)|の(?:指標|もの)|だった|印)")
+                       r"|([○◯×✕△◎])(?:[(（][^()（）]{1,6}[)）])?(?:が(?:つい|付い)|の(?:指標|もの)|だった|印|と(?:なっ|され))")
 
 
 def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from . import wording
 from .answer import Answer, Frame
+from .change import amount_first
 from .counts import UNIT, counter_word
 from .english import quoted_names
 from .figure import Figure
@@ -189,7 +190,8 @@ def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: Callable[[str]
         each = "、".join(f"{wording.year(f)}が{wording.value(f)}" for f in years)
         text = (f"シートの本文によると、{about}は{each}で、{wording.change_text(years[0], years[-1])}。\n"
                 + "\n".join(f"「{f.raw}」\n{wording.cite(f, sheet_label(f.sheet))}" for f in years))
-        return Answer(a.question, text, True, list(years), [], "comparison", Frame(), cited=list(years))
+        return Answer(a.question, text, True, [*amount_first(a, years[0], years[-1]), *years], [], "comparison",
+                      Frame(), cited=list(years))
     # (「新規発生滞納額の前年度比」 carries its series already)
     about = "・".join(x for x in (fact.series, fact.subject) if x and not (x != fact.subject and x in fact.subject))
     notes = (fact.note or "").split("、")

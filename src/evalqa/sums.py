@@ -8,17 +8,68 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from . import wording
-from .aggregate import table
 from .answer import Answer, Frame
 from .breakdown import TOTALS
 from .figure import Figure
+from .fiscal_year import find_fiscal_years
+from .normalize import norm
 from .question import FAMILIES, QuestionAnalysis
+from .wording import table
 
 # 「合計すると」「足し合わせると」「総計は」「全部で」, 'in total', 'sum', 'combined'
 SUM_RE = re.compile(r"合計(?:すると|して|で|は|値|を)|足(?:す|し)|総計|合算|合わせ(?:る|て|た)|全部で|全体で"
                     r"|\bsum\b|\bin total\b|\bcombined\b|\btotal\b", re.IGNORECASE)
 # Values a sum of means nothing: rates and shares, averages
 _NOT_ADDED_RE = re.compile(r"%|％|率|割合|平均|期間")
+
+
+# 「申告所得税と源泉所得税を合わせると」「覚醒剤と大麻の摘発件数を合計すると」「「紛失」と「盗難」を合わせると」:
+# named things joined, then a word of adding (after the noun they share, if any)
+# (「…のうち、」 opens a clause: not a thing named)
+_ITEM = (r"(?:(?<=及び)|(?<![^\s、。,，「『のはをがにでとも・]))(?!(?:この|その)?うち[、,])"
+         r"[「『]?([^\s、。,，「」『』をはがのにでと及・]{1,16}?)[」』]?")
+_JOIN = r"(?:と|及び|および|、|・)"
+_NAMED_SUM_RE = re.compile(rf"{_ITEM}(?:、{_ITEM}){{0,2}}(?:と|及び|および|・){_ITEM}"
+                           rf"(?=(?:の[^、。?？]{{1,16}}?)?を?(?:合わせ|足し|足す|合計|合算|併せ))")
+_ADDING_RE = re.compile(r"を?(?:(?:足し)?合わせ(?:る|て|た)と?|足すと|足して|合計(?:すると|して|は|を)?|合算(?:すると)?"
+                        r"|併せ(?:る|て)と?)")
+
+
+def named_parts(question: str) -> list[tuple[str, str]] | None:
+    """(name, question about it alone) for each of the things a question names to be added up: 「令和4年度の
+    覚醒剤と大麻の摘発件数を合計すると何件？」 → [(覚醒剤, 令和4年度の覚醒剤の摘発件数は何件？), (大麻, …)]."""
+    q = norm(question)
+    m = _NAMED_SUM_RE.search(q)
+    if m is None:
+        return None
+    names = [n for n in m.groups() if n]
+    if len(set(names)) < 2 or any(find_fiscal_years(n) for n in names):  # (years added: see sum_answer)
+        return None
+    rest = _ADDING_RE.sub("は", q[m.end():], count=1)
+    return [(n, q[:m.start()] + n + rest) for n in names]
+
+
+def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Callable[[str], str]) -> Answer | None:
+    """The values the answers to each part give, added up; None unless every part is answered by a value of
+    one kind, unit and year (a rate or an average is not added)."""
+    figs = [ans.figures[0] if ans.found and ans.figures else None for _, ans in parts]
+    if any(f is None or not isinstance(f.value, (int, float)) for f in figs):
+        return None
+    got = [f for f in figs if f is not None]
+    places = {(f.sheet, f.subject, f.series, f.line, f.cell, f.value) for f in got}  # (one figure twice: no sum)
+    if len({(f.unit, f.measure, f.fiscal_year) for f in got}) > 1 or len(places) < len(got) or any(
+            _NOT_ADDED_RE.search(f"{f.subject} {f.unit or ''}") for f in got):
+        return None
+    total = sum(f.value for f in got if isinstance(f.value, (int, float)))
+    shown = wording.value(_with_value(got[0], total))
+    names = "と".join(f"「{n}」" for n, _ in parts)
+    rows = [(n, wording.value(f)) for (n, _), f in zip(parts, got, strict=True)]
+    year = f"{wording.year(got[0])}の" if got[0].fiscal_year else ""
+    text = (f"{year}{names}を合計すると{shown}です（計算値）。\n\n"
+            + table(["", got[0].measure or ""], [*rows, ("合計（計算値）", shown)]) + "\n"
+            + "\n".join(dict.fromkeys(wording.cite(f, labels(f.sheet)) for f in got)))
+    first = parts[0][1].frame
+    return Answer(question, text, True, got, [], "sum", first, cited=got)
 
 
 def asks_sum(a: QuestionAnalysis) -> bool:

@@ -3,13 +3,14 @@ indicator did. Indicators better when lower (死者数, 再入率) are judged so
 from __future__ import annotations
 
 from . import wording
-from .aggregate import label_of, table
+from .aggregate import label_of
 from .answer import Answer, Frame, refusal
 from .direction import lower_is_better, met_target, sheet_grade
 from .fiscal_year import to_label
 from .question import QuestionAnalysis
 from .scope import Scope, scope_label
 from .subjects import TARGETS, Subject, SubjectCatalogue
+from .wording import table
 
 
 def years_missed(a: QuestionAnalysis, s: Subject, cat: SubjectCatalogue) -> Answer | None:

@@ -28,6 +28,13 @@ RATIOS = [
 FALLBACK_BASES = {"執行率": ("当初予算(a)",)}
 
 
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A small Markdown table (the UI renders it; the CLI prints it as is)."""
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
 def value(f: Figure) -> str:
     """「3回」「598,665千円」「△14百万円」「70%」, or 「記載なし」."""
     return format_value(f)
@@ -161,6 +168,14 @@ def other_sheets(labels: Sequence[str]) -> str:
 def undistinguished(names: Sequence[str]) -> str:
     listed = "、".join(f"「{n}」" for n in names)
     return f"ご質問の言葉はどれにも当てはまります: {listed}。それぞれの値を示します。"
+
+
+def unsummed(names: Sequence[str], missing: Sequence[str]) -> str:
+    """A sum of named things that cannot be computed: some has no value of the same kind, unit and year."""
+    what = "と".join(f"「{n}」" for n in names)
+    lacking = "、".join(f"「{n}」" for n in missing)
+    return (f"{what}の合計は計算できません。" + (f"{lacking}の値がシートに見当たりません。" if missing
+                                                else "それぞれの値が同じ年度・単位・種類でそろいません。"))
 
 
 def equal_fits(names: Sequence[str]) -> str:
