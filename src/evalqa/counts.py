@@ -12,7 +12,7 @@ WIDTH = str.maketrans("０１２３４５６７８９，．％（）" + "".join(
                       + "".join(chr(c) for c in range(0xFF41, 0xFF5B)),
                       "0123456789,.%()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # The counters and units a counted number may carry.
-UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人|万名|名|者|万件|件|回|基|万口座|口座"
+UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人日|人|万名|名|者|万件|件|回|基|万口座|口座"
         r"|万通|通(?![知報信常行])|[かカヶヵケ箇]国(?:・地域)?"
         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).

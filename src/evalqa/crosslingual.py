@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .english import QUALIFIERS, quoted_names
+from .english import field_nouns, quoted_names
 from .figure import Figure
+from .glossary import QUALIFIERS
 from .matching import term_matches
-from .normalize import nfkc
+from .normalize import nfkc, norm
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .stated import MONEY_FAMILIES, same_counter
@@ -51,6 +52,7 @@ class Named:
     policy: bool = False  # it names a 施策 and nothing in it (「the initial budget of the policy on …」)
     lead: str | None = None  # the name of the subject it names, when one leads
     closeness: Callable[[Sequence[str]], np.ndarray] | None = None  # the question's similarity to short texts
+    best_subject: float = 0.0  # the similarity of the closest subject's name
 
 
 class NameSimilarity:
@@ -89,6 +91,11 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
         return Named({}, set(), [], [])
     vector = query[0] if query.ndim == 2 else query
     sheets = list(a.sheets) if a.sheets else list(dict.fromkeys(h.sheet for h in hits))
+    # (and, beside the search's, the sheets with a subject that carries a noun the gloss gave: 「消防団」)
+    nouns = field_nouns(a.question)
+    if nouns and not a.sheets:
+        sheets += [sid for sid in cat.titles if sid not in sheets and any(
+            w in norm(cat.subjects[i].name) for i in cat.subjects_of(sid) for w in nouns)]
     subject_ids = [i for sid in sheets for i in cat.subjects_of(sid)]
     titled = [sid for sid in sheets if cat.titles.get(sid) and cat.titles[sid] != sid]
     inside = set(sheets)
@@ -98,6 +105,9 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     sims = names.similarities(vector, texts) if texts else np.zeros(0)
     n, m = len(subject_ids), len(titled)
     subject_sims, title_sims, fact_sims = sims[:n], sims[n:n + m], sims[n + m:]
+    carrying = np.array([any(w in norm(cat.subjects[i].name) for w in nouns) for i in subject_ids], dtype=bool)
+    if nouns:  # only the subjects that carry a noun the question names can be named
+        subject_sims = np.where(carrying, subject_sims, 0.0).astype(np.float32)
     best = float(subject_sims.max()) if n else 0.0
     scores: dict[int, float] = {}
     if best >= FLOOR:
@@ -114,6 +124,10 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
             named = [sid for sid in titled if cat.titles[sid] == top]
     elif m:  # one 施策 among the hits: named when its title is close enough
         named = titled if a.sheets or float(title_sims.max()) >= FLOOR else []
+    # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a sheet or subject named must carry one)
+    named = [sid for sid in named if not nouns or any(
+        w in norm(cat.titles.get(sid, "")) or any(w in norm(cat.subjects[i].name) for i in cat.subjects_of(sid))
+        for w in nouns)]
     title = float(title_sims.max()) if m else 0.0
     # The question names the 施策 rather than anything in it: no subject's name is closer than its title, and
     # it asks an amount of money (a 施策's own figures are its budget's).
@@ -139,7 +153,7 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     lead = cat.subjects[min(leading)].name if leading and not policy else None
     return Named(scores, leading, named if not a.sheets or policy else [],
                  [(x, f) for x, f in ranked_facts if x >= FLOOR and (not named or f.sheet in named)], policy, lead,
-                 lambda texts: names.similarities(vector, texts))
+                 lambda texts: names.similarities(vector, texts), best)
 
 
 def _leads(scores: dict[int, float], i: int, name_of: Callable[[int], str]) -> bool:
@@ -198,14 +212,25 @@ def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
     # One sentence, several numbers (「首脳間で4回、外相間で6回」): the one of the year asked, when one is.
     same = [f for x, f in facts if f.raw == fact.raw]
     if len(same) > 1 and a.years and sum(f.fiscal_year in a.years for f in same) == 1:
-        return next(f for f in same if f.fiscal_year in a.years)
-    return _named_number(same, named) if len(same) > 1 else same[0]
+        picked: Figure | None = next(f for f in same if f.fiscal_year in a.years)
+    else:
+        picked = _named_number(same, named) if len(same) > 1 else same[0]
+    # A table's indicator named more closely than the sentence's counted noun (「inspectors」: 検査官数, not the
+    # sentence's 日常検査) is what is asked: the sentence does not answer.
+    if picked is not None and named.closeness is not None and not quoted \
+            and float(named.closeness([_noun(picked)])[0]) + MARGIN < named.best_subject:
+        return None
+    return picked
+
+
+def _noun(f: Figure) -> str:
+    return f"{f.series} {f.subject}" if f.series else f.subject
 
 
 def _named_number(same: list[Figure], named: Named) -> Figure | None:
     """Of one sentence's numbers (「約6,500件のドーピング検査を実施し、規則違反は4件」), the one whose counted
     noun is closest to the question, ahead of every other noun by the margin; None when none leads."""
-    names = [f"{f.series} {f.subject}" if f.series else f.subject for f in same]
+    names = [_noun(f) for f in same]
     if named.closeness is None or len(set(names)) < 2:
         return None  # which of its numbers is asked, the sentence does not tell
     sims = named.closeness(names)

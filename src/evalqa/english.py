@@ -12,132 +12,8 @@ from typing import Any
 
 from .counts import UNIT_ALONE_RE
 from .fiscal_year import era_year
+from .glossary import FIELD_NOUNS, GLOSSARY
 
-# Who is counted: qualifiers a table may not separate (the deaths of cyclists are not all deaths). An English
-# question naming one is not read as the subject the embedder finds closest (see crosslingual.with_sheets).
-QUALIFIERS = {
-    "children": "子供", "child": "子供", "elderly": "高齢者", "older people": "高齢者", "women": "女性",
-    "men": "男性", "cyclists": "自転車", "cycling": "自転車", "bicycle": "自転車", "bicycles": "自転車",
-    "pedestrians": "歩行者", "juveniles": "少年", "juvenile": "少年", "foreigners": "外国人",
-    "foreign nationals": "外国人", "rural": "地方", "urban": "都市"}
-# The form's vocabulary and common policy words, longest phrases first when applied.
-GLOSSARY: dict[str, str] = {
-    # kinds of value
-    "initial budget": "当初予算", "supplementary budget": "補正予算", "carried over": "繰越し等",
-    "carryover": "繰越し等", "carry-over": "繰越し等", "budget request": "概算要求額",
-    "budget requested": "概算要求額", "requested budget": "概算要求額", "total budget": "予算額計",
-    "budget": "予算額", "execution rate": "執行率", "execution amount": "執行額", "executed": "執行額",
-    "execution": "執行額", "execute": "執行額", "spent": "執行額", "spend": "執行額", "spending": "執行額",
-    "expenditure": "執行額",
-    "achievement rate": "達成率", "final target": "最終目標値", "final goal": "最終目標値",
-    "ultimate target": "最終目標値", "mid-term target": "中期目標値", "medium-term target": "中期目標値",
-    "target": "目標値", "targets": "目標値", "goal": "目標値", "goals": "目標値", "actual": "実績値",
-    "result": "実績値", "results": "実績値",
-    "achieved": "実績値", "baseline": "基準値", "review number": "事業番号",
-    # questions
-    "which fiscal year": "どの年度", "which year": "どの年度", "what year": "どの年度", "when": "いつ",
-    "reference indicators": "参考指標", "reference indicator": "参考指標", "excluding": "を除く", "except": "を除く",
-    "cyber": "サイバー", "dialogue": "対話", "which round": "第何回", "what round": "第何回",
-    "how many": "いくつ", "people": "人", "persons": "人", "how much": "いくら", "trend": "推移",
-    "over the years": "推移", "change": "推移", "changed": "推移", "moved": "推移", "evolved": "推移",
-    "developed": "推移",
-    "higher or lower than": "と比べて", "more or less than": "と比べて", "higher than": "より高い",
-    "lower than": "より低い", "more than": "より多い", "less than": "より少ない", "compared with": "と比べて",
-    "compared to": "と比べて",
-    "increase or decrease": "前年度と比べてどうなった", "increase": "増えた", "decrease": "減った",
-    "previous year's evaluation": "前年度の評価書", "previous year's report": "前年度の評価書",
-    "previous year's sheet": "前年度の評価書", "last year's evaluation": "前年度の評価書",
-    "previous evaluation": "前年度の評価書",
-    "compared with the previous year": "前年度と比べて", "previous year": "前年度", "the year before": "前年度",
-    "highest": "最も高い", "peak": "最も多い", "peaked": "最も多かった", "in which fiscal year": "どの年度",
-    "in which year": "どの年度", "largest": "最も多い", "the most": "最も多い", "lowest": "最も低い",
-    "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",
-    "missed": "達成できなかった", "did not meet": "達成できなかった", "not achieved": "達成できなかった",
-    "met": "達成した", "fall short": "下回った", "fell short": "下回った", "exceed": "上回った",
-    "exceeded": "上回った", "why": "理由", "what does": "どのような", "describe": "どのような",
-    "bureau in charge": "担当部局", "in charge": "担当部局", "responsible": "担当部局",
-    "responsible for preparing": "作成責任者", "prepared by": "作成責任者", "who prepared": "作成責任者",
-    "person responsible": "作成責任者", "official responsible": "作成責任者", "responsible official": "作成責任者",
-    "evaluation schedule": "政策評価実施予定時期", "when will": "政策評価実施予定時期",
-    "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
-    "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",
-    "programmes": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段", "projects": "事業",
-    # 「this programme」 as a whole is the 施策 the sheet evaluates, not one of its 事業
-    "the program": "施策", "the programme": "施策", "this program": "施策", "the policy": "施策",
-    "this policy": "施策",
-    "project": "事業", "program": "事業", "programme": "事業",
-    # ministries and documents
-    "ministry of foreign affairs": "外務省", "foreign ministry": "外務省", "ministry of the environment": "環境省",
-    "environment ministry": "環境省", "moe": "環境省", "ministry of health, labour and welfare": "厚生労働省",
-    "health ministry": "厚生労働省", "ministry of agriculture, forestry and fisheries": "農林水産省",
-    "maff": "農林水産省",
-    "agriculture ministry": "農林水産省", "ministry of economy, trade and industry": "経済産業省", "meti": "経済産業省",
-    "ministry of land, infrastructure, transport and tourism": "国土交通省", "transport ministry": "国土交通省",
-    "ministry of internal affairs and communications": "総務省", "ministry of education": "文部科学省",
-    "education ministry": "文部科学省", "ministry of justice": "法務省", "justice ministry": "法務省", "moj": "法務省",
-    "ministry of finance": "財務省", "finance ministry": "財務省", "mof": "財務省", "ministry of defense": "防衛省",
-    "mod": "防衛省", "national police agency": "警察庁", "npa": "警察庁", "financial services agency": "金融庁",
-    "fsa": "金融庁", "consumer affairs agency": "消費者庁", "children and families agency": "こども家庭庁",
-    "reconstruction agency": "復興庁", "cabinet office": "内閣府", "digital agency": "デジタル庁",
-    "national tax agency": "国税庁", "nta": "国税庁", "japan patent office": "特許庁", "patent office": "特許庁",
-    "jpo": "特許庁", "japan meteorological agency": "気象庁", "jma": "気象庁", "japan coast guard": "海上保安庁",
-    "coast guard": "海上保安庁", "jcg": "海上保安庁", "agency for cultural affairs": "文化庁", "bunkacho": "文化庁",
-    "japan tourism agency": "観光庁", "jta": "観光庁", "caa": "消費者庁", "cfa": "こども家庭庁",
-    "fire and disaster management agency": "消防庁", "fdma": "消防庁", "japan sports agency": "スポーツ庁",
-    "forestry agency": "林野庁", "fisheries agency": "水産庁", "japan fair trade commission": "公正取引委員会",
-    "fair trade commission": "公正取引委員会", "jftc": "公正取引委員会", "ftc": "公正取引委員会",
-    "immigration services agency": "出入国在留管理庁", "immigration agency": "出入国在留管理庁",
-    "jsa": "スポーツ庁", "sports agency": "スポーツ庁",
-    "personal information protection commission": "個人情報保護委員会",
-    "ppc": "個人情報保護委員会", "nuclear regulation authority": "原子力規制委員会", "nra": "原子力規制委員会",
-    "imperial household agency": "宮内庁", "agency for natural resources and energy": "資源エネルギー庁",
-    "small and medium enterprise agency": "中小企業庁", "public security intelligence agency": "公安調査庁",
-    "pre-analysis sheet": "事前分析表", "pre-analysis table": "事前分析表", "ex-ante analysis": "事前分析表",
-    "performance evaluation": "実績評価書", "evaluation report": "評価書", "evaluation sheet": "評価書",
-    # countries and actors (the sheets abbreviate pairs: 日米, 日加)
-    "japan-us": "日米", "japan-u.s.": "日米", "japan–us": "日米", "japan-united states": "日米",
-    "japan-canada": "日加", "japan–canada": "日加", "united states": "米国", "u.s.": "米国",
-    "america": "米国", "american": "米国", "canada": "カナダ", "canadian": "カナダ", "china": "中国",
-    "france": "フランス", "korea": "韓国", "germany": "ドイツ", "russia": "ロシア", "australia": "豪州",
-    "india": "インド", "north america": "北米", "uk": "英国", "u.k.": "英国", "united kingdom": "英国",
-    "britain": "英国", "british": "英国", "italy": "イタリア", "brazil": "ブラジル", "mexico": "メキシコ",
-    "indonesia": "インドネシア", "vietnam": "ベトナム", "philippines": "フィリピン", "new zealand": "ニュージーランド",
-    "japan-uk": "日英", "japan–uk": "日英", "mofa": "外務省", "mext": "文部科学省", "mhlw": "厚生労働省",
-    "mlit": "国土交通省", "mic": "総務省", "researchers": "研究者", "researcher": "研究者", "sent": "派遣",
-    "dispatched": "派遣", "scheduled": "実施予定時期", "policy evaluation": "政策評価",
-    "summit": "首脳", "leaders": "首脳", "foreign minister": "外相", "foreign ministers": "外相",
-    "meetings": "会談数", "meeting": "会談数", "talks": "会談数", "phone calls": "電話会談",
-    **QUALIFIERS,
-    # policy fields
-    "international students": "外国人留学生", "students": "留学生", "student": "留学生",
-    "satisfaction": "満足度", "exchange": "交流", "youth": "青少年", "participants": "参加者数",
-    "job placement rate": "就職率", "placement rate": "就職率", "employment": "就労", "job": "就職",
-    "hello work": "ハローワーク", "vocational training": "職業訓練", "training": "訓練",
-    "public opinion survey": "世論調査", "opinion poll": "世論調査", "survey": "世論調査",
-    "security": "安全保障", "economic": "経済", "economy": "経済", "political": "政治", "diplomacy": "外交",
-    "alliance": "同盟", "cooperation": "協力", "grassroots": "グラスルーツ", "internship": "インターンシップ",
-    "scholarship": "奨学金", "subsidise": "補助", "subsidize": "補助", "subsidy": "補助", "subsidies": "補助",
-    "ministry": "省", "evaluation": "評価", "international exchange": "国際交流", "accept": "受入れ",
-    "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額", "support": "支援",
-    "in million yen": "百万円", "million yen": "百万円", "in thousand yen": "千円", "thousand yen": "千円",
-    # a choice between two years or two values: 「どちらが大きい」「上回った？下回った？」
-    "larger": "どちらが大きい", "bigger": "どちらが大きい", "smaller": "どちらが小さい",
-    "above or below": "上回った下回った", "sme": "中小企業", "smes": "中小企業",
-    "material-cycle": "循環型社会", "sound material-cycle society": "循環型社会",
-    "my number card": "マイナンバーカード", "my number cards": "マイナンバーカード", "my number": "マイナンバー",
-    "railway crossing": "踏切", "railway crossings": "踏切", "level crossing": "踏切", "level crossings": "踏切",
-    "immigration": "出入国", "airport": "空港", "airports": "空港", "wait time": "待ち時間",
-    "waiting time": "待ち時間", "seedlings": "苗木", "seedling": "苗木", "forest": "森林", "forests": "森林",
-    "fishery": "水産", "fisheries": "水産", "export": "輸出", "exports": "輸出", "consultation": "相談",
-    "consultations": "相談件数", "subcontracting": "下請", "subcontract": "下請", "guidance": "指導",
-    "meet the target": "目標を達成した",
-    "typhoon": "台風", "typhoons": "台風", "forecast": "予報", "forecast error": "予報誤差", "earthquake": "地震",
-    "early warning": "緊急地震速報", "disaster": "災害", "disasters": "災害", "overstayers": "不法残留者",
-    "illegal overstayers": "不法残留者数", "nationality": "国籍", "nationalities": "国籍", "new entrants": "新規入国者",
-    "delinquency": "滞納", "delinquent": "滞納", "tax arrears": "滞納",
-    "disabilities": "障害者", "disability": "障害者", "disabled": "障害者", "adults": "成人", "adult": "成人",
-    "tourism": "観光", "pollen": "花粉", "cedar": "スギ", "thinning": "間伐", "participation rate": "実施率",
-}
 # The kinds of value the form writes (実績値, 執行額 …): glossed words, not names.
 _KINDS = frozenset(v for k, v in GLOSSARY.items() if k in (
     "initial budget", "supplementary budget", "carried over", "budget request", "total budget", "budget",
@@ -213,6 +89,16 @@ _QUOTED_NAME_RE = re.compile(r"[(（]([^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^
 def quoted_names(question: str) -> list[str]:
     """The Japanese names an English question quotes in brackets: 「… project (地方消費者行政強化交付金)」."""
     return [n for n in _QUOTED_NAME_RE.findall(question) if not _not_a_name(n)]
+
+
+_FIELD_NOUN_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(k) for k in sorted(FIELD_NOUNS, key=len, reverse=True))
+                            + r")(?![a-z])")
+
+
+def field_nouns(question: str) -> list[str]:
+    """The sheets' words for the nouns of the policy fields an English question names (「volunteer fire corps」 →
+    消防団)."""
+    return list(dict.fromkeys(FIELD_NOUNS[m] for m in _FIELD_NOUN_RE.findall(question.lower())))
 
 
 def _not_a_name(quoted: str) -> bool:
