@@ -8,7 +8,7 @@ from dataclasses import replace
 from .figure import Figure
 from .question import QuestionAnalysis
 
-MEASURE = "増減（計算値）"
+MEASURES = ("増加（計算値）", "減少（計算値）")
 # An amount asked of a change (English arrives glossed: 「いくら … 増えた」)
 _AMOUNT_RE = re.compile(r"(?:何|いくつ|いくら|どれ(?:だけ|くらい|ほど)|どの(?:くらい|程度))[^、。?？]{0,8}?"
                         r"(?:増え|減っ|増加し|減少し|伸び|上が|下が|上昇し|低下し|縮ま|広が)"
@@ -21,11 +21,12 @@ def asks_amount(a: QuestionAnalysis) -> bool:
 
 
 def change_figure(old: Figure, new: Figure) -> Figure:
-    """new − old, of new's subject and year; a change of percentages is in points."""
+    """|new − old|, of new's subject and year, its measure saying whether it rose or fell (「何万トン減った」 asks
+    31, not −31); a change of percentages is in points."""
     assert isinstance(old.value, (int, float)) and isinstance(new.value, (int, float))
     diff = new.value - old.value
-    value = round(diff, 6) if isinstance(diff, float) else diff
-    return replace(new, measure=MEASURE, value=value, unit="ポイント" if new.unit == "%" else new.unit,
+    value = round(abs(diff), 6) if isinstance(diff, float) else abs(diff)
+    return replace(new, measure=MEASURES[diff < 0], value=value, unit="ポイント" if new.unit == "%" else new.unit,
                    year_label=f"{old.year_label}→{new.year_label}", raw=f"{new.raw} − {old.raw}")
 
 

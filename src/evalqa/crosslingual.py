@@ -105,9 +105,10 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     sims = names.similarities(vector, texts) if texts else np.zeros(0)
     n, m = len(subject_ids), len(titled)
     subject_sims, title_sims, fact_sims = sims[:n], sims[n:n + m], sims[n + m:]
-    carrying = np.array([any(w in norm(cat.subjects[i].name) for w in nouns) for i in subject_ids], dtype=bool)
-    if nouns:  # only the subjects that carry a noun the question names can be named
-        subject_sims = np.where(carrying, subject_sims, 0.0).astype(np.float32)
+    if a.counter is not None and n:  # (「ratio」 asks a %: a budget in 百万円 is not what is named)
+        counts = np.array([not cat.subjects[i].units or any(same_counter(u or "", a.counter)
+                                                            for u in cat.subjects[i].units) for i in subject_ids])
+        subject_sims = np.where(counts, subject_sims, 0.0).astype(np.float32)
     best = float(subject_sims.max()) if n else 0.0
     scores: dict[int, float] = {}
     if best >= FLOOR:
@@ -136,6 +137,8 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     if named:
         scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
     leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
+    # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a subject named must carry one)
+    leading = {i for i in leading if not nouns or any(w in norm(cat.subjects[i].name) for w in nouns)}
     # 「the initial budget of the … policy」: the 施策's own table, unless a 達成手段's name is clearly closer.
     says_policy = money and bool(_POLICY_WORD_RE.search(a.question.lower())) and m > 0 \
         and best < title_sims.max() + POLICY_MARGIN

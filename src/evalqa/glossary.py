@@ -135,6 +135,7 @@ GLOSSARY: dict[str, str] = {
     "scholarship": "奨学金", "subsidise": "補助", "subsidize": "補助", "subsidy": "補助", "subsidies": "補助",
     "ministry": "省", "evaluation": "評価", "international exchange": "国際交流", "accept": "受入れ",
     "accepted": "受入れ", "number of": "数", "rate": "率", "amounts": "額", "support": "支援",
+    "ratio": "割合", "proportion": "割合", "share of": "割合",
     "in million yen": "百万円", "million yen": "百万円", "in thousand yen": "千円", "thousand yen": "千円",
     # a choice between two years or two values: 「どちらが大きい」「上回った？下回った？」
     "larger": "どちらが大きい", "bigger": "どちらが大きい", "smaller": "どちらが小さい",

@@ -117,6 +117,8 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     # 「見直し後の目標値は」: not the sentence's 見直し前の目標
     if asked := states_asked(a.normalized):
         facts = [f for f in facts if other_state(asked, f"{f.subject} {f.series or ''} {f.note or ''}") is None]
+    else:  # 「新たに31人に資格を付与」 counts the new ones: not what 「検査官は何人」 asks
+        facts = [f for f in facts if not re.search(r"新たに|新規に", f.note or "")]
     def score_of(f: Figure) -> float:
         sc = fact_score(a, f, idf)
         # 「「見逃し」は何回」: a quoted name the fact's counted noun or its qualifier is answers it

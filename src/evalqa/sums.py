@@ -29,8 +29,10 @@ _NOT_ADDED_RE = re.compile(r"%|％|率|割合|平均|期間")
 _ITEM = (r"(?:(?<=及び)|(?<![^\s、。,，「『のはをがにでとも・]))(?!(?:この|その)?うち[、,])"
          r"[「『]?([^\s、。,，「」『』をはがのにでと及・]{1,16}?)[」』]?")
 _JOIN = r"(?:と|及び|および|、|・)"
-_NAMED_SUM_RE = re.compile(rf"{_ITEM}(?:、{_ITEM}){{0,2}}(?:と|及び|および|・){_ITEM}"
-                           rf"(?=(?:の[^、。?？]{{1,16}}?)?を?(?:合わせ|足し|足す|合計|合算|併せ))")
+_ADDING = r"(?:合わせ(?:る|た|て(?:何|いくら|いくつ|[0-9]))|足す|足して|合計|合算|併せ(?:る|て))"
+# (「国籍・地域別の」 is one name; 「…に合わせて見直す」 aligns, it does not add)
+_NAMED_SUM_RE = re.compile(rf"{_ITEM}(?:[、・]{_ITEM}){{0,3}}(?:と|及び|および|・){_ITEM}(?!別)"
+                           rf"(?=(?:の[^、。?？]{{1,16}}?)?を?(?:足し)?{_ADDING})")
 _ADDING_RE = re.compile(r"を?(?:(?:足し)?合わせ(?:る|て|た)と?|足すと|足して|合計(?:すると|して|は|を)?|合算(?:すると)?"
                         r"|併せ(?:る|て)と?)")
 
@@ -43,8 +45,10 @@ def named_parts(question: str) -> list[tuple[str, str]] | None:
     if m is None:
         return None
     names = [n for n in m.groups() if n]
-    if len(set(names)) < 2 or any(find_fiscal_years(n) for n in names):  # (years added: see sum_answer)
-        return None
+    if m.start() > 0 and q[m.start() - 1] == "・":
+        return None  # (the list began before: a part of a name)
+    if len(set(names)) < 2 or any(find_fiscal_years(n) for n in names) or names[-1].endswith("別"):
+        return None  # (years added: see sum_answer; 「国籍・地域別の…の合計」: one breakdown, all its rows)
     rest = _ADDING_RE.sub("は", q[m.end():], count=1)
     return [(n, q[:m.start()] + n + rest) for n in names]
 
