@@ -14,13 +14,14 @@ import pytest
 from conftest import SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
-PPC, NRA, MOF, NTA5 = (SHEETS / n for n in (
-    "ppc-r5-1-kanshi.txt", "nra-r5-2-kensa.txt", "mof-r5-5-2-zeikan.xlsx", "nta-r5-3-1-chozei.txt"))
+PPC, NRA, MOF, NTA5, MHLW = (SHEETS / n for n in (
+    "ppc-r5-1-kanshi.txt", "nra-r5-2-kensa.txt", "mof-r5-5-2-zeikan.xlsx", "nta-r5-3-1-chozei.txt",
+    "mhlw-r5-iii-1-1-rousai.txt"))
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    return assistant_over(tmp_path_factory, "forms10", (PPC, NRA, MOF, NTA5))
+    return assistant_over(tmp_path_factory, "forms10", (PPC, NRA, MOF, NTA5, MHLW))
 
 
 def _of(path, subject, **kw):
@@ -85,3 +86,19 @@ def test_a_follow_up_after_a_breakdowns_top_row_asks_that_row(bot):
     assert top.kind == "ranking" and "中国" in top.text.splitlines()[0]
     share = conv.ask("その構成比は？")
     assert share.found and (share.figures[0].value, share.figures[0].series) == (82.5, "中国")
+
+
+def test_a_breakdown_only_a_sentence_states_is_ranked(bot):
+    # 「業種別では、建設業が283人と最も多く、次いで製造業が140人、陸上貨物運送事業が90人」: no table splits it
+    ans = bot.ask("令和4年の労働災害で亡くなった人を業種別でみたとき、一番多いのは？")
+    assert ans.kind == "ranking" and "建設業" in ans.text.splitlines()[0]
+    assert [(f.subject, f.value, f.measure) for f in ans.figures][:2] == [("建設業", 283, "本文記載"),
+                                                                         ("製造業", 140, "本文記載")]
+
+
+def test_causes_as_a_breakdowns_rows_and_the_businesses_reporting_them(bot):
+    # 「原因として」 names the rows of 原因別内訳, not a why; 「民間事業者」 are who reports, not the sheet's 事業
+    ans = bot.ask("令和4年度、民間事業者から報告された漏えい等で、原因として一番多かったのは？")
+    assert ans.kind == "ranking" and "誤送付・誤交付" in ans.text.splitlines()[0]
+    assert ans.figures[0].value == 2214
+

@@ -1,4 +1,5 @@
-"""Questions over many figures: counts, rankings, comparisons, related 達成手段 (targets met or missed: targets).
+"""Questions over many figures: counts, rankings, related 達成手段 (comparisons: comparisons; targets met or
+missed: targets).
 
 Each answer is a sentence plus a small table or list; the figures it used are in `figures`, in the order the
 answer states them (counts and related 達成手段 state no figure); `kind` names the operation. Computed values
@@ -8,22 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from . import wording
 from .answer import Answer, Frame, refusal
 from .breakdown import TOTALS
-from .change import amount_first
-from .direction import lower_is_better, sheet_grade
+from .direction import lower_is_better
 from .figure import Figure
 from .fiscal_year import to_label
 from .normalize import nfkc
-from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis, measure_pairs
+from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
 from .scope import Scope, indicator_number, scope_label
+from .stated import stated_breakdown
 from .subjects import TARGETS, Subject, SubjectCatalogue, unit_word
 from .wording import table
 
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
+_MEANS = r"達成手段|事業(?![者所主体])"  # (事業者 are who is counted, not 事業 of the sheet)
 _COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|事業|個別分野|指標)"
                          r"(?=[^、。]{0,14}?(?:いくつ|幾つ|何件|何個|何本|何項目|何つ|の数|数は|全部で|合計))")
 # Listing them: 「個別分野を挙げて」「達成手段の一覧」.
@@ -190,22 +192,26 @@ def asks_year(a: QuestionAnalysis) -> bool:
 def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
     # 「業種別に見ると最も多いのは？」 ranks the rows of a breakdown: when no table in scope is split so, the
     # indicators themselves are not what is ranked.
+    family = a.family or ("budget" if re.search(rf"予算|{_MEANS}", a.normalized) else "actual")
+    items: list[Item] = []
+    year: int | None = a.years[0] if len(a.years) == 1 else None
     if (by := _BY_RE.search(a.normalized)) and not any(
             by.group(0) in s.name or by.group(1) in s.name or by.group(0) in (s.table or "")
             for s in cat.subjects if scope.holds(s)):
-        return refusal(a.question, f"「{by.group(0)}」の内訳は、{scope_label(scope, cat)}の表にありません。")
-    family = a.family or ("budget" if re.search(r"予算|事業|達成手段", a.normalized) else "actual")
-    items: list[Item] = []
-    year: int | None = a.years[0] if len(a.years) == 1 else None
-    if asks_year(a) and best is not None:  # 「執行額が最も多かった年度は？」: the years of one subject
+        # (a sentence may state it: 「業種別では、建設業が283人と最も多く、次いで製造業が140人…」)
+        rows = stated_breakdown(by.group(0), [f for f in cat.facts if f.sheet in scope.sheets], a.years)
+        if not rows:
+            return refusal(a.question, f"「{by.group(0)}」の内訳は、{scope_label(scope, cat)}の表にありません。")
+        items, what, year = [Item(f.subject, float(f.value or 0), wording.value(f), [f]) for f in rows], "区分", None
+    elif asks_year(a) and best is not None:  # 「執行額が最も多かった年度は？」: the years of one subject
         years = a.years or sorted({f.fiscal_year for f in best.figures if f.fiscal_year})
         series = cat.series_in(a, best) or (best.series[0] if best.series else None)
         for y in years:
             if (it := _measure_value(best, family, y, series)) is not None:
                 items.append(Item(to_label(y), it.value, it.shown, it.figures))
         what, year = "年度", None
-    elif best is not None and best.series and not re.search(r"達成手段|事業|指標", a.normalized):
-        year = year or _latest_year(best, family)
+    elif best is not None and best.series and not re.search(rf"{_MEANS}|指標", a.normalized):
+        year = year or latest_year(best, family)
         # (the rows of a breakdown, not its total (「合計（海面漁業）」) nor what it leaves unnamed (その他, 不明):
         # they are no category)
         items = [it for ser in best.series if ser and re.sub(r"[(（].*$", "", ser) not in TOTALS
@@ -214,10 +220,10 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
         what = "区分"
     else:
         kind = "means" if family in ("execution_rate", "execution", "budget", "initial_budget") \
-            or re.search(r"達成手段|事業", a.normalized) else "indicator"
+            or re.search(_MEANS, a.normalized) else "indicator"
         # (each with the years of its 施策's other sheets: a rate stated only in last year's sheet)
         pool = [cat.stitched(s)[0] for s in cat.subjects if s.kind == kind and scope.holds(s)]
-        year = year or max((ly for s in pool if (ly := _latest_year(s, family))), default=None)
+        year = year or max((ly for s in pool if (ly := latest_year(s, family))), default=None)
         series_of: list[list[str | None]] = [list(s.series) or [None] for s in pool]
         items = [it for s, sers in zip(pool, series_of, strict=True) for ser in sers
                  if (it := _measure_value(s, family, year, ser)) is not None]
@@ -254,146 +260,11 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
     return Answer(a.question, text, True, figures, [], "ranking", frame, cited=top[0].figures[:1])
 
 
-def _value_of(s: Subject, measure: str, year: int | None) -> Figure | None:
+def value_of(s: Subject, measure: str, year: int | None) -> Figure | None:
     return next((f for f in s.figures if f.measure == measure and f.fiscal_year == year and f.value is not None), None)
 
 
-def _latest_year(s: Subject, family: str) -> int | None:
+def latest_year(s: Subject, family: str) -> int | None:
     years = [f.fiscal_year for f in s.figures if f.measure in FAMILIES[family] and f.value is not None
              and f.fiscal_year is not None]
     return max(years) if years else None
-
-
-# --- comparisons ---------------------------------------------------------------------------------
-def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, named: list[str],
-                    measures: Sequence[str]) -> Answer | None:
-    years = sorted({f.fiscal_year for f in s.figures if f.fiscal_year and f.series in named}, reverse=True)
-    for m in measures:
-        for y in years:
-            if a.years and y not in a.years:
-                continue
-            pair = [f for ser in named if (f := next((g for g in s.figures if g.series == ser and g.measure == m
-                                                       and g.fiscal_year == y and g.value is not None), None))]
-            if len(pair) < len(named):
-                continue
-            ordered = sorted(pair, key=lambda f: f.value or 0, reverse=True)
-            big, small = ordered[0], ordered[-1]
-            values = "、".join(f"{f.series}{wording.value(f)}" for f in pair)
-            lead = f"「{s.name}」の{wording.year(big)}の{m}は、{values}"
-            verdict = ("で、同じ値です。" if big.value == small.value
-                       else f"で、{big.series}が{small.series}より大きい値です。")
-            text = (lead + verdict + "\n\n" + table(["", m], [(f.series or "", wording.value(f)) for f in pair])
-                    + "\n" + wording.cite(big, cat.sheet_label(big.sheet)))
-            return Answer(a.question, text, True, pair, [], "comparison", Frame(subject=s), cited=pair)
-    return None
-
-
-def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject], series: str | None) -> Answer | None:
-    """Two years of one subject, a subject's 実績値 against its target, or two subjects in one year."""
-    if not subjects:
-        return None
-    s = subjects[0]
-    family = a.family or ("budget" if s.kind != "indicator" else "actual")
-    measures = FAMILIES.get(family, [])
-    figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
-    label = wording.name
-    # The 実績 asked against its target (上回った？), or the 実績 in focus compared with its year's target.
-    # 「それって目標に届いてる？」 names no target, but 達成 is only ever of one.
-    vs_target = s.kind == "indicator" and (re.search(r"達成(?!率|度|手段)|クリア|満た", a.normalized) or (
-        re.search(r"目標", a.normalized)
-        and re.search(r"実績|上回|下回|届|対して|目標(?:値)?(?:と|に)(?:比べ|比較)", a.normalized)))
-    if vs_target:
-        year = a.years[0] if a.years else _latest_year(s, "actual")
-        actual = next((f for f in figs if f.measure == "実績値" and f.fiscal_year == year), None)
-        if actual is None and year is not None:  # 「(元年度の実績は)2年度の目標値を上回る？」: the latest before
-            actual = max((f for f in figs if f.measure == "実績値" and f.fiscal_year and f.fiscal_year < year),
-                         key=lambda f: f.fiscal_year or 0, default=None)
-        if actual is None:
-            return None
-        targets = [f for f in figs if f.measure in TARGETS + ("中期目標値",) and f.series == actual.series]
-        # The year's own target, else the nearest one (a 中期 target stands for the years before it); named below.
-        target = min(targets, key=lambda f: (f.fiscal_year != year, abs((f.fiscal_year or 0) - (year or 0)),
-                                             f.measure == "中期目標値"), default=None)
-        if target is None:
-            return None
-        above = actual.value > target.value  # type: ignore[operator]
-        verb = "上回りました" if above else ("下回りました" if actual.value < target.value else "同じでした")  # type: ignore[operator]
-        if (grade := sheet_grade(actual)) is not None and target.fiscal_year == actual.fiscal_year:
-            verb += f"（シートの判定は「{grade}」）"  # the sheet's own 達成 / ×: it knows the direction and bounds
-        elif lower_is_better(s) and actual.value != target.value:  # 排出量 below its target has met it
-            verb += "（値が小さいほど良い指標で、目標を" + ("達成" if not above else "未達成") + "）"
-        elif actual.value != target.value:  # a later year's target is not missed yet, only not reached
-            early = (target.fiscal_year or 0) > (actual.fiscal_year or 0)
-            verb += "（目標を達成）" if above else ("（目標年の前で、まだ未達成）" if early else "（目標を未達成）")
-        whose = "" if target.fiscal_year == actual.fiscal_year else f"{wording.year(target)}の"
-        ratio = wording.ratio_text(actual, target) if not lower_is_better(s) else None
-        gap = abs(actual.value - target.value)  # type: ignore[operator]
-        gap_text = f"差{wording.value(replace(actual, value=round(gap, 6)))}" if gap else ""
-        notes = "、".join(x for x in (gap_text, ratio) if x)
-        text = (f"{wording.year(actual)}の「{label(actual)}」は、実績値{wording.value(actual)}が"
-                f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{notes}）" if notes else "") + "。"
-                f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
-        return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
-    named = cat.all_series_in(a, s)
-    # two series of one subject (一般の部 and 有識者の部, 宿泊費 and 買物代), whatever else the words touched
-    if len(named) >= 2 and not any(cat.all_series_in(a, x) for x in subjects[1:]):
-        return _compare_series(a, cat, s, named, measures)
-    if len(subjects) >= 2:  # two subjects, one year and one measure both have
-        first, second = subjects[:2]
-        common = [(m, y) for m in measures for y in sorted({f.fiscal_year for f in first.figures if f.fiscal_year},
-                                                            reverse=True)
-                  if (not a.years or y in a.years) and _value_of(first, m, y) and _value_of(second, m, y)]
-        if not common:
-            return None
-        m, y = common[0]
-        pair = [f for subj in (first, second) if (f := _value_of(subj, m, y)) is not None]
-        big, small = sorted(pair, key=lambda f: f.value or 0, reverse=True)
-        relation = "と同じ値です" if big.value == small.value else "より大きい値です"
-        text = (f"{wording.year(big)}の{m}は、「{label(big)}」が{wording.value(big)}で、"
-                f"「{label(small)}」の{wording.value(small)}{relation}。\n\n"
-                + table(["", pair[0].measure], [(label(f), wording.value(f)) for f in pair]))
-        return Answer(a.question, text, True, pair, [], "comparison", Frame(), cited=pair)
-    pairs = measure_pairs(a, cat.era)
-    if len(pairs) >= 2:  # 「令和4年度の概算要求額は令和3年度の当初予算額より増えた？」: two kinds of value
-        # Both values of one row (a series): the total (合計, 小計) when the question names no row.
-        rows = sorted(dict.fromkeys(f.series for f in figs), key=lambda x: (
-            not (x and "合計" in x), not (x and "計" in x), x or ""))
-        found: list[Figure | None] = [None, None]
-        for row in rows:
-            found = [next((f for f in figs if f.series == row and f.measure in FAMILIES.get(fam, [])
-                           and f.fiscal_year == y), None) for fam, y in pairs[:2]]
-            if None not in found:
-                break
-        one, other = found[0], found[1]
-        if one is None or other is None:
-            return None
-        text = (f"「{label(one)}」の{wording.year(one)}の{one.measure}{wording.value(one)}は、"
-                f"{wording.year(other)}の{other.measure}{wording.value(other)}と比べて"
-                f"{wording.change_text(other, one)}。\n{wording.cite(one, cat.sheet_label(one.sheet))}")
-        return Answer(a.question, text, True, [one, other], [], "comparison", Frame(subject=s), cited=[one])
-    years = sorted(a.years)
-    if len(years) == 1 and a.year_offset:
-        years = sorted([years[0], years[0] + a.year_offset])
-    elif not years:
-        latest = _latest_year(s, family)
-        years = [latest - 1, latest] if latest else []
-    if len(years) < 2:
-        return None
-    old, new = (next((f for m in measures for f in figs if f.measure == m and f.fiscal_year == y), None)
-                for y in (years[0], years[-1]))
-    if old is None or new is None or old.measure != new.measure:
-        return None
-    western = bool(re.search(r"(?:19|20)\d{2}年", a.normalized))  # the question's own calendar, echoed
-
-    def when(f: Figure) -> str:
-        return wording.year(f) + (f"（{f.fiscal_year}年度）" if western and f.fiscal_year else "")
-
-    which = ""
-    if re.search(r"どちら|どっち", a.normalized) and old.value != new.value:  # 「どっちが上？」: say which
-        more = max((old, new), key=lambda f: f.value or 0)
-        which = f"多いのは{when(more)}です。"
-    text = (f"「{label(new)}」の{new.measure}は、{when(new)}が{wording.value(new)}、"
-            f"{when(old)}が{wording.value(old)}で、{wording.change_text(old, new)}。{which}"
-            f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")
-    return Answer(a.question, text, True, [*amount_first(a, old, new), new, old], [], "comparison",
-                  Frame(subject=s, years=[new.fiscal_year or 0]), cited=[new])

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import aggregate, header_fields, targets, wording
+from . import aggregate, comparisons, header_fields, targets, wording
 from .answer import Answer, Frame, question_refusal, refusal
 from .conversation import FOLLOWUP_SWITCH, Conversation, followup_frame, years_in_context
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
@@ -311,7 +311,7 @@ class Assistant:
         # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet); where
         # an older sheet says otherwise of a figure compared, the answer names it.
         stitched = [cat.stitched(x, a.sheets) for x in subjects]
-        ans = aggregate.compare(a, cat, [x for x, _ in stitched], series)
+        ans = comparisons.compare(a, cat, [x for x, _ in stitched], series)
         if ans is not None:
             shown = {id(f) for f in ans.figures}
             notes = [wording.disagreement(kept, other, cat.sheet_label(other.sheet))

@@ -378,7 +378,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(n)), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
-    reason = bool(_REASON_RE.search(n))
+    reason = bool(_REASON_RE.search(n)) and operation != "rank"  # (「原因として最も多いのは」: a category)
     # (「令和4年の…の漁獲量は？」: a year and a quantity asked are a number asked)
     numeric = bool(_NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)
                    or (years and re.search(r"[量数額率高](?:は|って)[?？]?$", n)))

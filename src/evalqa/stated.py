@@ -273,3 +273,17 @@ def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, su
     dated = fact.fiscal_year is not None or not a.years or not table.found or covered < 0.5
     same = table.found and bool(table.figures) and table.figures[0].value == fact.value
     return dated and fact_score > covered + 0.15 and not same
+
+
+def stated_breakdown(by: str, facts: Sequence[Figure], years: Sequence[int]) -> list[Figure]:
+    """「業種別では、建設業が283人と最も多く、次いで製造業が140人…」: the rows of a breakdown only a sentence
+    states, the numbers it gives after 「…別」 (of one unit, of the year asked); [] unless two or more."""
+    groups: dict[tuple[str, str, str | None], list[Figure]] = {}
+    for f in facts:
+        at = f.raw.find(by)
+        if at < 0 or f.value is None or (years and f.fiscal_year not in years) or f.raw.find(f.subject, at) < 0:
+            continue
+        groups.setdefault((f.sheet, f.raw, f.unit), []).append(f)
+    rows = max(groups.values(), key=len, default=[])
+    return rows if len(rows) >= 2 else []
+

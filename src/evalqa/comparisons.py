@@ -1,0 +1,152 @@
+"""Comparisons: two years of one subject, a subject's 実績値 against its target, two subjects or two rows of a
+breakdown in one year, two kinds of value (「6年度の概算要求額と5年度の当初予算」). The answer states both values
+and the difference (計算値); when the question asks the amount of the change, that comes first."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import wording
+from .aggregate import latest_year, value_of
+from .answer import Answer, Frame
+from .change import amount_first
+from .direction import lower_is_better, sheet_grade
+from .figure import Figure
+from .question import FAMILIES, QuestionAnalysis, measure_pairs
+from .subjects import TARGETS, Subject, SubjectCatalogue
+from .wording import table
+
+
+def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, named: list[str],
+                    measures: Sequence[str]) -> Answer | None:
+    years = sorted({f.fiscal_year for f in s.figures if f.fiscal_year and f.series in named}, reverse=True)
+    for m in measures:
+        for y in years:
+            if a.years and y not in a.years:
+                continue
+            pair = [f for ser in named if (f := next((g for g in s.figures if g.series == ser and g.measure == m
+                                                       and g.fiscal_year == y and g.value is not None), None))]
+            if len(pair) < len(named):
+                continue
+            ordered = sorted(pair, key=lambda f: f.value or 0, reverse=True)
+            big, small = ordered[0], ordered[-1]
+            values = "、".join(f"{f.series}{wording.value(f)}" for f in pair)
+            lead = f"「{s.name}」の{wording.year(big)}の{m}は、{values}"
+            verdict = ("で、同じ値です。" if big.value == small.value
+                       else f"で、{big.series}が{small.series}より大きい値です。")
+            text = (lead + verdict + "\n\n" + table(["", m], [(f.series or "", wording.value(f)) for f in pair])
+                    + "\n" + wording.cite(big, cat.sheet_label(big.sheet)))
+            return Answer(a.question, text, True, pair, [], "comparison", Frame(subject=s), cited=pair)
+    return None
+
+
+def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject], series: str | None) -> Answer | None:
+    """Two years of one subject, a subject's 実績値 against its target, or two subjects in one year."""
+    if not subjects:
+        return None
+    s = subjects[0]
+    family = a.family or ("budget" if s.kind != "indicator" else "actual")
+    measures = FAMILIES.get(family, [])
+    figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
+    label = wording.name
+    # The 実績 asked against its target (上回った？), or the 実績 in focus compared with its year's target.
+    # 「それって目標に届いてる？」 names no target, but 達成 is only ever of one.
+    vs_target = s.kind == "indicator" and (re.search(r"達成(?!率|度|手段)|クリア|満た", a.normalized) or (
+        re.search(r"目標", a.normalized)
+        and re.search(r"実績|上回|下回|届|対して|目標(?:値)?(?:と|に)(?:比べ|比較)", a.normalized)))
+    if vs_target:
+        year = a.years[0] if a.years else latest_year(s, "actual")
+        actual = next((f for f in figs if f.measure == "実績値" and f.fiscal_year == year), None)
+        if actual is None and year is not None:  # 「(元年度の実績は)2年度の目標値を上回る？」: the latest before
+            actual = max((f for f in figs if f.measure == "実績値" and f.fiscal_year and f.fiscal_year < year),
+                         key=lambda f: f.fiscal_year or 0, default=None)
+        if actual is None:
+            return None
+        targets = [f for f in figs if f.measure in TARGETS + ("中期目標値",) and f.series == actual.series]
+        # The year's own target, else the nearest one (a 中期 target stands for the years before it); named below.
+        target = min(targets, key=lambda f: (f.fiscal_year != year, abs((f.fiscal_year or 0) - (year or 0)),
+                                             f.measure == "中期目標値"), default=None)
+        if target is None:
+            return None
+        above = actual.value > target.value  # type: ignore[operator]
+        verb = "上回りました" if above else ("下回りました" if actual.value < target.value else "同じでした")  # type: ignore[operator]
+        if (grade := sheet_grade(actual)) is not None and target.fiscal_year == actual.fiscal_year:
+            verb += f"（シートの判定は「{grade}」）"  # the sheet's own 達成 / ×: it knows the direction and bounds
+        elif lower_is_better(s) and actual.value != target.value:  # 排出量 below its target has met it
+            verb += "（値が小さいほど良い指標で、目標を" + ("達成" if not above else "未達成") + "）"
+        elif actual.value != target.value:  # a later year's target is not missed yet, only not reached
+            early = (target.fiscal_year or 0) > (actual.fiscal_year or 0)
+            verb += "（目標を達成）" if above else ("（目標年の前で、まだ未達成）" if early else "（目標を未達成）")
+        whose = "" if target.fiscal_year == actual.fiscal_year else f"{wording.year(target)}の"
+        ratio = wording.ratio_text(actual, target) if not lower_is_better(s) else None
+        gap = abs(actual.value - target.value)  # type: ignore[operator]
+        gap_text = f"差{wording.value(replace(actual, value=round(gap, 6)))}" if gap else ""
+        notes = "、".join(x for x in (gap_text, ratio) if x)
+        text = (f"{wording.year(actual)}の「{label(actual)}」は、実績値{wording.value(actual)}が"
+                f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{notes}）" if notes else "") + "。"
+                f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
+        return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
+    named = cat.all_series_in(a, s)
+    # two series of one subject (一般の部 and 有識者の部, 宿泊費 and 買物代), whatever else the words touched
+    if len(named) >= 2 and not any(cat.all_series_in(a, x) for x in subjects[1:]):
+        return _compare_series(a, cat, s, named, measures)
+    if len(subjects) >= 2:  # two subjects, one year and one measure both have
+        first, second = subjects[:2]
+        common = [(m, y) for m in measures for y in sorted({f.fiscal_year for f in first.figures if f.fiscal_year},
+                                                            reverse=True)
+                  if (not a.years or y in a.years) and value_of(first, m, y) and value_of(second, m, y)]
+        if not common:
+            return None
+        m, y = common[0]
+        pair = [f for subj in (first, second) if (f := value_of(subj, m, y)) is not None]
+        big, small = sorted(pair, key=lambda f: f.value or 0, reverse=True)
+        relation = "と同じ値です" if big.value == small.value else "より大きい値です"
+        text = (f"{wording.year(big)}の{m}は、「{label(big)}」が{wording.value(big)}で、"
+                f"「{label(small)}」の{wording.value(small)}{relation}。\n\n"
+                + table(["", pair[0].measure], [(label(f), wording.value(f)) for f in pair]))
+        return Answer(a.question, text, True, pair, [], "comparison", Frame(), cited=pair)
+    pairs = measure_pairs(a, cat.era)
+    if len(pairs) >= 2:  # 「令和4年度の概算要求額は令和3年度の当初予算額より増えた？」: two kinds of value
+        # Both values of one row (a series): the total (合計, 小計) when the question names no row.
+        rows = sorted(dict.fromkeys(f.series for f in figs), key=lambda x: (
+            not (x and "合計" in x), not (x and "計" in x), x or ""))
+        found: list[Figure | None] = [None, None]
+        for row in rows:
+            found = [next((f for f in figs if f.series == row and f.measure in FAMILIES.get(fam, [])
+                           and f.fiscal_year == y), None) for fam, y in pairs[:2]]
+            if None not in found:
+                break
+        one, other = found[0], found[1]
+        if one is None or other is None:
+            return None
+        text = (f"「{label(one)}」の{wording.year(one)}の{one.measure}{wording.value(one)}は、"
+                f"{wording.year(other)}の{other.measure}{wording.value(other)}と比べて"
+                f"{wording.change_text(other, one)}。\n{wording.cite(one, cat.sheet_label(one.sheet))}")
+        return Answer(a.question, text, True, [one, other], [], "comparison", Frame(subject=s), cited=[one])
+    years = sorted(a.years)
+    if len(years) == 1 and a.year_offset:
+        years = sorted([years[0], years[0] + a.year_offset])
+    elif not years:
+        latest = latest_year(s, family)
+        years = [latest - 1, latest] if latest else []
+    if len(years) < 2:
+        return None
+    old, new = (next((f for m in measures for f in figs if f.measure == m and f.fiscal_year == y), None)
+                for y in (years[0], years[-1]))
+    if old is None or new is None or old.measure != new.measure:
+        return None
+    western = bool(re.search(r"(?:19|20)\d{2}年", a.normalized))  # the question's own calendar, echoed
+
+    def when(f: Figure) -> str:
+        return wording.year(f) + (f"（{f.fiscal_year}年度）" if western and f.fiscal_year else "")
+
+    which = ""
+    if re.search(r"どちら|どっち", a.normalized) and old.value != new.value:  # 「どっちが上？」: say which
+        more = max((old, new), key=lambda f: f.value or 0)
+        which = f"多いのは{when(more)}です。"
+    text = (f"「{label(new)}」の{new.measure}は、{when(new)}が{wording.value(new)}、"
+            f"{when(old)}が{wording.value(old)}で、{wording.change_text(old, new)}。{which}"
+            f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")
+    return Answer(a.question, text, True, [*amount_first(a, old, new), new, old], [], "comparison",
+                  Frame(subject=s, years=[new.fiscal_year or 0]), cited=[new])
