@@ -14,14 +14,14 @@ import pytest
 from conftest import SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
-PPC, NRA, MOF, NTA5, MHLW = (SHEETS / n for n in (
+PPC, NRA, MOF, NTA5, MHLW, CAO = (SHEETS / n for n in (
     "ppc-r5-1-kanshi.txt", "nra-r5-2-kensa.txt", "mof-r5-5-2-zeikan.xlsx", "nta-r5-3-1-chozei.txt",
-    "mhlw-r5-iii-1-1-rousai.txt"))
+    "mhlw-r5-iii-1-1-rousai.txt", "cao-r5-8-bousai.txt"))
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    return assistant_over(tmp_path_factory, "forms10", (PPC, NRA, MOF, NTA5, MHLW))
+    return assistant_over(tmp_path_factory, "forms10", (PPC, NRA, MOF, NTA5, MHLW, CAO))
 
 
 def _of(path, subject, **kw):
@@ -42,6 +42,14 @@ def test_columns_labelled_by_indicator_are_read_as_two_indicators():
     # 「5.0以内」: a bound, not a unit
     days = _of(PPC, "漏えい等報告の受付から", measure="目標値", fiscal_year=2020)
     assert [(f.value, f.unit, f.raw) for f in days] == [(5.0, "日", "5.0以内")]
+
+
+def test_a_policy_budget_table_under_field_rows_of_a_general_document():
+    # 【政策ごとの予算額】 of a 政策評価調書: 政策名 / 評価方式 rows, then 「会計 | 組織 | 項 | 事項 | 5年度当初予算額 |
+    # 6年度概算要求額」; two rows of one 組織 told apart by their 事項
+    got = {(f.series, f.measure): f.value for f in _of(CAO, "政策ごとの予算額")}
+    assert got[("小計(一般会計)", "概算要求額")] == 9195240 and got[("小計(一般会計)", "当初予算額")] == 7622380
+    assert got[("内閣本府（被災者生活再建支援に必要な経費）", "当初予算額")] == 1210000
 
 
 def test_indicators_missing_their_target_in_a_year_of_a_split_table(bot):
@@ -101,4 +109,9 @@ def test_causes_as_a_breakdowns_rows_and_the_businesses_reporting_them(bot):
     ans = bot.ask("令和4年度、民間事業者から報告された漏えい等で、原因として一番多かったのは？")
     assert ans.kind == "ranking" and "誤送付・誤交付" in ans.text.splitlines()[0]
     assert ans.figures[0].value == 2214
+
+
+def test_a_subtotal_of_the_policy_budget_is_answered(bot):
+    ans = bot.ask("内閣府の防災政策について、令和6年度の概算要求額の小計はいくら？")
+    assert ans.found and (ans.figures[0].value, ans.figures[0].measure) == (9195240, "概算要求額")
 

@@ -9,9 +9,10 @@ from dataclasses import replace
 
 from . import aggregate, comparisons, header_fields, targets, wording
 from .answer import Answer, Frame, question_refusal, refusal
+from .breakdown import TOTALS
 from .conversation import FOLLOWUP_SWITCH, Conversation, followup_frame, years_in_context
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
-from .english import is_english, naming_text, render_english
+from .english import is_english, render_english
 from .evidence import Evidence, absent_category, told_apart, twins_of
 from .figure import Figure
 from .grades import graded
@@ -107,7 +108,7 @@ class Assistant:
                 refusal(question, wording.unsummed([n for n, _ in parts], missing)), hits)
         named = None
         if a.lang == "en":  # what the question names in other words than the sheets'
-            named = named_by_embedding(a, self.index.query_vector(naming_text(question)), hits, cat, self._names)
+            named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)
             a = with_sheets(a, named)
         if unheard := [m for m in ministries_named(a) if not self.evidence.mentioned(m)]:
             return self._finish(refusal(question, wording.unknown_nouns(unheard)), hits)  # (宮内庁: no sheet of it)
@@ -226,6 +227,10 @@ class Assistant:
         subject, conflicts = cat.stitched(subject, a.sheets)  # the same indicator in next year's sheet of the 施策
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
                       series=cat.series_in(a, subject))
+        rows = {x for x in subject.series if x}
+        if a.lang == "en" and frame.series is None and len(rows) > 1 and not a.trend and not rows & set(TOTALS):
+            # English words name no row of a breakdown (「18- and 19-year-olds」 of 販売購入形態別): none is guessed
+            return self._finish(refusal(question, wording.no_subject([subject.name])), hits)
         ties = [s for sc, s in ranked[1:4] if sc >= best[0] - 1e-6 and s.name != subject.name]
         # The same indicator in other sheets (another year's sheet, another ministry's copy).
         others += [s for sc, s in ranked[1:8]

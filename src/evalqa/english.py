@@ -117,24 +117,6 @@ def _kept_words(words: str) -> str:
     return " ".join(parts[:last + 1])
 
 
-# Words that say which document is asked (its ministry, its year, its kind), not what in it.
-_DOCUMENT_KEYS = sorted((k for k, v in GLOSSARY.items() if re.search(r"(?:省|庁|委員会|内閣府|分析表|評価書)$", v)),
-                        key=len, reverse=True)
-_DOCUMENT_RE = re.compile(
-    r"(?<![a-z])(?:" + "|".join(re.escape(k) for k in _DOCUMENT_KEYS) + r")(?:'s)?(?![a-z])"
-    r"|\b(?:in\s+)?(?:the\s+)?(?:(?:business|fiscal)\s+years?\s*|fy\s?|years?\s+)?(?:19|20)\d{2}"
-    r"(?:\s*(?:to|-|–|through|until|and)\s*(?:fy\s?)?(?:19|20)\d{2})?\b"
-    r"|\b(?:evaluation|report|assessment|sheet)s?\b", re.IGNORECASE)
-
-
-def naming_text(question: str) -> str:
-    """The English question without the words that say which document it asks (「FSA: … in business years
-    2019 through 2022?」 → 「number of financial education outreach classes held?」): what is left is compared
-    with the names of the sheets' subjects, which such words move unevenly."""
-    t = re.sub(r"\s+", " ", _DOCUMENT_RE.sub(" ", question)).strip(" :;,")
-    return t if len(re.findall(r"[A-Za-z]{3,}", t)) >= 2 else question
-
-
 def gloss(question: str) -> str:
     """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
     「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""

@@ -29,7 +29,7 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
     for section in sheet.sections:
         for table in section.tables:
             try:
-                if table.kind == "policy_budget":
+                if table.kind == "policy_budget" or (table.kind == "form" and _is_policy_budget(table)):
                     out.extend(_policy_budget_figures(sheet, section, table))
                 elif table.kind == "means":
                     out.extend(_means_figures(sheet, section, table))
@@ -49,6 +49,13 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
     grade_notes(sheet, out)
     out.sort(key=lambda f: f.line or 0)
     return out
+
+
+def _is_policy_budget(table: Table) -> bool:
+    """A general document's 【政策ごとの予算額】 (「会計 | 組織 | 項 | 事項 | 5年度当初予算額 | 6年度概算要求額」
+    under 政策名 rows): read as the 事前分析表's own."""
+    return "政策ごとの予算額" in table.title and any(
+        YEAR_IN_HEADER_RE.search(norm(c)) and MEASURE_RE.search(norm(c)) for r in table.rows for c in r.cells)
 
 
 # --- grids ------------------------------------------------------------------------------------------
@@ -257,6 +264,11 @@ def _policy_budget_figures(sheet: Sheet, section: Section, table: Table) -> list
             note = " / ".join(x for x in [account, *rest[1:]] if x) or None
         items.append({"row": r, "kind": kind, "series": series, "note": note, "nums": nums, "assign": None})
 
+    # (two rows of one 組織 (内閣本府 twice) are told apart by their 事項, the last text of the row)
+    seen = [it["series"] for it in items if it["kind"] == "item"]
+    for it in items:
+        if it["kind"] == "item" and seen.count(it["series"]) > 1 and it["note"]:
+            it["series"] = f"{it['series']}（{it['note'].split(' / ')[-1]}）"
     _align_by_subtotals(items, len(cols))
     out: list[Figure] = []
     for it in items:
