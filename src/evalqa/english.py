@@ -57,6 +57,7 @@ _STOPWORDS = {
     "under", "about", "between", "which", "policy", "measure", "how",
     "promoting", "promote", "s", "than", "whether", "will", "fy", "fiscal", "year",
     "listed", "written", "names", "name", "actually", "such", "yearly", "annual", "each", "who", "whose", "any",
+    "figure", "figures", "values", "numbers", "revised", "latest",
 }
 
 
