@@ -14,14 +14,14 @@ import pytest
 from conftest import SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
-PPC, NRA, MOF, NTA5, MHLW, CAO = (SHEETS / n for n in (
+PPC, NRA, MOF, NTA5, MHLW, CAO, JSA = (SHEETS / n for n in (
     "ppc-r5-1-kanshi.txt", "nra-r5-2-kensa.txt", "mof-r5-5-2-zeikan.xlsx", "nta-r5-3-1-chozei.txt",
-    "mhlw-r5-iii-1-1-rousai.txt", "cao-r5-8-bousai.txt"))
+    "mhlw-r5-iii-1-1-rousai.txt", "cao-r5-8-bousai.txt", "jsa-r5-2-sport.txt"))
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    return assistant_over(tmp_path_factory, "forms10", (PPC, NRA, MOF, NTA5, MHLW, CAO))
+    return assistant_over(tmp_path_factory, "forms10", (PPC, NRA, MOF, NTA5, MHLW, CAO, JSA))
 
 
 def _of(path, subject, **kw):
@@ -114,4 +114,16 @@ def test_causes_as_a_breakdowns_rows_and_the_businesses_reporting_them(bot):
 def test_a_subtotal_of_the_policy_budget_is_answered(bot):
     ans = bot.ask("内閣府の防災政策について、令和6年度の概算要求額の小計はいくら？")
     assert ans.found and (ans.figures[0].value, ans.figures[0].measure) == (9195240, "概算要求額")
+
+
+def test_english_one_sentences_numbers_told_apart_by_their_counted_noun(bot):
+    # 「約6,500件のドーピング検査を実施し、規則違反は4件確定した」: the tests, not the violations
+    ans = bot.ask("How many doping tests did Japan conduct domestically in FY2022?")
+    assert ans.found and (ans.figures[0].value, ans.figures[0].subject) == (6500, "ドーピング検査")
+
+
+def test_english_a_sentences_new_ones_are_not_the_stock_asked(bot):
+    # 「検査官は…277人であり、令和4年度に新たに31人に検査官の資格を付与した」: 31 is not how many inspectors there were
+    ans = bot.ask("How many nuclear regulatory inspectors were there in FY2022?")
+    assert not ans.figures or ans.figures[0].value == 277, ans.text
 

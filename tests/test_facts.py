@@ -80,6 +80,17 @@ def test_other_sheets(facts):
     assert (mhlw.unit, mhlw.subject, mhlw.fiscal_year, mhlw.year_label) == ("%", "就職率", 2017, "平成29年度")
 
 
+def test_person_days_and_a_results_section_of_the_document_year(tmp_path):
+    # 「延べ約3,400人日」 counts person-days, not people; an undated sentence under 施策の実施状況 is of the year the
+    # document reports (the last of its 評価対象期間)
+    p = tmp_path / "nra-r5-9-kensa.txt"
+    p.write_text("令和5年度　実績評価書\n評価対象期間：令和2年度～令和4年度\n\n施策の実施状況\n"
+                 "検査官による日常検査は延べ約3,400人日であった。集落の法人化は214か所で実現した。\n",
+                 encoding="utf-8")
+    got = {f.value: (f.unit, f.fiscal_year) for f in extract_facts(load_sheet(p))}
+    assert got[3400] == ("人日", 2022) and got[214] == ("か所", 2022), got
+
+
 def test_no_year_date_or_indicator_number(facts):
     bad_units = {"年", "年度", "月", "日", "条", "頁"}
     for name, fs in facts.items():

@@ -40,6 +40,11 @@ def test_find_years_in_questions():
     assert [m.years for m in find_fiscal_years("2020年度の実績")] == [[2020]]
     assert [m.years for m in find_fiscal_years("3年度の目標", "令和")] == [[2021]]
     assert find_fiscal_years("日加会談数は？") == []
+    # 事務年度 (a business year of its own count, as FSA writes it), and a document number that is no year
+    assert [m.years for m in find_fiscal_years("2019〜2022事務年度の実施回数")] == [[2019, 2020, 2021, 2022]]
+    assert [m.years for m in find_fiscal_years("令和元〜4事務年度")] == [[2019, 2020, 2021, 2022]]
+    assert find_fiscal_years("原子力規制委員会R5－2の測定指標") == []
+    assert [m.years for m in find_fiscal_years("R5の実績")] == [[2023]]
 
 
 def test_a_date_in_a_question_is_in_its_fiscal_year():

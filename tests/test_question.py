@@ -175,3 +175,15 @@ def test_a_year_of_a_value_before_a_document_named_is_the_year_asked():
 ])
 def test_a_bare_mokuhyou_tassei_asks_the_verdict_of_the_subject_in_focus(question, operation):
     assert analyse_question(question).operation == operation
+
+
+def test_english_parts_of_a_sheet_in_brackets_are_counted_not_named():
+    # 「performance measures (測定指標)」: the part of the sheet counted, not a name quoted; 「years A through B」 a span
+    from evalqa.english import quoted_names
+
+    q = "How many performance measures (測定指標) are listed in the JPO FY2023 pre-analysis sheet?"
+    assert quoted_names(q) == [] and analyse_question(q).operation == "count"
+    assert quoted_names("the grant (地方創生交付金) in FY2022") == ["地方創生交付金"]
+    a = analyse_question("FSA: outreach classes held in business years 2019 through 2022?")
+    assert a.years == [2019, 2020, 2021, 2022] and a.trend
+

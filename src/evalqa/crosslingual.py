@@ -137,7 +137,8 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     if named:
         scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
     leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
-    # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a subject named must carry one)
+    # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a subject named must carry one; all of them
+    # was tried: a noun of the sheet's theme, 'wildlife damage', then vetoes its indicators)
     leading = {i for i in leading if not nouns or any(w in norm(cat.subjects[i].name) for w in nouns)}
     # 「the initial budget of the … policy」: the 施策's own table, unless a 達成手段's name is clearly closer.
     says_policy = money and bool(_POLICY_WORD_RE.search(a.question.lower())) and m > 0 \

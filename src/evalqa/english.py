@@ -36,7 +36,10 @@ _MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:(met|achieved|re
 COUNTED = {"countries": "か国", "nations": "か国", "people": "人", "persons": "人", "participants": "人",
            "visitors": "人", "cases": "件", "consultations": "件", "inspections": "件", "applications": "件",
            "times": "回", "sessions": "回", "municipalities": "市町村", "companies": "社", "facilities": "施設",
-           "stations": "駅", "vehicles": "台", "buses": "台", "schools": "校", "hours": "時間"}
+           "stations": "駅", "vehicles": "台", "buses": "台", "schools": "校", "hours": "時間",
+           # people counted by what they are or do
+           "inspectors": "人", "members": "人", "staff": "人", "officers": "人", "workers": "人", "evacuees": "人",
+           "volunteers": "人", "trainees": "人", "students": "人", "employees": "人"}
 _COUNTED_RE = re.compile(r"\b(?:how many|(?:the )?numbers? of)\b((?:\s+[a-z-]+){0,3}?)\s+("
                          + "|".join(COUNTED) + r")\b")
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)

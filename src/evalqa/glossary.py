@@ -13,7 +13,8 @@ QUALIFIERS = {
 # names a subject that carries it).
 FIELD_NOUNS: dict[str, str] = {
     "evacuees": "避難者", "evacuee": "避難者", "temporary housing": "応急仮設住宅", "public housing": "公営住宅",
-    "inspectors": "検査官", "inspector": "検査官", "inspection": "検査", "inspections": "検査",
+    "inspectors": "検査官", "inspector": "検査官", "inspection": "検査", "inspections": "検査", "tests": "検査",
+    "test": "検査",
     "nuclear": "原子力", "regulatory": "規制", "greenhouse gas": "温室効果ガス", "greenhouse gases": "温室効果ガス",
     "ghg": "温室効果ガス", "emissions": "排出量", "waste": "廃棄物", "illegal dumping": "不法投棄",
     "balance": "残高", "outstanding": "残高", "arrears": "滞納", "cashless": "キャッシュレス", "payment": "納付",
