@@ -178,7 +178,8 @@ def test_a_bare_mokuhyou_tassei_asks_the_verdict_of_the_subject_in_focus(questio
 
 
 def test_english_parts_of_a_sheet_in_brackets_are_counted_not_named():
-    # 「performance measures (測定指標)」: the part of the sheet counted, not a name quoted; 「years A through B」 a span
+    # 「performance measures (測定指標)」: the part of the sheet counted, not a name quoted; 「years A through B」:
+    # a span
     from evalqa.english import quoted_names
 
     q = "How many performance measures (測定指標) are listed in the JPO FY2023 pre-analysis sheet?"

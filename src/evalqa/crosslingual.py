@@ -93,9 +93,12 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     sheets = list(a.sheets) if a.sheets else list(dict.fromkeys(h.sheet for h in hits))
     # (and, beside the search's, the sheets with a subject that carries a noun the gloss gave: 「消防団」)
     nouns = field_nouns(a.question)
+
+    def carries(i: int) -> bool:  # does subject i's name carry a noun the gloss gave?
+        return any(w in norm(cat.subjects[i].name) for w in nouns)
+
     if nouns and not a.sheets:
-        sheets += [sid for sid in cat.titles if sid not in sheets and any(
-            w in norm(cat.subjects[i].name) for i in cat.subjects_of(sid) for w in nouns)]
+        sheets += [sid for sid in cat.titles if sid not in sheets and any(map(carries, cat.subjects_of(sid)))]
     subject_ids = [i for sid in sheets for i in cat.subjects_of(sid)]
     titled = [sid for sid in sheets if cat.titles.get(sid) and cat.titles[sid] != sid]
     inside = set(sheets)
@@ -126,9 +129,8 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     elif m:  # one 施策 among the hits: named when its title is close enough
         named = titled if a.sheets or float(title_sims.max()) >= FLOOR else []
     # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a sheet or subject named must carry one)
-    named = [sid for sid in named if not nouns or any(
-        w in norm(cat.titles.get(sid, "")) or any(w in norm(cat.subjects[i].name) for i in cat.subjects_of(sid))
-        for w in nouns)]
+    named = [sid for sid in named if not nouns or any(w in norm(cat.titles.get(sid, "")) for w in nouns)
+             or any(map(carries, cat.subjects_of(sid)))]
     title = float(title_sims.max()) if m else 0.0
     # The question names the 施策 rather than anything in it: no subject's name is closer than its title, and
     # it asks an amount of money (a 施策's own figures are its budget's).
@@ -139,7 +141,7 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
     # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a subject named must carry one; all of them
     # was tried: a noun of the sheet's theme, 'wildlife damage', then vetoes its indicators)
-    leading = {i for i in leading if not nouns or any(w in norm(cat.subjects[i].name) for w in nouns)}
+    leading = {i for i in leading if not nouns or carries(i)}
     # 「the initial budget of the … policy」: the 施策's own table, unless a 達成手段's name is clearly closer.
     says_policy = money and bool(_POLICY_WORD_RE.search(a.question.lower())) and m > 0 \
         and best < title_sims.max() + POLICY_MARGIN
