@@ -53,6 +53,7 @@ class Named:
     lead: str | None = None  # the name of the subject it names, when one leads
     closeness: Callable[[Sequence[str]], np.ndarray] | None = None  # the question's similarity to short texts
     best_subject: float = 0.0  # the similarity of the closest subject's name
+    titles: tuple[str, ...] = ()  # the titles of the sheets it names (their words say where, not what)
 
 
 class NameSimilarity:
@@ -159,7 +160,8 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     lead = cat.subjects[min(leading)].name if leading and not policy else None
     return Named(scores, leading, named if not a.sheets or policy else [],
                  [(x, f) for x, f in ranked_facts if x >= FLOOR and (not named or f.sheet in named)], policy, lead,
-                 lambda texts: names.similarities(vector, texts), best)
+                 lambda texts: names.similarities(vector, texts), best,
+                 tuple(norm(cat.titles.get(sid, "")) for sid in named))
 
 
 def _leads(scores: dict[int, float], i: int, name_of: Callable[[int], str]) -> bool:
@@ -182,7 +184,8 @@ def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:
     own = [w for w in a.content if not _LATIN_RE.search(w) or any(w in q for q in quoted)]
     # A kind of value asked of the 施策 is its own budget table's: no word names a subject (but Japanese
     # words of the question may).
-    if named.policy and not [w for w in own if w not in a.sheet_words]:
+    # (「traffic accident」 glossed 交通事故 names the 施策 「交通事故の抑止」: where to look, not what)
+    if named.policy and not [w for w in own if w not in a.sheet_words and not any(w in t for t in named.titles)]:
         a = replace(a, content=[] if a.family else own)
     elif named.lead is not None and all(q in named.lead for q in _QUALIFIER_WORDS if q in a.normalized):
         # The English words name that subject: in the sheet's words they are its name's (for passages and
