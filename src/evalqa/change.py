@@ -1,4 +1,4 @@
-"""How much a value changed, when that amount is what a question asks (「前年度末から何人増えた？」「何万トン減っ
+"""How much a value changed, when that amount is what a question asks (「去年と比べて何件増えたか」「何億円減っ
 た」「by how much did it rise」): the difference of two figures, as a figure of its own, labelled 計算値."""
 from __future__ import annotations
 

@@ -102,7 +102,7 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
     subject = frame.subject
     if a.family in MONEY_FAMILIES and subject is not None and subject.kind == "indicator" and not any(
             m in subject.measures for m in FAMILIES[a.family or ""]):
-        # 「その年度の施策全体の執行額は？」 after an indicator: an indicator has no budget, its 施策's table has
+        # 「同じ年の施策の執行額は？」 after an indicator: an indicator has no budget, its 施策's table has
         own = cat.default_budget_subjects(replace(a, sheets=[subject.sheet]))
         frame.subject, series = (own[0], None) if own else (subject, series)
     frame.series = series
