@@ -68,6 +68,8 @@ def test_named_categories_of_a_breakdown_added_up(bot):
     ans = bot.ask("令和4年度の漏えい等の原因のうち、不正アクセスと盗難を足すと何件になる？")
     assert ans.kind == "sum" and [f.value for f in ans.figures] == [512, 96]
     assert "608件" in ans.text.splitlines()[0] and "計算値" in ans.text
+    # the passages of the parts are the sources (not the search's top hits)
+    assert ans.sources and all(x["sheet"] == "ppc-r5-1-kanshi" and "盗難" in x["text"] for x in ans.sources)
     ans = bot.ask("2022年の指定薬物とあへんの摘発件数を合わせると？")
     assert ans.kind == "sum" and [f.value for f in ans.figures] == [49, 3] and "52件" in ans.text.splitlines()[0]
 

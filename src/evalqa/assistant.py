@@ -104,8 +104,8 @@ class Assistant:
         if (parts := named_parts(question)) is not None:  # 「覚醒剤と大麻の摘発件数を合計すると」: each, then added
             answers = [(n, self._answer(sub, context)) for n, sub in parts]
             missing = [n for n, ans in answers if not ans.found or not ans.figures]
-            return named_sum_answer(question, answers, cat.sheet_label) or self._finish(
-                refusal(question, wording.unsummed([n for n, _ in parts], missing)), hits)
+            return self._finish(named_sum_answer(question, answers, cat.sheet_label) or refusal(
+                question, wording.unsummed([n for n, _ in parts], missing)), hits)
         named = None
         if a.lang == "en":  # what the question names in other words than the sheets'
             named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)
