@@ -17,7 +17,7 @@ from .evidence import Evidence, absent_category, told_apart, twins_of
 from .figure import Figure
 from .grades import graded
 from .index import Index
-from .matching import term_matches
+from .matching import states_asked, term_matches
 from .numeric import means_start, numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
@@ -32,6 +32,7 @@ from .stated import (
     fact_words,
     money_unasked,
     sentence_over_table,
+    state_fact,
     stated_answer,
     stated_change,
     stated_years,
@@ -98,7 +99,7 @@ class Assistant:
         a = name_sheets(analyse_question(question, cat.era, cat.latest_year), cat)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
         a = years_in_context(a, context)
-        hits = self.index.search(question, k=8)
+        hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
         if (parts := named_parts(question)) is not None:  # 「覚醒剤と大麻の摘発件数を合計すると」: each, then added
@@ -150,6 +151,8 @@ class Assistant:
             unmatched = [p for p in a.proper if not self.evidence.carries(frame.subject, p)]
             if unmatched:
                 return self._finish(refusal(question, wording.unknown_nouns(unmatched, [frame.subject.name])), hits)
+            if (said := state_fact(replace(a, years=frame.years), frame.subject, cat.facts)) is not None:
+                return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「見直し前の目標は？」
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
         if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
             if (change := stated_change(a, cat.facts_naming(fact_words(a), MIN_FACT), cat.idf, cat.titles)):
@@ -203,13 +206,15 @@ class Assistant:
         # A qualifier of a noun the subject carries that the subject does not carry (「運輸部門」 when the sheets
         # have 家庭部門 only; 「歩行中の負傷者数」 against all injured): the figure found is of something else.
         qualifiers = self.evidence.qualifiers(a, subject_words(a), subject, MIN_FACT)
+        # (a state asked, 「新しく」, is said in the sentence's words for it: 「新たに」)
+        states = {w: pattern for w, pattern, _ in states_asked(a.normalized)}
         if qualifiers:  # a sentence that counts what the table does not: one that says the qualifier
-            fact_score, fact = best_fact(a, [f for f in facts if all(q in f.raw for q in qualifiers)], cat.idf,
-                                         cat.titles)
+            fact_score, fact = best_fact(a, [f for f in facts if all(re.search(states.get(q, re.escape(q)), f.raw)
+                                                                     for q in qualifiers)], cat.idf, cat.titles)
         if qualifiers and fact is not None and fact_score >= MIN_FACT:
             return self._finish(stated_answer(a, fact, cat.sheet_label), hits)
         if qualifiers:
-            if all(self.evidence.mentioned(w) for w in qualifiers):
+            if all(w in states or self.evidence.mentioned(w) for w in qualifiers):
                 return self._finish(refusal(question, wording.not_distinguished(qualifiers, subject.name)), hits)
             return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
         units = sorted({u for f in subject.figures if (u := unit_word(f))})
@@ -224,6 +229,8 @@ class Assistant:
         # 「第十二管区の…」 where a table near it has 第一〜第十一管区: a category no table has
         if (absent := absent_category(a, [subject, *(t for _, t in ranked[:5])])) is not None:
             return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
+        if (said := state_fact(a, subject, cat.facts)) is not None:  # the table's value is of another state
+            return self._finish(stated_answer(a, said, cat.sheet_label), hits)
         subject, conflicts = cat.stitched(subject, a.sheets)  # the same indicator in next year's sheet of the 施策
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
                       series=cat.series_in(a, subject))

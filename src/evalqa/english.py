@@ -60,7 +60,7 @@ _STOPWORDS = {
     "under", "about", "between", "which", "policy", "measure", "how",
     "promoting", "promote", "s", "than", "whether", "will", "fy", "fiscal", "year",
     "listed", "written", "names", "name", "actually", "such", "yearly", "annual", "each", "who", "whose", "any",
-    "figure", "figures", "values", "numbers", "revised", "latest",
+    "figure", "figures", "values", "numbers", "revised", "latest", "per", "so", "then", "now", "also",
 }
 
 
@@ -84,7 +84,7 @@ def unknown_acronyms(question: str) -> list[str]:
     """「APEC」「OECD」: acronyms of an English question that the glossary does not read (the sheets may still
     name them: the caller asks the index)."""
     return [w for w in dict.fromkeys(re.findall(r"\b[A-Z][A-Z0-9]{1,7}\b", question))
-            if w.lower() not in GLOSSARY and not re.fullmatch(r"FY\d*|U\.?S\.?A?|[A-E](?:\d)?|[IVX]+", w)]
+            if w.lower() not in GLOSSARY and not re.fullmatch(r"FY\d*|U\.?S\.?A?|[A-E](?:\d)?|[IVX]+|[RH]\d{1,2}", w)]
 
 
 _QUOTED_NAME_RE = re.compile(r"[(（]([^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^()（）]*)[)）]")
@@ -131,6 +131,11 @@ def gloss(question: str) -> str:
     # 「(Reiwa 3)」「Heisei 30」: an era year written in Latin letters
     q = re.sub(r"\(?\b(reiwa|heisei)\s*(\d{1,2}|gannen)\)?", lambda m: " {}{}年度 ".format(
         "令和" if m.group(1) == "reiwa" else "平成", "元" if m.group(2) == "gannen" else m.group(2)), q)
+    # 「the FY2024 (R6) pre-analysis table」「MEXT's R1 sheet」: the era abbreviation the sheets print, which the
+    # year reader takes in capitals (「R5-2」 stays a document number, as in Japanese); after a Western year it
+    # restates that year
+    q = re.sub(r"((?:19|20)\d{2})\s*\(\s*[rh]\d{1,2}\s*\)", r"\1", q)
+    q = re.sub(r"\(?\b([rh])(\d{1,2})\b(?![-–－]\d)\)?", lambda m: f" {m.group(1).upper()}{m.group(2)} ", q)
     # 「the NTA's pre-analysis sheet on tax delinquency, …」: words that say which document is meant, whose
     # ministry and year name it already, not what is asked
     q = re.sub(r"\b(sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|of|regarding|concerning)\s+"
@@ -142,8 +147,11 @@ def gloss(question: str) -> str:
                lambda m: f" {m.group(1)}年度評価書 ", q)
     # 「from 2018 to 2020」 (calendar years as the sheets count them too)
     # (「in business years 2019 through 2022」 too)
-    q = re.sub(r"\b(?:from|between|years)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*((?:19|20)\d{2})\b",
-               lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
+    q = re.sub(r"\b(?:(?:from|between|years)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)"
+               r"|((?:19|20)\d{2})\s*(?:-|–|through|until))\s*((?:19|20)\d{2})\b",
+               lambda m: f" {m.group(1) or m.group(2)}〜{m.group(3)}年度 ", q)
+    # 「at the end of FY2023」: 年度末, as the sheets say
+    q = re.sub(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+(?:fy|fiscal year)\s?((?:19|20)\d{2})\b", r" \1年度末 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)
     q = re.sub(r"\bsince\s+((?:19|20)\d{2})\b", r" \1年以降 ", q)
     # 「by the end of 2021」「its 2021 goals」: any other year written alone is a year too (年末 as the sheets say)
@@ -181,9 +189,11 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:average\s+)?(?:spending|spent|expenditure)\s+per\s+([a-z-]+(?:\s+[a-z-]+)?)\b",
                r" \1 1人当たり 支出 ", q)
     q = re.sub(r"\baverage\s+(?:spending|expenditure)\b", " 1人当たり 支出 ", q)
-    # 「flood-prevention measures」: measures named by what they are for are a 施策's 対策, not its 達成手段
+    # 「flood-prevention measures」: measures named by what they are for are a 施策's 対策, not its 達成手段; the
+    # money spent on them is the 施策's (「the execution amount for childcare measures」 → 保育施策の執行額)
+    money = re.search(r"\b(?:budget|execution|executed|spen[dt]|spending|expenditure|yen)\b", q) is not None
     q = re.sub(r"\b(?!(?:the|its|their|all|these|those|such|which|what|many|of|policy|achievement)\b)"
-               r"([a-z]+(?:-[a-z]+)+|[a-z]{4,})\s+measures\b", r"\1 対策", q)
+               r"([a-z]+(?:-[a-z]+)+|[a-z]{4,})\s+measures\b", r"\1施策" if money else r"\1 対策", q)
     q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)
     words = []
     for w in re.split(r"[\s,?.!;:()\"']+", q):

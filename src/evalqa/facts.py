@@ -45,6 +45,8 @@ _ORDINAL_RE = re.compile(rf"第(\d{{1,3}}|[一二三四五六七八九十]{{1,3}
 _PRE_MARKS = ("約", "およそ", "概ね", "計", "合計", "総計", "累計", "総額", "延べ", "のべ", "うち", "最大", "最低",
               "少なくとも", "新たに", "新規に", "前年度比", "前年比", "対前年度比", "前年末比", "前年同期比", "年間",
               "月間", "毎年", "毎月", "各")
+_SINCE_RE = re.compile(r"(?:[前昨]年度?末?|前回)(?:から|より|と比べて?|に比べて?|比で)$")
+_SINCE_NOTE_RE = re.compile(r"(?:[前昨]年度?末?|前回)(?:から|より|と比べて?|に比べて?|比で)(?:、|$)")
 _POST_MARK_RE = re.compile(r"以上|以下|未満|超|余り|余|程度|強|弱|前後|近く|ほど|増加|減少|増|減|上昇|低下")
 # A rate or a span changes what the number means: 「1人当たり3万円」, 「5年間で100人」. Kept in the note.
 _PER_RE = re.compile(r"(?:\d+|一)?(?:人|件|回|日|か月|年|校|社)?(?:当たり|あたり|につき|ごとに|毎に)$")
@@ -77,6 +79,11 @@ class _Piece:
         return [ln for off, ln in self.starts if off <= offset][-1]
 
 
+def is_change(f: Figure) -> bool:
+    """A stated amount of change on the year before (「前年から27人減少」), not a count of either year."""
+    return _SINCE_NOTE_RE.search(f.note or "") is not None
+
+
 def extract_facts(sheet: Sheet) -> list[Figure]:
     """Every count or amount stated in a sentence of the sheet's prose, as `Figure`s (measure 本文記載)."""
     out: list[Figure] = []
@@ -95,6 +102,10 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
                 whole = next((f for f in before if _PART_OF_BEFORE_RE.match(sentence.strip())), None)
                 now: list[Figure] = []
                 for fact in _read_sentence(sentence, sheet.era):
+                    # 「…は3,276人となった。相談員数は前年から27人減少」: a change of the count before, of its year
+                    if fact["year"] is None and _SINCE_NOTE_RE.search(fact["note"] or "") and (prior := next(
+                            (f for f in reversed(before) if f.unit == fact["unit"] and f.fiscal_year), None)):
+                        fact["year"] = (prior.year_label, prior.fiscal_year)
                     label, fy = fact.pop("year", None) or carried or (
                         (whole.year_label, whole.fiscal_year) if whole is not None and whole.unit == fact["unit"]
                         else year)
@@ -192,6 +203,9 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         elif re.match(r"(?:この|その)うち", left):  # 「このうち…によるものが12,427人」: a part of the number before
             pre.insert(0, "うち")
             left = left[4:]
+        # 「相談員数は前年から27人減少」: a change on the year before, the amount of it (not the year before's count)
+        if (m := _SINCE_RE.search(left)) and _POST_MARK_RE.match(a, e) and re.match(r"増|減|上昇|低下", a[e:]):
+            left, pre = left[:m.start()], pre + [m.group(0)]
         # 「(前年度2,980件)」「前年（確定値951人）」: its year is the sentence's year minus one, not a year we may state
         if re.search(r"[前昨翌次来]年度?|前回", left) or (
                 depth_open > 0 and re.search(r"(?:[前昨翌次来]年度?|前回)$", a[:depth_open])):

@@ -12,7 +12,8 @@ QUALIFIERS = {
 # Nouns of the policy fields, as the sheets write them: what a question names (an English question naming one
 # names a subject that carries it).
 FIELD_NOUNS: dict[str, str] = {
-    "evacuees": "避難者", "evacuee": "避難者", "temporary housing": "応急仮設住宅", "public housing": "公営住宅",
+    "evacuees": "避難者", "evacuee": "避難者", "disaster victims": "被災者", "victims": "被災者",
+    "temporary housing": "応急仮設住宅", "public housing": "公営住宅",
     "inspectors": "検査官", "inspector": "検査官", "inspection": "検査", "inspections": "検査", "tests": "検査",
     "test": "検査",
     "nuclear": "原子力", "regulatory": "規制", "greenhouse gas": "温室効果ガス", "greenhouse gases": "温室効果ガス",
@@ -35,7 +36,8 @@ FIELD_NOUNS: dict[str, str] = {
     "probation": "保護観察", "parole": "保護観察", "released prisoners": "出所受刑者", "reoffending": "再入率",
     "heavy rain": "大雨", "prefectures": "都道府県", "aircraft noise": "航空機騒音", "soundproofing": "防音工事",
     "subcontractors": "下請事業者", "leaks": "漏えい", "data breaches": "漏えい", "personal information": "個人情報",
-    "decarbonization": "脱炭素", "visitors to japan": "訪日外国人旅行者", "inbound": "訪日",
+    "decarbonization": "脱炭素", "marine products": "水産物", "marine product": "水産物",
+    "fishery products": "水産物", "seafood": "水産物", "visitors to japan": "訪日外国人旅行者", "inbound": "訪日",
 }
 # The form's vocabulary and common policy words, longest phrases first when applied.
 GLOSSARY: dict[str, str] = {
@@ -50,7 +52,11 @@ GLOSSARY: dict[str, str] = {
     "ultimate target": "最終目標値", "mid-term target": "中期目標値", "medium-term target": "中期目標値",
     "target": "目標値", "targets": "目標値", "goal": "目標値", "goals": "目標値", "actual": "実績値",
     "result": "実績値", "results": "実績値",
-    "achieved": "実績値", "baseline": "基準値", "review number": "事業番号",
+    "achieved": "実績値", "baseline": "基準値", "preliminary": "速報値", "provisional": "速報値",
+    "confirmed": "確定値", "before it was revised": "見直し前", "before revision": "見直し前",
+    "before the revision": "見直し前", "after revision": "見直し後", "after the revision": "見直し後",
+    "original target": "当初の目標値", "original goal": "当初の目標値", "year-end": "年度末",
+    "review number": "事業番号",
     # questions
     "which fiscal year": "どの年度", "which year": "どの年度", "what year": "どの年度", "when": "いつ",
     "reference indicators": "参考指標", "reference indicator": "参考指標", "excluding": "を除く", "except": "を除く",
@@ -65,7 +71,9 @@ GLOSSARY: dict[str, str] = {
     "previous year's evaluation": "前年度の評価書", "previous year's report": "前年度の評価書",
     "previous year's sheet": "前年度の評価書", "last year's evaluation": "前年度の評価書",
     "previous evaluation": "前年度の評価書",
-    "compared with the previous year": "前年度と比べて", "previous year": "前年度", "the year before": "前年度",
+    "compared with the previous year": "前年度と比べて", "compared with the previous year-end": "前年度末と比べて",
+    "previous year-end": "前年度末", "previous year end": "前年度末", "previous year": "前年度",
+    "the year before": "前年度",
     "highest": "最も高い", "peak": "最も多い", "peaked": "最も多かった", "in which fiscal year": "どの年度",
     "in which year": "どの年度", "largest": "最も多い", "the most": "最も多い", "lowest": "最も低い",
     "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",
@@ -128,6 +136,8 @@ GLOSSARY: dict[str, str] = {
     # policy fields
     "international students": "外国人留学生", "students": "留学生", "student": "留学生",
     "satisfaction": "満足度", "exchange": "交流", "youth": "青少年", "participants": "参加者数",
+    "took part": "参加", "take part": "参加", "taking part": "参加",
+    "participated": "参加",
     "job placement rate": "就職率", "placement rate": "就職率", "employment": "就労", "job": "就職",
     "hello work": "ハローワーク", "vocational training": "職業訓練", "training": "訓練",
     "public opinion survey": "世論調査", "opinion poll": "世論調査", "survey": "世論調査",
@@ -153,6 +163,7 @@ GLOSSARY: dict[str, str] = {
     "early warning": "緊急地震速報", "disaster": "災害", "disasters": "災害", "overstayers": "不法残留者",
     "illegal overstayers": "不法残留者数", "nationality": "国籍", "nationalities": "国籍", "new entrants": "新規入国者",
     "delinquency": "滞納", "delinquent": "滞納", "tax arrears": "滞納",
+    "delinquent tax": "滞納", "tax delinquency": "滞納", "tax payment": "納付", "tax payments": "納付", "tax": "税",
     "disabilities": "障害者", "disability": "障害者", "disabled": "障害者", "adults": "成人", "adult": "成人",
     "tourism": "観光", "pollen": "花粉", "cedar": "スギ", "thinning": "間伐", "participation rate": "実施率",
     # units the sheets write in one word

@@ -85,7 +85,11 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     fields = _names(cat)[1]
     if not named:  # 「担い手施策の」「農地集積の施策で」: the words right before 施策 are words of its title
         for nick in _NICKNAME_RE.finditer(q):
-            own = [t for t in terms(re.split(r"[のとやでがはをにも]", nick.group(1))[-1]) if len(t) >= 2]
+            words = [t for t in terms(re.split(r"[のとやでがはをにも]", nick.group(1))[-1])
+                     if len(t) >= 2 and not re.fullmatch(r"[a-z]*\d+", t)]  # (nor 2023, fy2023: a year)
+            # (of the words before it, the run of title words next to it: 「…執行額保育施策」 names 保育)
+            own = words[len(words) - next((i for i, t in enumerate(reversed(words)) if t not in _names(cat)[2]),
+                                          len(words)):]
             found = set.intersection(*(_names(cat)[2].get(t, set()) for t in own)) if own else set()
             if len({cat.titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)

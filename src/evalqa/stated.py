@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from . import wording
 from .answer import Answer, Frame
-from .change import amount_first
+from .change import amount_first, asks_amount
 from .counts import UNIT, counter_word
 from .english import quoted_names
+from .facts import is_change
 from .figure import Figure
 from .matching import COUNTRY_ABBREV, other_state, states_asked, term_matches
 from .normalize import nfkc, tidy
@@ -119,6 +121,8 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
         facts = [f for f in facts if other_state(asked, f"{f.subject} {f.series or ''} {f.note or ''}") is None]
     else:  # 「新たに31人に資格を付与」 counts the new ones: not what 「検査官は何人」 asks
         facts = [f for f in facts if not re.search(r"新たに|新規に", f.note or "")]
+    if not asks_amount(a):  # 「前年から27人減少」 is not how many there are
+        facts = [f for f in facts if not is_change(f)]
     def score_of(f: Figure) -> float:
         sc = fact_score(a, f, idf)
         # 「「見逃し」は何回」: a quoted name the fact's counted noun or its qualifier is answers it
@@ -199,8 +203,9 @@ def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: Callable[[str]
     notes = (fact.note or "").split("、")
     approx = "約" if "約" in (fact.note or "") else ""
     moved = next((m for m in notes if m in ("増", "減", "増加", "減少", "上昇", "低下")), "")  # 「1.9%増」
+    since = next((m for m in notes if is_change(replace(fact, note=m))), "") if moved else ""  # 「前年から」
     when = f"{wording.year(fact)}の" if fact.fiscal_year else ""
-    text = (f"シートの本文によると、{when}{about}は{approx}{wording.value(fact)}{moved}です。\n「{fact.raw}」\n"
+    text = (f"シートの本文によると、{when}{about}は{since}{approx}{wording.value(fact)}{moved}です。\n「{fact.raw}」\n"
             f"{wording.cite(fact, sheet_label(fact.sheet))}")
     figures = [fact]
     if table_figure is not None and table_figure.value is not None and table_figure.value != fact.value:
@@ -224,10 +229,17 @@ def stated_change(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[s
                   titles: Mapping[str, str]) -> Figure | None:
     """「前年度比で何％伸びた？」: the rate of change a sentence states (「…6,612億円で、前年度比1.9%増」), which
     answers before one computed from the table."""
-    if a.operation != "compare" or a.counter != "%":
+    if a.operation != "compare":
         return None
-    score, fact = best_fact(a, [f for f in facts if f.subject.endswith("比") and f.unit == "%"], idf, titles)
+    if a.counter == "%":
+        rates = [f for f in facts if f.subject.endswith("比") and f.unit == "%"]
+    elif asks_amount(a):  # 「前年から何人減った？」: 「…前年から27人減少」
+        rates = [f for f in facts if is_change(f) and (a.counter is None or same_counter(f.unit or "", a.counter))]
+    else:
+        return None
+    score, fact = best_fact(a, rates, idf, titles)
     return fact if score >= MIN_FACT else None
+
 
 
 # Words that ask for money: 予算, 経費, 金額, いくら, budget, cost, spend …
@@ -287,3 +299,23 @@ def stated_breakdown(by: str, facts: Sequence[Figure], years: Sequence[int]) -> 
     rows = max(groups.values(), key=len, default=[])
     return rows if len(rows) >= 2 else []
 
+
+
+def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -> Figure | None:
+    """A sentence of the subject's sheet that states the value in the state the question asks, when the table
+    holds it in another: 「見直し前の目標は？」 of a target the table prints as revised, where a note says
+    「見直し前の目標（8,000億円以下）」. The sentence must name the subject (its name less brackets) and, when a
+    year is asked, be of that year."""
+    asked = states_asked(a.normalized)
+    if not asked:
+        return None
+    own = f"{subject.name} " + " ".join({f"{f.measure} {f.note or ''}" for f in subject.figures})
+    if any(re.search(pattern, own) for _, pattern, _ in asked):
+        return None  # the table's values are of the state asked (当初予算, …数（累計）)
+    core = re.sub(r"[(（][^()（）]*[)）]|【[^】]*】|[*＊]", "", subject.name)
+    units = {u for f in subject.figures if (u := unit_word(f))}
+    said = [f for f in facts if f.sheet == subject.sheet and core and core in f.raw
+            and any(re.search(pattern, f"{f.subject} {f.series or ''} {f.note or ''}") for _, pattern, _ in asked)
+            and (not a.years or f.fiscal_year is None or f.fiscal_year in a.years)
+            and (not units or unit_word(f) in units)]
+    return said[0] if len(said) == 1 or len({f.value for f in said}) == 1 else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .breakdown import TOTALS
-from .english import quoted_names
+from .english import field_nouns, quoted_names
 from .facts import MEASURE as STATED
 from .figure import COUNTERS, Figure
 from .fiscal_year import to_label
@@ -239,6 +239,7 @@ class SubjectCatalogue:
         hit_sheets = {h.sheet for h in hits}
         # 「… project (地方消費者行政強化交付金)」: the sheet's own name, quoted in an English question
         quoted = [norm(q) for q in quoted_names(a.question)] if a.lang == "en" else []
+        nouns = field_nouns(a.question) if a.lang == "en" else []
         asked = Asked(content, self.idf, self._by_term)
         cands = set().union(*asked.subjects) | set(bonus) | set(named or ())
         field_named = a.field_number
@@ -291,9 +292,11 @@ class SubjectCatalogue:
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
                 score = min(score, STRONG - 0.05)
             if a.lang == "en" and i not in leading and not any(q in norm(s.name) for q in quoted) and (
-                    s.sheet not in hit_sheets or sum(i in ids for ids in asked.subjects) < 2):
+                    s.sheet not in hit_sheets or sum(i in ids for ids in asked.subjects) < 2
+                    and not any(w in norm(s.name) for w in nouns)):
                 # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
-                # the search must have found the subject's sheet, and two of its words must name it.
+                # the search must have found the subject's sheet, and two of its words must name it, or a noun
+                # of the policy field (残高 of 'balance') must.
                 score = min(score, STRONG - 0.05)
             if s.kind != "budget" and any(x in TOTALS for x in s.series) and not self.all_series_in(a, s) \
                     and a.operation != "rank" and not ((sfx := category_suffix(s)) and sfx in a.normalized):
