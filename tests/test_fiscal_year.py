@@ -52,3 +52,9 @@ def test_a_date_in_a_question_is_in_its_fiscal_year():
     assert [m.years for m in find_fiscal_years("令和3年3月までに何名が参加した？")] == [[2020]]
     assert [m.years for m in find_fiscal_years("令和3年4月に開始")] == [[2021]]
     assert [m.years for m in find_fiscal_years("令和3年度の実績")] == [[2021]]
+
+
+def test_a_range_whose_second_year_is_in_the_first_ones_era():
+    # 「令和元年から4年まで」: 4年 is 令和4年, though written without its era or 度
+    assert [(m.start, m.end) for m in find_fiscal_years("実績を令和元年から4年まで順に")] == [(2019, 2022)]
+    assert [(m.start, m.end) for m in find_fiscal_years("R2年〜4年の推移")] == [(2020, 2022)]

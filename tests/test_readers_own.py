@@ -97,3 +97,37 @@ def test_rows_that_pair_each_year_with_its_value(tmp_path):
         ("参考指標2 代位弁済率（％）", 2021): ("実績値", 1.9, "%"),
         ("参考指標2 代位弁済率（％）", 2022): ("実績値", 2.3, "%"),
     }, got
+
+
+def test_long_form_rows_keyed_by_indicator_number(tmp_path):
+    # One row per indicator and year, the indicator given by its number in a list of indicators above (keys
+    # written 「指標1」 here, years in Western digits, a grade column of marks, a bound 「以下」).
+    p = tmp_path / "mlit-r6-9-1-kouwan.txt"
+    p.write_text("令和6年度　国土交通省　実績評価書\n\n施策名\t港湾の機能強化\n\n■測定指標\n"
+                 "No.\t指標名\t単位\t評価の向き\n指標1\t国際コンテナ戦略港湾の取扱貨物量\t万TEU\t大きいほど良好\n"
+                 "指標2\t港湾工事の事故件数\t件\t小さいほど良好\n\n■年度ごとの値\n"
+                 "No.\t年度\t目標値\t実績値\t達成状況\n指標1\t2021年度\t1,050\t1,012\t×\n"
+                 "指標1\t2022年度\t1,080\t1,101\t○\n指標2\t2022年度\t30以下\t27\t○\n\n■施策の分析\n本文。\n",
+                 encoding="utf-8")
+    figs = [f for f in load_sheet(p).figures if f.section and f.section[-1] == "■年度ごとの値"]
+    got = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit, f.note) for f in figs}
+    assert got == {
+        ("国際コンテナ戦略港湾の取扱貨物量", "目標値", 2021): (1050, "万TEU", None),
+        ("国際コンテナ戦略港湾の取扱貨物量", "実績値", 2021): (1012, "万TEU", "達成状況: 未達成"),
+        ("国際コンテナ戦略港湾の取扱貨物量", "目標値", 2022): (1080, "万TEU", None),
+        ("国際コンテナ戦略港湾の取扱貨物量", "実績値", 2022): (1101, "万TEU", "達成状況: 達成"),
+        ("港湾工事の事故件数", "目標値", 2022): (30, "件", None),
+        ("港湾工事の事故件数", "実績値", 2022): (27, "件", "達成状況: 達成"),
+    }, got
+
+
+def test_a_units_line_over_budget_tables_under_headings_of_their_own(tmp_path):
+    # 「（単位：百万円）」 once under the heading, then one table per account under 「◇…」 headings.
+    p = tmp_path / "mlit-r6-9-1-kouwan.txt"
+    p.write_text("令和6年度　国土交通省　実績評価書\n\n施策名\t港湾の機能強化\n\nⅡ　予算額・執行額等\n"
+                 "（単位：百万円）\n◇一般会計\n区分\t令和4年度\t令和5年度\n当初予算\t1,200\t1,250\n執行額\t1,100\t1,180\n"
+                 "◇特別会計\n区分\t令和4年度\t令和5年度\n当初予算\t300\t320\n執行額\t290\t300\n\nⅢ　本文\n本文。\n",
+                 encoding="utf-8")
+    figs = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
+    assert figs[("一般会計", "当初予算額", 2023)] == (1250, "百万円")  # (「当初予算」 alone is the measure)
+    assert figs[("特別会計", "執行額", 2022)] == (290, "百万円")

@@ -12,7 +12,8 @@ WIDTH = str.maketrans("０１２３４５６７８９，．％（）" + "".join(
                       + "".join(chr(c) for c in range(0xFF41, 0xFF5B)),
                       "0123456789,.%()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # The counters and units a counted number may carry.
-UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人|千人|人日|人|万名|名|者|万件|件|回|基|万口座|口座"
+UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人泊|人泊|万人|千人|人日|人|万名|名|者|万件|件|回|基"
+        r"|万口座|口座"
         r"|万通|通(?![知報信常行])|[かカヶヵケ箇]国(?:・地域)?"
         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
@@ -95,9 +96,9 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
 # What a unit's prefix multiplies its base unit by.
 UNIT_SCALE = {"兆円": 10**12, "億円": 10**8, "千万円": 10**7, "百万円": 10**6, "万円": 10**4, "千円": 10**3,
               "万人": 10**4, "千人": 10**3, "万名": 10**4, "万件": 10**4, "万口座": 10**4, "万トン": 10**4,
-              "千トン": 10**3, "万通": 10**4}
+              "千トン": 10**3, "万通": 10**4, "万人泊": 10**4}
 # Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
-_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万名", "万件", "万円", "万口座", "万通")}
+_SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万名", "万件", "万円", "万口座", "万通", "万人泊")}
 
 
 def kansuji(t: str) -> int:
@@ -121,7 +122,8 @@ _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  (re.compile(r"いくら|金額|予算|円"), "円"),
                  (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%")]
 # 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
-ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|トン|キロメートル|台|施設|世帯"
+ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|ha(?![A-Za-z])|km(?![A-Za-z])|人泊"
+                               r"|トン|キロメートル|台|施設|世帯"
                                r"|戸|棟|冊|店舗|拠点|地区"
                                r"|基|隊|頭"
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"

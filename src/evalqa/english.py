@@ -194,6 +194,9 @@ def gloss(question: str) -> str:
     money = re.search(r"\b(?:budget|execution|executed|spen[dt]|spending|expenditure|yen)\b", q) is not None
     q = re.sub(r"\b(?!(?:the|its|their|all|these|those|such|which|what|many|of|policy|achievement)\b)"
                r"([a-z]+(?:-[a-z]+)+|[a-z]{4,})\s+measures\b", r"\1施策" if money else r"\1 対策", q)
+    # 「did the share reach the FY2022 target?」: whether the target was met, as Japanese asks it
+    q = re.sub(r"\b(?:reach|meet|achieve|hit)\s+(?:the\s+|its\s+|their\s+)?((?:[^\s]+年度\s+)?)(?:annual\s+)?"
+               r"(?:target|goal)s?\b", r" \1 目標を達成した ", q)
     q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)
     words = []
     for w in re.split(r"[\s,?.!;:()\"']+", q):

@@ -13,7 +13,7 @@ kinds and what a correct answer is:
 - comparison: {"answer": text, "values": [...]}: the text is in the answer, every value among its figures;
 - ranking: {"answer": text, "value": v}: the text is in the answer, figures[0].value == v (unless null);
 - count, sum: the number stands in the answer's first line; list: every expected text is in the answer;
-- prose, metadata: the expected text is in the answer (texts compared in one width, NFKC);
+- prose, metadata: the expected text is in the answer (texts compared in one width, NFKC, spaces aside);
 - refusal: found is false and no figures.
 Lines with the same "conversation" id are asked in order as one conversation.
 `section` (with `sheet`) is what retrieval should find: hit@k counts it among the top k search hits.
@@ -211,8 +211,8 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
     text = nfkc(ans.text)
     if case.kind == "list":
         return all(nfkc(str(x)) in text for x in exp)
-    if case.kind in ("prose", "metadata"):
-        return nfkc(str(exp)) in text
+    if case.kind in ("prose", "metadata"):  # (and spaces aside: 「北川　昌子」 is the name 北川昌子)
+        return re.sub(r"\s+", "", nfkc(str(exp))) in re.sub(r"\s+", "", text)
     return False
 
 

@@ -16,6 +16,7 @@ from .cells import CIRCLED, CellValue, is_note, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import parse_fiscal_year
 from .form_tables import form_figures
+from .keyed_rows import is_keyed, keyed_figures
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
 from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table
@@ -33,6 +34,8 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
                     out.extend(_policy_budget_figures(sheet, section, table))
                 elif table.kind == "means":
                     out.extend(_means_figures(sheet, section, table))
+                elif table.kind == "form" and is_keyed(table, sheet):  # 「番号 | 年度 | 年度目標値 | 実績値」
+                    out.extend(keyed_figures(sheet, section, table))
                 elif table.kind == "form" and is_breakdown(table, sheet):  # 「国・地域 | R1年 | R4年」
                     out.extend(breakdown_figures(sheet, section, table))
                 elif table.kind == "form" and is_transposed(table, sheet):  # 「年度 | A 避難者数 | B …」

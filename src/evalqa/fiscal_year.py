@@ -31,6 +31,9 @@ _RANGE_RE = re.compile(
     rf"(?P<a>{_YEAR.replace('?P<', '?P<a_')})\s*[〜~～\-－ー―から]+\s*(?P<b>{_YEAR.replace('?P<', '?P<b_')})"
 )
 
+_SAME_ERA_RANGE_RE = re.compile(rf"({_ERA_ALT}|(?<![A-Za-z])[RH])({_NUM})年?\s*(?:から|[〜~～\-－ー―])\s*"
+                                rf"({_NUM})年(?!度)")
+
 
 def era_year(era: str, number: int | str) -> int:
     """Western start year of era year N: era_year('令和', 2) → 2020, era_year('平成', '元') → 1989."""
@@ -119,6 +122,12 @@ def find_fiscal_years(text: str, default_era: str = DEFAULT_ERA) -> list[YearMen
         # 「平成30〜令和2年度」: the first part has no 年度 but its own era; 「30〜2年度」 stays ambiguous.
         found.append(YearMention(min(a, b), max(a, b), m.group(0)))
         taken.append(m.span())
+    # 「令和元年から4年まで」: the second year in the first one's era, written without 度
+    for m in _SAME_ERA_RANGE_RE.finditer(t):
+        if not any(s <= m.start() < e for s, e in taken):
+            a, b = era_year(m.group(1), m.group(2)), era_year(m.group(1), m.group(3))
+            found.append(YearMention(min(a, b), max(a, b), m.group(0)))
+            taken.append(m.span())
     for m in _YEAR_RE.finditer(t):
         if any(s <= m.start() < e for s, e in taken):
             continue

@@ -22,7 +22,8 @@ MINISTRIES = (
     "公正取引委員会", "国家公安委員会", "個人情報保護委員会", "原子力規制委員会", "宮内庁", "人事院", "会計検査院",
     # external agencies of a ministry, after the ministries (a 総務省 sheet mentions its 消防庁)
     "観光庁", "文化庁", "スポーツ庁", "林野庁", "水産庁", "特許庁", "中小企業庁", "資源エネルギー庁", "気象庁",
-    "海上保安庁", "消防庁", "出入国在留管理庁", "公安調査庁", "国税庁", "原子力規制庁",
+    "海上保安庁", "消防庁", "出入国在留管理庁", "公安調査庁", "国税庁", "原子力規制庁", "国土地理院",
+    "運輸安全委員会", "公害等調整委員会", "カジノ管理委員会", "中央労働委員会", "公安審査委員会", "食品安全委員会",
 )
 # Headings these forms use as lines of their own (matched whole, width and spaces ignored).
 SECTION_WORDS = {norm(w) for w in (

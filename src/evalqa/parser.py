@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 30
+READING_VERSION = 33
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -305,6 +305,12 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
         trailing_unit = trailing_unit or unit_of(caption)
     elif _UNIT_LINE_RE.match(norm(above)):  # 「（単位：百万円）」 alone on the line above
         trailing_unit = trailing_unit or unit_of(above)
+    elif any(re.match(r"(?:当初)?予算|執行額", norm(r.cells[0])) for r in rows) and (unit_line := next(
+            (t for _, t in [*reversed(section.lines[:-len(rows)]), *reversed(section.parent.lines if section.parent
+                                                                             else [])]
+             if _UNIT_LINE_RE.match(norm(tidy(t)))), None)):
+        # 「（単位：百万円）」 over the budget tables of a section, each under a heading of its own (「◇一般会計」)
+        trailing_unit = trailing_unit or unit_of(unit_line)
     elif not section.lines[:-len(rows)] and "単位" in section.title:  # 「達成手段（単位：百万円）」, the heading
         trailing_unit = trailing_unit or unit_of(section.title)
     table = Table(kind, title, rows, unit=trailing_unit)

@@ -59,7 +59,8 @@ _DOCUMENT_PHRASE_RE = re.compile(r"([^、。?？]{2,40}?)の?(?:事前分析表|
 _MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
                    "農水省": "農林水産省", "公取委": "公正取引委員会", "個情委": "個人情報保護委員会",
                    "規制委": "原子力規制委員会", "入管庁": "出入国在留管理庁", "エネ庁": "資源エネルギー庁",
-                   "中企庁": "中小企業庁", "海保": "海上保安庁", "こども庁": "こども家庭庁"}
+                   "中企庁": "中小企業庁", "海保": "海上保安庁", "こども庁": "こども家庭庁",
+                   "公調委": "公害等調整委員会", "地理院": "国土地理院", "運安委": "運輸安全委員会"}
 # Every ministry and agency the forms name, and the short names people use (厚労省), the longer first.
 _MINISTRY_RE = re.compile("|".join(sorted({*MINISTRIES, *_MINISTRY_NAMES}, key=len, reverse=True)))
 
@@ -85,11 +86,11 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     fields = _names(cat)[1]
     if not named:  # 「担い手施策の」「農地集積の施策で」: the words right before 施策 are words of its title
         for nick in _NICKNAME_RE.finditer(q):
-            words = [t for t in terms(re.split(r"[のとやでがはをにも]", nick.group(1))[-1])
-                     if len(t) >= 2 and not re.fullmatch(r"[a-z]*\d+", t)]  # (nor 2023, fy2023: a year)
+            said = [t for t in terms(re.split(r"[のとやでがはをにも]", nick.group(1))[-1])
+                    if len(t) >= 2 and not re.fullmatch(r"[a-z]*\d+", t)]  # (nor 2023, fy2023: a year)
             # (of the words before it, the run of title words next to it: 「…執行額保育施策」 names 保育)
-            own = words[len(words) - next((i for i, t in enumerate(reversed(words)) if t not in _names(cat)[2]),
-                                          len(words)):]
+            own = said[len(said) - next((i for i, t in enumerate(reversed(said)) if t not in _names(cat)[2]),
+                                        len(said)):]
             found = set.intersection(*(_names(cat)[2].get(t, set()) for t in own)) if own else set()
             if len({cat.titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)

@@ -100,7 +100,7 @@ def fact_words(a: QuestionAnalysis) -> list[str]:
 def same_counter(unit: str, counter: str) -> bool:
     """「名」「者」 count people as 「人」 does, 「百万円」 is an amount in 「円」, 「か国・地域」 counts 「か国」."""
     def plain(u: str) -> str:
-        return re.sub(r"^[カヶヵケ箇]", "か", u).removesuffix("・地域")
+        return re.sub(r"^[カヶヵケ箇]", "か", nfkc(u)).removesuffix("・地域")  # (「％」 is 「%」)
     unit = "人" if unit in ("名", "人", "者") else plain(unit)
     return unit.endswith(plain(counter))
 
