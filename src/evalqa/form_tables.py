@@ -29,6 +29,7 @@ from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Row, Table
 
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
+_FIELDS = {"単位", "評価の向き", "主要な測定指標", "主要", "指標の種類", "測定指標の種類"}
 _LABEL_HEADERS = (*GRADE_HEADS, "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年", "単位")
 # 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
 _CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")
@@ -273,7 +274,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         elif not values and _inner_header(cells, sheet):
             # 「業績指標 | 基準値 | 基準年 | 令和元年 …」 inside a block of fields: a table starts here, with
             # these columns, named by its first cell.
-            cols, years_across, state, table_unit = _columns([cells], sheet, width), {}, _RowState(), None
+            cols, years_across, table_unit = _columns([cells], sheet, width), {}, None
+            state = _RowState(unit=state.unit if state.subject is None else None)  # (a 「単位 | ％」 field above)
             if first and _TABLE_NAME_RE.search(norm(first)) and measure_of(first, whole=True) is None:
                 title = tidy(first)
                 means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
@@ -305,6 +307,11 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                         if f.subject == (state.subject or title) and f.fiscal_year == year and f.measure == "実績値":
                             f.note = "、".join(x for x in (f.note, f"{word}: {norm(t)}") if x)
             continue
+        elif norm(first) in _FIELDS and all(v.value is None for vs in values.values() for v in vs):
+            # 「単位 | ％」「評価の向き | 大きいほど良好」「主要 | －」 over an indicator's rows: its fields, not a name
+            state.unit = tidy(texts[1][1]).replace("％", "%") if norm(first) == "単位" and len(texts) == 2 \
+                else state.unit
+            continue
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
             row_measure = row_measure or named
@@ -317,7 +324,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         # (「単位 | 百万円」: a column of units names each row's)
         if listed := next((tidy(cells[c]) for c in cols if cols[c].label == "単位" and 0 < len(tidy(cells[c])) <= 5
                            and not re.search(r"\d", cells[c])), None):
-            state.unit = listed  # (and the rows under it: 実績値 under 目標値)
+            state.unit = listed.replace("％", "%")  # (and the rows under it: 実績値 under 目標値)
         row_unit = next((u for _, t in texts if (u := unit_of(t))), None) or state.unit
         if row_measure in ("達成率", "執行率") and any("%" in nfkc(t) for _, t in texts):
             row_unit = "%"

@@ -41,7 +41,7 @@ def _names(sheet: Sheet, skip: Table) -> dict[str, tuple[str, str | None]]:
             for row in table.rows[1:]:
                 if len(row.cells) >= 2 and row.cells[0].strip() and row.cells[1].strip():
                     unit = tidy(row.cells[unit_col]) if unit_col is not None and unit_col < len(row.cells) else None
-                    out[_key(row.cells[0])] = (tidy(row.cells[1]), unit or None)
+                    out[_key(row.cells[0])] = (tidy(row.cells[1]), unit.replace("％", "%") if unit else None)
     return out
 
 

@@ -170,6 +170,7 @@ STOP = {
     "年度", "令和", "平成", "昭和", "目標", "目標値", "値", "実績", "実績値", "中期", "最終", "基準", "基準値", "予算",
     "予算額", "当初", "補正", "繰越", "繰越し", "合計", "執行", "執行額", "執行率", "額", "率", "概算", "要求",
     "要求額", "達成", "達成率", "達成度", "推移", "経年", "各", "毎年", "変化", "トレンド", "過去", "これまで",
+    "引き上げ", "引上げ", "引き下げ", "引下げ", "上方修正", "下方修正",  # (how a target was revised, not what)
     "載っ", "載る", "載せ", "書か", "書い", "うち", "いう", "でき", "できる", "決め", "決める", "考え", "考える", "方",
     "教える", "教え", "並べる", "並べ", "示す", "示し", "下さる", "ください", "知る", "知り", "いくら", "いくつ", "何",
     "金額", "結果", "状況", "内容", "概要", "どう", "成る", "なっ", "為る", "し", "する", "ある", "いる", "見る",
@@ -352,7 +353,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         stripped = stripped.replace(m.text, "、")
     # 「何件以下が目標？」: the bound of the number asked, not words of a name (「49歳以下の…」)
     stripped = re.sub(r"(何(?:人|件|回|か所|%|％|割)?)(?:以下|以上|未満|超)", r"\1", stripped)
-    content, proper = content_terms(stripped)
+    # 「何団体に」: the counter asked says the unit (a.counter), it names nothing
+    content, proper = content_terms(ASKED_COUNTER_RE.sub("何", stripped))
     if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
         # 「Sapporo」: a capitalised word mid-sentence that no gloss read is a name, which the sheets must say

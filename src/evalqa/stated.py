@@ -14,11 +14,11 @@ from . import wording
 from .answer import Answer, Frame
 from .change import amount_first, asks_amount
 from .counts import UNIT, counter_word
-from .english import quoted_names
+from .english import field_nouns, quoted_names
 from .facts import is_change
 from .figure import Figure
 from .matching import COUNTRY_ABBREV, other_state, states_asked, term_matches
-from .normalize import nfkc, tidy
+from .normalize import nfkc, norm, tidy
 from .question import QuestionAnalysis, subject_words
 from .subjects import Subject, unit_word
 from .terms import terms
@@ -279,12 +279,26 @@ def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, su
     that states the table's own figure."""
     if covers_partly(a, subject):
         return True
+    asked = counted_noun(a.normalized, asking=True) or (
+        next(iter(field_nouns(a.question)), None) if a.lang == "en" and "how many" in a.question.lower() else None)
+    if asked and asked in norm(subject.name) and asked not in (counted_noun(subject.name) or asked) \
+            and asked in (counted_noun(fact.subject) or fact.subject):
+        return True  # 「協力雇用主の数」: the table counts those they employ (「協力雇用主のもとで就労した…等の数」)
     if a.counter is not None and same_counter(fact.unit or "", a.counter) and not any(
             same_counter(unit_word(f), a.counter) for f in subject.figures):
         return True
     dated = fact.fiscal_year is not None or not a.years or not table.found or covered < 0.5
     same = table.found and bool(table.figures) and table.figures[0].value == fact.value
     return dated and fact_score > covered + 0.15 and not same
+
+
+def counted_noun(text: str, asking: bool = False) -> str | None:
+    """What a name counts, the words right before its 数 (「…就労した刑務所出所者等の数（人）」 →
+    就労した刑務所出所者等); of a question (`asking`), before 「の数は」「数を」."""
+    n = re.sub(r"[(（][^()（）]*[)）]|【[^】]*】|[*＊]", "", norm(text))
+    end = r"(?:は|を|が|って|$|\?)" if asking else "$"
+    m = re.search(rf"([^\sのをにでがはと、。]+?)の?数{end}", n)
+    return m.group(1) if m else None
 
 
 def stated_breakdown(by: str, facts: Sequence[Figure], years: Sequence[int]) -> list[Figure]:
@@ -318,4 +332,8 @@ def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -
             and any(re.search(pattern, f"{f.subject} {f.series or ''} {f.note or ''}") for _, pattern, _ in asked)
             and (not a.years or f.fiscal_year is None or f.fiscal_year in a.years)
             and (not units or unit_word(f) in units)]
-    return said[0] if len(said) == 1 or len({f.value for f in said}) == 1 else None
+    if not said or len({f.value for f in said}) > 1:
+        return None
+    # (the table's value of the year is the sentence's: 「…（速報値）」 as the table prints it; the table answers)
+    held = {f.value for f in subject.figures if f.fiscal_year == said[0].fiscal_year and f.value is not None}
+    return None if said[0].value in held else said[0]
