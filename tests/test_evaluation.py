@@ -63,3 +63,21 @@ def test_a_number_the_set_wrote_in_the_sheets_man_matches_the_count():
     ans = Answer("q", "約1,180,000件です。", True, [f], [], "stated")
     assert judge(Case(question="q", kind="stated", expected=118, why="利用件数は約118万件となった。"), ans)
     assert not judge(Case(question="q", kind="stated", expected=118, why="利用件数は約118件となった。"), ans)
+
+
+def test_a_budget_labelled_only_as_such_is_the_kind_the_question_names():
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+    from evalqa.figure import Figure
+
+    def budget(measure):
+        f = Figure(sheet="s", section=[], subject="施策の予算額・執行額等", series=None, measure=measure,
+                   fiscal_year=2024, year_label="令和6年度", value=21470, unit="百万円", raw="21,470")
+        return Answer("q", "21,470百万円", True, [f], [], "numeric")
+
+    asked = Case(question="What is the FY2024 budget request for this policy?", kind="numeric", expected=21470,
+                 measure="予算額", fiscal_year=2024)
+    assert judge(asked, budget("概算要求額"))
+    assert not judge(asked, budget("補正予算(b)"))  # (a kind the question does not name is still wrong)
+    plain = Case(question="令和6年度の予算額は？", kind="numeric", expected=21470, measure="予算額", fiscal_year=2024)
+    assert not judge(plain, budget("概算要求額"))

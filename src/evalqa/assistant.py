@@ -231,7 +231,8 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
         if (said := state_fact(a, subject, cat.facts)) is not None:  # the table's value is of another state
             return self._finish(stated_answer(a, said, cat.sheet_label), hits)
-        subject, conflicts = cat.stitched(subject, a.sheets)  # the same indicator in next year's sheet of the 施策
+        # (the same indicator in next year's sheet of the 施策)
+        subject, conflicts = cat.stitched(subject, a.sheets, a.document_year)
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
                       series=cat.series_in(a, subject))
         rows = {x for x in subject.series if x}

@@ -150,6 +150,8 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:(?:from|between|years)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)"
                r"|((?:19|20)\d{2})\s*(?:-|–|through|until))\s*((?:19|20)\d{2})\b",
                lambda m: f" {m.group(1) or m.group(2)}〜{m.group(3)}年度 ", q)
+    # 「in 2019, before the pandemic」: an aside that says when, which the year says already
+    q = re.sub(r",?\s*\b(?:before|after|during)\s+the\s+(?:covid(?:-19)?\s+)?(?:pandemic|covid(?:-19)?)\b", " ", q)
     # 「at the end of FY2023」: 年度末, as the sheets say
     q = re.sub(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+(?:fy|fiscal year)\s?((?:19|20)\d{2})\b", r" \1年度末 ", q)
     q = _FY_RE.sub(lambda m: f" {m.group(1) or m.group(2)}年度 ", q)

@@ -148,6 +148,20 @@ def measure_matches(asked: str | None, measure: str | None) -> bool:
     return a == m or (len(a) >= 2 and (m.startswith(a) or m.endswith(a) or a.endswith(m)))
 
 
+# A set that labels every budget value 予算額: the kind of budget its question names is what it asks.
+_BUDGET_KINDS = {"概算要求": r"概算要求|要求額|budget request|requested", "当初予算": r"当初|initial",
+                 "補正予算": r"補正|supplementary", "繰越": r"繰越|carr(?:y|ied)[- ]?over"}
+
+
+def _kind_asked(case: Case, measure: str | None) -> bool:
+    """「予算額」 expected and the question names the kind of budget the answer's measure is (当初予算(a) for
+    「initial budget」)."""
+    if case.measure is None or _measure_core(case.measure) != "予算額" or measure is None:
+        return False
+    return any(kind in measure and re.search(words, case.question, re.IGNORECASE)
+               for kind, words in _BUDGET_KINDS.items())
+
+
 def in_base_unit(f: Figure) -> float | None:
     """A figure's value in its unit's base: 1.2 億円 is 120,000,000 円 (a question file may write either)."""
     scale = UNIT_SCALE.get(f.unit or "")
@@ -188,7 +202,8 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         if isinstance(exp, str):
             return exp in (f.review_number or "", f.raw) or exp in ans.text
         return ((_same(f.value, exp) or _same(in_base_unit(f), exp) or _same(f.value, _as_printed(case, exp)))
-                and (case.kind == "stated" or measure_matches(case.measure, f.measure))
+                and (case.kind == "stated" or measure_matches(case.measure, f.measure)
+                     or _kind_asked(case, f.measure))
                 and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
                 and (case.sheet is None or f.sheet == case.sheet
                      or (f.sheet is not None and policy(f.sheet) == policy(case.sheet))))

@@ -44,7 +44,9 @@ FIELD_NOUNS: dict[str, str] = {
     "accident investigators": "事故調査官", "investigators": "調査官", "recommendations": "勧告",
     "surveying": "測量", "aerial photographs": "空中写真", "electronic reference points": "電子基準点",
     "disputes": "紛争", "dispute": "紛争", "power mix": "電源構成", "power generation": "発電",
-    "visitors to japan": "訪日外国人旅行者", "inbound": "訪日",
+    "visitors to japan": "訪日外国人旅行者", "inbound": "訪日", "foreign visitors": "訪日外国人旅行者",
+    "foreign tourists": "訪日外国人旅行者", "came to japan": "訪日", "visited japan": "訪日", "visitors": "旅行者",
+    "country or region": "国・地域", "countries or regions": "国・地域", "countries and regions": "国・地域",
 }
 # The form's vocabulary and common policy words, longest phrases first when applied.
 GLOSSARY: dict[str, str] = {
@@ -82,7 +84,8 @@ GLOSSARY: dict[str, str] = {
     "compared with the previous year": "前年度と比べて", "compared with the previous year-end": "前年度末と比べて",
     "previous year-end": "前年度末", "previous year end": "前年度末", "previous year": "前年度",
     "the year before": "前年度",
-    "highest": "最も高い", "peak": "最も多い", "peaked": "最も多かった", "in which fiscal year": "どの年度",
+    "highest": "最も高い",
+    "sent the most": "最も多い", "peak": "最も多い", "peaked": "最も多かった", "in which fiscal year": "どの年度",
     "in which year": "どの年度", "largest": "最も多い", "the most": "最も多い", "lowest": "最も低い",
     "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",
     "missed": "達成できなかった", "did not meet": "達成できなかった", "not achieved": "達成できなかった",

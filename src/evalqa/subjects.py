@@ -333,15 +333,18 @@ class SubjectCatalogue:
                                   s.name))
         return cands
 
-    def stitched(self, s: Subject, within: Sequence[str] = ()) -> tuple[Subject, list[tuple[Figure, Figure]]]:
+    def stitched(self, s: Subject, within: Sequence[str] = (),
+                 of_year: int | None = None) -> tuple[Subject, list[tuple[Figure, Figure]]]:
         """The subject with the years of the same table or indicator in the other sheets of the same 施策 (next
         year's sheet): each year from the newest sheet that reports it; where an older sheet says otherwise,
         the pair (kept, other) is returned so the answer can name both. With `within` (the sheets a question
-        names), only those sheets."""
+        names), only those sheets; with `of_year` (「令和4年度の評価書で」), the sheet of that year when one is."""
         twins = [t for t in self._by_name.get((s.name, s.table), [])
                  if self.titles.get(t.sheet) == self.titles.get(s.sheet) and (not within or t.sheet in within)]
+        if of_year is not None and not within:
+            twins = [t for t in twins if self.sheet_years.get(t.sheet) == of_year] or twins
         if len(twins) < 2:
-            return s, []
+            return (twins[0] if twins else s), []
         twins.sort(key=lambda t: -self.sheet_years.get(t.sheet, 0))
         kept: dict[tuple, Figure] = {}
         conflicts: list[tuple[Figure, Figure]] = []
