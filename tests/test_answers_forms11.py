@@ -70,3 +70,12 @@ def test_a_table_counting_others_does_not_answer_for_the_noun_counted(bot):
     assert (ans.kind, ans.figures[0].value, ans.figures[0].unit) == ("stated", 25202, "社")
     own = bot.ask("協力雇用主のもとで就労した刑務所出所者等の数は令和4年度に何人？")
     assert (own.kind, own.figures[0].value) == ("numeric", 1097)
+
+
+def test_the_year_before_judged_against_its_target_in_a_follow_up(bot):
+    conv = bot.conversation()
+    conv.ask("運輸安全委員会の、勧告・意見等に対する関係者の措置の実施率は令和4年度に何％？")
+    ans = conv.ask("その前の年度は目標を達成できてた？")  # 令和3年度: 92.3 against 95
+    assert ans.kind == "comparison"
+    got = {(f.measure, f.fiscal_year, f.value) for f in ans.figures}
+    assert got >= {("実績値", 2021, 92.3), ("年度目標値", 2021, 95)}

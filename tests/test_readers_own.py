@@ -131,3 +131,15 @@ def test_a_units_line_over_budget_tables_under_headings_of_their_own(tmp_path):
     figs = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
     assert figs[("一般会計", "当初予算額", 2023)] == (1250, "百万円")  # (「当初予算」 alone is the measure)
     assert figs[("特別会計", "執行額", 2022)] == (290, "百万円")
+
+
+def test_a_breakdown_whose_caption_counts_two_quantities(tmp_path):
+    # 「…別入港隻数及び取扱量」 over 「港湾 | 入港隻数（隻） | 取扱量（万kl）」: each column is one of the two
+    p = tmp_path / "mlit-r6-9-2-kouwan.txt"
+    p.write_text("令和6年度　国土交通省　実績評価書\n\n施策名\t港湾の機能強化\n\n■参考指標\n"
+                 "参考指標1　港湾別の入港隻数及び取扱量（2022年）\n港湾\t入港隻数（隻）\t取扱量（万kl）\n"
+                 "苫小牧港\t1,204\t35.2\n四日市港\t986\t41.7\n合計\t2,190\t76.9\n\n■施策の分析\n本文。\n",
+                 encoding="utf-8")
+    figs = {(f.subject, f.series): (f.value, f.unit) for f in load_sheet(p).figures if f.series}
+    assert figs[("港湾別の入港隻数", "苫小牧港")] == (1204, "隻")
+    assert figs[("港湾別の取扱量", "四日市港")] == (41.7, "万kl")

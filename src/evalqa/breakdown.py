@@ -77,9 +77,15 @@ def _bare(name: str) -> str:
 
 def _other_quantity(subject: str, first: str, name: str) -> str:
     """The subject of a column the caption does not count: 「「地域交流」事業の県別参加者数」 with 参加者数 in the first
-    column and 実施団体数 in this one → 「「地域交流」事業の県別実施団体数」."""
+    column and 実施団体数 in this one → 「「地域交流」事業の県別実施団体数」; of a caption counting two
+    (「…種類別摘発件数及び押収量」), the one of the column (「…種類別押収量」)."""
     base = re.sub(r"(?:\s*[(（][^()（）]*[)）])+$", "", subject)
     first, name = _bare(first), _bare(name)
+    if (both := re.search(r"([^の・、]+)及び([^の・、(（]+)", base)) and first and both.group(1).endswith(first):
+        lead = both.group(1)[:-len(first)]  # (「種類別」, which both quantities share)
+        own = both.group(1) if name == first else lead + both.group(2) if name in both.group(2) else None
+        if own:
+            return base[:both.start()] + own + base[both.end():]
     if _SHARE_RE.search(name):  # 「構成比」 is a share of the caption's quantity
         return f"{base}の{name}"
     if first and base.endswith(first):
@@ -118,7 +124,7 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             if prior := _PRIOR_RE.match(norm(name)):  # 「前事務年度の受付件数」: the year before, same quantity
                 year, label, name = year - 1, to_label(year - 1), name[prior.end():]
             # 「参加者数」 is what the caption counts; 「実施団体数」 is another quantity, a subject of its own
-            own = not (norm(_bare(name)) in norm(subject) or c == 1 and len(head) == 2)
+            own = not (norm(_bare(name)) in norm(subject) or c == 1 and len(head) == 2) or "及び" in subject
             col_subject = _other_quantity(subject, head[1], name) if own else subject
         if year is None:
             continue

@@ -113,8 +113,8 @@ def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnal
     """The years a follow-up asks about, read against the year in focus."""
     if context is None or not context.years:
         return a
-    if a.year_offset and not a.years and a.operation is None:
-        # 「前年度の…は？」 in a conversation: the year before the one in focus.
+    if a.year_offset and not a.years and (a.operation is None or against_target(a)):
+        # 「前年度の…は？」「その前の年度は目標を達成できてた？」 in a conversation: the year before the one in focus.
         a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
     elif not a.years and (_SAME_YEAR_RE.search(a.normalized) or (
             against_target(a) and not subject_words(a))):

@@ -123,6 +123,7 @@ _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%")]
 # 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
 ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|ha(?![A-Za-z])|km(?![A-Za-z])|人泊"
+                               r"|kg|kWh|kW|kl"
                                r"|トン|キロメートル|台|施設|世帯"
                                r"|戸|棟|冊|店舗|拠点|地区"
                                r"|基|隊|頭"
