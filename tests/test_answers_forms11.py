@@ -79,3 +79,9 @@ def test_the_year_before_judged_against_its_target_in_a_follow_up(bot):
     assert ans.kind == "comparison"
     got = {(f.measure, f.fiscal_year, f.value) for f in ans.figures}
     assert got >= {("実績値", 2021, 92.3), ("年度目標値", 2021, 95)}
+
+
+def test_a_ranking_leaves_out_subtotals_and_the_rest(bot):
+    # 「典型7公害 計」 sums the rows above it and 「典型7公害以外」 is what they leave out: neither is a type
+    ans = bot.ask("公害等調整委員会の評価書で、令和3年度に公害苦情が最も多かった公害の種類は？")
+    assert ans.kind == "ranking" and (ans.figures[0].series, ans.figures[0].value) == ("騒音", 19446)

@@ -212,10 +212,10 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
         what, year = "年度", None
     elif best is not None and best.series and not re.search(rf"{_MEANS}|指標", a.normalized):
         year = year or latest_year(best, family)
-        # (the rows of a breakdown, not its total (「合計（海面漁業）」) nor what it leaves unnamed (その他, 不明):
-        # they are no category)
+        # (the rows of a breakdown, not its total (「合計（海面漁業）」) or a subtotal (「典型7公害計」) nor what it
+        # leaves unnamed (その他, 不明, 「…以外」): they are no category)
         items = [it for ser in best.series if ser and re.sub(r"[(（].*$", "", ser) not in TOTALS
-                 and not re.match(r"その他|不明", ser)
+                 and not re.search(r"^(?:その他|不明)|以外|(?<!会)計$", re.sub(r"[(（].*$", "", ser))
                  and (it := _measure_value(best, family, year, ser)) is not None]
         what = "区分"
     else:
