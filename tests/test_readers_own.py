@@ -129,7 +129,7 @@ def test_a_units_line_over_budget_tables_under_headings_of_their_own(tmp_path):
                  "◇特別会計\n区分\t令和4年度\t令和5年度\n当初予算\t300\t320\n執行額\t290\t300\n\nⅢ　本文\n本文。\n",
                  encoding="utf-8")
     figs = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
-    assert figs[("一般会計", "当初予算額", 2023)] == (1250, "百万円")  # (「当初予算」 alone is the measure)
+    assert figs[("一般会計", "当初予算(a)", 2023)] == (1250, "百万円")  # (「当初予算」 alone is the measure)
     assert figs[("特別会計", "執行額", 2022)] == (290, "百万円")
 
 

@@ -372,8 +372,7 @@ class Index:
     def search(self, query: str, k: int = 5, sheet: str | None = None, fiscal_year: int | None = None,
                candidates: int = CANDIDATES, keywords: str | None = None) -> list[Hit]:
         """Top-k chunks for a query: dense and MeCab keyword candidates fused with reciprocal rank fusion,
-        optionally only of one sheet and/or about one fiscal year. `keywords`: the query in the sheets' words,
-        when it is written in others (an English question's gloss)."""
+        optionally only of one sheet and/or about one fiscal year; `keywords`: the query in the sheets' words."""
         check_request(query, k)
         allowed = None if sheet is None and fiscal_year is None else self.chunk_ids(sheet, fiscal_year)
         # With a filter, rank everything so the filtered list is not starved.
@@ -385,9 +384,8 @@ class Index:
         dense, similarity = [i for i, _ in ranked], dict(ranked)
         keyword = [i for i in pending.result() if allowed is None or i in allowed]
         # (the sheets' words find the passages the other words' embedding misses: both rankings count)
-        glossed = [i for i, _ in self.dense_ranking(keywords, n, exact=allowed is not None)
-                   if allowed is None or i in allowed] if keywords else []
-        scores = fuse(dense, keyword, *([glossed] if glossed else []))
+        scores = fuse(dense, keyword, *([[i for i, _ in self.dense_ranking(keywords, n, exact=allowed is not None)
+                                          if allowed is None or i in allowed]] if keywords else []))
         if not scores:
             return []
         # Depths only break ties at the cut, so only the chunks scoring at least the k-th are looked up.
