@@ -114,7 +114,7 @@ def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnal
     if context is None or not context.years:
         return a
     if a.year_offset and not a.years and (a.operation is None or against_target(a)):
-        # 「前年度の…は？」「その前の年度は目標を達成できてた？」 in a conversation: the year before the one in focus.
+        # 「前年度の…は？」「前の年は目標に届いた？」 in a conversation: the year before the one in focus.
         a = replace(a, years=[y + a.year_offset for y in context.years], year_offset=0)
     elif not a.years and (_SAME_YEAR_RE.search(a.normalized) or (
             against_target(a) and not subject_words(a))):

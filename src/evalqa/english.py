@@ -131,7 +131,7 @@ def gloss(question: str) -> str:
     # 「(Reiwa 3)」「Heisei 30」: an era year written in Latin letters
     q = re.sub(r"\(?\b(reiwa|heisei)\s*(\d{1,2}|gannen)\)?", lambda m: " {}{}年度 ".format(
         "令和" if m.group(1) == "reiwa" else "平成", "元" if m.group(2) == "gannen" else m.group(2)), q)
-    # 「the FY2024 (R6) pre-analysis table」「MEXT's R1 sheet」: the era abbreviation the sheets print, which the
+    # 「the FY2025 (R7) sheet」「MLIT's R3 report」: the era abbreviation the sheets print, which the
     # year reader takes in capitals (「R5-2」 stays a document number, as in Japanese); after a Western year it
     # restates that year
     q = re.sub(r"((?:19|20)\d{2})\s*\(\s*[rh]\d{1,2}\s*\)", r"\1", q)
@@ -150,7 +150,7 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:(?:from|between|years)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)"
                r"|((?:19|20)\d{2})\s*(?:-|–|through|until))\s*((?:19|20)\d{2})\b",
                lambda m: f" {m.group(1) or m.group(2)}〜{m.group(3)}年度 ", q)
-    # 「in 2019, before the pandemic」: an aside that says when, which the year says already
+    # 「and 2020, during the pandemic」: an aside that says when, which the year says already
     q = re.sub(r",?\s*\b(?:before|after|during)\s+the\s+(?:covid(?:-19)?\s+)?(?:pandemic|covid(?:-19)?)\b", " ", q)
     # 「at the end of FY2023」: 年度末, as the sheets say
     q = re.sub(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+(?:fy|fiscal year)\s?((?:19|20)\d{2})\b", r" \1年度末 ", q)
@@ -192,11 +192,11 @@ def gloss(question: str) -> str:
                r" \1 1人当たり 支出 ", q)
     q = re.sub(r"\baverage\s+(?:spending|expenditure)\b", " 1人当たり 支出 ", q)
     # 「flood-prevention measures」: measures named by what they are for are a 施策's 対策, not its 達成手段; the
-    # money spent on them is the 施策's (「the execution amount for childcare measures」 → 保育施策の執行額)
+    # money spent on them is the 施策's (「spending on flood measures」 → 治水施策の執行額)
     money = re.search(r"\b(?:budget|execution|executed|spen[dt]|spending|expenditure|yen)\b", q) is not None
     q = re.sub(r"\b(?!(?:the|its|their|all|these|those|such|which|what|many|of|policy|achievement)\b)"
                r"([a-z]+(?:-[a-z]+)+|[a-z]{4,})\s+measures\b", r"\1施策" if money else r"\1 対策", q)
-    # 「did the share reach the FY2022 target?」: whether the target was met, as Japanese asks it
+    # 「did the rate meet its FY2021 goal?」: whether the target was met, as Japanese asks it
     q = re.sub(r"\b(?:reach|meet|achieve|hit)\s+(?:the\s+|its\s+|their\s+)?((?:[^\s]+年度\s+)?)(?:annual\s+)?"
                r"(?:target|goal)s?\b", r" \1 目標を達成した ", q)
     q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)

@@ -233,7 +233,7 @@ def stated_change(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[s
         return None
     if a.counter == "%":
         rates = [f for f in facts if f.subject.endswith("比") and f.unit == "%"]
-    elif asks_amount(a):  # 「前年から何人減った？」: 「…前年から27人減少」
+    elif asks_amount(a):  # 「昨年から何件増えた？」: 「…前年から12件増加」
         rates = [f for f in facts if is_change(f) and (a.counter is None or same_counter(f.unit or "", a.counter))]
     else:
         return None
