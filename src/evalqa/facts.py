@@ -45,8 +45,9 @@ _ORDINAL_RE = re.compile(rf"第(\d{{1,3}}|[一二三四五六七八九十]{{1,3}
 _PRE_MARKS = ("約", "およそ", "概ね", "計", "合計", "総計", "累計", "総額", "延べ", "のべ", "うち", "最大", "最低",
               "少なくとも", "新たに", "新規に", "前年度比", "前年比", "対前年度比", "前年末比", "前年同期比", "年間",
               "月間", "毎年", "毎月", "各")
-_SINCE_RE = re.compile(r"(?:[前昨]年度?末?|前回)(?:から|より|と比べて?|に比べて?|比で)$")
-_SINCE_NOTE_RE = re.compile(r"(?:[前昨]年度?末?|前回)(?:から|より|と比べて?|に比べて?|比で)(?:、|$)")
+# 「前年から」「前年度末と比べて」: a change on the year before, its marker at the end of the words before a number
+_SINCE = r"(?:[前昨]年度?末?|前回)(?:から|より|と比べて?|に比べて?|比で)"
+_SINCE_RE = re.compile(_SINCE + "$")
 _POST_MARK_RE = re.compile(r"以上|以下|未満|超|余り|余|程度|強|弱|前後|近く|ほど|増加|減少|増|減|上昇|低下")
 # A rate or a span changes what the number means: 「1人当たり3万円」, 「5年間で100人」. Kept in the note.
 _PER_RE = re.compile(r"(?:\d+|一)?(?:人|件|回|日|か月|年|校|社)?(?:当たり|あたり|につき|ごとに|毎に)$")
@@ -79,9 +80,19 @@ class _Piece:
         return [ln for off, ln in self.starts if off <= offset][-1]
 
 
+def since_marker(f: Figure) -> str | None:
+    """The marker of a stated amount of change on the year before (「前年から」 of 「前年から27人減少」), kept in the
+    fact's note; None for a count of a year."""
+    return _since_in(f.note)
+
+
+def _since_in(note: str | None) -> str | None:
+    return next((m for m in (note or "").split("、") if _SINCE_RE.fullmatch(m)), None)
+
+
 def is_change(f: Figure) -> bool:
-    """A stated amount of change on the year before (「前年から27人減少」), not a count of either year."""
-    return _SINCE_NOTE_RE.search(f.note or "") is not None
+    """A stated amount of change on the year before, not a count of either year."""
+    return since_marker(f) is not None
 
 
 def extract_facts(sheet: Sheet) -> list[Figure]:
@@ -103,7 +114,7 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
                 now: list[Figure] = []
                 for fact in _read_sentence(sentence, sheet.era):
                     # 「…は3,276人となった。相談員数は前年から27人減少」: a change of the count before, of its year
-                    if fact["year"] is None and _SINCE_NOTE_RE.search(fact["note"] or "") and (prior := next(
+                    if fact["year"] is None and _since_in(fact["note"]) and (prior := next(
                             (f for f in reversed(before) if f.unit == fact["unit"] and f.fiscal_year), None)):
                         fact["year"] = (prior.year_label, prior.fiscal_year)
                     label, fy = fact.pop("year", None) or carried or (

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 
 from . import wording
 from .answer import Answer, Frame
 from .change import amount_first, asks_amount
 from .counts import UNIT, counter_word
 from .english import field_nouns, quoted_names
-from .facts import is_change
+from .facts import is_change, since_marker
 from .figure import Figure
 from .matching import COUNTRY_ABBREV, other_state, states_asked, term_matches
 from .normalize import nfkc, norm, tidy
@@ -203,7 +202,7 @@ def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: Callable[[str]
     notes = (fact.note or "").split("、")
     approx = "約" if "約" in (fact.note or "") else ""
     moved = next((m for m in notes if m in ("増", "減", "増加", "減少", "上昇", "低下")), "")  # 「1.9%増」
-    since = next((m for m in notes if is_change(replace(fact, note=m))), "") if moved else ""  # 「前年から」
+    since = (since_marker(fact) or "") if moved else ""  # 「前年から」
     when = f"{wording.year(fact)}の" if fact.fiscal_year else ""
     text = (f"シートの本文によると、{when}{about}は{since}{approx}{wording.value(fact)}{moved}です。\n「{fact.raw}」\n"
             f"{wording.cite(fact, sheet_label(fact.sheet))}")
@@ -292,10 +291,15 @@ def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, su
     return dated and fact_score > covered + 0.15 and not same
 
 
+def _bare_name(name: str) -> str:
+    """A name less its brackets (units, years), 【主要】 marks and stars."""
+    return re.sub(r"[(（][^()（）]*[)）]|【[^】]*】|[*＊]", "", name)
+
+
 def counted_noun(text: str, asking: bool = False) -> str | None:
     """What a name counts, the words right before its 数 (「…就労した刑務所出所者等の数（人）」 →
     就労した刑務所出所者等); of a question (`asking`), before 「の数は」「数を」."""
-    n = re.sub(r"[(（][^()（）]*[)）]|【[^】]*】|[*＊]", "", norm(text))
+    n = _bare_name(norm(text))
     end = r"(?:は|を|が|って|$|\?)" if asking else "$"
     m = re.search(rf"([^\sのをにでがはと、。]+?)の?数{end}", n)
     return m.group(1) if m else None
@@ -314,7 +318,6 @@ def stated_breakdown(by: str, facts: Sequence[Figure], years: Sequence[int]) -> 
     return rows if len(rows) >= 2 else []
 
 
-
 def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -> Figure | None:
     """A sentence of the subject's sheet that states the value in the state the question asks, when the table
     holds it in another: 「見直し前の目標は？」 of a target the table prints as revised, where a note says
@@ -326,7 +329,7 @@ def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -
     own = f"{subject.name} " + " ".join({f"{f.measure} {f.note or ''}" for f in subject.figures})
     if any(re.search(pattern, own) for _, pattern, _ in asked):
         return None  # the table's values are of the state asked (当初予算, …数（累計）)
-    core = re.sub(r"[(（][^()（）]*[)）]|【[^】]*】|[*＊]", "", subject.name)
+    core = _bare_name(subject.name)
     units = {u for f in subject.figures if (u := unit_word(f))}
     said = [f for f in facts if f.sheet == subject.sheet and core and core in f.raw
             and any(re.search(pattern, f"{f.subject} {f.series or ''} {f.note or ''}") for _, pattern, _ in asked)
