@@ -102,7 +102,8 @@ class Assistant:
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
-        if (parts := named_parts(question)) is not None:  # 「覚醒剤と大麻の摘発件数を合計すると」: each, then added
+        # 「覚醒剤と大麻の摘発件数を合計すると」: each, then added
+        if (parts := named_parts(question, self.evidence.mentioned)) is not None:
             answers = [(n, self._answer(sub, context)) for n, sub in parts]
             missing = [n for n, ans in answers if not ans.found or not ans.figures]
             return self._finish(named_sum_answer(question, answers, cat.sheet_label) or refusal(

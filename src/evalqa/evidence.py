@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from .breakdown import TOTALS
 from .english import quoted_names
 from .index import Index
-from .matching import COUNTRY_ABBREV, other_state, states_asked, term_matches
+from .matching import COUNTRY_ABBREV, abbreviates, other_state, states_asked, term_matches
 from .normalize import norm
 from .question import STOP, QuestionAnalysis, subject_words
 from .subjects import Subject, SubjectCatalogue, category_suffix
@@ -55,7 +55,8 @@ class Evidence:
     def carries(self, subject: Subject, word: str) -> bool:
         """Does the subject carry the word: among its terms, or in its own sections' text?"""
         return any(term_matches(w, subject.terms) for w in dict.fromkeys((word, word.lower(), word.upper()))) \
-            or self.in_subject_text(word, subject)
+            or self.in_subject_text(word, subject) \
+            or (abbreviates(word, subject.name) and not self.mentioned(word))  # (「重文」 of 重要文化財)
 
     def held(self, words: Sequence[str], subject: Subject) -> float:
         """The share of the words (IDF-weighted) the subject carries: in its name, section, series, notes (「北米
@@ -127,6 +128,9 @@ class Evidence:
             return re.search(re.escape(w) + gap + re.escape(c), a.normalized) is not None
         found = [w for w in words if len(w) >= 2 and NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
                  and any(joined(w, c) for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
+        # 「福島県からの避難者」 of a table 「避難先都道府県別」: its 福島県 is where they went, not where from
+        if re.search(r"先[^、。（）()]{0,6}別", subject.name):
+            found += [x for x in subject.series if x and x not in found and f"{x}から" in a.normalized]
         # 「新たに整備された」 of a count 「（累計）」: the question asks the other state of the quantity
         state = other_state(states_asked(a.normalized), " ".join([subject.name, *(s or "" for s in subject.series)]))
         return found + [state] if state else found

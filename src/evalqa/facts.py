@@ -217,7 +217,15 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         # 「相談員数は前年から27人減少」: a change on the year before, the amount of it (not the year before's count)
         if (m := _SINCE_RE.search(left)) and _POST_MARK_RE.match(a, e) and re.match(r"増|減|上昇|低下", a[e:]):
             left, pre = left[:m.start()], pre + [m.group(0)]
-        # 「(前年度2,980件)」「前年（確定値951人）」: its year is the sentence's year minus one, not a year we may state
+        # 「令和3年度に…73,739件で、前年度（81,557件）から」: the count before it, a year earlier, when the sentence
+        # names its year; otherwise (「(前年度2,980件)」「前年（確定値951人）」) a year we may not state
+        if depth_open > 0 and (prior := re.fullmatch(r"前年度?", left.strip() or a[a.rfind("、", 0, depth_open) + 1:
+                                                                                   depth_open])) \
+                and facts and facts[-1]["unit"] == unit and facts[-1]["subject"] and (now := year_before(a, s, era)):
+            label = to_label(now[1] - 1)
+            facts.append({**facts[-1], "at": s, "value": value, "note": prior.group(0), "how": "prior",
+                          "year": (label if now[0].endswith("年度") else label[:-1], now[1] - 1)})
+            continue
         if re.search(r"[前昨翌次来]年度?|前回", left) or (
                 depth_open > 0 and re.search(r"(?:[前昨翌次来]年度?|前回)$", a[:depth_open])):
             continue
@@ -383,6 +391,8 @@ def _qualifiers(left: str, subject: str | None) -> list[str]:
         rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:で(?:は|も)?|において(?:は|も)?|として)(?!の)", left)]
     # 「アルコール関連問題に関する相談は」「高齢者についての」: what the counted noun is about
     out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に関する|についての|に係る)", left)]
+    # 「福島県からの避難者は」「県外への避難者は」: where they come from or go to
+    out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:から|へ)の", left)]
     # Right before the number: 「事業に4,400人」, and a scope 「全国47か所」.
     if m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に|には)?$", left):
         out.append(m.group(1))

@@ -26,6 +26,20 @@ def term_matches(term: str, subject_terms: set[str]) -> bool:
     return len(term) >= 2 and any(len(s) >= 2 and term in s for s in subject_terms)
 
 
+_SHORT_RE = re.compile(r"[一-龥ァ-ヴー]{2,4}")
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Is the word a Japanese abbreviation of a phrase of the name: its characters in order within a run of at
+    most three per character that opens with the first and closes with the last (「重文」 of 重要文化財, 「公調委」
+    of 公害等調整委員会)? A word the name holds as it is abbreviates nothing."""
+    if not _SHORT_RE.fullmatch(short) or short in name:
+        return False
+    pattern = re.compile("".join(re.escape(c) + r"[一-龥ァ-ヴー]*?" for c in short[:-1]) + re.escape(short[-1]))
+    return any((m := pattern.match(name, i)) is not None and len(m.group(0)) <= 3 * len(short)
+               for i, c in enumerate(name) if c == short[0])
+
+
 class TermIndex:
     """Term → ids of the things whose terms hold it, answering `term_matches` for all things at once: a
     question word finds its subjects (or facts) without a scan of every one of 1,000 sheets'."""

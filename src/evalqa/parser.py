@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 37
+READING_VERSION = 40
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -311,8 +311,11 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
              if _UNIT_LINE_RE.match(norm(tidy(t)))), None)):
         # 「（単位：百万円）」 over the budget tables of a section, each under a heading of its own (「◇一般会計」)
         trailing_unit = trailing_unit or unit_of(unit_line)
-    elif not section.lines[:-len(rows)] and "単位" in section.title:  # 「達成手段（単位：百万円）」, the heading
-        trailing_unit = trailing_unit or unit_of(section.title)
+    elif not section.lines[:-len(rows)] and (headed := next((t for t in (section.title, _empty_heading_above(
+            section)) if "単位" in t), None)):
+        # 「達成手段（単位：百万円）」, the heading (or an empty one right above the table's own, opened by its
+        # header row)
+        trailing_unit = trailing_unit or unit_of(headed)
     table = Table(kind, title, rows, unit=trailing_unit)
     analyse_table(table, sheet.era, sheet.fiscal_year)
     if kind == "form":
@@ -320,6 +323,13 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     if kind == "grid" and not any(c.fiscal_year for c in table.columns.values()):
         return  # a text table (key/value rows): its text is in the section already
     section.tables.append(table)
+
+
+def _empty_heading_above(section: Section) -> str:
+    """The title of the section right before this one when it holds no line of its own, else 「」."""
+    siblings = section.parent.children if section.parent else []
+    i = next((k for k, c in enumerate(siblings) if c is section), 0)
+    return siblings[i - 1].title if i and not siblings[i - 1].lines and not siblings[i - 1].children else ""
 
 
 _CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|達成手段|事務事業|^指標\s*[①-⑳\d]")

@@ -37,10 +37,14 @@ _ADDING_RE = re.compile(r"を?(?:(?:足し)?合わせ(?:る|て|た)と?|足す�
                         r"|併せ(?:る|て)と?)")
 
 
-def named_parts(question: str) -> list[tuple[str, str]] | None:
+def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -> list[tuple[str, str]] | None:
     """(name, question about it alone) for each of the things a question names to be added up: 「令和4年度の
-    覚醒剤と大麻の摘発件数を合計すると何件？」 → [(覚醒剤, 令和4年度の覚醒剤の摘発件数は何件？), (大麻, …)]."""
+    覚醒剤と大麻の摘発件数を合計すると何件？」 → [(覚醒剤, 令和4年度の覚醒剤の摘発件数は何件？), (大麻, …)].
+    Names that hold 「の」 or 「・」 (「電子基準点網の運用・更新」) are taken whole first when `mentioned` (does a
+    sheet print it?) accepts every one of them."""
     q = norm(question)
+    if mentioned is not None and (printed := _printed_parts(q, mentioned)) is not None:
+        return printed
     m = _NAMED_SUM_RE.search(q)
     if m is None:
         return None
@@ -51,6 +55,43 @@ def named_parts(question: str) -> list[tuple[str, str]] | None:
         return None  # (years added: see sum_answer; 「国籍・地域別の…の合計」: one breakdown, all its rows)
     rest = _ADDING_RE.sub("は", q[m.end():], count=1)
     return [(n, q[:m.start()] + n + rest) for n in names]
+
+
+# a clause of names joined: 「A_の_B と C_の_D」, the names as the sheets print them
+_CLAUSE_JOIN_RE = re.compile(r"と|及び|および")
+
+
+def _printed_parts(q: str, mentioned: Callable[[str], bool]) -> list[tuple[str, str]] | None:
+    """A clause before the word of adding whose parts, split at と / 及び, are each printed in a sheet; the
+    first may follow words of the clause (「令和4年度の」), the last may be followed by them (「の執行額」)."""
+    adding = _ADDING_RE.search(q)
+    if adding is None or not re.match(_ADDING, q[adding.start():].lstrip("を")):
+        return None
+    start = 0
+    for clause in q[:adding.start()].split("、"):
+        joins = list(_CLAUSE_JOIN_RE.finditer(clause))
+        if joins:
+            first = clause[:joins[0].start()]
+            middle = [clause[a.end():b.start()] for a, b in zip(joins, joins[1:], strict=False)]
+            last = clause[joins[-1].end():]
+            # (the longest run of each end that a sheet prints, cut where 「の」 joins it to other words)
+            head = next((first[i:] for i in [0, *(k + 1 for k, c in enumerate(first) if c == "の")]
+                         if _printed(first[i:], mentioned)), None)
+            tail = next((last[:k] for k in [len(last), *(k for k in range(len(last) - 1, 0, -1) if last[k] == "の")]
+                         if _printed(last[:k], mentioned)), None)
+            if head is not None and tail is not None and all(_printed(m, mentioned) for m in middle):
+                names = [head, *middle, tail]
+                before = q[:start + len(first) - len(head)]
+                rest = _ADDING_RE.sub("は", q[start + joins[-1].end() + len(tail):], count=1)
+                if len(set(names)) == len(names):
+                    return [(n.strip("「」『』"), before + n.strip("「」『』") + rest) for n in names]
+        start += len(clause) + 1
+    return None
+
+
+def _printed(name: str, mentioned: Callable[[str], bool]) -> bool:
+    bare = name.strip("「」『』")
+    return len(bare) >= 3 and not find_fiscal_years(bare) and mentioned(bare)
 
 
 def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Callable[[str], str]) -> Answer | None:
