@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from .breakdown import TOTALS
 from .english import quoted_names
+from .figure import Figure
 from .index import Index
 from .matching import COUNTRY_ABBREV, abbreviates, other_state, states_asked, term_matches
 from .normalize import norm
@@ -109,6 +110,12 @@ class Evidence:
             return True
         return self.index.section_mentions(subject.sheet, subject.section, word)
 
+    def names_apart(self, a: QuestionAnalysis, subject: Subject, fact: Figure) -> bool:
+        """Does the question name, besides what the subject carries, nouns only the fact's counted thing or its
+        qualifiers say (「投資詐欺が疑われる相談」 against a table of 相談 by field)? Then the sentence answers."""
+        lacking = [w for w in subject_words(a) if len(w) >= 2 and NOUN_RE.fullmatch(w) and not self.carries(subject, w)]
+        return bool(lacking) and all(w in f"{fact.subject}・{fact.series or ''}" for w in lacking)
+
     def qualifiers(self, a: QuestionAnalysis, words: Sequence[str], subject: Subject, min_fact: float) -> list[str]:
         """Words of the question that qualify a noun the subject carries but that the subject does not (「運輸部門」
         when the table has 家庭部門 only; 「歩行中の負傷者数」 against all injured): its figure is of something else.
@@ -116,8 +123,9 @@ class Evidence:
         of all animals), qualifies too."""
         carried = [w for w in words if self.carries(subject, w)]
         apart = {w for w in carried if self.held([w], subject) == 0 and w not in a.proper
-                 and any(f.sheet == subject.sheet and w in f.subject and f.section[:len(subject.section)]
-                         == subject.section for f in self.catalogue.facts_naming([w], min_fact))}
+                 and any(f.sheet == subject.sheet and w in f"{f.subject}・{f.series or ''}"
+                         and f.section[:len(subject.section)] == subject.section
+                         for f in self.catalogue.facts_naming([w], min_fact))}
         # 「意匠の一次審査…」: a word no sheet mentions that opens the phrase of the subject's name, joined by の to
         # a word of that name, names another thing (not 「センター経由の」, which relates two carried words)
         unknown = {w for w in words if w not in carried and w not in a.proper and not self.mentioned(w)

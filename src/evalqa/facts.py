@@ -393,6 +393,10 @@ def _qualifiers(left: str, subject: str | None) -> list[str]:
     out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に関する|についての|に係る)", left)]
     # 「福島県からの避難者は」「県外への避難者は」: where they come from or go to
     out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:から|へ)の", left)]
+    # 「投資詐欺が疑われる相談は」「夜間に発生した事故は」: a clause that says which of the counted things
+    if subject and (m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:が|を|に|で|と|から)[一-龥]{{1,3}}[ぁ-ん]{{0,5}}"
+                                   rf"[るたい]{re.escape(subject)}", left)):
+        out.append(m.group(1))
     # Right before the number: 「事業に4,400人」, and a scope 「全国47か所」.
     if m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に|には)?$", left):
         out.append(m.group(1))

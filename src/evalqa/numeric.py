@@ -28,7 +28,7 @@ RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "予算額", "
 # Kinds of value that stand for the indicator as a whole rather than for one year.
 YEARLESS = ("target", "midterm", "final_target", "baseline")
 _DEFAULT_FAMILY = {"indicator": "actual", "means": "budget", "budget": "initial_budget"}
-_TREND_FAMILIES = {"indicator": ["target", "actual"], "means": ["budget", "execution"],
+_TREND_FAMILIES = {"indicator": ["actual", "target"], "means": ["budget", "execution"],
                    "budget": ["initial_budget", "execution"]}
 
 
