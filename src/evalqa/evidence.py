@@ -32,6 +32,8 @@ class Evidence:
         self.index = index
         self.catalogue = catalogue
         self._mentions: dict[str, bool] = {}
+        # 「JCG」: the letters a body's sheets are filed under name it (jcg-r6-2-kainan)
+        self._filed_under = {sid.split("-")[0] for sid in catalogue.titles if re.match(r"[a-z]{2,6}-", sid)}
 
     def mentioned(self, term: str) -> bool:
         """Does any sheet mention the term?"""
@@ -41,7 +43,7 @@ class Evidence:
             # (an English question is read in lower case: 「dx」 is the sheets' 「DX」)
             # (and its full-width capitals: 「ＳＮＳ」)
             wide = term.upper().translate(_FULL_WIDTH) if term.isascii() else term
-            self._mentions[term] = self.index.mentions(term) or (
+            self._mentions[term] = term.lower() in self._filed_under or self.index.mentions(term) or (
                 term.isascii() and (self.index.mentions(term.upper()) or self.index.mentions(wide)))
         return self._mentions[term]
 

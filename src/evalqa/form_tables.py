@@ -29,6 +29,7 @@ from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Row, Table
 
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
+_UNIT_WORD_RE = re.compile(r"[^\d\s]{1,6}")
 _FIELDS = {"単位", "評価の向き", "主要な測定指標", "主要", "指標の種類", "測定指標の種類"}
 _LABEL_HEADERS = (*GRADE_HEADS, "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年", "単位")
 # 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
@@ -269,6 +270,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         if own and (y := parse_fiscal_year(own.group(1), sheet.era, sheet.fiscal_year)) \
                 and (m := measure_of(own.group(2), whole=True)):
             row_year, row_measure = (y, tidy(own.group(1))), m
+        if norm(first) == "単位" and len(texts) > 2 and _UNIT_WORD_RE.fullmatch(norm(texts[1][1])):
+            state.unit = tidy(texts[1][1]).replace("％", "%")  # 「単位 | 隻 | 最終目標値 | 1,600以下」: fields
+            continue
         if row_year is not None:
             pass  # the subject stays the table's (or the indicator's above)
         elif not values and _inner_header(cells, sheet):

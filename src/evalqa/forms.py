@@ -25,6 +25,8 @@ MINISTRIES = (
     "海上保安庁", "消防庁", "出入国在留管理庁", "公安調査庁", "国税庁", "原子力規制庁", "国土地理院",
     "運輸安全委員会", "公害等調整委員会", "カジノ管理委員会", "中央労働委員会", "公安審査委員会", "食品安全委員会",
 )
+# A body of the government by the shape of its name, in a document's head line
+_BODY_RE = re.compile(r"(?:^|[\s　度])([一-龥ァ-ヴー]{2,12}?(?:省|庁|委員会))(?=$|[\s　の（(]|事前|実績|評価|政策)")
 # Headings these forms use as lines of their own (matched whole, width and spaces ignored).
 SECTION_WORDS = {norm(w) for w in (
     "施策目標", "施策の目標", "評価結果", "測定指標", "業績指標", "施策の概要", "施策の分析", "達成すべき目標",
@@ -245,6 +247,8 @@ def read_form_metadata(lines: list[Line]) -> FormMetadata:
                 meta.fiscal_year = era_year(era, m.group(3))
         if meta.ministry is None:
             meta.ministry = next((x for x in MINISTRIES if x in n), None)
+        if meta.ministry is None and len(n) <= 40 and (m := _BODY_RE.search(n)):
+            meta.ministry = m.group(1)  # (a body of no list: 「令和6年度 防衛装備庁 事前分析表」)
         if meta.policy_number is None and (m := _POLICY_NUMBER_RE.search(nfkc(n))):
             meta.policy_number = m.group(1)
     if meta.policy_number is None and title and (m := _POLICY_NUMBER_RE.search(norm(title))):

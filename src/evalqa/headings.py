@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .fiscal_year import DEFAULT_ERA, parse_fiscal_year
-from .forms import match_generic_heading
+from .forms import SECTION_WORDS, match_generic_heading
 from .normalize import norm, tidy
 
 ROMAN = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
@@ -72,7 +72,23 @@ def general_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
     h = heading_of(line.strip()[:unit.start()] if unit else line, era)
     if h is not None and unit:
         h.title += unit.group(0).strip()
+    if h is None and (head := _before_remark(line.strip())) and norm(head) in SECTION_WORDS:
+        h = heading_of(head, era)  # 「測定指標（各指標とも暦年の値。…）」: the heading, with a remark on it
+        if h is not None:
+            h.title = tidy(line)
     return h
+
+
+def _before_remark(line: str) -> str | None:
+    """The text before a bracketed remark that closes the line (brackets within it allowed), else None."""
+    if not line.endswith(("）", ")")):
+        return None
+    depth = 0
+    for i in range(len(line) - 1, -1, -1):
+        depth += {"）": 1, ")": 1, "（": -1, "(": -1}.get(line[i], 0)
+        if depth == 0:
+            return line[:i].strip() or None
+    return None
 
 
 def heading_of(line: str, era: str) -> Heading | None:

@@ -76,6 +76,16 @@ def ministries_named(a: QuestionAnalysis) -> list[str]:
     return list(dict.fromkeys(_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)))
 
 
+_ACRONYM_RE = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})(?![A-Za-z])")
+
+
+def _asked_bodies(a: QuestionAnalysis, cat: SubjectCatalogue) -> set[str]:
+    """The ministries and bodies the question names: of the list (厚労省 as 厚生労働省), and those the sheets
+    themselves name as theirs (防衛装備庁)."""
+    own = {m for meta in cat.sheet_meta.values() if (m := meta.get("ministry")) and m in a.normalized}
+    return {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)} | own
+
+
 def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     """The analysis with the sheets the question names by 施策名 (「北米地域外交の…」), whose title words then no
     longer count as words naming a subject: they say where to look, not what."""
@@ -99,8 +109,11 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     numbers = {(r or d).upper() for r, d in _POLICY_NUMBER_RE.findall(a.normalized)}
     named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
-        asked = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
+        asked = _asked_bodies(a, cat)
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
+    # 「JCGの」「ATLA's」: the letters a body's sheets are filed under (jcg-r6-2-kainan)
+    acronyms = {w.lower() for w in _ACRONYM_RE.findall(a.question)}
+    named = named or [sid for sid in cat.titles if sid.split("-")[0] in acronyms]
     labels: set[str] = set()
     if not named:  # 「評価対象期間の…」: a field only one 施策's sheets have (評価対象期間, 評価方式 …)
         having = {sid: found for sid, m in cat.sheet_meta.items()
@@ -123,12 +136,12 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if field_number is not None and field_number != a.field_number:
         a = replace(a, field_number=field_number)
     # 「厚労省の」「文科省の」: a ministry says where to look, whatever the sheets call it.
-    ministries = {t for m in _MINISTRY_RE.finditer(a.normalized) for t in terms(m.group(0))}
+    ministries = {t for m in _asked_bodies(a, cat) for t in terms(m)} | acronyms
     # 「令和4年度の…評価書では」: of the 施策's sheets, that year's
     if a.document_year is not None and len(named) > 1:
         named = [sid for sid in named if cat.sheet_years.get(sid) == a.document_year] or named
     # (of the sheets named, those of the ministry named, when it is among them)
-    asked_ministries = {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)}
+    asked_ministries = _asked_bodies(a, cat)
     # (a ministry named outweighs title words another ministry's sheet shares: 「公取委の研修の受講者」)
     named = [sid for sid in named if cat.sheet_meta[sid].get("ministry") in asked_ministries] or [
         sid for sid, m in cat.sheet_meta.items() if m.get("ministry") in asked_ministries] or named
@@ -160,7 +173,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅳ－2－3」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
-    return replace(a, sheets=named, sheet_words=frozenset(words))
+    # (「JCG」 says which sheets, it is no proper noun to find in them)
+    return replace(a, sheets=named, sheet_words=frozenset(words), proper=[p for p in a.proper if p not in acronyms])
 
 
 def _narrowed(named: list[str], content: Sequence[str], ministries: set[str], cat: SubjectCatalogue) -> list[str]:

@@ -83,10 +83,16 @@ class Table:
         return "\n".join(r.text for r in self.rows if r.text)
 
 
+# 「目標」「実績」 alone under a year spanning two columns: the measure, said short
+_SHORT_MEASURES = {"目標": "目標値", "実績": "実績値"}
+
+
 def _header_cell(cell: str) -> bool:
     n = norm(cell)
     if not n:
         return False
+    if n in _SHORT_MEASURES:
+        return True
     if len(n) <= 24 and (YEAR_IN_HEADER_RE.search(n) or MEASURE_RE.search(n)):
         return parse_cell(cell) is None
     return any(n.startswith(w) or n.endswith(w) for w in _HEADER_WORDS) and len(n) <= 30
@@ -141,6 +147,7 @@ def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None)
                 col.fiscal_year = parse_fiscal_year(m.group(0), era, near)
             if col.measure is None and (m := MEASURE_RE.search(n)):
                 col.measure = m.group(1)
+            col.measure = col.measure or _SHORT_MEASURES.get(n)
             if col.unit is None:
                 col.unit = unit_of(text)
             if "事業番号" in n or "測定指標" in n:
