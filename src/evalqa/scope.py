@@ -112,7 +112,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         asked = _asked_bodies(a, cat)
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
     # 「JCGの」「ATLA's」: the letters a body's sheets are filed under (jcg-r6-2-kainan)
-    acronyms = {w.lower() for w in _ACRONYM_RE.findall(a.question)}
+    filed = {sid.split("-")[0]: sid for sid in cat.titles}
+    acronyms = {w.lower() for w in _ACRONYM_RE.findall(a.question) if w.lower() in filed}
     named = named or [sid for sid in cat.titles if sid.split("-")[0] in acronyms]
     labels: set[str] = set()
     if not named:  # 「評価対象期間の…」: a field only one 施策's sheets have (評価対象期間, 評価方式 …)
@@ -136,7 +137,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if field_number is not None and field_number != a.field_number:
         a = replace(a, field_number=field_number)
     # 「厚労省の」「文科省の」: a ministry says where to look, whatever the sheets call it.
-    ministries = {t for m in _asked_bodies(a, cat) for t in terms(m)} | acronyms
+    ministries = {t for m in _MINISTRY_RE.finditer(a.normalized) for t in terms(m.group(0))} | acronyms | {
+        t for m in _asked_bodies(a, cat) if m in a.normalized for t in terms(m)}
     # 「令和4年度の…評価書では」: of the 施策's sheets, that year's
     if a.document_year is not None and len(named) > 1:
         named = [sid for sid in named if cat.sheet_years.get(sid) == a.document_year] or named
