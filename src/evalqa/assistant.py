@@ -37,7 +37,7 @@ from .stated import (
     stated_change,
     stated_years,
 )
-from .subjects import STRONG, Subject, SubjectCatalogue, unit_word
+from .subjects import STRONG, Subject, SubjectCatalogue, bare_name, unit_word
 from .sums import named_parts, named_sum_answer
 from .terms import terms
 
@@ -138,7 +138,7 @@ class Assistant:
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
         # over many figures; a relative year (翌年度) moves the year in focus, though 「どうなった」 asks a passage.
         followup = context is not None and context.subject is not None and (
-            not a.content or a.short or a.connective) and not ((a.prose and (not shifted or a.reason)) or a.operation)
+            not a.content or a.short or a.connective) and not (a.reason or (a.prose and not shifted) or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
         ev = self.evidence
         missing = [p for p in a.proper if not ev.mentioned(p.lower()) and not ev.country_in_corpus(p)]
@@ -162,6 +162,12 @@ class Assistant:
             if many is not None:
                 return self._finish(many, hits)
         if (a.prose or a.reason) and not a.explicit:
+            if a.reason and not subject_words(a) and context is not None and context.subject is not None:
+                # 「なんで変わったの？」 after a figure: why, of the subject in focus, in its sheet
+                s = context.subject  # (the 施策's sheets of every year: next year's may say why it was revised)
+                own = [sid for sid, t in cat.titles.items() if t == cat.titles.get(s.sheet)]
+                hits = [h for h in self.index.search(f"{s.name} {question}", k=8) if h.sheet in own] or hits
+                a = replace(a, sheets=own, content=[*a.content, *terms(bare_name(s.name))])
             return self._prose(a, hits)
         asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
         # A sentence states one value: a trend over years is the table's.

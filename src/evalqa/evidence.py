@@ -12,7 +12,7 @@ from .index import Index
 from .matching import COUNTRY_ABBREV, abbreviates, other_state, states_asked, term_matches
 from .normalize import norm
 from .question import STOP, QuestionAnalysis, subject_words
-from .subjects import Subject, SubjectCatalogue, category_suffix
+from .subjects import BARE_NAME_RE, Subject, SubjectCatalogue, category_suffix
 from .terms import NOUN_RE, terms
 
 # 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
@@ -166,7 +166,7 @@ def told_apart(a: QuestionAnalysis, subjects: Sequence[Subject],
     picked = [s for s in subjects if s.series and series_in(a, s)] or [s for s in subjects if not s.series]
     picked = longest_phrase(a.normalized, picked) if len(picked) > 1 else picked
     if len(picked) > 1:  # 「交付枚数」 asked: not 「交付枚数の人口に対する割合」, which says more than was asked
-        words = [set(terms(_BARE_NAME_RE.sub("", s.name))) for s in picked]
+        words = [set(terms(BARE_NAME_RE.sub("", s.name))) for s in picked]
         inner = [s for s, w in zip(picked, words, strict=True) if all(w < o for o in words if o is not w)]
         if len(inner) == 1:
             return inner
@@ -192,9 +192,6 @@ def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
 
 
 _QUOTED_RE = re.compile(r"「([^「」]{1,20})」")
-# A name's number, units and marks (「指標①」「（％）」「【主要】」「※主要」「★」): not what it names
-_BARE_NAME_RE = re.compile(r"^(?:測定指標|業績指標|指標)\s*[①-⑳\d]+\s*|【[^【】]*】|※\S*|★"
-                           r"|(?:\s*[（(][^（()）]*[）)])+\s*(?=$|【|※|★)")
 # 「協力雇用主数」「参加者数」: what a count counts, the noun right before its 数
 _COUNTED_NOUN_RE = re.compile(r"([一-龥ァ-ヴー]{2,})数")
 # 「…の滞納残高はいくら」: the noun whose value is asked, right before the question word

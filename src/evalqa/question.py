@@ -78,7 +78,7 @@ _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回
                           r"|額は|額を|額が|率は|率を|率が")
 # Asking why or on what grounds: a passage answers, even when a kind of value is named (「目標値の根拠は？」).
 # (「原因別」「原因のうち、紛失は」: causes as the categories of a breakdown, not a why)
-_REASON_RE = re.compile(r"なぜ|どうして|理由|根拠|どういう考え|どのような考え|考え方|背景|狙い"
+_REASON_RE = re.compile(r"なぜ|なんで|何で(?!す)|どうして|理由|根拠|どういう考え|どのような考え|考え方|背景|狙い"
                         r"|(?:要因|原因)(?!別|のうち)|(?:どうやって|どのように|どう)(?:決め|設定|定め|算出|算定)")
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
 # 「令和5年度事前分析表では」: the year of a document named, not a year asked (「令和5年度の温暖化対策の事前分析表」:
@@ -107,7 +107,7 @@ _DOCUMENT_NAME_RE = re.compile(r"実績評価(?:書|調書)?|実績報告書?|�
 _RELATIVE_YEARS = [(re.compile(rf"(?:前の年度?|前年度|前年|昨年度|1年前|一年前){_DOCUMENT_AFTER}"), -1),
                    (re.compile(rf"(?:次の年度?|翌年度|次年度|翌年){_DOCUMENT_AFTER}"), 1)]
 # 「一年前の評価書だと」「前回の事前分析表で」: the document of the year before the one in focus.
-_PREVIOUS_DOCUMENT_RE = re.compile(r"(?:前の年度?|前年度?|昨年度?|前回|1年前|一年前)の?"
+_PREVIOUS_DOCUMENT_RE = re.compile(r"(?:前の年度?|前年度?|昨年度?|前回|1年前|一年前)(?:[(（][^()（）]{1,12}[)）])?の?"
                                    r"(?:評価書|事前分析表|分析表|調書|シート|資料|実績評価書|個票)")
 # Questions over several figures. Checked in order; each names an operation of `evalqa.aggregate`.
 OPERATIONS = [
@@ -185,6 +185,7 @@ STOP = {
     "数値", "施策", "政策", "施策目標", "やつ", "もの", "よる", "よれ", "おける", "おく", "行う", "行わ", "行っ",
     "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書", "等", "など", "トン", "万トン",
     "順", "順番", "順に", "並び", "全体", "そう", "今", "ところ", "現時点", "今後", "以降", "以来", "こと", "人",
+    "以内", "以上", "以下", "未満",  # (「何日以内？」: the bound of a target asked, not what it is of)
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -377,7 +378,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         operation = "graded"  # 「判定が×だった測定指標は？」「A評価だった業績指標は？」
     if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
         operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), operation)
-    offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(n)), 0)
+    # (「前年度（令和5年度）の評価書では」 names the document before, not the year before)
+    offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(_PREVIOUS_DOCUMENT_RE.sub("", n))), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
     reason = bool(_REASON_RE.search(n)) and operation != "rank"  # (「原因として最も多いのは」: a category)

@@ -83,6 +83,16 @@ def unit_word(f: Figure) -> str:
 
 
 TARGETS = ("年度目標値", "目標値")
+# A name's number, units and marks (「指標①」「（％）」「【主要】」「※主要」「★」): not what it names
+BARE_NAME_RE = re.compile(r"^(?:測定指標|業績指標|指標)\s*[①-⑳\d]+\s*|【[^【】]*】|※\S*|★"
+                          r"|(?:\s*[（(][^（()）]*[）)])+\s*(?=$|【|※|★)")
+
+
+def bare_name(name: str) -> str:
+    """「指標4 マリンレジャーに伴う…数」「マリンレジャーに伴う…数(人)」 → what both name."""
+    return BARE_NAME_RE.sub("", norm(name)).strip()
+
+
 class SubjectCatalogue:
     """Subjects of a corpus with IDF weights and an inverted index term → subjects."""
 
@@ -112,7 +122,7 @@ class SubjectCatalogue:
         self._own_budget: dict[str, list[Subject]] = {}  # per name prefix, built on first use
         for i, s in enumerate(self.subjects):
             self._by_name[(s.name, s.table)].append(s)
-            self._by_bare_name[s.name].append(s)
+            self._by_bare_name[bare_name(s.name)].append(s)
             for t in s.terms:
                 df[t] += 1
             self._by_term.add(i, s.terms)
@@ -186,9 +196,17 @@ class SubjectCatalogue:
 
     def newest(self, s: Subject) -> Subject:
         """The same subject in the newest sheet of its 施策 (令和5年度末's 国税局別 table over 令和4年度末's)."""
-        same = [x for x in self._by_bare_name.get(s.name, [])
-                if x.kind == s.kind and self.titles.get(x.sheet) == self.titles.get(s.sheet)]
+        same = self._across_years(s)
         return max(same, key=lambda x: max((f.fiscal_year or 0 for f in x.figures), default=0), default=s)
+
+    def _across_years(self, s: Subject) -> list[Subject]:
+        """The subject as the 施策's sheets of each year write it: by name and table, else by its bare name
+        (「指標4 マリンレジャーに伴う…数」 of next year's workbook is 「マリンレジャーに伴う…数(人)」)."""
+        title = self.titles.get(s.sheet)
+        exact = [t for t in self._by_name.get((s.name, s.table), []) if self.titles.get(t.sheet) == title]
+        bare = [x for x in self._by_bare_name.get(bare_name(s.name), [])
+                if x.kind == s.kind and self.titles.get(x.sheet) == title]
+        return exact if len({t.sheet for t in exact}) > 1 or len({t.sheet for t in bare}) < 2 else bare
 
     def _ministry(self, sheet: str) -> str | None:
         return self.sheet_meta.get(sheet, {}).get("ministry")
@@ -339,8 +357,7 @@ class SubjectCatalogue:
         year's sheet): each year from the newest sheet that reports it; where an older sheet says otherwise,
         the pair (kept, other) is returned so the answer can name both. With `within` (the sheets a question
         names), only those sheets; with `of_year` (「令和4年度の評価書で」), the sheet of that year when one is."""
-        twins = [t for t in self._by_name.get((s.name, s.table), [])
-                 if self.titles.get(t.sheet) == self.titles.get(s.sheet) and (not within or t.sheet in within)]
+        twins = [t for t in self._across_years(s) if not within or t.sheet in within]
         if of_year is not None and not within:
             twins = [t for t in twins if self.sheet_years.get(t.sheet) == of_year] or twins
         if len(twins) < 2:
@@ -365,9 +382,7 @@ class SubjectCatalogue:
         year = self.sheet_years.get(s.sheet)
         if year is None:
             return None
-        return next((t for t in self._by_name.get((s.name, s.table), [])
-                     if self.titles.get(t.sheet) == self.titles.get(s.sheet)
-                     and self.sheet_years.get(t.sheet) == year + offset), None)
+        return next((t for t in self._across_years(s) if self.sheet_years.get(t.sheet) == year + offset), None)
 
     @staticmethod
     def series_in(a: QuestionAnalysis, subject: Subject) -> str | None:
