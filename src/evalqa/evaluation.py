@@ -137,15 +137,22 @@ def _measure_core(label: str) -> str:
     return re.sub(r"^(?:(?:令和|平成)?(?:\d+|元)年度|年度ごとの|年度毎の)", "", label)
 
 
+# Words of the kinds of value a sheet prints
+_KIND_WORD_RE = re.compile(r"目標|実績|基準|予算|執行|要求|繰越|補正|合計|^計|率|初期値|見込|速報|確定")
+
+
 def measure_matches(asked: str | None, measure: str | None) -> bool:
     if asked is None:
         return True
     if measure is None:
         return False
     a, m = _measure_core(asked), _measure_core(measure)
+    if not _KIND_WORD_RE.search(a):
+        return True  # 「摘発件数」: what is counted, not a kind of value (目標値, 実績値, 予算 …) to check
     if a == "予算":  # a set that names the budget table's values as one kind: any row of that table
         return re.search(r"予算|概算要求|合計|繰越|補正|^計", m) is not None
-    return a == m or (len(a) >= 2 and (m.startswith(a) or m.endswith(a) or a.endswith(m)))
+    return a == m or (len(a) >= 2 and (m.startswith(a) or m.endswith(a) or a.endswith(m))) \
+        or (len(m) >= 4 and a.startswith(m))  # (当初予算額 asked, 当初予算(a) printed)
 
 
 # A set that labels every budget value 予算額: the kind of budget its question names is what it asks.

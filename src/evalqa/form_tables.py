@@ -229,7 +229,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 and any(read_value(c, sheet) for c in r.cells[1:])]
     cols = _columns([r.cells for r in table.header if r not in labelled], sheet, width)
     body = labelled + table.body
-    state = _RowState()
+    # 「単位 | 件 | 最終目標値（目標年） | 0（毎年）」 read as the header: its unit holds for the rows
+    state = _RowState(unit=next((tidy(r.cells[1]).replace("％", "%") for r in table.header if len(r.cells) > 1
+                                 and norm(r.cells[0]) == "単位" and _UNIT_WORD_RE.fullmatch(norm(r.cells[1]))), None))
     out: list[Figure] = []
     # 「主な事務事業（令和3年度）」: a table of one year says it in brackets in its title (「令和5年度事前分析表」,
     # the document's own heading, is not a table's year).

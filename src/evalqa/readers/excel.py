@@ -40,7 +40,15 @@ def read_xlsx(path: str | Path) -> Document:
         for ws in wb.worksheets:
             if lines and not lines[-1].blank:
                 lines.append(Line(len(lines) + 1, [""]))
+            start = len(lines)
             _read_sheet(ws, lines)
+            first = next((ln for ln in lines[start:] if not ln.blank), None)
+            if start and first is not None and first.is_row and not re.fullmatch(r"(?i)sheet\d*", ws.title.strip()):
+                # A worksheet that opens with a table (「目標達成度合いの測定結果 | …」) is headed by its tab's
+                # name (評価結果): else its rows would stand under the previous worksheet's last heading.
+                lines.insert(start, Line(0, [ws.title.strip()]))
+                for k, ln in enumerate(lines[start:], start + 1):
+                    ln.number = k
     finally:
         wb.close()
     if not any(not ln.blank for ln in lines):
