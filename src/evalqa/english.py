@@ -183,7 +183,9 @@ def gloss(question: str) -> str:
     # 「how many X」 asks after its noun in Japanese (「測定指標はいくつ」), where the operations look for it; a
     # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
     if m := _COUNTED_RE.search(q):
-        q = q[:m.start()] + m.group(1) + " " + m.group(2) + q[m.end():] + f" 何{COUNTED[m.group(2)]}"
+        # (「people」 says no more than the counter 何人: not a word glued to the one before it)
+        noun = "" if m.group(2) in ("people", "persons") else m.group(2)
+        q = q[:m.start()] + m.group(1) + " " + noun + q[m.end():] + f" 何{COUNTED[m.group(2)]}"
     elif re.search(r"\bhow many\b", q):
         q = re.sub(r"\bhow many\b", " ", q) + " how many"
     q = _MONTH_RE.sub(lambda m: f" {m.group(2) + '年' if m.group(2) else ''}{_MONTHS.index(m.group(1)) + 1}月 ", q)

@@ -26,6 +26,14 @@ def term_matches(term: str, subject_terms: set[str]) -> bool:
     return len(term) >= 2 and any(len(s) >= 2 and term in s for s in subject_terms)
 
 
+_NUMBERED_NAME_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:歳|代)")
+
+
+def numbered_names(text: str) -> list[str]:
+    """Ages and other names made of a number (「18歳」「20代」): words whose digits the terms drop."""
+    return _NUMBERED_NAME_RE.findall(text)
+
+
 _SHORT_RE = re.compile(r"[一-龥ァ-ヴー]{2,4}")
 
 

@@ -187,7 +187,6 @@ STOP = {
     "数値", "施策", "政策", "施策目標", "やつ", "もの", "よる", "よれ", "おける", "おく", "行う", "行わ", "行っ",
     "つい", "つく", "計上", "つ", "末", "時点", "現在", "かけ", "かける", "書", "等", "など", "トン", "万トン",
     "順", "順番", "順に", "並び", "全体", "そう", "今", "ところ", "現時点", "今後", "以降", "以来", "こと", "人",
-    "以内", "以上", "以下", "未満",  # (「何日以内？」: the bound of a target asked, not what it is of)
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -352,6 +351,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions) or ranged
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
     stripped = norm(_INCLUDED_RE.sub("", q))
+    # 「目標は何日以内？」: the bound of the value asked, not a word of what it is of (「1年以内」 is)
+    stripped = re.sub(r"(何[^\s、。?？]{0,3}?)(?:以内|以上|以下|未満)", r"\1", stripped)
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
     # 「何件以下が目標？」: the bound of the number asked, not words of a name (「49歳以下の…」)
