@@ -67,7 +67,7 @@ def label_of(s: Subject, series: str | None = None) -> str:
 
 
 # --- count and related ---------------------------------------------------------------------------
-_REFERENCE_RE = re.compile(r"^(?:[(（【]参考|参考指標)")  # 「（参考指標）…」「参考指標2　…」
+_REFERENCE_RE = re.compile(r"^(?:[(（【]参考|参考指標|参考表)")  # 「（参考指標）…」「参考指標2　…」
 
 
 def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
@@ -93,10 +93,12 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
                 # A form whose outline does not mark its indicators (業績指標①…): the indicators with figures,
                 # 「（参考指標）…」 rows apart, 【主要】 ones when the main ones are asked.
                 # (a breakdown table's categories, 県別 or 国・地域別, are not indicators of their own)
-                listed = [n for n in dict.fromkeys(s.name for s in cat.subjects if s.sheet == sid
-                                                   and s.kind == "indicator" and scope.holds(s)
-                                                   and not all(f.series for f in s.figures))
-                          if bool(_REFERENCE_RE.match(n)) == (kind == "reference")
+                # (a table under a heading 「■参考表 …」 holds reference figures, whatever its rows are named)
+                listed = [n for n, ref in dict.fromkeys(
+                              (s.name, any(_REFERENCE_RE.match(p.lstrip("■□◆◇ ")) for p in s.section))
+                              for s in cat.subjects if s.sheet == sid and s.kind == "indicator" and scope.holds(s)
+                              and not all(f.series for f in s.figures))
+                          if (bool(_REFERENCE_RE.match(n)) or ref) == (kind == "reference")
                           and (not main or bool(_MAIN_RE.search(n)))]
             names += listed
         elif kind == "field":

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
+from .fiscal_year import era_year
 from .forms import MINISTRIES
+from .matching import abbreviates
 from .normalize import nfkc, norm
 from .question import QuestionAnalysis
 from .search import Hit
@@ -82,8 +84,28 @@ _ACRONYM_RE = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})(?![A-Za-z])")
 def _asked_bodies(a: QuestionAnalysis, cat: SubjectCatalogue) -> set[str]:
     """The ministries and bodies the question names: of the list (厚労省 as 厚生労働省), and those the sheets
     themselves name as theirs (防衛装備庁)."""
-    own = {m for meta in cat.sheet_meta.values() if (m := meta.get("ministry")) and m in a.normalized}
+    bodies = {m for meta in cat.sheet_meta.values() if (m := meta.get("ministry"))}
+    # (「中労委」: a body's name shortened, as people write it)
+    short = [w for w in re.findall(r"[一-龥ァ-ヴー]{2,5}", a.normalized) if w[-1] in "省庁委院"]
+    own = {m for m in bodies if m in a.normalized or any(abbreviates(w, m) for w in short)}
     return {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)} | own
+
+
+_CODE_RE = re.compile(r"(?<![a-z])([rh])\s*(\d{1,2})\s*[-－ー‐]\s*(\d{1,3}(?:\s*[-－ー‐]\s*\d{1,3})*)(?![\d.])",
+                      re.IGNORECASE)
+
+
+def _coded(q: str, cat: SubjectCatalogue) -> list[str]:
+    """The sheets a code like 「R4－13」 names: of that era year, and of that 施策 number (as the sheet states it,
+    or as its file is named: soumu-r4-13-…)."""
+    out: list[str] = []
+    for m in _CODE_RE.finditer(nfkc(q)):
+        year = era_year("令和" if m.group(1).lower() == "r" else "平成", m.group(2))
+        number = re.sub(r"\s*[-－ー‐]\s*", "-", m.group(3))
+        out += [sid for sid, meta in cat.sheet_meta.items() if cat.sheet_years.get(sid) == year and (
+            meta.get("policy_number") == number or re.match(rf"[a-z]+-{m.group(1).lower()}{m.group(2)}-{number}(?:-|$)",
+                                                            sid))]
+    return out
 
 
 def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
@@ -142,6 +164,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     # 「令和4年度の…評価書では」: of the 施策's sheets, that year's
     if a.document_year is not None and len(named) > 1:
         named = [sid for sid in named if cat.sheet_years.get(sid) == a.document_year] or named
+    # 「総務省R4－⑬の評価書」「環境省R5-3-1の事前分析表」: a document's code, its era year and 施策 number
+    if coded := _coded(a.normalized, cat):
+        named = [sid for sid in named if sid in coded] or coded
     # (of the sheets named, those of the ministry named, when it is among them)
     asked_ministries = _asked_bodies(a, cat)
     # (a ministry named outweighs title words another ministry's sheet shares: 「公取委の研修の受講者」)
