@@ -48,10 +48,9 @@ def match_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
         name = re.sub(r"\s*[*＊]$", "", name)
         return Heading("indicator", 1, f"測定指標{m.group(1)} {name}", number=m.group(1), name=name,
                        main=bool(m.group(3)))
-    if m := re.fullmatch(r"[■□◆◇]?参考(?:指標|表)(\d+(?:-\d+)?)?[:：]?(.*)", n):  # (「■参考表 …」 too)
-        name = tidy(re.sub(r"^[■□◆◇]?\s*参考(?:指標|表)\s*(\d+(?:\s*-\s*\d+)?)?\s*[:：]?", "", raw))
-        if name or not re.match(r"[■□◆◇]", n):  # (「■参考指標」 alone heads a group: a heading of the form's)
-            return Heading("reference", 1, tidy(raw), number=m.group(1), name=name or None)
+    if m := re.fullmatch(r"参考指標(\d+(?:-\d+)?)?[:：]?(.*)", n):
+        name = tidy(re.sub(r"^参考指標\s*(\d+(?:\s*-\s*\d+)?)?\s*[:：]?", "", raw))
+        return Heading("reference", 1, tidy(raw), number=m.group(1), name=name or None)
     if n == "達成手段":
         return Heading("means", 1, raw)
     if n.startswith("中期目標") and len(n) <= 16:
