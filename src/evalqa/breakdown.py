@@ -52,8 +52,10 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
     h0 = norm(head[0])
     if len(h0) > 10 or _NOT_A_CATEGORY.search(h0) or year_cell(h0, sheet) is not None:
         return False
-    if any(measure_of(c) for c in head[1:] if c):
-        return False  # 実績値 / 目標値 columns: an indicator table
+    if any(measure_of(c) for c in head[1:] if c) or any(
+            measure_of(c, whole=True) for r in table.header[1:] for c in r.cells[1:] if c.strip()) \
+            or any(norm(c) in ("測定指標", "業績指標", "指標", "指標名") for c in head[1:]):
+        return False  # 実績値 / 目標値 columns (or 「目標 | 実績」 under the years), or named indicators: indicators
     rows = [r for r in table.rows[1:] if r.cells and r.cells[0].strip() and not is_note(r.cells[0])]
     firsts = [norm(r.cells[0]) for r in rows]
     with_values = [r for r in rows if any(parse_cell(c) for c in r.cells[1:])]

@@ -243,6 +243,8 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
             subject, how = m.group(1), "quoted"
         else:
             subject, how = _subject(left, rest, unit)
+            if subject and (m := re.search(rf"(?<![\d.,])(\d{{1,3}}){re.escape(subject)}(?:とは|は|が|を|も)?$", left)):
+                subject = m.group(1) + subject  # 「60代は320人」「2歳児が…」: the digits are of the name
         if subject is None and depth_open >= 0 and not left.strip() and (
                 m := re.search(rf"((?:{_NOUN}の)?{_NOUN})$", a[:depth_open])):
             subject, how = _clean(m.group(1)), "bracket"  # 「北部訓練場の過半（約4,000ヘクタール）」
