@@ -261,6 +261,12 @@ def _read_sentence(sentence: str, era: str) -> list[dict]:
         if depth_open >= 0:  # inside 「(うち電話会談が4回)」: the clause around the bracket qualifies too
             outer = a[max(a.rfind(c, 0, depth_open) for c in "、,。") + 1:depth_open]
             qualifiers = _qualifiers(re.sub(rf"\d[\d,.]*(?:{UNIT}).*$", "", outer), None) + qualifiers
+            # 「調整事件は33件（あっせん29件、…）」: the items of the count the bracket follows are parts of it
+            whole = next((f for f in reversed(facts) if f["unit"] == unit and f["subject"] and re.fullmatch(
+                rf"[\d,.]+{re.escape(unit)}", a[f["at"]:depth_open])), None)
+            if whole is not None and subject != whole["subject"] and "うち" not in pre:
+                qualifiers.insert(0, whole["subject"])
+                pre = ["うち", *pre]
         topic = _topic(a[:s])
         # Nothing but qualifiers between the clause start and the number: the number borrows its noun.
         # (「食品ロス量は推計で523万トン」: a quantity's name as the topic may open the clause; 「日米は首脳間で」
@@ -337,6 +343,9 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
         return _clean(m.group(1)), "left"
     # 「このうちほたてがいが約911億円」: a name in kana, after うち or a comma
     if m := re.search(r"(?:^|[、,\s]|うち)([ぁ-ゖ]{2,8})(?:とは|は|が)$", left):
+        return m.group(1), "left"
+    # 「（あっせん29件、調停3件…）」: a name in kana right before its number, as a list item
+    if m := re.fullmatch(r"([ぁ-ゖ]{3,8})", left.strip()):
         return m.group(1), "left"
     if m := re.search(rf"({_NOUN})$", left):
         if unit in _COUNTER_NOUNS:  # 「アジア10か国」「全国47か所」: the words before are a scope

@@ -81,13 +81,17 @@ def ministries_named(a: QuestionAnalysis) -> list[str]:
 _ACRONYM_RE = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})(?![A-Za-z])")
 
 
+def _shortened(a: QuestionAnalysis, bodies: set[str]) -> dict[str, str]:
+    """「中労委」 → 中央労働委員会: a body's name shortened as people write it, among the sheets' bodies."""
+    short = [w for w in re.findall(r"[一-龥ァ-ヴー]{2,5}", a.normalized) if w[-1] in "省庁委院"]
+    return {w: m for w in short for m in bodies if abbreviates(w, m)}
+
+
 def _asked_bodies(a: QuestionAnalysis, cat: SubjectCatalogue) -> set[str]:
     """The ministries and bodies the question names: of the list (厚労省 as 厚生労働省), and those the sheets
     themselves name as theirs (防衛装備庁)."""
     bodies = {m for meta in cat.sheet_meta.values() if (m := meta.get("ministry"))}
-    # (「中労委」: a body's name shortened, as people write it)
-    short = [w for w in re.findall(r"[一-龥ァ-ヴー]{2,5}", a.normalized) if w[-1] in "省庁委院"]
-    own = {m for m in bodies if m in a.normalized or any(abbreviates(w, m) for w in short)}
+    own = {m for m in bodies if m in a.normalized} | set(_shortened(a, bodies).values())
     return {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)} | own
 
 
@@ -159,8 +163,10 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if field_number is not None and field_number != a.field_number:
         a = replace(a, field_number=field_number)
     # 「厚労省の」「文科省の」: a ministry says where to look, whatever the sheets call it.
+    bodies = {m for meta in cat.sheet_meta.values() if (m := meta.get("ministry"))}
     ministries = {t for m in _MINISTRY_RE.finditer(a.normalized) for t in terms(m.group(0))} | acronyms | {
-        t for m in _asked_bodies(a, cat) if m in a.normalized for t in terms(m)}
+        t for m in _asked_bodies(a, cat) if m in a.normalized for t in terms(m)} | {
+        t for w in _shortened(a, bodies) for t in terms(w)}
     # 「令和4年度の…評価書では」: of the 施策's sheets, that year's
     if a.document_year is not None and len(named) > 1:
         named = [sid for sid in named if cat.sheet_years.get(sid) == a.document_year] or named
