@@ -345,8 +345,9 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
     if m := re.search(r"(?:^|[、,\s]|うち)([ぁ-ゖ]{2,8})(?:とは|は|が)$", left):
         return m.group(1), "left"
     # 「（あっせん29件、調停3件…）」: a name in kana right before its number, as a list item
-    if m := re.fullmatch(r"([ぁ-ゖ]{3,8})", left.strip()):
-        return m.group(1), "left"
+    if (m := re.fullmatch(r"([ぁ-ゖ]{3,8})", left.strip())) and not re.search(r"[にでがはをともの]$|まで|から|より",
+                                                                            m.group(1)):
+        return m.group(1), "left"  # (「までに」 is no name)
     if m := re.search(rf"({_NOUN})$", left):
         if unit in _COUNTER_NOUNS:  # 「アジア10か国」「全国47か所」: the words before are a scope
             return _COUNTER_NOUNS[unit], "counter"
