@@ -200,7 +200,7 @@ def gloss(question: str) -> str:
                r"([a-z]+(?:-[a-z]+)+|[a-z]{4,})\s+measures\b", r"\1施策" if money else r"\1 対策", q)
     # 「did the rate meet its FY2021 goal?」: whether the target was met, as Japanese asks it
     q = re.sub(r"\b(?:reach|meet|achieve|hit)\s+(?:the\s+|its\s+|their\s+)?((?:[^\s]+年度\s+)?)(?:annual\s+)?"
-               r"(?:target|goal)s?\b", r" \1 目標を達成した ", q)
+               r"(?:target|goal)s?\b", r" \1 目標を達成した？ ", q)
     q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)
     words = []
     for w in re.split(r"[\s,?.!;:()\"']+", q):

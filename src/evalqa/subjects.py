@@ -322,7 +322,12 @@ class SubjectCatalogue:
                 score -= 0.1
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
+        # (ties within a sheet: the subject whose own name says more of the words asked — 「押収量」 of
+        # 「種類別押収量」, not of 「種類別摘発件数」 under the caption 「…摘発件数及び押収量」)
         scored.sort(key=lambda x: -x[0])
+        named = {id(s): sum(self.idf(t) for t in set(a.content) if term_matches(t, set(terms(s.name))))
+                 for sc, s in scored[:8]}
+        scored.sort(key=lambda x: (-round(x[0], 6), -named.get(id(x[1]), 0.0)))
         return scored
 
     def rank_within(self, a: QuestionAnalysis, words: list[str], hits: Sequence[Hit],
