@@ -188,3 +188,21 @@ def test_english_parts_of_a_sheet_in_brackets_are_counted_not_named():
     a = analyse_question("FSA: outreach classes held in business years 2019 through 2022?")
     assert a.years == [2019, 2020, 2021, 2022] and a.trend
 
+
+
+@pytest.mark.parametrize("question, years, document_offset, year_offset", [
+    ("What had the previous year's report said for 2021?", [2021], -1, 0),  # the document before, same year
+    ("前年度（令和5年度）の評価書ではいくつになってた？", [], -1, 0),  # not the year before
+    ("And what figure does that report give for 2021?", [2021], 0, 0),  # 「that report」 names no subject
+])
+def test_an_earlier_document_is_not_an_earlier_year(question, years, document_offset, year_offset):
+    a = analyse_question(question)
+    assert (a.years, a.document_offset, a.year_offset, a.content) == (years, document_offset, year_offset, [])
+
+
+def test_a_policy_number_and_a_bound_asked_are_no_words_of_a_value():
+    assert analyse_question("施策目標22の道路交通事故死者数の推移は？").family is None  # (施策目標22 names the 施策)
+    assert analyse_question("その年の目標は何日以内？").content == []
+    assert "以内" in analyse_question("1年以内に公表できた割合は？").content
+    english = analyse_question("Did the start-up rate meet its FY2022 target?")
+    assert (english.operation, english.years) == ("compare", [2022])

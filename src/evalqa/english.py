@@ -61,6 +61,7 @@ _STOPWORDS = {
     "promoting", "promote", "s", "than", "whether", "will", "fy", "fiscal", "year",
     "listed", "written", "names", "name", "actually", "such", "yearly", "annual", "each", "who", "whose", "any",
     "figure", "figures", "values", "numbers", "revised", "latest", "per", "so", "then", "now", "also",
+    "occurred", "occur", "happened", "recorded", "said", "say", "says",
 }
 
 
@@ -145,6 +146,10 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:fy|fiscal year)\s?((?:19|20)\d{2})(\s*令和\d{1,2}年度)?\s+"
                r"(?:evaluation|report|assessment|sheet)s?\b",
                lambda m: f" {m.group(1)}年度評価書 ", q)
+    # 「the previous year's report」「last year's evaluation」: the document before; 「that report」: the one in focus
+    q = re.sub(r"\b(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+(?:evaluation|report|assessment|sheet)s?\b",
+               " 前年度の評価書 ", q)
+    q = re.sub(r"\b(?:that|this|the same)\s+(?:evaluation|report|assessment|sheet)\b", " ", q)
     # 「from 2018 to 2020」 (calendar years as the sheets count them too)
     # (「in business years 2019 through 2022」 too)
     q = re.sub(r"\b(?:(?:from|between|years)\s+((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)"
