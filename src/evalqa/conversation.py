@@ -100,9 +100,9 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
     if a.document_offset and frame.subject is not None:  # 「一年前の評価書だと？」: that sheet's own value
         frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
     subject = frame.subject
-    if a.family is None and context.family == "target" and (a.years or subject is not prev):
-        # 「目標は？」 is asked on the way: 「前の年は？」「家庭部門は？」 ask the results again (a row of the same
-        # table, 「日米は？」, keeps to the target)
+    if a.family is None and context.family == "target" and a.years and subject is prev:
+        # 「目標は？」 is asked on the way: 「前の年は？」「令和2年度はどうだった？」 ask the results again (another
+        # subject, 「日米は？」, keeps to the target: the contract's four turns)
         frame.family, frame.inherited_family = None, False
     if a.family in MONEY_FAMILIES and subject is not None and subject.kind == "indicator" and not any(
             m in subject.measures for m in FAMILIES[a.family or ""]):
