@@ -9,7 +9,15 @@ from .breakdown import TOTALS
 from .english import quoted_names
 from .figure import Figure
 from .index import Index
-from .matching import COUNTRY_ABBREV, abbreviates, numbered_names, other_state, states_asked, term_matches
+from .matching import (
+    COUNTRY_ABBREV,
+    abbreviates,
+    numbered_names,
+    other_state,
+    says_numbered,
+    states_asked,
+    term_matches,
+)
 from .normalize import nfkc, norm
 from .question import STOP, QuestionAnalysis, subject_words
 from .subjects import BARE_NAME_RE, Subject, SubjectCatalogue, category_suffix
@@ -78,7 +86,7 @@ class Evidence:
             return True
         if self.held(words, subject) < MIN_COVER:
             return False
-        if any(n not in nfkc(" ".join([subject.name, *(x or "" for x in subject.series)]))
+        if any(not says_numbered(n, nfkc(" ".join([subject.name, *(x or "" for x in subject.series)])))
                for n in numbered_names(a.normalized)):
             return False  # 「18歳・19歳からの相談」 is not 「75歳以上の…件数」
         whole = [w for w in words if len(w) >= 2]

@@ -34,6 +34,13 @@ def numbered_names(text: str) -> list[str]:
     return _NUMBERED_NAME_RE.findall(text)
 
 
+def says_numbered(name: str, text: str) -> bool:
+    """Does the text say the numbered name, alone or in a list of numbers sharing its suffix (「1歳」 in
+    「1・2歳児」)?"""
+    number, suffix = re.match(r"(\d+)(\D+)", name).groups()  # type: ignore[union-attr]
+    return re.search(rf"(?<![\d.,]){number}(?:[・、～〜~-]\d{{1,3}})*{suffix}", text) is not None
+
+
 _SHORT_RE = re.compile(r"[一-龥ァ-ヴー]{2,4}")
 
 

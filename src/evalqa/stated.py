@@ -16,7 +16,7 @@ from .counts import UNIT, counter_word
 from .english import field_nouns, quoted_names
 from .facts import is_change, since_marker
 from .figure import Figure
-from .matching import COUNTRY_ABBREV, numbered_names, other_state, states_asked, term_matches
+from .matching import COUNTRY_ABBREV, numbered_names, other_state, says_numbered, states_asked, term_matches
 from .normalize import nfkc, norm, tidy
 from .question import QuestionAnalysis, subject_words
 from .subjects import Subject, unit_word
@@ -79,9 +79,9 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
         score -= 0.3
     # 「18歳・19歳からの相談」: ages and other numbered names are words the fact must say (its terms drop digits)
     if named := numbered_names(a.normalized):
-        if not all(n in nfkc(fact.raw) for n in named):
+        if not all(says_numbered(n, nfkc(fact.raw)) for n in named):
             return 0.0
-        if all(n in nfkc(f"{fact.subject}・{fact.series or ''}") for n in named):
+        if all(says_numbered(n, nfkc(f"{fact.subject}・{fact.series or ''}")) for n in named):
             score += 0.1
     return score
 
