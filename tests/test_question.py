@@ -192,7 +192,7 @@ def test_english_parts_of_a_sheet_in_brackets_are_counted_not_named():
 
 @pytest.mark.parametrize("question, years, document_offset, year_offset", [
     ("What had the previous year's report said for 2021?", [2021], -1, 0),  # the document before, same year
-    ("前年度（令和5年度）の評価書ではいくつになってた？", [], -1, 0),  # not the year before
+    ("前年度（令和3年度）の調書だと何件だった？", [], -1, 0),  # not the year before
     ("And what figure does that report give for 2021?", [2021], 0, 0),  # 「that report」 names no subject
 ])
 def test_an_earlier_document_is_not_an_earlier_year(question, years, document_offset, year_offset):

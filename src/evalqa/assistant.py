@@ -225,7 +225,7 @@ class Assistant:
                 return self._finish(refusal(question, wording.not_distinguished(qualifiers, subject.name)), hits)
             return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
         if fact is not None and fact_score >= MIN_FACT and self.evidence.names_apart(a, subject, fact):
-            return self._finish(stated_answer(a, fact, cat.sheet_label), hits)  # 「投資詐欺が疑われる相談」
+            return self._finish(stated_answer(a, fact, cat.sheet_label), hits)  # 「不正利用が疑われる通報」
         units = sorted({u for f in subject.figures if (u := unit_word(f))})
         if (counted := counted_otherwise(a, units, subject.name)) is not None:  # 「いくつ」 of 予算額, 「数」 of %
             if fact is not None and fact_score >= MIN_FACT:

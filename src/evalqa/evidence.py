@@ -67,7 +67,7 @@ class Evidence:
         """Does the subject carry the word: among its terms, or in its own sections' text?"""
         return any(term_matches(w, subject.terms) for w in dict.fromkeys((word, word.lower(), word.upper()))) \
             or self.in_subject_text(word, subject) \
-            or (abbreviates(word, subject.name) and not self.mentioned(word))  # (「重文」 of 重要文化財)
+            or (abbreviates(word, subject.name) and not self.mentioned(word))  # (「職安」 of 公共職業安定所)
 
     def held(self, words: Sequence[str], subject: Subject) -> float:
         """The share of the words (IDF-weighted) the subject carries: in its name, section, series, notes (「北米
@@ -88,7 +88,7 @@ class Evidence:
             return False
         if any(not says_numbered(n, nfkc(" ".join([subject.name, *(x or "" for x in subject.series)])))
                for n in numbered_names(a.normalized)):
-            return False  # 「18歳・19歳からの相談」 is not 「75歳以上の…件数」
+            return False  # 「20歳未満からの相談」 is not 「65歳以上の…件数」
         whole = [w for w in words if len(w) >= 2]
         if whole and not any(self.carries(subject, w) for w in whole) \
                 and any(term_matches(w, s.terms) for s in near for w in whole):
@@ -125,7 +125,7 @@ class Evidence:
 
     def names_apart(self, a: QuestionAnalysis, subject: Subject, fact: Figure) -> bool:
         """Does the question name, besides what the subject carries, nouns only the fact's counted thing or its
-        qualifiers say (「投資詐欺が疑われる相談」 against a table of 相談 by field)? Then the sentence answers."""
+        qualifiers say (「不正利用が疑われる通報」 against a table of 通報 by field)? Then the sentence answers."""
         lacking = [w for w in subject_words(a) if len(w) >= 2 and NOUN_RE.fullmatch(w) and not self.carries(subject, w)]
         return bool(lacking) and all(w in f"{fact.subject}・{fact.series or ''}" for w in lacking)
 
@@ -149,7 +149,7 @@ class Evidence:
             return re.search(re.escape(w) + gap + re.escape(c), a.normalized) is not None
         found = [w for w in words if len(w) >= 2 and NOUN_RE.fullmatch(w) and (w not in carried or w in apart)
                  and any(joined(w, c) for c in carried if (len(c) >= 2 or c in _PERSONS) and c not in apart)]
-        # 「福島県からの避難者」 of a table 「避難先都道府県別」: its 福島県 is where they went, not where from
+        # 「北海道からの派遣」 of a table 「派遣先都道府県別」: its 福島県 is where they went, not where from
         if re.search(r"先[^、。（）()]{0,6}別", subject.name):
             found += [x for x in subject.series if x and x not in found and f"{x}から" in a.normalized]
         # 「新たに整備された」 of a count 「（累計）」: the question asks the other state of the quantity

@@ -46,7 +46,7 @@ _SHORT_RE = re.compile(r"[一-龥ァ-ヴー]{2,4}")
 
 def abbreviates(short: str, name: str) -> bool:
     """Is the word a Japanese abbreviation of a phrase of the name: its characters in order within a run of at
-    most three per character that opens with the first and closes with the last (「重文」 of 重要文化財, 「公調委」
+    most three per character that opens with the first and closes with the last (「職安」 of 公共職業安定所, 「公調委」
     of 公害等調整委員会)? A word the name holds as it is abbreviates nothing."""
     if not _SHORT_RE.fullmatch(short) or short in name:
         return False

@@ -351,7 +351,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions) or ranged
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
     stripped = norm(_INCLUDED_RE.sub("", q))
-    # 「目標は何日以内？」: the bound of the value asked, not a word of what it is of (「1年以内」 is)
+    # 「目標は何件以下？」: the bound of the value asked, not a word of what it is of (「1年以内」 is)
     stripped = re.sub(r"(何[^\s、。?？]{0,3}?)(?:以内|以上|以下|未満)", r"\1", stripped)
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
@@ -381,7 +381,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         operation = "graded"  # 「判定が×だった測定指標は？」「A評価だった業績指標は？」
     if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
         operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), operation)
-    # (「前年度（令和5年度）の評価書では」 names the document before, not the year before)
+    # (「前年度（令和3年度）の調書だと」 names the document before, not the year before)
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(_PREVIOUS_DOCUMENT_RE.sub("", n))), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度

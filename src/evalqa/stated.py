@@ -77,7 +77,7 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
         return 0.0  # a number of another year is not the answer, however well its words fit
     if a.counter and fact.unit and not same_counter(fact.unit, a.counter):
         score -= 0.3
-    # 「18歳・19歳からの相談」: ages and other numbered names are words the fact must say (its terms drop digits)
+    # 「20歳未満からの相談」: ages and other numbered names are words the fact must say (its terms drop digits)
     if named := numbered_names(a.normalized):
         if not all(says_numbered(n, nfkc(fact.raw)) for n in named):
             return 0.0
