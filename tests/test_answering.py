@@ -7,7 +7,8 @@ from evalqa.answer import Frame
 from evalqa.figure import Figure
 from evalqa.numeric import numeric_answer
 from evalqa.question import analyse_question
-from evalqa.subjects import Subject, SubjectCatalogue
+from evalqa.subject import Subject
+from evalqa.subjects import SubjectCatalogue
 
 
 @pytest.fixture(scope="module")

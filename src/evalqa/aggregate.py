@@ -21,7 +21,8 @@ from .normalize import nfkc
 from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
 from .scope import Scope, indicator_number, scope_label
 from .stated import stated_breakdown
-from .subjects import TARGETS, Subject, SubjectCatalogue, unit_word
+from .subject import TARGETS, Subject, series_in, unit_word
+from .subjects import SubjectCatalogue
 from .wording import table
 
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
@@ -207,7 +208,7 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
         items, what, year = [Item(f.subject, float(f.value or 0), wording.value(f), [f]) for f in rows], "区分", None
     elif asks_year(a) and best is not None:  # 「執行額が最も多かった年度は？」: the years of one subject
         years = a.years or sorted({f.fiscal_year for f in best.figures if f.fiscal_year})
-        series = cat.series_in(a, best) or (best.series[0] if best.series else None)
+        series = series_in(a, best) or (best.series[0] if best.series else None)
         for y in years:
             if (it := _measure_value(best, family, y, series)) is not None:
                 items.append(Item(to_label(y), it.value, it.shown, it.figures))

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .figure import Figure
 from .limits import MAX_QUESTION_CHARS, length_problem
-from .subjects import Subject
+from .subject import Subject
 
 
 @dataclass

@@ -37,7 +37,8 @@ from .stated import (
     stated_change,
     stated_years,
 )
-from .subjects import STRONG, Subject, SubjectCatalogue, bare_name, unit_word
+from .subject import Subject, bare_name, series_in, unit_word
+from .subjects import STRONG, SubjectCatalogue
 from .sums import named_parts, named_sum_answer
 from .terms import terms
 
@@ -243,7 +244,7 @@ class Assistant:
         # (the same indicator in next year's sheet of the 施策)
         subject, conflicts = cat.stitched(subject, a.sheets, a.document_year)
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,
-                      series=cat.series_in(a, subject))
+                      series=series_in(a, subject))
         rows = {x for x in subject.series if x}
         if a.lang == "en" and frame.series is None and len(rows) > 1 and not a.trend and not rows & set(TOTALS):
             # English words name no row of a breakdown (「18- and 19-year-olds」 of 販売購入形態別): none is guessed
@@ -257,12 +258,12 @@ class Assistant:
         # Indicators of one sheet that all carry every word asked (「有識者の部」 of two polls): the question does
         # not tell which, so each is answered, by name, rather than one guessed.
         twins = twins_of(subject_words(a), subject, [s for sc, s in ranked[1:4] if sc >= 0.8 * best[0]])
-        by_series = told_apart(a, [subject, *twins], cat.series_in) if twins else []
+        by_series = told_apart(a, [subject, *twins]) if twins else []
         if twins and len(by_series) == 1:
             subject, twins = by_series[0], []
-            frame = replace(frame, subject=subject, series=cat.series_in(a, subject))
+            frame = replace(frame, subject=subject, series=series_in(a, subject))
             ans = numeric_answer(a, frame, cat.sheet_label)
-        more = [m for s in twins if (m := numeric_answer(a, replace(frame, subject=s, series=cat.series_in(a, s)),
+        more = [m for s in twins if (m := numeric_answer(a, replace(frame, subject=s, series=series_in(a, s)),
                                                            cat.sheet_label)).found]
         if ans.found and more:
             ans.text = "\n".join([wording.undistinguished([subject.name] + [s.name for s in twins]), ans.text]
@@ -329,7 +330,7 @@ class Assistant:
             subjects = cat.default_budget_subjects(a)[:1]
         elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
             subjects = self._named_subjects(a, ranked)
-        series = cat.series_in(a, subjects[0]) if subjects else None
+        series = series_in(a, subjects[0]) if subjects else None
         # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet); where
         # an older sheet says otherwise of a figure compared, the answer names it.
         stitched = [cat.stitched(x, a.sheets) for x in subjects]

@@ -13,7 +13,7 @@ import re
 from .cells import is_note, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import find_fiscal_years, parse_fiscal_year, to_label
-from .form_tables import year_cell
+from .form_cells import year_cell
 from .measures import measure_of
 from .normalize import norm, tidy
 from .sheet import Section, Sheet

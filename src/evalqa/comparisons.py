@@ -14,7 +14,8 @@ from .change import amount_first
 from .direction import lower_is_better, sheet_grade
 from .figure import Figure
 from .question import FAMILIES, QuestionAnalysis, measure_pairs
-from .subjects import TARGETS, Subject, SubjectCatalogue
+from .subject import TARGETS, Subject, all_series_in
+from .subjects import SubjectCatalogue
 from .wording import table
 
 
@@ -87,9 +88,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                 f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{notes}）" if notes else "") + "。"
                 f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
         return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
-    named = cat.all_series_in(a, s)
+    named = all_series_in(a, s)
     # two series of one subject (一般の部 and 有識者の部, 宿泊費 and 買物代), whatever else the words touched
-    if len(named) >= 2 and not any(cat.all_series_in(a, x) for x in subjects[1:]):
+    if len(named) >= 2 and not any(all_series_in(a, x) for x in subjects[1:]):
         return _compare_series(a, cat, s, named, measures)
     if len(subjects) >= 2:  # two subjects, one year and one measure both have
         first, second = subjects[:2]

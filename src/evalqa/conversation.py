@@ -13,6 +13,7 @@ from .matching import term_matches
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .stated import MONEY_FAMILIES
+from .subject import series_in
 from .subjects import SubjectCatalogue
 from .terms import terms
 
@@ -86,7 +87,7 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
     frame = Frame(subject=prev, years=years, family=a.family or context.family,
                   trend=a.trend or (context.trend and not a.years),
                   inherited_family=a.family is None and context.family is not None)
-    series = cat.series_in(a, prev)
+    series = series_in(a, prev)
     rest = [t for t in a.content if not (series and term_matches(t, set(terms(series))))]
     if series is None:
         series = context.series
@@ -96,7 +97,7 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
             frame.subject = cat.stitched(ranked[0][1])[0]
             if frame.subject.key != prev.key:  # (「その構成比は？」 after 中国's 件数: 中国's share, if it has one)
                 kept = context.series if any(f.series == context.series for f in frame.subject.figures) else None
-                series = cat.series_in(a, frame.subject) or kept
+                series = series_in(a, frame.subject) or kept
     if a.document_offset and frame.subject is not None:  # 「一年前の評価書だと？」: that sheet's own value
         frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
     subject = frame.subject

@@ -6,7 +6,7 @@ import re
 
 from .figure import Figure
 from .measures import GRADE_HEADS, grade_word
-from .subjects import TARGETS, Subject
+from .subject import TARGETS, Subject
 
 # Words saying lower is better; not 削減量/削減率 (an amount cut, which is better higher).
 _LOWER_BETTER_RE = re.compile(r"(?:減少|削減|低減|縮減)(?!量|率|効果|額)|抑制|以下|防止|低下|減らす")

@@ -3,7 +3,7 @@ terms, notes, title or its own sections' text). The gates of `assistant` ask the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .breakdown import TOTALS
 from .english import quoted_names
@@ -20,7 +20,8 @@ from .matching import (
 )
 from .normalize import nfkc, norm
 from .question import STOP, QuestionAnalysis, subject_words
-from .subjects import BARE_NAME_RE, Subject, SubjectCatalogue, category_suffix
+from .subject import BARE_NAME_RE, Subject, category_suffix, series_in
+from .subjects import SubjectCatalogue
 from .terms import NOUN_RE, terms
 
 # 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
@@ -40,8 +41,6 @@ class Evidence:
         self.index = index
         self.catalogue = catalogue
         self._mentions: dict[str, bool] = {}
-        # 「JCG」: the letters a body's sheets are filed under name it (jcg-r6-2-kainan)
-        self._filed_under = {sid.split("-")[0] for sid in catalogue.titles if re.match(r"[a-z]{2,6}-", sid)}
 
     def mentioned(self, term: str) -> bool:
         """Does any sheet mention the term?"""
@@ -51,7 +50,7 @@ class Evidence:
             # (an English question is read in lower case: 「dx」 is the sheets' 「DX」)
             # (and its full-width capitals: 「ＳＮＳ」)
             wide = term.upper().translate(_FULL_WIDTH) if term.isascii() else term
-            self._mentions[term] = term.lower() in self._filed_under or self.index.mentions(term) or (
+            self._mentions[term] = term.lower() in self.catalogue.filed_under or self.index.mentions(term) or (
                 term.isascii() and (self.index.mentions(term.upper()) or self.index.mentions(wide)))
         return self._mentions[term]
 
@@ -169,8 +168,7 @@ def twins_of(words: Sequence[str], subject: Subject, near: Sequence[Subject]) ->
             and s.name != subject.name and all(named_by(w, s) and named_by(w, subject) for w in words)]
 
 
-def told_apart(a: QuestionAnalysis, subjects: Sequence[Subject],
-               series_in: Callable[[QuestionAnalysis, Subject], str | None]) -> list[Subject]:
+def told_apart(a: QuestionAnalysis, subjects: Sequence[Subject]) -> list[Subject]:
     """Of subjects that all carry the question's words: the one split by a category the question names (「11月」
     of a table by month); with none named, the ones not split by category (避難者数 rather than its 都道府県別
     table), and of those the one that says the question's words as one phrase."""

@@ -18,15 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import CIRCLED, parse_cell, unit_of
+from .cells import CIRCLED, unit_of
 from .figure import Figure
 from .fiscal_year import parse_fiscal_year, to_label
+from .form_cells import read_value, year_cell, year_row, year_row_with_label
 from .measures import GRADE_HEADS, GRADE_MARKS, is_grade_head, measure_of
 from .measures import UNIT_PARENS as _UNIT_PARENS
 from .normalize import nfkc, norm, tidy
 from .owners import column_owner, owner_subject
 from .sheet import Section, Sheet
-from .tables import YEAR_IN_HEADER_RE, Row, Table
+from .tables import YEAR_IN_HEADER_RE, Table
 
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
 _UNIT_WORD_RE = re.compile(r"[^\d\s]{1,6}")
@@ -37,10 +38,6 @@ _CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")
 _YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)(?:\((?:R|H)\d{1,2}\))?(.{2,8})")
 # What an inner header row's first cell names: the table that starts there (「業績指標 | 基準値 | 令和元年 …」).
 _TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指標|指標|達成手段|事務事業|予算")
-# A value with a unit and a year of its own: 「約1,200駅(R7年度)」「48.5%（平成30年度）」「12（平成30年度）」.
-_VALUE_RE = re.compile(
-    r"^(?P<approx>約)?\s*(?P<num>[△▲\-−]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s()（）年]{1,4}|[^\d\s()（）年]{1,3}/[^\d\s()（）年]{1,5})?"
-    r"\s*(?:[(（](?P<paren>[^()（）]{1,16})[)）])?$")
 
 
 # 「（参考指標）熱中症による休業4日以上の死傷者数（人）」: a name after a bracketed kind, not a row's label.
@@ -59,16 +56,6 @@ class _Column:
     unit: str | None = None
     paired: str | None = None  # 「予算額計（執行額）」: the measure of the value in brackets after each value
     owner: str | None = None  # 「指標3目標値」: the indicator whose value the column holds (see owners)
-
-
-@dataclass
-class _Value:
-    raw: str
-    value: int | float | None
-    unit: str | None = None
-    year: int | None = None
-    year_label: str | None = None
-    paired: int | float | None = None  # 「1,310,500（1,187,420）」: the value in brackets
 
 
 @dataclass
@@ -129,68 +116,6 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
     return cols
 
 
-def read_value(cell: str, sheet: Sheet) -> list[_Value] | None:
-    """The values of a value cell, with the unit and year it states itself; None for text."""
-    cell = cell.strip()
-    if not cell:
-        return None
-    if (vals := parse_cell(cell)) is not None:
-        if any(v.marker for v in vals) or len(vals) != 1:
-            return None  # series markers belong to the 事前分析表's grids; no series is guessed here
-        v = vals[0]
-        paired = v.paren.value if v.paren is not None and v.paren.marker is None else None
-        return [_Value(cell, v.value, "%" if v.percent else None, paired=paired)]
-    # 「2,000以下」「16.0以下」: a target stated as a bound; its number is the value (the raw keeps the bound).
-    # (「概ね16（令和5年度）」: an approximate target is its number too)
-    bare = re.sub(r"^(?:概ね|約|およそ)", "", nfkc(cell))
-    m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|以内|未満|超)(?=$|\s*\()", "", bare))
-    if not m:
-        return None
-    unit = m.group("unit")
-    if unit and (re.search(r"[年月日度]", unit) or unit[0] in "-~〜~"):
-        return None  # 「令和4年8月」 and ranges are text
-    paren, year, label = m.group("paren"), None, None
-    if paren:
-        year = parse_fiscal_year(paren, sheet.era, sheet.fiscal_year)
-        label = tidy(paren) if year else None
-    num = parse_cell(m.group("num"))
-    if not num:
-        return None
-    return [_Value(cell, num[0].value, unit.strip() if unit else None, year, label)]
-
-
-def _year_row(row: Row, cols: dict[int, _Column], sheet: Sheet) -> dict[int, tuple[int, str]] | None:
-    """A row of nothing but years (the 基準値 and 目標値 years under the values): column → (year, label)."""
-    out: dict[int, tuple[int, str]] = {}
-    for c in range(1, len(row.cells)):
-        t = row.cells[c].strip()
-        if not t:
-            continue
-        y = parse_fiscal_year(t, sheet.era, sheet.fiscal_year) if len(norm(t)) <= 12 else None
-        if y is None or parse_cell(t):
-            return None
-        out[c] = (y, tidy(t))
-    return out or None
-
-
-# A cell that is a year and nothing else (「平成30年度」「R2」「2021年度実績」), not a label naming one (「…(R5)」).
-_YEAR_CELL_RE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|[RH](?:\d{1,2}|元)|(?:19|20)\d{2})"
-                           r"(?:事務)?年?度?末?(?:実績|目標)?")  # (「令和4年末」「令和4事務年度」)
-
-
-def year_cell(cell: str, sheet: Sheet) -> int | None:
-    """The fiscal year of a cell that is a year and nothing else, else None."""
-    # (「2020年度（R2）」: the year and its era name in brackets)
-    t = re.sub(r"\((?:R|H|令和|平成)\s?(?:\d{1,2}|元)(?:年度?)?\)$", "", norm(cell))
-    return parse_fiscal_year(t, sheet.era, sheet.fiscal_year) if _YEAR_CELL_RE.fullmatch(t) else None
-
-
-def _year_row_with_label(cells: list[str], sheet: Sheet) -> dict[int, tuple[int, str]]:
-    """Column → (year, label) of a row whose cells after its labels are two or more years, else {}."""
-    years = {c: (y, tidy(t)) for c, t in enumerate(cells) if c > 0 and (y := year_cell(t, sheet))}
-    return years if len(years) >= 2 else {}
-
-
 def _inner_header(cells: list[str], sheet: Sheet) -> bool:
     """Is a row without values a table's header: after its first cell, two or more years or measure words and
     at least one of them a measure (「業績指標 | 基準値 | 基準年 | 令和元年 | … | 目標値 | 目標年」)?"""
@@ -213,6 +138,13 @@ def _labelled(cells: list[str], c: int, sheet: Sheet) -> tuple[str, tuple[int, s
     return label, ((year, tidy(m.group(0))) if year and m else None)
 
 
+def _unit_field(cells: list[str]) -> str | None:
+    """「単位 | 隻」: the unit a field row gives, else None."""
+    if len(cells) > 1 and norm(cells[0]) == "単位" and _UNIT_WORD_RE.fullmatch(norm(cells[1])):
+        return tidy(cells[1]).replace("％", "%")
+    return None
+
+
 def _subject_of(cell: str) -> str:
     """「①段差解消された旅客施設の割合＊」 → 「段差解消された旅客施設の割合*」."""
     t = tidy(re.sub(r"^\s*[0-9０-９]{1,2}[\s\u3000]+(?=\D)", "", cell))  # 「１　資源生産性」
@@ -230,8 +162,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     cols = _columns([r.cells for r in table.header if r not in labelled], sheet, width)
     body = labelled + table.body
     # 「単位 | 件 | 最終目標値（目標年） | 0（毎年）」 read as the header: its unit holds for the rows
-    state = _RowState(unit=next((tidy(r.cells[1]).replace("％", "%") for r in table.header if len(r.cells) > 1
-                                 and norm(r.cells[0]) == "単位" and _UNIT_WORD_RE.fullmatch(norm(r.cells[1]))), None))
+    state = _RowState(unit=next((u for r in table.header if (u := _unit_field(r.cells))), None))
     out: list[Figure] = []
     # 「主な事務事業（令和3年度）」: a table of one year says it in brackets in its title (「令和5年度事前分析表」,
     # the document's own heading, is not a table's year).
@@ -272,8 +203,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         if own and (y := parse_fiscal_year(own.group(1), sheet.era, sheet.fiscal_year)) \
                 and (m := measure_of(own.group(2), whole=True)):
             row_year, row_measure = (y, tidy(own.group(1))), m
-        if norm(first) == "単位" and len(texts) > 2 and _UNIT_WORD_RE.fullmatch(norm(texts[1][1])):
-            state.unit = tidy(texts[1][1]).replace("％", "%")  # 「単位 | 隻 | 最終目標値 | 1,600以下」: fields
+        if len(texts) > 2 and (unit := _unit_field([first, texts[1][1]])):
+            state.unit = unit  # 「単位 | 隻 | 最終目標値 | 1,600以下」: fields
             continue
         if row_year is not None:
             pass  # the subject stays the table's (or the indicator's above)
@@ -286,7 +217,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 title = tidy(first)
                 means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
             continue
-        elif not values and (across := _year_row_with_label(cells, sheet)):
+        elif not values and (across := year_row_with_label(cells, sheet)):
             # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」 inside a block of fields: the years of the columns,
             # and the table's name when it names a budget.
             years_across = across
@@ -315,8 +246,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             continue
         elif norm(first) in _FIELDS and all(v.value is None for vs in values.values() for v in vs):
             # 「単位 | ％」「評価の向き | 大きいほど良好」「主要 | －」 over an indicator's rows: its fields, not a name
-            state.unit = tidy(texts[1][1]).replace("％", "%") if norm(first) == "単位" and len(texts) == 2 \
-                else state.unit
+            state.unit = (len(texts) == 2 and _unit_field([first, texts[1][1]])) or state.unit
             continue
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
@@ -336,7 +266,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             row_unit = "%"
         if not values:
             continue
-        years_below = _year_row(body[i + 1], cols, sheet) if i + 1 < len(body) else None
+        years_below = year_row(body[i + 1], sheet) if i + 1 < len(body) else None
         row_years = {c: (y, tidy(cells[c])) for c in range(1, width) if cols[c].label in ("目標年度", "基準年度")
                      if (y := parse_fiscal_year(cells[c], sheet.era, sheet.fiscal_year))}
         # 「令和5年度の達成状況 | 未達成」: a grade column of one year grades that year's 実績値 only

@@ -13,7 +13,7 @@ from .direction import lower_is_better
 from .figure import Figure
 from .fiscal_year import to_label
 from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, QuestionAnalysis
-from .subjects import Subject
+from .subject import Subject
 from .sums import sum_answer
 
 # The natural companion of a value: target ↔ actual, budget ↔ execution (first present wins).

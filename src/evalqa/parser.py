@@ -15,7 +15,7 @@ from .cells import parse_cell, unit_of
 from .facts import extract_facts
 from .figures import extract_figures
 from .fiscal_year import era_for, era_year, parse_fiscal_year
-from .form_tables import read_value, year_cell
+from .form_cells import read_value, year_cell
 from .forms import form_fields, read_form_metadata
 from .headings import ROMAN, Heading, general_heading, match_heading
 from .measures import measure_of

@@ -17,7 +17,8 @@ from .matching import abbreviates
 from .normalize import nfkc, norm
 from .question import QuestionAnalysis
 from .search import Hit
-from .subjects import STRONG, Subject, SubjectCatalogue, field_of
+from .subject import Subject, field_of
+from .subjects import STRONG, SubjectCatalogue
 from .terms import NOUN_RE, terms
 
 _FIELD_RE = re.compile(r"個別分野(\d+)")
@@ -137,10 +138,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
         asked = _asked_bodies(a, cat)
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
-    # 「JCGの」「ATLA's」: the letters a body's sheets are filed under (jcg-r6-2-kainan)
-    filed = {sid.split("-")[0]: sid for sid in cat.titles}
-    acronyms = {w.lower() for w in _ACRONYM_RE.findall(a.question) if w.lower() in filed}
-    named = named or [sid for sid in cat.titles if sid.split("-")[0] in acronyms]
+    # 「JCGの」「ATLA's」: the letters a body's sheets are filed under
+    acronyms = {w.lower() for w in _ACRONYM_RE.findall(a.question) if w.lower() in cat.filed_under}
+    named = named or [sid for w in sorted(acronyms) for sid in cat.filed_under[w]]
     labels: set[str] = set()
     if not named:  # 「評価対象期間の…」: a field only one 施策's sheets have (評価対象期間, 評価方式 …)
         having = {sid: found for sid, m in cat.sheet_meta.items()

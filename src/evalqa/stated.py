@@ -19,7 +19,7 @@ from .figure import Figure
 from .matching import COUNTRY_ABBREV, numbered_names, other_state, says_numbered, states_asked, term_matches
 from .normalize import nfkc, norm, tidy
 from .question import QuestionAnalysis, subject_words
-from .subjects import Subject, unit_word
+from .subject import Subject, unit_word
 from .terms import terms
 
 MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")

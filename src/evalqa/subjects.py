@@ -8,89 +8,23 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 
 from .breakdown import TOTALS
 from .english import field_nouns, quoted_names
 from .facts import MEASURE as STATED
-from .figure import COUNTERS, Figure
+from .figure import Figure
 from .fiscal_year import to_label
 from .matching import COMPOUND_RE, Asked, TermIndex, term_matches
 from .normalize import norm
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
+from .subject import Subject, all_series_in, bare_name, category_suffix, field_of
 from .terms import terms
 
 STRONG = 0.45  # subject score above which a question is answered from that subject's figures
-
-
-@dataclass
-class Subject:
-    """One measured thing: an indicator, a 達成手段, a budget table — all its figures."""
-
-    sheet: str
-    name: str
-    section: list[str]
-    table: str | None
-    figures: list[Figure]
-    terms: set[str]
-    title: str = ""  # the sheet's 施策名
-
-    @property
-    def key(self) -> tuple[str, str, str | None]:
-        return (self.sheet, self.name, self.table)
-
-    @cached_property
-    def measures(self) -> list[str]:
-        return list(dict.fromkeys(f.measure for f in self.figures))
-
-    @property
-    def series(self) -> list[str]:
-        return [s for s in dict.fromkeys(f.series for f in self.figures) if s]
-
-    @cached_property
-    def units(self) -> set[str]:
-        """The units its figures are counted in (or that their names imply)."""
-        return {unit_word(f) for f in self.figures if f.value is not None}
-
-    @cached_property
-    def kind(self) -> str:
-        """indicator | means | budget."""
-        if self.table == "達成手段":
-            return "means"
-        if any(m in self.measures for m in ("実績値", "年度目標値", "目標値")):
-            return "indicator"
-        return "budget"
-
-
-_FIELD_RE = re.compile(r"個別分野(\d+)")
-
-
-def field_of(s: Subject) -> str | None:
-    """The number of the 個別分野 the subject stands in (「個別分野1 …」 → "1"), else None."""
-    m = _FIELD_RE.match(s.section[0].replace(" ", "")) if s.section else None
-    return m.group(1) if m else None
-
-
-def unit_word(f: Figure) -> str:
-    """The unit a figure is counted in, or the counter its subject implies (会談数 → 回)."""
-    if f.unit:
-        return f.unit
-    return next((u for pat, u in COUNTERS if re.search(pat, f.subject)), "")
-
-
-TARGETS = ("年度目標値", "目標値")
-# A name's number, units and marks (「指標①」「（％）」「【主要】」「※主要」「★」): not what it names
-BARE_NAME_RE = re.compile(r"^(?:測定指標|業績指標|指標)\s*[①-⑳\d]+\s*|【[^【】]*】|※\S*|★"
-                          r"|(?:\s*[（(][^（()）]*[）)])+\s*(?=$|【|※|★)")
-
-
-def bare_name(name: str) -> str:
-    """「指標4 マリンレジャーに伴う…数」「マリンレジャーに伴う…数(人)」 → what both name."""
-    return BARE_NAME_RE.sub("", norm(name)).strip()
 
 
 class SubjectCatalogue:
@@ -99,6 +33,11 @@ class SubjectCatalogue:
     def __init__(self, figures: Iterable[Figure], sheets: Sequence[dict]):
         self.sheet_meta: dict[str, dict] = {s["id"]: s["metadata"] for s in sheets}
         self.titles = {sid: m.get("title") or sid for sid, m in self.sheet_meta.items()}
+        # 「JCG」「ATLA's」: the letters a body's sheets are filed under (jcg-r6-2-kainan) name them
+        self.filed_under: dict[str, list[str]] = defaultdict(list)
+        for sid in self.titles:
+            if m := re.match(r"([a-z]{2,6})-", sid):
+                self.filed_under[m.group(1)].append(sid)
         groups: dict[tuple, list[Figure]] = defaultdict(list)
         self.facts: list[Figure] = []  # numbers stated in sentences: answers of their own, not subjects
         for f in figures:
@@ -316,7 +255,7 @@ class SubjectCatalogue:
                 # the search must have found the subject's sheet, and two of its words must name it, or a noun
                 # of the policy field (残高 of 'balance') must.
                 score = min(score, STRONG - 0.05)
-            if s.kind != "budget" and any(x in TOTALS for x in s.series) and not self.all_series_in(a, s) \
+            if s.kind != "budget" and any(x in TOTALS for x in s.series) and not all_series_in(a, s) \
                     and a.operation != "rank" and not ((sfx := category_suffix(s)) and sfx in a.normalized):
                 # a breakdown (国税局別, with its 合計) answers for a category named; the whole is the indicator's
                 score -= 0.1
@@ -325,7 +264,7 @@ class SubjectCatalogue:
         # (ties within a sheet: the subject whose own name says more of the words asked — 「押収量」 of
         # 「種類別押収量」, not of 「種類別摘発件数」 under the caption 「…摘発件数及び押収量」)
         scored.sort(key=lambda x: -x[0])
-        named = {id(s): sum(self.idf(t) for t in set(a.content) if term_matches(t, set(terms(s.name))))
+        named = {id(s): sum(self.idf(t) for t in set(a.content) if term_matches(t, s.name_terms))
                  for sc, s in scored[:8]}
         scored.sort(key=lambda x: (-round(x[0], 6), -named.get(id(x[1]), 0.0)))
         return scored
@@ -388,32 +327,3 @@ class SubjectCatalogue:
         if year is None:
             return None
         return next((t for t in self._across_years(s) if self.sheet_years.get(t.sheet) == year + offset), None)
-
-    @staticmethod
-    def series_in(a: QuestionAnalysis, subject: Subject) -> str | None:
-        """The series of the subject that the question names (「有識者」 → 有識者の部)."""
-        named = SubjectCatalogue.all_series_in(a, subject)
-        return named[0] if named else None
-
-    @staticmethod
-    def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
-        """Every series of the subject the question names, in the subject's order."""
-        q = a.normalized or a.question
-        out = []
-        for s in subject.series:
-            n = norm(s)  # (the question is width-normalised: 「（仮想通貨）」 is 「(仮想通貨)」 there)
-            core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$", "", n))
-            # (「1月」 is not named by 「11月」, nor 「1」 by 「12」)
-            if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in (core, n)):
-                out.append(s)
-        return out
-
-
-def category_suffix(subject: Subject) -> str | None:
-    """The word most of a breakdown's categories end in (管区 of 第一管区 …, 県 of 岩手県 …), else None."""
-    names = [s for s in subject.series if s]
-    if len(names) < 3:
-        return None
-    ends = Counter(s[-k:] for s in names for k in (1, 2, 3) if len(s) > k)
-    return max((e for e, n in ends.items() if n >= 0.6 * len(names) and re.fullmatch(r"[一-龥]+", e)),
-               key=len, default=None)

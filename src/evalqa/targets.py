@@ -9,7 +9,8 @@ from .direction import lower_is_better, met_target, sheet_grade
 from .fiscal_year import to_label
 from .question import QuestionAnalysis
 from .scope import Scope, scope_label
-from .subjects import TARGETS, Subject, SubjectCatalogue
+from .subject import TARGETS, Subject
+from .subjects import SubjectCatalogue
 from .wording import table
 
 

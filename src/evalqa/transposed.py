@@ -15,7 +15,7 @@ from .breakdown import breakdown_caption
 from .cells import unit_of
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
-from .form_tables import read_value, year_cell
+from .form_cells import read_value, year_cell
 from .measures import GRADE_HEADS, GRADE_MARKS, is_grade_head, measure_of
 from .normalize import nfkc, norm, tidy
 from .sheet import Section, Sheet

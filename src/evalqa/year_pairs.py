@@ -7,7 +7,7 @@ import re
 
 from .cells import unit_of
 from .figure import Figure
-from .form_tables import read_value, year_cell
+from .form_cells import read_value, year_cell
 from .measures import measure_of
 from .normalize import tidy
 from .sheet import Section, Sheet

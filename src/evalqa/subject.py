@@ -1,0 +1,114 @@
+"""One measured thing of a sheet (an indicator, a 達成手段, a budget table) with its figures, and what its
+name and series say: the unit it counts in, the 個別分野 it stands in, its name bare of numbers and marks, the
+series a question names."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from .figure import COUNTERS, Figure
+from .normalize import norm
+from .question import QuestionAnalysis
+from .terms import terms
+
+
+@dataclass
+class Subject:
+    """One measured thing: an indicator, a 達成手段, a budget table — all its figures."""
+
+    sheet: str
+    name: str
+    section: list[str]
+    table: str | None
+    figures: list[Figure]
+    terms: set[str]
+    title: str = ""  # the sheet's 施策名
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.sheet, self.name, self.table)
+
+    @cached_property
+    def measures(self) -> list[str]:
+        return list(dict.fromkeys(f.measure for f in self.figures))
+
+    @property
+    def series(self) -> list[str]:
+        return [s for s in dict.fromkeys(f.series for f in self.figures) if s]
+
+    @cached_property
+    def name_terms(self) -> set[str]:
+        """The words of its own name (not of its section or series)."""
+        return set(terms(self.name))
+
+    @cached_property
+    def units(self) -> set[str]:
+        """The units its figures are counted in (or that their names imply)."""
+        return {unit_word(f) for f in self.figures if f.value is not None}
+
+    @cached_property
+    def kind(self) -> str:
+        """indicator | means | budget."""
+        if self.table == "達成手段":
+            return "means"
+        if any(m in self.measures for m in ("実績値", "年度目標値", "目標値")):
+            return "indicator"
+        return "budget"
+
+
+_FIELD_RE = re.compile(r"個別分野(\d+)")
+
+
+def field_of(s: Subject) -> str | None:
+    """The number of the 個別分野 the subject stands in (「個別分野1 …」 → "1"), else None."""
+    m = _FIELD_RE.match(s.section[0].replace(" ", "")) if s.section else None
+    return m.group(1) if m else None
+
+
+def unit_word(f: Figure) -> str:
+    """The unit a figure is counted in, or the counter its subject implies (会談数 → 回)."""
+    if f.unit:
+        return f.unit
+    return next((u for pat, u in COUNTERS if re.search(pat, f.subject)), "")
+
+
+TARGETS = ("年度目標値", "目標値")
+# A name's number, units and marks (「指標①」「（％）」「【主要】」「※主要」「★」): not what it names
+BARE_NAME_RE = re.compile(r"^(?:測定指標|業績指標|指標)\s*[①-⑳\d]+\s*|【[^【】]*】|※\S*|★"
+                          r"|(?:\s*[（(][^（()）]*[）)])+\s*(?=$|【|※|★)")
+
+
+def bare_name(name: str) -> str:
+    """「指標4 マリンレジャーに伴う…数」「マリンレジャーに伴う…数(人)」 → what both name."""
+    return BARE_NAME_RE.sub("", norm(name)).strip()
+
+
+def series_in(a: QuestionAnalysis, subject: Subject) -> str | None:
+    """The series of the subject that the question names (「有識者」 → 有識者の部)."""
+    named = all_series_in(a, subject)
+    return named[0] if named else None
+
+
+def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
+    """Every series of the subject the question names, in the subject's order."""
+    q = a.normalized or a.question
+    out = []
+    for s in subject.series:
+        n = norm(s)  # (the question is width-normalised: 「（仮想通貨）」 is 「(仮想通貨)」 there)
+        core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$", "", n))
+        # (「1月」 is not named by 「11月」, nor 「1」 by 「12」)
+        if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in (core, n)):
+            out.append(s)
+    return out
+
+
+def category_suffix(subject: Subject) -> str | None:
+    """The word most of a breakdown's categories end in (管区 of 第一管区 …, 県 of 岩手県 …), else None."""
+    names = [s for s in subject.series if s]
+    if len(names) < 3:
+        return None
+    ends = Counter(s[-k:] for s in names for k in (1, 2, 3) if len(s) > k)
+    return max((e for e, n in ends.items() if n >= 0.6 * len(names) and re.fullmatch(r"[一-龥]+", e)),
+               key=len, default=None)
