@@ -49,7 +49,7 @@ _PAPER_WORDS = ("評価書", "評価調書", "事前分析表", "個票", "政�
 _MINISTRY_YEAR_RE = re.compile(r"(\D+?(?:省|庁|府|委員会))\s*(R|H|令和|平成)?(\d{1,2}|元)[-－ー‐−(（]")
 _POLICY_NUMBER_RE = re.compile(r"(?:施策目標|施策|政策)\s*([IVX]+(?:-\d+){1,2}|\d{1,3}(?![\d.年-]))")
 TITLE_KEYS = ("施策名", "政策名", "評価対象政策", "施策目標名", "施策目標")
-BUREAU_KEYS = ("担当部局名", "担当部局", "担当部局・課室名", "担当部局・課名", "主管部局")
+BUREAU_KEYS = ("担当部局名", "担当部局", "担当部局・課室名", "担当部局課室名", "担当部局・課名", "主管部局")
 TIME_KEYS = ("政策評価実施予定時期", "政策評価実施時期", "評価実施時期", "評価年月")
 HEAD_LINES = 40  # a form states its year and ministry near the top
 

@@ -138,6 +138,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
         asked = _asked_bodies(a, cat)
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
+        # 「消防庁の評価書」: an agency filed under its ministry, named by the sheets' 担当部局 (消防庁総務課)
+        named = named or [sid for sid, m in cat.sheet_meta.items()
+                          if (b := norm(m.get("bureau") or "")) and any(b.startswith(x) for x in asked)]
     # 「JCGの」「ATLA's」: the letters a body's sheets are filed under
     acronyms = {w.lower() for w in _ACRONYM_RE.findall(a.question) if w.lower() in cat.filed_under}
     named = named or [sid for w in sorted(acronyms) for sid in cat.filed_under[w]]

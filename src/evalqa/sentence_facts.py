@@ -275,8 +275,8 @@ def _qualifiers(left: str, subject: str | None) -> list[str]:
         rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:で(?:は|も)?|において(?:は|も)?|として)(?!の)", left)]
     # 「アルコール関連問題に関する相談は」「高齢者についての」: what the counted noun is about
     out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に関する|についての|に係る)", left)]
-    # 「北海道からの派遣は」「県外への転出者は」: where they come from or go to
-    out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:から|へ)の", left)]
+    # 「北海道からの派遣は」「県外への転出者は」: where they come from or go to; 「飼料としての利用が」: as what
+    out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:から|へ|として)の", left)]
     # 「不正利用が疑われる通報は」「夜間に発生した事故は」: a clause that says which of the counted things
     if subject and (m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:が|を|に|で|と|から)[一-龥]{{1,3}}[ぁ-ん]{{0,5}}"
                                    rf"[るたい]{re.escape(subject)}", left)):
