@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .counts import UNIT_ALONE_RE
@@ -141,6 +142,11 @@ def gloss(question: str) -> str:
     # ministry and year name it already, not what is asked
     q = re.sub(r"\b(sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|of|regarding|concerning)\s+"
                r"(?:[a-z-]+\s*){1,4}?(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)", r"\1 ", q)
+    # 「aged 60 or over」「in their 20s」「aged under 20」: ages as the sheets write them (60歳以上, 20代, 20歳未満)
+    q = re.sub(r"\b(?:aged\s+)?(\d{1,3})\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:over|older|above)\b",
+               r" \1歳以上 ", q)
+    q = re.sub(r"\b(?:in\s+)?their\s+(\d0)s\b", r" \1代 ", q)
+    q = re.sub(r"\b(?:aged\s+under|under\s+the\s+age\s+of)\s+(\d{1,3})\b", r" \1歳未満 ", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     # 「the FY2024 evaluation」「FY2023 report」: the document of that year (評価書), not a year asked
     q = re.sub(r"\b(?:fy|fiscal year)\s?((?:19|20)\d{2})(\s*令和\d{1,2}年度)?\s+"
@@ -272,6 +278,13 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
                 if first.value < other.value else "the same as"
             body += (f"\nThe {fy_label(first)} {measure_en(first.measure)} is {how} the {fy_label(other)} "
                      f"{measure_en(other.measure)} ({value(first)} against {value(other)}).")
+        if kind == "trend" and len(row := [f for f in figures if (f.subject, f.measure, f.series) == (
+                first.subject, first.measure, first.series) and isinstance(f.value, (int, float))]) >= 2:
+            a, b = row[0], row[-1]  # (in year order, as the answer lists them)
+            way = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"
+            diff = round(abs(b.value - a.value), 6)
+            by = f"{value(replace(b, value=diff, unit=''))} points" if b.unit == "%" else value(replace(b, value=diff))
+            body += f"\nChange from {fy_label(a)} to {fy_label(b)}: {way} of {by} ({value(a)} → {value(b)})."
         computed = [line for line in lines if "計算値" in line]
         note = "\n(Japanese answer: " + lines[0] + ")" if computed or kind == "comparison" else ""
         return body + note + ("\n" + citation if citation else "")
@@ -280,6 +293,7 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
 
 
 _ERA_YEAR_RE = re.compile(r"(令和|平成)(\d{1,2}|元)年度")
+
 
 
 def _with_fy(m: re.Match) -> str:

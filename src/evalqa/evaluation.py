@@ -9,13 +9,16 @@ kinds and what a correct answer is:
 - numeric, stated: figures[0].value == expected, in the figure's unit or its base (1.2 億円 = 120000000), and its
   measure / fiscal_year / sheet when given (a stated number is judged on its value, since its measure is the
   sheet's sentence);
-- trend: the values of the figures with `measure` are `expected`, in order;
-- comparison: {"answer": text, "values": [...]}: the text is in the answer, every value among its figures;
+- trend: the values of the figures with `measure` are `expected`, in order; or {"answer": "減少", "value": -156}:
+  the answer says the direction (「減りました」「decrease」) and the amount (156), among its figures or in its text;
+- comparison: {"answer": text, "values": [...], "value": difference}: the text (or the direction it names) is in
+  the answer, every value among its figures, the difference among them or in the text;
 - ranking: {"answer": text, "value": v}: the text is in the answer, figures[0].value == v (unless null);
 - count, sum: the number stands in the answer's first line; list: every expected text is in the answer;
 - prose, metadata: the expected text is in the answer (texts compared in one width, NFKC, spaces aside);
 - refusal: found is false and no figures.
-Lines with the same "conversation" id are asked in order as one conversation.
+Lines with the same "conversation" id (a string, or {"id": …, "turn": n}) are asked in file order as one
+conversation.
 `section` (with `sheet`) is what retrieval should find: hit@k counts it among the top k search hits.
 """
 from __future__ import annotations
@@ -33,6 +36,7 @@ from .answer import Answer
 from .assistant import Assistant
 from .conversation import Conversation
 from .counts import UNIT_SCALE
+from .facts import MEASURE as STATED
 from .figure import Figure
 from .normalize import nfkc
 
@@ -122,8 +126,14 @@ def load_cases(path: str | Path) -> list[Case]:
             continue
         try:
             d = json.loads(line)
+            conv = d.get("conversation")
+            if isinstance(conv, dict):  # {"id": "c01", "turn": 2}: a turn of a conversation, by its id
+                conv = conv.get("id")
+            if conv is not None and not isinstance(conv, str):
+                raise TypeError(f"conversation must be an id or {{\"id\": …, \"turn\": n}}, not {conv!r}")
+            d["conversation"] = conv
             cases.append(Case(**{k: v for k, v in d.items() if k in Case.__dataclass_fields__}))
-        except (json.JSONDecodeError, TypeError) as e:
+        except (json.JSONDecodeError, TypeError, AttributeError) as e:
             raise ValueError(f"{path}:{n}: not a question object ({e})") from None
         if cases[-1].kind not in KINDS:
             raise ValueError(f"{path}:{n}: kind must be one of {', '.join(KINDS)}")
@@ -193,6 +203,29 @@ def _same(a, b) -> bool:
     return a == b
 
 
+# The words that say which way a value went, by the direction a question set names
+_DIRECTIONS = {"増加": r"増加|増え|上昇|上が|伸び|increase|rose|higher|up\b",
+               "減少": r"減少|減り|減っ|低下|下が|decrease|fell|declin|lower|down\b",
+               "横ばい": r"横ばい|同じ|変わら|no change|same|flat"}
+
+
+def _says_direction(word: str, text: str) -> bool:
+    """Does the answer say the direction (増加 as 「増えました」「上昇」「increase」)?"""
+    w = nfkc(word)
+    pattern = next((p for k, p in _DIRECTIONS.items() if k == w or re.fullmatch(p, w, re.IGNORECASE)), None)
+    return w in nfkc(text) or (pattern is not None and re.search(pattern, nfkc(text), re.IGNORECASE) is not None)
+
+
+def _states(value: Any, ans: Answer) -> bool:
+    """Does the answer give the amount (a change of −156 as 156, among its figures or written in its text)?"""
+    if value is None:
+        return True
+    v = abs(value)
+    if any(_same(abs(f.value), v) for f in ans.figures if isinstance(f.value, (int, float))):
+        return True
+    return any(_same(float(n.replace(",", "")), v) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", nfkc(ans.text)))
+
+
 def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> bool:
     """Is the answer right for the case (see the module docstring)? `policy` names a sheet's 施策: a figure
     of the same value, measure and year cited from another year's sheet of that 施策 states it too."""
@@ -208,18 +241,21 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         f = ans.figures[0]
         if isinstance(exp, str):
             return exp in (f.review_number or "", f.raw) or exp in ans.text
+        # (a number the sheet states in a sentence has no table measure: 「実績」 asked, the sentence answers)
         return ((_same(f.value, exp) or _same(in_base_unit(f), exp) or _same(f.value, _as_printed(case, exp)))
-                and (case.kind == "stated" or measure_matches(case.measure, f.measure)
+                and (case.kind == "stated" or f.measure == STATED or measure_matches(case.measure, f.measure)
                      or _kind_asked(case, f.measure))
                 and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
                 and (case.sheet is None or f.sheet == case.sheet
                      or (f.sheet is not None and policy(f.sheet) == policy(case.sheet))))
+    if case.kind == "trend" and isinstance(exp, dict):  # {"answer": "減少", "value": -156}: direction and change
+        return _says_direction(exp["answer"], ans.text) and _states(exp.get("value"), ans)
     if case.kind == "trend":
         vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure)]
         return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
     if case.kind == "comparison":
-        return nfkc(exp["answer"]) in nfkc(ans.text) and all(
-            any(_same(v, x) for x in values) for v in exp.get("values", []))
+        return (nfkc(exp["answer"]) in nfkc(ans.text) or _says_direction(exp["answer"], ans.text)) and all(
+            any(_same(v, x) for x in values) for v in exp.get("values", [])) and _states(exp.get("value"), ans)
     if case.kind == "ranking":
         top = exp.get("value")
         return exp["answer"] in ans.text and (top is None or (bool(values) and _same(values[0], top)))

@@ -102,11 +102,12 @@ class Evidence:
         if a.lang == "ja" and any(mod in x and h not in x and hq not in y for x, hq in _counted(a.normalized)
                                   for y, h in _counted(name) if len(mod := y[:y.rfind(h)]) >= 2):
             return False  # 「消防団協力事業所数」 counts 事業所 of the 消防団 that 「消防団員数」 names: another thing
-        if (m := _ASKED_HEAD_RE.search(a.normalized)) and not re.search(r"\d|元|年", m.group(1)) \
-                and (heads := [t for t in terms(m.group(1)) if t not in STOP]) \
+        if (m := _ASKED_HEAD_RE.search(a.normalized)) \
+                and not re.search(r"\d|元|年", asked := m.group(1) or m.group(2)) \
+                and (heads := [t for t in terms(asked) if t not in STOP]) \
                 and len(heads[-1]) >= 2 and not (self.carries(subject, heads[-1]) and (
                     subject.kind != "indicator" or named_by(heads[-1], subject) or heads[-1] in (subject.title or "")
-                    or re.search(r"値$|実績|目標|基準", m.group(1)))):  # (「確定値はいくつ」 asks a kind of value)
+                    or re.search(r"値$|実績|目標|基準", asked))):  # (「確定値はいくつ」 asks a kind of value)
             # 「贈与税の預金残高は」 asks 残高, which 「新規発生額」 does not measure; an indicator answers what its
             # name measures (「勧告は何件」 is not 「指導件数」, though its section speaks of 勧告)
             return False
@@ -224,7 +225,8 @@ def _counted(text: str) -> list[tuple[str, str]]:
 
 
 # 「…の滞納残高はいくら」: the noun whose value is asked, right before the question word
-_ASKED_HEAD_RE = re.compile(r"([一-龥ァ-ヴー]{2,})(?:は|を|が)(?:いくら|何|どのくらい|どれくらい|いくつ)")
+_ASKED_HEAD_RE = re.compile(r"([一-龥ァ-ヴー]{2,})(?:は|を|が)(?:いくら|何|どのくらい|どれくらい|いくつ)"
+                            r"|何(?:件|人|回|か所|カ所|箇所|社|団体|校|隻|台)の([一-龥ァ-ヴー]{2,})(?:が|を|は|に|で)")
 # 「都道府県」「各県」「全管区」 name all categories, not one
 _ANY_OF = ("都道府", "市区町", "市町", "各", "全", "同", "他", "当該", "その他", "主要", "主な")
 

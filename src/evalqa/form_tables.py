@@ -88,7 +88,9 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
             owner, text = column_owner(re.sub(r"[(（]([値度])[)）]", r"\1", text))  # 「基準（値）」: either word
             col.owner = col.owner or owner
             n = norm(text)
-            if col.year is None and (m := YEAR_IN_HEADER_RE.search(n) or _CALENDAR_YEAR_RE.search(n)):
+            # (「R4」 alone under a 年度 header is that year too)
+            if col.year is None and (m := YEAR_IN_HEADER_RE.search(n) or _CALENDAR_YEAR_RE.search(n)
+                                     or re.fullmatch(r"[RH](?:\d{1,2}|元)", n)):
                 col.year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year)
                 col.year_label = tidy(text) if col.year and len(n) <= 12 else m.group(0)
             if col.measure is None:

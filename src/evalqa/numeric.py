@@ -195,9 +195,10 @@ def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: 
                 by_series[f.series].append(f)
             for ser, fs in by_series.items():
                 label = f"{m}（{ser}）" if ser else m
-                # (two years asked: how much it changed from one to the other)
+                # (two years asked: how much it changed from one to the other; more, over the span, for the
+                # first kind of value shown: its direction is what 「どう推移した」 asks)
                 change = f"。{wording.change_text(fs[0], fs[1])}" if len(fs) == 2 and years and len(years) == 2 \
-                    and None not in (fs[0].value, fs[1].value) else ""
+                    else f"。{wording.span_text(fs)}" if len(fs) >= 2 and m == chosen[0].measure else ""
                 lines.append(f"{label}: " + "、".join(f"{wording.year(f)} {wording.value(f)}" for f in fs) + change)
     if not chosen:
         return missing(a, frame, figs, None)

@@ -96,6 +96,16 @@ def _asked_bodies(a: QuestionAnalysis, cat: SubjectCatalogue) -> set[str]:
     return {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)} | own
 
 
+def _bureaus(cat: SubjectCatalogue) -> dict[str, list[str]]:
+    """The bureaus and agencies in charge of the sheets, by the head of their 担当部局 (統計局 of 「統計局総務課」,
+    消防庁 of 「消防庁総務課…」): name → sheet ids."""
+    out: dict[str, list[str]] = {}
+    for sid, m in cat.sheet_meta.items():
+        if h := re.match(r"[一-龥ァ-ヴー]{2,12}?(?:局|庁|部|院)", norm(m.get("bureau") or "")):
+            out.setdefault(h.group(0), []).append(sid)
+    return out
+
+
 _CODE_RE = re.compile(r"(?<![a-z])([rh])\s*(\d{1,2})\s*[-－ー‐]\s*(\d{1,3}(?:\s*[-－ー‐]\s*\d{1,3})*)(?![\d.])",
                       re.IGNORECASE)
 
@@ -138,9 +148,6 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if not named:  # 「総務省の政策7」: the sheets of the ministry named
         asked = _asked_bodies(a, cat)
         named = [sid for sid, m in cat.sheet_meta.items() if asked and m.get("ministry") in asked]
-        # 「消防庁の評価書」: an agency filed under its ministry, named by the sheets' 担当部局 (消防庁総務課)
-        named = named or [sid for sid, m in cat.sheet_meta.items()
-                          if (b := norm(m.get("bureau") or "")) and any(b.startswith(x) for x in asked)]
     # 「JCGの」「ATLA's」: the letters a body's sheets are filed under
     acronyms = {w.lower() for w in _ACRONYM_RE.findall(a.question) if w.lower() in cat.filed_under}
     named = named or [sid for w in sorted(acronyms) for sid in cat.filed_under[w]]
@@ -170,6 +177,10 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     ministries = {t for m in _MINISTRY_RE.finditer(a.normalized) for t in terms(m.group(0))} | acronyms | {
         t for m in _asked_bodies(a, cat) if m in a.normalized for t in terms(m)} | {
         t for w in _shortened(a, bodies) for t in terms(w)}
+    # 「統計局の評価書」「消防庁の」: a bureau or agency filed under its ministry, named by the sheets' 担当部局
+    if bureaus := {h: sids for h, sids in _bureaus(cat).items() if h in a.normalized}:
+        of_bureau = [sid for sids in bureaus.values() for sid in sids]
+        named = [sid for sid in named if sid in of_bureau] or of_bureau
     # 「令和4年度の…評価書では」: of the 施策's sheets, that year's
     if a.document_year is not None and len(named) > 1:
         named = [sid for sid in named if cat.sheet_years.get(sid) == a.document_year] or named
@@ -181,6 +192,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     # (a ministry named outweighs title words another ministry's sheet shares: 「公取委の研修の受講者」)
     named = [sid for sid in named if cat.sheet_meta[sid].get("ministry") in asked_ministries] or [
         sid for sid, m in cat.sheet_meta.items() if m.get("ministry") in asked_ministries] or named
+    ministries |= {t for h in bureaus for t in terms(h)}
     # (and of those, the kind of document named: 「環境省の事前分析表」 is not its 実績評価書)
     if len(named) > 1 and (kind := next((k for k in _DOCUMENT_KINDS if k in q), None)):
         named = [sid for sid in named if kind in norm(cat.sheet_meta[sid].get("document") or "")] or named

@@ -206,11 +206,20 @@ def change_text(old: Figure, new: Figure) -> str:
     decimals = max(_decimals(old.value), _decimals(new.value))
     amount = f"{abs(diff):,.{decimals}f}"
     if unit == "%":  # a change of percentages is in points, and a rate of it would mislead
-        verb = "上がりました" if diff > 0 else "下がりました"
-        return f"{amount}ポイント{verb}（計算値）"
+        verb, noun = ("上がりました", "上昇") if diff > 0 else ("下がりました", "低下")
+        return f"{amount}ポイント{verb}（{noun}、計算値）"
     rate = f"、約{abs(diff) / abs(old.value) * 100:.1f}%{'増' if diff > 0 else '減'}" if old.value else ""
     verb, noun = ("増えました", "増加") if diff > 0 else ("減りました", "減少")
     return f"{amount}{unit}{verb}（{noun}{rate}、計算値）"
+
+
+def span_text(fs: list[Figure]) -> str:
+    """「令和2年から令和5年にかけて毎年減り、156隻減りました（減少、約8.0%減、計算値）」: a series' first year to its
+    last, and whether every step went the same way."""
+    steps = [b.value - a.value for a, b in zip(fs, fs[1:]) if a.value is not None and b.value is not None]
+    way = "毎年増え、" if steps and all(d > 0 for d in steps) else "毎年減り、" if steps and all(d < 0 for d in steps) \
+        else "増減を経て、" if len(steps) > 1 else ""
+    return f"{year(fs[0])}から{year(fs[-1])}にかけて{way}{change_text(fs[0], fs[-1])}"
 
 
 def english_year(f: Figure) -> str:

@@ -5,6 +5,7 @@ Decodes UTF-8 (with or without BOM) or CP932/Shift_JIS; refuses empty, binary an
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -43,9 +44,29 @@ def decode(path: str | Path, data: bytes | None = None) -> str:
     return text
 
 
+# Text laid out as a PDF prints it: cells apart by full-width spaces or runs of spaces (「当初予算（a）　　1,128,450」)
+_GAP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
+# A cell that is a value, a mark or a year: what a table's row holds and a sentence does not
+_TABULAR_RE = re.compile(r"[△▲\-−－]?[\d,.]+(?:%|％)?(?:以下|以上|未満|超)?|[－―\-○×△◎]"
+                         r"|(?:令和|平成)(?:\d{1,2}|元)年度?|[RH]\d{1,2}年?度?|(?:19|20)\d{2}年度?")
+
+
+def _aligned_cells(line: str) -> list[str]:
+    """A line's cells when it is a table row set out with spaces (three or more cells, two of them values or years,
+    or four or more short cells, as a header); else the line whole, as prose and titles are."""
+    cells = [c for c in _GAP_RE.split(line.strip()) if c]
+    if len(cells) >= 3 and (sum(bool(_TABULAR_RE.fullmatch(c)) for c in cells) >= 2 or (
+            len(cells) >= 4 and all(len(c) <= 30 and "。" not in c for c in cells))):
+        return cells
+    return [line]
+
+
 def text_document(text: str, path: str = "<text>") -> Document:
-    """A document from sheet text: one Line per line, cells split at tabs."""
-    lines = [Line(i, line.split("\t")) for i, line in enumerate(text.lstrip("\ufeff").splitlines(), 1)]
+    """A document from sheet text: one Line per line, cells split at tabs (or, in text with no tab at all, at the
+    spaces that set a table's columns apart)."""
+    rows = text.lstrip("\ufeff").splitlines()
+    aligned = not any("\t" in r for r in rows)
+    lines = [Line(i, _aligned_cells(r) if aligned else r.split("\t")) for i, r in enumerate(rows, 1)]
     return Document(path=path, text=text, lines=lines)
 
 
