@@ -162,6 +162,9 @@ class Assistant:
             many = self._many(a, hits, context, named)
             if many is not None:
                 return self._finish(many, hits)
+            if a.operation == "rank" and not aggregate.asks_year(a):
+                # 「どの飛行場が最も多い？」 with no table of comparable figures to rank: one figure is no answer
+                return self._finish(refusal(question, wording.NO_RANKING), hits)
         if (a.prose or a.reason) and not a.explicit:
             if a.reason and not subject_words(a) and context is not None and context.subject is not None:
                 # 「なんで変わったの？」 after a figure: why, of the subject in focus, in its sheet
@@ -321,6 +324,11 @@ class Assistant:
             # 「執行額が最大だった年度は？」 (「評価対象期間で…」 names no subject either): the 施策's own table
             if a.family and aggregate.asks_year(a) and (not subject_words(a) or (best is None and a.sheets)):
                 best = next(iter(cat.default_budget_subjects(a)), best)  # 「執行額が最大だった年度は？」
+            if context is not None and context.subject is not None and best is not None and not a.sheets \
+                    and cat.titles.get(best.sheet) == cat.titles.get(focus := context.subject.sheet):
+                # a follow-up ranks within the document in focus (its latest year, unless 「その年」 asks that one)
+                a = replace(a, sheets=[focus])
+                best = cat.stitched(best, [focus])[0]
             return aggregate.ranking(a, scope, cat, cat.newest(best) if best and not (a.years or a.sheets) else best)
         # (most of what the question names must be the subject's: 「アンチ・ドーピング…違反件数」 is not 指導件数)
         subjects = [best] if best is not None and self.evidence.names(a, best, [s for _, s in ranked[1:5]]) else []
@@ -382,6 +390,10 @@ class Assistant:
         """Sources: the passages holding the cited figures, else the top hits."""
         if not ans.sources:
             ans.sources = self._sources(ans.cited, hits) if ans.cited else [hit_source(h) for h in hits[:3]]
+        if ans.kind == "stated" and ans.frame is not None and ans.frame.subject is None \
+                and (table := self.catalogue.restating(ans.figures[0])) is not None:
+            # a sentence that restates a table's figure: a follow-up (「飛行場別では？」) is about that table's subject
+            ans.frame = replace(ans.frame, subject=table, years=[y] if (y := ans.figures[0].fiscal_year) else [])
         return ans
 
     def _sources(self, figs: Sequence[Figure], hits: Sequence[Hit]) -> list[dict]:

@@ -91,6 +91,8 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
     rest = [t for t in a.content if not (series and term_matches(t, set(terms(series))))]
     if series is None:
         series = context.series
+    if rest and all(term_matches(t, prev.terms) for t in rest):
+        rest = []  # 「その飛行場の前年度は？」: words the subject in focus carries name it, not another subject
     if rest:
         ranked = cat.rank_within(a, rest, hits, prev)
         if ranked and ranked[0][0] > FOLLOWUP_SWITCH:

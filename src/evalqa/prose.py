@@ -21,6 +21,7 @@ _DONE_SECTION_RE = re.compile(r"進捗|実績")
 # 「…理由は？」 is answered by a sentence that gives a cause, whether or not it says the word.
 _WHY = frozenset({"理由", "原因", "要因"})
 _CAUSE_RE = re.compile(r"[たいだ]ため(?!の)|による|ことから|要因|原因|影響")  # (not 「…のための」: a purpose)
+_RATED_RE = re.compile(r"(?:と|に)(?:判断|評価|判定)(?:した|する|している)。?$")
 
 
 @dataclass
@@ -79,7 +80,8 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
     total = sum(idf(t) for t in content)
     scored: list[tuple[float, float, str, Hit]] = []
     done = bool(_DONE_RE.search(question))
-    if _WHY & set(content):  # a cause is often a note under a table, a passage of its own further down
+    why = bool(_WHY & set(content))
+    if why:  # a cause is often a note under a table, a passage of its own further down
         top = max(top, len(hits))
     # 「（注）②の執行率が低調となったのは…」: a note about the row numbered ② stands under that row's name
     rows_by_number: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
@@ -117,12 +119,15 @@ def best_quotes(content: Sequence[str], hits: Sequence[Hit], idf: Callable[[str]
                 quote = sent + (sents[i + 1] if i + 1 < len(sents) and len(sent) < 200 else "")
                 own = set(terms(quote))
                 st = own | set(terms(heading)) | place
-                cause = _CAUSE_RE.search(quote) is not None
+                # (「…ことから、「③相当程度進展あり」と判断した」 gives the reason for a rating, not a cause)
+                cause = any(_CAUSE_RE.search(x) and not _RATED_RE.search(x) for x in re.split(r"(?<=。)", quote))
                 cover = sum(idf(t) for t in content if _found(t, st) or _found(ALIASES.get(t, ""), st)
                             or (t in _WHY and cause)) / total
                 # (of windows that cover alike, the one whose own words say them, not its heading or sheet title)
                 said = sum(idf(t) for t in content if _found(t, own)) / total
-                scored.append((cover + 0.02 * said + 0.15 / (rank + 1) + tense + about, cover, quote, h))
+                # (a why: of windows alike, the one that gives a cause outranks a higher search hit that does not)
+                because = 0.1 if cause and why else 0.0
+                scored.append((cover + 0.02 * said + 0.15 / (rank + 1) + tense + about + because, cover, quote, h))
             if numbered:
                 heading = kept
     scored.sort(key=lambda x: -x[0])

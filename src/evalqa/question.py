@@ -151,6 +151,13 @@ OPERATIONS = [
                           # 「それって達成できてる？」「達成してた？」: of the subject in focus, not a list
                           r"|達成(?:でき|し)(?:て(?:る|い|た)|そう|た(?=の|か|って|[?？]|$))(?![^、。?？]{0,8}?(?:指標|もの|区分|項目|のは|事業))")),
 ]
+# 「6つの指標のうちいくつが目標を達成した？」: the count asked first, the result after it
+_HOW_MANY = r"(?:いくつ|何件|何個|何指標)[^。]{0,8}?"
+_COUNTED_BY_RESULT = (
+    ("missed", re.compile(rf"{_HOW_MANY}(?:達成(?:でき)?(?:なかった|していない)|未達|届かなかった)")),
+    ("met", re.compile(rf"{_HOW_MANY}(?:達成した|達成できた|達成している|上回った|クリアした)")),
+)
+
 _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
 
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
@@ -380,7 +387,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):
         operation = "graded"  # 「判定が×だった測定指標は？」「A評価だった業績指標は？」
     if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
-        operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), operation)
+        operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), None) \
+            or next((op for op, pat in _COUNTED_BY_RESULT if pat.search(n)), operation)  # 「うちいくつが達成した」
     # (「前年度（令和3年度）の調書だと」 names the document before, not the year before)
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(_PREVIOUS_DOCUMENT_RE.sub("", n))), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):

@@ -264,8 +264,10 @@ def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "")
         return None
     counted = a.counter or ("いくつ" if "いくつ" in a.normalized and a.family is None else None) or (
         "数" if a.family is None and re.search(r"(?:の|[一-龥])数(?:は|を|が|$|\?)", a.normalized) else None)
+    # (「いくつ」「how many」 of a share is no count either, unless a rate is what the question names)
+    shares = counted == "数" or (counted == "いくつ" and not re.search(r"率|割合|%|ポイント", a.normalized))
     if counted is not None and not any(same_counter(u, counted) for u in units) and (
-            a.counter is not None or all(u.endswith(("円", "%") if counted == "数" else "円") for u in units)):
+            a.counter is not None or all(u.endswith(("円", "%") if shares else "円") for u in units)):
         return counted
     return None
 

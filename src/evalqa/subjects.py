@@ -133,6 +133,15 @@ class SubjectCatalogue:
             ids = {i for i in ids if sum(w for w, held in carried if i in held) >= least * total - 1e-9}
         return [self.facts[i] for i in sorted(ids)]
 
+    def restating(self, fact: Figure) -> Subject | None:
+        """The subject of the fact's sheet with a figure of the fact's year, value and unit (a sentence that restates
+        the table's figure), if one has."""
+        if not fact.fiscal_year or fact.value is None:
+            return None
+        return next((s for s in (self.subjects[i] for i in self._by_sheet.get(fact.sheet, [])) if any(
+            f.fiscal_year == fact.fiscal_year and f.value == fact.value and f.unit == fact.unit for f in s.figures)),
+            None)
+
     def newest(self, s: Subject) -> Subject:
         """The same subject in the newest sheet of its 施策 (令和5年度末's 国税局別 table over 令和4年度末's)."""
         same = self._across_years(s)
