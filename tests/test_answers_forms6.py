@@ -163,3 +163,17 @@ def test_a_place_the_table_lacks_is_answered_only_by_a_sentence_that_says_it(bot
     ans = bot.ask("熱海市の土石流で活動した緊急消防援助隊は延べ何隊？")
     assert ans.kind == "stated" and (ans.figures[0].value, ans.figures[0].unit) == (1248, "隊")
     assert bot.ask("広島市の土砂災害で活動した緊急消防援助隊は延べ何隊？").kind == "refusal"  # no sentence says it
+
+
+def test_an_agency_filed_under_its_ministry_and_a_count_of_another_thing(bot):
+    # 消防庁 is named by the sheets' 担当部局 (their ministry is 総務省); 消防団協力事業所数 counts 事業所 of the
+    # 消防団, which 消防団員数 does not: refused, not answered with the members
+    members = bot.ask("消防庁によると、令和4年の消防団員数は何人？")
+    assert (members.figures[0].sheet, members.figures[0].value) == ("soumu-r5-13-shoubou", 784117)
+    firms = bot.ask("消防庁によると、令和4年の消防団協力事業所数は？")
+    assert not firms.found and not firms.figures
+
+
+def test_a_part_counted_as_what_it_is_used_for(bot):
+    ans = bot.ask("ジビエのうちペットフードとしての利用量は令和4年度に何トン？")
+    assert (ans.kind, ans.figures[0].value, ans.figures[0].unit) == ("stated", 623, "トン")

@@ -81,3 +81,41 @@ def test_a_budget_labelled_only_as_such_is_the_kind_the_question_names():
     assert not judge(asked, budget("補正予算(b)"))  # (a kind the question does not name is still wrong)
     plain = Case(question="令和6年度の予算額は？", kind="numeric", expected=21470, measure="予算額", fiscal_year=2024)
     assert not judge(plain, budget("概算要求額"))
+
+
+def test_a_trend_or_comparison_written_as_direction_and_change():
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+    from evalqa.figure import Figure
+
+    def fig(year, value):
+        return Figure(sheet="s", section=[], subject="事故隻数", series=None, measure="実績値", fiscal_year=year,
+                      year_label=None, value=value, unit="隻", raw=str(value))
+    figs = [fig(2020, 1954), fig(2023, 1798)]
+    listed = "実績値: 令和2年 1,954隻、令和5年 1,798隻"
+    text = listed + "。令和2年から令和5年にかけて毎年減り、156隻減りました（減少、計算値）"
+    trend = Case(question="q", kind="trend", expected={"answer": "減少", "value": -156})
+    assert judge(trend, Answer("q", text, True, figs, [], "trend"))
+    assert judge(trend, Answer("q", "Change: decrease of 156隻 (1,954 → 1,798).", True, figs, [], "trend"))
+    assert not judge(trend, Answer("q", listed, True, figs, [], "trend"))  # no direction
+    assert not judge(trend, Answer("q", "減りました（1,954隻→1,798隻）", True, figs, [], "trend"))  # no amount
+    rose = Case(question="q", kind="comparison", expected={"answer": "増加", "value": 165})
+    assert judge(rose, Answer("q", "165百万件増えました（増加、計算値）", True, figs, [], "comparison"))
+    assert not judge(rose, Answer("q", "156隻減りました（減少、計算値）", True, figs, [], "comparison"))
+
+
+def test_a_conversation_turn_written_as_an_object(tmp_path):
+    import json
+
+    import pytest
+
+    from evalqa.evaluation import load_cases
+
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps({"question": "q", "kind": "numeric", "expected": 1,
+                                "conversation": {"id": "c01", "turn": 1}}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert load_cases(path)[0].conversation == "c01"
+    path.write_text(json.dumps({"question": "q", "kind": "numeric", "expected": 1, "conversation": 3}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"set\.jsonl:1: .*conversation must be an id"):
+        load_cases(path)

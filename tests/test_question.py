@@ -206,3 +206,20 @@ def test_a_policy_number_and_a_bound_asked_are_no_words_of_a_value():
     assert "以内" in analyse_question("1年以内に公表できた割合は？").content
     english = analyse_question("Did the start-up rate meet its FY2022 target?")
     assert (english.operation, english.years) == ("compare", [2022])
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("5つの業績指標のうちいくつが目標を達成した？", "met"),
+    ("指標のうち何件が目標に届かなかった？", "missed"),
+    ("測定指標のうちいくつありますか？", "count"),
+])
+def test_a_count_asked_before_the_result_counts_by_that_result(question, operation):
+    assert analyse_question(question, "令和", 2024).operation == operation
+
+
+def test_english_ages_and_casualties_are_written_as_the_sheets_write_them():
+    from evalqa.english import gloss
+    glossed = gloss("How many workers aged 60 or over were killed or injured in 2022?")
+    assert "60歳以上" in glossed and "死傷者" in glossed
+    assert "20代" in gloss("people in their 20s or their 70s") and "70代" in gloss("people in their 20s or their 70s")
+    assert "20歳未満" in gloss("consultations from people aged under 20")
