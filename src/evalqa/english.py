@@ -120,7 +120,12 @@ def _kept_words(words: str) -> str:
     parts = words.split()
     last = max((i for i, w in enumerate(parts) if w in _STOPWORDS or w in ("on", "of", "for", "in", "the")),
                default=-1)
-    return " ".join(parts[:last + 1])
+    # (a superlative there says what is asked of the name: 「the longest … (FA期間)」)
+    kept = [w for w in parts[last + 1:] if w in _SUPERLATIVES]
+    return " ".join(parts[:last + 1] + kept)
+
+
+_SUPERLATIVES = {"longest", "shortest", "highest", "lowest", "largest", "smallest", "most", "least", "biggest"}
 
 
 def gloss(question: str) -> str:

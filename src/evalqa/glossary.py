@@ -89,7 +89,7 @@ GLOSSARY: dict[str, str] = {
     "compared with the previous year": "前年度と比べて", "compared with the previous year-end": "前年度末と比べて",
     "previous year-end": "前年度末", "previous year end": "前年度末", "previous year": "前年度",
     "the year before": "前年度",
-    "highest": "最も高い",
+    "highest": "最も高い", "longest": "最も長い", "shortest": "最も短い",
     "sent the most": "最も多い", "peak": "最も多い", "peaked": "最も多かった", "in which fiscal year": "どの年度",
     "in which year": "どの年度", "largest": "最も多い", "the most": "最も多い", "lowest": "最も低い",
     "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",

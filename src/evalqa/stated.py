@@ -192,20 +192,27 @@ def stated_years(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> 
     return [same[y] for y in sorted(a.years)] if set(same) == set(a.years) else []
 
 
+def _about(fact: Figure) -> str:
+    """What a stated number counts: its series and its noun, once (「新規発生滞納額の前年度比」 carries its series
+    already; 「無人航空機の飛行許可・承認申請」 its noun)."""
+    if fact.series and fact.subject and fact.subject in fact.series:
+        return fact.series
+    return "・".join(x for x in (fact.series, fact.subject) if x and not (x != fact.subject and x in fact.subject))
+
+
 def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: Callable[[str], str],
                   table_figure: Figure | None = None, group: str | None = None,
                   years: Sequence[Figure] = ()) -> Answer:
     """「…」 quoted, the number read from it, and the table's figure named as what it counts; with `years` (see
     stated_years), each year's sentence and the change between the first and the last."""
     if len(years) >= 2:
-        about = "・".join(x for x in (fact.series, fact.subject) if x and not (x != fact.subject and x in fact.subject))
+        about = _about(fact)
         each = "、".join(f"{wording.year(f)}が{wording.value(f)}" for f in years)
         text = (f"シートの本文によると、{about}は{each}で、{wording.change_text(years[0], years[-1])}。\n"
                 + "\n".join(f"「{f.raw}」\n{wording.cite(f, sheet_label(f.sheet))}" for f in years))
         return Answer(a.question, text, True, [*amount_first(a, years[0], years[-1]), *years], [], "comparison",
                       Frame(), cited=list(years))
-    # (「新規発生滞納額の前年度比」 carries its series already)
-    about = "・".join(x for x in (fact.series, fact.subject) if x and not (x != fact.subject and x in fact.subject))
+    about = _about(fact)
     notes = (fact.note or "").split("、")
     approx = "約" if "約" in (fact.note or "") else ""
     moved = next((m for m in notes if m in ("増", "減", "増加", "減少", "上昇", "低下")), "")  # 「1.9%増」
@@ -264,10 +271,15 @@ def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "")
         return None
     counted = a.counter or ("いくつ" if "いくつ" in a.normalized and a.family is None else None) or (
         "数" if a.family is None and re.search(r"(?:の|[一-龥])数(?:は|を|が|$|\?)", a.normalized) else None)
-    # (「いくつ」「how many」 of a share is no count either, unless a rate is what the question names)
-    shares = counted == "数" or (counted == "いくつ" and not re.search(r"率|割合|%|ポイント", a.normalized))
+    # (「いくつ」「how many」 of a share or a measurement (days, hours, km) is no count either, unless a rate is
+    # what the question names)
+    not_counts: tuple[str, ...] = ("円",)
+    if counted == "数":
+        not_counts = ("円", "%")
+    elif counted == "いくつ" and not re.search(r"率|割合|%|ポイント|平均", a.normalized):
+        not_counts = ("円", "%", "日", "日間", "時間", "分", "秒", "倍", "ポイント", "km", "トン")
     if counted is not None and not any(same_counter(u, counted) for u in units) and (
-            a.counter is not None or all(u.endswith(("円", "%") if shares else "円") for u in units)):
+            a.counter is not None or all(u.endswith(not_counts) for u in units)):
         return counted
     return None
 
