@@ -34,6 +34,7 @@ from typing import Any
 
 from .answer import Answer
 from .assistant import Assistant
+from .change import MEASURES as CHANGES
 from .conversation import Conversation
 from .counts import UNIT_SCALE
 from .facts import MEASURE as STATED
@@ -251,7 +252,7 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
     if case.kind == "trend" and isinstance(exp, dict):  # {"answer": "減少", "value": -156}: direction and change
         return _says_direction(exp["answer"], ans.text) and _states(exp.get("value"), ans)
     if case.kind == "trend":
-        vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure)]
+        vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure) and f.measure not in CHANGES]
         return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
     if case.kind == "comparison":
         return (nfkc(exp["answer"]) in nfkc(ans.text) or _says_direction(exp["answer"], ans.text)) and all(

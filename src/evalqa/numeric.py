@@ -9,6 +9,7 @@ from dataclasses import replace
 from . import wording
 from .answer import Answer, Frame, refusal
 from .breakdown import TOTALS
+from .change import change_figure
 from .direction import lower_is_better
 from .figure import Figure
 from .fiscal_year import to_label
@@ -178,6 +179,7 @@ def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: 
     families = [frame.family] if frame.family else _TREND_FAMILIES[s.kind]
     lines: list[str] = []
     chosen: list[Figure] = []
+    computed: list[Figure] = []
     for fam in families:
         measures = FAMILIES[fam] if fam in ("budget", "target") else FAMILIES[fam][:1]
         own = _OWN_RATE.get(fam)
@@ -199,11 +201,13 @@ def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: 
                 # first kind of value shown: its direction is what 「どう推移した」 asks)
                 change = f"。{wording.change_text(fs[0], fs[1])}" if len(fs) == 2 and years and len(years) == 2 \
                     else f"。{wording.span_text(fs)}" if len(fs) >= 2 and m == chosen[0].measure else ""
+                if change:  # (the change said is a figure of the answer, computed)
+                    computed.append(change_figure(fs[0], fs[-1]))
                 lines.append(f"{label}: " + "、".join(f"{wording.year(f)} {wording.value(f)}" for f in fs) + change)
     if not chosen:
         return missing(a, frame, figs, None)
     text = f"「{s.name}」の推移です。\n" + "\n".join(lines) + "\n" + wording.cite(chosen[0], labels(chosen[0].sheet))
-    return Answer(a.question, text, True, chosen, [], "trend", frame, cited=chosen)
+    return Answer(a.question, text, True, chosen + computed, [], "trend", frame, cited=chosen)
 
 
 def missing(a: QuestionAnalysis, frame: Frame, figs: list[Figure], year: int | None) -> Answer:
