@@ -1,6 +1,7 @@
 """Answers over a sheet of our own layout (tests/fixtures/own/mext-r5-4-1-gakusei.txt): text set out with runs of
-spaces instead of tabs, a year column headed 「R3」 alone, a bureau named by the sheet's 担当部局, a trend's
-direction, indicators counted by their result, a cause against the reason for a rating, and 「何件の応募」."""
+spaces instead of tabs, a year column headed 「R3」 alone, fields with their values on one line (「基準値：…　目標値：
+…」), a bureau named by the sheet's 担当部局, a trend's direction, indicators counted by their result, a cause
+against the reason for a rating, and 「何件の応募」."""
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,11 @@ def test_applications_asked_are_not_the_indicator_that_counts_something_else(bot
 def test_how_many_of_a_share_is_no_count(bot):
     ans = bot.ask("How many students dropped out (中途退学者) in FY2022?")
     assert not any(f.unit == "%" for f in ans.figures)
+
+
+def test_fields_with_their_values_on_one_line_are_the_indicators(bot):
+    ans = bot.ask("給付型奨学金の支援対象者数の令和7年度の目標値は？")
+    f = ans.figures[0]
+    assert (ans.kind, f.measure, f.fiscal_year, f.value) == ("numeric", "目標値", 2025, 320000)
+    base = bot.ask("給付型奨学金の支援対象者数の基準値は？")
+    assert (base.figures[0].measure, base.figures[0].fiscal_year, base.figures[0].value) == ("基準値", 2019, 250000)

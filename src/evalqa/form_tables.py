@@ -291,7 +291,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 if row_measure is not None and not row_measure.startswith("当初"):
                     continue  # (a 補正予算 or 執行額 of a year not yet come: nothing)
                 measure = col.measure  # 「令和6年度要求額」: next year's request, on the 当初予算 row
-            pair = _labelled(cells, c, sheet) if not col.year and not col.measure else None
+            # (a value that states its own year, 「10（令和7年）」 after 「目標値」, is its label's whatever the column)
+            pair = _labelled(cells, c, sheet) if not col.measure and (not col.year or any(v.year for v in vals)) \
+                else None
             if pair is not None:  # 「基準値 | 16.9 | 平成27年 | 目標値 | 12.0以下 | 令和8年」: each value its label's
                 measure, labelled_year = pair
             else:

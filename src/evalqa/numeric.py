@@ -199,10 +199,12 @@ def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: 
                 label = f"{m}（{ser}）" if ser else m
                 # (two years asked: how much it changed from one to the other; more, over the span, for the
                 # first kind of value shown: its direction is what 「どう推移した」 asks)
-                change = f"。{wording.change_text(fs[0], fs[1])}" if len(fs) == 2 and years and len(years) == 2 \
-                    else f"。{wording.span_text(fs)}" if len(fs) >= 2 and m == chosen[0].measure else ""
-                if change:  # (the change said is a figure of the answer, computed)
-                    computed.append(change_figure(fs[0], fs[-1]))
+                change = ""
+                if len(fs) == 2 and years and len(years) == 2:
+                    change = f"。{wording.change_text(fs[0], fs[1])}"
+                elif len(fs) >= 2 and m == chosen[0].measure:
+                    change = f"。{wording.span_text(fs)}"
+                    computed.append(change_figure(fs[0], fs[-1]))  # (the change said over the span, as a figure)
                 lines.append(f"{label}: " + "、".join(f"{wording.year(f)} {wording.value(f)}" for f in fs) + change)
     if not chosen:
         return missing(a, frame, figs, None)

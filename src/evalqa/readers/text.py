@@ -46,6 +46,8 @@ def decode(path: str | Path, data: bytes | None = None) -> str:
 
 # Text laid out as a PDF prints it: cells apart by full-width spaces or runs of spaces (「当初予算（a）　　1,128,450」)
 _GAP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
+# 「基準値：5.3（令和元年）」: a short label, a colon and a value (with its year in brackets)
+_FIELD_RE = re.compile(r"([^\d：:（）()]{2,8})[：:]\s*([△▲\-−]?\d[\d,.]*[^\s：:]{0,20})")
 # A cell that is a value, a mark or a year: what a table's row holds and a sentence does not
 _TABULAR_RE = re.compile(r"[△▲\-−－]?[\d,.]+(?:%|％)?(?:以下|以上|未満|超)?|[－―\-○×△◎]"
                          r"|(?:令和|平成)(?:\d{1,2}|元)年度?|[RH]\d{1,2}年?度?|(?:19|20)\d{2}年度?")
@@ -53,8 +55,12 @@ _TABULAR_RE = re.compile(r"[△▲\-−－]?[\d,.]+(?:%|％)?(?:以下|以上|�
 
 def _aligned_cells(line: str) -> list[str]:
     """A line's cells when it is a table row set out with spaces (three or more cells, two of them values or years,
-    or four or more short cells, as a header); else the line whole, as prose and titles are."""
+    or four or more short cells, as a header), or fields with their values (「基準値：5.3（令和元年）　目標値：10
+    （令和7年）」 → label, value, label, value); else the line whole, as prose and titles are."""
     cells = [c for c in _GAP_RE.split(line.strip()) if c]
+    fields = [_FIELD_RE.fullmatch(c) for c in cells]
+    if len(cells) >= 2 and all(fields):
+        return [x for m in fields if m for x in (m.group(1), m.group(2))]
     if len(cells) >= 3 and (sum(bool(_TABULAR_RE.fullmatch(c)) for c in cells) >= 2 or (
             len(cells) >= 4 and all(len(c) <= 30 and "。" not in c for c in cells))):
         return cells
