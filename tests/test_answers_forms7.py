@@ -126,3 +126,11 @@ def test_a_part_of_the_previous_sentences_count_is_answered_from_the_sentence(bo
 def test_the_newer_sheets_revised_value_is_given_and_the_older_named(bot):
     ans = bot.ask("見守りネットワークを設置した地方公共団体の数、令和4年度の実績は？")
     assert ans.found and ans.figures[0].value == 451 and "448" in ans.text
+
+
+def test_a_why_about_an_indicator_is_the_passage_with_the_cause_not_the_indicators_own_field(bot):
+    # (the sheet's 指標B field describes the indicator; why it will be dropped is said under 次期目標等への反映)
+    ans = bot.ask("指標Bが次期評価で削除されるのはなぜ？（復興庁）")
+    assert ans.kind == "prose" and "恒久的な住まいへ移行する見込み" in ans.text
+    own = bot.ask("復興庁の指標Bは？")  # the field itself, asked by its label, still answers
+    assert own.kind == "metadata" and "住まいの確保の進捗" in own.text

@@ -35,7 +35,7 @@ def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, name
             values = "、".join(f"{f.series}{wording.value(f)}" for f in pair)
             lead = f"「{s.name}」の{wording.year(big)}の{m}は、{values}"
             verdict = ("で、同じ値です。" if big.value == small.value
-                       else f"で、{big.series}が{small.series}より{_by(big, small)}大きい値です。")
+                       else f"で、{big.series}が{small.series}より大きい値です{_by(big, small)}。")
             text = (lead + verdict + "\n\n" + table(["", m], [(f.series or "", wording.value(f)) for f in pair])
                     + "\n" + wording.cite(big, cat.sheet_label(big.sheet)))
             return Answer(a.question, text, True, pair, [], "comparison", Frame(subject=s), cited=pair)
@@ -43,10 +43,10 @@ def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, name
 
 
 def _by(big: Figure, small: Figure) -> str:
-    """「1,823億円」: how much larger, when both count in one unit (「（計算値）」 said after it), else ""."""
+    """「（差は1,823億円、計算値）」: how much larger, when both count in one unit, else ""."""
     if big.unit != small.unit or not isinstance(big.value, (int, float)) or not isinstance(small.value, (int, float)):
         return ""
-    return f"{wording.value(change_figure(small, big))}（計算値）"
+    return f"（差は{wording.value(change_figure(small, big))}、計算値）"
 
 
 def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject], series: str | None) -> Answer | None:
@@ -109,7 +109,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
         m, y = common[0]
         pair = [f for subj in (first, second) if (f := value_of(subj, m, y)) is not None]
         big, small = sorted(pair, key=lambda f: f.value or 0, reverse=True)
-        relation = "と同じ値です" if big.value == small.value else f"より{_by(big, small)}大きい値です"
+        relation = "と同じ値です" if big.value == small.value else f"より大きい値です{_by(big, small)}"
         text = (f"{wording.year(big)}の{m}は、「{label(big)}」が{wording.value(big)}で、"
                 f"「{label(small)}」の{wording.value(small)}{relation}。\n\n"
                 + table(["", pair[0].measure], [(label(f), wording.value(f)) for f in pair]))
