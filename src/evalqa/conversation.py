@@ -104,7 +104,7 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
         frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
     subject = frame.subject
     if a.family is None and context.family == "target" and a.years and subject is prev:
-        # 「目標は？」 is asked on the way: 「その前の年度は？」「令和元年度のほうは？」 ask the results again (another
+        # 「目標は？」 is asked on the way: 「前の年はどう？」「令和元年度だと？」 ask the results again (another
         # subject, 「日米は？」, keeps to the target: the contract's four turns)
         frame.family, frame.inherited_family = None, False
     if a.family in MONEY_FAMILIES and subject is not None and subject.kind == "indicator" and not any(
