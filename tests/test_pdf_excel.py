@@ -5,7 +5,9 @@ form (openpyxl) and printed to PDF by LibreOffice, as ministries make them. Gold
 Excel of a sheet give the figures of its text, value by value.
 """
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -227,6 +229,32 @@ def test_encrypted_and_old_excel(tmp_path):
     with open(FIXTURES / "mhlw-h30-V-1-shuro.xlsx", "rb") as src, open(locked, "wb") as out:
         msoffcrypto.OOXMLFile(src).encrypt("secret", out)
     _raises(locked, "is encrypted (password-protected Excel file)")
+
+
+# --- a PDF printed by a browser -----------------------------------------------------------------
+
+_PRINTED = """<html><head><meta charset="utf-8"><style>body{font-family:"Noto Sans CJK JP"}
+td,th{border:1px solid #000;padding:3px 8px} table{border-collapse:collapse}</style></head><body>
+<p>施策名：地域における日本語教育の推進（文化庁長官官房）</p><p>測定指標１　日本語教室の設置数（か所）</p>
+<table><tr><th>区分</th><th>令和3年度</th><th>令和4年度</th><th>令和5年度</th></tr>
+<tr><td>目標値</td><td>100</td><td>120</td><td>140</td></tr><tr><td>実績値</td><td>98</td><td>125</td><td>151</td></tr>
+</table><p>令和5年度は、長野県など12県で新たに教室が開かれ、実績値は目標を上回った。</p></body></html>"""
+
+
+def test_pdf_whose_font_gives_radicals_reads_as_ideographs(tmp_path):
+    """Chromium printing with Noto CJK (as many ministries' tools do) makes pdfplumber extract 「⽇本語」「⻑官」:
+    Kangxi radicals and the radicals supplement's, which NFKC does not map. The sheet reads the ideographs."""
+    html = tmp_path / "s.html"
+    html.write_text(_PRINTED, encoding="utf-8")
+    pdf = tmp_path / "bunka-r5-9-nihongo.pdf"
+    subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", str(html)], check=True, capture_output=True, timeout=120)
+    raw = read_document(pdf).text
+    assert "日本語教室" in raw and "長官" in raw and "長野県" in raw
+    sheet = load_sheet(pdf)
+    assert not re.search("[\u2e80-\u2fdf]", sheet.text)
+    target = [f for f in sheet.figures if f.measure == "目標値" and f.fiscal_year == 2023]
+    assert [(f.subject, f.value) for f in target] == [("日本語教室の設置数（か所）", 140)]
 
 
 # --- a corpus of PDFs ---------------------------------------------------------------------------

@@ -18,8 +18,8 @@ def nfkc(text: str) -> str:
 
 
 def norm(text: str) -> str:
-    """Matching form: NFKC, whitespace removed."""
-    return re.sub(r"\s+", "", nfkc(text))
+    """Matching form: NFKC, radicals as ideographs (a question pasted from a PDF), whitespace removed."""
+    return re.sub(r"\s+", "", ideographs(nfkc(text)))
 
 
 def tidy(text: str) -> str:
@@ -36,3 +36,21 @@ def tidy(text: str) -> str:
     t = re.sub(rf"(?<=[)）])\s+(?=[{CJK}])", "", t)
     t = re.sub(rf"(?<=[{CJK}(（])\s+(?=\d)", "", t)
     return t
+
+
+# A PDF whose font draws a radical and its ideograph with one glyph extracts 「⽬標」「⻑官」 for 目標, 長官 (Noto CJK
+# and many fonts ministries use). Kangxi radicals (U+2F00–2FDF) have NFKC forms; the supplement's (U+2E80–2EFF)
+# have none, so their equivalents are listed: the ideograph the font shares each glyph with.
+_SUPPLEMENT = str.maketrans(
+    "⺂⺃⺅⺉⺋⺎⺏⺐⺒⺓⺔⺖⺘⺙⺛⺞⺟⺠⺡⺣⺦⺨⺫⺭⺯⺰⺱⺲⺹⺺⺾⻂⻃⻄⻅⻈⻉⻋⻍⻐⻑⻒⻓⻖⻘⻙⻚⻛⻜⻟⻠⻢⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻲⻳",
+    "乛乚亻刂㔾兀尣尢巳幺彑忄扌攵旡歺母民氵灬丬犭罒礻糹纟罓罒耂肀艹衤覀西见讠贝车辶钅長镸长阝青韦页风飞飠饣马鱼鸟卤麦黄黾斉齐歯齿竜龙亀龟",
+)
+_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
+
+
+def ideographs(text: str) -> str:
+    """Radicals extracted in place of ideographs, as the ideographs: 「⽬標値」 → 「目標値」, 「⻑官」 → 「長官」."""
+    if not _RADICAL_RE.search(text):
+        return text
+    # NFKC gives ⼾ as 戶; Japanese text means 戸, the ideograph the fonts share its glyph with.
+    return _RADICAL_RE.sub(lambda m: "戸" if m.group() == "⼾" else nfkc(m.group()), text.translate(_SUPPLEMENT))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..normalize import ideographs
 from .base import Document, Line
 from .excel import read_xlsx
 from .pdf import read_pdf
@@ -24,7 +25,12 @@ def read_document(path: str | Path) -> Document:
     """Read one sheet file by its suffix (.txt, .pdf, .xlsx). A file of any other suffix is read as text,
     which names the problem (「is a PDF …」, 「binary data」) when it is not sheet text."""
     reader = _READERS.get(Path(path).suffix.lower(), read_text)
-    return reader(path)
+    doc = reader(path)
+    # Every format may carry radicals for ideographs (a PDF's font, text extracted from one): read them as written.
+    doc.text = ideographs(doc.text)
+    for line in doc.lines:
+        line.cells = [ideographs(c) for c in line.cells]
+    return doc
 
 
 __all__ = ["SUFFIXES", "Document", "Line", "read_document"]
