@@ -130,8 +130,13 @@ ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
                                r"|都市|種類|講座|か所|カ所|箇所|個|日|通|本|枚|隻|局|館|件|回)")
 # 「支援日数」「交付通数」「出動隻数」: a counter (a closed class of words) before 数 names what is counted
-_COUNTERS = "日|通|台|隻|頭|棟|戸|冊|基|本|枚|校|社"
+_BEFORE_COUNT = ("日", "通", "台", "隻", "頭", "棟", "戸", "冊", "基", "本", "枚", "校", "社")
+_COUNTERS = "|".join(_BEFORE_COUNT)
 _COUNTER_NUMBER_RE = re.compile(rf"(?<=[一-龥])({_COUNTERS})数(?![値字量])")
+# The counters of things, as a count's name ends in them (「救急出動件数」「相談員人数」): not what is counted.
+COUNTERS = frozenset(_BEFORE_COUNT + ("件", "人", "回", "個", "機", "か所", "箇所", "カ所"))
+# Units that measure an amount (money, a share, a duration, a distance, a weight): 「いくつ」 of them is no count.
+MEASURES = ("円", "%", "日", "日間", "時間", "分", "秒", "倍", "ポイント", "km", "トン")
 
 
 def counter_word(word: str) -> str | None:

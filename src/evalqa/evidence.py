@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from .breakdown import TOTALS
+from .counts import COUNTERS
 from .english import quoted_names
 from .figure import Figure
 from .index import Index
@@ -101,7 +102,7 @@ class Evidence:
             return False  # 「協力雇用主数」 is not 「協力雇用主のもとで就労した…者等の数」: it counts something else
         if a.lang == "ja" and any(mod in x and h not in x and hq not in y for x, hq in _counted(a.normalized)
                                   for y, h in _counted(name) if len(mod := y[:y.rfind(h)]) >= 2):
-            return False  # 「消防団協力事業所数」 counts 事業所 of the 消防団 that 「消防団員数」 names: another thing
+            return False  # 「図書館協力団体数」 counts 団体 of the 図書館 that 「図書館職員数」 names: another thing
         if (m := _ASKED_HEAD_RE.search(a.normalized)) \
                 and not re.search(r"\d|元|年", asked := m.group(1) or m.group(2)) \
                 and (heads := [t for t in terms(asked) if t not in STOP]) \
@@ -207,16 +208,15 @@ def longest_phrase(question: str, subjects: Sequence[Subject]) -> list[Subject]:
 _QUOTED_RE = re.compile(r"「([^「」]{1,20})」")
 # 「協力雇用主数」「参加者数」: what a count counts, the noun right before its 数
 _COUNTED_NOUN_RE = re.compile(r"([一-龥ァ-ヴー]{2,})数")
-_COUNTERS_IN_NAME = {"件", "人", "回", "個", "台", "隻", "機", "か所", "箇所", "カ所"}
 
 
 def _counted(text: str) -> list[tuple[str, str]]:
-    """Each 「…X数」 of a text and what it counts, as written: (「消防団協力事業所」, 「事業所」), (「救急出動件」,
-    「出動」); the last noun, with the one before it when that is a single character (団員 of 消防団員)."""
+    """Each 「…X数」 of a text and what it counts, as written: (「図書館協力団体」, 「団体」), (「救急出動件」,
+    「出動」); the last noun, with the one before it when that is a single character (隊員 of 救助隊員)."""
     out = []
     for m in _COUNTED_NOUN_RE.finditer(text):
         words = terms(m.group(1))
-        while words and words[-1] in _COUNTERS_IN_NAME:
+        while words and words[-1] in COUNTERS:
             words.pop()
         head = words[-2] + words[-1] if len(words) > 1 and len(words[-1]) == 1 else words[-1] if words else ""
         if len(head) >= 2 and head not in STOP and head in m.group(1):

@@ -96,16 +96,6 @@ def _asked_bodies(a: QuestionAnalysis, cat: SubjectCatalogue) -> set[str]:
     return {_MINISTRY_NAMES.get(m.group(0), m.group(0)) for m in _MINISTRY_RE.finditer(a.normalized)} | own
 
 
-def _bureaus(cat: SubjectCatalogue) -> dict[str, list[str]]:
-    """The bureaus and agencies in charge of the sheets, by the head of their 担当部局 (統計局 of 「統計局総務課」,
-    消防庁 of 「消防庁総務課…」): name → sheet ids."""
-    out: dict[str, list[str]] = {}
-    for sid, m in cat.sheet_meta.items():
-        if h := re.match(r"[一-龥ァ-ヴー]{2,12}?(?:局|庁|部|院)", norm(m.get("bureau") or "")):
-            out.setdefault(h.group(0), []).append(sid)
-    return out
-
-
 _CODE_RE = re.compile(r"(?<![a-z])([rh])\s*(\d{1,2})\s*[-－ー‐]\s*(\d{1,3}(?:\s*[-－ー‐]\s*\d{1,3})*)(?![\d.])",
                       re.IGNORECASE)
 
@@ -178,7 +168,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         t for m in _asked_bodies(a, cat) if m in a.normalized for t in terms(m)} | {
         t for w in _shortened(a, bodies) for t in terms(w)}
     # 「統計局の評価書」「消防庁の」: a bureau or agency filed under its ministry, named by the sheets' 担当部局
-    if bureaus := {h: sids for h, sids in _bureaus(cat).items() if h in a.normalized}:
+    if bureaus := {h: sids for h, sids in cat.bureaus.items() if h in a.normalized}:
         of_bureau = [sid for sids in bureaus.values() for sid in sids]
         named = [sid for sid in named if sid in of_bureau] or of_bureau
     # 「令和4年度の…評価書では」: of the 施策's sheets, that year's

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from . import wording
 from .answer import Answer, Frame
 from .change import amount_first, asks_amount
-from .counts import UNIT, counter_word
+from .counts import MEASURES, UNIT, counter_word
 from .english import field_nouns, quoted_names
 from .facts import is_change, since_marker
 from .figure import Figure
@@ -277,7 +277,7 @@ def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "")
     if counted == "数":
         not_counts = ("円", "%")
     elif counted == "いくつ" and not re.search(r"率|割合|%|ポイント|平均", a.normalized):
-        not_counts = ("円", "%", "日", "日間", "時間", "分", "秒", "倍", "ポイント", "km", "トン")
+        not_counts = MEASURES
     if counted is not None and not any(same_counter(u, counted) for u in units) and (
             a.counter is not None or all(u.endswith(not_counts) for u in units)):
         return counted

@@ -38,6 +38,12 @@ class SubjectCatalogue:
         for sid in self.titles:
             if m := re.match(r"([a-z]{2,6})-", sid):
                 self.filed_under[m.group(1)].append(sid)
+        # 「統計局」「消防庁」: the bureau or agency in charge names its sheets, by the head of their 担当部局
+        # (統計局 of 「統計局総務課」): name → sheet ids
+        self.bureaus: dict[str, list[str]] = defaultdict(list)
+        for sid, meta in self.sheet_meta.items():
+            if h := re.match(r"[一-龥ァ-ヴー]{2,12}?(?:局|庁|部|院)", norm(meta.get("bureau") or "")):
+                self.bureaus[h.group(0)].append(sid)
         groups: dict[tuple, list[Figure]] = defaultdict(list)
         self.facts: list[Figure] = []  # numbers stated in sentences: answers of their own, not subjects
         for f in figures:
