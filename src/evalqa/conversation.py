@@ -93,6 +93,8 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
         series = context.series
     if rest and all(term_matches(t, prev.terms) for t in rest):
         rest = []  # 「その飛行場の前年度は？」: words the subject in focus carries name it, not another subject
+    if rest and (near := cat.category_near(a, rest, prev)) is not None:
+        (frame.subject, series), rest = near, []
     if rest:
         ranked = cat.rank_within(a, rest, hits, prev)
         if ranked and ranked[0][0] > FOLLOWUP_SWITCH:

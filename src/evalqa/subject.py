@@ -97,9 +97,12 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
     out = []
     for s in subject.series:
         n = norm(s)  # (the question is width-normalised: 「（仮想通貨）」 is 「(仮想通貨)」 there)
-        core = re.sub(r"の部$|部$", "", re.sub(r"\(.*\)$", "", n))
+        # (a bracket glosses the name, inside it too: 「暗号資産(仮想通貨)等」 is named by 「暗号資産等」「暗号資産の」)
+        core = re.sub(r"の部$|部$", "", re.sub(r"\([^()]*\)", "", n))
+        bare = re.sub(r"(?:等|など)$", "", core)
         # (「1月」 is not named by 「11月」, nor 「1」 by 「12」)
-        if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in (core, n)):
+        names = {x for x in (core, n, bare) if x and (len(x) >= 2 or x == core)}
+        if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in names):
             out.append(s)
     return out
 

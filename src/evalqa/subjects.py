@@ -289,6 +289,20 @@ class SubjectCatalogue:
         """Ranking for a follow-up that names something new (「日米は？」) next to the frame's subject."""
         return self.rank(replace(a, content=words), hits, context)
 
+    def category_near(self, a: QuestionAnalysis, words: Sequence[str], focus: Subject) -> tuple[Subject, str] | None:
+        """A breakdown of the sheet in focus that has the category a follow-up names (「航空だけだと？」 after a
+        share of all modes: the share by mode, its 航空 row), the one closest to the subject in focus."""
+        best: tuple[tuple[int, bool], Subject, str] | None = None
+        for i in self._by_sheet.get(focus.sheet, []):
+            s = self.subjects[i]
+            named = all_series_in(a, s) if s.key != focus.key else []
+            if not named or not all(term_matches(w, set(terms(named[0]))) for w in words):
+                continue
+            score = (len(s.name_terms & focus.name_terms), bool(s.units & focus.units))
+            if score[0] and (best is None or score > best[0]):
+                best = (score, s, named[0])
+        return (best[1], best[2]) if best else None
+
     def default_budget_subjects(self, a: QuestionAnalysis) -> list[Subject]:
         """「令和2年度の執行額は？」 names no subject: the 施策's own budget table answers it (the one without
         分担金・拠出金 first), from the sheets that have the year asked, newest sheet first."""
