@@ -10,6 +10,7 @@ from dataclasses import replace
 from . import wording
 from .aggregate import latest_year, value_of
 from .answer import Answer, Frame
+from .breakdown import TOTALS
 from .change import amount_first, change_figure
 from .direction import lower_is_better, sheet_grade
 from .figure import Figure
@@ -57,6 +58,10 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     family = a.family or ("budget" if s.kind != "indicator" else "actual")
     measures = FAMILIES.get(family, [])
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
+    if series is None and s.series:
+        # A breakdown's values in a question that names no category: its total (合計), else no single value
+        total = [f for f in figs if f.series in TOTALS]
+        figs = total or [f for f in figs if f.series is None] or (figs if len(s.series) == 1 else [])
     label = wording.name
     # The 実績 asked against its target (上回った？), or the 実績 in focus compared with its year's target.
     # 「それって目標に届いてる？」 names no target, but 達成 is only ever of one.

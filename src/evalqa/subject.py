@@ -104,6 +104,11 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
         names = {x for x in (core, n, bare) if x and (len(x) >= 2 or x == core)}
         if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in names):
             out.append(s)
+    if not out and a.content:
+        # 「保険の相談」 names 保険商品等 by a word of its own, when no other category and not the name has that word
+        asked = set(a.content) - subject.name_terms
+        out = [s for s in subject.series if asked & {t for t in terms(s) if len(t) >= 2}]
+        out = out if len(out) == 1 else []
     return out
 
 
