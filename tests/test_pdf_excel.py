@@ -272,3 +272,44 @@ def test_corpus_of_only_the_seed_pdf_answers_with_a_page(tmp_path):
     assert ans.found and "3" in ans.text and "p." in ans.text
     assert ans.figures[0].value == 3 and ans.figures[0].page
     assert ans.sources and all(s.get("page") for s in ans.sources)
+
+
+# --- rows cut by a page break, years down the rows ------------------------------------------------
+
+SHEETS_DIR = Path(__file__).resolve().parent / "sheets"
+
+
+def _one(sheet, subject_start, measure, year):
+    hits = [f for f in sheet.figures if f.subject.startswith(subject_start) and f.measure == measure
+            and f.fiscal_year == year]
+    assert len(hits) == 1, (subject_start, measure, year, hits)
+    return hits[0]
+
+
+def test_a_row_cut_by_the_page_break_keeps_its_cells_and_its_name():
+    """The first indicator's row starts at the foot of page 1 (no rule under it) and ends on page 2 (「度）」
+    「年度）」「値」): its name, baseline, target and 年度目標値 are read as one row, the 実績値 row under it too."""
+    sheet = load_sheet(SHEETS_DIR / "okinawa-r6-1-shinko.pdf")
+    name = "沖縄県の入域観光客数（万人）【主要】"
+    assert _one(sheet, name, "年度目標値", 2023).value == 800
+    assert _one(sheet, name, "実績値", 2023).value == 853.8
+    assert (_one(sheet, name, "基準値", 2019).value, _one(sheet, name, "目標値", 2031).value) == (1016.4, 1200)
+    assert not [f for f in sheet.figures if f.subject == "測定指標"]
+    # another sheet's cut row: its values were the indicator's above (満足度) before, now they are its own
+    other = load_sheet(SHEETS_DIR / "kouchoi-r5-1-funso.pdf")
+    assert _one(other, "公害紛争処理制度の認知度", "実績値", 2022).value == 22.9
+    assert not [f for f in other.figures if f.subject.startswith("事件終結時") and f.value == 22.9]
+
+
+def test_years_down_the_rows_with_both_calendars_and_a_baseline_row():
+    """Excel with one row per 年度 (「令和元年度（2019年度）」), the budget's measures across, and indicators as
+    merged groups of 目標値 / 実績値 / 達成状況 over a 「基準値（平成30年度）」 row."""
+    sheet = load_sheet(SHEETS_DIR / "kunai-r5-2-sankan.xlsx")
+    assert _one(sheet, "施策の予算額・執行額等", "執行額", 2022).value == 4205318
+    assert _one(sheet, "施策の予算額・執行額等", "繰越し等", 2020).value == -120400
+    visits = "皇居一般参観の参観者数"
+    assert _one(sheet, visits, "基準値", 2018).value == 136842
+    actual = _one(sheet, visits, "実績値", 2021)
+    assert (actual.value, actual.note) == (24815, "達成状況: 未達成")
+    assert _one(sheet, visits, "目標値", 2025).value == 160000
+    assert _one(sheet, "京都御所等（京都御所・仙洞御所・桂離宮・修学院離宮）の参観者数", "実績値", 2022).value == 88.4

@@ -80,8 +80,8 @@ _YEAR_CELL_RE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|[RH](?:\
 
 def year_cell(cell: str, sheet: Sheet) -> int | None:
     """The fiscal year of a cell that is a year and nothing else, else None."""
-    # (「2020年度（R2）」: the year and its era name in brackets)
-    t = re.sub(r"\((?:R|H|令和|平成)\s?(?:\d{1,2}|元)(?:年度?)?\)$", "", norm(cell))
+    # (「2020年度（R2）」「令和元年度（2019年度）」: the year and its name in the other calendar in brackets)
+    t = re.sub(r"\((?:(?:R|H|令和|平成)\s?(?:\d{1,2}|元)|(?:19|20)\d{2})(?:年度?)?\)$", "", norm(cell))
     return parse_fiscal_year(t, sheet.era, sheet.fiscal_year) if _YEAR_CELL_RE.fullmatch(t) else None
 
 

@@ -29,6 +29,9 @@ _GRADE_CAPTION_RE = re.compile("|".join(GRADE_HEADS))
 def _row_year(cell: str, sheet: Sheet) -> tuple[int, str, bool] | None:
     """(year, label, is the baseline) of a first cell 「2019年度」「2017年度（基準）」, else None."""
     t = tidy(cell)
+    if m := re.fullmatch(r"基準(?:値|年度?)?\s*[(（]([^()（）]+)[)）]", t):  # 「基準値（平成30年度）」
+        y = year_cell(m.group(1), sheet)
+        return (y, m.group(1), True) if y is not None else None
     base = bool(re.search(r"[(（]基準(?:値|年度?)?[)）]$", t))
     t = re.sub(r"\s*[(（][^()（）]*[)）]$", "", t)
     y = year_cell(t, sheet)
@@ -43,7 +46,7 @@ def is_transposed(table: Table, sheet: Sheet) -> bool:
     if any(measure_of(c) or measure_of(c, whole=True) for c in head[1:] if c):
         return False  # 「年度 | 年度目標値 | 実績値」「年度 | 目標 | 実績」: measures across (`form_tables`)
     years = [r for r in table.rows[1:] if r.cells and _row_year(r.cells[0], sheet)]
-    return len(years) >= 2 and all(_CODE_RE.match(norm(c)) or len(norm(c)) <= 40 for c in head[1:] if c)
+    return len(years) >= 2 and all(_CODE_RE.match(_spaced(c)) or len(norm(c)) <= 40 for c in head[1:] if c)
 
 
 def _measure_row(table: Table) -> list[str] | None:
@@ -137,7 +140,8 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
             else:
                 assert year is not None
                 fy, label = year[0], year[1]
-                measures = [measure_of(sub[c]) or measure if sub else measure] + (["基準値"] if year[2] else [])
+                m0 = measure_of(sub[c]) or measure if sub else measure
+                measures = [m0] + (["基準値"] if year[2] and m0 == "実績値" else [])
             for m in measures:
                 out.append(Figure(
                     sheet=sheet.id, section=section.path, subject=name, series=None, measure=m, fiscal_year=fy,

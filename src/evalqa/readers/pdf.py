@@ -92,6 +92,10 @@ def _corrupt(e: BaseException) -> str:
 
 def _page_items(page: Any, number: int) -> list[_Item]:
     tables = page.find_tables()
+    if open_ends := [y for t in tables for y in _open_ends(t)]:
+        # A row cut by the page break has no rule on that side: without one its cells are not found and their
+        # text would be lost; the table's own edge closes them.
+        tables = page.find_tables(table_settings={"explicit_horizontal_lines": open_ends})
     boxes = [t.bbox for t in tables]
     items = [_Item(number, t.bbox[1], t.bbox[3], t.bbox[0], t.bbox[2], rows=_table_rows(t),
                    columns=sorted({c[0] for c in t.cells})) for t in tables]
@@ -111,6 +115,20 @@ def _page_items(page: Any, number: int) -> list[_Item]:
         items.append(_Item(number, ln["top"], ln["bottom"], ln["x0"], ln["x1"], text=text))
     items.sort(key=lambda it: (it.top, it.x0))
     return items
+
+
+def _open_ends(table: Any) -> list[float]:
+    """The table's top and bottom where some column's cells stop short of them (a row cut by a page break)."""
+    x0, top, x1, bottom = table.bbox
+    columns: dict[float, list[tuple[float, float]]] = {}
+    for c in table.cells:
+        columns.setdefault(round(c[0]), []).append((c[1], c[3]))
+    out = []
+    if any(min(t for t, _ in spans) > top + 1 for spans in columns.values()):
+        out.append(top)
+    if any(max(b for _, b in spans) < bottom - 1 for spans in columns.values()):
+        out.append(bottom)
+    return out
 
 
 def _table_rows(table: Any) -> list[list[str]]:
@@ -178,7 +196,19 @@ def _continued(lines: list[Line], before: _Item, part: _Item) -> list[list[str]]
         before.rows, before.columns = spread, b
     elif _covers(a, b) and len(a) > len(b):
         rows = [_spread(r, b, a) for r in rows]
-    return _without_repeated_header(before.rows or [], rows)
+    rows = _without_repeated_header(before.rows or [], rows)
+    last = lines[-1] if lines and before.rows else None
+    if last is not None and rows and _cut(rows[0]) and len(rows[0]) == len(last.cells) and last.cells[0].strip():
+        # the rest of the row the page break cut (「度）」「年度）」「値」 under 「1,016.4（令和元年」「年度目標」)
+        last.cells = [join_wrapped([x, y]) for x, y in zip(last.cells, rows[0], strict=True)]
+        rows = rows[1:]
+    return rows
+
+
+def _cut(cells: list[str]) -> bool:
+    """Is a first row on the new page the rest of a cut row: no name of its own, only fragments, no value?"""
+    rest = [c for c in cells[1:] if c.strip()]
+    return not cells[0].strip() and bool(rest) and not any(re.fullmatch(r"[\d,.△▲−-]+%?", c.strip()) for c in rest)
 
 
 def _covers(wide: list[float], narrow: list[float], tolerance: float = 3.0) -> bool:
