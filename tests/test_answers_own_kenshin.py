@@ -52,3 +52,13 @@ def test_a_category_the_sheet_in_focus_lacks_does_not_switch_to_a_breakdown(bot)
     chat.ask("令和4年度の特定健診の実施率は？")
     ans = chat.ask("北海道だけだと？")  # 北海道 is a category of the other sheet's breakdown only
     assert not any(f.value == 57.1 or f.sheet == "mhlw-r6-2-1-kenshin" and f.series for f in ans.figures)
+
+
+def test_the_policy_as_a_whole_is_its_budget_table_by_year_not_a_means(bot):
+    """A 【政策ごとの予算額等】 set out as 予算の状況 by year; 「施策全体の」 asks it, though the question's other
+    words are a 達成手段's."""
+    ans = bot.ask("特定健康診査の施策全体の令和4年度の執行額は？")
+    f = ans.figures[0]
+    assert (ans.kind, f.subject, f.measure, f.value) == ("numeric", "政策ごとの予算額等", "執行額", 24406)
+    ans = bot.ask("生活習慣病の予防の施策、令和6年度の概算要求額は？")
+    assert [(f.measure, f.value) for f in ans.figures[:1]] == [("概算要求額", 26010)]

@@ -25,6 +25,7 @@ from .scope import ministries_named, name_sheets, one_per_policy, resolve_scope
 from .search import Hit, hit_source
 from .stated import (
     MIN_FACT,
+    MONEY_FAMILIES,
     best_fact,
     counted_otherwise,
     covers_partly,
@@ -45,6 +46,8 @@ from .terms import terms
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
+# 「施策全体の執行額」「政策全体」 "the policy as a whole": the 施策's own budget table, not one 達成手段's line
+_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル)|(?:as a whole|overall|entire|total)\b", re.I)
 
 
 class Assistant:
@@ -184,8 +187,11 @@ class Assistant:
         if strong and best[1] is not None and not self.evidence.names(a, best[1], [s for _, s in ranked[1:5]]):
             strong = False  # most of what the question names (駐留経費負担, 少年院) is not this subject's
         others: list[Subject] = []
-        if not subject_words(a) and a.family:
-            cands = cat.default_budget_subjects(a)
+        whole = a.family in MONEY_FAMILIES + ("execution_rate",) and bool(_WHOLE_RE.search(a.question)) \
+            and best[1] is not None
+        if (not subject_words(a) or whole) and a.family:
+            within = a.sheets or ([best[1].sheet] if whole and best[1] is not None else [])
+            cands = cat.default_budget_subjects(replace(a, sheets=within) if within else a)
             if not cands:
                 return self._finish(refusal(question, wording.unknown_owner(FAMILY_LABEL[a.family])), hits)
             best, strong = (1.0, cands[0]), True

@@ -15,6 +15,7 @@ from .breakdown import breakdown_figures, is_breakdown
 from .cells import CIRCLED, CellValue, is_note, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import parse_fiscal_year
+from .form_cells import year_row_with_label
 from .form_tables import form_figures
 from .keyed_rows import is_keyed, keyed_figures
 from .normalize import norm, tidy
@@ -30,7 +31,9 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
     for section in sheet.sections:
         for table in section.tables:
             try:
-                if table.kind == "policy_budget" or (table.kind == "form" and _is_policy_budget(table)):
+                if (table.kind == "policy_budget" or (table.kind == "form" and _is_policy_budget(table))) \
+                        and not year_row_with_label(table.rows[0].cells, sheet):
+                    # (one set out as 予算の状況 by year, 「区分 | | 令和2年度 | …」, is a form table: below)
                     out.extend(_policy_budget_figures(sheet, section, table))
                 elif table.kind == "means":
                     out.extend(_means_figures(sheet, section, table))

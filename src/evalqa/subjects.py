@@ -313,8 +313,8 @@ class SubjectCatalogue:
         if prefer not in self._own_budget:
             own = [s for s in self.subjects if s.name.startswith(prefer)]
             with_own = {s.sheet for s in own}
-            self._own_budget[prefer] = own + [s for s in self.subjects if s.kind == "budget"
-                                              and "予算額・執行額" in s.name and s.sheet not in with_own]
+            self._own_budget[prefer] = own + [s for s in self.subjects if s.kind == "budget" and s.sheet not in with_own
+                                              and re.search("予算額・執行額|施策の予算額|政策ごとの予算額", s.name)]
         cands = [s for s in self._own_budget[prefer] if any(m in s.measures for m in want)
                  and (not a.sheets or s.sheet in a.sheets)]
         if a.years:
