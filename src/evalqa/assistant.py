@@ -31,6 +31,7 @@ from .stated import (
     covers_partly,
     fact_in_passage,
     fact_words,
+    fits_family,
     money_unasked,
     sentence_over_table,
     state_fact,
@@ -179,7 +180,8 @@ class Assistant:
         asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
         # A sentence states one value: a trend over years is the table's.
         single = not (a.trend and len(a.years) > 1)
-        facts = cat.facts_naming(fact_words(a), MIN_FACT) if asks_number and single else []
+        facts = [f for f in cat.facts_naming(fact_words(a), MIN_FACT) if fits_family(a, f)] \
+            if asks_number and single else []
         fact_score, fact = best_fact(a, facts, cat.idf, cat.titles)
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)

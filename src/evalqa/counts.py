@@ -18,7 +18,9 @@ UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万
         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
         r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
-        r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分|個(?![人別所体性])")
+        r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分|個(?![人別所体性])"
+        # A duration (「計142日間」; 「2日」 alone is a date) and stations (「312局」, not 局長).
+        r"|日間|局(?![長内])")
 # A unit alone, as a bracket writes it after a name: 「(万ha)」「(百万円)」「(件)」.
 UNIT_ALONE_RE = re.compile(rf"(?:万|千|百万|億)?(?:{UNIT})")
 # 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
@@ -32,7 +34,7 @@ _OKU_RE = re.compile(r"(?<![\d.,A-Za-z第兆])(\d+)億(?:(\d)千|(\d{1,3},\d{3}|
 _CHO_RE = re.compile(r"(?<![\d.,A-Za-z第])(\d+)兆(?:(\d)千|(\d{1,3},\d{3}|\d{1,4}))億円")
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
 _SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
-                     r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台)")
+                     r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台|局)")
 # Places and bodies counted by their noun (one vocabulary for the readers below and the counter asked).
 _BODIES = "地方公共団体|市区町村|市町村|都道府県|自治体|団体|施設|事業所|企業|機関|病院|学校|国・地域"
 # 「…がいる市区町村は231で」: places and bodies counted with the noun before the number, not after it.

@@ -19,7 +19,7 @@ def nfkc(text: str) -> str:
 
 def norm(text: str) -> str:
     """Matching form: NFKC, radicals as ideographs (a question pasted from a PDF), whitespace removed."""
-    return re.sub(r"\s+", "", ideographs(nfkc(text)))
+    return re.sub(r"\s+", "", nfkc(ideographs(text)))
 
 
 def tidy(text: str) -> str:
@@ -45,7 +45,9 @@ _SUPPLEMENT = str.maketrans(
     "⺂⺃⺅⺉⺋⺎⺏⺐⺒⺓⺔⺖⺘⺙⺛⺞⺟⺠⺡⺣⺦⺨⺫⺭⺯⺰⺱⺲⺹⺺⺾⻂⻃⻄⻅⻈⻉⻋⻍⻐⻑⻒⻓⻖⻘⻙⻚⻛⻜⻟⻠⻢⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻲⻳",
     "乛乚亻刂㔾兀尣尢巳幺彑忄扌攵旡歺母民氵灬丬犭罒礻糹纟罓罒耂肀艹衤覀西见讠贝车辶钅長镸长阝青韦页风飞飠饣马鱼鸟卤麦黄黾斉齐歯齿竜龙亀龟",
 )
-_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
+# (and the glyph twins such fonts give for punctuation: 「‧」 for 「・」, 「〜」 for 「～」)
+_SUPPLEMENT.update({0x2027: "・", 0x301C: "～"})
+_RADICAL_RE = re.compile("[\u2e80-\u2fdf\u2027\u301c]")
 
 
 def ideographs(text: str) -> str:

@@ -18,7 +18,7 @@ from .facts import is_change, since_marker
 from .figure import Figure
 from .matching import COUNTRY_ABBREV, numbered_names, other_state, says_numbered, states_asked, term_matches
 from .normalize import nfkc, norm, tidy
-from .question import QuestionAnalysis, subject_words
+from .question import RATE_FAMILIES, QuestionAnalysis, subject_words
 from .subject import Subject, unit_word
 from .terms import terms
 
@@ -282,6 +282,16 @@ def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "")
             a.counter is not None or all(u.endswith(not_counts) for u in units)):
         return counted
     return None
+
+
+def fits_family(a: QuestionAnalysis, fact: Figure) -> bool:
+    """Can the sentence's number be of the kind of value asked? 「執行率は？」 is no count of 名, 「執行額」 no %."""
+    unit = fact.unit or ""
+    if a.family in RATE_FAMILIES:
+        return unit in ("%", "％", "ポイント")
+    if a.family in MONEY_FAMILIES:
+        return unit.endswith(("円", "ドル", "ユーロ"))
+    return True
 
 
 def money_unasked(a: QuestionAnalysis, units: Sequence[str]) -> bool:

@@ -95,6 +95,7 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
     """Every series of the subject the question names, in the subject's order."""
     q = a.normalized or a.question
     out = []
+    cores = Counter(re.sub(r"\([^()]*\)", "", norm(s)) for s in subject.series)
     for s in subject.series:
         n = norm(s)  # (the question is width-normalised: 「（仮想通貨）」 is 「(仮想通貨)」 there)
         # (a bracket glosses the name, inside it too: 「暗号資産(仮想通貨)等」 is named by 「暗号資産等」「暗号資産の」)
@@ -102,6 +103,9 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
         bare = re.sub(r"(?:等|など)$", "", core)
         # (「1月」 is not named by 「11月」, nor 「1」 by 「12」)
         names = {x for x in (core, n, bare) if x and (len(x) >= 2 or x == core)}
+        # (「外国客（空路）」「外国客（海路）」: the bracket is what tells them apart)
+        if cores[re.sub(r"\([^()]*\)", "", n)] > 1:
+            names |= {x for x in re.findall(r"\(([^()]{2,})\)", n)}
         if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in names):
             out.append(s)
     if not out and a.content:
