@@ -48,7 +48,7 @@ REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
 # 「施策全体の執行額」「政策全体」 "the policy as a whole": the 施策's own budget table, not one 達成手段's line
-_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル)|(?:as a whole|overall|entire|total)\b", re.I)
+_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル)|(?:as a whole|overall|entire)\b", re.I)
 
 
 class Assistant:
