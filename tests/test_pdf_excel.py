@@ -313,3 +313,10 @@ def test_years_down_the_rows_with_both_calendars_and_a_baseline_row():
     assert (actual.value, actual.note) == (24815, "達成状況: 未達成")
     assert _one(sheet, visits, "目標値", 2025).value == 160000
     assert _one(sheet, "京都御所等（京都御所・仙洞御所・桂離宮・修学院離宮）の参観者数", "実績値", 2022).value == 88.4
+
+
+def test_a_group_header_naming_both_measures_leaves_the_row_label_to_say_which():
+    """「実績値・目標値」 over the year columns heads both rows: the first year's 実績値 is no 目標値."""
+    sheet = load_sheet(SHEETS_DIR / "mof-r5-5-2-zeikan.xlsx")
+    first = [f for f in sheet.figures if f.subject.startswith("旅客の税関検査の平均所要時間") and f.fiscal_year == 2019]
+    assert sorted((f.measure, f.value) for f in first) == [("実績値", 18.5), ("目標値", 20)]

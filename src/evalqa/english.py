@@ -128,6 +128,13 @@ def _kept_words(words: str) -> str:
 _SUPERLATIVES = {"longest", "shortest", "highest", "lowest", "largest", "smallest", "most", "least", "biggest"}
 
 
+def _document_words(phrase: str) -> str:
+    """The words of 「the evaluation on Okinawa promotion」 the glossary knows, as a Japanese question says where to
+    look (「沖縄の評価書で」); the others are dropped: they are no subject's words."""
+    known = [GLOSSARY[m.group(1)] for m in _PHRASE_RE.finditer(phrase.lower())]
+    return f" {'・'.join(known)}の評価書で " if known else " "
+
+
 def gloss(question: str) -> str:
     """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
     「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""
@@ -145,8 +152,10 @@ def gloss(question: str) -> str:
     q = re.sub(r"\(?\b([rh])(\d{1,2})\b(?![-–－]\d)\)?", lambda m: f" {m.group(1).upper()}{m.group(2)} ", q)
     # 「the NTA's pre-analysis sheet on tax delinquency, …」: words that say which document is meant, whose
     # ministry and year name it already, not what is asked
-    q = re.sub(r"\b(sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|of|regarding|concerning)\s+"
-               r"(?:[a-z-]+\s*){1,4}?(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)", r"\1 ", q)
+    # (the words the glossary knows are kept as a Japanese question has them, 「沖縄の評価書で」: where to look)
+    q = re.sub(r"\b(?:sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|of|regarding|concerning)\s+"
+               r"((?:[a-z-]+\s*){1,4}?)(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)",
+               lambda m: _document_words(m.group(1)), q)
     # 「aged 60 or over」「in their 20s」「aged under 20」: ages as the sheets write them (60歳以上, 20代, 20歳未満)
     q = re.sub(r"\b(?:aged\s+)?(\d{1,3})\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:over|older|above)\b",
                r" \1歳以上 ", q)

@@ -53,6 +53,19 @@ FIELD_NOUNS: dict[str, str] = {
     "country or region": "国・地域", "countries or regions": "国・地域", "countries and regions": "国・地域",
 }
 # The form's vocabulary and common policy words, longest phrases first when applied.
+# Japan's prefectures and regions in romaji (a closed list): 「Okinawa」「Hokkaido」 name the sheets' places.
+PLACES: dict[str, str] = {
+    "hokkaido": "北海道", "aomori": "青森", "iwate": "岩手", "miyagi": "宮城", "akita": "秋田", "yamagata": "山形",
+    "fukushima": "福島", "ibaraki": "茨城", "tochigi": "栃木", "gunma": "群馬", "saitama": "埼玉", "chiba": "千葉",
+    "tokyo": "東京", "kanagawa": "神奈川", "niigata": "新潟", "toyama": "富山", "ishikawa": "石川", "fukui": "福井",
+    "yamanashi": "山梨", "nagano": "長野", "gifu": "岐阜", "shizuoka": "静岡", "aichi": "愛知", "mie": "三重",
+    "shiga": "滋賀", "kyoto": "京都", "osaka": "大阪", "hyogo": "兵庫", "nara": "奈良", "wakayama": "和歌山",
+    "tottori": "鳥取", "shimane": "島根", "okayama": "岡山", "hiroshima": "広島", "yamaguchi": "山口",
+    "tokushima": "徳島", "kagawa": "香川", "ehime": "愛媛", "kochi": "高知", "fukuoka": "福岡", "saga": "佐賀",
+    "nagasaki": "長崎", "kumamoto": "熊本", "oita": "大分", "miyazaki": "宮崎", "kagoshima": "鹿児島",
+    "okinawa": "沖縄", "okinawan": "沖縄", "tohoku": "東北", "kanto": "関東", "chubu": "中部", "kinki": "近畿",
+    "kansai": "関西", "chugoku": "中国", "shikoku": "四国", "kyushu": "九州", "hokuriku": "北陸", "tokai": "東海"}
+
 GLOSSARY: dict[str, str] = {
     # kinds of value
     "initial budget": "当初予算", "supplementary budget": "補正予算", "carried over": "繰越し等",
@@ -163,7 +176,7 @@ GLOSSARY: dict[str, str] = {
     "dispatched": "派遣", "scheduled": "実施予定時期", "policy evaluation": "政策評価",
     "summit": "首脳", "leaders": "首脳", "foreign minister": "外相", "foreign ministers": "外相",
     "meetings": "会談数", "meeting": "会談数", "talks": "会談数", "phone calls": "電話会談",
-    **QUALIFIERS,
+    **QUALIFIERS, **PLACES,
     # policy fields
     "international students": "外国人留学生", "students": "留学生", "student": "留学生",
     "satisfaction": "満足度", "exchange": "交流", "youth": "青少年", "participants": "参加者数",

@@ -32,7 +32,11 @@ def measure_of(text: str, *, whole: bool = False) -> str | None:
         # 「執行額(d)」「執行率(d/(a+b+c))」: a formula's letters after the measure
         bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$", "", n)
         return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
-    return next((m for w, m in _MEASURES if w in n), None)
+    found = next((m for w, m in _MEASURES if w in n), None)
+    # 「実績値・目標値」「年度ごとの目標値・実績値」 heads a group of both: it names no one measure
+    if found is not None and "目標" in n and re.search(r"実績値?(?:[・･/／と]|及び)|(?:[・･/／と]|及び)実績", n):
+        return None
+    return found
 
 # The sheets' own grades: the header of a grade column and the marks written under it, read alike by the form
 # and transposed readers and by the verdicts (`direction`, `grades`).

@@ -41,12 +41,10 @@ def tidy(text: str) -> str:
 # A PDF whose font draws a radical and its ideograph with one glyph extracts 「⽬標」「⻑官」 for 目標, 長官 (Noto CJK
 # and many fonts ministries use). Kangxi radicals (U+2F00–2FDF) have NFKC forms; the supplement's (U+2E80–2EFF)
 # have none, so their equivalents are listed: the ideograph the font shares each glyph with.
-_SUPPLEMENT = str.maketrans(
+_SUPPLEMENT: dict[int, int | str] = {**str.maketrans(
     "⺂⺃⺅⺉⺋⺎⺏⺐⺒⺓⺔⺖⺘⺙⺛⺞⺟⺠⺡⺣⺦⺨⺫⺭⺯⺰⺱⺲⺹⺺⺾⻂⻃⻄⻅⻈⻉⻋⻍⻐⻑⻒⻓⻖⻘⻙⻚⻛⻜⻟⻠⻢⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻲⻳",
     "乛乚亻刂㔾兀尣尢巳幺彑忄扌攵旡歺母民氵灬丬犭罒礻糹纟罓罒耂肀艹衤覀西见讠贝车辶钅長镸长阝青韦页风飞飠饣马鱼鸟卤麦黄黾斉齐歯齿竜龙亀龟",
-)
-# (and the glyph twins such fonts give for punctuation: 「‧」 for 「・」, 「〜」 for 「～」)
-_SUPPLEMENT.update({0x2027: "・", 0x301C: "～"})
+), 0x2027: "・", 0x301C: "～"}  # (and the glyph twins of punctuation: 「‧」 for 「・」, 「〜」 for 「～」)
 _RADICAL_RE = re.compile("[\u2e80-\u2fdf\u2027\u301c]")
 
 
