@@ -320,3 +320,14 @@ def test_a_group_header_naming_both_measures_leaves_the_row_label_to_say_which()
     sheet = load_sheet(SHEETS_DIR / "mof-r5-5-2-zeikan.xlsx")
     first = [f for f in sheet.figures if f.subject.startswith("旅客の税関検査の平均所要時間") and f.fiscal_year == 2019]
     assert sorted((f.measure, f.value) for f in first) == [("実績値", 18.5), ("目標値", 20)]
+
+
+def test_a_breakdown_headed_by_its_year_in_the_corner_cell():
+    """「区分（令和5年度） | 入域観光客数（万人）」 over 国内客, 外国客（空路）…: categories of one year, named by the
+    value column when the caption is only 「参考指標」."""
+    sheet = load_sheet(SHEETS_DIR / "okinawa-r6-1-shinko.pdf")
+    air = [f for f in sheet.figures if f.series == "外国客（空路）"]
+    assert [(f.subject, f.fiscal_year, f.value, f.unit) for f in air] == [
+        ("（参考指標）入域観光客数（万人）", 2023, 104.5, "万人")]
+    atla = load_sheet(SHEETS_DIR / "atla-r6-2-soubi.pdf")
+    assert [f.value for f in atla.figures if f.series == "戦闘機の一括調達" and f.fiscal_year == 2023] == [824]

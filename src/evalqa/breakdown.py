@@ -50,7 +50,9 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
     if len(head) < 2 or not head[0] or any(parse_cell(c) for c in head[1:] if c):
         return False
     h0 = norm(head[0])
-    if len(h0) > 10 or _NOT_A_CATEGORY.search(h0) or year_cell(h0, sheet) is not None:
+    # (「区分（令和5年度）| 入域観光客数（万人）」: 区分 heads categories when no year heads a column)
+    named_rows = h0.startswith("区分") and not any(_YEAR_HEADER_RE.search(norm(c)) for c in head[1:])
+    if len(h0) > 10 or (_NOT_A_CATEGORY.search(h0) and not named_rows) or year_cell(h0, sheet) is not None:
         return False
     if any(measure_of(c) for c in head[1:] if c) or any(
             measure_of(c, whole=True) for r in table.header[1:] for c in r.cells[1:] if c.strip()) \
@@ -98,13 +100,16 @@ def _other_quantity(subject: str, first: str, name: str) -> str:
 def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     """The figures of a breakdown table (see the module docstring)."""
     caption = breakdown_caption(section, table)
-    subject = tidy(_CAPTION_RE.sub("", caption)) or tidy(table.title)
+    # (a caption that is only 「参考指標」 names nothing: the one value column's header does, 「入域観光客数（万人）」)
+    lone = tidy(table.rows[0].cells[1]) if len(table.rows[0].cells) == 2 else ""
+    subject = tidy(_CAPTION_RE.sub("", caption)) or lone or tidy(table.title)
     # the unit and a year in brackets (「（令和4年度末）」) are the figures' own fields
     subject = _UNIT_NOTE_RE.sub("", subject)
     subject = re.sub(r"\s*[(（][^()（）]*[)）]", lambda m: "" if _year_only(m.group(0), sheet) else m.group(0), subject)
     if re.match(r"[【(（]?参考", caption):  # a reference table stays one: 「（参考指標）国・地域別…」
         subject = f"（参考指標）{subject}"
-    years = find_fiscal_years(caption, sheet.era)
+    # (or the header's corner cell: 「区分（令和5年度）」)
+    years = find_fiscal_years(caption, sheet.era) or find_fiscal_years(table.rows[0].cells[0], sheet.era)
     if not years:  # 「（注）受付件数は令和４事務年度の値。」 right under the table says the year
         below = next((t for ln, t in section.lines if ln > table.last_line and t.strip()), "")
         years = find_fiscal_years(below, sheet.era)[:1] if is_note(below) else []  # (its first: 「（令和4年7月～）」)
