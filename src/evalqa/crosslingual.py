@@ -36,6 +36,7 @@ TITLE_MARGIN = 0.02
 POLICY_MARGIN = 0.02  # a subject's name must be this much closer than its sheet's title to be what is named
 _LATIN_RE = re.compile(r"[a-z]")
 _QUALIFIER_WORDS = frozenset(QUALIFIERS.values())
+_BUDGET_WORD_RE = re.compile(r"budget|spen[dt]|expend|execut|fund|request|appropriat|予算|執行|概算|補正")
 _POLICY_WORD_RE = re.compile(r"\bpolic(?:y|ies)\b|施策")
 CACHE = 20_000  # names and sentences kept embedded (about 30 MB at 384 dimensions)
 
@@ -135,7 +136,8 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     title = float(title_sims.max()) if m else 0.0
     # The question names the 施策 rather than anything in it: no subject's name is closer than its title, and
     # it asks an amount of money (a 施策's own figures are its budget's).
-    money = a.family in (*MONEY_FAMILIES, "execution_rate")  # (a 施策's 執行率 is its budget table's too)
+    # (a 施策's 執行率 is its budget table's too; 'how much' alone asks an amount, which a subject may hold)
+    money = a.family in (*MONEY_FAMILIES, "execution_rate") and bool(_BUDGET_WORD_RE.search(a.question.lower()))
     policy = bool(named) and best < title + POLICY_MARGIN and money
     if named:
         scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
