@@ -62,3 +62,12 @@ def test_the_policy_as_a_whole_is_its_budget_table_by_year_not_a_means(bot):
     assert (ans.kind, f.subject, f.measure, f.value) == ("numeric", "政策ごとの予算額等", "執行額", 24406)
     ans = bot.ask("生活習慣病の予防の施策、令和6年度の概算要求額は？")
     assert [(f.measure, f.value) for f in ans.figures[:1]] == [("概算要求額", 26010)]
+
+
+def test_who_a_count_asks_of_is_the_head_of_the_noun_chain_not_a_table_counting_others(bot):
+    """「計52人の地域の健診推進員を配置」 counts 推進員; the indicator counts the 住民 they helped: 「推進員は何人」 is
+    the sentence's number."""
+    ans = bot.ask("令和4年度に配置された健診推進員は何人？")
+    assert (ans.kind, ans.figures[0].value) == ("stated", 52)
+    ans = bot.ask("令和4年度に推進員の支援で受診につながった住民の数は？")
+    assert ans.figures[0].value == 3410

@@ -231,6 +231,9 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
     # 「会談を首脳間で4回」: the object, then only qualifiers up to the number.
     if m := re.search(rf"({_NOUN})(?:を|が)((?:{_NOUN}(?:で|では|でも|において|に|には))+)$", left):
         return _clean(m.group(1)), "left"
+    # 「計128人の子供の貧困対策支援員を配置」: the head of the noun chain the number opens (支援員, not 子供)
+    if m := re.match(rf"の((?:{_NOUN}の){{1,3}}{_NOUN})(?=を|が|は|に|と|、)", right):
+        return _clean(re.split("の", m.group(1))[-1]), "right"
     # 「約1,000人のサンプル」「3回の電話会談」「6回会談を行う」
     if m := re.match(rf"の({_NOUN})", right) or re.match(rf"({_NOUN})(?:を|が|は)", right):
         return _clean(m.group(1)), "right"

@@ -314,12 +314,27 @@ def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, su
     if asked and asked in norm(subject.name) and asked not in (counted_noun(subject.name) or asked) \
             and asked in (counted_noun(fact.subject) or fact.subject):
         return True  # 「協力雇用主の数」: the table counts those they employ (「協力雇用主のもとで就労した…等の数」)
+    if (head := _asked_count_head(a.normalized)) and head in norm(subject.name) and head in norm(fact.raw) \
+            and not (counted_noun(subject.name) or "").endswith(head):
+        return True  # 「支援員は何人」: the table counts the 子供 its 支援員 helped, the sentence the 支援員
     if a.counter is not None and same_counter(fact.unit or "", a.counter) and not any(
             same_counter(unit_word(f), a.counter) for f in subject.figures):
         return True
     dated = fact.fiscal_year is not None or not a.years or not table.found or covered < 0.5
     same = table.found and bool(table.figures) and table.figures[0].value == fact.value
     return dated and fact_score > covered + 0.15 and not same
+
+
+_ASKED_COUNT_RE = re.compile(r"([一-龥ァ-ヴー]{2,})(?:は|が|を)(?:何(?:人|件|回|か所|カ所|箇所|社|団体|校|台)|いくつ)")
+
+
+def _asked_count_head(q: str) -> str | None:
+    """The noun a count question asks of: 「…配置された子供の貧困対策支援員は何人」 → 支援員."""
+    m = _ASKED_COUNT_RE.search(q)
+    words = terms(m.group(1)) if m else []
+    if len(words) > 1 and len(words[-1]) == 1:  # (支援員 is read 支援 + 員)
+        words = [*words[:-2], words[-2] + words[-1]]
+    return words[-1] if words and len(words[-1]) >= 2 else None
 
 
 def _bare_name(name: str) -> str:
