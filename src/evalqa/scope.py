@@ -50,8 +50,13 @@ def indicator_number(s: Subject) -> str | None:
     return None
 
 
+# The verbs a 施策名 ends its phrases in (「…の推進と…の整備」): what is done, not what it is about
+_TITLE_ACTIONS = frozenset({"推進", "整備", "充実", "確保", "向上", "強化", "促進", "実現", "形成", "構築", "維持",
+                            "改善"})
+
+
 def _cover(name: str, words: set[str]) -> float:
-    own = [t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()]
+    own = [t for t in dict.fromkeys(terms(name)) if (len(t) >= 2 or not t.isascii()) and t not in _TITLE_ACTIONS]
     if not own:
         return 0.0
     return sum(1 for t in own if t in words or any(t in w for w in words if len(w) > len(t))) / len(own)
