@@ -71,3 +71,10 @@ def test_who_a_count_asks_of_is_the_head_of_the_noun_chain_not_a_table_counting_
     assert (ans.kind, ans.figures[0].value) == ("stated", 52)
     ans = bot.ask("令和4年度に推進員の支援で受診につながった住民の数は？")
     assert ans.figures[0].value == 3410
+
+
+def test_a_target_stated_in_a_sentence_does_not_answer_how_many_there_were(bot):
+    """「目標・特定健康診査の受診者数は3,500万人」 is a target: 「受診者数は？」 of a year is not answered by it."""
+    ans = bot.ask("特定健康診査の受診者数は何万人？")
+    assert 35000000 not in [f.value for f in ans.figures]
+    assert bot.ask("特定健康診査の受診者数の目標は何万人？").figures[0].value == 35000000

@@ -287,6 +287,9 @@ def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "")
 def fits_family(a: QuestionAnalysis, fact: Figure) -> bool:
     """Can the sentence's number be of the kind of value asked? 「執行率は？」 is no count of 名, 「執行額」 no %."""
     unit = fact.unit or ""
+    if "目標" in fact.subject + (fact.series or "") and "目標" not in a.normalized \
+            and a.family not in ("target", "midterm", "final_target"):
+        return False  # 「目標・訪日外国人旅行者数は4,000万人」 is a target: no answer to how many came
     if a.family in RATE_FAMILIES:
         return unit in ("%", "％", "ポイント")
     if a.family in MONEY_FAMILIES:
