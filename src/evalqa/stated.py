@@ -337,7 +337,8 @@ def _asked_count_head(q: str) -> str | None:
     words = terms(m.group(1)) if m else []
     if len(words) > 1 and len(words[-1]) == 1:  # (支援員 is read 支援 + 員)
         words = [*words[:-2], words[-2] + words[-1]]
-    return words[-1] if words and len(words[-1]) >= 2 else None
+    head = re.sub(r"数$", "", words[-1]) if words else ""  # (「死者数は何人」 asks of 死者)
+    return head if len(head) >= 2 else None
 
 
 def _bare_name(name: str) -> str:
