@@ -10,22 +10,21 @@ from dataclasses import replace
 from . import aggregate, comparisons, header_fields, targets, wording
 from .answer import Answer, Frame, question_refusal, refusal
 from .breakdown import TOTALS
-from .conversation import FOLLOWUP_SWITCH, Conversation, followup_frame, years_in_context
+from .conversation import Conversation, followup_frame, years_in_context
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
-from .evidence import Evidence, absent_category, told_apart, twins_of
+from .evidence import Evidence, absent_category, named_subjects, told_apart, twins_of
 from .figure import Figure
 from .grades import graded
 from .index import Index
-from .matching import states_asked, term_matches
+from .matching import states_asked
 from .numeric import means_start, numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
-from .scope import ministries_named, name_sheets, one_per_policy, resolve_scope
+from .scope import asks_whole, ministries_named, name_sheets, one_per_policy, resolve_scope
 from .search import Hit, hit_source
 from .stated import (
     MIN_FACT,
-    MONEY_FAMILIES,
     best_fact,
     counted_otherwise,
     covers_partly,
@@ -47,8 +46,6 @@ from .terms import terms
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
-# 「施策全体の執行額」「政策全体」 "the policy as a whole": the 施策's own budget table, not one 達成手段's line
-_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル)|(?:as a whole|overall|entire)\b", re.I)
 
 
 class Assistant:
@@ -189,8 +186,7 @@ class Assistant:
         if strong and best[1] is not None and not self.evidence.names(a, best[1], [s for _, s in ranked[1:5]]):
             strong = False  # most of what the question names (駐留経費負担, 少年院) is not this subject's
         others: list[Subject] = []
-        whole = a.family in MONEY_FAMILIES + ("execution_rate",) and bool(_WHOLE_RE.search(a.question)) \
-            and best[1] is not None
+        whole = asks_whole(a) and best[1] is not None
         if (not subject_words(a) or whole) and a.family:
             within = a.sheets or ([best[1].sheet] if whole and best[1] is not None else [])
             cands = cat.default_budget_subjects(replace(a, sheets=within) if within else a)
@@ -202,7 +198,7 @@ class Assistant:
         dense_fact = bool(named) and fact_score < MIN_FACT and asks_number and single
         # An English question names a sentence's counted thing in other words: the closest sentence.
         if dense_fact and named is not None:
-            fact = english_fact(a, named)  # (beside a table, it answers only in the unit asked; see below)
+            fact = english_fact(a, named, cat.titles)  # (beside a table, it answers only in the unit asked; see below)
             fact_score = MIN_FACT if fact is not None else 0.0
         if fact is not None and fact_score >= MIN_FACT and (not strong or subject is None):
             return self._finish(stated_answer(a, fact, cat.sheet_label, years=stated_years(a, fact, facts)), hits)
@@ -345,7 +341,7 @@ class Assistant:
         elif not subject_words(a) and a.family:
             subjects = cat.default_budget_subjects(a)[:1]
         elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
-            subjects = self._named_subjects(a, ranked)
+            subjects = named_subjects(a, ranked)
         series = series_in(a, subjects[0]) if subjects else None
         # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet); where
         # an older sheet says otherwise of a figure compared, the answer names it.
@@ -358,18 +354,6 @@ class Assistant:
             if notes:
                 ans.text += "\n（" + "。".join(notes) + "）"
         return ans
-
-    @staticmethod
-    def _named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> list[Subject]:
-        """The best subject, and a second one when the question names something the first does not carry."""
-        first = ranked[0][1]
-        # Names only: the section path (shared by every 達成手段 of a 個別分野) tells two subjects apart less well.
-        own = {t for t in a.content if term_matches(t, set(terms(first.name)))}
-        for score, s in ranked[1:8]:
-            theirs = {t for t in a.content if term_matches(t, set(terms(s.name)))}
-            if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
-                return [first, s]
-        return [first]
 
     # --- answers that are not figures ------------------------------------------------------------
     def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:

@@ -10,9 +10,8 @@ from typing import Protocol
 from .answer import Answer, Frame, question_refusal
 from .fiscal_year import to_label
 from .matching import term_matches
-from .question import FAMILIES, QuestionAnalysis, subject_words
+from .question import FAMILIES, MONEY_FAMILIES, TARGET_FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
-from .stated import MONEY_FAMILIES
 from .subject import series_in
 from .subjects import SubjectCatalogue
 from .terms import terms
@@ -76,7 +75,7 @@ class Conversation:
 
 def against_target(a: QuestionAnalysis) -> bool:
     """Does the question compare a value with its target (「目標は達成した？」「目標を上回った？」), not two years?"""
-    return a.operation == "compare" and a.family in ("target", "midterm", "final_target")
+    return a.operation == "compare" and a.family in TARGET_FAMILIES
 
 
 def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat: SubjectCatalogue) -> Frame:

@@ -141,6 +141,23 @@ COUNTERS = frozenset(_BEFORE_COUNT + ("件", "人", "回", "個", "機", "か所
 MEASURES = ("円", "%", "日", "日間", "時間", "分", "秒", "倍", "ポイント", "km", "トン")
 
 
+# 「…の滞納残高はいくら」「何件の勧告が」: the noun whose value is asked, next to the question word
+_ASKED_NOUN_RE = re.compile(r"([一-龥ァ-ヴー]{2,})(?:は|を|が)(何(?:件|人|回|か所|カ所|箇所|社|団体|校|台)|いくら|何"
+                            r"|どのくらい|どれくらい|いくつ)"
+                            r"|何(?:件|人|回|か所|カ所|箇所|社|団体|校|隻|台)の([一-龥ァ-ヴー]{2,})(?:が|を|は|に|で)")
+
+
+def asked_noun(q: str, counting: bool = False) -> str | None:
+    """The words before a question's 「は何」「はいくら」 (or after its 「何件の」); with `counting`, only those a count
+    asks of (「…支援員は何人」, 「…はいくつ」), not an amount's."""
+    for m in _ASKED_NOUN_RE.finditer(q):
+        if not counting:
+            return m.group(1) or m.group(3)
+        if m.group(1) and (m.group(2) == "いくつ" or len(m.group(2)) > 1 and m.group(2).startswith("何")):
+            return m.group(1)
+    return None
+
+
 def counter_word(word: str) -> str | None:
     """The counter a word 「…数」 names (通数 → 通, 件数 → 件, 人数 → 人), else None."""
     m = re.fullmatch(rf"({_COUNTERS}|件|人|回)数", word)

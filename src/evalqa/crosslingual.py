@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -20,9 +20,9 @@ from .figure import Figure
 from .glossary import QUALIFIERS
 from .matching import term_matches
 from .normalize import nfkc, norm
-from .question import FAMILIES, QuestionAnalysis, subject_words
+from .question import FAMILIES, MONEY_FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
-from .stated import MONEY_FAMILIES, same_counter
+from .stated import same_counter
 from .subjects import SubjectCatalogue
 from .terms import terms
 
@@ -197,18 +197,23 @@ def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:
     return a
 
 
-def english_fact(a: QuestionAnalysis, named: Named) -> Figure | None:
+def english_fact(a: QuestionAnalysis, named: Named, titles: Mapping[str, str]) -> Figure | None:
     """The fact an English question asks for: the sentence closest to it, of the year asked, ahead of the
-    next sentence by the margin (the same sentence's other numbers aside)."""
+    next sentence by the margin (the same sentence's other numbers aside). A word the question must see said
+    (a proper noun, a glossed word) may be said by the sentence or by its sheet's 施策名 (「Okinawa」 of a
+    sentence about 那覇港 in the 沖縄 sheet)."""
     money = a.family in MONEY_FAMILIES
     quoted = quoted_names(a.question)  # 「burns (火傷)」: a sentence that says the name the question quotes
     # A year asked is answered only by a sentence of that year; a target (目標値) only when targets are asked.
     # (and a sentence that says every proper noun asked: 「India」 is not answered by the whole of 訪日者)
     # (the Japanese words the gloss gave, 「マイナンバーカード」 of 'My Number card': one of them must be said)
     glossed = [w for w in subject_words(a) if not w.isascii() and len(w) >= 2]
+    def said(f: Figure) -> str:
+        return f"{f.raw} {titles.get(f.sheet, '')}"
+
     dated = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
-             and all(q in f.raw for q in quoted) and all(p.lower() in nfkc(f.raw).lower() for p in a.proper)
-             and (not glossed or any(term_matches(w, set(terms(f.raw))) for w in glossed))]
+             and all(q in f.raw for q in quoted) and all(p.lower() in nfkc(said(f)).lower() for p in a.proper)
+             and (not glossed or any(term_matches(w, set(terms(said(f)))) for w in glossed))]
     # 「parent companies (親事業者)」: of the sentences that say the name, the numbers that count it
     dated = [(x, f) for x, f in dated if all(q in f.subject or q in (f.series or "") for q in quoted)] or dated
     facts = [(x, f) for x, f in dated

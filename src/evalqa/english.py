@@ -128,11 +128,20 @@ def _kept_words(words: str) -> str:
 _SUPERLATIVES = {"longest", "shortest", "highest", "lowest", "largest", "smallest", "most", "least", "biggest"}
 
 
-def _document_words(phrase: str) -> str:
+def _document_words(phrase: str, document: str = "評価書で") -> str:
     """The words of 「the evaluation on Okinawa promotion」 the glossary knows, as a Japanese question says where to
     look (「沖縄の評価書で」); the others are dropped: they are no subject's words."""
     known = [GLOSSARY[m.group(1)] for m in _PHRASE_RE.finditer(phrase.lower())]
-    return f" {'・'.join(known)}の評価書で " if known else " "
+    return f" {'・'.join(known)}の{document} " if known else " "
+
+
+def _policy_named(m: re.Match) -> str:
+    """「the Hokkaido policy」「the policy on Okinawa」 as a Japanese question names a 施策 (「北海道の施策」), when
+    the glossary knows all its words; else as written (「the entire policy」 is no name)."""
+    words = (m.group("words") or m.group("after")).lower()
+    if re.search(r"[a-z]{2,}", _PHRASE_RE.sub(" ", words)):  # (a word the glossary lacks would be lost)
+        return m.group(0)
+    return _document_words(words, "施策")
 
 
 def gloss(question: str) -> str:
@@ -156,6 +165,9 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|of|regarding|concerning)\s+"
                r"((?:[a-z-]+\s*){1,4}?)(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)",
                lambda m: _document_words(m.group(1)), q)
+    q = re.sub(r"\bthe\s+(?P<words>(?:(?!the\b)[a-z-]+\s+){1,3}?)(?:policy|program|programme)\b(?!\s+(?:on|for|of)\b)"
+               r"|\b(?:policy|program|programme)\s+(?:on|for|about|regarding)\s+(?P<after>(?:[a-z-]+\s*){1,4}?)"
+               r"(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)", _policy_named, q)
     # 「aged 60 or over」「in their 20s」「aged under 20」: ages as the sheets write them (60歳以上, 20代, 20歳未満)
     q = re.sub(r"\b(?:aged\s+)?(\d{1,3})\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:over|older|above)\b",
                r" \1歳以上 ", q)

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from .breakdown import TOTALS
-from .counts import COUNTERS
+from .conversation import FOLLOWUP_SWITCH
+from .counts import COUNTERS, asked_noun
 from .english import quoted_names
 from .figure import Figure
 from .index import Index
@@ -23,7 +24,7 @@ from .normalize import nfkc, norm
 from .question import STOP, QuestionAnalysis, subject_words
 from .subject import BARE_NAME_RE, Subject, category_suffix, series_in
 from .subjects import SubjectCatalogue
-from .terms import NOUN_RE, terms
+from .terms import NOUN_RE, compound_head, terms
 
 # 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
 _JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
@@ -103,8 +104,7 @@ class Evidence:
         if a.lang == "ja" and any(mod in x and h not in x and hq not in y for x, hq in _counted(a.normalized)
                                   for y, h in _counted(name) if len(mod := y[:y.rfind(h)]) >= 2):
             return False  # 「図書館協力団体数」 counts 団体 of the 図書館 that 「図書館職員数」 names: another thing
-        if (m := _ASKED_HEAD_RE.search(a.normalized)) \
-                and not re.search(r"\d|元|年", asked := m.group(1) or m.group(2)) \
+        if (asked := asked_noun(a.normalized)) and not re.search(r"\d|元|年", asked) \
                 and (heads := [t for t in terms(asked) if t not in STOP]) \
                 and len(heads[-1]) >= 2 and not (self.carries(subject, heads[-1]) and (
                     subject.kind != "indicator" or named_by(heads[-1], subject) or heads[-1] in (subject.title or "")
@@ -218,15 +218,12 @@ def _counted(text: str) -> list[tuple[str, str]]:
         words = terms(m.group(1))
         while words and words[-1] in COUNTERS:
             words.pop()
-        head = words[-2] + words[-1] if len(words) > 1 and len(words[-1]) == 1 else words[-1] if words else ""
+        head = compound_head(words)
         if len(head) >= 2 and head not in STOP and head in m.group(1):
             out.append((m.group(1), head))
     return out
 
 
-# 「…の滞納残高はいくら」: the noun whose value is asked, right before the question word
-_ASKED_HEAD_RE = re.compile(r"([一-龥ァ-ヴー]{2,})(?:は|を|が)(?:いくら|何|どのくらい|どれくらい|いくつ)"
-                            r"|何(?:件|人|回|か所|カ所|箇所|社|団体|校|隻|台)の([一-龥ァ-ヴー]{2,})(?:が|を|は|に|で)")
 # 「都道府県」「各県」「全管区」 name all categories, not one
 _ANY_OF = ("都道府", "市区町", "市町", "各", "全", "同", "他", "当該", "その他", "主要", "主な")
 
@@ -248,3 +245,15 @@ def _absent_from(a: QuestionAnalysis, subject: Subject) -> str | None:
                   if m.group(0) != suffix and not a.normalized[m.end():].startswith("別")
                   and m.group(0)[:-len(suffix)] not in _ANY_OF), None)
     return asked if asked is not None and asked not in names else None
+
+
+def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> list[Subject]:
+    """The best subject, and a second one when the question names something the first does not carry."""
+    first = ranked[0][1]
+    # Names only: the section path (shared by every 達成手段 of a 個別分野) tells two subjects apart less well.
+    own = {t for t in a.content if term_matches(t, set(terms(first.name)))}
+    for score, s in ranked[1:8]:
+        theirs = {t for t in a.content if term_matches(t, set(terms(s.name)))}
+        if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
+            return [first, s]
+    return [first]

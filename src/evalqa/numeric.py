@@ -13,7 +13,7 @@ from .change import change_figure
 from .direction import lower_is_better
 from .figure import Figure
 from .fiscal_year import to_label
-from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, QuestionAnalysis
+from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, TARGET_FAMILIES, QuestionAnalysis
 from .subject import Subject
 from .sums import sum_answer
 
@@ -27,7 +27,7 @@ COMPANIONS = {
 RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "予算額", "当初予算(a)"],
               "achievement_rate": ["年度目標値", "目標値"]}
 # Kinds of value that stand for the indicator as a whole rather than for one year.
-YEARLESS = ("target", "midterm", "final_target", "baseline")
+YEARLESS = (*TARGET_FAMILIES, "baseline")
 _DEFAULT_FAMILY = {"indicator": "actual", "means": "budget", "budget": "initial_budget"}
 _TREND_FAMILIES = {"indicator": ["actual", "target"], "means": ["budget", "execution"],
                    "budget": ["initial_budget", "execution"]}

@@ -41,6 +41,8 @@ FAMILY_LABEL = {
     "review_number": "行政事業レビュー事業番号",
 }
 RATE_FAMILIES = ("execution_rate", "achievement_rate")
+MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")
+TARGET_FAMILIES = ("target", "midterm", "final_target")
 # First match wins: the more specific words come first.
 _FAMILY_PATTERNS = [
     (r"a\s*\+\s*b\s*\+\s*c", "total"),  # 「合計（a＋b＋c）は」, 「the a+b+c sum」

@@ -15,7 +15,7 @@ from .fiscal_year import era_year
 from .forms import MINISTRIES
 from .matching import abbreviates
 from .normalize import nfkc, norm
-from .question import QuestionAnalysis
+from .question import MONEY_FAMILIES, QuestionAnalysis
 from .search import Hit
 from .subject import Subject, field_of
 from .subjects import STRONG, SubjectCatalogue
@@ -25,7 +25,8 @@ _FIELD_RE = re.compile(r"個別分野(\d+)")
 INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
 _SECTION_NUMBER_RE = re.compile(r"(?:測定指標|参考指標)\s*(\d+(?:-\d+)?)")
 _TITLE_COVER = 0.6  # share of a title's words a question must carry to name it
-_NICKNAME_RE = re.compile(r"([^\s、。,?？!！「」()（）]{2,20}?)(?:の)?施策(?!目標)")
+# 「担い手施策の」「沖縄の評価書で」: the words right before 施策 or a document's name are words of its title
+_NICKNAME_RE = re.compile(r"([^\s、。,?？!！「」()（）]{2,20}?)(?:の)?(?:施策(?!目標)|評価書|事前分析表|実績評価|調書)")
 _TITLE_COVER_ANY = 0.75  # … when it does not carry the title's first word
 
 
@@ -56,7 +57,9 @@ _TITLE_ACTIONS = frozenset({"推進", "整備", "充実", "確保", "向上", "�
 
 
 def _cover(name: str, words: set[str]) -> float:
-    own = [t for t in dict.fromkeys(terms(name)) if (len(t) >= 2 or not t.isascii()) and t not in _TITLE_ACTIONS]
+    # (words as written: a proper noun's lemma, 北海道's ホッカイドウ, is no second word the question must carry)
+    own = [t for t in dict.fromkeys(terms(name, lemmas=False)) if (len(t) >= 2 or not t.isascii())
+           and t not in _TITLE_ACTIONS]
     if not own:
         return 0.0
     return sum(1 for t in own if t in words or any(t in w for w in words if len(w) > len(t))) / len(own)
@@ -77,6 +80,15 @@ _POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})|(?:施策目
                                re.IGNORECASE)  # (an English question is read in lower case: iii-1-1)
 # Kinds of evaluation document, the longer first (実績評価書 before 評価書).
 _DOCUMENT_KINDS = ("事前分析表", "実績評価書", "事後評価", "チェックアップ", "調書", "個票", "評価書")
+
+
+# 「施策全体の執行額」「政策全体」 "the policy as a whole": the 施策's own budget table, not one 達成手段's line
+_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル)|(?:as a whole|overall|entire)\b", re.I)
+
+
+def asks_whole(a: QuestionAnalysis) -> bool:
+    """Does a money question ask of the whole 施策 (its own budget table) rather than of one of its lines?"""
+    return a.family in (*MONEY_FAMILIES, "execution_rate") and bool(_WHOLE_RE.search(a.question))
 
 
 def ministries_named(a: QuestionAnalysis) -> list[str]:
@@ -126,7 +138,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     named = [sid for sid, title in cat.titles.items() if title and (title in q or sid in q or sid in by_words or any(
         first in q for _, first in _names(cat)[0].get(sid, ()))) and names_sheet(q, sid, cat)]
     fields = _names(cat)[1]
-    if not named:  # 「担い手施策の」「農地集積の施策で」: the words right before 施策 are words of its title
+    if not named:  # 「担い手施策の」「農地集積の施策で」「沖縄の評価書で」
         for nick in _NICKNAME_RE.finditer(q):
             said = [t for t in terms(re.split(r"[のとやでがはをにも]", nick.group(1))[-1])
                     if len(t) >= 2 and not re.fullmatch(r"[a-z]*\d+", t)]  # (nor 2023, fy2023: a year)
@@ -264,7 +276,7 @@ def _heads(first: str, q: str) -> bool:
 
 
 def _own_count(name: str) -> int:
-    return len([t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()])
+    return len([t for t in dict.fromkeys(terms(name, lemmas=False)) if len(t) >= 2 or not t.isascii()])
 
 
 def _sheets_by_title_words(q: str, cat: SubjectCatalogue) -> set[str]:

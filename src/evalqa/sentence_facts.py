@@ -26,7 +26,7 @@ _NOUN_CHARS = rf"{KANJI}\u30a1-\u30fa\u30fcA-Za-z0-9・&"
 _NOUN_CH = rf"[{_NOUN_CHARS}]"
 # A noun phrase: kanji / katakana / latin, with an abbreviation in brackets inside (「パートナーシップ(JUSEP)会合」).
 # An okurigana kana inside or at the end of a noun (立入り, 取組み, 見直し) before a kanji or a particle.
-_OKURI = rf"(?:(?<=[{KANJI}])[りれしみきいちえ](?=[{KANJI}]|[をがはのでにも]))"  # (差押え, 建替え too)
+_OKURI = rf"(?:(?<=[{KANJI}])[りれしみきいちえけ](?=[{KANJI}]|[をがはのでにも]))"  # (差押え, 建替え, 荷主向け too)
 # 「24時間死者数」: a number and 時間 or 歳 open a noun.
 # Nouns whose kana a noun reader would cut (「呼びかけ」 is not 「呼」).
 _KANA_NOUN = ("(?:呼びかけ|働きかけ|問い合わせ|問合せ|申し込み|申込み|取り組み|受け入れ|打ち合わせ|聞き取り"

@@ -12,17 +12,16 @@ from collections.abc import Callable, Mapping, Sequence
 from . import wording
 from .answer import Answer, Frame
 from .change import amount_first, asks_amount
-from .counts import MEASURES, UNIT, counter_word
+from .counts import MEASURES, UNIT, asked_noun, counter_word
 from .english import field_nouns, quoted_names
 from .facts import is_change, since_marker
 from .figure import Figure
 from .matching import COUNTRY_ABBREV, numbered_names, other_state, says_numbered, states_asked, term_matches
 from .normalize import nfkc, norm, tidy
-from .question import RATE_FAMILIES, QuestionAnalysis, subject_words
+from .question import MONEY_FAMILIES, RATE_FAMILIES, TARGET_FAMILIES, QuestionAnalysis, subject_words
 from .subject import Subject, unit_word
-from .terms import terms
+from .terms import compound_head, terms
 
-MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")
 # Words that say how to read a number, not what it counts (「約何件」「その後」).
 _MARKS = {"約", "およそ", "概ね", "後", "計", "延べ"}
 MIN_FACT = 0.6  # share of the question's (IDF-weighted) words a fact must carry to answer
@@ -288,7 +287,7 @@ def fits_family(a: QuestionAnalysis, fact: Figure) -> bool:
     """Can the sentence's number be of the kind of value asked? 「執行率は？」 is no count of 名, 「執行額」 no %."""
     unit = fact.unit or ""
     if "目標" in fact.subject + (fact.series or "") and "目標" not in a.normalized \
-            and a.family not in ("target", "midterm", "final_target"):
+            and a.family not in TARGET_FAMILIES:
         return False  # 「目標・訪日外国人旅行者数は4,000万人」 is a target: no answer to how many came
     if a.family in RATE_FAMILIES:
         return unit in ("%", "％", "ポイント")
@@ -328,16 +327,10 @@ def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, su
     return dated and fact_score > covered + 0.15 and not same
 
 
-_ASKED_COUNT_RE = re.compile(r"([一-龥ァ-ヴー]{2,})(?:は|が|を)(?:何(?:人|件|回|か所|カ所|箇所|社|団体|校|台)|いくつ)")
-
-
 def _asked_count_head(q: str) -> str | None:
     """The noun a count question asks of: 「…配置された子供の貧困対策支援員は何人」 → 支援員."""
-    m = _ASKED_COUNT_RE.search(q)
-    words = terms(m.group(1)) if m else []
-    if len(words) > 1 and len(words[-1]) == 1:  # (支援員 is read 支援 + 員)
-        words = [*words[:-2], words[-2] + words[-1]]
-    head = re.sub(r"数$", "", words[-1]) if words else ""  # (「死者数は何人」 asks of 死者)
+    phrase = asked_noun(q, counting=True)
+    head = re.sub(r"数$", "", compound_head(terms(phrase))) if phrase else ""  # (「死者数は何人」 asks of 死者)
     return head if len(head) >= 2 else None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,23 +63,24 @@ def _lemma(word) -> str | None:
     return unicodedata.normalize("NFKC", lemma.split("-")[0]).lower() or None
 
 
-def terms(text: str, era: str = DEFAULT_ERA) -> list[str]:
+def terms(text: str, era: str = DEFAULT_ERA, lemmas: bool = True) -> list[str]:
     """Search terms of a text: NFKC surface and lemma forms without particles/auxiliaries/symbols,
-    numbers without separators (「598,665」 → 598665) and each fiscal year named (「令和2年度」 → fy2020)."""
+    numbers without separators (「598,665」 → 598665) and each fiscal year named (「令和2年度」 → fy2020).
+    Without `lemmas`, one term per word as written (「北海道」 without its lemma 「ホッカイドウ」): to count words."""
     # Short texts are cached: answering matches the same subject and fact sentences against every question
     # (a fifth of an answer's time before). Chunk texts are long and read once per build: not kept.
-    return list(_cached_terms(text, era) if len(text) <= CACHED_CHARS else _terms(text, era))
+    return list(_cached_terms(text, era, lemmas) if len(text) <= CACHED_CHARS else _terms(text, era, lemmas))
 
 
 CACHED_CHARS = 300
 
 
 @lru_cache(maxsize=32768)
-def _cached_terms(text: str, era: str) -> tuple[str, ...]:
-    return _terms(text, era)
+def _cached_terms(text: str, era: str, lemmas: bool) -> tuple[str, ...]:
+    return _terms(text, era, lemmas)
 
 
-def _terms(text: str, era: str) -> tuple[str, ...]:
+def _terms(text: str, era: str, lemmas: bool = True) -> tuple[str, ...]:
     norm = unicodedata.normalize("NFKC", text).lower()
     out: list[str] = []
     for w in tagger()(norm):
@@ -86,7 +88,7 @@ def _terms(text: str, era: str) -> tuple[str, ...]:
         if not s or w.feature.pos1 in _DROP_POS:
             continue
         out.append(s)
-        lemma = _lemma(w)
+        lemma = _lemma(w) if lemmas else None
         if lemma and lemma != s:
             out.append(lemma)
     for m in re.finditer(r"\d[\d,]*\d|\d", norm):
@@ -96,3 +98,11 @@ def _terms(text: str, era: str) -> tuple[str, ...]:
     for y in find_fiscal_years(norm, era):
         out.extend(f"fy{year}" for year in y.years)
     return tuple(out)
+
+
+def compound_head(words: Sequence[str]) -> str:
+    """The head of a compound as the tokenizer splits it: its last word, with the one before when the last is a
+    single character (支援 + 員 → 支援員, 救助 + 隊員 → 隊員)."""
+    if not words:
+        return ""
+    return words[-2] + words[-1] if len(words) > 1 and len(words[-1]) == 1 else words[-1]

@@ -1,0 +1,62 @@
+"""Two sheets of our own (tests/fixtures/own/mlit-r6-9-{2,3}-kowan.txt) on the same theme in two places: which
+施策 a question means is said by a place, by the title's words, or by English words the glossary knows."""
+from pathlib import Path
+
+import pytest
+
+from conftest import assistant_over
+
+pytestmark = [pytest.mark.slow]
+OWN = Path(__file__).parent / "fixtures" / "own"
+HOKKAIDO, OKINAWA = "mlit-r6-9-2-kowan", "mlit-r6-9-3-kowan"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, "ports", (OWN / f"{HOKKAIDO}.txt", OWN / f"{OKINAWA}.txt",
+                                                      OWN / "mhlw-r6-2-1-kenshin.txt"))
+
+
+def _first(ans):
+    f = ans.figures[0]
+    return ans.kind, f.sheet, f.subject, f.measure, f.value
+
+
+def test_a_title_is_named_by_its_words_without_its_action_words_or_a_place_read_twice(bot):
+    """「北海道の港湾利用の促進と物流基盤の整備」: 促進 and 整備 say what is done, and 北海道 is one word (not also its
+    reading ホッカイドウ): 「港湾利用と物流基盤の評価書」 names it, so the 執行額 asked is the 施策's, not the
+    「港湾利用促進調査」 line's."""
+    ans = bot.ask("港湾利用と物流基盤の評価書で、令和4年度の執行額は？")
+    assert _first(ans) == ("numeric", HOKKAIDO, "政策ごとの予算額等", "執行額", 69870)
+
+
+def test_a_place_and_a_document_name_a_sheet(bot):
+    """「沖縄の評価書で」 names the one 施策 whose title says 沖縄: its own budget, not its one 達成手段's."""
+    ans = bot.ask("沖縄の評価書で、令和4年度の執行額は？")
+    assert _first(ans) == ("numeric", OKINAWA, "政策ごとの予算額等", "執行額", 22480)
+
+
+def test_english_the_place_policy_is_the_policy_of_that_place(bot):
+    """'the Hokkaido policy', 'the policy on Okinawa': the 施策 as 「北海道の施策」 names it."""
+    ans = bot.ask("What was the execution amount of the Hokkaido policy in FY2022?")
+    assert _first(ans) == ("numeric", HOKKAIDO, "政策ごとの予算額等", "執行額", 69870)
+    ans = bot.ask("What was the FY2022 execution amount of the policy on Okinawa?")
+    assert _first(ans) == ("numeric", OKINAWA, "政策ごとの予算額等", "執行額", 22480)
+
+
+def test_english_prefecture_names_pick_the_indicator_of_that_place(bot):
+    ans = bot.ask("How much were the agricultural and fishery exports from ports in Okinawa in FY2022?")
+    assert _first(ans) == ("numeric", OKINAWA, "沖縄の港湾からの農水産物輸出額（億円）", "実績値", 47)
+    # 'how much' with no budget word asks an amount an indicator holds, not the 施策's budget
+    ans = bot.ask("In the evaluation on Hokkaido ports, how much were agricultural and fishery exports in FY2022?")
+    assert _first(ans) == ("numeric", HOKKAIDO, "北海道の港湾からの農水産物輸出額（億円）", "実績値", 498)
+
+
+def test_english_count_in_a_sentence_whose_place_only_the_title_says(bot):
+    """「計6回の荷主向け説明会を開催した」 says 那覇港, not 沖縄: the sheet's 施策名 says where. The counted noun
+    keeps its 「向け」 (荷主向け説明会, not 荷主向)."""
+    ans = bot.ask("In the evaluation on Okinawa ports, how many briefing sessions were held in FY2022?")
+    assert (ans.kind, ans.figures[0].sheet, ans.figures[0].subject, ans.figures[0].value) == (
+        "stated", OKINAWA, "荷主向け説明会", 6)
+    ans = bot.ask("北海道の評価書で、令和4年度の説明会の開催回数は？")
+    assert (ans.kind, ans.figures[0].sheet, ans.figures[0].value) == ("stated", HOKKAIDO, 14)
