@@ -60,3 +60,10 @@ def test_english_count_in_a_sentence_whose_place_only_the_title_says(bot):
         "stated", OKINAWA, "荷主向け説明会", 6)
     ans = bot.ask("北海道の評価書で、令和4年度の説明会の開催回数は？")
     assert (ans.kind, ans.figures[0].sheet, ans.figures[0].value) == ("stated", HOKKAIDO, 14)
+
+
+def test_a_sum_over_the_means_of_one_policy(bot):
+    """「達成手段の…執行額を合計すると」: every 達成手段 of the 施策 named, added (66,850 + 71), not one of them."""
+    ans = bot.ask("北海道の評価書で、達成手段の令和4年度執行額を合計すると？")
+    assert ans.kind == "sum" and "66,921" in ans.text.splitlines()[0]
+    assert sorted(f.value for f in ans.figures) == [71, 66850]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import wording
 from .answer import Answer, Frame, refusal
@@ -271,3 +271,39 @@ def latest_year(s: Subject, family: str) -> int | None:
     years = [f.fiscal_year for f in s.figures if f.measure in FAMILIES[family] and f.value is not None
              and f.fiscal_year is not None]
     return max(years) if years else None
+
+
+# 「達成手段4事業の…を合計すると」「①〜⑤の執行額を全部足すと」 'the six means … in total': every 達成手段 of the sheet
+_ALL_MEANS_RE = re.compile(r"達成手段|\d+(?:つの)?事業|[①-⑳][~〜～ー－-][①-⑳]|(?:全て|全部|すべて)の事業")
+
+
+def means_sum(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
+    """The money of one year of every 達成手段 of one 施策, added up (「達成手段4事業の令和5年度執行額の合計」);
+    None when the question names no set of means, or no one 施策 in scope has two of them with that value."""
+    family = a.family
+    if family == "total":  # 「予算額を合計すると」: the sum asked is of the kind named before it
+        family = "budget" if "予算" in a.normalized else "execution" if "執行" in a.normalized else None
+    if family not in ("budget", "initial_budget", "execution") or not _ALL_MEANS_RE.search(a.normalized):
+        return None
+    found = []
+    for title in dict.fromkeys(cat.titles.get(sid) for sid in scope.sheets):
+        sheet = max((sid for sid in scope.sheets if cat.titles.get(sid) == title),
+                    key=lambda sid: cat.sheet_years.get(sid) or 0)  # (the newest of the 施策's sheets)
+        pool = [s for s in cat.subjects if s.kind == "means" and s.sheet == sheet and scope.holds(s)]
+        year = a.years[0] if len(a.years) == 1 else max(
+            (y for s in pool if (y := latest_year(s, family))), default=None)
+        items = [it for s in pool if (it := _measure_value(s, family, year)) is not None]
+        if len(items) >= 2 and len({unit_word(it.figures[0]) for it in items}) == 1 and year is not None:
+            found.append((sheet, year, items))
+    if len(found) != 1:  # (「中労委の」 names two 施策: the one whose means have the year's values)
+        return None
+    sheet, year, items = found[0]
+    total = sum(it.value for it in items)
+    first = items[0].figures[0]
+    shown = wording.value(replace(first, value=int(total) if float(total).is_integer() else round(total, 3)))
+    metric = FAMILY_LABEL[family]
+    text = (f"{to_label(year)}の達成手段{len(items)}件の{metric}を合計すると{shown}です（計算値）。\n\n"
+            + table(["達成手段", metric], [*((it.label, it.shown) for it in items), ("合計（計算値）", shown)])
+            + f"\n{wording.cite(first, cat.sheet_label(sheet))}")
+    figures = [f for it in items for f in it.figures]
+    return Answer(a.question, text, True, figures, [], "sum", Frame(), cited=figures)

@@ -40,7 +40,7 @@ from .stated import (
 )
 from .subject import Subject, bare_name, series_in, unit_word
 from .subjects import STRONG, SubjectCatalogue
-from .sums import named_parts, named_sum_answer
+from .sums import asks_sum, named_parts, named_sum_answer
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
@@ -157,6 +157,10 @@ class Assistant:
             if (said := state_fact(replace(a, years=frame.years), frame.subject, cat.facts)) is not None:
                 return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「見直し前の目標は？」
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
+        if a.operation is None and asks_sum(a):  # 「達成手段4事業の執行額の合計」: every means of the 施策, added
+            everywhere = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
+            if (total := aggregate.means_sum(a, resolve_scope(a, cat, hits, everywhere), cat)) is not None:
+                return self._finish(total, hits)
         if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
             if (change := stated_change(a, cat.facts_naming(fact_words(a), MIN_FACT), cat.idf, cat.titles)):
                 return self._finish(stated_answer(a, change, cat.sheet_label), hits)

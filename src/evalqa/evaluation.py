@@ -168,7 +168,8 @@ def measure_matches(asked: str | None, measure: str | None) -> bool:
 
 # A set that labels every budget value 予算額: the kind of budget its question names is what it asks.
 _BUDGET_KINDS = {"概算要求": r"概算要求|要求額|budget request|requested", "当初予算": r"当初|initial",
-                 "補正予算": r"補正|supplementary", "繰越": r"繰越|carr(?:y|ied)[- ]?over"}
+                 "補正予算": r"補正|supplementary", "繰越": r"繰越|carr(?:y|ied)[- ]?over",
+                 "合計": r"合計|a\s*[+＋]\s*b|total"}
 
 
 def _kind_asked(case: Case, measure: str | None) -> bool:
@@ -259,7 +260,9 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
             any(_same(v, x) for x in values) for v in exp.get("values", [])) and _states(exp.get("value"), ans)
     if case.kind == "ranking":
         top = exp.get("value")
-        return exp["answer"] in ans.text and (top is None or (bool(values) and _same(values[0], top)))
+        # (a 達成手段's list number, 「⑤」「(3)」, is its place in the list, not part of its name)
+        name = re.sub(r"^(?:[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.．、])\s*", "", exp["answer"])
+        return name in ans.text and (top is None or (bool(values) and _same(values[0], top)))
     if case.kind == "count":
         first = ans.text.splitlines()[0] if ans.text else ""
         return re.search(rf"(?<![\d.,]){exp}(?![\d.,])", first) is not None

@@ -155,6 +155,10 @@ def _subject_of(cell: str) -> str:
     return re.sub(r"\s*[(（]アウト(?:カム|プット)[)）]$", "", t).strip()
 
 
+# A note that says what a 達成手段 table's year cells hold: 予算額 and, in brackets, 執行額
+_PAIRED_NOTE_RE = re.compile(r"予算額\(執行額\)|\(\s*\)内(?:の(?:数値|金額))?は執行額|括弧内は執行額|かっこ内は執行額")
+
+
 def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> list[Figure]:
     """The figures of one table of a general document (see the module docstring for the rules)."""
     width = max(len(r.cells) for r in table.rows)
@@ -178,6 +182,12 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     if _TABLE_NAME_RE.search(norm(caption)) and measure_of(caption, whole=True) is None:
         title = caption  # 「業績指標 | 基準値 …」「主な達成手段 | 令和4年度予算額 …」 too
         means = means or re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
+    if means and _PAIRED_NOTE_RE.search(norm(" ".join(t for _, t in section.lines))):
+        # 「各欄は「予算額（執行額）」を示す」「（　）内は執行額」 under year columns that say no measure: a year's
+        # 「7,240（6,915）」 is its budget and, in brackets, what was spent
+        for col in cols.values():
+            if col.year and col.measure is None and col.label is None:
+                col.measure, col.paired = "予算額", "執行額"
     # 「施策目標 | 測定指標 | 区分 | 基準値 …」: the indicator is named in its own column, after the 施策目標.
     name_col = next((c for c, col in cols.items() if col.label and _NAME_HEADER_RE.fullmatch(norm(col.label))), None)
     table_unit = table.unit

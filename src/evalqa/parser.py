@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 66
+READING_VERSION = 69
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -273,7 +273,9 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     if not rows:
         return
     # 「施策の予算額・執行額等（単位：千円）」 on the line above a form's table: its caption (and unit).
-    texts = [tidy(t.strip()) for _, t in reversed(section.lines) if t.strip()][:2]
+    # (a caption's name without the fields after it: 「指標1 …（％） 基準値 40.3（平成30年度） 目標値 …」)
+    texts = [tidy(_CAPTION_FIELDS_RE.split(t.strip(), maxsplit=1)[0]) for _, t in reversed(section.lines)
+             if t.strip()][:2]
     above = texts[0] if texts else ""
     if len(texts) == 2 and _KEY_LINE_RE.match(norm(above)):  # 「基準値：53.6（令和元年度）」 under the caption
         above = texts[1]
@@ -334,6 +336,9 @@ def _empty_heading_above(section: Section) -> str:
 
 _CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|達成手段|事務事業|^指標\s*[①-⑳\d]")
 _KEY_LINE_RE = re.compile(r"^(?:基準値|目標値|目標|基準)\s*[:：]")
+# What follows an indicator's name on its caption line: its baseline, target or a note (「※小さいほど良好」)
+_CAPTION_FIELDS_RE = re.compile(r"[ \u3000]+(?=※(?!主要)|(?:基準値|最終目標値?|目標値)[ \u3000:：]?[\d△]"
+                                r"|[^ \u3000：:]{1,10}[：:])")
 
 
 def _read_key_values(sheet: Sheet, rows: list[Row]) -> None:

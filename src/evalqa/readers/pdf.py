@@ -4,8 +4,10 @@ Ruled tables (pdfplumber's line strategy) become rows of cells: a wrapped cell i
 line, a merged cell keeps its text in its first column with empty cells after it (as the text
 extraction has it), a vertical header written one character per line is joined into its word, and a
 table continued at the top of the next page goes on with its rows (a repeated header is dropped).
-Text outside tables becomes one line per paragraph, in reading order. Page numbers in the margins
-are left out. Every Line keeps its page. Scans, encrypted and corrupt files raise `SheetError`.
+Text outside tables becomes one line per paragraph, in reading order; a line whose characters stand apart in
+columns (a table without rules, as word processors print them) becomes a row of cells as a text sheet's is.
+Page numbers in the margins are left out. Every Line keeps its page. Scans, encrypted and corrupt files raise
+`SheetError`.
 """
 from __future__ import annotations
 
@@ -16,10 +18,13 @@ from typing import Any
 
 from ..errors import SheetError
 from .base import Document, Line, join_wrapped, read_bytes
+from .text import aligned_cells
 
 # A line in the top or bottom margin that is only a page number: 「- 3 -」「3」「3/17」「p.3」.
 _PAGE_NUMBER_RE = re.compile(r"[-－–—‐(（\s]*(?:p\.?\s*)?\d+(?:\s*/\s*\d+)?[-－–—‐)）\s]*", re.I)
 _MARGIN = 0.08  # share of the page height at the top and at the bottom where page numbers stand
+_CELL_GAP = 1.25  # a gap this many characters wide sets a line's columns apart (no sentence spaces so widely)
+_SPACE = 3.0  # a smaller gap (in points) is a space between words, as pdfplumber reads it
 
 
 @dataclass
@@ -33,6 +38,8 @@ class _Item:
     x1: float
     text: str = ""
     rows: list[list[str]] | None = None  # a table: its rows of cells
+    cells: list[str] | None = None  # a line set out in columns without rules: its cells
+    spans: list[tuple[float, float]] | None = None  # … and where each stands (x0, x1)
     columns: list[float] | None = None  # a table: the left edge of each column
 
     @property
@@ -107,14 +114,34 @@ def _page_items(page: Any, number: int) -> list[_Item]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside) if boxes else page
-    for ln in text_page.extract_text_lines(return_chars=False):
+    for ln in text_page.extract_text_lines(return_chars=True):
         text = ln["text"].strip()
         in_margin = ln["top"] > page.height * (1 - _MARGIN) or ln["bottom"] < page.height * _MARGIN
         if not text or (in_margin and _PAGE_NUMBER_RE.fullmatch(text)):
             continue
-        items.append(_Item(number, ln["top"], ln["bottom"], ln["x0"], ln["x1"], text=text))
+        item = _Item(number, ln["top"], ln["bottom"], ln["x0"], ln["x1"], text=text)
+        runs = _runs(ln["chars"])
+        if len(runs) > 1 and len(cells := aligned_cells("\u3000\u3000".join(t for _, _, t in runs))) > 1:
+            item.cells = cells
+            item.spans = [(x0, x1) for x0, x1, _ in runs] if len(runs) == len(cells) else None
+        items.append(item)
     items.sort(key=lambda it: (it.top, it.x0))
     return items
+
+
+def _runs(chars: list[dict]) -> list[tuple[float, float, str]]:
+    """A line's characters in runs set apart by gaps wider than `_CELL_GAP` characters: (x0, x1, text)."""
+    shown = [c for c in chars if c["text"].strip()]  # (a space glyph is part of a gap, not of a cell)
+    runs: list[list[dict]] = []
+    for c in shown:
+        if runs and c["x0"] - runs[-1][-1]["x1"] >= _CELL_GAP * max(c["size"], runs[-1][-1]["size"]):
+            runs.append([c])
+        elif runs:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return [(r[0]["x0"], r[-1]["x1"], r[0]["text"] + "".join(
+        (" " if b["x0"] - a["x1"] > _SPACE else "") + b["text"] for a, b in zip(r, r[1:], strict=False))) for r in runs]
 
 
 def _open_ends(table: Any) -> list[float]:
@@ -161,7 +188,13 @@ def _document(path: str, items: list[_Item]) -> Document:
             para.clear()
 
     char = _median([it.height for it in texts]) or 10.0
+    _corner_cells(items)
     for it in items:
+        if it.cells is not None:  # a row of a table without rules
+            flush()
+            lines.append(Line(len(lines) + 1, it.cells, page=it.page))
+            prev = it
+            continue
         if it.rows is not None:
             flush()
             rows = it.rows
@@ -171,7 +204,7 @@ def _document(path: str, items: list[_Item]) -> Document:
                 lines.append(Line(len(lines) + 1, cells, page=it.page))
             prev = prev_table = it
             continue
-        wrapped = (prev is not None and prev.rows is None and prev.page == it.page and para
+        wrapped = (prev is not None and prev.rows is None and prev.cells is None and prev.page == it.page and para
                    and prev.x1 >= right - 2.5 * char and it.top - prev.bottom < 0.8 * char)
         if not wrapped:
             flush()
@@ -181,6 +214,15 @@ def _document(path: str, items: list[_Item]) -> Document:
     flush()
     text = "\n".join(ln.text for ln in lines) + "\n"
     return Document(path=path, text=text, lines=lines)
+
+
+def _corner_cells(items: list[_Item]) -> None:
+    """A header row of a table without rules whose corner is blank (「　令和元年度　令和2年度 …」 over 「目標値　41.5
+    …」) gets an empty first cell, so that its years stand over their columns."""
+    for a, b in zip(items, items[1:], strict=False):
+        if a.cells and b.cells and a.spans and b.spans and a.page == b.page \
+                and len(b.cells) == len(a.cells) + 1 and a.spans[0][0] > b.spans[0][1]:
+            a.cells = ["", *a.cells]
 
 
 def _continued(lines: list[Line], before: _Item, part: _Item) -> list[list[str]]:

@@ -49,15 +49,21 @@ _GAP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
 # 「基準値：5.3（令和元年）」: a short label, a colon and a value (with its year in brackets)
 _FIELD_RE = re.compile(r"([^\d：:（）()]{2,8})[：:]\s*([△▲\-−]?\d[\d,.]*[^\s：:]{0,20})")
 # A cell that is a value, a mark or a year: what a table's row holds and a sentence does not
-_TABULAR_RE = re.compile(r"[△▲\-−－]?[\d,.]+(?:%|％)?(?:以下|以上|未満|超)?|[－―\-○×△◎]"
+_TABULAR_RE = re.compile(r"[△▲\-−－]?[\d,.]+(?:%|％)?(?:以下|以上|未満|超)?(?:[(（][△▲\-−]?[\d,.]+[)）])?|[－―\-○×△◎]"
                          r"|(?:令和|平成)(?:\d{1,2}|元)年度?|[RH]\d{1,2}年?度?|(?:19|20)\d{2}年度?")
 
 
-def _aligned_cells(line: str) -> list[str]:
+# 「指標1　再審査事件の平均処理日数（日）　※小さいほど良好」: an indicator's caption, set out with spaces, is no row
+_CAPTION_LABEL_RE = re.compile(r"(?:測定|参考)?指標\s*\d{1,2}(?:[-－]\d{1,2})?")
+
+
+def aligned_cells(line: str) -> list[str]:
     """A line's cells when it is a table row set out with spaces (three or more cells, two of them values or years,
     or four or more short cells, as a header), or fields with their values (「基準値：5.3（令和元年）　目標値：10
     （令和7年）」 → label, value, label, value); else the line whole, as prose and titles are."""
     cells = [c for c in _GAP_RE.split(line.strip()) if c]
+    if cells and _CAPTION_LABEL_RE.fullmatch(cells[0]):
+        return [line]
     fields = [_FIELD_RE.fullmatch(c) for c in cells]
     if len(cells) >= 2 and all(fields):
         return [x for m in fields if m for x in (m.group(1), m.group(2))]
@@ -72,7 +78,7 @@ def text_document(text: str, path: str = "<text>") -> Document:
     spaces that set a table's columns apart)."""
     rows = text.lstrip("\ufeff").splitlines()
     aligned = not any("\t" in r for r in rows)
-    lines = [Line(i, _aligned_cells(r) if aligned else r.split("\t")) for i, r in enumerate(rows, 1)]
+    lines = [Line(i, aligned_cells(r) if aligned else r.split("\t")) for i, r in enumerate(rows, 1)]
     return Document(path=path, text=text, lines=lines)
 
 
