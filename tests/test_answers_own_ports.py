@@ -67,3 +67,24 @@ def test_a_sum_over_the_means_of_one_policy(bot):
     ans = bot.ask("北海道の評価書で、達成手段の令和4年度執行額を合計すると？")
     assert ans.kind == "sum" and "66,921" in ans.text.splitlines()[0]
     assert sorted(f.value for f in ans.figures) == [71, 66850]
+
+
+def test_a_sum_of_means_is_refused_when_the_set_is_not_the_sheets(bot):
+    """「達成手段3事業」 of a 施策 with two, or means of no 施策 named: one means' figure (or another 施策's sum)
+    would be a wrong number."""
+    for q in ("北海道の評価書で、達成手段3事業の令和4年度執行額を合計すると？", "達成手段の令和4年度執行額を合計すると？"):
+        ans = bot.ask(q)
+        assert not ans.found and not ans.figures, q
+
+
+def test_the_part_after_noushi_is_what_is_counted(bot):
+    """「延べ120隻で、このうち85隻は外国船籍」: 「クルーズ船のうち外国船籍は何隻」 asks the part, not the whole."""
+    ans = bot.ask("沖縄の評価書で、令和4年度に寄港したクルーズ船のうち外国船籍は何隻？")
+    assert (ans.kind, ans.figures[0].value) == ("stated", 85)
+
+
+def test_a_revision_a_sentence_states_is_the_difference_of_its_two_values(bot):
+    """「速報値（3,990万トン）…確定値（4,020万トン）に改めた」: 速報値から確定値で 30万トン, quoted and computed."""
+    ans = bot.ask("沖縄の取扱貨物量は速報値から確定値でどれだけ変わった？")
+    assert ans.kind == "comparison" and "30万トン" in ans.text and "確定値が" in ans.text
+    assert {f.value for f in ans.figures} >= {3990, 4020, 30}

@@ -223,3 +223,13 @@ def test_english_ages_and_casualties_are_written_as_the_sheets_write_them():
     assert "60歳以上" in glossed and "死傷者" in glossed
     assert "20代" in gloss("people in their 20s or their 70s") and "70代" in gloss("people in their 20s or their 70s")
     assert "20歳未満" in gloss("consultations from people aged under 20")
+
+
+def test_english_durations_and_place_policies_read_as_the_sheets_write_them():
+    from evalqa.english import gloss
+
+    assert "24時間" in gloss("How did 24-hour traffic deaths change from 2019 to 2022?")
+    assert "北海道の施策" in gloss("What was the execution amount of the Hokkaido policy in FY2022?")
+    assert "沖縄の評価書で" in gloss("In the evaluation on Okinawa, how many sessions were held?")
+    # (a word the glossary lacks would be lost: the phrase stays as written)
+    assert "entire" in gloss("What was the execution rate of the entire policy in FY2022?")

@@ -45,6 +45,8 @@ def test_pdf_tables_without_rules_are_read_by_their_columns(tmp_path):
     subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", str(html)], check=True, capture_output=True, timeout=120)
     sheet = load_sheet(pdf)
+    # the header's labels set apart from their values by a space only
+    assert (sheet.title, sheet.bureau) == ("がん検診の受診促進", "健康局がん・疾病対策課")
     assert _figure(sheet, "施策の予算額・執行額等", "執行額", 2023) == 2712
     assert _figure(sheet, "施策の予算額・執行額等", "繰越し等(c)", 2022) == -45
     assert _figure(sheet, "指標1 大腸がん検診の受診率（％）", "実績値", 2023) == 44.6

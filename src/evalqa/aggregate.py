@@ -19,7 +19,8 @@ from .figure import Figure
 from .fiscal_year import to_label
 from .normalize import nfkc
 from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
-from .scope import Scope, indicator_number, scope_label
+from .scope import Scope, indicator_number, resolve_scope, scope_label
+from .search import Hit
 from .stated import stated_breakdown
 from .subject import TARGETS, Subject, series_in, unit_word
 from .subjects import SubjectCatalogue
@@ -277,14 +278,22 @@ def latest_year(s: Subject, family: str) -> int | None:
 _ALL_MEANS_RE = re.compile(r"達成手段|\d+(?:つの)?事業|[①-⑳][~〜～ー－-][①-⑳]|(?:全て|全部|すべて)の事業")
 
 
-def means_sum(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
+def means_sum(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit], focus: Sequence[str]) -> Answer | None:
     """The money of one year of every 達成手段 of one 施策, added up (「達成手段4事業の令和5年度執行額の合計」);
-    None when the question names no set of means, or no one 施策 in scope has two of them with that value."""
+    None when the question asks no sum of means; a refusal when no one 施策 in scope has them (as many as it
+    says) with that value: one means' figure would be a wrong answer."""
     family = a.family
     if family == "total":  # 「予算額を合計すると」: the sum asked is of the kind named before it
         family = "budget" if "予算" in a.normalized else "execution" if "執行" in a.normalized else None
     if family not in ("budget", "initial_budget", "execution") or not _ALL_MEANS_RE.search(a.normalized):
         return None
+    # (of the sheets named, or of the sheet in focus: another sheet's means added up would be a wrong number)
+    within = list(a.sheets) or list(focus)
+    scope = resolve_scope(a, cat, hits, cat.rank(a, hits, None))
+    scope = replace(scope, sheets=[sid for sid in scope.sheets if sid in within] or within)
+    if not scope.sheets:
+        return refusal(a.question, "どの施策の達成手段を合計するのか分かりません。施策名を添えてください。")
+    said = _said_count(a)
     found = []
     for title in dict.fromkeys(cat.titles.get(sid) for sid in scope.sheets):
         sheet = max((sid for sid in scope.sheets if cat.titles.get(sid) == title),
@@ -293,10 +302,13 @@ def means_sum(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answe
         year = a.years[0] if len(a.years) == 1 else max(
             (y for s in pool if (y := latest_year(s, family))), default=None)
         items = [it for s in pool if (it := _measure_value(s, family, year)) is not None]
-        if len(items) >= 2 and len({unit_word(it.figures[0]) for it in items}) == 1 and year is not None:
+        if len(items) >= 2 and len({unit_word(it.figures[0]) for it in items}) == 1 and year is not None \
+                and said in (None, len(items)):  # (「4事業」 said and 5 read: not the set asked)
             found.append((sheet, year, items))
     if len(found) != 1:  # (「中労委の」 names two 施策: the one whose means have the year's values)
-        return None
+        counted = f"（{said}件とのことですが、そろう数が合いません）" if said else ""
+        return refusal(a.question,
+                       f"ご質問の達成手段の{FAMILY_LABEL[family]}を、一つの施策の表でそろえられません{counted}。")
     sheet, year, items = found[0]
     total = sum(it.value for it in items)
     first = items[0].figures[0]
@@ -307,3 +319,20 @@ def means_sum(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answe
             + f"\n{wording.cite(first, cat.sheet_label(sheet))}")
     figures = [f for it in items for f in it.figures]
     return Answer(a.question, text, True, figures, [], "sum", Frame(), cited=figures)
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight",
+                                              "nine", "ten", "eleven", "twelve"], 1)}
+
+
+def _said_count(a: QuestionAnalysis) -> int | None:
+    """How many means the question says it adds: 「4事業」「7つ」「①〜⑤」 'the six means', else None."""
+    if m := re.search(r"([①-⑳])[~〜～ー－-]([①-⑳])", a.normalized):
+        return ord(m.group(2)) - ord(m.group(1)) + 1
+    if m := re.search(r"(\d{1,2})(?:つ|件|本)?(?:の)?(?:事業|達成手段)|(?:達成手段|事業)(\d{1,2})(?:つ|件|本|事業)",
+                      a.normalized):
+        return int(m.group(1) or m.group(2))
+    if m := re.search(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:means|measures|programs|programmes|projects)\b",
+                      a.question.lower()):
+        return _NUMBER_WORDS[m.group(1)]
+    return None

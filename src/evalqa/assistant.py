@@ -21,6 +21,7 @@ from .matching import states_asked
 from .numeric import means_start, numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
+from .revision import revised_answer
 from .scope import asks_whole, ministries_named, name_sheets, one_per_policy, resolve_scope
 from .search import Hit, hit_source
 from .stated import (
@@ -157,9 +158,11 @@ class Assistant:
             if (said := state_fact(replace(a, years=frame.years), frame.subject, cat.facts)) is not None:
                 return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「見直し前の目標は？」
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
+        if (revised := revised_answer(a, cat)) is not None:  # 「速報値から確定値でどれだけ変わった」
+            return self._finish(revised, hits)
         if a.operation is None and asks_sum(a):  # 「達成手段4事業の執行額の合計」: every means of the 施策, added
-            everywhere = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
-            if (total := aggregate.means_sum(a, resolve_scope(a, cat, hits, everywhere), cat)) is not None:
+            in_focus = [context.subject.sheet] if context is not None and context.subject is not None else []
+            if (total := aggregate.means_sum(a, cat, hits, in_focus)) is not None:
                 return self._finish(total, hits)
         if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
             if (change := stated_change(a, cat.facts_naming(fact_words(a), MIN_FACT), cat.idf, cat.titles)):

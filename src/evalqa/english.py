@@ -168,6 +168,9 @@ def gloss(question: str) -> str:
     q = re.sub(r"\bthe\s+(?P<words>(?:(?!the\b)[a-z-]+\s+){1,3}?)(?:policy|program|programme)\b(?!\s+(?:on|for|of)\b)"
                r"|\b(?:policy|program|programme)\s+(?:on|for|about|regarding)\s+(?P<after>(?:[a-z-]+\s*){1,4}?)"
                r"(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)", _policy_named, q)
+    # 「24-hour deaths」「a 30-day period」: a duration as the sheets write it (24時間, 30日)
+    q = re.sub(r"\b(\d{1,3})[- ](hour|day|month|year)s?\b",
+               lambda m: f" {m.group(1)}{dict(hour='時間', day='日', month='か月', year='年')[m.group(2)]} ", q)
     # 「aged 60 or over」「in their 20s」「aged under 20」: ages as the sheets write them (60歳以上, 20代, 20歳未満)
     q = re.sub(r"\b(?:aged\s+)?(\d{1,3})\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:over|older|above)\b",
                r" \1歳以上 ", q)

@@ -50,7 +50,7 @@ _MINISTRY_YEAR_RE = re.compile(r"(\D+?(?:省|庁|府|委員会))\s*(R|H|令和|�
 _POLICY_NUMBER_RE = re.compile(r"(?:施策目標|施策|政策)\s*([IVX]+(?:-\d+){1,2}|\d{1,3}(?![\d.年-]))")
 TITLE_KEYS = ("施策名", "政策名", "評価対象政策", "施策目標名", "施策目標")
 BUREAU_KEYS = ("担当部局名", "担当部局", "担当部局・課室名", "担当部局課室名", "担当部局・課名", "主管部局")
-TIME_KEYS = ("政策評価実施予定時期", "政策評価実施時期", "評価実施時期", "評価年月")
+TIME_KEYS = ("次回の政策評価実施予定時期", "政策評価実施予定時期", "政策評価実施時期", "評価実施時期", "評価年月")
 HEAD_LINES = 40  # a form states its year and ministry near the top
 
 
@@ -145,6 +145,18 @@ class FormMetadata:
 _KEY_VALUE_RE = re.compile(rf"^(?:\d{{1,2}}[.．)）]\s*)?(?:([{CJK}・]{{2,14}})\s*[:：]|【([{CJK}・]{{2,14}})】)"
                            r"\s*(\S.*)$")
 _BRACKETED_LABEL_RE = re.compile(r"^【([^【】]{2,14})】$")  # 「【施策名】 | 中小事業者の…」: the label in its own cell
+# 「担当部局 上下水道審議官グループ 水道事業課」「評価実施時期 令和6年8月 次回の政策評価実施予定時期 令和9年8月」:
+# the form's own labels, set apart from their values by a space only (a PDF printed without a table)
+_LABELS = "|".join(sorted({*TITLE_KEYS, *BUREAU_KEYS, *TIME_KEYS, "作成責任者名",
+                           "作成責任者"}, key=len, reverse=True))
+_SPACED_FIELD_RE = re.compile(rf"(?:^|(?<=\s))({_LABELS})[ \u3000]+(\S.*?)(?=[ \u3000]+(?:{_LABELS})[ \u3000]|$)")
+
+
+def _spaced_fields(text: str) -> list[tuple[str, str]]:
+    """The form's labels and their values on a line that sets them apart by spaces only."""
+    text = text.strip()
+    found = list(_SPACED_FIELD_RE.finditer(text))
+    return [(m.group(1), m.group(2)) for m in found] if found and found[0].start() == 0 else []
 
 
 def _pairs(lines: list[Line]) -> list[tuple[str, str]]:
@@ -160,6 +172,8 @@ def _pairs(lines: list[Line]) -> list[tuple[str, str]]:
             for part in re.split(r"(?:\u3000|\s){2,}", cell):
                 if m := _KEY_VALUE_RE.match(part.strip()):
                     out.append((norm(m.group(1) or m.group(2)), tidy(m.group(3))))
+        if len(cells) == 1:
+            out.extend((norm(a), tidy(b)) for a, b in _spaced_fields(cells[0]))
     return out
 
 
@@ -202,6 +216,8 @@ def form_fields(lines: list[Line]) -> list[dict]:
             for part in re.split(r"(?:\u3000|\s){2,}", cells[0]):
                 if m := _KEY_VALUE_RE.match(part.strip()):
                     add(m.group(1) or m.group(2), m.group(3), ln)
+            for a, b in _spaced_fields(cells[0]):
+                add(a, b, ln)
     return fields
 
 

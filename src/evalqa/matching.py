@@ -114,7 +114,7 @@ class Asked:
 
 # Two states of one quantity (a target before and after its revision, a count since the start and a year's new
 # ones, a preliminary and a final figure): a figure that names the other state is not the one asked.
-_STATES = [("見直し前", "見直し後"), ("速報値", "確定値"), ("累計|累積|通算", "新たに|新しく|新規|単年度|年間"),
+STATES = [("見直し前", "見直し後"), ("速報値", "確定値"), ("累計|累積|通算", "新たに|新しく|新規|単年度|年間"),
            ("当初", "補正|改定|変更後")]
 
 
@@ -122,7 +122,7 @@ def states_asked(question: str) -> list[tuple[str, str, str]]:
     """(the state a question asks, as it writes it; its pattern; the other state's): 「見直し後の目標値」 →
     [("見直し後", "見直し後", "見直し前")]. A question naming both states of a pair asks about neither alone."""
     out = []
-    for one, two in _STATES:
+    for one, two in STATES:
         if re.search(one, question) and re.search(two, question):
             continue  # 「速報値から確定値でどう変わった」 asks both
         out += [(m.group(0), asked, other) for asked, other in ((one, two), (two, one))

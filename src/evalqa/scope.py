@@ -26,7 +26,8 @@ INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
 _SECTION_NUMBER_RE = re.compile(r"(?:測定指標|参考指標)\s*(\d+(?:-\d+)?)")
 _TITLE_COVER = 0.6  # share of a title's words a question must carry to name it
 # 「担い手施策の」「沖縄の評価書で」: the words right before 施策 or a document's name are words of its title
-_NICKNAME_RE = re.compile(r"([^\s、。,?？!！「」()（）]{2,20}?)(?:の)?(?:施策(?!目標)|評価書|事前分析表|実績評価|調書)")
+_NICKNAME_RE = re.compile(r"([^\s、。,?？!！「」()（）]{2,20}?)(?:の)?(?:政策評価)?"
+                          r"(?:施策(?!目標)|評価書|事前分析表|実績評価|調書)")
 _TITLE_COVER_ANY = 0.75  # … when it does not carry the title's first word
 
 

@@ -234,6 +234,11 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
     # 「計128人の子供の貧困対策支援員を配置」: the head of the noun chain the number opens (支援員, not 子供)
     if m := re.match(rf"の((?:{_NOUN}の){{1,3}}{_NOUN})(?=を|が|は|に|と|、)", right):
         return _clean(re.split("の", m.group(1))[-1]), "right"
+    # 「延べ120隻で、このうち85隻は外国船籍であった」: a part of the whole, named by what it is
+    # (「このうち」's うち is read off before: この at most is left of the clause before the number)
+    if left.strip() in ("", "この", "その") \
+            and (m := re.match(rf"は({_NOUN})(?:であっ|であり|である|だっ|です|となっ)", right)):
+        return _clean(m.group(1)), "right"
     # 「約1,000人のサンプル」「3回の電話会談」「6回会談を行う」
     if m := re.match(rf"の({_NOUN})", right) or re.match(rf"({_NOUN})(?:を|が|は)", right):
         return _clean(m.group(1)), "right"

@@ -20,7 +20,7 @@ from .matching import COUNTRY_ABBREV, numbered_names, other_state, says_numbered
 from .normalize import nfkc, norm, tidy
 from .question import MONEY_FAMILIES, RATE_FAMILIES, TARGET_FAMILIES, QuestionAnalysis, subject_words
 from .subject import Subject, unit_word
-from .terms import compound_head, terms
+from .terms import NOUN_RE, compound_head, terms
 
 # Words that say how to read a number, not what it counts (「約何件」「その後」).
 _MARKS = {"約", "およそ", "概ね", "後", "計", "延べ"}
@@ -143,6 +143,12 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     if fact is not None and not names_counted(a, fact):
         score, fact = next(((sc, f) for sc, f in scored if f.raw == fact.raw and sc >= MIN_FACT
                             and names_counted(a, f)), (score, fact))
+    # 「海難に遭遇した乗船者のうち救助されたのは何人」: what follows 「のうち」 is counted, not the whole before it
+    if fact is not None and (part := _PART_RE.search(a.normalized)) \
+            and (said := [t for t in terms(part.group(1)) if len(t) >= 2 and NOUN_RE.fullmatch(t)]) \
+            and not any(w in fact.subject for w in said):
+        fact = next((f for sc, f in scored if f.raw == fact.raw and sc > 0 and any(w in f.subject for w in said)),
+                    fact)
     # A sentence that names the counted thing and carries most of the question's words (「相談窓口において
     # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number; the
     # words of its sheet's 施策名 (「就労支援」 of 「…就労支援体制の充実」) are where it stands.
@@ -153,6 +159,7 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
 
 
 WIDE_COVER = 0.75
+_PART_RE = re.compile(r"のうち[、,]?([^、。?？]{1,20}?)(?:のは|は|が)")
 
 
 def _says_name(name: str, fact: Figure, title: str) -> bool:

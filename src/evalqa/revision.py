@@ -1,0 +1,74 @@
+"""A value a sentence states in two states (速報値 and 確定値, 見直し前 and 見直し後): 「速報値から確定値でどれだけ
+変わった？」 is their difference, computed from that one sentence, both numbers quoted."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import wording
+from .answer import Answer, Frame
+from .figure import Figure
+from .matching import STATES
+from .question import QuestionAnalysis
+from .stated import MIN_FACT, fact_score
+from .subjects import SubjectCatalogue
+
+# 「どれだけ変わった」「差は」「いくら増えた」 'how much did it change': the amount between the two is asked
+_CHANGE_ASKED_RE = re.compile(r"変わっ|変化|違い|違う|差|増え|減っ|修正|how much|chang|differ", re.I)
+
+
+def _pair(q: str) -> tuple[str, str] | None:
+    """The two states a question names, in the order it names them (from, to)."""
+    for one, two in STATES:
+        m1, m2 = re.search(one, q), re.search(two, q)
+        if m1 and m2:
+            return (one, two) if m1.start() < m2.start() else (two, one)
+    return None
+
+
+def _of_state(facts: list[Figure], state: str) -> Figure | None:
+    return next((f for f in facts if re.search(state, f"{f.subject} {f.series or ''}")), None)
+
+
+def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
+    """The change between the two states of a value one sentence states, or None when the question names no
+    two states with a change asked, or no sentence (in the sheets named) states both in one unit."""
+    pair = _pair(a.normalized)
+    if pair is None or not _CHANGE_ASKED_RE.search(a.normalized):
+        return None
+    sentences: dict[tuple[str, str], list[Figure]] = {}
+    for f in cat.facts:
+        if not a.sheets or f.sheet in a.sheets:
+            sentences.setdefault((f.sheet, f.raw), []).append(f)
+    asked = {t for t in a.content if len(t) >= 2}
+    found = []
+    for (sheet, _), facts in sentences.items():
+        one, two = _of_state(facts, pair[0]), _of_state(facts, pair[1])
+        if one is None or two is None or one.unit != two.unit or not all(
+                isinstance(f.value, (int, float)) for f in (one, two)):
+            continue
+        # (a note under a table names the indicator by number: the sheet's subjects say what it is about)
+        about = any(t in s.name for i in cat.subjects_of(sheet) for s in [cat.subjects[i]] for t in asked)
+        found.append((fact_score(a, one, cat.idf) + (MIN_FACT if about else 0.0), one, two))
+    if not found:
+        return None
+    score, one, two = max(found, key=lambda x: x[0])
+    if score < MIN_FACT or sum(1 for x in found if x[0] == score) > 1:
+        return None
+    diff = two.value - one.value  # type: ignore[operator]
+    change = replace(two, value=abs(diff), subject=f"{one.subject}→{two.subject}", measure="差（計算値）")
+    shown = _as_written(change, two.raw)
+    way = "多い" if diff > 0 else "少ない" if diff < 0 else "同じ"
+    text = (f"シートの本文によると、{one.subject}は{wording.value(one)}、{two.subject}は{wording.value(two)}で、"
+            f"{two.subject}が{shown}{way}です（{one.subject}から{two.subject}への差、計算値）。\n"
+            f"「{two.raw}」\n{wording.cite(two, cat.sheet_label(two.sheet))}")
+    return Answer(a.question, text, True, [one, two, change], [], "comparison", Frame(), cited=[one, two])
+
+
+def _as_written(f: Figure, sentence: str) -> str:
+    """The amount in the unit the sentence writes it in: 「170万件」 of 「13,210万件」「13,380万件」."""
+    unit = f.unit or ""
+    if isinstance(f.value, (int, float)) and re.search(rf"\d万{re.escape(unit)}", sentence) and f.value % 10_000 == 0:
+        return f"{int(f.value) // 10_000:,}万{unit}（{wording.value(f)}）"
+    return wording.value(f)
+
