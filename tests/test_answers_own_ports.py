@@ -88,3 +88,11 @@ def test_a_revision_a_sentence_states_is_the_difference_of_its_two_values(bot):
     ans = bot.ask("沖縄の取扱貨物量は速報値から確定値でどれだけ変わった？")
     assert ans.kind == "comparison" and "30万トン" in ans.text and "確定値が" in ans.text
     assert {f.value for f in ans.figures} >= {3990, 4020, 30}
+
+
+def test_two_things_a_sentence_counts_are_compared_not_two_years_of_the_table(bot):
+    """「中国向けが152億円、台湾向けが97億円」: 「中国向けと台湾向けではどちらが多い」 is the sentence's two numbers, not
+    the 輸出額 indicator's last two years."""
+    ans = bot.ask("北海道の評価書で、農水産物の輸出は中国向けと台湾向けではどちらが多い？")
+    assert ans.kind == "comparison" and {f.value for f in ans.figures} == {152, 97}
+    assert "中国向けが台湾向けより多い" in ans.text and "55億円" in ans.text

@@ -197,7 +197,8 @@ class Assistant:
         if (not subject_words(a) or whole) and a.family:
             within = a.sheets or ([best[1].sheet] if whole and best[1] is not None else [])
             cands = cat.default_budget_subjects(replace(a, sheets=within) if within else a)
-            if not cands:
+            if not cands or not within and len({cat.titles.get(c.sheet) for c in cands}) > 1:
+                # (no 施策 named among several: the newest sheet's budget would be a guess)
                 return self._finish(refusal(question, wording.unknown_owner(FAMILY_LABEL[a.family])), hits)
             best, strong = (1.0, cands[0]), True
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]

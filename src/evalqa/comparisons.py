@@ -12,10 +12,11 @@ from .aggregate import latest_year, value_of
 from .answer import Answer, Frame
 from .breakdown import TOTALS
 from .change import amount_first, change_figure
+from .counts import UNIT_SCALE
 from .direction import lower_is_better, sheet_grade
 from .figure import Figure
 from .question import FAMILIES, QuestionAnalysis, measure_pairs
-from .subject import TARGETS, Subject, all_series_in
+from .subject import TARGETS, Subject, all_series_in, unit_word
 from .subjects import SubjectCatalogue
 from .wording import table
 
@@ -41,6 +42,41 @@ def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, name
                     + "\n" + wording.cite(big, cat.sheet_label(big.sheet)))
             return Answer(a.question, text, True, pair, [], "comparison", Frame(subject=s), cited=pair)
     return None
+
+
+# 「遊泳中と釣り中では」「AとBのどちらが」: two things named side by side
+_NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
+_PAIR_RE = re.compile(rf"({_NAME})と({_NAME})(?:では|で|の)(?:どちら|どっち)")
+
+
+def _stated_pair(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject) -> Answer | None:
+    """Two things the question names side by side that the subject does not carry, counted in one sentence of
+    its sheet (「活動別では遊泳中が92人、釣り中が79人」): both, and the difference."""
+    m = _PAIR_RE.search(a.normalized)
+    if m is None or any(x in s.name or any(x in (ser or "") for ser in s.series) for x in m.groups()):
+        return None
+    facts = [f for f in cat.facts if f.sheet == s.sheet and isinstance(f.value, (int, float))
+             and (not a.years or f.fiscal_year in a.years)]
+    for one in (f for f in facts if f.subject == m.group(1)):
+        other = next((f for f in facts if f.subject == m.group(2) and f.raw == one.raw and f.unit == one.unit), None)
+        if other is None:
+            continue
+        big, small = sorted((one, other), key=lambda f: f.value or 0, reverse=True)
+        verdict = "同じ値です" if big.value == small.value \
+            else f"{big.subject}が{small.subject}より多い値です{_by(big, small)}"
+        text = (f"シートの本文によると、{one.subject}は{wording.value(one)}、"
+                f"{other.subject}は{wording.value(other)}で、{verdict}。\n「{one.raw}」\n"
+                + wording.cite(one, cat.sheet_label(one.sheet)))
+        return Answer(a.question, text, True, [big, small], [], "comparison", Frame(), cited=[one, other])
+    return None
+
+
+def _base(f: Figure) -> tuple[str, float]:
+    """The figure's unit without its prefix and its value in that unit: 101.2万人 → (人, 1,012,000)."""
+    unit = unit_word(f)
+    scale = UNIT_SCALE.get(unit, 1)
+    base = re.sub(r"^(?:兆|億|千万|百万|万|千)", "", unit) if unit in UNIT_SCALE else unit
+    return base, float(f.value or 0) * scale
 
 
 def _by(big: Figure, small: Figure) -> str:
@@ -101,6 +137,8 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                 f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
         return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
     named = all_series_in(a, s)
+    if not named and (stated := _stated_pair(a, cat, s)) is not None:
+        return stated  # 「遊泳中と釣り中ではどちらが多い」: two things a sentence counts, not two years of the table
     # two series of one subject (一般の部 and 有識者の部, 宿泊費 and 買物代), whatever else the words touched
     if len(named) >= 2 and not any(all_series_in(a, x) for x in subjects[1:]):
         return _compare_series(a, cat, s, named, measures)
@@ -113,7 +151,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
             return None
         m, y = common[0]
         pair = [f for subj in (first, second) if (f := value_of(subj, m, y)) is not None]
-        big, small = sorted(pair, key=lambda f: f.value or 0, reverse=True)
+        if len({_base(f)[0] for f in pair}) > 1:
+            return None  # (16,276人 and 101.2万人 compare as counts; 人 and % not at all)
+        big, small = sorted(pair, key=lambda f: _base(f)[1], reverse=True)
         relation = "と同じ値です" if big.value == small.value else f"より大きい値です{_by(big, small)}"
         text = (f"{wording.year(big)}の{m}は、「{label(big)}」が{wording.value(big)}で、"
                 f"「{label(small)}」の{wording.value(small)}{relation}。\n\n"

@@ -158,6 +158,11 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
         # 「the expenditure of the measure for …」 names the 施策 by its indicator's words: the indicator has no
         # 執行額, its 施策 has.
         named, policy, leading = sorted({cat.subjects[i].sheet for i in leading}), True, set()
+    elif money and named and scores and not any(x in cat.subjects[i].measures for i, v in scores.items()
+                                                if v >= 0.6 for x in FAMILIES[a.family or ""]):
+        # 「the budget request for traffic accident prevention」: no name close to the question holds the kind of
+        # value asked (a 概算要求額 is the 施策's): the 施策 named is what it asks of
+        policy, leading = True, set()
     ranked_facts = sorted(zip((float(x) for x in fact_sims), facts, strict=True), key=lambda x: -x[0])
     lead = cat.subjects[min(leading)].name if leading and not policy else None
     return Named(scores, leading, named if not a.sheets or policy else [],

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from .counts import UNIT_ALONE_RE
+from .counts import UNIT_ALONE_RE, UNIT_SCALE
 from .fiscal_year import era_year
 from .glossary import FIELD_NOUNS, GLOSSARY
 
@@ -44,7 +44,14 @@ COUNTED = {"countries": "か国", "nations": "か国", "people": "人", "persons
 _COUNTED_RE = re.compile(r"\b(?:how many|(?:the )?numbers? of)\b((?:\s+[a-z-]+){0,3}?)\s+("
                          + "|".join(COUNTED) + r")\b")
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)
-_PHRASE_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![a-z])")
+# (「water-supply」 hyphenated is the phrase 「water supply」 too)
+_PHRASE_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(p).replace(r"\ ", "[ -]") for p in _PHRASES)
+                        + r")(?![a-z])")
+
+
+def _glossed(phrase: str) -> str:
+    """The sheets' word for a phrase the glossary knows, as written or hyphenated."""
+    return GLOSSARY.get(phrase) or GLOSSARY[phrase.replace("-", " ")]
 _EXCLUDING_RE = re.compile(r"\b(excluding|except for|except|other than|not counting)\s+"
                            r"((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)")
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -131,17 +138,18 @@ _SUPERLATIVES = {"longest", "shortest", "highest", "lowest", "largest", "smalles
 def _document_words(phrase: str, document: str = "評価書で") -> str:
     """The words of 「the evaluation on Okinawa promotion」 the glossary knows, as a Japanese question says where to
     look (「沖縄の評価書で」); the others are dropped: they are no subject's words."""
-    known = [GLOSSARY[m.group(1)] for m in _PHRASE_RE.finditer(phrase.lower())]
+    known = [_glossed(m.group(1)) for m in _PHRASE_RE.finditer(phrase.lower())]
     return f" {'・'.join(known)}の{document} " if known else " "
 
 
 def _policy_named(m: re.Match) -> str:
-    """「the Hokkaido policy」「the policy on Okinawa」 as a Japanese question names a 施策 (「北海道の施策」), when
-    the glossary knows all its words; else as written (「the entire policy」 is no name)."""
+    """「the Hokkaido policy」「the policy on Okinawa」「the water supply sheet」 as a Japanese question names a 施策
+    (「北海道の施策」「水道の評価書で」), when the glossary knows all its words; else as written (「the entire policy」
+    is no name)."""
     words = (m.group("words") or m.group("after")).lower()
     if re.search(r"[a-z]{2,}", _PHRASE_RE.sub(" ", words)):  # (a word the glossary lacks would be lost)
         return m.group(0)
-    return _document_words(words, "施策")
+    return _document_words(words, "評価書で" if m.group("kind") in ("sheet", "evaluation") else "施策")
 
 
 def gloss(question: str) -> str:
@@ -165,11 +173,12 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:sheet|evaluation|report|assessment|analysis|document)\s+(?:on|about|of|regarding|concerning)\s+"
                r"((?:[a-z-]+\s*){1,4}?)(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)",
                lambda m: _document_words(m.group(1)), q)
-    q = re.sub(r"\bthe\s+(?P<words>(?:(?!the\b)[a-z-]+\s+){1,3}?)(?:policy|program|programme)\b(?!\s+(?:on|for|of)\b)"
+    q = re.sub(r"\bthe\s+(?P<words>(?:(?!the\b)[a-z-]+\s+){1,3}?)(?P<kind>policy|program|programme|sheet|evaluation)\b"
+               r"(?!\s+(?:on|for|of)\b)"
                r"|\b(?:policy|program|programme)\s+(?:on|for|about|regarding)\s+(?P<after>(?:[a-z-]+\s*){1,4}?)"
                r"(?=[,;?.]|\s+(?:how|what|which|when|who|in|for)\b)", _policy_named, q)
     # 「24-hour deaths」「a 30-day period」: a duration as the sheets write it (24時間, 30日)
-    q = re.sub(r"\b(\d{1,3})[- ](hour|day|month|year)s?\b",
+    q = re.sub(r"\b(\d{1,3})[- ](hour|day|month|year)s?\b(?![- ]olds?\b)",
                lambda m: f" {m.group(1)}{dict(hour='時間', day='日', month='か月', year='年')[m.group(2)]} ", q)
     # 「aged 60 or over」「in their 20s」「aged under 20」: ages as the sheets write them (60歳以上, 20代, 20歳未満)
     q = re.sub(r"\b(?:aged\s+)?(\d{1,3})\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:over|older|above)\b",
@@ -241,7 +250,7 @@ def gloss(question: str) -> str:
     # 「did the rate meet its FY2021 goal?」: whether the target was met, as Japanese asks it
     q = re.sub(r"\b(?:reach|meet|achieve|hit)\s+(?:the\s+|its\s+|their\s+)?((?:[^\s]+年度\s+)?)(?:annual\s+)?"
                r"(?:target|goal)s?\b", r" \1 目標を達成した？ ", q)
-    q = _PHRASE_RE.sub(lambda m: f" {GLOSSARY[m.group(1)]} ", q)
+    q = _PHRASE_RE.sub(lambda m: f" {_glossed(m.group(1))} ", q)
     words = []
     for w in re.split(r"[\s,?.!;:()\"']+", q):
         if w and w not in _STOPWORDS:
@@ -297,7 +306,8 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
         elif kind == "comparison" and len(figures) >= 2 and (first.subject, first.series) != (
                 figures[1].subject, figures[1].series) and first.measure == figures[1].measure \
                 and isinstance(first.value, (int, float)) and isinstance(figures[1].value, (int, float)):
-            big, small = sorted(figures[:2], key=lambda f: f.value, reverse=True)  # two subjects, one measure
+            # two subjects, one measure (101.2万人 is more than 16,276人)
+            big, small = sorted(figures[:2], key=lambda f: f.value * UNIT_SCALE.get(f.unit or "", 1), reverse=True)
             body += (f"\nLarger: 「{big.series or big.subject}」 ({value(big)} against {value(small)})."
                      if big.value != small.value else "\nThey are the same.")
         elif kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \

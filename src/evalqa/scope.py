@@ -212,6 +212,10 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = set(ministries) | themed
+    if not by_title and len({cat.titles.get(sid) for sid in named}) == 1 and (title := cat.titles.get(named[0])):
+        # 「警察庁の…交通事故の」 'the NPA's … traffic accidents': the ministry's one 施策, whose title words then say
+        # where to look as its name would
+        words |= {t for t in a.content if len(t) >= 2 and t in terms(title)}
     if by_title:
         words |= {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
     elif m := _DOCUMENT_PHRASE_RE.search(q):
