@@ -212,9 +212,12 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = set(ministries) | themed
-    if not by_title and len({cat.titles.get(sid) for sid in named}) == 1 and (title := cat.titles.get(named[0])):
-        # 「警察庁の…交通事故の」 'the NPA's … traffic accidents': the ministry's one 施策, whose title words then say
-        # where to look as its name would
+    if not by_title and a.family in MONEY_FAMILIES and len({cat.titles.get(sid) for sid in named}) == 1 \
+            and (title := cat.titles.get(named[0])) \
+            and all(t in words or t in terms(title) for t in a.content if len(t) >= 2):
+        # 「警察庁の交通事故の概算要求額」 'the NPA's budget request for traffic accidents': money asked of the
+        # ministry's one 施策 in words of its title only, which then say where to look as its name would (「海上保安庁
+        # の…救助率」 asks no money: 救助 of its title names the indicator)
         words |= {t for t in a.content if len(t) >= 2 and t in terms(title)}
     if by_title:
         words |= {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
