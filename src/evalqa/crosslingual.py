@@ -11,7 +11,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -55,6 +55,7 @@ class Named:
     closeness: Callable[[Sequence[str]], np.ndarray] | None = None  # the question's similarity to short texts
     best_subject: float = 0.0  # the similarity of the closest subject's name
     titles: tuple[str, ...] = ()  # the titles of the sheets it names (their words say where, not what)
+    best_by_sheet: dict[str, float] = field(default_factory=dict)  # … of each sheet's closest subject
 
 
 class NameSimilarity:
@@ -114,6 +115,10 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
         counts = np.array([not cat.subjects[i].units or any(same_counter(u or "", a.counter)
                                                             for u in cat.subjects[i].units) for i in subject_ids])
         subject_sims = np.where(counts, subject_sims, 0.0).astype(np.float32)
+    elif n and "how many" in a.question.lower():  # ('how many signals': a budget line in 円 counts nothing)
+        counts = np.array([not all(u and u.endswith(("円", "%")) for u in cat.subjects[i].units) or not
+                           cat.subjects[i].units for i in subject_ids])
+        subject_sims = np.where(counts, subject_sims, 0.0).astype(np.float32)
     best = float(subject_sims.max()) if n else 0.0
     scores: dict[int, float] = {}
     if best >= FLOOR:
@@ -165,10 +170,14 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
         policy, leading = True, set()
     ranked_facts = sorted(zip((float(x) for x in fact_sims), facts, strict=True), key=lambda x: -x[0])
     lead = cat.subjects[min(leading)].name if leading and not policy else None
+    by_sheet: dict[str, float] = {}
+    for i, x in zip(subject_ids, subject_sims, strict=True):
+        sid = cat.subjects[i].sheet
+        by_sheet[sid] = max(by_sheet.get(sid, 0.0), float(x))
     return Named(scores, leading, named if not a.sheets or policy else [],
                  [(x, f) for x, f in ranked_facts if x >= FLOOR and (not named or f.sheet in named)], policy, lead,
                  lambda texts: names.similarities(vector, texts), best,
-                 tuple(norm(cat.titles.get(sid, "")) for sid in named))
+                 tuple(norm(cat.titles.get(sid, "")) for sid in named), by_sheet)
 
 
 def _leads(scores: dict[int, float], i: int, name_of: Callable[[int], str]) -> bool:
@@ -239,7 +248,7 @@ def english_fact(a: QuestionAnalysis, named: Named, titles: Mapping[str, str]) -
     # A table's indicator named more closely than the sentence's counted noun (「inspectors」: 検査官数, not the
     # sentence's 日常検査) is what is asked: the sentence does not answer.
     if picked is not None and named.closeness is not None and not quoted \
-            and float(named.closeness([_noun(picked)])[0]) + MARGIN < named.best_subject:
+            and float(named.closeness([_noun(picked)])[0]) + MARGIN < named.best_by_sheet.get(picked.sheet, 0.0):
         return None
     return picked
 

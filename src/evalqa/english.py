@@ -24,7 +24,7 @@ _COMPARATIVES = {"more": "多い", "greater": "多い", "fewer": "少ない", "l
                  "bigger": "大きい", "smaller": "小さい", "higher": "高い", "lower": "低い", "longer": "長い",
                  "shorter": "短い"}
 _PARTS = {"indicators": "測定指標", "performance indicators": "測定指標", "performance measures": "測定指標",
-          "measures": "達成手段",
+          "measures": "達成手段", "means": "達成手段",
           "achievement measures": "達成手段",
           "policy measures": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段",
           "programs": "達成手段", "programmes": "達成手段", "reference indicators": "参考指標"}
@@ -36,7 +36,8 @@ _MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:(met|achieved|re
 # Nouns a Japanese sheet counts with a counter: 「how many countries」 asks 何か国.
 COUNTED = {"countries": "か国", "nations": "か国", "people": "人", "persons": "人", "participants": "人",
            "visitors": "人", "cases": "件", "consultations": "件", "inspections": "件", "applications": "件",
-           "times": "回", "sessions": "回", "municipalities": "市町村", "companies": "社", "facilities": "施設",
+           "times": "回", "sessions": "回", "calls": "回", "visits": "回", "events": "回",
+           "municipalities": "市町村", "companies": "社", "facilities": "施設",
            "stations": "駅", "vehicles": "台", "buses": "台", "schools": "校", "hours": "時間",
            # people counted by what they are or do
            "inspectors": "人", "members": "人", "staff": "人", "officers": "人", "workers": "人", "evacuees": "人",

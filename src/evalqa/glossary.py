@@ -117,6 +117,7 @@ GLOSSARY: dict[str, str] = {
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
     "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",
     "programmes": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段", "projects": "事業",
+    "means": "達成手段",
     # 「this programme」 as a whole is the 施策 the sheet evaluates, not one of its 事業
     "the program": "施策", "the programme": "施策", "this program": "施策", "the policy": "施策",
     "this policy": "施策",
@@ -131,7 +132,8 @@ GLOSSARY: dict[str, str] = {
     "ministry of internal affairs and communications": "総務省", "ministry of education": "文部科学省",
     "education ministry": "文部科学省", "ministry of justice": "法務省", "justice ministry": "法務省", "moj": "法務省",
     "ministry of finance": "財務省", "finance ministry": "財務省", "mof": "財務省", "ministry of defense": "防衛省",
-    "mod": "防衛省", "national police agency": "警察庁", "npa": "警察庁", "financial services agency": "金融庁",
+    "mod": "防衛省", "national police agency": "警察庁", "npa": "警察庁", "police": "警察庁",
+    "financial services agency": "金融庁",
     "fsa": "金融庁", "consumer affairs agency": "消費者庁", "children and families agency": "こども家庭庁",
     "reconstruction agency": "復興庁", "cabinet office": "内閣府", "digital agency": "デジタル庁",
     "national tax agency": "国税庁", "nta": "国税庁", "japan patent office": "特許庁", "patent office": "特許庁",

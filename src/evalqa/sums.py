@@ -18,7 +18,7 @@ from .wording import table
 
 # 「合計すると」「足し合わせると」「総計は」「全部で」, 'in total', 'sum', 'combined'
 SUM_RE = re.compile(r"合計(?:すると|して|で|は|値|を)|足(?:す|し)|総計|合算|合わせ(?:る|て|た)|全部で|全体で"
-                    r"|\bsum\b|\bin total\b|\bcombined\b|\btotal\b", re.IGNORECASE)
+                    r"|(?<![a-z])(?:sum|in total|combined|total)(?![a-z])", re.IGNORECASE)  # (「total2023年度」)
 # Values a sum of means nothing: rates and shares, averages
 _NOT_ADDED_RE = re.compile(r"%|％|率|割合|平均|期間")
 
