@@ -15,7 +15,7 @@ WIDTH = str.maketrans("０１２３４５６７８９，．％（）" + "".join(
 UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万人泊|人泊|万人|千人|人日|人|万名|名|者|万件|件|回|基"
         r"|万口座|口座"
         r"|万通|通(?![知報信常行])|[かカヶヵケ箇]国(?:・地域)?"
-        r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業"
+        r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業場|事業者|事業(?![場者所主体])"
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
         r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
         r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分|個(?![人別所体性])"
@@ -33,8 +33,8 @@ _OKU_RE = re.compile(r"(?<![\d.,A-Za-z第兆])(\d+)億(?:(\d)千|(\d{1,3},\d{3}|
 # 「約3兆2千億円」「1兆2,000億円」: the same, a step up
 _CHO_RE = re.compile(r"(?<![\d.,A-Za-z第])(\d+)兆(?:(\d)千|(\d{1,3},\d{3}|\d{1,4}))億円")
 # 「約1万8千人」「8千件」: 千 inside a count of people or cases (「5千円」 stays out: 千円 is a unit of its own).
-_SEN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千"
-                     r"(人|件|回|基|[かカヶヵケ箇]所|社|団体|校|施設|世帯|ha|トン|台|局)")
+# (any counter or unit but 円: 「約11万1千km」「約13万6千戸」)
+_SEN_RE = re.compile(rf"(?<![\d.,A-Za-z第兆億])(?:(\d+)万)?(\d)千(?!円|万)({UNIT})")
 # Places and bodies counted by their noun (one vocabulary for the readers below and the counter asked).
 _BODIES = "地方公共団体|市区町村|市町村|都道府県|自治体|団体|施設|事業所|企業|機関|病院|学校|国・地域"
 # 「…がいる市区町村は231で」: places and bodies counted with the noun before the number, not after it.
