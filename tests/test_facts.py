@@ -291,3 +291,19 @@ def test_bodies_counted_with_no_and_people_by_what_they_do(tmp_path):
     assert (towns.unit, towns.subject) == ("市町村", "モデル事業")
     refusing = one(fs, value=812)
     assert (refusing.subject, refusing.unit) == ("拒否者", "人") and refusing.fiscal_year == 2022
+
+
+def test_counts_with_sen_inside_and_counters_that_are_nouns(tmp_path):
+    """「約11万1千km」「約13万6千戸」 are 111,000km and 136,000戸 (千 inside, any unit but 円); 「1,306事業者」 counts
+    事業者, not 事業 followed by 者; 「このうち85隻は外国船籍であった」 counts 外国船籍."""
+    fs = sheet_facts(tmp_path, "全国の基幹管路の総延長は約11万1千kmであった。\n"
+                               "地震では最大約13万6千戸で断水が発生した。\n"
+                               "上水道事業者数は1,306事業者である。\n"
+                               "寄港したクルーズ船は延べ120隻で、このうち85隻は外国船籍であった。\n"
+                               "予算は5千円の増額となった。\n")
+    assert (one(fs, unit="km").value, one(fs, unit="km").subject) == (111000, "総延長")
+    from evalqa.counts import counted_numbers
+    assert [(v, u) for _, _, v, u in counted_numbers("最大約13万6千戸で断水が発生した")] == [(136000, "戸")]
+    assert one(fs, unit="事業者").value == 1306
+    assert {(f.subject, f.value) for f in fs if f.unit == "隻"} == {("クルーズ船", 120), ("外国船籍", 85)}
+    assert not [f for f in fs if f.value == 5000]
