@@ -112,8 +112,10 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     n, m = len(subject_ids), len(titled)
     subject_sims, title_sims, fact_sims = sims[:n], sims[n:n + m], sims[n + m:]
     if a.counter is not None and n:  # (「ratio」 asks a %: a budget in 百万円 is not what is named)
+        # (a rate may be in 件／億台キロ: a name that says 率 is a rate whatever its unit)
         counts = np.array([not cat.subjects[i].units or any(same_counter(u or "", a.counter)
-                                                            for u in cat.subjects[i].units) for i in subject_ids])
+                                                            for u in cat.subjects[i].units)
+                           or (a.counter == "%" and "率" in cat.subjects[i].name) for i in subject_ids])
         subject_sims = np.where(counts, subject_sims, 0.0).astype(np.float32)
     elif n and "how many" in a.question.lower():  # ('how many signals': a budget line in 円 counts nothing)
         counts = np.array([not all(u and u.endswith(("円", "%")) for u in cat.subjects[i].units) or not
@@ -241,6 +243,13 @@ def english_fact(a: QuestionAnalysis, named: Named, titles: Mapping[str, str]) -
         return None
     # One sentence, several numbers (「首脳間で4回、外相間で6回」): the one of the year asked, when one is.
     same = [f for x, f in facts if f.raw == fact.raw]
+    # 「延べ約18万6千回…うち高齢者のみの世帯への訪問が約9万4千回」: a part (うち) answers only when the question
+    # names what sets it apart; else the whole does
+    wholes = [f for f in same if "うち" not in (f.note or "")]
+    parts_named = [f for f in same if "うち" in (f.note or "") and any(
+        w in f"{f.subject} {f.series or ''}" for w in glossed)]
+    if wholes and not parts_named:
+        same = wholes
     if len(same) > 1 and a.years and sum(f.fiscal_year in a.years for f in same) == 1:
         picked: Figure | None = next(f for f in same if f.fiscal_year in a.years)
     else:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .counts import UNIT_ALONE_RE, UNIT_SCALE
 from .fiscal_year import era_year
+from .forms import MINISTRIES
 from .glossary import FIELD_NOUNS, GLOSSARY
 
 # The kinds of value the form writes (実績値, 執行額 …): glossed words, not names.
@@ -150,6 +151,9 @@ def _policy_named(m: re.Match) -> str:
     words = (m.group("words") or m.group("after")).lower()
     if re.search(r"[a-z]{2,}", _PHRASE_RE.sub(" ", words)):  # (a word the glossary lacks would be lost)
         return m.group(0)
+    if all(_glossed(x.group(1)) in MINISTRIES for x in _PHRASE_RE.finditer(words)):
+        return m.group(0)  # 「the NPA evaluation」 names a ministry, which says where already (no document phrase
+        # after 「in 2023」 to be read as the 2023 document)
     return _document_words(words, "評価書で" if m.group("kind") in ("sheet", "evaluation") else "施策")
 
 

@@ -284,6 +284,8 @@ def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "")
         not_counts = ("円", "%")
     elif counted == "いくつ" and not re.search(r"率|割合|%|ポイント|平均", a.normalized):
         not_counts = MEASURES
+    if counted == "%" and re.search(r"率", name) and not re.search(r"%|％|パーセント|percent", a.question, re.I):
+        return None  # (「死傷事故率」 in 件／億台キロ is the rate asked: 率 alone asked no %)
     if counted is not None and not any(same_counter(u, counted) for u in units) and (
             a.counter is not None or all(u.endswith(not_counts) for u in units)):
         return counted
