@@ -96,3 +96,10 @@ def test_two_things_a_sentence_counts_are_compared_not_two_years_of_the_table(bo
     ans = bot.ask("北海道の評価書で、農水産物の輸出は中国向けと台湾向けではどちらが多い？")
     assert ans.kind == "comparison" and {f.value for f in ans.figures} == {152, 97}
     assert "中国向けが台湾向けより多い" in ans.text and "55億円" in ans.text
+
+
+def test_a_part_answers_only_when_the_question_names_what_sets_it_apart(bot):
+    """「延べ120隻で、このうち85隻は外国船籍」: how many cruise ships is the whole; foreign ones are the part."""
+    assert bot.ask("How many cruise ships called at ports in Okinawa in FY2022?").figures[0].value == 120
+    assert bot.ask("In Okinawa, how many foreign cruise ships called in FY2022?").figures[0].value == 85
+    assert bot.ask("沖縄の評価書で、令和4年度に寄港した外国船籍のクルーズ船は何隻？").figures[0].value == 85

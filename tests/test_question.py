@@ -236,3 +236,12 @@ def test_english_durations_and_place_policies_read_as_the_sheets_write_them():
     assert "水道の評価書で" in gloss("In the MLIT water-supply evaluation, what was the target?")  # (hyphenated)
     # (a word the glossary lacks would be lost: the phrase stays as written)
     assert "entire" in gloss("What was the execution rate of the entire policy in FY2022?")
+
+
+def test_an_english_ministry_evaluation_does_not_date_the_years_before_it():
+    """'from 2019 to 2022 in the MIC evaluation': the years asked, not the 2022 document of 総務省 (a ministry alone
+    says where already; 'the water supply sheet' is a document phrase)."""
+    a = analyse_question("How has the average ambulance arrival time changed from 2019 to 2022 in the MIC evaluation?")
+    assert (a.years, a.document_year) == ([2019, 2020, 2021, 2022], None)
+    a = analyse_question("How many people died in traffic accidents in 2023 according to the NPA evaluation?")
+    assert (a.years, a.document_year) == ([2023], None)

@@ -143,6 +143,11 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     if fact is not None and not names_counted(a, fact):
         score, fact = next(((sc, f) for sc, f in scored if f.raw == fact.raw and sc >= MIN_FACT
                             and names_counted(a, f)), (score, fact))
+    # 「クルーズ船は延べ120隻で、このうち85隻は外国船籍」: 「外国のクルーズ船は」 names what sets the part apart
+    if fact is not None and "うち" not in (fact.note or ""):
+        apart = [t for t in fact_words(a) if len(t) >= 2 and t not in fact.subject]
+        fact = next((f for sc, f in scored if f.raw == fact.raw and sc > 0 and "うち" in (f.note or "")
+                     and any(t in f.subject for t in apart)), fact)
     # 「海難に遭遇した乗船者のうち救助されたのは何人」: what follows 「のうち」 is counted, not the whole before it
     if fact is not None and (part := _PART_RE.search(a.normalized)) \
             and (said := [t for t in terms(part.group(1)) if len(t) >= 2 and NOUN_RE.fullmatch(t)]) \
