@@ -112,10 +112,8 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     n, m = len(subject_ids), len(titled)
     subject_sims, title_sims, fact_sims = sims[:n], sims[n:n + m], sims[n + m:]
     if a.counter is not None and n:  # (「ratio」 asks a %: a budget in 百万円 is not what is named)
-        # (a rate may be in 件／億台キロ: a name that says 率 is a rate whatever its unit)
         counts = np.array([not cat.subjects[i].units or any(same_counter(u or "", a.counter)
-                                                            for u in cat.subjects[i].units)
-                           or (a.counter == "%" and "率" in cat.subjects[i].name) for i in subject_ids])
+                                                            for u in cat.subjects[i].units) for i in subject_ids])
         subject_sims = np.where(counts, subject_sims, 0.0).astype(np.float32)
     elif n and "how many" in a.question.lower():  # ('how many signals': a budget line in 円 counts nothing)
         counts = np.array([not all(u and u.endswith(("円", "%")) for u in cat.subjects[i].units) or not

@@ -181,7 +181,8 @@ GLOSSARY: dict[str, str] = {
     "meetings": "会談数", "meeting": "会談数", "talks": "会談数", "phone calls": "電話会談",
     **QUALIFIERS, **PLACES,
     # policy fields
-    "foreign": "外国", "traffic": "交通", "traffic signals": "信号機", "accident": "事故", "accidents": "事故",
+    "foreign": "外国", "traffic": "交通", "traffic signals": "信号機", "arterial roads": "幹線道路",
+    "casualty": "死傷", "casualties": "死傷者", "accident": "事故", "accidents": "事故",
     "tourist": "観光客", "tourists": "観光客", "cruise ship": "クルーズ船", "cruise ships": "クルーズ船",
     "water supply": "水道",
     "international students": "外国人留学生", "students": "留学生", "student": "留学生",

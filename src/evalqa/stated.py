@@ -145,7 +145,9 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
                             and names_counted(a, f)), (score, fact))
     # 「クルーズ船は延べ120隻で、このうち85隻は外国船籍」: 「外国のクルーズ船は」 names what sets the part apart
     if fact is not None and "うち" not in (fact.note or ""):
-        apart = [t for t in fact_words(a) if len(t) >= 2 and t not in fact.subject]
+        # (a word of the whole's own clause, 「救助を要する…乗船者は2,512人で、このうち2,409人を救助」, is the whole's)
+        whole = fact.raw[:fact.raw.find("うち")] if "うち" in fact.raw else fact.raw
+        apart = [t for t in fact_words(a) if len(t) >= 2 and t not in fact.subject and t not in whole]
         fact = next((f for sc, f in scored if f.raw == fact.raw and sc > 0 and "うち" in (f.note or "")
                      and any(t in f.subject for t in apart)), fact)
     # 「海難に遭遇した乗船者のうち救助されたのは何人」: what follows 「のうち」 is counted, not the whole before it
