@@ -72,7 +72,8 @@ def test_a_sum_over_the_means_of_one_policy(bot):
 def test_a_sum_of_means_is_refused_when_the_set_is_not_the_sheets(bot):
     """「達成手段3事業」 of a 施策 with two, or means of no 施策 named: one means' figure (or another 施策's sum)
     would be a wrong number."""
-    for q in ("北海道の評価書で、達成手段3事業の令和4年度執行額を合計すると？", "達成手段の令和4年度執行額を合計すると？"):
+    for q in ("北海道の評価書で、達成手段3事業の令和4年度執行額を合計すると？",
+              "達成手段の令和4年度執行額を合計すると？"):
         ans = bot.ask(q)
         assert not ans.found and not ans.figures, q
 
@@ -91,8 +92,8 @@ def test_a_revision_a_sentence_states_is_the_difference_of_its_two_values(bot):
 
 
 def test_two_things_a_sentence_counts_are_compared_not_two_years_of_the_table(bot):
-    """「中国向けが152億円、台湾向けが97億円」: 「中国向けと台湾向けではどちらが多い」 is the sentence's two numbers, not
-    the 輸出額 indicator's last two years."""
+    """「中国向けが152億円、台湾向けが97億円」: 「中国向けと台湾向けではどちらが多い」 is the sentence's two numbers,
+    not the 輸出額 indicator's last two years."""
     ans = bot.ask("北海道の評価書で、農水産物の輸出は中国向けと台湾向けではどちらが多い？")
     assert ans.kind == "comparison" and {f.value for f in ans.figures} == {152, 97}
     assert "中国向けが台湾向けより多い" in ans.text and "55億円" in ans.text
