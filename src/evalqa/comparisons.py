@@ -12,7 +12,7 @@ from .aggregate import latest_year, value_of
 from .answer import Answer, Frame
 from .breakdown import TOTALS
 from .change import amount_first, change_figure
-from .counts import UNIT_SCALE
+from .counts import base_amount
 from .direction import lower_is_better, sheet_grade
 from .figure import Figure
 from .question import FAMILIES, QuestionAnalysis, measure_pairs
@@ -72,11 +72,7 @@ def _stated_pair(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject) -> Answ
 
 
 def _base(f: Figure) -> tuple[str, float]:
-    """The figure's unit without its prefix and its value in that unit: 101.2万人 → (人, 1,012,000)."""
-    unit = unit_word(f)
-    scale = UNIT_SCALE.get(unit, 1)
-    base = re.sub(r"^(?:兆|億|千万|百万|万|千)", "", unit) if unit in UNIT_SCALE else unit
-    return base, float(f.value or 0) * scale
+    return base_amount(float(f.value or 0), unit_word(f))
 
 
 def _by(big: Figure, small: Figure) -> str:

@@ -99,6 +99,14 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
 UNIT_SCALE = {"兆円": 10**12, "億円": 10**8, "千万円": 10**7, "百万円": 10**6, "万円": 10**4, "千円": 10**3,
               "万人": 10**4, "千人": 10**3, "万名": 10**4, "万件": 10**4, "万口座": 10**4, "万トン": 10**4,
               "千トン": 10**3, "万通": 10**4, "万人泊": 10**4}
+
+
+def base_amount(value: float, unit: str) -> tuple[str, float]:
+    """A value in its unit's base, and that base: 101.2 万人 → (人, 1,012,000), 1.2 億円 → (円, 120,000,000)."""
+    scale = UNIT_SCALE.get(unit)
+    return (re.sub(r"^(?:兆|億|千万|百万|万|千)", "", unit), value * scale) if scale else (unit, value)
+
+
 # Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
 _SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万名", "万件", "万円", "万口座", "万通", "万人泊")}
 

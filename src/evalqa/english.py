@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from .counts import UNIT_ALONE_RE, UNIT_SCALE
+from .counts import UNIT_ALONE_RE, base_amount
 from .fiscal_year import era_year
 from .forms import MINISTRIES
 from .glossary import FIELD_NOUNS, GLOSSARY
@@ -312,7 +312,7 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
                 figures[1].subject, figures[1].series) and first.measure == figures[1].measure \
                 and isinstance(first.value, (int, float)) and isinstance(figures[1].value, (int, float)):
             # two subjects, one measure (101.2万人 is more than 16,276人)
-            big, small = sorted(figures[:2], key=lambda f: f.value * UNIT_SCALE.get(f.unit or "", 1), reverse=True)
+            big, small = sorted(figures[:2], key=lambda f: base_amount(f.value, f.unit or "")[1], reverse=True)
             body += (f"\nLarger: 「{big.series or big.subject}」 ({value(big)} against {value(small)})."
                      if big.value != small.value else "\nThey are the same.")
         elif kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \

@@ -36,7 +36,7 @@ from .answer import Answer
 from .assistant import Assistant
 from .change import MEASURES as CHANGES
 from .conversation import Conversation
-from .counts import UNIT_SCALE
+from .counts import UNIT_SCALE, base_amount
 from .facts import MEASURE as STATED
 from .figure import Figure
 from .normalize import nfkc
@@ -183,8 +183,9 @@ def _kind_asked(case: Case, measure: str | None) -> bool:
 
 def in_base_unit(f: Figure) -> float | None:
     """A figure's value in its unit's base: 1.2 億円 is 120,000,000 円 (a question file may write either)."""
-    scale = UNIT_SCALE.get(f.unit or "")
-    return round(f.value * scale, 6) if scale and isinstance(f.value, (int, float)) else None
+    if (f.unit or "") not in UNIT_SCALE or not isinstance(f.value, (int, float)):
+        return None
+    return round(base_amount(f.value, f.unit or "")[1], 6)
 
 
 def _as_printed(case: Case, exp: Any) -> float | None:

@@ -48,7 +48,7 @@ def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
                 isinstance(f.value, (int, float)) for f in (one, two)):
             continue
         # (a note under a table names the indicator by number: the sheet's subjects say what it is about)
-        about = any(t in s.name for i in cat.subjects_of(sheet) for s in [cat.subjects[i]] for t in asked)
+        about = any(t in cat.subjects[i].name for i in cat.subjects_of(sheet) for t in asked)
         found.append((fact_score(a, one, cat.idf) + (MIN_FACT if about else 0.0), one, two))
     if not found:
         return None
