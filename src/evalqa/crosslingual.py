@@ -53,7 +53,6 @@ class Named:
     policy: bool = False  # it names a 施策 and nothing in it (「the initial budget of the policy on …」)
     lead: str | None = None  # the name of the subject it names, when one leads
     closeness: Callable[[Sequence[str]], np.ndarray] | None = None  # the question's similarity to short texts
-    best_subject: float = 0.0  # the similarity of the closest subject's name
     titles: tuple[str, ...] = ()  # the titles of the sheets it names (their words say where, not what)
     best_by_sheet: dict[str, float] = field(default_factory=dict)  # … of each sheet's closest subject
 
@@ -176,7 +175,7 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
         by_sheet[sid] = max(by_sheet.get(sid, 0.0), float(x))
     return Named(scores, leading, named if not a.sheets or policy else [],
                  [(x, f) for x, f in ranked_facts if x >= FLOOR and (not named or f.sheet in named)], policy, lead,
-                 lambda texts: names.similarities(vector, texts), best,
+                 lambda texts: names.similarities(vector, texts),
                  tuple(norm(cat.titles.get(sid, "")) for sid in named), by_sheet)
 
 
