@@ -13,8 +13,7 @@ from .breakdown import TOTALS
 from .conversation import Conversation, followup_frame, years_in_context
 from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
-from .evidence import Evidence, absent_category, named_subjects, told_apart, twins_of
-from .figure import Figure
+from .evidence import Evidence, absent_category, figure_sources, named_subjects, told_apart, twins_of
 from .grades import graded
 from .index import Index
 from .matching import states_asked
@@ -389,28 +388,10 @@ class Assistant:
     def _finish(self, ans: Answer, hits: Sequence[Hit]) -> Answer:
         """Sources: the passages holding the cited figures, else the top hits."""
         if not ans.sources:
-            ans.sources = self._sources(ans.cited, hits) if ans.cited else [hit_source(h) for h in hits[:3]]
+            ans.sources = (figure_sources(self.index, ans.cited, hits) if ans.cited
+                           else [hit_source(h) for h in hits[:3]])
         if ans.kind == "stated" and ans.frame is not None and ans.frame.subject is None \
                 and (table := self.catalogue.restating(ans.figures[0])) is not None:
             # a sentence that restates a table's figure: a follow-up (「飛行場別では？」) is about that table's subject
             ans.frame = replace(ans.frame, subject=table, years=[y] if (y := ans.figures[0].fiscal_year) else [])
         return ans
-
-    def _sources(self, figs: Sequence[Figure], hits: Sequence[Hit]) -> list[dict]:
-        out, seen = [], set()
-        for f in figs:
-            line = f.line or 0
-            hit = next((h for h in hits if h.sheet == f.sheet and h.section == f.section
-                        and (h.first_line or 0) <= line <= (h.last_line or 0)), None)
-            if hit is not None:
-                if hit.chunk_id not in seen:
-                    seen.add(hit.chunk_id)
-                    out.append(hit_source(hit))
-                continue
-            found = self.index.chunk_at(f.sheet, f.section, line)
-            if found is not None and found[0] not in seen:
-                seen.add(found[0])
-                stored = self.index.chunks([found[0]]).get(found[0])
-                out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0,
-                            "page": stored.page if stored else None})
-        return out

@@ -15,10 +15,34 @@ from .change import amount_first, change_figure
 from .counts import base_amount
 from .direction import lower_is_better, sheet_grade
 from .figure import Figure
-from .question import FAMILIES, QuestionAnalysis, measure_pairs
+from .fiscal_year import find_fiscal_years
+from .question import FAMILIES, FAMILY_PATTERNS, QuestionAnalysis
 from .subject import TARGETS, Subject, all_series_in, unit_word
 from .subjects import SubjectCatalogue
 from .wording import table
+
+
+def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
+    """(family, year) of each kind of value the question names with a year of its own, in its order, when it
+    names two or more kinds (「6年度の概算要求額と5年度の当初予算を比べると」); else []."""
+    n = a.normalized
+    spans: list[tuple[int, int, str]] = []
+    for pat, fam in FAMILY_PATTERNS:
+        for m in re.finditer(pat, n):
+            if not any(s <= m.start() < e for s, e, _ in spans):  # 「当初予算」 is not also 「予算」
+                spans.append((m.start(), m.end(), fam))
+    # 「予算概算要求額」: the general 予算 beside a specific kind is part of it.
+    spans = [(s, e, fam) for s, e, fam in spans if fam != "budget" or not any(
+        e == s2 or s == e2 for s2, e2, f2 in spans if f2 != "budget")]
+    if len({fam for _, _, fam in spans}) < 2:
+        return []
+    places = [(n.find(m.text), m) for m in find_fiscal_years(n, era) if len(m.years) == 1]
+    out = []
+    for start, _, fam in sorted(spans):
+        before = [m for at, m in places if 0 <= at < start]
+        if before:
+            out.append((fam, before[-1].start))
+    return out if len({fam for fam, _ in out}) >= 2 else []
 
 
 def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, named: list[str],

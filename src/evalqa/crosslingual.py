@@ -16,11 +16,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .english import field_nouns, quoted_names
+from .facts import is_part, names_part
 from .figure import Figure
 from .glossary import QUALIFIERS
 from .matching import term_matches
 from .normalize import nfkc, norm
-from .question import FAMILIES, MONEY_FAMILIES, QuestionAnalysis, subject_words
+from .question import FAMILIES, MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .stated import same_counter
 from .subjects import SubjectCatalogue
@@ -141,7 +142,7 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     # The question names the 施策 rather than anything in it: no subject's name is closer than its title, and
     # it asks an amount of money (a 施策's own figures are its budget's).
     # (a 施策's 執行率 is its budget table's too; 'how much' alone asks an amount, which a subject may hold)
-    money = a.family in (*MONEY_FAMILIES, "execution_rate") and bool(_BUDGET_WORD_RE.search(a.question.lower()))
+    money = a.family in MONEY_OR_RATE_FAMILIES and bool(_BUDGET_WORD_RE.search(a.question.lower()))
     policy = bool(named) and best < title + POLICY_MARGIN and money
     if named:
         scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
@@ -242,10 +243,8 @@ def english_fact(a: QuestionAnalysis, named: Named, titles: Mapping[str, str]) -
     same = [f for x, f in facts if f.raw == fact.raw]
     # 「延べ約18万6千回…うち高齢者のみの世帯への訪問が約9万4千回」: a part (うち) answers only when the question
     # names what sets it apart; else the whole does
-    wholes = [f for f in same if "うち" not in (f.note or "")]
-    parts_named = [f for f in same if "うち" in (f.note or "") and any(
-        w in f"{f.subject} {f.series or ''}" for w in glossed)]
-    if wholes and not parts_named:
+    wholes = [f for f in same if not is_part(f)]
+    if wholes and not any(names_part(f, glossed) for f in same):
         same = wholes
     if len(same) > 1 and a.years and sum(f.fiscal_year in a.years for f in same) == 1:
         picked: Figure | None = next(f for f in same if f.fiscal_year in a.years)

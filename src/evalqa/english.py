@@ -140,7 +140,10 @@ _SUPERLATIVES = {"longest", "shortest", "highest", "lowest", "largest", "smalles
 def _document_words(phrase: str, document: str = "評価書で") -> str:
     """The words of 「the evaluation on Okinawa promotion」 the glossary knows, as a Japanese question says where to
     look (「沖縄の評価書で」); the others are dropped: they are no subject's words."""
-    known = [_glossed(m.group(1)) for m in _PHRASE_RE.finditer(phrase.lower())]
+    return _where([_glossed(m.group(1)) for m in _PHRASE_RE.finditer(phrase.lower())], document)
+
+
+def _where(known: list[str], document: str) -> str:
     return f" {'・'.join(known)}の{document} " if known else " "
 
 
@@ -151,10 +154,11 @@ def _policy_named(m: re.Match) -> str:
     words = (m.group("words") or m.group("after")).lower()
     if re.search(r"[a-z]{2,}", _PHRASE_RE.sub(" ", words)):  # (a word the glossary lacks would be lost)
         return m.group(0)
-    if all(_glossed(x.group(1)) in MINISTRIES for x in _PHRASE_RE.finditer(words)):
+    known = [_glossed(x.group(1)) for x in _PHRASE_RE.finditer(words)]
+    if all(k in MINISTRIES for k in known):
         return m.group(0)  # 「the NPA evaluation」 names a ministry, which says where already (no document phrase
         # after 「in 2023」 to be read as the 2023 document)
-    return _document_words(words, "評価書で" if m.group("kind") in ("sheet", "evaluation") else "施策")
+    return _where(known, "評価書で" if m.group("kind") in ("sheet", "evaluation") else "施策")
 
 
 def gloss(question: str) -> str:

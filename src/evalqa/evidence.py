@@ -22,6 +22,7 @@ from .matching import (
 )
 from .normalize import nfkc, norm
 from .question import STOP, QuestionAnalysis, subject_words
+from .search import Hit, hit_source
 from .subject import BARE_NAME_RE, Subject, category_suffix, series_in
 from .subjects import SubjectCatalogue
 from .terms import NOUN_RE, compound_head, terms
@@ -257,3 +258,24 @@ def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> 
         if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
             return [first, s]
     return [first]
+
+
+def figure_sources(index: Index, figs: Sequence[Figure], hits: Sequence[Hit]) -> list[dict]:
+    """The passages that hold the figures cited: a hit's when one holds it, else the stored chunk at its line."""
+    out, seen = [], set()
+    for f in figs:
+        line = f.line or 0
+        hit = next((h for h in hits if h.sheet == f.sheet and h.section == f.section
+                    and (h.first_line or 0) <= line <= (h.last_line or 0)), None)
+        if hit is not None:
+            if hit.chunk_id not in seen:
+                seen.add(hit.chunk_id)
+                out.append(hit_source(hit))
+            continue
+        found = index.chunk_at(f.sheet, f.section, line)
+        if found is not None and found[0] not in seen:
+            seen.add(found[0])
+            stored = index.chunks([found[0]]).get(found[0])
+            out.append({"sheet": f.sheet, "section": f.section, "text": found[1], "score": 0.0,
+                        "page": stored.page if stored else None})
+    return out

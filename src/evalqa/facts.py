@@ -4,6 +4,7 @@ How one sentence is read (subject, series, note) is `sentence_facts`'s."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .cells import parse_cell
@@ -41,6 +42,16 @@ def since_marker(f: Figure) -> str | None:
 
 def _since_in(note: str | None) -> str | None:
     return next((m for m in (note or "").split("、") if SINCE_RE.fullmatch(m)), None)
+
+
+def is_part(f: Figure) -> bool:
+    """Is the fact a part of its sentence's whole (「延べ120隻で、このうち85隻は外国船籍」)?"""
+    return "うち" in (f.note or "")
+
+
+def names_part(f: Figure, words: Iterable[str]) -> bool:
+    """A part answers only when the question names what sets it apart from the whole (「外国の」 of 外国船籍)."""
+    return is_part(f) and any(w in f"{f.subject} {f.series or ''}" for w in words)
 
 
 def is_change(f: Figure) -> bool:

@@ -43,8 +43,9 @@ FAMILY_LABEL = {
 RATE_FAMILIES = ("execution_rate", "achievement_rate")
 MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")
 TARGET_FAMILIES = ("target", "midterm", "final_target")
+MONEY_OR_RATE_FAMILIES = (*MONEY_FAMILIES, "execution_rate")  # a budget table's figures
 # First match wins: the more specific words come first.
-_FAMILY_PATTERNS = [
+FAMILY_PATTERNS = [
     (r"a\s*\+\s*b\s*\+\s*c", "total"),  # 「合計（a＋b＋c）は」, 「the a+b+c sum」
     (r"予算額計", "budget"),
     (r"執行率", "execution_rate"),
@@ -254,29 +255,6 @@ _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|�
                        r"|([○◯×✕△◎])(?:[(（][^()（）]{1,6}[)）])?(?:が(?:つい|付い)|の(?:指標|もの)|だった|印|[とに](?:なっ|され))")
 
 
-def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
-    """(family, year) of each kind of value the question names with a year of its own, in its order, when it
-    names two or more kinds (「6年度の概算要求額と5年度の当初予算を比べると」); else []."""
-    n = a.normalized
-    spans: list[tuple[int, int, str]] = []
-    for pat, fam in _FAMILY_PATTERNS:
-        for m in re.finditer(pat, n):
-            if not any(s <= m.start() < e for s, e, _ in spans):  # 「当初予算」 is not also 「予算」
-                spans.append((m.start(), m.end(), fam))
-    # 「予算概算要求額」: the general 予算 beside a specific kind is part of it.
-    spans = [(s, e, fam) for s, e, fam in spans if fam != "budget" or not any(
-        e == s2 or s == e2 for s2, e2, f2 in spans if f2 != "budget")]
-    if len({fam for _, _, fam in spans}) < 2:
-        return []
-    places = [(n.find(m.text), m) for m in find_fiscal_years(n, era) if len(m.years) == 1]
-    out = []
-    for start, _, fam in sorted(spans):
-        before = [m for at, m in places if 0 <= at < start]
-        if before:
-            out.append((fam, before[-1].start))
-    return out if len({fam for fam, _ in out}) >= 2 else []
-
-
 _VERB_STEM_RE = re.compile(r"([\u4e00-\u9fff]+)[\u3041-\u309f]+")  # 「働ける」: a verb, by its kanji stem
 
 
@@ -356,7 +334,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # 「執行率（執行額÷予算額計）」: a formula in brackets explains the measure asked, it names no other.
     asked = re.sub(r"\([^()]*[÷/×][^()]*\)", "", asked)
     asked = _DOCUMENT_NAME_RE.sub("", asked)  # 「実績評価書で」 names a document, not the 実績値
-    family = next((fam for pat, fam in _FAMILY_PATTERNS if re.search(pat, asked)), None)
+    family = next((fam for pat, fam in FAMILY_PATTERNS if re.search(pat, asked)), None)
     trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions) or ranged
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
     stripped = norm(_INCLUDED_RE.sub("", q))

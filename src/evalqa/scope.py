@@ -15,7 +15,7 @@ from .fiscal_year import era_year
 from .forms import MINISTRIES
 from .matching import abbreviates
 from .normalize import nfkc, norm
-from .question import MONEY_FAMILIES, QuestionAnalysis
+from .question import MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis
 from .search import Hit
 from .subject import Subject, field_of
 from .subjects import STRONG, SubjectCatalogue
@@ -26,8 +26,11 @@ INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
 _SECTION_NUMBER_RE = re.compile(r"(?:測定指標|参考指標)\s*(\d+(?:-\d+)?)")
 _TITLE_COVER = 0.6  # share of a title's words a question must carry to name it
 # 「担い手施策の」「沖縄の評価書で」: the words right before 施策 or a document's name are words of its title
+# Kinds of evaluation document, the longer first (実績評価書 before 評価書): the one list of the words that name one
+_DOCUMENT_KINDS = ("事前分析表", "実績評価書", "事後評価", "チェックアップ", "調書", "個票", "評価書")
+_DOCUMENT_WORDS = "|".join(_DOCUMENT_KINDS)
 _NICKNAME_RE = re.compile(r"([^\s、。,?？!！「」()（）]{2,20}?)(?:の)?(?:政策評価)?"
-                          r"(?:施策(?!目標)|評価書|事前分析表|実績評価|調書)")
+                          rf"(?:施策(?!目標)|実績評価|{_DOCUMENT_WORDS})")
 _TITLE_COVER_ANY = 0.75  # … when it does not carry the title's first word
 
 
@@ -67,7 +70,7 @@ def _cover(name: str, words: set[str]) -> float:
 
 
 # The words before 「の事前分析表」「の評価書」「の施策」: the phrase that names a document
-_DOCUMENT_PHRASE_RE = re.compile(r"([^、。?？]{2,40}?)の?(?:事前分析表|実績評価書|評価書|調書|個票|施策|シート)")
+_DOCUMENT_PHRASE_RE = re.compile(rf"([^、。?？]{{2,40}}?)の?(?:{_DOCUMENT_WORDS}|施策|シート)")
 _MINISTRY_NAMES = {"厚労省": "厚生労働省", "文科省": "文部科学省", "国交省": "国土交通省", "経産省": "経済産業省",
                    "農水省": "農林水産省", "公取委": "公正取引委員会", "個情委": "個人情報保護委員会",
                    "規制委": "原子力規制委員会", "入管庁": "出入国在留管理庁", "エネ庁": "資源エネルギー庁",
@@ -79,8 +82,6 @@ _MINISTRY_RE = re.compile("|".join(sorted({*MINISTRIES, *_MINISTRY_NAMES}, key=l
 
 _POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})|(?:施策目標|施策|政策)\s*(\d{1,3})(?![\d.年-])",
                                re.IGNORECASE)  # (an English question is read in lower case: iii-1-1)
-# Kinds of evaluation document, the longer first (実績評価書 before 評価書).
-_DOCUMENT_KINDS = ("事前分析表", "実績評価書", "事後評価", "チェックアップ", "調書", "個票", "評価書")
 
 
 # 「施策全体の執行額」「政策全体」 "the policy as a whole": the 施策's own budget table, not one 達成手段's line
@@ -89,7 +90,7 @@ _WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル)|(?:as a
 
 def asks_whole(a: QuestionAnalysis) -> bool:
     """Does a money question ask of the whole 施策 (its own budget table) rather than of one of its lines?"""
-    return a.family in (*MONEY_FAMILIES, "execution_rate") and bool(_WHOLE_RE.search(a.question))
+    return a.family in MONEY_OR_RATE_FAMILIES and bool(_WHOLE_RE.search(a.question))
 
 
 def ministries_named(a: QuestionAnalysis) -> list[str]:

@@ -14,7 +14,7 @@ from .answer import Answer, Frame
 from .change import amount_first, asks_amount
 from .counts import MEASURES, UNIT, asked_noun, counter_word
 from .english import field_nouns, quoted_names
-from .facts import is_change, since_marker
+from .facts import is_change, is_part, names_part, since_marker
 from .figure import Figure
 from .matching import COUNTRY_ABBREV, numbered_names, other_state, says_numbered, states_asked, term_matches
 from .normalize import nfkc, norm, tidy
@@ -66,7 +66,7 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     score = got / total
     if all(any(term_matches(t, layer) for layer, _ in layers) for t in words):
         score = max(score, MIN_FACT)  # the sentence carries every word asked, and names the counted thing
-    part = "うち" in (fact.note or "").split("、")
+    part = is_part(fact)
     asks_part = re.search(r"うち|含ま|内訳", a.normalized) is not None
     if part and not asks_part:
         score -= 0.05  # 「（うち電話会談が4回）」 is a part: the whole answers a question that asks no part
@@ -144,12 +144,11 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
         score, fact = next(((sc, f) for sc, f in scored if f.raw == fact.raw and sc >= MIN_FACT
                             and names_counted(a, f)), (score, fact))
     # 「クルーズ船は延べ120隻で、このうち85隻は外国船籍」: 「外国のクルーズ船は」 names what sets the part apart
-    if fact is not None and "うち" not in (fact.note or ""):
+    if fact is not None and not is_part(fact):
         # (a word of the whole's own clause, 「救助を要する…乗船者は2,512人で、このうち2,409人を救助」, is the whole's)
         whole = fact.raw[:fact.raw.find("うち")] if "うち" in fact.raw else fact.raw
         apart = [t for t in fact_words(a) if len(t) >= 2 and t not in fact.subject and t not in whole]
-        fact = next((f for sc, f in scored if f.raw == fact.raw and sc > 0 and "うち" in (f.note or "")
-                     and any(t in f.subject for t in apart)), fact)
+        fact = next((f for sc, f in scored if f.raw == fact.raw and sc > 0 and names_part(f, apart)), fact)
     # 「海難に遭遇した乗船者のうち救助されたのは何人」: what follows 「のうち」 is counted, not the whole before it
     if fact is not None and (part := _PART_RE.search(a.normalized)) \
             and (said := [t for t in terms(part.group(1)) if len(t) >= 2 and NOUN_RE.fullmatch(t)]) \
