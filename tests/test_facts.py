@@ -307,3 +307,20 @@ def test_counts_with_sen_inside_and_counters_that_are_nouns(tmp_path):
     assert one(fs, unit="事業者").value == 1306
     assert {(f.subject, f.value) for f in fs if f.unit == "隻"} == {("クルーズ船", 120), ("外国船籍", 85)}
     assert not [f for f in fs if f.value == 5000]
+
+
+def test_parts_of_a_count_said_before_them(tmp_path):
+    """「終結した71件のうち29件は和解により終結した」: 71 counts 終結 (the verb before the number), 29 is a part of it
+    named by how it ended; 「…51件のうち、和解による終結は20件」 is a part qualified by 和解; 「参加した120人のうち、
+    98人が修了した」 counts 修了者 of the 参加者; 「事件15件のうち10件が解決し」 counts 解決."""
+    fs = sheet_facts(tmp_path, "令和5年度に終結した71件のうち29件は和解により終結した。\n"
+                               "令和4年度に終結した51件のうち、和解による終結は20件であった。\n"
+                               "令和5年度は研修に参加した120人のうち、98人が修了した。\n"
+                               "令和5年度に終結した事件15件のうち10件が解決した。\n")
+    assert (one(fs, value=71).subject, one(fs, value=71).note) == ("終結", None)
+    settled = one(fs, value=29)
+    assert (settled.subject, settled.series, settled.note, settled.fiscal_year) == ("和解", "終結", "うち", 2023)
+    assert (one(fs, value=20).subject, one(fs, value=20).series, one(fs, value=20).note) == ("終結", "和解", "うち")
+    assert one(fs, value=120).subject == "参加者"
+    assert (one(fs, value=98).subject, one(fs, value=98).note) == ("修了者", "うち")
+    assert (one(fs, value=10).subject, one(fs, value=10).note) == ("解決", "うち")

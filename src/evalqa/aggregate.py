@@ -122,7 +122,7 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
         label = f"値が{d.group(1)}ほど良い{label}"
     where = scope_label(scope, cat)
     if main:
-        label = f"主要な{label}（「*」の付いたもの）"
+        label = f"主要な{label}（シートが「主要」「*」と印したもの）"
     if not names:
         return refusal(a.question, f"{where}に{label}の記載は見当たりません。")
     text = f"{where}の{label}は{len(names)}件です。\n" + "\n".join(f"- {n}" for n in names)

@@ -244,7 +244,8 @@ def english_fact(a: QuestionAnalysis, named: Named, titles: Mapping[str, str]) -
     # 「延べ約18万6千回…うち高齢者のみの世帯への訪問が約9万4千回」: a part (うち) answers only when the question
     # names what sets it apart; else the whole does
     wholes = [f for f in same if not is_part(f)]
-    if wholes and not any(names_part(f, glossed) for f in same):
+    apart = [w for w in glossed if not any(w in f"{g.subject} {g.series or ''}" for g in wholes)]
+    if wholes and not any(names_part(f, apart) for f in same):
         same = wholes
     if len(same) > 1 and a.years and sum(f.fiscal_year in a.years for f in same) == 1:
         picked: Figure | None = next(f for f in same if f.fiscal_year in a.years)

@@ -155,6 +155,7 @@ OPERATIONS = [
                           r"|達成(?:でき|し)(?:て(?:る|い|た)|そう|た(?=の|か|って|[?？]|$))(?![^、。?？]{0,8}?(?:指標|もの|区分|項目|のは|事業))")),
 ]
 # 「6つの指標のうちいくつが目標を達成した？」: the count asked first, the result after it
+_MAIN_INDICATORS_RE = re.compile(r"主要[^、。]{0,12}(?:測定指標|業績指標|成果指標|指標)")
 _HOW_MANY = r"(?:いくつ|何件|何個|何指標)[^。？?]{0,16}?"
 _COUNTED_BY_RESULT = (
     ("missed", re.compile(rf"{_HOW_MANY}(?:達成(?:でき)?(?:なかった|していない)|未達|届かなかった)")),
@@ -366,6 +367,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         grade = None  # 「×以外の指標」「×ではなかった指標」: the other indicators, not a grade to list
     if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):
         operation = "graded"  # 「判定が×だった測定指標は？」「A評価だった業績指標は？」
+    if operation is None and family is None and not years and _MAIN_INDICATORS_RE.search(n) \
+            and not re.search(r"達成|判定|状況|評価結果", n) and not _NUMERIC_RE.search(_MAIN_INDICATORS_RE.sub("", q)):
+        operation = "count"  # 「主要な測定指標になっているものは？」: no value asked of them, so which they are
     if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
         operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), None) \
             or next((op for op, pat in _COUNTED_BY_RESULT if pat.search(n)), operation)  # 「うちいくつが達成した」

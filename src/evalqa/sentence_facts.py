@@ -80,7 +80,13 @@ def read_sentence(sentence: str, era: str) -> list[dict]:
         # 「令和4年度までに70%」: a deadline, kept in the note; other years are the fact's year, not words.
         pre += [m.group(0) for m in DEADLINE_RE.finditer(left)]
         left = YEAR_PHRASE_RE.sub("", DEADLINE_RE.sub("", left))
-        if left.startswith("うち"):
+        # 「終結した71件のうち29件は」「…51件のうち、和解による終結は20件」: a part of the count said before it
+        # (the うち was read off as a marker: what is left before it is the whole's count)
+        if "うち" in pre and re.search(rf"\d(?:{UNIT})の$", left):
+            left = ""
+        elif "うち" not in pre and re.search(rf"\d(?:{UNIT})のうち[、,]$", a[:clause_start]):
+            pre.insert(0, "うち")
+        elif left.startswith("うち"):
             pre.insert(0, "うち")
             left = left[2:]
         elif re.match(r"(?:この|その)うち", left):  # 「このうち…によるものが12,427人」: a part of the number before
@@ -114,7 +120,7 @@ def read_sentence(sentence: str, era: str) -> list[dict]:
         if m := re.search(r"「([^「」]{1,20})」(?:とは|は|が|を|も)?$", left):
             subject, how = m.group(1), "quoted"
         else:
-            subject, how = _subject(left, rest, unit)
+            subject, how = _subject(left, rest, unit, "うち" in pre)
             if subject and (m := re.search(rf"(?<![\d.,])(\d{{1,3}}){re.escape(subject)}(?:とは|は|が|を|も)?$", left)):
                 subject = m.group(1) + subject  # 「60代は320人」「2歳児が…」: the digits are of the name
         if subject is None and depth_open >= 0 and not left.strip() and (
@@ -139,6 +145,9 @@ def read_sentence(sentence: str, era: str) -> list[dict]:
             if whole is not None and subject != whole["subject"] and "うち" not in pre:
                 qualifiers.insert(0, whole["subject"])
                 pre = ["うち", *pre]
+        if "うち" in pre and depth_open < 0 and facts and facts[-1]["unit"] == unit \
+                and facts[-1]["subject"] not in (None, subject):
+            qualifiers.append(facts[-1]["subject"])  # 「参加した120人のうち、98人が修了」: 修了者 of the 参加者
         topic = _topic(a[:s])
         # Nothing but qualifiers between the clause start and the number: the number borrows its noun.
         # (「食品ロス量は推計で523万トン」: a quantity's name as the topic may open the clause; 「日米は首脳間で」
@@ -204,7 +213,7 @@ def _strip_pre(left: str) -> tuple[str, list[str]]:
     return left, marks
 
 
-def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
+def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str | None, str]:
     """The counted noun, and where it was read: before the number, after it, or from the verb."""
     # 「JUSEP会合を計2回」「就職率は…32.8%」「電話会談が4回」「在沖縄海兵隊約9,000人」
     if m := re.search(rf"({_NOUN})(?:とは|は|が|を|も)$", left):
@@ -220,6 +229,9 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
     if (m := re.fullmatch(r"([ぁ-ゖ]{3,8})", left.strip())) and not re.search(r"[にでがはをともの]$|まで|から|より",
                                                                             m.group(1)):
         return m.group(1), "left"  # (「までに」 is no name)
+    # 「終結した71件」「参加した120人」: the count of what the verb before it did
+    if m := re.search(rf"(?:^|[^{_NOUN_CHARS}])([{KANJI}]{{2,}})(?:した|された|している|されている)$", left):
+        return m.group(1) + ("者" if unit in _PEOPLE and not m.group(1).endswith("者") else ""), "verb"
     if m := re.search(rf"({_NOUN})$", left):
         if unit in _COUNTER_NOUNS:  # 「アジア10か国」「全国47か所」: the words before are a scope
             return _COUNTER_NOUNS[unit], "counter"
@@ -236,9 +248,14 @@ def _subject(left: str, right: str, unit: str) -> tuple[str | None, str]:
         return _clean(re.split("の", m.group(1))[-1]), "right"
     # 「延べ120隻で、このうち85隻は外国船籍であった」: a part of the whole, named by what it is
     # (「このうち」's うち is read off before: この at most is left of the clause before the number)
+    # (「このうち29件は和解により終結した」: the part is named by how it ended)
     if left.strip() in ("", "この", "その") \
-            and (m := re.match(rf"は({_NOUN})(?:であっ|であり|である|だっ|です|となっ)", right)):
+            and (m := re.match(rf"は({_NOUN})(?:であっ|であり|である|だっ|です|となっ|により|による|によって"
+                               rf"|で(?=[{KANJI}]))", right)):
         return _clean(m.group(1)), "right"
+    # 「事件15件のうち10件が解決し」: the part is what befell it (the whole's noun is its qualifier)
+    if part and not left.strip() and unit not in _PEOPLE and (m := re.match(rf"が([{KANJI}]{{2,}})(?:し|され)", right)):
+        return m.group(1), "right"
     # 「約1,000人のサンプル」「3回の電話会談」「6回会談を行う」
     if m := re.match(rf"の({_NOUN})", right) or re.match(rf"({_NOUN})(?:を|が|は)", right):
         return _clean(m.group(1)), "right"
@@ -281,8 +298,9 @@ def _qualifiers(left: str, subject: str | None) -> list[str]:
     """「首脳間で」「オンラインで」「米国において」, and 「Xに」 right before the number (「事業に4,400人」)."""
     out = [m.group(1) for m in re.finditer(
         rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:で(?:は|も)?|において(?:は|も)?|として)(?!の)", left)]
-    # 「アルコール関連問題に関する相談は」「高齢者についての」: what the counted noun is about
-    out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に関する|についての|に係る)", left)]
+    # 「アルコール関連問題に関する相談は」「高齢者についての」: what the counted noun is about; 「和解による」: by what
+    out += [m.group(1) for m in re.finditer(
+        rf"(?<![{_NOUN_CHARS}ぁ-ゖ])({_NOUN})(?:に関する|についての|に係る|による|によって)", left)]
     # 「北海道からの派遣は」「県外への転出者は」: where they come from or go to; 「飼料としての利用が」: as what
     out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:から|へ|として)の", left)]
     # 「不正利用が疑われる通報は」「夜間に発生した事故は」: a clause that says which of the counted things
