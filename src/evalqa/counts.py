@@ -20,7 +20,9 @@ UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万
         r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
         r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分|個(?![人別所体性])"
         # A duration (「計142日間」; 「2日」 alone is a date) and stations (「312局」, not 局長).
-        r"|日間|局(?![長内])")
+        r"|日間|局(?![長内])"
+        # Signatures, things counted by 本 (videos, projects), and ages (not 「20歳未満の」, a name's bound)
+        r"|筆|本(?![部省庁文年来日人当])|歳(?!未満|以上|以下|代|児|以降|から|まで|の|[～〜~\-])")
 # A unit alone, as a bracket writes it after a name: 「(万ha)」「(百万円)」「(件)」.
 UNIT_ALONE_RE = re.compile(rf"(?:万|千|百万|億)?(?:{UNIT})")
 # 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
@@ -28,6 +30,8 @@ _NUMBER_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(?<!第 )(\d{{1,3}}(
                         rf"[ \u3000]?({UNIT})")
 # 「1万2,000人」: a count written with 万 inside.
 _MAN_RE = re.compile(r"(?<![\d.,A-Za-z第兆億])(\d+)万(\d{1,3},\d{3}|\d{1,4})(人|件|円)")
+# 「約412万回」「約42万筆」: 万 before any counter that has no 万 form of its own (万人, 万件 … are units)
+_MAN_ANY_RE = re.compile(rf"(?<![\d.,A-Za-z\-+/第兆億万])(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?万({UNIT})")
 # 「1億2,300万円」: an amount in 円, as its words say (「1.2億円」 alone stays in 億円, as tables write it).
 _OKU_RE = re.compile(r"(?<![\d.,A-Za-z第兆])(\d+)億(?:(\d)千|(\d{1,3},\d{3}|\d{1,4}))万円")  # (「18億5千万円」)
 # 「約3兆2千億円」「1兆2,000億円」: the same, a step up
@@ -61,6 +65,11 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
         digits, frac, unit = m.group(1), m.group(2) or "", m.group(3)
         value: int | float = float(digits.replace(",", "") + frac) if frac else int(digits.replace(",", ""))
         out.append((m.start(), m.end(), value, unit))
+    for m in _MAN_ANY_RE.finditer(a):
+        unit = m.group(3)
+        if f"万{unit}" not in UNIT.split("|") and not re.match(r"[兆億千百万円]|ドル|トン", unit):
+            out.append((m.start(), m.end(), round(float(m.group(1).replace(",", "") + (m.group(2) or "")) * 10000),
+                        unit))
     for m in _MAN_RE.finditer(a):
         out.append((m.start(), m.end(), int(m.group(1)) * 10000 + int(m.group(2).replace(",", "")), m.group(3)))
     for m in _OKU_RE.finditer(a):

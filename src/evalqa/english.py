@@ -306,7 +306,14 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
                 + f": {measure_en(first.measure)} = {value(first)}.")
         others = [f"{fy_label(f)}: {measure_en(f.measure)} = {value(f)}" for f in figures[1:8]]
         body = head + ("\nAlso: " + "; ".join(others) + "." if others else "")
-        if kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \
+        revision = next((f for f in figures if f.measure == "差（計算値）" and "→" in f.subject), None)
+        if kind == "comparison" and revision is not None and isinstance(first.value, (int, float)) \
+                and isinstance(figures[1].value, (int, float)):  # one value before and after a revision
+            change = "increase" if figures[1].value > first.value else "decrease" \
+                if figures[1].value < first.value else "no change"
+            body += (f"\nChange ({revision.subject}): {change} of {value(revision)} "
+                     f"({value(first)} → {value(figures[1])}).")
+        elif kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \
                 and first.measure == figures[1].measure and first.fiscal_year != figures[1].fiscal_year:
             a, b = figures[1], figures[0]
             if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):

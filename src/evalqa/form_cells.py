@@ -17,6 +17,9 @@ _VALUE_RE = re.compile(
     r"\s*(?:[(（](?P<paren>[^()（）]{1,16})[)）])?$")
 
 
+_OKU_MAN_RE = re.compile(r"^(?P<oku>\d[\d,]*)億(?P<man>\d[\d,]*)万")
+
+
 @dataclass
 class CellValue:
     """A number read from a cell, with the unit and the year the cell states itself."""
@@ -43,6 +46,9 @@ def read_value(cell: str, sheet: Sheet) -> list[CellValue] | None:
     # 「2,000以下」「16.0以下」: a target stated as a bound; its number is the value (the raw keeps the bound).
     # (「概ね16（令和5年度）」: an approximate target is its number too)
     bare = re.sub(r"^(?:概ね|約|およそ)", "", nfkc(cell))
+    # 「10億8,200万円」: 億 and 万 in one amount, read in 万 as the column's other cells are (108,200万円)
+    bare = _OKU_MAN_RE.sub(lambda m: f"{int(m['oku'].replace(',', '')) * 10000 + int(m['man'].replace(',', '')):,}万",
+                           bare)
     m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|以内|未満|超)(?=$|\s*\()", "", bare))
     if not m:
         return None

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 73
+READING_VERSION = 77
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -163,7 +163,15 @@ def _only_cell(line: Line) -> str | None:
 # --- metadata and sections ------------------------------------------------------------------------
 
 
+# 「（内閣府Ｒ６－２７）」「（国土交通省R6－㉘）」 near the top: the document's number
+_CODE_RE = re.compile(r"[(（]([^()（）]{0,12}[RH]\s*\d{1,2}\s*[－\-ー‐][^()（）]{1,12})[)）]")
+
+
 def _read_metadata(sheet: Sheet, lines: list[Line]) -> None:
+    for ln in lines[:8]:
+        if sheet.code is None and (m := _CODE_RE.search(nfkc(ln.text))):
+            sheet.code = tidy(next(c for c in re.findall(r"[(（]([^()（）]+)[)）]", ln.text)
+                                   if _CODE_RE.search(f"（{nfkc(c)}）")))
     for ln in lines:
         n = norm(ln.cells[0])
         if sheet.fiscal_year is None and (m := _SHEET_YEAR_RE.search(n)) and not ln.is_row:

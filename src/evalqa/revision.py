@@ -17,12 +17,19 @@ from .subjects import SubjectCatalogue
 _CHANGE_ASKED_RE = re.compile(r"変わっ|変化|違い|違う|差|増え|減っ|修正|how much|chang|differ", re.I)
 
 
+_REVISED_RE = re.compile(r"修正|訂正|改め|改定")
+
+
 def _pair(q: str) -> tuple[str, str] | None:
-    """The two states a question names, in the order it names them (from, to)."""
+    """The two states a question names, in the order it names them (from, to); 「速報値から修正された」 names its
+    pair by one state and the revision; 「修正された」 alone, the value before and after a correction."""
     for one, two in STATES:
         m1, m2 = re.search(one, q), re.search(two, q)
         if m1 and m2:
             return (one, two) if m1.start() < m2.start() else (two, one)
+    if _REVISED_RE.search(q):
+        return next(((one, two) for one, two in STATES if re.search(one, q) or re.search(two, q)), None) \
+            or STATES[-1]
     return None
 
 
@@ -56,13 +63,21 @@ def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
     if score < MIN_FACT or sum(1 for x in found if x[0] == score) > 1:
         return None
     diff = two.value - one.value  # type: ignore[operator]
-    change = replace(two, value=abs(diff), subject=f"{one.subject}→{two.subject}", measure="差（計算値）")
+    # (「実績値（修正前）」: the state says which of two values of one name is which)
+    first, then = _label(one, pair[0]), _label(two, pair[1])
+    change = replace(two, value=abs(diff), subject=f"{first}→{then}", measure="差（計算値）")
     shown = _as_written(change, two.raw)
-    way = "多い" if diff > 0 else "少ない" if diff < 0 else "同じ"
-    text = (f"シートの本文によると、{one.subject}は{wording.value(one)}、{two.subject}は{wording.value(two)}で、"
-            f"{two.subject}が{shown}{way}です（{one.subject}から{two.subject}への差、計算値）。\n"
+    way = "増えました（増加" if diff > 0 else "減りました（減少" if diff < 0 else "変わりません（同じ"
+    text = (f"シートの本文によると、{first}は{wording.value(one)}、{then}は{wording.value(two)}で、"
+            f"{shown}{way}、{first}から{then}への差、計算値）。\n"
             f"「{two.raw}」\n{wording.cite(two, cat.sheet_label(two.sheet))}")
     return Answer(a.question, text, True, [one, two, change], [], "comparison", Frame(), cited=[one, two])
+
+
+def _label(f: Figure, state: str) -> str:
+    """The fact's name with its state when the name does not say it: 「実績値（修正前）」, 「速報値」."""
+    said = re.search(state, f"{f.series or ''}")
+    return f"{f.subject}（{said.group(0)}）" if said and not re.search(state, f.subject) else f.subject
 
 
 def _as_written(f: Figure, sentence: str) -> str:

@@ -85,7 +85,9 @@ _POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})|(?:施策目
 
 
 # 「施策全体の執行額」「政策全体」 "the policy as a whole": the 施策's own budget table, not one 達成手段's line
-_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル)|(?:as a whole|overall|entire)\b", re.I)
+# (「みちびき関係予算」: the budget of the 施策 on it)
+_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル|の予算)|(?:関係|関連)の?(?:当初)?(?:予算|経費)"
+                       r"|(?:as a whole|overall|entire)\b", re.I)
 
 
 def asks_whole(a: QuestionAnalysis) -> bool:
@@ -117,6 +119,12 @@ def _asked_bodies(a: QuestionAnalysis, cat: SubjectCatalogue) -> set[str]:
 
 _CODE_RE = re.compile(r"(?<![a-z])([rh])\s*(\d{1,2})\s*[-－ー‐]\s*(\d{1,3}(?:\s*[-－ー‐]\s*\d{1,3})*)(?![\d.])",
                       re.IGNORECASE)
+
+
+def _document_theme(document: str | None) -> str | None:
+    """「宇宙政策」 of 「令和6年度内閣府実績評価書（宇宙政策）」: what the document's name says it is about."""
+    m = re.search(rf"(?:{_DOCUMENT_WORDS}|分析表)[(（]([^()（）]{{2,12}})[)）]$", norm(document or ""))
+    return m.group(1) if m and not re.search(r"\d|年度", m.group(1)) else None
 
 
 def _coded(q: str, cat: SubjectCatalogue) -> list[str]:
@@ -161,6 +169,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     acronyms = {w.lower() for w in _ACRONYM_RE.findall(a.question) if w.lower() in cat.filed_under}
     named = named or [sid for w in sorted(acronyms) for sid in cat.filed_under[w]]
     labels: set[str] = set()
+    if not named:  # 「宇宙政策の達成手段」: the theme a document's name gives in brackets (実績評価書（宇宙政策）)
+        themes = {sid: t for sid, m in cat.sheet_meta.items() if (t := _document_theme(m.get("document"))) and t in q}
+        named, labels = list(themes), set(themes.values())
     if not named:  # 「評価対象期間の…」: a field only one 施策's sheets have (評価対象期間, 評価方式 …)
         having = {sid: found for sid, m in cat.sheet_meta.items()
                   if (found := {lb for f in m.get("fields") or [] if _FIELD_LABEL_RE.fullmatch(lb := norm(f["label"]))

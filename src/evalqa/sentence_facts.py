@@ -58,6 +58,9 @@ _REMARK_RE = re.compile(r"値|概数|推計|見込|概算|暫定|注|等|など|
 # 「獣種別ではシカが65億円」「内訳は…」: parts of the previous sentence's count too
 # Sections that report the year before the document's: 施策の進捗状況（実績）, 評価結果, 施策の分析
 _PEOPLE = {"人", "名", "者", "万人", "千人"}
+# 「28,774人としていたが」「29,106人に改めた」: a value before a correction, and after it
+_BEFORE_RE = re.compile(r"(?:と(?:して|され|記載して)いた|を記載していた)")
+_AFTER_RE = re.compile(r"(?:に|へ)(?:改め|修正|訂正|改定)")
 
 
 def read_sentence(sentence: str, era: str) -> list[dict]:
@@ -104,7 +107,9 @@ def read_sentence(sentence: str, era: str) -> list[dict]:
             facts.append({**facts[-1], "at": s, "value": value, "note": prior.group(0), "how": "prior",
                           "year": (label if now[0].endswith("年度") else label[:-1], now[1] - 1)})
             continue
-        if re.search(r"[前昨翌次来]年度?|前回", left) or (
+        # 「前回の評価書では28,774人としていたが、…29,106人に改めた」: the value before a correction, and after it
+        revised = "修正前" if _BEFORE_RE.match(a, e) else "修正後" if _AFTER_RE.match(a, e) else None
+        if revised is None and re.search(r"[前昨翌次来]年度?|前回", left) or (
                 depth_open > 0 and re.search(r"(?:[前昨翌次来]年度?|前回)$", a[:depth_open])):
             continue
         # 「(前年度比1.8%減)」: a change on the year before, of the count before it
@@ -131,7 +136,9 @@ def read_sentence(sentence: str, era: str) -> list[dict]:
                     "subject"] else None
         if subject is None and change and unit == "%" and facts and facts[-1]["subject"]:
             subject, how = f"{facts[-1]['subject']}の{change}", "change"  # 「…1,803万口座で、前年末比6.0%増」
-        qualifiers = _qualifiers(left, subject)
+        if subject is None and revised and (m := re.search(r"の(実績値|目標値|基準値)は", a[:s])):
+            subject, how = m.group(1), "topic"  # 「指標3の令和4年度の実績値は、…」
+        qualifiers = _qualifiers(left, subject) + ([revised] if revised else [])
         # 「20歳未満の運転者は」「標識の更新を」: the noun that qualifies the counted one with の
         if subject and how == "left" and (m := re.search(
                 rf"(?<![{_NOUN_CHARS}])({_NOUN})の{re.escape(subject)}(?:とは|は|が|を|も)?$", left)):
@@ -221,6 +228,10 @@ def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str 
         done = re.search(rf"([{KANJI}]{{2,}})(?:された|した|している|する|される){m.group(1)}", left)
         if m.group(1) in ("者", "人") and done:
             return done.group(1) + "者", "left"
+        # 「元島民の数は」: a bare 数 or 額 is the count of the noun before it
+        if m.group(1) in ("数", "額", "量") \
+                and (of := re.search(rf"({_NOUN})の{m.group(1)}(?:とは|は|が|を|も)$", left)):
+            return _clean(of.group(1) + m.group(1)), "left"
         return _clean(m.group(1)), "left"
     # 「このうちほたてがいが約911億円」: a name in kana, after うち or a comma
     if m := re.search(r"(?:^|[、,\s]|うち)([ぁ-ゖ]{2,8})(?:とは|は|が)$", left):
@@ -238,7 +249,9 @@ def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str 
         if m.group(1) not in _SCOPES:
             return _clean(m.group(1)), "left"
     # 「感染症へのり患によるものが12,427人」: what 「もの」 stands for is the noun of its clause.
-    if m := re.search(rf"({_NOUN})[^、,。()]{{0,10}}?(?:による|に係る|の)もの(?:が|は|を|も)$", left):
+    # (「勧告を行ったものは5件」: what was done)
+    if m := re.search(rf"({_NOUN})(?:[^、,。()]{{0,10}}?(?:による|に係る|の)|を(?:行っ|実施し|受け)た)もの"
+                      r"(?:が|は|を|も)$", left):
         return _clean(m.group(1)), "left"
     # 「会談を首脳間で4回」: the object, then only qualifiers up to the number.
     if m := re.search(rf"({_NOUN})(?:を|が)((?:{_NOUN}(?:で|では|でも|において|に|には))+)$", left):
@@ -306,6 +319,9 @@ def _qualifiers(left: str, subject: str | None) -> list[str]:
     # 「不正利用が疑われる通報は」「夜間に発生した事故は」: a clause that says which of the counted things
     if subject and (m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:が|を|に|で|と|から)[一-龥]{{1,3}}[ぁ-ん]{{0,5}}"
                                    rf"[るたい]{re.escape(subject)}", left)):
+        out.append(m.group(1))
+    # 「防災訓練での利用は」: where the counted thing was
+    if subject and (m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})での{re.escape(subject)}", left)):
         out.append(m.group(1))
     # Right before the number: 「事業に4,400人」, and a scope 「全国47か所」.
     if m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に|には)?$", left):

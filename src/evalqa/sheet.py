@@ -96,6 +96,7 @@ class Sheet:
     era: str = DEFAULT_ERA
     bureau: str | None = None  # 担当部局名
     evaluation_time: str | None = None  # 政策評価実施予定時期
+    code: str | None = None  # the document's number as printed (「内閣府Ｒ６－２７」「国土交通省R6－㉘」)
     position: str | None = None  # 政策体系上の位置付け
     document: str | None = None  # 「令和3年度事前分析表」
     form: str = "事前分析表"  # or GENERAL: a document read by its own headings (see evalqa.forms)
@@ -149,6 +150,7 @@ class Sheet:
             "document": self.document,
             "bureau": self.bureau,
             "evaluation_time": self.evaluation_time,
+            "code": self.code,
             "position": self.position,
             "form": self.form,
         }

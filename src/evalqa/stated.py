@@ -389,7 +389,11 @@ def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -
         return None  # the table's values are of the state asked (当初予算, …数（累計）)
     core = _bare_name(subject.name)
     units = {u for f in subject.figures if (u := unit_word(f))}
-    said = [f for f in facts if f.sheet == subject.sheet and core and core in f.raw
+    # (a note names the indicator by its number: 「指標3の令和4年度の実績値は、前回の評価書では…」)
+    number = next((m.group(1) for t in (subject.name, *reversed(subject.section))
+                   if (m := re.match(r"(?:測定)?指標\s*(\d{1,2})(?!\d)", norm(t)))), None)
+    said = [f for f in facts if f.sheet == subject.sheet and (core and core in f.raw or number and re.search(
+                rf"(?<![\d-])指標\s*{number}(?![\d-])", f.raw))
             and any(re.search(pattern, f"{f.subject} {f.series or ''} {f.note or ''}") for _, pattern, _ in asked)
             and (not a.years or f.fiscal_year is None or f.fiscal_year in a.years)
             and (not units or unit_word(f) in units)]

@@ -44,6 +44,9 @@ class SubjectCatalogue:
         for sid, meta in self.sheet_meta.items():
             if h := re.match(r"[一-龥ァ-ヴー]{2,12}?(?:局|庁|部|院)", norm(meta.get("bureau") or "")):
                 self.bureaus[h.group(0)].append(sid)
+                # (「食品安全委員会事務局…」: the commission its secretariat serves is named so too)
+                if body := re.fullmatch(r"(.{2,}?(?:委員会|本部|会議))事務局", h.group(0)):
+                    self.bureaus[body.group(1)].append(sid)
         groups: dict[tuple, list[Figure]] = defaultdict(list)
         self.facts: list[Figure] = []  # numbers stated in sentences: answers of their own, not subjects
         for f in figures:

@@ -38,26 +38,64 @@ def _row_year(cell: str, sheet: Sheet) -> tuple[int, str, bool] | None:
     return (y, t, base) if y is not None else None
 
 
+_YEAR_HEADS = ("年度", "年", "年次", "区分")
+# 「測定指標 | 指標1 … | | 指標2 …」 heads indicators too, when a row of measures (「年度 | 目標値 | 実績値 …」) follows
+_NAME_HEADS = ("測定指標", "指標", "指標名", "項目")
+
+
 def is_transposed(table: Table, sheet: Sheet) -> bool:
     """Is the first row 「年度 | indicator | indicator …」 over rows that start with years?"""
     head = [c.strip() for c in table.rows[0].cells]
-    if len(head) < 2 or norm(head[0]) not in ("年度", "年", "年次", "区分"):
+    k = _measure_row_at(table, sheet)
+    if len(head) < 2 or norm(head[0]) not in _YEAR_HEADS and not (norm(head[0]) in _NAME_HEADS and k):
         return False
     if any(measure_of(c) or measure_of(c, whole=True) for c in head[1:] if c):
         return False  # 「年度 | 年度目標値 | 実績値」「年度 | 目標 | 実績」: measures across (`form_tables`)
-    years = [r for r in table.rows[1:] if r.cells and _row_year(r.cells[0], sheet)]
+    years = [r for r in table.rows[(k or 0) + 1:] if r.cells and _row_year(r.cells[0], sheet)]
     return len(years) >= 2 and all(_CODE_RE.match(_spaced(c)) or len(norm(c)) <= 40 for c in head[1:] if c)
 
 
-def _measure_row(table: Table) -> list[str] | None:
-    """The second header row of measures under indicator names (「 | 目標値 | 実績値 | 達成」), else None."""
-    if len(table.rows) < 3:
-        return None
-    cells = table.rows[1].cells
-    named = [c for c in cells[1:] if c.strip()]
-    if (cells and cells[0].strip()) or len(named) < 2:
-        return None
-    return list(cells) if all(measure_of(c) or is_grade_head(c) for c in named) else None
+def _measure_row_at(table: Table, sheet: Sheet) -> int | None:
+    """Where the header row of measures under the indicator names is (「 | 目標値 | 実績値 | 達成」, 「年度 | 目標値 |
+    実績値 …」), after any rows of each indicator's 単位, 基準値 and 目標値; else None."""
+    for k in range(1, min(len(table.rows) - 1, 8)):
+        cells = table.rows[k].cells
+        if cells and _row_year(cells[0], sheet):
+            return None  # the years begin: no row of measures
+        named = [c for c in cells[1:] if c.strip()]
+        if (not cells or norm(cells[0]) in ("", *_YEAR_HEADS)) and len(named) >= 2 \
+                and all(measure_of(c) or is_grade_head(c) for c in named):
+            return k
+    return None
+
+
+def _indicator_rows(sheet: Sheet, section: Section, table: Table, spans: list[str], k: int,
+                    names: dict[str, str]) -> tuple[list[Figure], dict[str, str]]:
+    """The rows between the names and the measures (「単位 | ％ | | 件」「基準値（基準年度） | 99.8（平成30年度）」
+    「目標値（目標年度） | 500（令和7年度）」): each indicator's 基準値 and 目標値 of the year its cell says, and its
+    unit."""
+    out: list[Figure] = []
+    units: dict[str, str] = {}
+    for row in table.rows[1:k]:
+        label = norm(row.cells[0]) if row.cells else ""
+        measure = measure_of(label) if re.match(r"基準|目標|最終目標", label) else None
+        for c in range(1, min(len(spans), len(row.cells))):
+            cell = row.cells[c].strip()
+            if not cell or not spans[c].strip() or (c > 0 and spans[c] == spans[c - 1] and c - 1 >= 1):
+                continue  # (a merged span's cells after its first)
+            name = _column(spans[c], names)[0]
+            if label == "単位":
+                units[name] = nfkc(cell)
+                continue
+            vals = read_value(cell, sheet) if measure in ("基準値", "目標値") else None
+            if not vals or vals[0].year is None:
+                continue  # (「99.8以上（毎年度）」: each year's target is in its row)
+            v = vals[0]
+            out.append(Figure(sheet=sheet.id, section=section.path, subject=name, series=None, measure=str(measure),
+                              fiscal_year=v.year, year_label=v.year_label, value=v.value,
+                              unit=v.unit or units.get(name) or unit_of(name), raw=cell, line=row.line, page=row.page,
+                              cell=row.ref(c), table=tidy(table.title)))
+    return out, units
 
 
 def _spans(head: list[str], width: int) -> list[str]:
@@ -105,12 +143,23 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
     head = table.rows[0].cells
     # 「年度 | 指標1 … (merged) | 指標2 …」 over 「 | 目標値 | 実績値 | 達成 | 目標値 …」: each indicator spans its
     # measures, read column by column (a grade column notes the 実績値 beside it)
-    sub = _measure_row(table)
+    k = _measure_row_at(table, sheet)
+    sub = table.rows[k].cells if k else None
     spans = _spans(head, len(sub)) if sub else head
-    out: list[Figure] = []
-    for row in table.rows[2 if sub else 1:]:
+    out, units = _indicator_rows(sheet, section, table, spans, k, names) if k else ([], {})
+    for row in table.rows[(k or 0) + 1:]:
         first = row.cells[0].strip() if row.cells else ""
         year = _row_year(first, sheet)
+        if year is None and (grade := _GRADE_CAPTION_RE.search(norm(first))) and find_fiscal_years(first, sheet.era):
+            # 「令和5年度の判定 | 達成 | | 未達成 …」: that year's grade of each indicator, a note of its 実績値
+            fy = find_fiscal_years(first, sheet.era)[0].start
+            for c in range(1, min(len(spans), len(row.cells))):
+                if row.cells[c].strip() and spans[c].strip():
+                    name = _column(spans[c], names)[0]
+                    for f in out:
+                        if f.subject == name and f.fiscal_year == fy and f.measure == "実績値":
+                            f.note = "、".join(x for x in (f.note, f"{grade.group(0)}: {norm(row.cells[c])}") if x)
+            continue
         target_row = year is None and "目標" in first
         if year is None and not target_row:
             continue
@@ -145,7 +194,8 @@ def transposed_figures(sheet: Sheet, section: Section, table: Table) -> list[Fig
             for m in measures:
                 out.append(Figure(
                     sheet=sheet.id, section=section.path, subject=name, series=None, measure=m, fiscal_year=fy,
-                    year_label=label, value=v.value, unit=v.unit or unit_of(name) or unit_of(head[c]),
+                    year_label=label, value=v.value,
+                    unit=v.unit or units.get(name) or unit_of(name) or unit_of(head[c]),
                     # (the section's table name, one for all: 表1's 実績値 and 表2's 目標値 are one indicator's)
                     raw=row.cells[c].strip(), line=row.line, page=row.page, cell=row.ref(c), table=tidy(table.title),
                     note=f"{bound}の目標" if bound and m != "実績値" else None))

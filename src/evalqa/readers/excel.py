@@ -46,7 +46,8 @@ def read_xlsx(path: str | Path) -> Document:
             if start and first is not None and first.is_row and not re.fullmatch(r"(?i)sheet\d*", ws.title.strip()):
                 # A worksheet that opens with a table (「目標達成度合いの測定結果 | …」) is headed by its tab's
                 # name (評価結果): else its rows would stand under the previous worksheet's last heading.
-                lines.insert(start, Line(0, [ws.title.strip()]))
+                # (in 【】, as a form writes a part's heading: a tab's name, 「評価」, is rarely a heading's word)
+                lines.insert(start, Line(0, [f"【{ws.title.strip()}】"]))
                 for k, ln in enumerate(lines[start:], start + 1):
                     ln.number = k
     finally:

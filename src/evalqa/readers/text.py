@@ -73,12 +73,32 @@ def aligned_cells(line: str) -> list[str]:
     return [line]
 
 
+# Tables drawn with box characters (「┌──┬──┐」「│区分│令和３年度│」) or pipes (「| 区分 | 令和3年度 |」, 「|---|---|」)
+_BOX = "┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛┠┨┯┷┿╂┝┥┰┸"
+_BORDER_RE = re.compile(rf"[{_BOX}│┃\s\u3000]*[{_BOX}][{_BOX}│┃\s\u3000]*|\|?(?:\s*:?-{{3,}}:?\s*\|)+\s*:?-*:?\s*")
+_BAR_ROW_RE = re.compile(r"[│┃|].*[│┃|].*[│┃|]")
+
+
+def _drawn_cells(line: str) -> list[str] | None:
+    """A row of a drawn table as its cells; a border line as one empty cell (inside a table, as a blank line
+    is); None for any other line."""
+    s = line.strip()
+    if not s:
+        return None
+    if _BORDER_RE.fullmatch(s):
+        return [""]
+    if s[0] in "│┃|" and _BAR_ROW_RE.fullmatch(s):
+        return [c.strip(" \u3000") for c in re.split(r"[│┃|]", s)[1:-1 if s[-1] in "│┃|" else None]]
+    return None
+
+
 def text_document(text: str, path: str = "<text>") -> Document:
     """A document from sheet text: one Line per line, cells split at tabs (or, in text with no tab at all, at the
-    spaces that set a table's columns apart)."""
+    spaces that set a table's columns apart); tables drawn with box characters or pipes, at their bars."""
     rows = text.lstrip("\ufeff").splitlines()
     aligned = not any("\t" in r for r in rows)
-    lines = [Line(i, aligned_cells(r) if aligned else r.split("\t")) for i, r in enumerate(rows, 1)]
+    lines = [Line(i, drawn if (drawn := _drawn_cells(r)) is not None else aligned_cells(r) if aligned
+                  else r.split("\t")) for i, r in enumerate(rows, 1)]
     return Document(path=path, text=text, lines=lines)
 
 
