@@ -329,7 +329,7 @@ def test_parts_of_a_count_said_before_them(tmp_path):
 def test_corrections_things_done_places_and_bare_counts(tmp_path):
     """「前回の評価書では28,774人としていたが、…29,106人に改めた」: the value before and after a correction (a value
     of 前回's document is read when it is what was corrected); 「勧告を行ったものは5件」 counts 勧告;
-    「防災訓練での利用は計54回」 is qualified by where; 「元島民の数は5,397人」 counts 元島民数, not 数; 「約42万筆」
+    「防災訓練での利用は計54回」 is qualified by where; 「元島民の数は5,397人」 counts 元島民の数, not 数; 「約42万筆」
     counts signatures."""
     fs = sheet_facts(tmp_path, "指標3の令和4年度の実績値は、前回の評価書では28,774人としていたが、集計漏れを反映し、"
                                "29,106人に改めた。\n"
@@ -342,5 +342,5 @@ def test_corrections_things_done_places_and_bare_counts(tmp_path):
     assert before.fiscal_year == after.fiscal_year == 2022
     assert one(fs, value=5).subject == "勧告"
     assert (one(fs, value=54).subject, one(fs, value=54).series) == ("利用", "防災訓練")
-    assert one(fs, value=5397).subject == "元島民数"
+    assert one(fs, value=5397).subject == "元島民の数"
     assert one(fs, unit="筆").value == 420000

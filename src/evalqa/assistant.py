@@ -333,7 +333,10 @@ class Assistant:
             return targets.target_results(a, scope, cat)
         if a.operation == "rank":
             # 「執行額が最大だった年度は？」 (「評価対象期間で…」 names no subject either): the 施策's own table
-            if a.family and aggregate.asks_year(a) and (not subject_words(a) or (best is None and a.sheets)):
+            if a.family and aggregate.asks_year(a) and asks_whole(a) and best is not None:
+                a = replace(a, sheets=a.sheets or [best.sheet])  # 「みちびきの施策の予算、執行率が…どの年度」
+            if a.family and aggregate.asks_year(a) and (not subject_words(a) or asks_whole(a)
+                                                        or (best is None and a.sheets)):
                 best = next(iter(cat.default_budget_subjects(a)), best)  # 「執行額が最大だった年度は？」
             if context is not None and context.subject is not None and best is not None and not a.sheets \
                     and cat.titles.get(best.sheet) == cat.titles.get(focus := context.subject.sheet):

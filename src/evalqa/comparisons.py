@@ -70,7 +70,7 @@ def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, name
 
 # 「遊泳中と釣り中では」「AとBのどちらが」: two things named side by side
 _NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
-_PAIR_RE = re.compile(rf"({_NAME})と({_NAME})(?:では|で|の)(?:どちら|どっち)")
+_PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)(?:どちら|どっち)")
 
 
 def _stated_pair(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject) -> Answer | None:
@@ -81,8 +81,11 @@ def _stated_pair(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject) -> Answ
         return None
     facts = [f for f in cat.facts if f.sheet == s.sheet and isinstance(f.value, (int, float))
              and (not a.years or f.fiscal_year in a.years)]
-    for one in (f for f in facts if f.subject == m.group(1)):
-        other = next((f for f in facts if f.subject == m.group(2) and f.raw == one.raw and f.unit == one.unit), None)
+    def says(f: Figure, word: str) -> bool:  # (「行政機関等」 of 「行政機関等5,220件」, read as 行政機関)
+        return f.subject in (word, word.removesuffix("等"))
+
+    for one in (f for f in facts if says(f, m.group(1))):
+        other = next((f for f in facts if says(f, m.group(2)) and f.raw == one.raw and f.unit == one.unit), None)
         if other is None:
             continue
         big, small = sorted((one, other), key=lambda f: f.value or 0, reverse=True)
@@ -93,6 +96,10 @@ def _stated_pair(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject) -> Answ
                 + wording.cite(one, cat.sheet_label(one.sheet)))
         return Answer(a.question, text, True, [big, small], [], "comparison", Frame(), cited=[one, other])
     return None
+
+
+def _carries(s: Subject, word: str) -> bool:
+    return word in s.name or any(word in (x or "") for x in s.series) or any(word in p for p in s.section)
 
 
 def _base(f: Figure) -> tuple[str, float]:
@@ -162,6 +169,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     # two series of one subject (一般の部 and 有識者の部, 宿泊費 and 買物代), whatever else the words touched
     if len(named) >= 2 and not any(all_series_in(a, x) for x in subjects[1:]):
         return _compare_series(a, cat, s, named, measures)
+    if (named_pair := _PAIR_RE.search(a.normalized)) and not all(any(_carries(x, w) for x in subjects[:2])
+                                                                 for w in named_pair.groups()):
+        return None  # 「民間事業者からと行政機関等からでは」: two things named that the subjects found are not
     if len(subjects) >= 2:  # two subjects, one year and one measure both have
         first, second = subjects[:2]
         common = [(m, y) for m in measures for y in sorted({f.fiscal_year for f in first.figures if f.fiscal_year},

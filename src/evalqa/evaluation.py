@@ -219,6 +219,11 @@ def _says_direction(word: str, text: str) -> bool:
     return w in nfkc(text) or (pattern is not None and re.search(pattern, nfkc(text), re.IGNORECASE) is not None)
 
 
+def _listed(name: str) -> str:
+    """A 達成手段's name less its list number (「⑤」「(3)」): its place in the list, not part of its name."""
+    return re.sub(r"^(?:[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.．、])\s*", "", name)
+
+
 def _states(value: Any, ans: Answer) -> bool:
     """Does the answer give the amount (a change of −156 as 156, among its figures or written in its text)?"""
     if value is None:
@@ -257,12 +262,11 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure) and f.measure not in CHANGES]
         return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
     if case.kind == "comparison":
-        return (nfkc(exp["answer"]) in nfkc(ans.text) or _says_direction(exp["answer"], ans.text)) and all(
+        return (nfkc(_listed(exp["answer"])) in nfkc(ans.text) or _says_direction(exp["answer"], ans.text)) and all(
             any(_same(v, x) for x in values) for v in exp.get("values", [])) and _states(exp.get("value"), ans)
     if case.kind == "ranking":
         top = exp.get("value")
-        # (a 達成手段's list number, 「⑤」「(3)」, is its place in the list, not part of its name)
-        name = re.sub(r"^(?:[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.．、])\s*", "", exp["answer"])
+        name = _listed(exp["answer"])
         return name in ans.text and (top is None or (bool(values) and _same(values[0], top)))
     if case.kind == "count":
         first = ans.text.splitlines()[0] if ans.text else ""

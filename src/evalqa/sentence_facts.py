@@ -231,7 +231,7 @@ def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str 
         # 「元島民の数は」: a bare 数 or 額 is the count of the noun before it
         if m.group(1) in ("数", "額", "量") \
                 and (of := re.search(rf"({_NOUN})の{m.group(1)}(?:とは|は|が|を|も)$", left)):
-            return _clean(of.group(1) + m.group(1)), "left"
+            return _clean(f"{of.group(1)}の{m.group(1)}"), "left"  # (as written: 元島民数 would read 元島+民数)
         return _clean(m.group(1)), "left"
     # 「このうちほたてがいが約911億円」: a name in kana, after うち or a comma
     if m := re.search(r"(?:^|[、,\s]|うち)([ぁ-ゖ]{2,8})(?:とは|は|が)$", left):
