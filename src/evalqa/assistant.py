@@ -138,9 +138,11 @@ class Assistant:
             text = f"「{quote}」\n{wording.cite_hit(section, cat.sheet_label(section.sheet))}"
             return self._finish(Answer(question, text, True, [], [hit_source(section)], "prose", Frame()), hits)
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
-        # over many figures; a relative year (翌年度) moves the year in focus, though 「どうなった」 asks a passage.
+        # over many figures; a relative year (翌年度) moves the year in focus, though 「どうなった」 asks a passage
+        # (not with a kind of value and a year: 「令和6年度の当初予算はどうなってる？」 asks the value in focus).
+        passage = a.prose and not shifted and not (a.family and a.years)
         followup = context is not None and context.subject is not None and (
-            not a.content or a.short or a.connective) and not (a.reason or (a.prose and not shifted) or a.operation)
+            not a.content or a.short or a.connective) and not (a.reason or passage or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
         ev = self.evidence
         missing = [p for p in a.proper if not ev.mentioned(p.lower()) and not ev.country_in_corpus(p)]

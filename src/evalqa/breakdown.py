@@ -135,6 +135,9 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             col_subject = _other_quantity(subject, head[1], name) if own else subject
         if year is None:
             continue
+        if not any((vals := parse_cell(r.cells[c]) if c < len(r.cells) else None) and vals[0].value is not None
+                   for r in table.rows[1:]):
+            continue  # 「所在地」: a column of words, whose 「－」 is no value either
         for row in table.rows[1:]:
             category = row.cells[0].strip() if row.cells else ""
             cell = row.cells[c].strip() if c < len(row.cells) else ""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .cells import CIRCLED, unit_of
 from .figure import Figure
-from .fiscal_year import parse_fiscal_year, to_label
+from .fiscal_year import find_fiscal_years, parse_fiscal_year, to_label
 from .form_cells import read_value, year_cell, year_row, year_row_with_label
 from .measures import GRADE_HEADS, GRADE_MARKS, is_grade_head, measure_of
 from .measures import UNIT_PARENS as _UNIT_PARENS
@@ -282,13 +282,15 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         row_years = {c: (y, tidy(cells[c])) for c in range(1, width) if cols[c].label in ("目標年度", "基準年度")
                      if (y := parse_fiscal_year(cells[c], sheet.era, sheet.fiscal_year))}
         # 「令和5年度の達成状況 | 未達成」: a grade column of one year grades that year's 実績値 only
-        year_grades = {cols[c].year: f"{gw}: {norm(cells[c])}" for c in range(1, width)
-                       if cols[c].year and cells[c].strip()
-                       and (gw := next((w for w in GRADE_HEADS if w in norm(cols[c].label or "")), ""))}
+        # (「2022年の達成度」: the year in the grade's own header)
+        graded_cols = {c: (y, f"{gw}: {norm(cells[c])}") for c in range(1, width)
+                       if cells[c].strip() and (gw := _grade_word(cols[c].label)) and (y := cols[c].year or _year_in(
+                           cols[c].label, sheet))}
+        year_grades = dict(graded_cols.values())
         graded_years.update({(state.subject or title, y or 0): g for y, g in year_grades.items()})
         notes = [(c, f"{cols[c].label}: {tidy(cells[c])}") for c in range(1, width) if c != name_col
                  and cols[c].label and cells[c].strip() and cols[c].label not in ("目標年度", "基準年度", "区分")
-                 and not (cols[c].year and cols[c].year in year_grades)]
+                 and c not in graded_cols]
         budget = row_measure is not None and any(w in row_measure for w in _BUDGET)
         subject = title if budget or not state.subject else state.subject
         heading = section.path[-1] if section.path else title
@@ -355,3 +357,13 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 and g not in (f.note or ""):
             f.note = "、".join(x for x in (f.note, g) if x)
     return out
+
+
+def _grade_word(label: str | None) -> str:
+    return next((w for w in GRADE_HEADS if w in norm(label or "")), "")
+
+
+def _year_in(label: str | None, sheet: Sheet) -> int | None:
+    """The one year a header names (「2022年の達成度」), else None."""
+    found = [m for m in find_fiscal_years(label or "", sheet.era) if len(m.years) == 1]
+    return found[0].start if len(found) == 1 else None
