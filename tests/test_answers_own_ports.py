@@ -104,3 +104,19 @@ def test_a_part_answers_only_when_the_question_names_what_sets_it_apart(bot):
     assert bot.ask("How many cruise ships called at ports in Okinawa in FY2022?").figures[0].value == 120
     assert bot.ask("In Okinawa, how many foreign cruise ships called in FY2022?").figures[0].value == 85
     assert bot.ask("沖縄の評価書で、令和4年度に寄港した外国船籍のクルーズ船は何隻？").figures[0].value == 85
+
+
+def test_a_japanese_name_written_in_latin_letters_is_the_sheets_word(bot):
+    """'Naha' is no word of the glossary nor of the sheets, but the reading of their 那覇 (ナハ): the sentence about
+    那覇港 answers; a Latin name that reads no word of the sheets still refuses."""
+    ans = bot.ask("How many briefing sessions for shippers were held at Naha port in FY2022?")
+    assert ans.found and ans.figures[0].value == 6 and ans.figures[0].sheet == OKINAWA
+    assert not bot.ask("How many briefing sessions for shippers were held at Kagoshima port in FY2022?").found
+
+
+def test_romanized_readings_are_compared_loosely():
+    from evalqa.romaji import kana_to_romaji, loose, readings
+    assert kana_to_romaji("ホッカイドウ") == "hokkaidou" and kana_to_romaji("マッチャ") == "matcha"
+    assert loose("Hokkaidō") == loose("hokkaidou") == loose("Hokkaido") == "hokkaido"
+    assert loose("Shimbashi") == loose(kana_to_romaji("シンバシ"))
+    assert readings(["羅臼", "みちびき", "北海道"]) == {"rausu": "羅臼", "michibiki": "みちびき", "hokkaido": "北海道"}

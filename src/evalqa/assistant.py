@@ -98,7 +98,8 @@ class Assistant:
             return refusal(question or "", wording.EMPTY_QUESTION)
         self.refresh(REFRESH_AGE)
         cat = self.catalogue
-        a = name_sheets(analyse_question(question, cat.era, cat.latest_year), cat)
+        a = analyse_question(question, cat.era, cat.latest_year)
+        a = name_sheets(self.evidence.read_romanized(a) if a.lang == "en" else a, cat)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
         a = years_in_context(a, context)
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .breakdown import TOTALS
 from .conversation import FOLLOWUP_SWITCH
 from .counts import COUNTERS, asked_noun
-from .english import quoted_names
+from .english import is_common, quoted_names
 from .figure import Figure
 from .index import Index
 from .matching import (
@@ -22,6 +23,7 @@ from .matching import (
 )
 from .normalize import nfkc, norm
 from .question import STOP, QuestionAnalysis, subject_words
+from .romaji import loose, readings
 from .search import Hit, hit_source
 from .subject import BARE_NAME_RE, Subject, category_suffix, series_in
 from .subjects import SubjectCatalogue
@@ -44,6 +46,26 @@ class Evidence:
         self.index = index
         self.catalogue = catalogue
         self._mentions: dict[str, bool] = {}
+        self._readings: dict[str, str] | None = None
+
+    def romanized(self, word: str) -> str | None:
+        """The sheets' word a Latin word is the reading of (「michibiki」 → みちびき, 「rausu」 → 羅臼), else None."""
+        if self._readings is None:  # (once per generation: some tenths of a second)
+            self._readings = readings(self.catalogue.vocabulary())
+        return self._readings.get(loose(word))
+
+    def read_romanized(self, a: QuestionAnalysis) -> QuestionAnalysis:
+        """An English question with the Japanese names it writes in Latin letters as the sheets write them
+        (「the Michibiki availability rate」 names みちびき); words of English or of the sheets stay."""
+        found = {w: j for w in dict.fromkeys(a.content) if re.fullmatch(r"[a-z]{4,}", w) and not is_common(w)
+                 and not self.mentioned(w) and (j := self.romanized(w))}
+        if not found:
+            return a
+        normalized = a.normalized
+        for w, j in found.items():
+            normalized = re.sub(rf"(?<![a-z]){w}(?![a-z])", j, normalized)
+        return replace(a, content=[found.get(w, w) for w in a.content], proper=[p for p in a.proper if p not in found],
+                       normalized=normalized)
 
     def mentioned(self, term: str) -> bool:
         """Does any sheet mention the term?"""

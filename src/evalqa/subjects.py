@@ -171,6 +171,10 @@ class SubjectCatalogue:
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._max_idf)
 
+    def vocabulary(self) -> list[str]:
+        """The words of the subjects and of the facts' sentences."""
+        return list(dict.fromkeys([*self._idf, *self._facts_by_word.vocabulary()]))
+
     def sheet_label(self, sheet: str) -> str:
         """「北米地域外交（mofa-r3-I-2-hokubei）」."""
         title = self.titles.get(sheet)
