@@ -149,7 +149,7 @@ def _measure_core(label: str) -> str:
 
 
 # Words of the kinds of value a sheet prints
-_KIND_WORD_RE = re.compile(r"目標|実績|基準|予算|執行|要求|繰越|補正|合計|^計|率|初期値|見込|速報|確定")
+_KIND_WORD_RE = re.compile(r"目標|実績|基準|予算|執行|要求|繰越|補正|合計|^計|執行率|達成率|初期値|見込|速報|確定")
 
 
 def measure_matches(asked: str | None, measure: str | None) -> bool:

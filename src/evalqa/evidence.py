@@ -57,15 +57,18 @@ class Evidence:
     def read_romanized(self, a: QuestionAnalysis) -> QuestionAnalysis:
         """An English question with the Japanese names it writes in Latin letters as the sheets write them
         (「the Michibiki availability rate」 names みちびき); words of English or of the sheets stay."""
-        found = {w: j for w in dict.fromkeys(a.content) if re.fullmatch(r"[a-z]{4,}", w) and not is_common(w)
-                 and not self.mentioned(w) and (j := self.romanized(w))}
+        # (「michibiki-compatible」: a part of a hyphenated word too)
+        found = {w: j for w in dict.fromkeys(x for c in a.content for x in c.split("-"))
+                 if re.fullmatch(r"[a-z]{4,}", w) and not is_common(w) and not self.mentioned(w)
+                 and (j := self.romanized(w))}
         if not found:
             return a
         normalized = a.normalized
         for w, j in found.items():
             normalized = re.sub(rf"(?<![a-z]){w}(?![a-z])", j, normalized)
-        return replace(a, content=[found.get(w, w) for w in a.content], proper=[p for p in a.proper if p not in found],
-                       normalized=normalized)
+        content = [found.get(w, w) for w in a.content]
+        content += [j for w, j in found.items() if j not in content]
+        return replace(a, content=content, proper=[p for p in a.proper if p not in found], normalized=normalized)
 
     def mentioned(self, term: str) -> bool:
         """Does any sheet mention the term?"""

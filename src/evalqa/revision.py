@@ -14,7 +14,7 @@ from .stated import MIN_FACT, fact_score
 from .subjects import SubjectCatalogue
 
 # 「どれだけ変わった」「差は」「いくら増えた」 'how much did it change': the amount between the two is asked
-_CHANGE_ASKED_RE = re.compile(r"変わっ|変化|違い|違う|差|増え|減っ|修正|how much|chang|differ", re.I)
+_CHANGE_ASKED_RE = re.compile(r"変わっ|変化|違い|違う|差|増え|減っ|増減|どれだけ|how much|chang|differ", re.I)
 
 
 _REVISED_RE = re.compile(r"修正|訂正|改め|改定")
