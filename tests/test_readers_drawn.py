@@ -89,13 +89,13 @@ def test_a_workbook_of_worksheets_with_a_transposed_indicator_table(tmp_path):
     p = tmp_path / "jma-r6-9-1-bosai.xlsx"
     wb.save(p)
     sheet = load_sheet(p)
-    time = _figure(sheet, "指標1 警報の発表から伝達までの平均時間", "実績値", 2023)
+    time = _figure(sheet, "警報の発表から伝達までの平均時間", "実績値", 2023)
     assert (time.value, time.unit) == (6.5, "分") and "判定: 達成" in (time.note or "")
-    assert _figure(sheet, "指標1 警報の発表から伝達までの平均時間", "基準値", 2018).value == 12.0
-    assert _figure(sheet, "指標1 警報の発表から伝達までの平均時間", "目標値", 2025).value == 5
-    assert _figure(sheet, "指標2 防災アプリの登録者数", "目標値", 2023).value == 250
-    assert _figure(sheet, "指標2 防災アプリの登録者数", "実績値", 2022).value == 214
-    assert not [f for f in sheet.figures if f.subject.startswith("指標2 防災アプリ") and f.measure == "実績値"
+    assert _figure(sheet, "警報の発表から伝達までの平均時間", "基準値", 2018).value == 12.0
+    assert _figure(sheet, "警報の発表から伝達までの平均時間", "目標値", 2025).value == 5
+    assert _figure(sheet, "防災アプリの登録者数", "目標値", 2023).value == 250
+    assert _figure(sheet, "防災アプリの登録者数", "実績値", 2022).value == 214
+    assert not [f for f in sheet.figures if f.subject.startswith("防災アプリ") and f.measure == "実績値"
                 and f.fiscal_year == 2023 and f.value is not None]
     assert not [f for f in sheet.figures if f.subject.startswith("測定指標")]
     assert any(s.path[0] == "【評価】" for s in sheet.sections)

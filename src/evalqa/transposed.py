@@ -129,8 +129,6 @@ def _column(cell: str, names: dict[str, str]) -> tuple[str, str | None]:
     t = tidy(cell)
     if m := _CODE_RE.match(_spaced(cell)):
         code, name, bound = m.group(1), m.group(2), m.group(3)
-        if name and re.match(r"指標", _spaced(cell)):  # 「指標2　…の種類数」: named with its number, as notes call it
-            return tidy(f"指標{nfkc(code)} {name}"), bound
         return tidy(name or names.get(nfkc(code)) or t), bound
     return t, None
 
