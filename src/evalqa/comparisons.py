@@ -169,8 +169,8 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     # two series of one subject (一般の部 and 有識者の部, 宿泊費 and 買物代), whatever else the words touched
     if len(named) >= 2 and not any(all_series_in(a, x) for x in subjects[1:]):
         return _compare_series(a, cat, s, named, measures)
-    if (named_pair := _PAIR_RE.search(a.normalized)) and not all(any(_carries(x, w) for x in subjects[:2])
-                                                                 for w in named_pair.groups()):
+    if (named_pair := _PAIR_RE.search(a.normalized)) and not all(
+            any(_carries(x, w) for x in subjects[:2]) for w in named_pair.groups() if not find_fiscal_years(w)):
         return None  # 「民間事業者からと行政機関等からでは」: two things named that the subjects found are not
     if len(subjects) >= 2:  # two subjects, one year and one measure both have
         first, second = subjects[:2]

@@ -27,7 +27,7 @@ _SECTION_NUMBER_RE = re.compile(r"(?:測定指標|参考指標)\s*(\d+(?:-\d+)?)
 _TITLE_COVER = 0.6  # share of a title's words a question must carry to name it
 # 「担い手施策の」「沖縄の評価書で」: the words right before 施策 or a document's name are words of its title
 # Kinds of evaluation document, the longer first (実績評価書 before 評価書): the one list of the words that name one
-_DOCUMENT_KINDS = ("事前分析表", "実績評価書", "事後評価", "チェックアップ", "調書", "個票", "評価書")
+_DOCUMENT_KINDS = ("事前分析表", "実績評価書", "事後評価", "チェックアップ", "調書", "施策目標個票", "個票", "評価書")
 _DOCUMENT_WORDS = "|".join(_DOCUMENT_KINDS)
 _NICKNAME_RE = re.compile(r"([^\s、。,?？!！「」()（）]{2,20}?)(?:の)?(?:政策評価)?"
                           rf"(?:施策(?!目標)|実績評価|{_DOCUMENT_WORDS})")
