@@ -20,7 +20,7 @@ from .matching import states_asked
 from .numeric import means_start, numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
-from .revision import revised_answer
+from .revision import earlier_state, revised_answer, state_fact
 from .scope import asks_whole, ministries_named, name_sheets, one_per_policy, resolve_scope
 from .search import Hit, hit_source
 from .stated import (
@@ -33,7 +33,6 @@ from .stated import (
     fits_family,
     money_unasked,
     sentence_over_table,
-    state_fact,
     stated_answer,
     stated_change,
     stated_years,
@@ -258,6 +257,8 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
         if (said := state_fact(a, subject, cat.facts)) is not None:  # the table's value is of another state
             return self._finish(stated_answer(a, said, cat.sheet_label), hits)
+        if (before := earlier_state(a, subject)) is not None:  # 「修正前は？」: the table prints the value as it is now
+            return self._finish(refusal(question, wording.not_as_before(before, subject.name)), hits)
         # (the same indicator in next year's sheet of the 施策)
         subject, conflicts = cat.stitched(subject, a.sheets, a.document_year)
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,

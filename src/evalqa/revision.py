@@ -1,16 +1,19 @@
-"""A value a sentence states in two states (速報値 and 確定値, 見直し前 and 見直し後): 「速報値から確定値でどれだけ
+"""A value in two states (速報値 and 確定値, 見直し前 and 見直し後, 修正前 and 修正後): 「速報値から確定値でどれだけ
 変わった？」 is their difference, computed from that one sentence, both numbers quoted."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from . import wording
 from .answer import Answer, Frame
 from .figure import Figure
-from .matching import STATES
+from .matching import STATES, states_asked
+from .normalize import norm
 from .question import QuestionAnalysis
-from .stated import MIN_FACT, fact_score
+from .stated import MIN_FACT, bare_name_of, fact_score
+from .subject import Subject, unit_word
 from .subjects import SubjectCatalogue
 
 # 「どれだけ変わった」「差は」「いくら増えた」 'how much did it change': the amount between the two is asked
@@ -87,3 +90,38 @@ def _as_written(f: Figure, sentence: str) -> str:
         return f"{int(f.value) // 10_000:,}万{unit}（{wording.value(f)}）"
     return wording.value(f)
 
+
+def earlier_state(a: QuestionAnalysis, subject: Subject) -> str | None:
+    """The state before a correction or a revision a question asks (「修正前」「見直し前」), when the subject's table
+    does not print it: its values are the ones as they are now, so none of them answers."""
+    own = f"{subject.name} " + " ".join({f"{f.measure} {f.note or ''}" for f in subject.figures})
+    return next((word for word, pattern, _ in states_asked(a.normalized)
+                 if re.match(r"(?:修正|訂正|改定|見直し)前", word) and not re.search(pattern, own)), None)
+
+
+def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -> Figure | None:
+    """A sentence of the subject's sheet that states the value in the state the question asks, when the table
+    holds it in another: 「見直し前の目標は？」 of a target the table prints as revised, where a note says
+    「見直し前の目標（8,000億円以下）」. The sentence must name the subject (its name less brackets) and, when a
+    year is asked, be of that year."""
+    asked = states_asked(a.normalized)
+    if not asked:
+        return None
+    own = f"{subject.name} " + " ".join({f"{f.measure} {f.note or ''}" for f in subject.figures})
+    if any(re.search(pattern, own) for _, pattern, _ in asked):
+        return None  # the table's values are of the state asked (当初予算, …数（累計）)
+    core = bare_name_of(subject.name)
+    units = {u for f in subject.figures if (u := unit_word(f))}
+    # (a note names the indicator by its number: 「指標3の令和4年度の実績値は、前回の評価書では…」)
+    number = next((m.group(1) for t in (subject.name, *reversed(subject.section))
+                   if (m := re.match(r"(?:測定)?指標\s*(\d{1,2})(?!\d)", norm(t)))), None)
+    said = [f for f in facts if f.sheet == subject.sheet and (core and core in f.raw or number and re.search(
+                rf"(?<![\d-])指標\s*{number}(?![\d-])", f.raw))
+            and any(re.search(pattern, f"{f.subject} {f.series or ''} {f.note or ''}") for _, pattern, _ in asked)
+            and (not a.years or f.fiscal_year is None or f.fiscal_year in a.years)
+            and (not units or unit_word(f) in units)]
+    if not said or len({f.value for f in said}) > 1:
+        return None
+    # (the table's value of the year is the sentence's: 「…（速報値）」 as the table prints it; the table answers)
+    held = {f.value for f in subject.figures if f.fiscal_year == said[0].fiscal_year and f.value is not None}
+    return None if said[0].value in held else said[0]

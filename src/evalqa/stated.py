@@ -349,7 +349,7 @@ def _asked_count_head(q: str) -> str | None:
     return head if len(head) >= 2 else None
 
 
-def _bare_name(name: str) -> str:
+def bare_name_of(name: str) -> str:
     """A name less its brackets (units, years), 【主要】 marks and stars."""
     return re.sub(r"[(（][^()（）]*[)）]|【[^】]*】|[*＊]", "", name)
 
@@ -357,7 +357,7 @@ def _bare_name(name: str) -> str:
 def counted_noun(text: str, asking: bool = False) -> str | None:
     """What a name counts, the words right before its 数 (「…就労した刑務所出所者等の数（人）」 →
     就労した刑務所出所者等); of a question (`asking`), before 「の数は」「数を」."""
-    n = _bare_name(norm(text))
+    n = bare_name_of(norm(text))
     end = r"(?:は|を|が|って|$|\?)" if asking else "$"
     m = re.search(rf"([^\sのをにでがはと、。]+?)の?数{end}", n)
     return m.group(1) if m else None
@@ -374,31 +374,3 @@ def stated_breakdown(by: str, facts: Sequence[Figure], years: Sequence[int]) -> 
         groups.setdefault((f.sheet, f.raw, f.unit), []).append(f)
     rows = max(groups.values(), key=len, default=[])
     return rows if len(rows) >= 2 else []
-
-
-def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -> Figure | None:
-    """A sentence of the subject's sheet that states the value in the state the question asks, when the table
-    holds it in another: 「見直し前の目標は？」 of a target the table prints as revised, where a note says
-    「見直し前の目標（8,000億円以下）」. The sentence must name the subject (its name less brackets) and, when a
-    year is asked, be of that year."""
-    asked = states_asked(a.normalized)
-    if not asked:
-        return None
-    own = f"{subject.name} " + " ".join({f"{f.measure} {f.note or ''}" for f in subject.figures})
-    if any(re.search(pattern, own) for _, pattern, _ in asked):
-        return None  # the table's values are of the state asked (当初予算, …数（累計）)
-    core = _bare_name(subject.name)
-    units = {u for f in subject.figures if (u := unit_word(f))}
-    # (a note names the indicator by its number: 「指標3の令和4年度の実績値は、前回の評価書では…」)
-    number = next((m.group(1) for t in (subject.name, *reversed(subject.section))
-                   if (m := re.match(r"(?:測定)?指標\s*(\d{1,2})(?!\d)", norm(t)))), None)
-    said = [f for f in facts if f.sheet == subject.sheet and (core and core in f.raw or number and re.search(
-                rf"(?<![\d-])指標\s*{number}(?![\d-])", f.raw))
-            and any(re.search(pattern, f"{f.subject} {f.series or ''} {f.note or ''}") for _, pattern, _ in asked)
-            and (not a.years or f.fiscal_year is None or f.fiscal_year in a.years)
-            and (not units or unit_word(f) in units)]
-    if not said or len({f.value for f in said}) > 1:
-        return None
-    # (the table's value of the year is the sentence's: 「…（速報値）」 as the table prints it; the table answers)
-    held = {f.value for f in subject.figures if f.fiscal_year == said[0].fiscal_year and f.value is not None}
-    return None if said[0].value in held else said[0]

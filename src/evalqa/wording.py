@@ -122,6 +122,11 @@ def not_distinguished(qualifiers: Sequence[str], subject: str, near: Sequence[st
             + near_text(near))
 
 
+def not_as_before(state: str, subject: str) -> str:
+    """「修正前は？」 of a table that prints the values as they are now, with no sentence stating the earlier one."""
+    return f"「{subject}」の表の値は今の値で、{state}の値はシートの表にも本文にも見当たりません。"
+
+
 def other_unit(subject: str, units: Sequence[str], counter: str) -> str:
     return (f"「{subject}」の値は{'・'.join(units)}で数えるもので、ご質問の「{counter}」で数える値はシートの表に"
             "見当たりません。")
