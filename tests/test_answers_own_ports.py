@@ -123,7 +123,7 @@ def test_romanized_readings_are_compared_loosely():
 
 
 def test_a_value_before_a_correction_is_never_the_tables_value(bot):
-    """The table prints 令和3年度's 取扱貨物量 as corrected (4,020万トン); the note says 速報値 was 3,990: 「見直し前」
-    is no state the sheet states, so it is refused rather than answered with the corrected value."""
-    ans = bot.ask("沖縄の港湾取扱貨物量の令和3年度の値、見直し前はいくつだった？")
+    """The table prints 令和2年度's 取扱貨物量 as it is now (3,950万トン) and no sentence states an earlier value of
+    it: 「修正前」 is refused rather than answered with the table's value."""
+    ans = bot.ask("沖縄の港湾取扱貨物量の令和2年度の値、修正前は何万トンだった？")
     assert not ans.found and not ans.figures

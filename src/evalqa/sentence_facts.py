@@ -59,8 +59,8 @@ _REMARK_RE = re.compile(r"値|概数|推計|見込|概算|暫定|注|等|など|
 # Sections that report the year before the document's: 施策の進捗状況（実績）, 評価結果, 施策の分析
 _PEOPLE = {"人", "名", "者", "万人", "千人"}
 # 「28,774人としていたが」「29,106人に改めた」: a value before a correction, and after it
-_BEFORE_RE = re.compile(r"(?:と(?:して|され|記載して)いた|を記載していた)")
-_AFTER_RE = re.compile(r"(?:に|へ)(?:改め|修正|訂正|改定)")
+_BEFORE_RE = re.compile(r"[)）]?(?:と(?:して|され|記載して)いた|を記載していた)")
+_AFTER_RE = re.compile(r"[)）]?(?:に|へ)(?:改め|修正|訂正|改定)")
 
 
 def read_sentence(sentence: str, era: str) -> list[dict]:
