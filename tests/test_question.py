@@ -245,3 +245,10 @@ def test_an_english_ministry_evaluation_does_not_date_the_years_before_it():
     assert (a.years, a.document_year) == ([2019, 2020, 2021, 2022], None)
     a = analyse_question("How many people died in traffic accidents in 2023 according to the NPA evaluation?")
     assert (a.years, a.document_year) == ([2023], None)
+
+
+def test_relative_years_name_nothing():
+    """「翌年は？」 moves the year in focus; it is no word of a name (「不法残留者数（翌年1月1日現在）」 holds it)."""
+    a = analyse_question("翌年は？")
+    assert a.year_offset == 1 and "翌年" not in a.content
+    assert "前年度" not in analyse_question("前年度の執行額は？").content

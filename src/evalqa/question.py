@@ -201,6 +201,7 @@ STOP = {
     "順", "順番", "順に", "並び", "全体", "そう", "今", "ところ", "現時点", "今後", "以降", "以来", "こと", "人",
     "差", "差額", "差分", "増減",  # (the difference asked, not what of)
     "修正", "訂正",  # (a value before or after a correction: its state, not what it is of)
+    "翌年", "翌年度", "前年度", "昨年度", "次年度", "翌々年",  # (a year relative to the one in focus)
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
