@@ -65,7 +65,7 @@ def test_a_worksheet_opening_with_a_table_is_headed_by_its_tab(bot):
     ans = bot.ask("令和3年度の混信申告は何件？")  # 「前年度（1,310件）」 of the 令和4年度 sentence
     f = ans.figures[0]
     assert (ans.kind, f.fiscal_year, f.value) == ("stated", 2021, 1310)
-    assert f.section == ["評価結果"]  # (not under the 測定指標 worksheet's heading)
+    assert f.section == ["【評価結果】"]  # (the tab in 【】, not under the 測定指標 worksheet's heading)
 
 
 def test_an_age_asked_is_a_word_the_fact_must_say(bot):
