@@ -19,7 +19,6 @@ _MEASURES = [
     ("執行額", "執行額"),
     ("決算額", "決算額"), ("補正予算額", "補正予算額"), ("補正予算", "補正予算"), ("繰越し等", "繰越し等"),
     ("繰越等", "繰越等"), ("合計", "合計"), ("予算額", "予算額"),
-    ("当初", "当初予算額"),  # 「令和6年度当初」: a column of the year's initial budget
 ]
 _ROW_ONLY = {"目標": "目標値", "実績": "実績値"}  # bare row labels of some forms
 UNIT_PARENS = re.compile(r"[(（](?:単位[:：])?\s*(?:千円|百万円|億円|円|%|％|人|件|回)\s*[)）]")
@@ -34,6 +33,8 @@ def measure_of(text: str, *, whole: bool = False) -> str | None:
         bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$", "", n)
         return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
     found = next((m for w, m in _MEASURES if w in n), None)
+    if found is None and re.fullmatch(r"(?:[^()]*年度)?当初", n):
+        return "当初予算額"  # 「令和6年度当初」: a column of the year's initial budget (not 「当初目標」)
     # 「実績値・目標値」「年度ごとの目標値・実績値」 heads a group of both: it names no one measure
     if found is not None and "目標" in n and re.search(r"実績値?(?:[・･/／と]|及び)|(?:[・･/／と]|及び)実績", n):
         return None
