@@ -139,7 +139,7 @@ class Assistant:
             return self._finish(Answer(question, text, True, [], [hit_source(section)], "prose", Frame()), hits)
         # A fragment continues the conversation's subject, unless it asks for a passage, a reason or an operation
         # over many figures; a relative year (翌年度) moves the year in focus, though 「どうなった」 asks a passage
-        # (not with a kind of value and a year: 「令和6年度の当初予算はどうなってる？」 asks the value in focus).
+        # (not with a kind of value and a year: 「令和5年度の執行率はどうなった？」 asks the value in focus).
         passage = a.prose and not shifted and not (a.family and a.years)
         followup = context is not None and context.subject is not None and (
             not a.content or a.short or a.connective) and not (a.reason or passage or a.operation)
@@ -337,11 +337,11 @@ class Assistant:
             return targets.target_results(a, scope, cat)
         if a.operation == "rank":
             # 「執行額が最大だった年度は？」 (「評価対象期間で…」 names no subject either): the 施策's own table
-            if a.family and aggregate.asks_year(a) and asks_whole(a) and best is not None:
-                a = replace(a, sheets=a.sheets or [best.sheet])  # 「みちびきの施策の予算、執行率が…どの年度」
-            if a.family and aggregate.asks_year(a) and (not subject_words(a) or asks_whole(a)
-                                                        or (best is None and a.sheets)):
-                best = next(iter(cat.default_budget_subjects(a)), best)  # 「執行額が最大だった年度は？」
+            if a.family and aggregate.asks_year(a):  # 「執行額が最大だった年度は？」: the 施策's own table
+                if asks_whole(a) and best is not None:  # (「…の施策の予算、執行率が…どの年度」: of best's 施策)
+                    a = replace(a, sheets=a.sheets or [best.sheet])
+                if not subject_words(a) or asks_whole(a) or (best is None and a.sheets):
+                    best = next(iter(cat.default_budget_subjects(a)), best)
             if context is not None and context.subject is not None and best is not None and not a.sheets \
                     and cat.titles.get(best.sheet) == cat.titles.get(focus := context.subject.sheet):
                 # a follow-up ranks within the document in focus (its latest year, unless 「その年」 asks that one)

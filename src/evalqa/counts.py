@@ -67,7 +67,7 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
         out.append((m.start(), m.end(), value, unit))
     for m in _MAN_ANY_RE.finditer(a):
         unit = m.group(3)
-        if f"万{unit}" not in UNIT.split("|") and not re.match(r"[兆億千百万円]|ドル|トン", unit):
+        if unit not in _MAN_FORMS and not re.match(r"[兆億千百万円]|ドル", unit):
             out.append((m.start(), m.end(), round(float(m.group(1).replace(",", "") + (m.group(2) or "")) * 10000),
                         unit))
     for m in _MAN_RE.finditer(a):
@@ -116,6 +116,8 @@ def base_amount(value: float, unit: str) -> tuple[str, float]:
     return (re.sub(r"^(?:兆|億|千万|百万|万|千)", "", unit), value * scale) if scale else (unit, value)
 
 
+# Counters with a 万 form of their own (万人, 万件 …): 「3万人」 is read as that unit, not as 万 before 人
+_MAN_FORMS = {u[1:] for u in UNIT_SCALE if u.startswith("万")}
 # Counts written with 万 or 千 before their counter; amounts in 億円 or 百万円 stay in the sheets' units.
 _SCALED = {u: UNIT_SCALE[u] for u in ("万人", "千人", "万名", "万件", "万円", "万口座", "万通", "万人泊")}
 

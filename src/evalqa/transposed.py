@@ -81,7 +81,7 @@ def _indicator_rows(sheet: Sheet, section: Section, table: Table, spans: list[st
         measure = measure_of(label) if re.match(r"基準|目標|最終目標", label) else None
         for c in range(1, min(len(spans), len(row.cells))):
             cell = row.cells[c].strip()
-            if not cell or not spans[c].strip() or (c > 0 and spans[c] == spans[c - 1] and c - 1 >= 1):
+            if not cell or not spans[c].strip() or (c > 1 and spans[c] == spans[c - 1]):
                 continue  # (a merged span's cells after its first)
             name = _column(spans[c], names)[0]
             if label == "単位":
