@@ -98,7 +98,9 @@ class Assistant:
         self.refresh(REFRESH_AGE)
         cat = self.catalogue
         a = analyse_question(question, cat.era, cat.latest_year)
-        a = name_sheets(self.evidence.read_romanized(a) if a.lang == "en" else a, cat)
+        if a.lang == "en":  # names in Latin letters (「Rausu」), then words the dictionary reads (「storytellers」)
+            a = self.evidence.read_translated(self.evidence.read_romanized(a))
+        a = name_sheets(a, cat)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
         a = years_in_context(a, context)
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)

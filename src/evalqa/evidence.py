@@ -12,6 +12,7 @@ from .counts import COUNTERS, asked_noun
 from .english import is_common, quoted_names
 from .figure import Figure
 from .index import Index
+from .lexicon import Lexicon, default_lexicon
 from .matching import (
     COUNTRY_ABBREV,
     abbreviates,
@@ -28,6 +29,7 @@ from .search import Hit, hit_source
 from .subject import BARE_NAME_RE, Subject, category_suffix, series_in
 from .subjects import SubjectCatalogue
 from .terms import NOUN_RE, compound_head, terms
+from .translation import translate
 
 # 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
 _JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
@@ -42,11 +44,12 @@ _FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
 class Evidence:
     """Mentions and carried words of one index generation (mentions cached: the same words recur)."""
 
-    def __init__(self, index: Index, catalogue: SubjectCatalogue):
+    def __init__(self, index: Index, catalogue: SubjectCatalogue, lexicon: Lexicon | None = None):
         self.index = index
         self.catalogue = catalogue
         self._mentions: dict[str, bool] = {}
         self._readings: dict[str, str] | None = None
+        self._lexicon = lexicon
 
     def romanized(self, word: str) -> str | None:
         """The sheets' word a Latin word is the reading of (「michibiki」 → みちびき, 「rausu」 → 羅臼), else None."""
@@ -69,6 +72,19 @@ class Evidence:
         content = [found.get(w, w) for w in a.content]
         content += [j for w, j in found.items() if j not in content]
         return replace(a, content=content, proper=[p for p in a.proper if p not in found], normalized=normalized)
+
+    def read_translated(self, a: QuestionAnalysis) -> QuestionAnalysis:
+        """An English question with the words the dictionary gives in Japanese read as the sheets write them
+        (「storytellers」 → 語り部; see `translation`)."""
+        lexicon = self._lexicon or default_lexicon()
+        return a if lexicon is None else translate(a, lexicon, self.written)
+
+    def written(self, term: str) -> bool:
+        """Do the sheets write the term: a Japanese word in their text, a word of katakana as a word of its own
+        (「フォー」 is not written in 「フォーラム」)?"""
+        if re.fullmatch(r"[\u30a0-\u30ff]+", term):
+            return self.index.mentions(term, whole=True)
+        return self.mentioned(term)
 
     def mentioned(self, term: str) -> bool:
         """Does any sheet mention the term?"""

@@ -292,11 +292,13 @@ class Index:
         return (rows[0][0], rows[0][1]) if rows else None
 
     # --- words ----------------------------------------------------------------------------------
-    def mentions(self, term: str) -> bool:
-        """Is the term anywhere in the corpus: a keyword term of some chunk, else a substring of a chunk's
-        text or breadcrumb?"""
+    def mentions(self, term: str, whole: bool = False) -> bool:
+        """Is the term anywhere in the corpus: a keyword term of some chunk, else (unless `whole`: 「フォー」 is
+        not written in 「フォーラム」) a substring of a chunk's text or breadcrumb?"""
         if self._rows("SELECT 1 FROM chunk_terms WHERE chunk_terms MATCH ? LIMIT 1", (_phrase(term),)):
             return True
+        if whole:
+            return False
         like = _like(term)
         return bool(self._rows("SELECT 1 FROM chunks WHERE text LIKE ? OR breadcrumb LIKE ? LIMIT 1", (like, like)))
 

@@ -352,6 +352,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # 「何団体に」: the counter asked says the unit (a.counter), it names nothing
     content, proper = content_terms(ASKED_COUNTER_RE.sub("何", stripped))
     if lang == "en":  # 「the APEC forum」: a name the sheets must mention, as a Japanese proper noun must
+        # (MeCab takes some English words for names: 「points」; a name in English is written with a capital)
+        proper = [p for p in proper if not p.isascii() or any(
+            m.group(0)[0].isupper() for m in re.finditer(rf"\b{re.escape(p)}\b", question, re.I))]
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
         # 「Sapporo」: a capitalised word mid-sentence that no gloss read is a name, which the sheets must say
         # (not one in brackets, 「(the Aurora scheme)」, nor a name with a number, 「Zone 30」)

@@ -1,0 +1,124 @@
+"""English words of a question read as the sheets write them: 「Quasi-Zenith satellites」 → 準天頂衛星,
+「storytellers」 → 語り部, 「four-island exchange」 → 四島交流, 「Betsukai」 → 別海.
+
+The glossary has read the form's words already; the words left in Latin letters are looked up in the dictionary
+(`lexicon`). A Japanese word stands for them only when a sheet writes it: the dictionary offers, the corpus
+decides. A phrase the dictionary knows whole is read first (longest first); then neighbouring words whose Japanese
+words join into one the sheets write (四 + 島 + 交流); then a name alone (a capitalised word), when only one of its
+Japanese words is written in the sheets (several are a guess: the English word is left to the embedder).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .english import is_common
+from .lexicon import Lexicon
+from .question import QuestionAnalysis, content_terms
+
+_RUN_RE = re.compile(r"[a-z][a-z'\-]*(?:・[a-z][a-z'\-]*)*")
+_MAX_SPAN = 4
+# Words of grammar, not of things: the dictionary has them too (「over」 → 越し), but they name nothing.
+_GRAMMAR = frozenset(re.findall(r"[a-z]+", """
+about above across after against along among around before behind below beneath beside besides beyond but by
+despite down during except inside into like near off onto out outside over past since through throughout till
+toward towards under underneath unlike until up upon via within without
+all also although another any anything because both can could each either else ever every few hence however if
+more most much neither nor not only other others ought same several shall should some still such though thus too
+very what when where whereas whether which while who whom why would yet you your they them we our us he she his
+her i my me one ones get got let make made do done go went gone come came take taken
+"""))
+_JOINED = 12  # Japanese words per English word tried when joining neighbours (the commonest first)
+
+
+def translate(a: QuestionAnalysis, lexicon: Lexicon, mentioned: Callable[[str], bool]) -> QuestionAnalysis:
+    """The analysis with the English words the sheets write in Japanese read as that Japanese: in its
+    normalized text, its content words, and out of its proper nouns (a name the sheets write is no unknown
+    name)."""
+    normalized, found = a.normalized, {}
+    # (words written with a capital inside the sentence: 「the Betsukai museum」, not 「Which …」)
+    names = {w.lower() for w in re.findall(r"(?<=[^\s.?!]\s)[A-Z][a-z]+", a.question)}
+    for m in reversed(list(_RUN_RE.finditer(a.normalized))):
+        tokens = [t for t in re.split(r"[・\-]", m.group(0)) if t]
+        # (words the user hyphenated are one compound: 「four-island」)
+        hyphened = {i for i, sep in enumerate(re.findall(r"[・\-]+", m.group(0).strip("・-"))) if "-" in sep}
+        reading = _read(tokens, hyphened, names, lexicon, mentioned)
+        if reading is None:
+            continue
+        japanese, consumed = reading
+        found.update(consumed)
+        normalized = normalized[:m.start()] + japanese + normalized[m.end():]
+    if not found:
+        return a
+    content = [w for w in a.content if w not in found]
+    content += [t for j in dict.fromkeys(found.values()) for t in content_terms(j)[0] if t not in content]
+    proper = [p for p in a.proper if p not in found]
+    return replace(a, content=content, proper=proper, normalized=normalized)
+
+
+def _read(tokens: list[str], hyphened: set[int], names: set[str], lexicon: Lexicon, mentioned: Callable[[str], bool]
+          ) -> tuple[str, dict[str, str]] | None:
+    """The run of English words in Japanese where the sheets write it (other words kept), and which English
+    word went into which Japanese word; None when nothing was read."""
+    out: list[str] = []
+    consumed: dict[str, str] = {}
+    i = 0
+    while i < len(tokens):
+        span = _compound(tokens, i, hyphened, lexicon, mentioned) or _alone(tokens[i], names, lexicon, mentioned)
+        if span is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        japanese, n = span
+        consumed.update({t: japanese for t in tokens[i:i + n]})
+        out.append(japanese)
+        i += n
+    if not consumed:
+        return None
+    # (the English words left keep the separator the analysis gives neighbouring unknown words)
+    return re.sub(r"(?<=[a-z]) (?=[a-z])", "・", " ".join(out)).replace(" ", ""), consumed
+
+
+def _unknown(token: str, mentioned: Callable[[str], bool]) -> bool:
+    return len(token) >= 2 and token not in _GRAMMAR and not is_common(token) and not mentioned(token)
+
+
+def _compound(tokens: Sequence[str], i: int, hyphened: set[int], lexicon: Lexicon,
+              mentioned: Callable[[str], bool]) -> tuple[str, int] | None:
+    """The longest run of words from i in one Japanese word the sheets write: a phrase the dictionary knows whole
+    (「quasi-zenith」 → 準天頂), or a word, joined with the Japanese words of the words after it as long as the
+    sheets write the join (準天頂 + 衛星; 「four-island」 → 四 + 島). A join of two characters counts only for words
+    the user hyphenated (two one-character words join by chance: 「前」+「年」)."""
+    starts: list[tuple[list[str], int, bool]] = []  # (Japanese words, words read, read whole by the dictionary)
+    for n in range(min(_MAX_SPAN, len(tokens) - i), 1, -1):
+        if any(_unknown(t, mentioned) for t in tokens[i:i + n]):
+            phrases = dict.fromkeys([" ".join(tokens[i:i + n]), "-".join(tokens[i:i + n])])
+            if written := [j for e in phrases for j in lexicon.japanese(e) if len(j) >= 2 and mentioned(j)]:
+                starts.append((written[:_JOINED], n, True))
+                break
+    if _unknown(tokens[i], mentioned):
+        starts.append(([j for j in lexicon.japanese(tokens[i])[:_JOINED] if mentioned(j)], 1, False))
+    best: tuple[str, int] | None = None
+    for words, n, whole in starts:
+        if whole and (best is None or n > best[1]):
+            best = (words[0], n)
+        k = n
+        while words and i + k < len(tokens):
+            nxt = [j for j in lexicon.japanese(tokens[i + k])[:_JOINED] if mentioned(j)]
+            words = [w for w in dict.fromkeys(p + j for p in words for j in nxt) if mentioned(w)]
+            k += 1
+            if words and (len(words[0]) >= 3 or all(x in hyphened for x in range(i, i + k - 1))) \
+                    and (best is None or k > best[1]):
+                best = (words[0], k)
+    return best
+
+
+def _alone(token: str, names: set[str], lexicon: Lexicon, mentioned: Callable[[str], bool]
+           ) -> tuple[str, int] | None:
+    """A name the sheets write in just one of its Japanese words (「Betsukai」 → 別海). Not a word of English
+    alone: 「meat」 → 食肉 would make a qualifier of what the English left open."""
+    if token not in names or not _unknown(token, mentioned):
+        return None
+    written = [j for j in lexicon.japanese(token) if len(j) >= 2 and mentioned(j)]
+    return (written[0], 1) if len(written) == 1 else None

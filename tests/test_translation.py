@@ -1,0 +1,126 @@
+"""English words the glossary does not know, read through the dictionary (JMdict / JMnedict from jamdict-data)
+into the Japanese the sheets write: 「Quasi-Zenith satellites」 → 準天頂衛星, 「four-island exchange」 → 四島交流,
+「Betsukai」 → 別海. The lookup file is built from a dictionary database of the same schema; the end-to-end
+tests use the real dictionary and real indexes of two test sheets."""
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import SHEETS, assistant_over
+from evalqa.lexicon import Lexicon, LexiconError, build_lexicon, key
+from evalqa.question import analyse_question
+from evalqa.translation import translate
+
+
+def _jamdict(path: Path) -> Path:
+    """A dictionary database with jamdict's tables and a few entries."""
+    con = sqlite3.connect(path)
+    con.executescript("""
+        CREATE TABLE Kanji (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT);
+        CREATE TABLE Kana (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT, nokanji BOOLEAN);
+        CREATE TABLE KJP (kid INTEGER, text TEXT);
+        CREATE TABLE Sense (ID INTEGER PRIMARY KEY, idseq INTEGER);
+        CREATE TABLE SenseGloss (sid INTEGER, lang TEXT, gend TEXT, text TEXT);
+        CREATE TABLE NEKanji (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT);
+        CREATE TABLE NEKana (ID INTEGER PRIMARY KEY, idseq INTEGER, text TEXT, nokanji BOOLEAN);
+        CREATE TABLE NETranslation (ID INTEGER PRIMARY KEY, idseq INTEGER);
+        CREATE TABLE NETransGloss (tid INTEGER, lang TEXT, gend TEXT, text TEXT);
+        INSERT INTO Kanji VALUES (1, 10, '語り手'), (2, 11, '語り部'), (3, 12, '準天頂衛星');
+        INSERT INTO Kana VALUES (1, 13, 'ホットライン', 1), (2, 11, 'かたりべ', 0);
+        INSERT INTO KJP VALUES (1, 'ichi1');
+        INSERT INTO Sense VALUES (1, 10), (2, 11), (3, 12), (4, 13);
+        INSERT INTO SenseGloss VALUES (1, 'eng', '', 'storyteller'), (2, 'eng', '', '(professional) storyteller'),
+            (3, 'eng', '', 'quasi-zenith satellite'), (4, 'eng', '', 'hotline'), (2, 'ger', '', 'Erzähler'),
+            (1, 'eng', '', 'a person who tells stories to children in the library after school');
+        INSERT INTO NEKanji VALUES (1, 20, '別海');
+        INSERT INTO NETranslation VALUES (1, 20);
+        INSERT INTO NETransGloss VALUES (1, 'eng', '', 'Betsukai');
+    """)
+    con.commit()
+    con.close()
+    return path
+
+
+def test_keys_drop_brackets_articles_and_long_explanations():
+    assert key("(professional) storyteller") == "storyteller"
+    assert key("to supervise") == "supervise"
+    assert key("The Quasi-Zenith Satellite") == "quasi-zenith satellite"
+    assert key("a person who tells stories to children") is None  # an explanation, not a name
+
+
+def test_a_lookup_file_is_built_from_the_dictionary_and_reads_plurals(tmp_path):
+    target = tmp_path / "cache" / "lexicon.sqlite"
+    build_lexicon(_jamdict(tmp_path / "jamdict.db"), target)
+    lexicon = Lexicon(target)
+    # the common word (with a frequency mark) first; a word in kana only is its kana; English glosses only
+    assert lexicon.japanese("storytellers") == ["語り手", "語り部"]
+    assert lexicon.japanese("Quasi-Zenith satellites") == ["準天頂衛星"]
+    assert lexicon.japanese("hotline") == ["ホットライン"]
+    assert lexicon.japanese("Betsukai") == ["別海"]
+    assert lexicon.japanese("Erzähler") == [] and lexicon.japanese("library") == []
+    assert not list(target.parent.glob("*.tmp"))  # written whole, then renamed
+
+
+def test_a_file_that_is_no_dictionary_is_one_clear_error(tmp_path):
+    bad = tmp_path / "jamdict.db"
+    bad.write_text("not a database")
+    with pytest.raises(LexiconError, match="jamdict.db"):
+        build_lexicon(bad, tmp_path / "lexicon.sqlite")
+    assert not (tmp_path / "lexicon.sqlite").exists()
+    with pytest.raises(LexiconError, match="no lexicon file"):
+        Lexicon(tmp_path / "missing.sqlite")
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    lexicon = Lexicon.default()  # the real dictionary (built into the cache directory on first use)
+    assert lexicon is not None
+    return lexicon
+
+
+SHEET_TEXT = "準天頂衛星の運用機数 北方四島交流等事業 元島民・後継者（語り部）による講話 別海町北方領土館 フォーラム"
+
+
+def _written(term: str) -> bool:
+    return term in SHEET_TEXT and not (term.isascii() or term == "フォー")
+
+
+def test_english_words_are_read_as_the_japanese_the_sheets_write(lexicon):
+    a = translate(analyse_question("How many Quasi-Zenith satellites were operating in FY2022?", None, 2024),
+                  lexicon, _written)
+    assert "準天頂衛星" in a.normalized and "衛星" in a.content and a.proper == []
+    # a word of English alone stays English (「storytellers」 is 語り手 or 語り部 to the dictionary, 「meat」 is
+    # 食肉: a qualifier of what the user left open); a capitalised name is read
+    a = translate(analyse_question("How many talks did the storytellers give?", None, 2024), lexicon, _written)
+    assert "storytellers" in a.content and "語り部" not in a.content
+    # words the user hyphenated join into the sheets' compound (四 + 島, then 交流 the glossary reads)
+    a = translate(analyse_question("Is the four-island exchange indicator kept?", None, 2024), lexicon, _written)
+    assert "四島交流" in a.normalized
+    a = translate(analyse_question("Visitors to the Betsukai museum in FY2023?", None, 2024), lexicon, _written)
+    assert "別海" in a.normalized and "betsukai" not in a.proper
+
+
+def test_words_the_sheets_do_not_write_stay_english_and_names_stay_unknown(lexicon):
+    # a name the sheets never write stays a proper noun the assistant must refuse
+    a = translate(analyse_question("How many visitors came from Kenya in FY2023?", None, 2024), lexicon, _written)
+    assert "kenya" in a.proper
+    # words of grammar name nothing (「over」 is 越し to the dictionary); 「four」 alone is no 「フォー」 of
+    # 「フォーラム」
+    q = "How did the share of cases pending over 18 months change for the four forums?"
+    a = translate(analyse_question(q, None, 2024), lexicon, _written)
+    assert "越し" not in a.normalized and "フォー" not in a.content
+
+
+@pytest.mark.slow
+def test_english_questions_find_subjects_the_glossary_does_not_know(tmp_path_factory):
+    bot = assistant_over(tmp_path_factory, "translation", (SHEETS / "hoppo-r6-1-henkan.txt",
+                                                            SHEETS / "space-r6-1-juntencho.xlsx"))
+    ans = bot.ask("What was the number of Quasi-Zenith satellites operating in FY2022?")
+    f = ans.figures[0]
+    assert (ans.found, f.subject, f.measure, f.fiscal_year, f.value) == (True, "準天頂衛星の運用機数", "実績値",
+                                                                          2022, 4)
+    ans = bot.ask("How many people visited the Betsukai Northern Territories museum in FY2023?")
+    assert ans.found and ans.figures[0].value == 9876 and "別海町北方領土館" in ans.text
+    ans = bot.ask("How many people visited the Kenya Northern Territories museum in FY2023?")
+    assert not ans.found and "kenya" in ans.text.lower()
