@@ -104,6 +104,26 @@ def test_a_trend_or_comparison_written_as_direction_and_change():
     assert not judge(rose, Answer("q", "156隻減りました（減少、計算値）", True, figs, [], "comparison"))
 
 
+def test_a_gap_to_the_target_names_the_larger_by_its_kind():
+    """{"answer": "年度ごとの目標値", "value": 16}: the target was the larger, by 16, though the sheet's label for it
+    (年度目標値) is not the question writer's."""
+    from dataclasses import replace
+
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+    from evalqa.figure import Figure
+
+    actual = Figure(sheet="s", section=[], subject="不法投棄件数", series=None, measure="実績値", fiscal_year=2022,
+                    year_label=None, value=94, unit="件", raw="94")
+    target = replace(actual, measure="年度目標値", value=110, raw="110")
+    text = "令和4年度の「不法投棄件数」は、実績値94件が年度目標値110件を下回りました（差16件）。"
+    missed = Case(question="q", kind="comparison", expected={"answer": "年度ごとの目標値", "value": 16})
+    assert judge(missed, Answer("q", text, True, [actual, target], [], "comparison"))
+    over = Case(question="q", kind="comparison", expected={"answer": "実績値", "value": 16})
+    assert not judge(over, Answer("q", text.replace("実績値", "値"), True, [actual, target], [], "comparison"))
+    assert not judge(missed, Answer("q", text, True, [replace(actual, value=126), target], [], "comparison"))
+
+
 def test_a_conversation_turn_written_as_an_object(tmp_path):
     import json
 

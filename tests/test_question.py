@@ -217,6 +217,19 @@ def test_a_count_asked_before_the_result_counts_by_that_result(question, operati
     assert analyse_question(question, "令和", 2024).operation == operation
 
 
+@pytest.mark.parametrize("question, operation", [
+    ("ノンステップバスの導入率、R4年度は年度目標に何ポイント届かなかった？", "compare"),
+    ("移住者数、2022年度は年度目標に何人足りなかった？", "compare"),
+    ("平均所要時間、2022年は目標をどれだけオーバーした？", "compare"),
+    ("Did illegal dumping in FY2022 stay under that year's target, and by what margin?", "compare"),
+    ("令和4年度に目標に届かなかった指標はどれ？", "missed"),
+    ("目標に届かなかった指標はいくつ？", "missed"),
+])
+def test_by_how_much_a_target_was_missed_is_one_value_against_its_target(question, operation):
+    """「何ポイント届かなかった」 asks the gap of one indicator (a comparison with its target), not which missed."""
+    assert analyse_question(question, "令和", 2024).operation == operation
+
+
 def test_english_ages_and_casualties_are_written_as_the_sheets_write_them():
     from evalqa.english import gloss
     glossed = gloss("How many workers aged 60 or over were killed or injured in 2022?")

@@ -84,3 +84,34 @@ def test_text_captions_set_out_with_spaces_name_their_tables(tmp_path):
     assert not [f for f in sheet.figures if "最終目標" in f.subject or f.subject == "【測定指標】"]
     assert _figure(sheet, "指標2 審判事件の処理件数（件）", "実績値", 2022) == 6240
     assert any("主要" in f.subject for f in sheet.figures if f.subject.startswith("指標2"))
+
+
+# As `pdftotext -layout` prints a table: columns one space apart where they are tight, a name running on into the
+# 実績値 row, a 実績値 row whose empty name cell is lost, a page footer and the header again inside the table.
+_LAYOUT = """令和5年度 実績評価書（原子力防災）
+5 測定指標
+        測定指標         基準値     目標値 区分 令和元年度 令和2年度 令和3年度 令和4年度 判定
+1 防災訓練への参加機関数      120 150以上 目標値  150   150   150   150 ○
+（機関）                （H30年度） （毎年度） 実績値   142    －     98   156
+                                                 - 1 -
+\f5 測定指標（続き）
+          測定指標        基準値       目標値 区分 令和元年度 令和2年度 令和3年度 令和4年度 判定
+2 PAZ内住民への安定ヨウ素剤の事前配       61.2    80以上 目標値     64    67    70     73 ×
+布率（％）【主要】            （H30年度） （R7年度） 実績値       63.0  64.1  65.8   67.5
+3 防災研修の修了者数（人）         2,480 3,000以上 目標値  3,000 3,000 3,000  3,000 ○
+                     （H30年度） （毎年度） 実績値       2,915 1,206 2,634  3,128
+"""
+
+
+def test_layout_text_tables_are_read_by_their_kind_column(tmp_path):
+    """The 区分 column (目標値 / 実績値) anchors each row: a row that lost its empty name cell keeps its years (2,915
+    is 令和元年度's, not 1,206), and a name that runs on into the 実績値 row is one indicator's."""
+    path = tmp_path / "nep-r5-1-bousai.txt"
+    path.write_text(_LAYOUT, encoding="utf-8")
+    sheet = load_sheet(path)
+    assert _figure(sheet, "防災訓練への参加機関数", "実績値", 2021) == 98
+    assert _figure(sheet, "防災研修の修了者数（人）", "実績値", 2019) == 2915
+    assert _figure(sheet, "防災研修の修了者数（人）", "実績値", 2022) == 3128
+    name = "PAZ内住民への安定ヨウ素剤の事前配布率（％）【主要】"
+    assert (_figure(sheet, name, "目標値", 2022), _figure(sheet, name, "実績値", 2022)) == (73, 67.5)
+    assert not [f for f in sheet.figures if f.subject.startswith("布率")]

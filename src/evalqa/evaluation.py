@@ -219,6 +219,17 @@ def _says_direction(word: str, text: str) -> bool:
     return w in nfkc(text) or (pattern is not None and re.search(pattern, nfkc(text), re.IGNORECASE) is not None)
 
 
+def _larger_kind(kind: str, ans: Answer) -> bool:
+    """A value against its target, the larger named by its kind (「年度ごとの目標値」, 「実績値」): the larger of the
+    answer's two figures is of that kind (the sheet's label for it may differ: 年度目標値)."""
+    asked = "目標" if "目標" in kind else "実績" if "実績" in kind else None
+    pair = [f for f in ans.figures[:2] if isinstance(f.value, (int, float))]
+    if asked is None or len(pair) < 2 or pair[0].value == pair[1].value:
+        return False
+    larger = max(pair, key=lambda f: f.value)  # type: ignore[arg-type,return-value]
+    return asked in (larger.measure or "") and not any(asked in (f.measure or "") for f in pair if f is not larger)
+
+
 def _listed(name: str) -> str:
     """A 達成手段's name less its list number (「⑤」「(3)」): its place in the list, not part of its name."""
     return re.sub(r"^(?:[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.．、])\s*", "", name)
@@ -262,7 +273,8 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure) and f.measure not in CHANGES]
         return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
     if case.kind == "comparison":
-        return (nfkc(_listed(exp["answer"])) in nfkc(ans.text) or _says_direction(exp["answer"], ans.text)) and all(
+        return (nfkc(_listed(exp["answer"])) in nfkc(ans.text) or _says_direction(exp["answer"], ans.text)
+                or _larger_kind(exp["answer"], ans)) and all(
             any(_same(v, x) for x in values) for v in exp.get("values", [])) and _states(exp.get("value"), ans)
     if case.kind == "ranking":
         top = exp.get("value")

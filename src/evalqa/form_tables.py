@@ -41,6 +41,7 @@ _TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指�
 
 
 # 「（参考指標）熱中症による休業4日以上の死傷者数（人）」: a name after a bracketed kind, not a row's label.
+_WRAP_AFTER = ("目標値", "年度目標値")  # a row of these, then the 実績値 row of the same indicator
 _NAMED_AFTER_BRACKET = re.compile(r"\([^()]{1,8}\)[^()]{4,}")
 
 
@@ -195,12 +196,24 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         table_unit = None  # 「達成率（％）」: a column's own unit, not the table's
     years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
     graded_years: dict[tuple[str, int], str] = {}  # (subject, year) → the grade a one-year grade column gives
-    for i, row in enumerate(body):
-        cells = row.cells + [""] * (width - len(row.cells))
+    row_measure: str | None = None
+    kinds_at = next((c for c, col in cols.items() if col.label == "区分"), None)  # the column of 目標値 / 実績値
+
+    def read_row(cells: list[str]) -> tuple[dict, list[tuple[int, str]], tuple[int, str | None]]:
         values = {c: got for c in range(1, width)
                   if cols[c].label is None and (got := read_value(cells[c], sheet))}
         texts = [(c, cells[c].strip()) for c in range(width) if cells[c].strip() and c not in values]
-        label_at, row_measure = next(((c, m) for c, t in texts if (m := measure_of(t, whole=True))), (0, None))
+        return values, texts, next(((c, m) for c, t in texts if (m := measure_of(t, whole=True))), (0, None))
+
+    for i, row in enumerate(body):
+        cells = row.cells + [""] * (width - len(row.cells))
+        values, texts, (label_at, measure) = read_row(cells)
+        if kinds_at is not None and measure and label_at < kinds_at and not any(cells[width - (kinds_at - label_at):]):
+            # 「（H30年度） （毎年度） 実績値 2,915 …」 set out with spaces, its empty name cell lost: the kind of value
+            # stands in the 区分 column, and the cells after it in the years' columns
+            cells = [""] * (kinds_at - label_at) + cells[:width - (kinds_at - label_at)]
+            values, texts, (label_at, measure) = read_row(cells)
+        prev_measure, row_measure = row_measure, measure
         # 「| 年度ごとの目標値 | 910 | 900 …」 set one cell to the right, its label in the first year's column:
         # the values are the years' from that column on.
         shift = 1 if label_at and cols[label_at].year and all(c > label_at for c in values) \
@@ -263,6 +276,20 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
             row_measure = row_measure or named
+        elif first and state.subject and row_measure == "実績値" and prev_measure in _WRAP_AFTER \
+                and not re.match(rf"[0-9０-９{CIRCLED}]", first):
+            # 「4 PAZ内住民への安定ヨウ素剤の事前配 | … | 目標値 …」 over 「布率（％）【主要】 | … | 実績値 …」: the
+            # indicator's name runs on into its 実績値 row (a unit in brackets there is its unit)
+            rest = tidy(first)
+            if first.startswith(("(", "（")):
+                rest = re.sub(r"^[(（][^()（）]{1,8}[)）]", "", rest)
+            if rest:
+                named = _subject_of(state.subject + rest)
+                for f in out:
+                    if f.subject == state.subject:
+                        f.subject = named
+                state.subject = named
+            state.unit = unit_of(first) or state.unit
         elif first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure
                                                                    and not _NAMED_AFTER_BRACKET.match(norm(first))):
             # A new subject: an indicator's name (units in its name carry to its rows).

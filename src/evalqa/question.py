@@ -162,6 +162,11 @@ _COUNTED_BY_RESULT = (
     ("met", re.compile(rf"{_HOW_MANY}(?:達成した|達成できた|達成している|上回った|クリアした)")),
 )
 
+# 「何ポイント届かなかった」「どれだけ上回った」: the amount of a miss (of one value), not which ones missed
+_BY_HOW_MUCH_RE = re.compile(r"(?:何ポイント|どれ(?:だけ|くらい|ほど)|どの(?:くらい|程度)|いくら|差"
+                             r"|何(?:人|件|回|か所|トン|%|％))(?:[^、。？?]{0,6})(?:届か|足りな|不足|下回|上回|超え|オーバー|離れ)")
+_WHICH_ONES_RE = re.compile(r"指標(?:は|が|を)|もの|区分|項目|どれ(?!だけ|くらい|ほど)|どの(?!くらい|程度)|いくつ"
+                            r"|のうち|何(?:件|個|つ)が")
 _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
 
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
@@ -377,6 +382,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     if operation is None and family is None and not years and _MAIN_INDICATORS_RE.search(n) \
             and not re.search(r"達成|判定|状況|評価結果", n) and not _NUMERIC_RE.search(_MAIN_INDICATORS_RE.sub("", q)):
         operation = "count"  # 「主要な測定指標になっているものは？」: no value asked of them, so which they are
+    if operation in (None, "missed", "met", "count") and "目標" in n and _BY_HOW_MUCH_RE.search(n) \
+            and not _WHICH_ONES_RE.search(n):
+        operation = "compare"  # 「R4年度は年度目標に何ポイント届かなかった？」: by how much one value missed its target
     if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
         operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), None) \
             or next((op for op, pat in _COUNTED_BY_RESULT if pat.search(n)), operation)  # 「うちいくつが達成した」

@@ -57,11 +57,34 @@ _TABULAR_RE = re.compile(r"[△▲\-−－]?[\d,.]+(?:%|％)?(?:以下|以上|�
 _CAPTION_LABEL_RE = re.compile(r"(?:測定|参考)?指標\s*\d{1,2}(?:[-－]\d{1,2})?")
 
 
+# What a tight column holds beside its neighbours, one space apart (`pdftotext -layout`): a value, a year, a year in
+# brackets (「（H30年度）」「（毎年度）」), a kind of value or a grade
+_ATOM_RE = re.compile(rf"{_TABULAR_RE.pattern}|[(（](?:[^()（）\s]{{0,6}}年度?|毎年度?)[)）]"
+                      r"|目標値|実績値|基準値|年度目標値?|達成率|区分|判定|集計中|調査中")
+_YEAR_CELL_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年度?|[RH]\d{1,2}年?度?|(?:19|20)\d{2}年度?")
+
+
+def _tight(cells: list[str]) -> list[str]:
+    """Cells one space apart split too, where every piece is a value, a year or a kind of value (「120 150以上 目標値」)
+    or the line is a header of short words and years (「測定指標 基準値 目標値 区分 令和元年度 令和2年度」)."""
+    out: list[str] = []
+    for c in cells:
+        parts = c.split(" ")
+        if len(parts) > 1 and all(_ATOM_RE.fullmatch(x) for x in parts):
+            out += parts
+        else:
+            out.append(c)
+    if len(out) == 1 and len(parts := out[0].split(" ")) >= 4 and all(len(x) <= 8 for x in parts) \
+            and sum(bool(_YEAR_CELL_RE.fullmatch(x)) for x in parts) >= 2:
+        return parts
+    return out
+
+
 def aligned_cells(line: str) -> list[str]:
     """A line's cells when it is a table row set out with spaces (three or more cells, two of them values or years,
     or four or more short cells, as a header), or fields with their values (「基準値：5.3（令和元年）　目標値：10
     （令和7年）」 → label, value, label, value); else the line whole, as prose and titles are."""
-    cells = [c for c in _GAP_RE.split(line.strip()) if c]
+    cells = _tight([c for c in _GAP_RE.split(line.strip()) if c])
     if cells and _CAPTION_LABEL_RE.fullmatch(cells[0]):
         return [line]
     fields = [_FIELD_RE.fullmatch(c) for c in cells]
