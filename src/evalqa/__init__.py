@@ -6,11 +6,12 @@ from .conversation import Conversation
 from .errors import SheetError
 from .figure import Figure
 from .index import Index, IndexFailure
-from .parser import load_sheet
+from .parser import load_sheet, load_sheets
 from .search import Hit
 from .sheet import Section, Sheet
 from .tables import Table
 
 __all__ = ["Answer", "Assistant", "BuildReport", "Conversation", "Figure", "Hit", "Index", "IndexFailure",
-           "Section", "Sheet", "SheetError", "Table", "load_sheet"]
+           "Section", "Sheet", "SheetError", "Table", "load_sheet",
+           "load_sheets"]
 __version__ = "0.1.0"

@@ -295,8 +295,8 @@ def means_sum(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit], f
         return refusal(a.question, "どの施策の達成手段を合計するのか分かりません。施策名を添えてください。")
     said = _said_count(a)
     found = []
-    for title in dict.fromkeys(cat.titles.get(sid) for sid in scope.sheets):
-        sheet = max((sid for sid in scope.sheets if cat.titles.get(sid) == title),
+    for title in dict.fromkeys(cat.policy_titles.get(sid) for sid in scope.sheets):
+        sheet = max((sid for sid in scope.sheets if cat.policy_titles.get(sid) == title),
                     key=lambda sid: cat.sheet_years.get(sid) or 0)  # (the newest of the 施策's sheets)
         pool = [s for s in cat.subjects if s.kind == "means" and s.sheet == sheet and scope.holds(s)]
         year = a.years[0] if len(a.years) == 1 else max(

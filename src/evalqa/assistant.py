@@ -180,7 +180,7 @@ class Assistant:
             if a.reason and not subject_words(a) and context is not None and context.subject is not None:
                 # 「なんで変わったの？」 after a figure: why, of the subject in focus, in its sheet
                 s = context.subject  # (the 施策's sheets of every year: next year's may say why it was revised)
-                own = [sid for sid, t in cat.titles.items() if t == cat.titles.get(s.sheet)]
+                own = [sid for sid, t in cat.policy_titles.items() if t == cat.policy_titles.get(s.sheet)]
                 hits = [h for h in self.index.search(f"{s.name} {question}", k=8) if h.sheet in own] or hits
                 a = replace(a, sheets=own, content=[*a.content, *terms(bare_name(s.name))])
             return self._prose(a, hits)
@@ -200,7 +200,7 @@ class Assistant:
         if (not subject_words(a) or whole) and a.family:
             within = a.sheets or ([best[1].sheet] if whole and best[1] is not None else [])
             cands = cat.default_budget_subjects(replace(a, sheets=within) if within else a)
-            if not cands or not within and len({cat.titles.get(c.sheet) for c in cands}) > 1:
+            if not cands or not within and len({cat.policy_titles.get(c.sheet) for c in cands}) > 1:
                 # (no 施策 named among several: the newest sheet's budget would be a guess)
                 return self._finish(refusal(question, wording.unknown_owner(FAMILY_LABEL[a.family])), hits)
             best, strong = (1.0, cands[0]), True
@@ -273,7 +273,7 @@ class Assistant:
         # The same indicator in other sheets (another year's sheet, another ministry's copy).
         others += [s for sc, s in ranked[1:8]
                    if sc >= best[0] - 0.02 and s.name == subject.name and s.sheet != subject.sheet]
-        others = [s for s in others if cat.titles.get(s.sheet) != cat.titles.get(subject.sheet)]
+        others = [s for s in others if cat.policy_titles.get(s.sheet) != cat.policy_titles.get(subject.sheet)]
         ans = numeric_answer(a, frame, cat.sheet_label)
         # Indicators of one sheet that all carry every word asked (「有識者の部」 of two polls): the question does
         # not tell which, so each is answered, by name, rather than one guessed.
@@ -345,7 +345,7 @@ class Assistant:
                 if not subject_words(a) or asks_whole(a) or (best is None and a.sheets):
                     best = next(iter(cat.default_budget_subjects(a)), best)
             if context is not None and context.subject is not None and best is not None and not a.sheets \
-                    and cat.titles.get(best.sheet) == cat.titles.get(focus := context.subject.sheet):
+                    and cat.policy_titles.get(best.sheet) == cat.policy_titles.get(focus := context.subject.sheet):
                 # a follow-up ranks within the document in focus (its latest year, unless 「その年」 asks that one)
                 a = replace(a, sheets=[focus])
                 best = cat.stitched(best, [focus])[0]

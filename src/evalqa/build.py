@@ -23,7 +23,7 @@ from .chunking import Chunk, chunk_sheet
 from .corpus import scan_corpus
 from .embedding import Embedder, load_embedder
 from .errors import SheetError
-from .parser import READING_VERSION, load_sheet
+from .parser import READING_VERSION, load_sheets
 from .progress import EmbedProgress
 from .sheet import GENERAL, Sheet
 from .storage import (
@@ -198,10 +198,13 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
     live generation (or from nothing on a full rebuild). Fills the report's sheet lists; returns the folder,
     or None when nothing would change (every changed sheet failed to parse)."""
     indexed = set(plan.update) | set(plan.remove) | set(plan.keep)
-    parsed: dict[str, Sheet] = {}
+    parsed: dict[str, Sheet] = {}  # by sheet id: a file of several 施策 gives several (「id#2」 …)
+    owner: dict[str, str] = {}  # sheet id → the file's id
     for sid in plan.todo:
         try:
-            parsed[sid] = load_sheet(plan.files[sid], sheet_id=sid)
+            for sheet in load_sheets(plan.files[sid], sheet_id=sid):
+                parsed[sheet.id] = sheet
+                owner[sheet.id] = sid
         except SheetError as e:
             report.failed[sid] = e.reason
             report.failed_files[sid] = plan.files[sid].name
@@ -210,7 +213,8 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
             if log:
                 log(f"evalqa: error: {e}" + (" (previous version kept)" if sid in report.kept else ""))
     for sid, sheet in parsed.items():
-        (report.updated if sid in indexed else report.added).append(sid)
+        if sid == owner[sid]:
+            (report.updated if sid in indexed else report.added).append(sid)
         if sheet.form == GENERAL and sheet.figures:
             report.general[sid] = len(sheet.figures)
         elif sheet.form == GENERAL:
@@ -222,8 +226,8 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
                               plan.embedder.dim)
     try:
         if not plan.full:  # a full rebuild starts from an empty generation
-            for sid in sorted(set(plan.remove) | set(parsed)):
-                writer.remove_sheet(sid)
+            for sid in sorted(set(plan.remove) | set(owner.values())):
+                writer.remove_sheet(sid)  # (and the other 施策 of its file)
         budget, overlap = plan.settings["chunking"]["budget"], plan.settings["chunking"]["overlap"]
         chunks: dict[str, list[Chunk]] = {sid: chunk_sheet(s, budget, overlap) for sid, s in parsed.items()}
         t_embed = time.perf_counter()
@@ -235,7 +239,7 @@ def write_generation(plan: BuildPlan, report: BuildReport, *, progress: bool = T
             keywords = [" ".join(terms(c.document, sheet.era)) for c in chunks[sid]]
             # The outline (every indicator, with or without figures) lets answers count and list them.
             metadata = {**sheet.metadata, "outline": sheet.outline, "fields": sheet.fields}
-            rec = SheetRecord(sid, str(plan.files[sid]), plan.hashes[sid], metadata, sheet.warnings,
+            rec = SheetRecord(sid, str(plan.files[owner[sid]]), plan.hashes[owner[sid]], metadata, sheet.warnings,
                               sheet.figures, chunks[sid], keywords, sheet.facts)
             chunk_ids += writer.add_sheet(rec, first_ord=len(chunk_ids))
         keys = [passage_key(plan.embedder.id, c.document) for sid in parsed for c in chunks[sid]]

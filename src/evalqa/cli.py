@@ -12,20 +12,21 @@ from . import __version__
 def _figures(args: argparse.Namespace) -> int:
     from .errors import SheetError
     from .figure import to_csv, to_jsonl, to_table
-    from .parser import load_sheet
+    from .parser import load_sheets
 
     status = 0
     out = []
     for path in args.paths:
         try:
-            sheet = load_sheet(path)
+            sheets = load_sheets(path)  # (a file of several 施策: each its own sheet, as the index reads it)
         except SheetError as e:
             print(f"evalqa: error: {e}", file=sys.stderr)
             status = 1
             continue
-        for w in sheet.warnings:
-            print(f"evalqa: warning: {w}", file=sys.stderr)
-        out.extend(sheet.figures)
+        for sheet in sheets:
+            for w in sheet.warnings:
+                print(f"evalqa: warning: {w}", file=sys.stderr)
+            out.extend(sheet.figures)
     if args.json:
         sys.stdout.write(to_jsonl(out))
     elif args.csv:

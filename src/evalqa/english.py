@@ -324,7 +324,8 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
                 and isinstance(first.value, (int, float)) and isinstance(figures[1].value, (int, float)):
             # two subjects, one measure (101.2万人 is more than 16,276人)
             big, small = sorted(figures[:2], key=lambda f: base_amount(f.value, f.unit or "")[1], reverse=True)
-            body += (f"\nLarger: 「{big.series or big.subject}」 ({value(big)} against {value(small)})."
+            gap = _difference(big, small, value)
+            body += (f"\nLarger: 「{big.series or big.subject}」 ({value(big)} against {value(small)}{gap})."
                      if big.value != small.value else "\nThey are the same.")
         elif kind == "comparison" and len(figures) >= 2 and first.subject == figures[1].subject \
                 and isinstance(first.value, (int, float)) and isinstance(figures[1].value, (int, float)):
@@ -332,7 +333,8 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
             how = "higher than (above)" if first.value > other.value else "lower than (below)" \
                 if first.value < other.value else "the same as"
             body += (f"\nThe {fy_label(first)} {measure_en(first.measure)} is {how} the {fy_label(other)} "
-                     f"{measure_en(other.measure)} ({value(first)} against {value(other)}).")
+                     f"{measure_en(other.measure)} ({value(first)} against {value(other)}"
+                     f"{_difference(first, other, value)}).")
         if kind == "trend" and len(row := [f for f in figures if (f.subject, f.measure, f.series) == (
                 first.subject, first.measure, first.series) and isinstance(f.value, (int, float))]) >= 2:
             a, b = row[0], row[-1]  # (in year order, as the answer lists them)
@@ -349,6 +351,15 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
 
 _ERA_YEAR_RE = re.compile(r"(令和|平成)(\d{1,2}|元)年度")
 
+
+
+def _difference(a: Any, b: Any, value: Callable[[Any], str]) -> str:
+    """「, a difference of 19件」 of two values in one unit (a percentage's in points), else nothing."""
+    if (a.unit or "") != (b.unit or "") or a.value == b.value:
+        return ""
+    diff = round(abs(a.value - b.value), 6)
+    return f", a difference of {value(replace(a, value=diff, unit=''))} points" if a.unit == "%" else \
+        f", a difference of {value(replace(a, value=diff))}"
 
 
 def _with_fy(m: re.Match) -> str:

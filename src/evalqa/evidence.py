@@ -24,7 +24,7 @@ from .matching import (
 )
 from .normalize import nfkc, norm
 from .question import STOP, QuestionAnalysis, subject_words
-from .romaji import loose, readings
+from .romaji import loanwords, loose, readings
 from .search import Hit, hit_source
 from .subject import BARE_NAME_RE, Subject, category_suffix, series_in
 from .subjects import SubjectCatalogue
@@ -50,6 +50,7 @@ class Evidence:
         self._mentions: dict[str, bool] = {}
         self._readings: dict[str, str] | None = None
         self._lexicon = lexicon
+        self._loans: dict[str, str] | None = None
 
     def romanized(self, word: str) -> str | None:
         """The sheets' word a Latin word is the reading of (「michibiki」 → みちびき, 「rausu」 → 羅臼), else None."""
@@ -76,8 +77,10 @@ class Evidence:
     def read_translated(self, a: QuestionAnalysis) -> QuestionAnalysis:
         """An English question with the words the dictionary gives in Japanese read as the sheets write them
         (「storytellers」 → 語り部; see `translation`)."""
-        lexicon = self._lexicon or default_lexicon()
-        return a if lexicon is None else translate(a, lexicon, self.written)
+        if self._loans is None:  # (once per generation, as the romanized readings)
+            self._loans = loanwords([*(s.name for s in self.catalogue.subjects), *self.catalogue.titles.values(),
+                                     *(f.subject for f in self.catalogue.facts)])
+        return translate(a, self._lexicon or default_lexicon(), self.written, self._loans)
 
     def written(self, term: str) -> bool:
         """Do the sheets write the term: a Japanese word in their text, a word of katakana as a word of its own

@@ -197,6 +197,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     years_across: dict[int, tuple[int, str]] = {}  # a row of years inside the body heads the rows below it
     graded_years: dict[tuple[str, int], str] = {}  # (subject, year) → the grade a one-year grade column gives
     row_measure: str | None = None
+    named_row = -1  # the row that named the subject in force
     kinds_at = next((c for c, col in cols.items() if col.label == "区分"), None)  # the column of 目標値 / 実績値
 
     def read_row(cells: list[str]) -> tuple[dict, list[tuple[int, str]], tuple[int, str | None]]:
@@ -277,7 +278,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
             row_measure = row_measure or named
         elif first and state.subject and row_measure == "実績値" and prev_measure in _WRAP_AFTER \
-                and not re.match(rf"[0-9０-９{CIRCLED}]", first):
+                and named_row == i - 1 and not re.match(rf"[0-9０-９{CIRCLED}]", first):
             # 「4 PAZ内住民への安定ヨウ素剤の事前配 | … | 目標値 …」 over 「布率（％）【主要】 | … | 実績値 …」: the
             # indicator's name runs on into its 実績値 row (a unit in brackets there is its unit)
             rest = tidy(first)
@@ -294,6 +295,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                                                                    and not _NAMED_AFTER_BRACKET.match(norm(first))):
             # A new subject: an indicator's name (units in its name carry to its rows).
             state = _RowState(subject=_subject_of(first), unit=unit_of(first))
+            named_row = i
         elif first and unit_of(first):
             state.unit = unit_of(first)
         # (「単位 | 百万円」: a column of units names each row's)

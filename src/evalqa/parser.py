@@ -20,6 +20,7 @@ from .forms import form_fields, read_form_metadata
 from .headings import ROMAN, Heading, general_heading, match_heading
 from .measures import measure_of
 from .normalize import nfkc, norm, tidy
+from .parts import part_id, policy_parts
 from .readers import Document, Line, read_document
 from .sheet import GENERAL, Section, Sheet
 from .tables import MEASURE_RE, Row, Table, analyse_table
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 82
+READING_VERSION = 83
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -50,11 +51,20 @@ _TABLE_KIND = {"budget": "policy_budget", "indicator": "indicator", "reference":
 def load_sheet(path: str | Path, *, sheet_id: str | None = None) -> Sheet:
     """Read one sheet file (UTF-8 with/without BOM, or CP932) into a `Sheet` with its figures.
 
-    Raises `SheetError` (naming the file) for unreadable input (empty, binary, undecodable, a scan …).
+    Raises `SheetError` (naming the file) for unreadable input (empty, binary, undecodable, a scan …). A file of
+    several 施策 loads whole here; `load_sheets` reads each 施策 as a sheet of its own, as the index does.
     A 事前分析表 with no tables loads with an empty figure list and a warning; any other document loads as a
     general evaluation document (`Sheet.form`): its headings and text, and the figures of its regular tables.
     """
     return parse_sheet(read_document(path), sheet_id=sheet_id)
+
+
+def load_sheets(path: str | Path, *, sheet_id: str | None = None) -> list[Sheet]:
+    """The sheets of one file: one, or one per 施策 when the file holds several (`parts`: the first keeps the
+    file's id, the others are 「id#2」 …). Raises `SheetError` as `load_sheet` does."""
+    document = read_document(path)
+    sid = sheet_id or Path(document.path).stem
+    return [parse_sheet(part, part_id(sid, k)) for k, part in enumerate(policy_parts(document))]
 
 
 def parse_sheet(document: Document, sheet_id: str | None = None) -> Sheet:

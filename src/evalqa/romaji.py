@@ -84,3 +84,33 @@ def readings(words: Iterable[str]) -> dict[str, str]:
         if len(letters) >= 4 and (letters not in out or re.fullmatch(r"[ァ-ヴー]+", out[letters])):
             out[letters] = word
     return out
+
+
+def loanwords(texts: Iterable[str]) -> dict[str, str]:
+    """English spellings → the katakana words of the texts they are the origin of, as UniDic gives a loanword's
+    origin (ムーン-moon, ショット-shot): 「moonshot」「moon shot」 → ムーンショット, 「symposium」 → シンポジウム.
+    A run of loanwords is one word under each spelling of the run (joined, spaced, hyphenated)."""
+    out: dict[str, str] = {}
+    for text in dict.fromkeys(texts):
+        run: list[tuple[str, str]] = []
+        for w in [*tagger()(text), None]:
+            origin = _origin(w) if w is not None else None
+            if origin is not None and w is not None:
+                run.append((w.surface, origin))
+                continue
+            for i in range(len(run)):  # every sub-run: 「ノンステップバス」 is also 「step bus」, 「bus」
+                for j in range(i + 1, len(run) + 1):
+                    kana = "".join(s for s, _ in run[i:j])
+                    for spelling in {sep.join(o for _, o in run[i:j]) for sep in ("", " ", "-")}:
+                        out.setdefault(spelling, kana)
+            run = []
+    return out
+
+
+def _origin(w) -> str | None:  # noqa: ANN001 - a fugashi node
+    """The English a katakana token comes from (「ショット-shot」 → shot), else None."""
+    lemma = w.feature.lemma or ""
+    if not re.fullmatch(r"[ァ-ヴー・]+", w.surface) or "-" not in lemma:
+        return None
+    origin = lemma.rsplit("-", 1)[1].lower()
+    return origin if re.fullmatch(r"[a-z]+", origin) else None

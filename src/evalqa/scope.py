@@ -156,7 +156,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
             own = said[len(said) - next((i for i, t in enumerate(reversed(said)) if t not in _names(cat)[2]),
                                         len(said)):]
             found = set.intersection(*(_names(cat)[2].get(t, set()) for t in own)) if own else set()
-            if len({cat.titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
+            if len({cat.policy_titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)
     by_title = bool(named)  # (else named below by number, ministry, field or document: its title words name nothing)
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
@@ -176,7 +176,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         having = {sid: found for sid, m in cat.sheet_meta.items()
                   if (found := {lb for f in m.get("fields") or [] if _FIELD_LABEL_RE.fullmatch(lb := norm(f["label"]))
                                 and lb in q})}
-        if len({cat.titles.get(sid) for sid in having}) == 1:
+        if len({cat.policy_titles.get(sid) for sid in having}) == 1:
             named, labels = list(having), set().union(*having.values())
     # 「令和5年度事前分析表では」 names one of a 施策's sheets of several years, or, with no 施策 named, the
     # sheets of that document.
@@ -224,7 +224,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = set(ministries) | themed
-    if not by_title and a.family in MONEY_FAMILIES and len({cat.titles.get(sid) for sid in named}) == 1 \
+    if not by_title and a.family in MONEY_FAMILIES and len({cat.policy_titles.get(sid) for sid in named}) == 1 \
             and (title := cat.titles.get(named[0])) \
             and all(t in words or t in terms(title) for t in a.content if len(t) >= 2):
         # 「警察庁の交通事故の概算要求額」 'the NPA's budget request for traffic accidents': money asked of the
@@ -255,7 +255,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
 def _narrowed(named: list[str], content: Sequence[str], ministries: set[str], cat: SubjectCatalogue) -> list[str]:
     """Of several 施策 named (by a ministry, or by a word their titles share), those whose titles share the most
     of the question's other words (「環境省の循環型社会の…」: the 循環型社会 sheet of 環境省's)."""
-    if len({cat.titles.get(sid) for sid in named}) < 2:
+    if len({cat.policy_titles.get(sid) for sid in named}) < 2:
         return named
     asked = {t for t in content if len(t) >= 2 and NOUN_RE.fullmatch(t) and t not in ministries}
     shared = {sid: sum(cat.idf(t) for t in asked & set(terms(cat.titles.get(sid) or ""))) for sid in named}

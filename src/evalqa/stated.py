@@ -290,6 +290,8 @@ def counted_otherwise(a: QuestionAnalysis, units: Sequence[str], name: str = "")
         not_counts = ("円", "%")
     elif counted == "いくつ" and not re.search(r"率|割合|%|ポイント|平均", a.normalized):
         not_counts = MEASURES
+    if counted == "いくつ" and any("/" in u for u in units):
+        return None  # (「資源生産性（万円／トン）はいくつ」: a value per something is what an indicator reports)
     if counted == "%" and re.search(r"率", name) and not re.search(r"%|％|パーセント|percent", a.question, re.I):
         return None  # (「死傷事故率」 in 件／億台キロ is the rate asked: 率 alone asked no %)
     if counted is not None and not any(same_counter(u, counted) for u in units) and (

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from .ann import APPROXIMATE, write_approximate
+from .parts import file_id, is_part_of
 
 FORMAT_VERSION = 3  # 2: chunks.page; 3: facts (numbers stated in sentences), sheet outline and fields
 DB, VECTORS, MANIFEST, CURRENT, LOCK = "evalqa.sqlite", "vectors.faiss", "manifest.json", "CURRENT", ".build.lock"
@@ -142,7 +143,8 @@ def publish(index_dir: Path, tmp: Path, keep: Path | None) -> str:
 def sheet_hashes(gen: Path) -> dict[str, str]:
     """Content hash of every sheet indexed in a generation, by sheet id."""
     with contextlib.closing(sqlite3.connect(gen / DB)) as con:
-        return dict(con.execute("SELECT id, sha256 FROM sheets"))
+        # (by file: the 施策 of one file, 「id#2」 …, share its hash)
+        return {file_id(sid): sha for sid, sha in con.execute("SELECT id, sha256 FROM sheets")}
 
 
 # --- writing a generation -----------------------------------------------------------------------
@@ -180,6 +182,13 @@ class GenerationWriter:
         self.con.execute(PASSAGES)
 
     def remove_sheet(self, sheet: str) -> None:
+        """Remove a file's sheets: the sheet, and the other 施策 read from its file (「id#2」 …)."""
+        for sid in [r[0] for r in self.con.execute("SELECT id FROM sheets")]:
+            if sid != sheet and is_part_of(sid, sheet):
+                self._remove_one(sid)
+        self._remove_one(sheet)
+
+    def _remove_one(self, sheet: str) -> None:
         ids = [r[0] for r in self.con.execute("SELECT id FROM chunks WHERE sheet = ?", (sheet,))]
         if ids:
             self.vectors.remove_ids(np.array(ids, dtype="int64"))

@@ -18,7 +18,7 @@ from .facts import MEASURE as STATED
 from .figure import Figure
 from .fiscal_year import to_label
 from .matching import COMPOUND_RE, Asked, TermIndex, term_matches
-from .normalize import norm
+from .normalize import nfkc, norm
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .subject import Subject, all_series_in, bare_name, category_suffix, field_of
@@ -33,6 +33,9 @@ class SubjectCatalogue:
     def __init__(self, figures: Iterable[Figure], sheets: Sequence[dict]):
         self.sheet_meta: dict[str, dict] = {s["id"]: s["metadata"] for s in sheets}
         self.titles = {sid: m.get("title") or sid for sid, m in self.sheet_meta.items()}
+        # The 施策 a title names, as two formats of its sheets may print it (「目標２－１循環型社会の形成」 and
+        # 「目標2－1 循環型社会の形成」): compared so, shown as printed
+        self.policy_titles = {sid: re.sub(r"\s+", "", nfkc(t)) for sid, t in self.titles.items()}
         # 「JCG」「ATLA's」: the letters a body's sheets are filed under (jcg-r6-2-kainan) name them
         self.filed_under: dict[str, list[str]] = defaultdict(list)
         for sid in self.titles:
@@ -110,7 +113,7 @@ class SubjectCatalogue:
 
     def policy_of(self, sheet: str) -> tuple[str | None, str]:
         """(ministry, 施策名): the one 施策 a sheet of some year is of."""
-        return (self.sheet_meta.get(sheet, {}).get("ministry"), self.titles.get(sheet) or sheet)
+        return (self.sheet_meta.get(sheet, {}).get("ministry"), self.policy_titles.get(sheet) or sheet)
 
     def subjects_of(self, sheet: str) -> list[int]:
         """The indexes of the sheet's subjects."""
@@ -159,11 +162,22 @@ class SubjectCatalogue:
     def _across_years(self, s: Subject) -> list[Subject]:
         """The subject as the 施策's sheets of each year write it: by name and table, else by its bare name
         (「指標4 マリンレジャーに伴う…数」 of next year's workbook is 「マリンレジャーに伴う…数(人)」)."""
-        title = self.titles.get(s.sheet)
-        exact = [t for t in self._by_name.get((s.name, s.table), []) if self.titles.get(t.sheet) == title]
+        title = self.policy_titles.get(s.sheet)
+        exact = [t for t in self._by_name.get((s.name, s.table), []) if self.policy_titles.get(t.sheet) == title]
         bare = [x for x in self._by_bare_name.get(bare_name(s.name), [])
-                if x.kind == s.kind and self.titles.get(x.sheet) == title]
-        return exact if len({t.sheet for t in exact}) > 1 or len({t.sheet for t in bare}) < 2 else bare
+                if x.kind == s.kind and self.policy_titles.get(x.sheet) == title]
+        if len({t.sheet for t in exact}) > 1:
+            return exact
+        if len({t.sheet for t in bare}) > 1:
+            return bare
+        # 「1人1日当たりのごみ排出量（一般廃棄物）」 of next year's sheet is 「一般廃棄物の1人1日当たりのごみ排出量」
+        # reworded: the same words in another order, the one such subject of its sheet
+        words = _name_words(s.name)
+        same = [x for x in self.subjects if x.kind == s.kind and x.sheet != s.sheet
+                and self.policy_titles.get(x.sheet) == title and _name_words(x.name) == words]
+        if same and all(sum(y.sheet == x.sheet for y in same) == 1 for x in same):
+            return [s, *same]
+        return exact or bare
 
     def _ministry(self, sheet: str) -> str | None:
         return self.sheet_meta.get(sheet, {}).get("ministry")
@@ -363,3 +377,9 @@ class SubjectCatalogue:
         if year is None:
             return None
         return next((t for t in self._across_years(s) if self.sheet_years.get(t.sheet) == year + offset), None)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name, in any order, what its brackets say among them (its list number aside)."""
+    n = re.sub(r"^(?:(?:測定|参考)?指標\s*\d{1,2}|[①-⑳]|\d{1,2}[\s.．、])\s*", "", nfkc(name))
+    return frozenset(terms(re.sub(r"[()（）【】]", " ", n)))

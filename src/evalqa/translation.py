@@ -10,7 +10,7 @@ Japanese words is written in the sheets (several are a guess: the English word i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from .english import is_common
@@ -32,7 +32,8 @@ her i my me one ones get got let make made do done go went gone come came take t
 _JOINED = 12  # Japanese words per English word tried when joining neighbours (the commonest first)
 
 
-def translate(a: QuestionAnalysis, lexicon: Lexicon, mentioned: Callable[[str], bool]) -> QuestionAnalysis:
+def translate(a: QuestionAnalysis, lexicon: Lexicon | None, mentioned: Callable[[str], bool],
+              loans: Mapping[str, str] | None = None) -> QuestionAnalysis:
     """The analysis with the English words the sheets write in Japanese read as that Japanese: in its
     normalized text, its content words, and out of its proper nouns (a name the sheets write is no unknown
     name)."""
@@ -43,7 +44,7 @@ def translate(a: QuestionAnalysis, lexicon: Lexicon, mentioned: Callable[[str], 
         tokens = [t for t in re.split(r"[・\-]", m.group(0)) if t]
         # (words the user hyphenated are one compound: 「four-island」)
         hyphened = {i for i, sep in enumerate(re.findall(r"[・\-]+", m.group(0).strip("・-"))) if "-" in sep}
-        reading = _read(tokens, hyphened, names, lexicon, mentioned)
+        reading = _read(tokens, hyphened, names, lexicon, mentioned, loans or {})
         if reading is None:
             continue
         japanese, consumed = reading
@@ -57,15 +58,17 @@ def translate(a: QuestionAnalysis, lexicon: Lexicon, mentioned: Callable[[str], 
     return replace(a, content=content, proper=proper, normalized=normalized)
 
 
-def _read(tokens: list[str], hyphened: set[int], names: set[str], lexicon: Lexicon, mentioned: Callable[[str], bool]
-          ) -> tuple[str, dict[str, str]] | None:
+def _read(tokens: list[str], hyphened: set[int], names: set[str], lexicon: Lexicon | None,
+          mentioned: Callable[[str], bool], loans: Mapping[str, str]) -> tuple[str, dict[str, str]] | None:
     """The run of English words in Japanese where the sheets write it (other words kept), and which English
     word went into which Japanese word; None when nothing was read."""
     out: list[str] = []
     consumed: dict[str, str] = {}
     i = 0
     while i < len(tokens):
-        span = _compound(tokens, i, hyphened, lexicon, mentioned) or _alone(tokens[i], names, lexicon, mentioned)
+        span = _loanword(tokens, i, loans, mentioned) or (lexicon is not None and (
+            _compound(tokens, i, hyphened, lexicon, mentioned) or _alone(tokens[i], names, lexicon, mentioned))) \
+            or None
         if span is None:
             out.append(tokens[i])
             i += 1
@@ -82,6 +85,26 @@ def _read(tokens: list[str], hyphened: set[int], names: set[str], lexicon: Lexic
 
 def _unknown(token: str, mentioned: Callable[[str], bool]) -> bool:
     return len(token) >= 2 and token not in _GRAMMAR and not is_common(token) and not mentioned(token)
+
+
+def _loanword(tokens: Sequence[str], i: int, loans: Mapping[str, str], mentioned: Callable[[str], bool]
+              ) -> tuple[str, int] | None:
+    """The katakana word the sheets write for English words it comes from (「Moonshot」 → ムーンショット, 「project
+    managers」 → プロジェクトマネージャー), the longest run first."""
+    for n in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
+        words = list(tokens[i:i + n])
+        if not any(_unknown(t, mentioned) for t in words):
+            continue
+        for last in dict.fromkeys([words[-1], *_singular(words[-1])]):
+            for sep in ("", " ", "-"):
+                if (kana := loans.get(sep.join([*words[:-1], last]))) is not None and len(kana) >= 2:
+                    return kana, n
+    return None
+
+
+def _singular(word: str) -> list[str]:
+    return [w for w in (word[:-3] + "y" if word.endswith("ies") else "", word[:-2] if word.endswith("es") else "",
+                        word[:-1] if word.endswith("s") and not word.endswith("ss") else "") if len(w) >= 3]
 
 
 def _compound(tokens: Sequence[str], i: int, hyphened: set[int], lexicon: Lexicon,
