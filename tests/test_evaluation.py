@@ -139,3 +139,24 @@ def test_a_conversation_turn_written_as_an_object(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ValueError, match=r"set\.jsonl:1: .*conversation must be an id"):
         load_cases(path)
+
+
+def test_a_year_ranked_is_right_under_another_label_of_that_year_and_a_part_is_its_files():
+    """「R4年度」 expected, 「令和4年度」 answered: the same year. A figure of 「id#2」 (the file's second 施策) is of
+    the file the question names."""
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+    from evalqa.figure import Figure
+
+    rate = Figure(sheet="kodoku-r6", section=[], subject="施策の予算額・執行額等", series=None, measure="執行率",
+                  fiscal_year=2022, year_label="令和4年度", value=81.2, unit="%", raw="81.2")
+    lowest = Case(question="q", kind="ranking", expected={"answer": "R4年度", "value": 81.2})
+    assert judge(lowest, Answer("q", "執行率が最も低い年度は「令和4年度」で、81.2%です。", True, [rate], [], "ranking"))
+    assert not judge(lowest, Answer("q", "執行率が最も低い年度は「令和3年度」で、81.2%です。", True, [rate], [],
+                                    "ranking"))
+    women = Case(question="q", kind="stated", expected=14, sheet="csti-r6-21", fiscal_year=2023)
+    pm = Figure(sheet="csti-r6-21#2", section=[], subject="女性", series=None, measure="本文記載", fiscal_year=2023,
+                year_label=None, value=14, unit="人", raw="14人")
+    assert judge(women, Answer("q", "14人です。", True, [pm], [], "stated"))
+    assert not judge(women, Answer("q", "14人です。", True, [Figure(**{**pm.__dict__, "sheet": "csti-r6-22#2"})],
+                                   [], "stated"))

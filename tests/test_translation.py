@@ -124,3 +124,16 @@ def test_english_questions_find_subjects_the_glossary_does_not_know(tmp_path_fac
     assert ans.found and ans.figures[0].value == 9876 and "別海町北方領土館" in ans.text
     ans = bot.ask("How many people visited the Kenya Northern Territories museum in FY2023?")
     assert not ans.found and "kenya" in ans.text.lower()
+
+
+def test_katakana_loanwords_are_read_from_the_english_they_come_from(lexicon):
+    """UniDic gives a loanword's origin (ムーン-moon, ショット-shot): the sheets' katakana words are read back from
+    English, joined, spaced or hyphenated, plural or not."""
+    from evalqa.romaji import loanwords
+    loans = loanwords(["ムーンショット型研究開発制度の推進", "ノンステップバスの導入率", "ジビエ利用量"])
+    assert loans["moonshot"] == loans["moon shot"] == "ムーンショット" and loans["non step bus"] == "ノンステップバス"
+    a = translate(analyse_question("How many patents did the Moonshot program file?", None, 2024), None, _written,
+                  loans)
+    assert "ムーンショット" in a.normalized and "moonshot" not in a.proper
+    a = translate(analyse_question("What share of non-step buses was reached?", None, 2024), None, _written, loans)
+    assert "ノンステップバス" in a.normalized

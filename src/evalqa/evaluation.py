@@ -39,7 +39,9 @@ from .conversation import Conversation
 from .counts import UNIT_SCALE, base_amount
 from .facts import MEASURE as STATED
 from .figure import Figure
+from .fiscal_year import find_fiscal_years, parse_fiscal_year
 from .normalize import nfkc
+from .parts import file_id
 
 KINDS = ("numeric", "stated", "trend", "comparison", "ranking", "count", "sum", "list", "prose", "metadata", "refusal")
 
@@ -219,6 +221,12 @@ def _says_direction(word: str, text: str) -> bool:
     return w in nfkc(text) or (pattern is not None and re.search(pattern, nfkc(text), re.IGNORECASE) is not None)
 
 
+def _same_year(label: str, text: str) -> bool:
+    """A year named as the sheet prints it (「R4年度」) and written otherwise in the answer (「令和4年度」)."""
+    year = parse_fiscal_year(label) if re.fullmatch(r"[^\s、。]{2,12}年度?", nfkc(label)) else None
+    return year is not None and any(m.start == m.end == year for m in find_fiscal_years(text.splitlines()[0]))
+
+
 def _larger_kind(kind: str, ans: Answer) -> bool:
     """A value against its target, the larger named by its kind (「年度ごとの目標値」, 「実績値」): the larger of the
     answer's two figures is of that kind (the sheet's label for it may differ: 年度目標値)."""
@@ -265,7 +273,7 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
                 and (case.kind == "stated" or f.measure == STATED or measure_matches(case.measure, f.measure)
                      or _kind_asked(case, f.measure))
                 and (case.fiscal_year is None or f.fiscal_year == case.fiscal_year)
-                and (case.sheet is None or f.sheet == case.sheet
+                and (case.sheet is None or file_id(f.sheet) == case.sheet  # (「id#2」: the file's second 施策)
                      or (f.sheet is not None and policy(f.sheet) == policy(case.sheet))))
     if case.kind == "trend" and isinstance(exp, dict):  # {"answer": "減少", "value": -156}: direction and change
         return _says_direction(exp["answer"], ans.text) and _states(exp.get("value"), ans)
@@ -279,7 +287,8 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
     if case.kind == "ranking":
         top = exp.get("value")
         name = _listed(exp["answer"])
-        return name in ans.text and (top is None or (bool(values) and _same(values[0], top)))
+        return (name in ans.text or _same_year(name, ans.text)) and (
+            top is None or (bool(values) and _same(values[0], top)))
     if case.kind == "count":
         first = ans.text.splitlines()[0] if ans.text else ""
         return re.search(rf"(?<![\d.,]){exp}(?![\d.,])", first) is not None

@@ -121,10 +121,18 @@ _CODE_RE = re.compile(r"(?<![a-z])([rh])\s*(\d{1,2})\s*[-－ー‐]\s*(\d{1,3}(?
                       re.IGNORECASE)
 
 
+def _acronym_in(title: str, q: str) -> bool:
+    """Does the question say the short name a title gives in brackets (「戦略的イノベーション創造プログラム（SIP）の
+    推進」 → SIP), as a word of its own?"""
+    return any(re.search(rf"(?<![a-z]){re.escape(ac.lower())}(?![a-z])", q.lower())
+               for ac in re.findall(r"[(（]([A-Za-z][A-Za-z0-9]{1,9})[)）]", nfkc(title)))
+
+
 def _document_theme(document: str | None) -> str | None:
     """「宇宙政策」 of 「令和6年度内閣府実績評価書（宇宙政策）」: what the document's name says it is about."""
-    m = re.search(rf"(?:{_DOCUMENT_WORDS}|分析表)[(（]([^()（）]{{2,12}})[)）]$", norm(document or ""))
-    return m.group(1) if m and not re.search(r"\d|年度", m.group(1)) else None
+    # (the document's number may follow: 「実績評価書（原子力防災）内閣府R5－㉙」; 「（実績評価）」 is a kind)
+    m = re.search(rf"(?:{_DOCUMENT_WORDS}|分析表)[(（]([^()（）]{{2,12}})[)）]", norm(document or ""))
+    return m.group(1) if m and not re.search(r"\d|年度|評価|分析", m.group(1)) else None
 
 
 def _coded(q: str, cat: SubjectCatalogue) -> list[str]:
@@ -146,7 +154,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     q = a.normalized
     by_words = _sheets_by_title_words(q, cat)
     named = [sid for sid, title in cat.titles.items() if title and (title in q or sid in q or sid in by_words or any(
-        first in q for _, first in _names(cat)[0].get(sid, ()))) and names_sheet(q, sid, cat)]
+        first in q for _, first in _names(cat)[0].get(sid, ())) or _acronym_in(title, q)) and names_sheet(q, sid, cat)]
     fields = _names(cat)[1]
     if not named:  # 「担い手施策の」「農地集積の施策で」「沖縄の評価書で」
         for nick in _NICKNAME_RE.finditer(q):
@@ -217,7 +225,8 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if len(named) > 1 and (kind := next((k for k in _DOCUMENT_KINDS if k in q), None)):
         named = [sid for sid in named if kind in norm(cat.sheet_meta[sid].get("document") or "")] or named
     before = len(named)
-    named = _narrowed(named, a.content, ministries, cat)
+    if not (by_title and a.operation == "compare" and len(named) == 2):  # (「SIPとムーンショットでどちらが」: both)
+        named = _narrowed(named, a.content, ministries, cat)
     # (theme words that chose one 施策 among the ministry's, 「文科省の留学生交流」, name the sheet)
     themed = {t for t in a.content if 0 < len(named) < before and any(t in cat.titles[sid] for sid in named)}
     if not named or len(named) == len(cat.titles) > 1:
@@ -273,7 +282,7 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     with its first (「北米外交」 for 北米地域外交; 「青少年交流の推進」 does not name 国際交流の推進), or nearly all
     of three or more of them (「温暖化対策推進の施策」 for 地球温暖化対策の推進)?"""
     title = cat.titles.get(sheet) or ""
-    if not title or title in q or sheet in q:
+    if not title or title in q or sheet in q or _acronym_in(title, q):
         return bool(title)
     # A long 施策名 (「障害者の地域生活への移行を推進し、地域で…」) is named by its first clause too.
     words = set(terms(q))

@@ -1,0 +1,34 @@
+"""Two years' sheets of one 施策 in two formats (tests/sheets/env-r5-2-1-junkan.txt, full-width digits, and
+next year's PDF env-r6-2-1-junkan.pdf, whose title prints 「目標2－1 循環型社会の形成」): the years stitch, a
+revised value is the newer sheet's with the older named, and an indicator reworded in the new sheet is the same."""
+import pytest
+
+from conftest import SHEETS, assistant_over
+
+pytestmark = [pytest.mark.slow]
+OLD, NEW = "env-r5-2-1-junkan", "env-r6-2-1-junkan"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    return assistant_over(tmp_path_factory, "years", (SHEETS / f"{OLD}.txt", SHEETS / f"{NEW}.pdf"))
+
+
+def test_a_revised_value_is_the_newer_sheets_and_the_older_is_named(bot):
+    ans = bot.ask("産業廃棄物の不法投棄は令和3年度に何件あった？")
+    f = ans.figures[0]
+    assert (f.sheet, f.measure, f.fiscal_year, f.value) == (NEW, "実績値", 2021, 109)
+    assert "107件" in ans.text and OLD in ans.text
+
+
+def test_a_trend_runs_over_both_sheets(bot):
+    ans = bot.ask("不法投棄件数は令和2年度から令和4年度でどう変わった？")
+    assert ans.kind == "trend" and [f.value for f in ans.figures if f.measure == "実績値"][:3] == [139, 109, 94]
+
+
+def test_an_indicator_reworded_next_year_answers_its_new_years(bot):
+    """「一般廃棄物の１人１日当たりのごみ排出量」 is 「1人1日当たりのごみ排出量（一般廃棄物）」 next year: 令和4年度
+    is 「－」 in the older sheet and 880 in the newer."""
+    ans = bot.ask("一般廃棄物の1人1日当たりのごみ排出量、令和4年度の実績は？")
+    f = ans.figures[0]
+    assert (ans.found, f.sheet, f.fiscal_year, f.value) == (True, NEW, 2022, 880)
