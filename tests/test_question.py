@@ -202,6 +202,9 @@ def test_an_earlier_document_is_not_an_earlier_year(question, years, document_of
 
 def test_a_policy_number_and_a_bound_asked_are_no_words_of_a_value():
     assert analyse_question("施策目標22の道路交通事故死者数の推移は？").family is None  # (施策目標22 names the 施策)
+    # 「（目標2－1）」 numbers the 施策 too: the 当初予算額 is asked, not a 目標値
+    assert analyse_question("循環型社会の形成（目標2－1）の達成手段、令和6年度当初予算額の合計は？").family == \
+        "initial_budget"
     assert analyse_question("その年の目標は何日以内？").content == []
     assert "以内" in analyse_question("1年以内に公表できた割合は？").content
     english = analyse_question("Did the start-up rate meet its FY2022 target?")

@@ -108,7 +108,8 @@ _DOCUMENT_AFTER = r"(?!度?の?(?:評価書|事前分析表|分析表|調書|シ
 # Documents whose names hold a measure's word (実績 of 実績評価書).
 # (and 「施策目標22」「政策目標Ⅶ－２」 name a 施策 by its number: no 目標値 asked)
 _DOCUMENT_NAME_RE = re.compile(r"実績評価(?:書|調書)?|実績報告書?|施策目標個票"
-                               r"|(?:施策|政策|基本)目標\s*[\dIVXⅠ-Ⅻ]+(?:\s*[-－ー‐]\s*[\dIVXⅠ-Ⅻ]+)*")
+                               r"|(?:施策|政策|基本)?目標\s*[\dIVXⅠ-Ⅻ]+(?:\s*[-－ー‐]\s*[\dIVXⅠ-Ⅻ]+)+"
+                               r"|(?:施策|政策|基本)目標\s*[\dIVXⅠ-Ⅻ]+")  # (「目標2－1」 too)
 _RELATIVE_YEARS = [(re.compile(rf"(?:前の年度?|前年度|前年|昨年度|1年前|一年前){_DOCUMENT_AFTER}"), -1),
                    (re.compile(rf"(?:次の年度?|翌年度|次年度|翌年){_DOCUMENT_AFTER}"), 1)]
 # 「一年前の評価書だと」「前回の事前分析表で」: the document of the year before the one in focus.
