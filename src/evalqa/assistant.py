@@ -183,6 +183,9 @@ class Assistant:
                 own = [sid for sid, t in cat.policy_titles.items() if t == cat.policy_titles.get(s.sheet)]
                 hits = [h for h in self.index.search(f"{s.name} {question}", k=8) if h.sheet in own] or hits
                 a = replace(a, sheets=own, content=[*a.content, *terms(bare_name(s.name))])
+                told = self._prose(a, hits)
+                told.frame = context  # (a reason of the subject in focus keeps it in focus: 「令和5年は？」 next)
+                return told
             return self._prose(a, hits)
         asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
         # A sentence states one value: a trend over years is the table's.

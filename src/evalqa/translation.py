@@ -35,13 +35,17 @@ _JOINED = 12  # Japanese words per English word tried when joining neighbours (t
 def translate(a: QuestionAnalysis, lexicon: Lexicon | None, mentioned: Callable[[str], bool],
               loans: Mapping[str, str] | None = None) -> QuestionAnalysis:
     """The analysis with the English words the sheets write in Japanese read as that Japanese: in its
-    normalized text, its content words, and out of its proper nouns (a name the sheets write is no unknown
-    name)."""
+    normalized text, its content words and its proper nouns (a name the sheets write is no unknown name, and
+    still one the answer must carry). Words in brackets restate a name given before them: they are not read."""
     normalized, found = a.normalized, {}
+    # (「policy goal III-1-1 (workplace safety and health)」: an aside that says again what is named)
+    aside = {w.lower() for m in re.finditer(r"\(([^()]*)\)", a.question) for w in re.findall(r"[A-Za-z]+", m.group(1))}
     # (words written with a capital inside the sentence: 「the Betsukai museum」, not 「Which …」)
     names = {w.lower() for w in re.findall(r"(?<=[^\s.?!]\s)[A-Z][a-z]+", a.question)}
     for m in reversed(list(_RUN_RE.finditer(a.normalized))):
         tokens = [t for t in re.split(r"[・\-]", m.group(0)) if t]
+        if any(t in aside for t in tokens):
+            continue
         # (words the user hyphenated are one compound: 「four-island」)
         hyphened = {i for i, sep in enumerate(re.findall(r"[・\-]+", m.group(0).strip("・-"))) if "-" in sep}
         reading = _read(tokens, hyphened, names, lexicon, mentioned, loans or {})
@@ -54,7 +58,8 @@ def translate(a: QuestionAnalysis, lexicon: Lexicon | None, mentioned: Callable[
         return a
     content = [w for w in a.content if w not in found]
     content += [t for j in dict.fromkeys(found.values()) for t in content_terms(j)[0] if t not in content]
-    proper = [p for p in a.proper if p not in found]
+    # (a name read stays a name the answer must carry, now in the sheets' words: 「Myanmar」 → ミャンマー)
+    proper = list(dict.fromkeys(found.get(p, p) for p in a.proper))
     return replace(a, content=content, proper=proper, normalized=normalized)
 
 
