@@ -139,6 +139,12 @@ def test_katakana_loanwords_are_read_from_the_english_they_come_from(lexicon):
     assert "ムーンショット" in a.normalized and "moonshot" not in a.proper
     a = translate(analyse_question("What share of non-step buses was reached?", None, 2024), None, _written, loans)
     assert "ノンステップバス" in a.normalized
+    # a common word alone is no loanword asked (「work」 is ワーク somewhere): it would qualify what is asked
+    loans = loanwords(["ワーク・ライフ・バランスの推進", "ノンステップバス"])
+    assert loans["work"] == "ワーク"
+    a = translate(analyse_question("How many households got subsidies for soundproofing work?", None, 2024), None,
+                  _written, loans)
+    assert "ワーク" not in a.normalized and "work" in a.normalized
 
 
 def test_a_name_read_stays_a_name_and_an_aside_in_brackets_is_not_read(lexicon):

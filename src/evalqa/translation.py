@@ -71,7 +71,7 @@ def _read(tokens: list[str], hyphened: set[int], names: set[str], lexicon: Lexic
     consumed: dict[str, str] = {}
     i = 0
     while i < len(tokens):
-        span = _loanword(tokens, i, loans, mentioned) or (lexicon is not None and (
+        span = _loanword(tokens, i, names, loans, mentioned) or (lexicon is not None and (
             _compound(tokens, i, hyphened, lexicon, mentioned) or _alone(tokens[i], names, lexicon, mentioned))) \
             or None
         if span is None:
@@ -92,13 +92,14 @@ def _unknown(token: str, mentioned: Callable[[str], bool]) -> bool:
     return len(token) >= 2 and token not in _GRAMMAR and not is_common(token) and not mentioned(token)
 
 
-def _loanword(tokens: Sequence[str], i: int, loans: Mapping[str, str], mentioned: Callable[[str], bool]
-              ) -> tuple[str, int] | None:
+def _loanword(tokens: Sequence[str], i: int, names: set[str], loans: Mapping[str, str],
+              mentioned: Callable[[str], bool]) -> tuple[str, int] | None:
     """The katakana word the sheets write for English words it comes from (「Moonshot」 → ムーンショット, 「project
-    managers」 → プロジェクトマネージャー), the longest run first."""
+    managers」 → プロジェクトマネージャー), the longest run first; a word alone only when it is a name (「work」 is
+    ワーク somewhere, which would make a qualifier of it)."""
     for n in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
         words = list(tokens[i:i + n])
-        if not any(_unknown(t, mentioned) for t in words):
+        if not any(_unknown(t, mentioned) for t in words) or (n == 1 and words[0] not in names):
             continue
         for last in dict.fromkeys([words[-1], *_singular(words[-1])]):
             for sep in ("", " ", "-"):
