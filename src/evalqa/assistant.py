@@ -98,7 +98,7 @@ class Assistant:
         self.refresh(REFRESH_AGE)
         cat = self.catalogue
         a = analyse_question(question, cat.era, cat.latest_year)
-        if a.lang == "en":  # names in Latin letters (「Rausu」), then words the dictionary reads (「storytellers」)
+        if a.lang == "en":  # names in Latin letters (「Rausu」), then words the dictionary reads (「Moonshot」)
             a = self.evidence.read_translated(self.evidence.read_romanized(a))
         a = name_sheets(a, cat)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」

@@ -339,8 +339,7 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
                 first.subject, first.measure, first.series) and isinstance(f.value, (int, float))]) >= 2:
             a, b = row[0], row[-1]  # (in year order, as the answer lists them)
             way = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"
-            diff = round(abs(b.value - a.value), 6)
-            by = f"{value(replace(b, value=diff, unit=''))} points" if b.unit == "%" else value(replace(b, value=diff))
+            by = _amount(b, a, value)
             body += f"\nChange from {fy_label(a)} to {fy_label(b)}: {way} of {by} ({value(a)} → {value(b)})."
         computed = [line for line in lines if "計算値" in line]
         note = "\n(Japanese answer: " + lines[0] + ")" if computed or kind == "comparison" else ""
@@ -353,13 +352,17 @@ _ERA_YEAR_RE = re.compile(r"(令和|平成)(\d{1,2}|元)年度")
 
 
 
+def _amount(a: Any, b: Any, value: Callable[[Any], str]) -> str:
+    """How far apart two values are, in a's unit (a percentage's in points)."""
+    diff = round(abs(a.value - b.value), 6)
+    return f"{value(replace(a, value=diff, unit=''))} points" if a.unit == "%" else value(replace(a, value=diff))
+
+
 def _difference(a: Any, b: Any, value: Callable[[Any], str]) -> str:
-    """「, a difference of 19件」 of two values in one unit (a percentage's in points), else nothing."""
+    """「, a difference of 19件」 of two values in one unit, else nothing."""
     if (a.unit or "") != (b.unit or "") or a.value == b.value:
         return ""
-    diff = round(abs(a.value - b.value), 6)
-    return f", a difference of {value(replace(a, value=diff, unit=''))} points" if a.unit == "%" else \
-        f", a difference of {value(replace(a, value=diff))}"
+    return f", a difference of {_amount(a, b, value)}"
 
 
 def _with_fy(m: re.Match) -> str:

@@ -12,7 +12,7 @@ from .counts import COUNTERS, asked_noun
 from .english import is_common, quoted_names
 from .figure import Figure
 from .index import Index
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import default_lexicon
 from .matching import (
     COUNTRY_ABBREV,
     abbreviates,
@@ -44,12 +44,11 @@ _FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
 class Evidence:
     """Mentions and carried words of one index generation (mentions cached: the same words recur)."""
 
-    def __init__(self, index: Index, catalogue: SubjectCatalogue, lexicon: Lexicon | None = None):
+    def __init__(self, index: Index, catalogue: SubjectCatalogue):
         self.index = index
         self.catalogue = catalogue
         self._mentions: dict[str, bool] = {}
         self._readings: dict[str, str] | None = None
-        self._lexicon = lexicon
         self._loans: dict[str, str] | None = None
 
     def romanized(self, word: str) -> str | None:
@@ -76,11 +75,11 @@ class Evidence:
 
     def read_translated(self, a: QuestionAnalysis) -> QuestionAnalysis:
         """An English question with the words the dictionary gives in Japanese read as the sheets write them
-        (「storytellers」 → 語り部; see `translation`)."""
+        (「Quasi-Zenith satellites」 → 準天頂衛星; see `translation`)."""
         if self._loans is None:  # (once per generation, as the romanized readings)
             self._loans = loanwords([*(s.name for s in self.catalogue.subjects), *self.catalogue.titles.values(),
                                      *(f.subject for f in self.catalogue.facts)])
-        return translate(a, self._lexicon or default_lexicon(), self.written, self._loans)
+        return translate(a, default_lexicon(), self.written, self._loans)
 
     def written(self, term: str) -> bool:
         """Do the sheets write the term: a Japanese word in their text, a word of katakana as a word of its own

@@ -2,8 +2,9 @@
 `jamdict-data` package ships them).
 
 The glossary knows the form's words (target, budget, execution …); an English question also names things in
-words of its own: 「storytellers」 (語り部), 「Quasi-Zenith satellites」 (準天頂衛星), 「Betsukai」 (別海). The
-dictionaries give their Japanese words; which of them names something is for the sheets to say (`translation`).
+words of its own: 「technical intern trainees」 (技能実習生), 「Quasi-Zenith satellites」 (準天頂衛星),
+「Betsukai」 (別海). The dictionaries give their Japanese words; which of them names something is for the sheets
+to say (`translation`).
 
 The dictionary database is large and keyed by gloss text as written (「(professional) storyteller」), so it is
 read once into a small lookup file in the user's cache directory: an English key (lower case, without brackets,
@@ -145,18 +146,18 @@ class Lexicon:
         return cls(target)
 
 
+def singulars(word: str) -> list[str]:
+    """「satellites」 → satellite, 「activities」 → activity, 「boxes」 → box (forms of three letters or more)."""
+    forms = [word[:-3] + "y" if word.endswith("ies") else "",
+             word[:-2] if re.search(r"(?:s|x|z|ch|sh)es$", word) else "",
+             word[:-1] if word.endswith("s") and not word.endswith("ss") else ""]
+    return [w for w in dict.fromkeys(forms) if len(w) >= 3]
+
+
 def _singulars(k: str) -> list[str]:
-    """「satellites」 → satellite, 「activities」 → activity, 「boxes」 → box (of the last word)."""
+    """The phrase with its last word singular."""
     head, _, last = k.rpartition(" ")
-    pre = f"{head} " if head else ""
-    out = []
-    if last.endswith("ies") and len(last) > 4:
-        out.append(pre + last[:-3] + "y")
-    if re.search(r"(?:s|x|z|ch|sh)es$", last):
-        out.append(pre + last[:-2])
-    if last.endswith("s") and not last.endswith("ss") and len(last) > 3:
-        out.append(pre + last[:-1])
-    return out
+    return [f"{head} {w}" if head else w for w in singulars(last)]
 
 
 @functools.cache

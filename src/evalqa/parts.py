@@ -29,10 +29,6 @@ def file_id(sheet_id: str) -> str:
     return m.group(1) if m else sheet_id
 
 
-def is_part_of(sheet_id: str, file: str) -> bool:
-    return sheet_id == file or (m := _PART_ID_RE.fullmatch(sheet_id)) is not None and m.group(1) == file
-
-
 def policy_parts(document: Document) -> list[Document]:
     """The document cut before each 施策名 field that names another 施策 than the one before (with the title
     lines that head its block); one part when the document holds one 施策."""

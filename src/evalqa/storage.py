@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from .ann import APPROXIMATE, write_approximate
-from .parts import file_id, is_part_of
+from .parts import file_id
 
 FORMAT_VERSION = 3  # 2: chunks.page; 3: facts (numbers stated in sentences), sheet outline and fields
 DB, VECTORS, MANIFEST, CURRENT, LOCK = "evalqa.sqlite", "vectors.faiss", "manifest.json", "CURRENT", ".build.lock"
@@ -184,7 +184,7 @@ class GenerationWriter:
     def remove_sheet(self, sheet: str) -> None:
         """Remove a file's sheets: the sheet, and the other 施策 read from its file (「id#2」 …)."""
         for sid in [r[0] for r in self.con.execute("SELECT id FROM sheets")]:
-            if sid != sheet and is_part_of(sid, sheet):
+            if sid != sheet and file_id(sid) == sheet:
                 self._remove_one(sid)
         self._remove_one(sheet)
 

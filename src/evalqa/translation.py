@@ -1,11 +1,12 @@
 """English words of a question read as the sheets write them: 「Quasi-Zenith satellites」 → 準天頂衛星,
-「storytellers」 → 語り部, 「four-island exchange」 → 四島交流, 「Betsukai」 → 別海.
+「four-island exchange」 → 四島交流, 「Betsukai」 → 別海, 「Moonshot」 → ムーンショット.
 
-The glossary has read the form's words already; the words left in Latin letters are looked up in the dictionary
-(`lexicon`). A Japanese word stands for them only when a sheet writes it: the dictionary offers, the corpus
-decides. A phrase the dictionary knows whole is read first (longest first); then neighbouring words whose Japanese
-words join into one the sheets write (四 + 島 + 交流); then a name alone (a capitalised word), when only one of its
-Japanese words is written in the sheets (several are a guess: the English word is left to the embedder).
+The glossary has read the form's words already; the words left in Latin letters are read as the katakana
+loanwords of the sheets they come from (`romaji.loanwords`), else looked up in the dictionary (`lexicon`). A
+Japanese word stands for them only when a sheet writes it: the dictionary offers, the corpus decides. A phrase
+the dictionary knows whole is read first (longest first); then neighbouring words whose Japanese words join into
+one the sheets write (四 + 島 + 交流); then a name alone (a capitalised word), when only one of its Japanese words is
+written in the sheets (several are a guess, and a common word alone is left to the embedder).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from .english import is_common
-from .lexicon import Lexicon
+from .lexicon import Lexicon, singulars
 from .question import QuestionAnalysis, content_terms
 
 _RUN_RE = re.compile(r"[a-z][a-z'\-]*(?:・[a-z][a-z'\-]*)*")
@@ -71,9 +72,9 @@ def _read(tokens: list[str], hyphened: set[int], names: set[str], lexicon: Lexic
     consumed: dict[str, str] = {}
     i = 0
     while i < len(tokens):
-        span = _loanword(tokens, i, names, loans, mentioned) or (lexicon is not None and (
-            _compound(tokens, i, hyphened, lexicon, mentioned) or _alone(tokens[i], names, lexicon, mentioned))) \
-            or None
+        span = _loanword(tokens, i, names, loans, mentioned)
+        if span is None and lexicon is not None:
+            span = _compound(tokens, i, hyphened, lexicon, mentioned) or _alone(tokens[i], names, lexicon, mentioned)
         if span is None:
             out.append(tokens[i])
             i += 1
@@ -101,16 +102,11 @@ def _loanword(tokens: Sequence[str], i: int, names: set[str], loans: Mapping[str
         words = list(tokens[i:i + n])
         if not any(_unknown(t, mentioned) for t in words) or (n == 1 and words[0] not in names):
             continue
-        for last in dict.fromkeys([words[-1], *_singular(words[-1])]):
+        for last in dict.fromkeys([words[-1], *singulars(words[-1])]):
             for sep in ("", " ", "-"):
                 if (kana := loans.get(sep.join([*words[:-1], last]))) is not None and len(kana) >= 2:
                     return kana, n
     return None
-
-
-def _singular(word: str) -> list[str]:
-    return [w for w in (word[:-3] + "y" if word.endswith("ies") else "", word[:-2] if word.endswith("es") else "",
-                        word[:-1] if word.endswith("s") and not word.endswith("ss") else "") if len(w) >= 3]
 
 
 def _compound(tokens: Sequence[str], i: int, hyphened: set[int], lexicon: Lexicon,

@@ -49,8 +49,9 @@ _GAP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
 # 「基準値：5.3（令和元年）」: a short label, a colon and a value (with its year in brackets)
 _FIELD_RE = re.compile(r"([^\d：:（）()]{2,8})[：:]\s*([△▲\-−]?\d[\d,.]*[^\s：:]{0,20})")
 # A cell that is a value, a mark or a year: what a table's row holds and a sentence does not
+_YEAR_CELL_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年度?|[RH]\d{1,2}年?度?|(?:19|20)\d{2}年度?")
 _TABULAR_RE = re.compile(r"[△▲\-−－]?[\d,.]+(?:%|％)?(?:以下|以上|未満|超)?(?:[(（][△▲\-−]?[\d,.]+[)）])?|[－―\-○×△◎]"
-                         r"|(?:令和|平成)(?:\d{1,2}|元)年度?|[RH]\d{1,2}年?度?|(?:19|20)\d{2}年度?")
+                         rf"|{_YEAR_CELL_RE.pattern}")
 
 
 # 「指標1　再審査事件の平均処理日数（日）　※小さいほど良好」: an indicator's caption, set out with spaces, is no row
@@ -61,7 +62,6 @@ _CAPTION_LABEL_RE = re.compile(r"(?:測定|参考)?指標\s*\d{1,2}(?:[-－]\d{1
 # brackets (「（H30年度）」「（毎年度）」), a kind of value or a grade
 _ATOM_RE = re.compile(rf"{_TABULAR_RE.pattern}|[(（](?:[^()（）\s]{{0,6}}年度?|毎年度?)[)）]"
                       r"|目標値|実績値|基準値|年度目標値?|達成率|区分|判定|集計中|調査中")
-_YEAR_CELL_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年度?|[RH]\d{1,2}年?度?|(?:19|20)\d{2}年度?")
 
 
 def _tight(cells: list[str]) -> list[str]:
