@@ -331,3 +331,14 @@ def test_a_breakdown_headed_by_its_year_in_the_corner_cell():
         ("（参考指標）入域観光客数（万人）", 2023, 104.5, "万人")]
     atla = load_sheet(SHEETS_DIR / "atla-r6-2-soubi.pdf")
     assert [f.value for f in atla.figures if f.series == "戦闘機の一括調達" and f.fiscal_year == 2023] == [824]
+
+
+def test_reading_a_pdf_leaves_no_font_warnings(caplog):
+    """pdfminer warns once per glyph about fonts it reads anyway (「Could not get FontBBox」); a build printed
+    hundreds of such lines. The reader keeps them out; what it has to say about the sheet stays."""
+    import logging
+
+    caplog.set_level(logging.WARNING)
+    sheet = load_sheet(Path(__file__).parent / "sheets" / "csti-r6-21-sip-moonshot.pdf")
+    assert sheet.figures
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer")], caplog.text[:300]

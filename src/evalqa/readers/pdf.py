@@ -11,6 +11,7 @@ Page numbers in the margins are left out. Every Line keeps its page. Scans, encr
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,10 @@ from typing import Any
 from ..errors import SheetError
 from .base import Document, Line, join_wrapped, read_bytes
 from .text import aligned_cells
+
+# pdfminer warns once per glyph about fonts it can read anyway (「Could not get FontBBox」): hundreds of lines
+# that say nothing about the sheet. Errors that stop a read still raise.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # A line in the top or bottom margin that is only a page number: 「- 3 -」「3」「3/17」「p.3」.
 _PAGE_NUMBER_RE = re.compile(r"[-－–—‐(（\s]*(?:p\.?\s*)?\d+(?:\s*/\s*\d+)?[-－–—‐)）\s]*", re.I)
