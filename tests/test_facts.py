@@ -344,3 +344,19 @@ def test_corrections_things_done_places_and_bare_counts(tmp_path):
     assert (one(fs, value=54).subject, one(fs, value=54).series) == ("利用", "防災訓練")
     assert one(fs, value=5397).subject == "元島民の数"
     assert one(fs, unit="筆").value == 420000
+
+
+def test_a_paragraphs_opening_year_holds_for_the_paragraphs_after_it(tmp_path):
+    # 「令和4年度は、…」 then a paragraph on another topic without a year: the same year's results. A note or a table's
+    # labelled text cell is a topic of its own, and a part (「このうち」) is of its whole's year.
+    p = tmp_path / "meti-r5-9-chusho.txt"
+    p.write_text("令和5年度　事前分析表\n\n達成手段\n"
+                 "令和4年度は、支援センターへの相談者数が22,361者と過去最高となった。\n"
+                 "取引適正化については、計6,842件の相談に対応した。\n"
+                 "（注）研修は延べ335人が受講した。\n"
+                 "取組を行う市区町村は令和6年3月末時点で計74市区町村となった。このうち大臣認定を受けたものは31件である。\n"
+                 "課題\t出前講座を計46回実施し、関係者の理解を深めた。\n", encoding="utf-8")
+    got = {f.value: f.fiscal_year for f in extract_facts(load_sheet(p))}
+    assert got[22361] == 2022 and got[6842] == 2022, got
+    assert got[335] is None and got[46] is None, got
+    assert got[74] == 2023 and got[31] == 2023, got

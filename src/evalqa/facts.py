@@ -19,6 +19,7 @@ from .sheet import Section, Sheet
 MEASURE = "本文記載"
 
 _RESULTS_RE = re.compile(r"進捗状況|実績|実施状況|評価結果|施策の分析|目標達成度合いの測定結果")
+_NOTE_RE = re.compile(r"^[(（]?(?:注|※)")
 _PART_OF_BEFORE_RE = re.compile(r"^(?:この|その)うち|^[^、。]{1,8}別(?:では|に見ると|にみると)|^(?:その)?内訳は")
 
 
@@ -29,6 +30,7 @@ class _Piece:
 
     text: str
     starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, line), ascending
+    cell: bool = False  # a table's text cell (「課題」「判断根拠」 rows): a topic of its own
 
     def line_at(self, offset: int) -> int:
         return [ln for off, ln in self.starts if off <= offset][-1]
@@ -67,8 +69,12 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
         year = _section_year(section)
         if year[1] is None and reported and _RESULTS_RE.search(" ".join(section.path)):
             year = (to_label(reported), reported)  # a results section's prose is of the year it reports
+        # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences, and for the section's
+        # paragraphs after it (「令和5年度は、…。」 then 「事故調査情報の発信については、…計46回」) until another opens
+        carried = None
         for piece in _pieces(section):
-            carried = None  # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences
+            if piece.cell or _NOTE_RE.match(piece.text):  # a table's cell, a note: a topic of its own
+                carried = None
             before: list[Figure] = []  # the previous sentence's facts
             for start, sentence in _sentences(piece.text):
                 if OPENING_YEAR_RE.match(sentence.strip()):
@@ -81,9 +87,8 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
                     if fact["year"] is None and _since_in(fact["note"]) and (prior := next(
                             (f for f in reversed(before) if f.unit == fact["unit"] and f.fiscal_year), None)):
                         fact["year"] = (prior.year_label, prior.fiscal_year)
-                    label, fy = fact.pop("year", None) or carried or (
-                        (whole.year_label, whole.fiscal_year) if whole is not None and whole.unit == fact["unit"]
-                        else year)
+                    label, fy = fact.pop("year", None) or (
+                        (whole.year_label, whole.fiscal_year) if whole is not None else carried or year)
                     series, note = fact["series"], fact["note"]
                     if whole is not None and whole.unit == fact["unit"] and whole.subject != fact["subject"]:
                         series = "・".join(x for x in (whole.subject, series) if x)
@@ -138,10 +143,9 @@ def _pieces(section: Section) -> list[_Piece]:
             out.append(piece if piece.text == text else _Piece(text, [(0, first)]))
             continue
         for ln, row in own:
-            for cell in row.split("\t"):
-                c = tidy(cell)
+            for c in map(tidy, row.split("\t")):
                 if len(c) >= 8 and re.search(r"[\u3041-\u309f]", c) and parse_cell(c) is None:
-                    out.append(_Piece(c, [(0, ln)]))
+                    out.append(_Piece(c, [(0, ln)], cell=True))
     return out
 
 
