@@ -18,7 +18,7 @@ UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万
         r"|%|ポイント|団体|校|社|機関|都市|自治体|[かカヶヵケ箇]所|隻|種類|講座|事業場|事業者|事業(?![場者所主体])"
         # Measures and counters of places, households and things (面積, 重量, 距離, 施設数 …).
         r"|ヘクタール|ha(?![A-Za-z])|(?:万|千)?トン|キロメートル|km(?![A-Za-z])|台|施設|世帯|戸|棟|冊|店舗|拠点|地区"
-        r"|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分|個(?![人別所体性])"
+        r"|都道府県|市区町村|市町村|病院|事業所|企業|地域|隊|頭|分|個(?![人別所体性])"
         # A duration (「計142日間」; 「2日」 alone is a date) and stations (「312局」, not 局長).
         r"|日間|局(?![長内])"
         # Signatures, things counted by 本 (videos, projects), and ages (not 「20歳未満の」, a name's bound)
