@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from .answer import Answer, Frame
 from .fiscal_year import to_label
 from .normalize import norm
+from .prose import VERDICT_ASKED_RE, VERDICT_LABELS
 from .question import QuestionAnalysis
 from .scope import resolve_scope
 from .search import Hit, hit_source
@@ -71,6 +72,12 @@ def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue
                 and not re.match(r"値|個票|調書|評価書|事前分析表|\s*(?:\d|[IVX]+\b)", a.normalized.split(label, 1)[1])
             if named and (best is None or len(label) > best[0]):
                 best = (len(label), sid, f)
+    if best is None and VERDICT_ASKED_RE.search(a.normalized) and not a.reason:
+        # 「評価結果はどうだった？」: the sheet's rating, under whichever label its form gives it
+        rated = [(sid, f) for sid in resolve_scope(a, cat, hits).sheets for f in cat.sheet_meta[sid].get("fields") or []
+                 if norm(f["label"]) in VERDICT_LABELS and f["value"].strip()]
+        if len({sid for sid, _ in rated}) == 1:
+            best = (0, *rated[0])
     if best is None:
         return None
     _, sid, f = best

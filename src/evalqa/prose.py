@@ -146,13 +146,20 @@ _SECTION_NUMBER_RE = re.compile(r"^[\s\d.．、・()（）【】〔〕IVXⅠ-Ⅹ
 MIN_SECTION_NAME = 6  # a shorter heading (施策の概要 is a field; 評価結果 too general) is not looked up by name
 
 
+# The sheet's rating (各行政機関共通区分) and the headings and labels forms give it; asked in other words too.
+VERDICT_LABELS = {norm(w) for w in ("目標達成度合いの測定結果", "総合判定", "評価結果", "総合評価")}
+VERDICT_ASKED_RE = re.compile(r"評価結果|総合判定|総合評価|評定|どう評価され|評価は(?:どう|何)")
+
+
 def named_section(question: str, hits: Sequence[Hit]) -> Hit | None:
     """The hit of a prose section whose heading the (normalized) question names in full: 「目標達成度合いの測定
-    結果は？」 is answered by the text under 「（１）目標達成度合いの測定結果」."""
+    結果は？」 is answered by the text under 「（１）目標達成度合いの測定結果」; 「評価結果はどうだった？」 by the
+    section that gives the sheet's rating, whatever its heading."""
+    verdict = VERDICT_ASKED_RE.search(question) is not None
     for h in hits:
         if h.figures or not h.section:
             continue  # a table answers with its figures
         name = norm(_SECTION_NUMBER_RE.sub("", h.section[-1]))
-        if len(name) >= MIN_SECTION_NAME and name in question:
+        if (len(name) >= MIN_SECTION_NAME and name in question) or (verdict and name in VERDICT_LABELS):
             return h
     return None

@@ -73,7 +73,11 @@ _OPINION_EN_RE = re.compile(r"\b(?:do you think|in your (?:opinion|view)|your (?
                             r"|waste of (?:money|taxpayers)|is it worth|was it worth)\b")
 _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな|どうして"
                        r"|なぜ|理由|内容|中身|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的|どうやって"
-                       r"|内訳|挙が(?:って|る)|何に(?:見直|変更|変わ|改め)|どうなる|どう扱|どうする")
+                       r"|内訳|挙が(?:って|る)|何に(?:見直|変更|変わ|改め)|どうなる|どう扱|どうする"
+                       # 「どこに移管」: a place or a body
+                       r"|どこ(?:に|へ|で|から|が担|の組織|の機関)(?![^、。]{0,12}(?:多|少|大き|小さ|高|低))")
+# 「どう手を打つ」「どう対応する」: what is done about it, though a value is named (「割合が伸び悩んでる件」)
+_ACTION_RE = re.compile(r"どう(?:手を打|対応|対処|取り組|改善|進め|図|強化|支援)|どんな(?:手|対策|対応)を")
 _WHICH_RE = re.compile(r"(?:は|が)どれ(?!くらい|ほど|だけ|位)|(?<!は)(?<!が)どれ(?:です|でしょう)?か?[?？]*$")
 _NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％"
                          r"|どのくらい|どれくらい|どれだけ|どれほど|何万|何千")
@@ -147,7 +151,8 @@ OPERATIONS = [
     ("rank", re.compile(r"(?:大きい|多い|高い|小さい|少ない|低い)(?:の|もの|方)(?:は|が)"
                         r"(?:どれ|どっち|どちら|何|どの)")),
     ("rank", re.compile(r"最も|一番|いちばん|最大|最小|最高|最低|トップ|ワースト|上位|下位|\d番目に")),
-    ("compare", re.compile(r"どちら|どっち|比べ|比較|より(?:多|少|大|小|高|低)|増え|減っ"
+    ("compare", re.compile(r"どちら|どっち|比べ|比較|増え|減っ"
+                           r"|より(?:何[^、。]{0,4}?|いくら|どれ(?:くらい|だけ|ほど))?(?:多|少|大|小|高|低)"
                            r"|(?:増加|減少)(?!率|数|量|件数|幅)"
                            r"|上回|下回|前年度比|差は|差が|差を|差額|違い|伸び(?!率)|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
                           r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう|目標(?:は|を)?達成[?？]?$"
@@ -395,6 +400,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(_PREVIOUS_DOCUMENT_RE.sub("", n))), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
+    if _ACTION_RE.search(n):
+        operation = None
     reason = bool(_REASON_RE.search(n)) and operation != "rank"  # (「原因として最も多いのは」: a category)
     # (「令和4年の…の漁獲量は？」: a year and a quantity asked are a number asked)
     numeric = bool(_NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)
@@ -404,7 +411,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         document_year=document_year,
         # 「…目標はどれ？」 asks which things, not a value, unless it asks a number too
         # (「平成30年から令和元年でどう変わった？」 asks how a value moved: the figures, not a passage)
-        prose=(bool(_PROSE_RE.search(q)) and not (trend and len(years) > 1))
+        prose=(bool(_PROSE_RE.search(q) or _ACTION_RE.search(n)) and not (trend and len(years) > 1))
         or (bool(_WHICH_RE.search(n)) and operation is None and not numeric),
         numeric_cue=numeric,
         explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8, reason=reason,
