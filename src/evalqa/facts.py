@@ -90,8 +90,12 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
                     label, fy = fact.pop("year", None) or (
                         (whole.year_label, whole.fiscal_year) if whole is not None else carried or year)
                     series, note = fact["series"], fact["note"]
-                    if whole is not None and whole.unit == fact["unit"] and whole.subject != fact["subject"]:
-                        series = "・".join(x for x in (whole.subject, series) if x)
+                    # (the whole is the count before in the same unit: 「156機関、延べ約1万3千人が参加した。このうち
+                    # 住民の参加者は約4,200人」 is a part of the 1万3千人, of what they took part in)
+                    same = next((f for f in before if f.unit == fact["unit"]), None) if whole is not None else None
+                    if same is not None:
+                        words = [same.series, same.subject if same.subject != fact["subject"] else None, series]
+                        series = "・".join(dict.fromkeys(x for x in words if x))
                         note = note if "うち" in (note or "") else "、".join(x for x in ("うち", note) if x)
                     now.append(Figure(
                         sheet=sheet.id, section=section.path, subject=fact["subject"], series=series,
