@@ -59,11 +59,16 @@ def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue
     """「施策目標は？」「政策目標の達成度合いは？」: a label/value row of the sheet, named in the question."""
     best: tuple[int, str, dict] | None = None
     # (a sheet of the year the question names first: 「総務省R5の政策名は？」)
-    for sid in sorted(resolve_scope(a, cat, hits).sheets, key=lambda sid: cat.sheet_years.get(sid) not in a.years):
+    # (of several sheets in scope, the one the search ranks first: 「MLIT's railway safety policy sheet」)
+    rank = {h.sheet: i for i, h in reversed(list(enumerate(hits)))}
+    for sid in sorted(resolve_scope(a, cat, hits).sheets,
+                      key=lambda sid: (cat.sheet_years.get(sid) not in a.years, rank.get(sid, len(hits)))):
         for f in cat.sheet_meta[sid].get("fields") or []:
             label = norm(re.sub(r"名$", "", f["label"]))
             if len(label) < 3 and norm(f["label"]) in a.normalized:
                 label = norm(f["label"])  # 「政策名」: the short label as written
+            elif label.endswith("責任者") and label not in a.normalized and "責任者" in a.normalized:
+                label = "責任者"  # 「評価書を作った責任者は誰？」: the one person a sheet names as responsible
             # The label itself, not a value of it (「施策目標値」 would be a figure).
             # (「施策目標15の」「施策目標IV-2-3の」 name the sheet by its number, 「施策目標個票で」 the document.)
             if a.reason and not re.search(r"理由|根拠|要因|考え方", label):

@@ -13,6 +13,7 @@ from weakref import WeakKeyDictionary
 
 from .fiscal_year import era_year
 from .forms import MINISTRIES
+from .lexicon import default_lexicon
 from .matching import abbreviates
 from .normalize import nfkc, norm
 from .question import MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis
@@ -86,8 +87,11 @@ _POLICY_NUMBER_RE = re.compile(r"(?<![A-Za-z])([IVX]+(?:-\d+){1,2})|(?:施策目
 
 # 「施策全体の執行額」「政策全体」 "the policy as a whole": the 施策's own budget table, not one 達成手段's line
 # (「みちびき関係予算」: the budget of the 施策 on it)
-_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル|の予算)|(?:関係|関連)の?(?:当初)?(?:予算|経費)"
-                       r"|(?:as a whole|overall|entire)\b", re.I)
+_WHOLE_RE = re.compile(r"(?:施策|政策)(?:全体|全部|トータル|の(?:予算|執行|当初|補正|繰越|総額|合計))"
+                       r"|(?:関係|関連)の?(?:当初)?(?:予算|経費)"
+                       # 「合計（a+b+c）」: the row of the 施策's own table
+                       r"|[(（]\s*[aａ]\s*[+＋]\s*[bｂ]"
+                       r"|(?:as a whole|overall|entire)\b|policy'?s? (?:total )?(?:budget|spending|execution)", re.I)
 
 
 def asks_whole(a: QuestionAnalysis) -> bool:
@@ -226,7 +230,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         named = [sid for sid in named if kind in norm(cat.sheet_meta[sid].get("document") or "")] or named
     before = len(named)
     if not (by_title and a.operation == "compare" and len(named) == 2):  # (「SIPとムーンショットでどちらが」: both)
-        named = _narrowed(named, a.content, ministries, cat)
+        named = _narrowed(named, a.content, ministries, cat, a.question)
     # (theme words that chose one 施策 among the ministry's, 「文科省の留学生交流」, name the sheet)
     themed = {t for t in a.content if 0 < len(named) < before and any(t in cat.titles[sid] for sid in named)}
     if not named or len(named) == len(cat.titles) > 1:
@@ -261,13 +265,24 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     return replace(a, sheets=named, sheet_words=frozenset(words), proper=[p for p in a.proper if p not in acronyms])
 
 
-def _narrowed(named: list[str], content: Sequence[str], ministries: set[str], cat: SubjectCatalogue) -> list[str]:
+def _narrowed(named: list[str], content: Sequence[str], ministries: set[str], cat: SubjectCatalogue,
+              question: str = "") -> list[str]:
     """Of several 施策 named (by a ministry, or by a word their titles share), those whose titles share the most
     of the question's other words (「環境省の循環型社会の…」: the 循環型社会 sheet of 環境省's)."""
     if len({cat.policy_titles.get(sid) for sid in named}) < 2:
         return named
     asked = {t for t in content if len(t) >= 2 and NOUN_RE.fullmatch(t) and t not in ministries}
     shared = {sid: sum(cat.idf(t) for t in asked & set(terms(cat.titles.get(sid) or ""))) for sid in named}
+    # An English word counts for a title that writes one of its Japanese words (「railway」: 鉄道の安全性…).
+    # (the question's own words: the analysis keeps only the English words it could read)
+    english = [t for t in dict.fromkeys(re.findall(r"[a-z]{4,}", question.lower())) if t not in ministries] \
+        if question.isascii() else []
+    lexicon = default_lexicon() if english else None
+    if lexicon is not None:
+        for t in english:
+            said = [j for j in lexicon.japanese(t)[:12] if len(j) >= 2]
+            for sid in named:
+                shared[sid] += max((cat.idf(j) for j in said if j in (cat.titles.get(sid) or "")), default=0.0)
     best = max(shared.values())
     return [sid for sid in named if shared[sid] == best] if best > 0 else named
 

@@ -312,8 +312,9 @@ def _qualifiers(left: str, subject: str | None) -> list[str]:
     out = [m.group(1) for m in re.finditer(
         rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:で(?:は|も)?|において(?:は|も)?|として)(?!の)", left)]
     # 「アルコール関連問題に関する相談は」「高齢者についての」: what the counted noun is about; 「和解による」: by what
+    # (「京都御所の通年公開による」: a noun of a noun)
     out += [m.group(1) for m in re.finditer(
-        rf"(?<![{_NOUN_CHARS}ぁ-ゖ])({_NOUN})(?:に関する|についての|に係る|による|によって)", left)]
+        rf"(?<![{_NOUN_CHARS}ぁ-ゖ])((?:{_NOUN}の)?{_NOUN})(?:に関する|についての|に係る|による|によって)", left)]
     # 「北海道からの派遣は」「県外への転出者は」: where they come from or go to; 「飼料としての利用が」: as what
     out += [m.group(1) for m in re.finditer(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:から|へ|として)の", left)]
     # 「不正利用が疑われる通報は」「夜間に発生した事故は」: a clause that says which of the counted things

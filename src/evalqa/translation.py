@@ -40,7 +40,9 @@ def translate(a: QuestionAnalysis, lexicon: Lexicon | None, mentioned: Callable[
     still one the answer must carry). Words in brackets restate a name given before them: they are not read."""
     normalized, found = a.normalized, {}
     # (「policy goal III-1-1 (workplace safety and health)」: an aside that says again what is named)
-    aside = {w.lower() for m in re.finditer(r"\(([^()]*)\)", a.question) for w in re.findall(r"[A-Za-z]+", m.group(1))}
+    # (「(a+b+c)」: letters that label a row are no words of an aside)
+    aside = {w.lower() for m in re.finditer(r"\(([^()]*)\)", a.question)
+             for w in re.findall(r"[A-Za-z]{2,}", m.group(1))}
     # (words written with a capital inside the sentence: 「the Betsukai museum」, not 「Which …」)
     names = {w.lower() for w in re.findall(r"(?<=[^\s.?!]\s)[A-Z][a-z]+", a.question)}
     for m in reversed(list(_RUN_RE.finditer(a.normalized))):
@@ -122,7 +124,10 @@ def _compound(tokens: Sequence[str], i: int, hyphened: set[int], lexicon: Lexico
             if written := [j for e in phrases for j in lexicon.japanese(e) if len(j) >= 2 and mentioned(j)]:
                 starts.append((written[:_JOINED], n, True))
                 break
-    if _unknown(tokens[i], mentioned):
+    # (common words too, but only where their join is a long word the sheets write: 「international peace」 →
+    # 国際 + 平和; a common word alone stays English)
+    common = not _unknown(tokens[i], mentioned)
+    if len(tokens[i]) >= 3 and tokens[i] not in _GRAMMAR and not mentioned(tokens[i]):
         starts.append(([j for j in lexicon.japanese(tokens[i])[:_JOINED] if mentioned(j)], 1, False))
     best: tuple[str, int] | None = None
     for words, n, whole in starts:
@@ -133,7 +138,8 @@ def _compound(tokens: Sequence[str], i: int, hyphened: set[int], lexicon: Lexico
             nxt = [j for j in lexicon.japanese(tokens[i + k])[:_JOINED] if mentioned(j)]
             words = [w for w in dict.fromkeys(p + j for p in words for j in nxt) if mentioned(w)]
             k += 1
-            if words and (len(words[0]) >= 3 or all(x in hyphened for x in range(i, i + k - 1))) \
+            long_enough = len(words[0]) >= (4 if common and n == 1 else 3) if words else False
+            if words and (long_enough or (not common and all(x in hyphened for x in range(i, i + k - 1)))) \
                     and (best is None or k > best[1]):
                 best = (words[0], k)
     return best
