@@ -122,6 +122,13 @@ def test_a_gap_to_the_target_names_the_larger_by_its_kind():
     over = Case(question="q", kind="comparison", expected={"answer": "実績値", "value": 16})
     assert not judge(over, Answer("q", text.replace("実績値", "値"), True, [actual, target], [], "comparison"))
     assert not judge(missed, Answer("q", text, True, [replace(actual, value=126), target], [], "comparison"))
+    # (the larger named in English, or the result named as a word: 「下回った」 said as 「下回りました」)
+    assert judge(replace(missed, expected={"answer": "target", "value": 16}),
+                 Answer("q", text, True, [actual, target], [], "comparison"))
+    below = replace(missed, expected={"answer": "下回った", "values": [94, 110], "value": 16})
+    assert judge(below, Answer("q", text, True, [actual, target], [], "comparison"))
+    assert not judge(below, Answer("q", text.replace("下回りました", "上回りました"), True, [actual, target], [],
+                                   "comparison"))
 
 
 def test_a_conversation_turn_written_as_an_object(tmp_path):

@@ -211,7 +211,9 @@ def _same(a, b) -> bool:
 # The words that say which way a value went, by the direction a question set names
 _DIRECTIONS = {"増加": r"増加|増え|上昇|上が|伸び|increase|rose|higher|up\b",
                "減少": r"減少|減り|減っ|低下|下が|decrease|fell|declin|lower|down\b",
-               "横ばい": r"横ばい|同じ|変わら|no change|same|flat"}
+               "横ばい": r"横ばい|同じ|変わら|no change|same|flat",
+               # a value against its target: 「上回りました」「exceeded」, 「下回りました」「fell short」
+               "上回った": r"上回|超え|exceed|above|surpass", "下回った": r"下回|届かな|未達|below|short of|fell short"}
 
 
 def _says_direction(word: str, text: str) -> bool:
@@ -230,7 +232,8 @@ def _same_year(label: str, text: str) -> bool:
 def _larger_kind(kind: str, ans: Answer) -> bool:
     """A value against its target, the larger named by its kind (「年度ごとの目標値」, 「実績値」): the larger of the
     answer's two figures is of that kind (the sheet's label for it may differ: 年度目標値)."""
-    asked = "目標" if "目標" in kind else "実績" if "実績" in kind else None
+    kind = kind.lower()
+    asked = "目標" if "目標" in kind or "target" in kind else "実績" if "実績" in kind or "actual" in kind else None
     pair = [f for f in ans.figures[:2] if isinstance(f.value, (int, float))]
     if asked is None or len(pair) < 2 or pair[0].value == pair[1].value:
         return False
