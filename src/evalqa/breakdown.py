@@ -56,7 +56,7 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         return False
     if any(measure_of(c) for c in head[1:] if c) or any(
             measure_of(c, whole=True) for r in table.header[1:] for c in r.cells[1:] if c.strip()) \
-            or any(norm(c) in ("測定指標", "業績指標", "指標", "指標名") for c in head[1:]):
+            or any(norm(c) in ("測定指標", "業績指標", "指標") or norm(c).endswith("指標名") for c in head[1:]):
         return False  # 実績値 / 目標値 columns (or 「目標 | 実績」 under the years), or named indicators: indicators
     rows = [r for r in table.rows[1:] if r.cells and r.cells[0].strip() and not is_note(r.cells[0])]
     firsts = [norm(r.cells[0]) for r in rows]

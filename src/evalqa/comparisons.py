@@ -113,6 +113,9 @@ def _by(big: Figure, small: Figure) -> str:
     return f"（差は{wording.value(change_figure(small, big))}、計算値）"
 
 
+_PRINTED_RATES = {"execution_rate": ("執行率",), "achievement_rate": ("達成率", "達成度")}
+
+
 def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject], series: str | None) -> Answer | None:
     """Two years of one subject, a subject's 実績値 against its target, or two subjects in one year."""
     if not subjects:
@@ -121,6 +124,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     family = a.family or ("budget" if s.kind != "indicator" else "actual")
     measures = FAMILIES.get(family, [])
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
+    # (a rate the table prints (執行率, 達成率) is compared as printed, not worked out from its amounts)
+    printed = [m for m in _PRINTED_RATES.get(family, ()) if any(f.measure == m for f in figs)]
+    measures = printed[:1] or measures
     if series is None and s.series:
         # A breakdown's values in a question that names no category: its total (合計), else no single value
         total = [f for f in figs if f.series in TOTALS]
@@ -228,7 +234,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     which = ""
     if re.search(r"どちら|どっち", a.normalized) and old.value != new.value:  # 「どっちが上？」: say which
         more = max((old, new), key=lambda f: f.value or 0)
-        which = f"多いのは{when(more)}です。"
+        which = f"{'高い' if more.unit in ('%', '％') else '多い'}のは{when(more)}です。"
     text = (f"「{label(new)}」の{new.measure}は、{when(new)}が{wording.value(new)}、"
             f"{when(old)}が{wording.value(old)}で、{wording.change_text(old, new)}。{which}"
             f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")

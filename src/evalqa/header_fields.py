@@ -55,6 +55,14 @@ def metadata_answer(a: QuestionAnalysis, field: tuple[str, str], hits: Sequence[
     return Answer(a.question, text, True, [], src, "metadata", Frame())
 
 
+def _is_verdict(label: str) -> bool:
+    """A label of the sheet's rating, alone or with its other name in brackets (「評価結果（目標達成度合いの測定
+    結果）」)."""
+    n = norm(label)
+    parts = [re.sub(r"[(（][^()（）]*[)）]", "", n), *re.findall(r"[(（]([^()（）]*)[)）]", n)]
+    return any(part in VERDICT_LABELS for part in parts)
+
+
 def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue) -> Answer | None:
     """「施策目標は？」「政策目標の達成度合いは？」: a label/value row of the sheet, named in the question."""
     best: tuple[int, str, dict] | None = None
@@ -80,7 +88,7 @@ def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue
     if best is None and VERDICT_ASKED_RE.search(a.normalized) and not a.reason:
         # 「評価結果はどうだった？」: the sheet's rating, under whichever label its form gives it
         rated = [(sid, f) for sid in resolve_scope(a, cat, hits).sheets for f in cat.sheet_meta[sid].get("fields") or []
-                 if norm(f["label"]) in VERDICT_LABELS and f["value"].strip()]
+                 if _is_verdict(f["label"]) and f["value"].strip()]
         if len({sid for sid, _ in rated}) == 1:
             best = (0, *rated[0])
     if best is None:

@@ -170,6 +170,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
             found = set.intersection(*(_names(cat)[2].get(t, set()) for t in own)) if own else set()
             if len({cat.policy_titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)
+    english: set[str] = set()  # the English words that named it
+    if not named and a.lang == "en":  # 「the Hokkaido development sheet」: title words in English
+        named, english = _named_in_english(a, cat)
     by_title = bool(named)  # (else named below by number, ministry, field or document: its title words name nothing)
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
     numbers = {(r or d).upper() for r, d in _POLICY_NUMBER_RE.findall(a.normalized)}
@@ -245,7 +248,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         # の…救助率」 asks no money: 救助 of its title names the indicator)
         words |= {t for t in a.content if len(t) >= 2 and t in terms(title)}
     if by_title:
-        words |= {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named}
+        words |= {t for sid in named for t in terms(cat.titles[sid])} | {cat.titles[sid] for sid in named} | english
     elif m := _DOCUMENT_PHRASE_RE.search(q):
         # 「総務省の消防防災の事前分析表で」: the title's words that say which document; 「海上保安庁の評価書で、
         # …救助率は」 names the sheet by its ministry, and 救助 of its title is the subject's word
@@ -321,6 +324,28 @@ def _heads(first: str, q: str) -> bool:
 
 def _own_count(name: str) -> int:
     return len([t for t in dict.fromkeys(terms(name, lemmas=False)) if len(t) >= 2 or not t.isascii()])
+
+
+def _named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[str], set[str]]:
+    """The sheets of the one 施策 whose title writes more of an English question's words than any other's, and
+    two of them at least: the words read already (Hokkaido → 北海道) and the English words left, by the Japanese
+    words the dictionary gives them (development → 開発)."""
+    index = _names(cat)[2]  # title word → sheets
+    groups = [("", index[t]) for t in a.content if not t.isascii() and len(t) >= 2 and t in index]
+    lexicon = default_lexicon()
+    if lexicon is not None:
+        for w in dict.fromkeys(re.findall(r"[a-z]{4,}", a.question.lower())):
+            if sids := set().union(*(index.get(j, set()) for j in lexicon.japanese(w)[:12] if len(j) >= 2)):
+                groups.append((w, sids))
+    count: dict[str, int] = {}
+    for _, g in groups:
+        for sid in g:
+            count[sid] = count.get(sid, 0) + 1
+    best = max(count.values(), default=0)
+    top = sorted(sid for sid, n in count.items() if n == best)
+    if best < 2 or len({cat.policy_titles.get(sid) for sid in top}) != 1:
+        return [], set()
+    return top, {w for w, g in groups if w and g & set(top)}
 
 
 def _sheets_by_title_words(q: str, cat: SubjectCatalogue) -> set[str]:
