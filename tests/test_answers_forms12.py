@@ -1,7 +1,8 @@
-"""Sheets of three more forms (tests/sheets): 内閣府's 政策評価書 PDF whose indicator rows are 目標 / 実績 / 達成度 under
-the years, 北海道局's workbook whose hidden worksheet holds 参考指標 in rows of 番号 | 参考指標名 | 単位, and 鉄道局's
-landscape 施策目標個票. Asked in words of our own: the 施策's own budget named through the 施策, the rating under
-whichever label, the 作成責任者 asked as 「責任者」, and sheets named by English words the dictionary reads."""
+"""Sheets of three more forms (tests/sheets): 内閣府's 政策評価書 PDF whose indicator rows are
+目標 / 実績 / 達成度 under the years, 北海道局's workbook whose hidden worksheet holds 参考指標 in rows of
+番号 | 参考指標名 | 単位, and 鉄道局's landscape 施策目標個票. Asked in words of our own: the 施策's own budget
+named through the 施策, the rating under whichever label, the 作成責任者 asked as 「責任者」, and sheets named
+by English words the dictionary reads."""
 import pytest
 
 from conftest import SHEETS, assistant_over

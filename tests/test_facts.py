@@ -360,3 +360,14 @@ def test_a_paragraphs_opening_year_holds_for_the_paragraphs_after_it(tmp_path):
     assert got[22361] == 2022 and got[6842] == 2022, got
     assert got[335] is None and got[46] is None, got
     assert got[74] == 2023 and got[31] == 2023, got
+
+
+def test_a_change_said_of_the_count_and_a_part_by_its_cause(tmp_path):
+    # 「前年比約3割減の約473億円」 is this year's amount, changed on last year's (not last year's amount); 「自然災害に
+    # 起因するものは1,862件」 is a part counted by its cause, of the count before it.
+    fs = sheet_facts(tmp_path, "ホタテガイの輸出額が前年比約3割減の約473億円となった。\n"
+                               "輸送障害5,294件のうち、大雨等の自然災害に起因するものは1,862件であった。\n")
+    scallops = one(fs, value=473)
+    assert (scallops.subject, scallops.series, scallops.unit) == ("輸出額", "ホタテガイ", "億円")
+    cause = one(fs, value=1862)
+    assert (cause.subject, cause.series, cause.unit) == ("自然災害", "輸送障害", "件")

@@ -42,6 +42,8 @@ _PRE_MARKS = ("約", "およそ", "概ね", "計", "合計", "総計", "累計",
 _SINCE = r"(?:[前昨]年度?末?|前回)(?:から|より|と比べて?|に比べて?|比で)"
 SINCE_RE = re.compile(_SINCE + "$")
 _POST_MARK_RE = re.compile(r"以上|以下|未満|超|余り|余|程度|強|弱|前後|近く|ほど|増加|減少|増|減|上昇|低下")
+_CHANGE_OF_IT_RE = re.compile(r"(?:前年度?|前回|昨年度?)比約?[\d.]+(?:割|%|％|倍|ポイント)(?:の)?"
+                              r"(?:増|減|増加|減少|上昇|低下)の$")
 # A rate or a span changes what the number means: 「1人当たり3万円」, 「5年間で100人」. Kept in the note.
 _PER_RE = re.compile(r"(?:\d+|一)?(?:人|件|回|日|か月|年|校|社)?(?:当たり|あたり|につき|ごとに|毎に)$")
 _SCOPE_PHRASE_RE = re.compile(r"[^、,。]*を中心(?:に|として)(?:して)?$")
@@ -80,6 +82,10 @@ def read_sentence(sentence: str, era: str) -> list[dict]:
             # 「事例(見逃し)は8回」: a plain name in the bracket is what the noun is called, a qualifier too
             if re.fullmatch(r"\([^\d()、。,]{1,10}\)", m.group(1)) and not _REMARK_RE.search(m.group(1)):
                 alias = m.group(1)[1:-1]
+        # 「輸出額が前年比約3割減の約473億円」: how it changed on the year before, said of this count (no count of
+        # the year before), kept in the note
+        if m := _CHANGE_OF_IT_RE.search(left):
+            left, pre = left[:m.start()], pre + [m.group(0).removesuffix("の")]
         # 「令和4年度までに70%」: a deadline, kept in the note; other years are the fact's year, not words.
         pre += [m.group(0) for m in DEADLINE_RE.finditer(left)]
         left = YEAR_PHRASE_RE.sub("", DEADLINE_RE.sub("", left))
@@ -250,7 +256,11 @@ def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str 
             return _clean(m.group(1)), "left"
     # 「感染症へのり患によるものが12,427人」: what 「もの」 stands for is the noun of its clause.
     # (「勧告を行ったものは5件」: what was done)
-    if m := re.search(rf"({_NOUN})(?:[^、,。()]{{0,10}}?(?:による|に係る|の)|を(?:行っ|実施し|受け)た)もの"
+    # (「…等の自然災害に起因するもの」: the noun right before the verb first)
+    if m := re.search(rf"({_NOUN})(?:に起因する|に起因した|を原因とする|が原因の)もの(?:が|は|を|も)$", left):
+        return _clean(m.group(1)), "left"
+    if m := re.search(rf"({_NOUN})(?:[^、,。()]{{0,10}}?(?:による|に係る|に起因する|に起因した|を原因とする|が原因の"
+                      rf"|の)|を(?:行っ|実施し|受け)た)もの"
                       r"(?:が|は|を|も)$", left):
         return _clean(m.group(1)), "left"
     # 「会談を首脳間で4回」: the object, then only qualifiers up to the number.
