@@ -94,9 +94,15 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
                                      or re.fullmatch(r"[RH](?:\d{1,2}|元)", n)):
                 col.year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year)
                 col.year_label = tidy(text) if col.year and len(n) <= 12 else m.group(0)
+            # 「令和2年度 目標」: a year and a measure in one cell, the measure said short
+            year_here = YEAR_IN_HEADER_RE.search(n)
+            after_year = (n[:year_here.start()] + n[year_here.end():]).strip() if year_here else ""
+            short = measure_of(after_year, whole=True) if after_year else None
             if col.measure is None:
                 col.measure = measure_of(re.sub(r"\([^()]*\)", "", norm(text))) or measure_of(text) \
                     or measure_of(text, whole=True)  # (「目標」「実績」 alone head their columns too)
+                if col.measure is None and short and year_here and col.year is not None:
+                    col.measure, col.year_label = short, year_here.group(0)
                 inner = [got for b in re.findall(r"\(([^()]+)\)", norm(text)) if (got := measure_of(b, whole=True))]
                 col.paired = inner[0] if inner and inner[0] != col.measure else None
             labelled = any(w in n for w in _LABEL_HEADERS) or is_grade_head(n)
