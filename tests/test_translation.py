@@ -114,6 +114,23 @@ def test_words_the_sheets_do_not_write_stay_english_and_names_stay_unknown(lexic
     assert "越し" not in a.normalized and "フォー" not in a.content
 
 
+def test_common_words_are_read_only_as_a_long_word_the_sheets_write(lexicon):
+    """「international organizations」 is 国際機関 where a sheet writes it, and 「international peace」 国際平和;
+    「peace」 alone stays English (its commonest words would make a qualifier of it)."""
+    words = "国際機関等への個人派遣者数 国際平和協力の推進"
+
+    def written(term: str) -> bool:
+        return not term.isascii() and term in words
+    a = translate(analyse_question("How many secondments to international organizations were there in FY2023?",
+                                   None, 2024), lexicon, written)
+    assert "国際機関" in a.normalized and "organizations" not in a.normalized
+    a = translate(analyse_question("What was the budget of international peace cooperation in FY2023?", None, 2024),
+                  lexicon, written)
+    assert "国際平和" in a.normalized
+    a = translate(analyse_question("How much did peace talks cost in FY2023?", None, 2024), lexicon, written)
+    assert "平和" not in a.normalized and "peace" in a.normalized
+
+
 @pytest.mark.slow
 def test_english_questions_find_subjects_the_glossary_does_not_know(tmp_path_factory):
     bot = assistant_over(tmp_path_factory, "translation", (SHEETS / "hoppo-r6-1-henkan.txt",

@@ -171,9 +171,15 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
             if len({cat.policy_titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)
     english: set[str] = set()  # the English words that named it
+    in_english = False
     if not named and a.lang == "en":  # 「the Hokkaido development sheet」: title words in English
         named, english = _named_in_english(a, cat)
-    by_title = bool(named)  # (else named below by number, ministry, field or document: its title words name nothing)
+        in_english = bool(named)
+    # (English words name the sheet, not a subject, only where the question speaks of the document: 「Quasi-Zenith
+    # satellites operating」 names the indicator 準天頂衛星の運用機数 in its 施策's words)
+    if in_english and _ENGLISH_DOCUMENT_RE.search(a.question) is None:
+        english = set()
+    by_title = bool(named) and (not in_english or bool(english))
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
     numbers = {(r or d).upper() for r, d in _POLICY_NUMBER_RE.findall(a.normalized)}
     named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
@@ -324,6 +330,9 @@ def _heads(first: str, q: str) -> bool:
 
 def _own_count(name: str) -> int:
     return len([t for t in dict.fromkeys(terms(name, lemmas=False)) if len(t) >= 2 or not t.isascii()])
+
+
+_ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment)\b", re.I)
 
 
 def _named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[str], set[str]]:

@@ -119,9 +119,14 @@ def _compound(tokens: Sequence[str], i: int, hyphened: set[int], lexicon: Lexico
     the user hyphenated (two one-character words join by chance: 「前」+「年」)."""
     starts: list[tuple[list[str], int, bool]] = []  # (Japanese words, words read, read whole by the dictionary)
     for n in range(min(_MAX_SPAN, len(tokens) - i), 1, -1):
-        if any(_unknown(t, mentioned) for t in tokens[i:i + n]):
-            phrases = dict.fromkeys([" ".join(tokens[i:i + n]), "-".join(tokens[i:i + n])])
-            if written := [j for e in phrases for j in lexicon.japanese(e) if len(j) >= 2 and mentioned(j)]:
+        # (a phrase of common words only when the sheets write its Japanese as a long word: 「international
+        # organizations」 → 国際機関)
+        shortest = 2 if any(_unknown(t, mentioned) for t in tokens[i:i + n]) else 3
+        if not any(t in _GRAMMAR for t in (tokens[i], tokens[i + n - 1])):
+            head, last = tokens[i:i + n - 1], tokens[i + n - 1]
+            phrases = dict.fromkeys([" ".join(tokens[i:i + n]), "-".join(tokens[i:i + n]),
+                                     *(" ".join([*head, one]) for one in singulars(last)[:1])])
+            if written := [j for e in phrases for j in lexicon.japanese(e) if len(j) >= shortest and mentioned(j)]:
                 starts.append((written[:_JOINED], n, True))
                 break
     # (common words too, but only where their join is a long word the sheets write: 「international peace」 →
