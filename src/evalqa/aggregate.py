@@ -183,7 +183,10 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
             return None
         pct = 100 * num.value / base.value  # type: ignore[operator]
         shown = f"約{pct:.1f}%（{num.measure}{wording.value(num)}÷{base.measure}{wording.value(base)}、計算値）"
-        return Item(label_of(s, series), pct, shown, [num, base])
+        # (the rate ranked is a figure too, worked out: its measure says so, its raw the division)
+        rate = replace(num, measure=f"{'執行率' if family == 'execution_rate' else '達成率'}（計算値）",
+                       value=round(pct, 1), unit="%", raw=f"{num.raw} ÷ {base.raw}")
+        return Item(label_of(s, series), pct, shown, [rate, num, base])
     f = pick(FAMILIES[family])
     return Item(label_of(s, series), float(f.value), wording.value(f), [f]) if f and f.value is not None else None
 

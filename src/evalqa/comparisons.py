@@ -16,7 +16,7 @@ from .counts import base_amount
 from .direction import lower_is_better, sheet_grade
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
-from .question import FAMILIES, FAMILY_PATTERNS, QuestionAnalysis
+from .question import FAMILIES, FAMILY_PATTERNS, PAIR_RE, QuestionAnalysis
 from .subject import TARGETS, Subject, all_series_in, unit_word
 from .subjects import SubjectCatalogue
 from .wording import table
@@ -69,14 +69,12 @@ def _compare_series(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject, name
 
 
 # 「遊泳中と釣り中では」「AとBのどちらが」: two things named side by side
-_NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
-_PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)(?:どちら|どっち)")
 
 
 def _stated_pair(a: QuestionAnalysis, cat: SubjectCatalogue, s: Subject) -> Answer | None:
     """Two things the question names side by side that the subject does not carry, counted in one sentence of
     its sheet (「活動別では遊泳中が92人、釣り中が79人」): both, and the difference."""
-    m = _PAIR_RE.search(a.normalized)
+    m = PAIR_RE.search(a.normalized)
     if m is None or any(x in s.name or any(x in (ser or "") for ser in s.series) for x in m.groups()):
         return None
     facts = [f for f in cat.facts if f.sheet == s.sheet and isinstance(f.value, (int, float))
@@ -176,7 +174,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     # two series of one subject (一般の部 and 有識者の部, 宿泊費 and 買物代), whatever else the words touched
     if len(named) >= 2 and not any(all_series_in(a, x) for x in subjects[1:]):
         return _compare_series(a, cat, s, named, measures)
-    if (named_pair := _PAIR_RE.search(a.normalized)) and not all(
+    if (named_pair := PAIR_RE.search(a.normalized)) and not all(
             any(_carries(x, w) for x in subjects[:2]) for w in named_pair.groups() if not find_fiscal_years(w)):
         return None  # 「民間事業者からと行政機関等からでは」: two things named that the subjects found are not
     if len(subjects) >= 2:  # two subjects, one year and one measure both have

@@ -23,7 +23,7 @@ from .matching import (
     term_matches,
 )
 from .normalize import nfkc, norm
-from .question import STOP, QuestionAnalysis, subject_words
+from .question import PAIR_RE, STOP, QuestionAnalysis, subject_words
 from .romaji import loanwords, loose, readings
 from .search import Hit, hit_source
 from .subject import BARE_NAME_RE, Subject, category_suffix, series_in
@@ -296,6 +296,14 @@ def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> 
     first = ranked[0][1]
     # Names only: the section path (shared by every 達成手段 of a 個別分野) tells two subjects apart less well.
     own = {t for t in a.content if term_matches(t, set(terms(first.name)))}
+    # 「テレビ・ラジオとインターネット広報で」: of a pair named, the one the first does not say is a row of the same
+    # table that says it as written (not 「政府インターネットテレビ」, which shares its words)
+    if pair := PAIR_RE.search(a.normalized):
+        other = next((norm(p) for p in pair.groups() if norm(p) not in norm(first.name)), None)
+        said = [s for _, s in ranked[1:30] if other and other in norm(s.name) and s.name != first.name
+                and s.sheet == first.sheet and s.kind == first.kind]
+        if len(said) == 1:
+            return [first, said[0]]
     for score, s in ranked[1:8]:
         theirs = {t for t in a.content if term_matches(t, set(terms(s.name)))}
         if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:

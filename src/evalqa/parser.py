@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 87
+READING_VERSION = 88
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -346,10 +346,16 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
 
 
 def _empty_heading_above(section: Section) -> str:
-    """The title of the section right before this one when it holds no line of its own, else 「」."""
+    """The title of the section right before this one when it holds no line of its own, else 「」; a line that
+    only gives the unit (「５．達成手段」 over 「（単位：百万円）」) is the title's."""
     siblings = section.parent.children if section.parent else []
     i = next((k for k, c in enumerate(siblings) if c is section), 0)
-    return siblings[i - 1].title if i and not siblings[i - 1].lines and not siblings[i - 1].children else ""
+    if not i or siblings[i - 1].children:
+        return ""
+    own = [tidy(t) for _, t in siblings[i - 1].lines if t.strip()]
+    if all(_UNIT_LINE_RE.match(norm(t)) for t in own) and len(own) <= 1:
+        return " ".join([siblings[i - 1].title, *own])
+    return ""
 
 
 _CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|達成手段|事務事業|^指標\s*[①-⑳\d]")

@@ -176,6 +176,10 @@ _WHICH_ONES_RE = re.compile(r"指標(?:は|が|を)|もの|区分|項目|どれ(
                             r"|のうち|何(?:件|個|つ)が")
 _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
 
+# 「遊泳中と釣り中ではどちらが」「テレビ・ラジオとインターネット広報でどちらが」: two things named to compare
+_NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
+PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)(?:どちら|どっち)")
+
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
 METADATA_FIELDS = [
     # (「作成責任者」 is a field of its own: `header_fields` quotes it.)
