@@ -45,3 +45,13 @@ def test_sheets_named_by_english_words_the_dictionary_reads(bot):
     ans = bot.ask("What was the execution rate of the Hokkaido development sheet in FY2023?")
     f = ans.figures[0]
     assert (f.sheet, f.fiscal_year, f.value) == (HOKKAIDO, 2023, 96.2), ans.text
+
+
+def test_two_rows_named_as_a_pair_and_a_rate_worked_out_to_rank(bot):
+    """Rows that share most of their words (国際平和協力…): the one that says the other name as written; the
+    lowest 執行率 worked out from the amounts is a figure of its own, first."""
+    ans = bot.ask("国際平和協力の達成手段で、令和4年度の執行額は研修の実施と調査・研究でどちらが多い？")
+    assert ans.found and sorted(f.value for f in ans.figures[:2]) == [16, 57] and "差は41" in ans.text, ans.text
+    ans = bot.ask("国際平和協力の達成手段のうち、令和3年度の執行率が最も低かったのは？")
+    f = ans.figures[0]
+    assert "調査・研究" in ans.text.splitlines()[0] and (f.measure, f.value, f.unit) == ("執行率（計算値）", 60.0, "%")

@@ -143,3 +143,19 @@ def test_a_breakdown_whose_caption_counts_two_quantities(tmp_path):
     figs = {(f.subject, f.series): (f.value, f.unit) for f in load_sheet(p).figures if f.series}
     assert figs[("港湾別の入港隻数", "苫小牧港")] == (1204, "隻")
     assert figs[("港湾別の取扱量", "四日市港")] == (41.7, "万kl")
+
+
+def test_year_and_short_measure_headers_and_a_unit_line_under_a_numbered_heading(tmp_path):
+    # 「令和3年度 目標 | 令和3年度 実績」: a year and a measure said short in one cell; 「５．達成手段」 then
+    # 「（単位：百万円）」 then a header row that opens the standard 達成手段 section: the unit is that table's.
+    p = tmp_path / "cao-r5-9-koho.txt"
+    p.write_text("令和5年度　実績評価書\n\n施策名\t広報の推進\n\n４．測定指標\n"
+                 "指標\t基準値\t令和3年度 目標\t令和3年度 実績\t令和4年度 目標\t令和4年度 実績\n"
+                 "①広報に接した人の割合（％）\t58.3\t60\t61.0\t60\t62.4\n\n"
+                 "５．達成手段\n（単位：百万円）\n"
+                 "達成手段\t令和3年度 予算額\t令和3年度 執行額\t令和4年度 予算額\t令和4年度 執行額\n"
+                 "①テレビ広報\t4,120\t3,980\t4,050\t3,912\n②共同広報\t160\t118\t175\t149\n", encoding="utf-8")
+    figs = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
+    assert figs[("広報に接した人の割合（％）", "目標値", 2022)][0] == 60
+    assert figs[("広報に接した人の割合（％）", "実績値", 2022)][0] == 62.4
+    assert figs[("テレビ広報", "執行額", 2022)] == (3912, "百万円")
