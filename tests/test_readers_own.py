@@ -159,3 +159,21 @@ def test_year_and_short_measure_headers_and_a_unit_line_under_a_numbered_heading
     assert figs[("広報に接した人の割合（％）", "目標値", 2022)][0] == 60
     assert figs[("広報に接した人の割合（％）", "実績値", 2022)][0] == 62.4
     assert figs[("テレビ広報", "執行額", 2022)] == (3912, "百万円")
+
+
+def test_long_form_rows_that_carry_their_indicators_name_and_unit(tmp_path):
+    # Each row names its indicator and unit itself and repeats the indicator's 基準値 and 目標 (with their years in
+    # the cells) before the row's year: those are read once, of their own years; 「年度目標」 is the year's target.
+    p = tmp_path / "cao-r7-5-soudan.txt"
+    p.write_text("令和7年度　事後評価書\n\n施策名\t相談体制の充実\n\n測定指標の状況\n"
+                 "指標番号\t測定指標\t単位\t基準値\t目標（目標年度）\t年度\t年度目標\t実績\t判定\n"
+                 "1\t相談窓口の認知度\t％\t20.5（R3年度）\t40以上（R9年度）\tR4年度\t25以上\t24.1\t－\n"
+                 "1\t相談窓口の認知度\t％\t20.5（R3年度）\t40以上（R9年度）\tR5年度\t30以上\t31.2\ta\n"
+                 "2\t相談件数\t万件\t－\t50（毎年度）\tR5年度\t45\t48.3\ta\n\n施策の分析\n本文。\n", encoding="utf-8")
+    got = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
+    assert got[("相談窓口の認知度", "基準値", 2021)] == (20.5, "%")
+    assert got[("相談窓口の認知度", "目標値", 2027)] == (40, "%")
+    assert got[("相談窓口の認知度", "年度目標値", 2023)] == (30, "%")
+    assert got[("相談窓口の認知度", "実績値", 2023)] == (31.2, "%")
+    assert got[("相談件数", "実績値", 2023)] == (48.3, "万件")
+    assert len([k for k in got if k[:2] == ("相談窓口の認知度", "基準値")]) == 1

@@ -4,6 +4,7 @@ indicators (「番号 | 測定指標 | 単位 | …」), whose name and unit eac
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .cells import unit_of
 from .figure import Figure
@@ -11,7 +12,7 @@ from .form_cells import read_value, year_cell
 from .measures import grade_word, is_grade_head, measure_of
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
-from .tables import Table
+from .tables import Row, Table
 
 _KEY_HEAD_RE = re.compile(r"番号|No\.?|指標番号|指標")
 _NAME_HEAD_RE = re.compile(r"測定指標|指標名|成果指標|業績指標")
@@ -45,16 +46,43 @@ def _names(sheet: Sheet, skip: Table) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def _columns(table: Table) -> tuple[dict[int, str], int | None] | None:
-    """(column → measure, the grade column) when the header is 「key | 年度 | measures …」, else None."""
+@dataclass
+class _Columns:
+    """Where a long-form table keeps each thing: the year column, the name and unit a row may carry itself
+    (「指標番号 | 測定指標 | 単位 | 基準値 | 目標（目標年度） | … | 年度 | 年度目標 | 実績 | 判定」), the measures
+    of the row's year after it, the indicator's own values before it (基準値, 目標値, each with its year in the
+    cell), the grade."""
+
+    year: int
+    measures: dict[int, str]
+    constants: dict[int, str]
+    name: int | None = None
+    unit: int | None = None
+    grade: int | None = None
+
+
+def _measure(head: str) -> str | None:
+    """「実績」「年度目標」「目標（目標年度）」: a measure, said in full or short."""
+    h = re.sub(r"[(（][^()（）]*[)）]$", "", head)
+    return measure_of(h, whole=True) or measure_of(h + "値", whole=True)
+
+
+def _columns(table: Table) -> _Columns | None:
+    """The columns when the header is 「key | (name | unit | …) 年度 | measures …」, else None."""
     if not table.rows:
         return None
     head = [norm(c) for c in table.rows[0].cells]
-    if len(head) < 3 or not _KEY_HEAD_RE.fullmatch(head[0]) or not re.fullmatch(r"年度|年", head[1]):
+    if len(head) < 3 or not _KEY_HEAD_RE.fullmatch(head[0]):
         return None
-    measures = {i: m for i, h in enumerate(head[2:], 2) if (m := measure_of(h, whole=True))}
-    grade = next((i for i, h in enumerate(head) if is_grade_head(h)), None)
-    return (measures, grade) if measures else None
+    year = next((i for i, h in enumerate(head) if i >= 1 and re.fullmatch(r"年度|年", h)), None)
+    if year is None:
+        return None
+    name = next((i for i in range(1, year) if _NAME_HEAD_RE.search(head[i])), None)
+    unit = next((i for i in range(1, year) if head[i] == "単位"), None)
+    measures = {i: m for i, h in enumerate(head[year + 1:], year + 1) if (m := _measure(h))}
+    constants = {i: m for i in range(1, year) if i not in (name, unit) and (m := _measure(head[i]))}
+    grade = next((i for i, h in enumerate(head) if is_grade_head(h) or "判定" in h), None)
+    return _Columns(year, measures, constants, name, unit, grade) if measures else None
 
 
 def is_keyed(table: Table, sheet: Sheet) -> bool:
@@ -64,33 +92,43 @@ def is_keyed(table: Table, sheet: Sheet) -> bool:
         return False
     names = _names(sheet, table)
     body = [r for r in table.rows[1:] if any(c.strip() for c in r.cells)]
-    return bool(body) and all(len(r.cells) > 1 and _key(r.cells[0]) in names and year_cell(r.cells[1], sheet)
+    return bool(body) and all(len(r.cells) > cols.year and year_cell(r.cells[cols.year], sheet)
+                              and (_key(r.cells[0]) in names or (cols.name is not None and r.cells[cols.name].strip()))
                               for r in body)
 
 
 def keyed_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     cols = _columns(table)
     assert cols is not None
-    measures, grade_col = cols
     names = _names(sheet, table)
     out: list[Figure] = []
+    seen: set[str] = set()  # the indicators whose own values (基準値, 目標値) are read already
+
+    def cell(row: Row, c: int | None) -> str:
+        return tidy(row.cells[c]) if c is not None and c < len(row.cells) else ""
+
     for row in table.rows[1:]:
-        if len(row.cells) < 2 or _key(row.cells[0]) not in names:
+        key = _key(row.cells[0]) if row.cells else ""
+        own = cell(row, cols.name)
+        if not own and key not in names:
             continue
-        name, unit = names[_key(row.cells[0])]
-        year = year_cell(row.cells[1], sheet)
+        name, unit = (own, cell(row, cols.unit).replace("％", "%") or None) if own else names[key]
+        year = year_cell(row.cells[cols.year], sheet) if len(row.cells) > cols.year else None
         if year is None:
             continue
-        mark = tidy(row.cells[grade_col]) if grade_col is not None and grade_col < len(row.cells) else ""
-        word = grade_word(mark) if mark else None
-        for c, measure in measures.items():
+        word = grade_word(mark) if (mark := cell(row, cols.grade)) else None
+        values = [(c, m, year, tidy(row.cells[cols.year])) for c, m in cols.measures.items()]
+        if name not in seen:  # (the indicator's own values, repeated on each of its rows: once, of their own year)
+            seen.add(name)
+            values += [(c, m, None, None) for c, m in cols.constants.items()]
+        for c, measure, fy, label in values:
             if c >= len(row.cells):
                 continue
             for v in read_value(row.cells[c], sheet) or []:
                 note = f"達成状況: {word}" if word and measure == "実績値" else None
                 out.append(Figure(
                     sheet=sheet.id, section=section.path, subject=name, series=None, measure=measure,
-                    fiscal_year=year, year_label=tidy(row.cells[1]), value=v.value,
-                    unit=v.unit or unit or unit_of(name), raw=row.cells[c].strip(), line=row.line, page=row.page,
-                    cell=row.ref(c), table=name, note=note))
+                    fiscal_year=fy if fy is not None else v.year, year_label=label if fy is not None else v.year_label,
+                    value=v.value, unit=v.unit or unit or unit_of(name), raw=row.cells[c].strip(), line=row.line,
+                    page=row.page, cell=row.ref(c), table=name, note=note))
     return out
