@@ -177,3 +177,13 @@ def test_long_form_rows_that_carry_their_indicators_name_and_unit(tmp_path):
     assert got[("相談窓口の認知度", "実績値", 2023)] == (31.2, "%")
     assert got[("相談件数", "実績値", 2023)] == (48.3, "万件")
     assert len([k for k in got if k[:2] == ("相談窓口の認知度", "基準値")]) == 1
+
+
+def test_a_row_of_rates_named_by_its_grade_word(tmp_path):
+    # 「達成度（達成率％）」 under 目標 and 実績: the sheet's own 達成率 in %, not a third row of 実績 in its unit
+    p = tmp_path / "pko-r6-9-kyoryoku.txt"
+    p.write_text("令和6年度　政策評価書\n\n施策名\t国際協力の推進\n\n測定指標\n"
+                 "測定指標\t基準値\t区分\t令和4年度\t令和5年度\n1 物資協力の実施件数（件）\t2\t目標\t3\t3\n"
+                 "\t\t実績\t4\t3\n\t\t達成度（達成率％）\t133.3\t100.0\n\n施策の分析\n本文。\n", encoding="utf-8")
+    got = {(f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
+    assert got[("実績値", 2022)] == (4, "件") and got[("達成率", 2022)] == (133.3, "%"), got

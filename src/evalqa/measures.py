@@ -31,7 +31,11 @@ def measure_of(text: str, *, whole: bool = False) -> str | None:
     if whole:
         # 「執行額(d)」「執行率(d/(a+b+c))」: a formula's letters after the measure
         bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$", "", n)
-        return _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
+        found = _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
+        # 「達成度（達成率％）」: a row of rates, named by its grade word with the measure in brackets
+        if found is None and (m := re.fullmatch(r"([^()]+)\(([^()%]+)%?\)", n)) and m.group(1) in GRADE_HEADS:
+            found = measure_of(m.group(2), whole=True)
+        return found
     found = next((m for w, m in _MEASURES if w in n), None)
     if found is None and re.fullmatch(r"(?:[^()]*年度)?当初", n):
         return "当初予算額"  # 「令和6年度当初」: a column of the year's initial budget (not 「当初目標」)
