@@ -333,28 +333,36 @@ def _own_count(name: str) -> int:
 
 
 _ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment)\b", re.I)
+# The words before the document an English question names: 「the (Hokkaido development) pre-analysis sheet」
+_ENGLISH_NAMING_RE = re.compile(r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,4}?)(?:(?:policy|pre-analysis|performance|"
+                                r"evaluation|ex-post)\s+)*(?:sheet|report|evaluation|policy|programme|program)\b")
 
 
 def _named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[str], set[str]]:
-    """The sheets of the one 施策 whose title writes more of an English question's words than any other's, and
-    two of them at least: the words read already (Hokkaido → 北海道) and the English words left, by the Japanese
-    words the dictionary gives them (development → 開発)."""
-    index = _names(cat)[2]  # title word → sheets
-    groups = [("", index[t]) for t in a.content if not t.isascii() and len(t) >= 2 and t in index]
+    """The sheets of the one 施策 whose title writes more of the words an English question puts before
+    the document it names (「the Hokkaido development pre-analysis sheet」, 「MLIT's railway safety policy」) than
+    any other's (two at least, or the phrase's only such word), by the Japanese words the dictionary gives them
+    (development → 開発); and those words. Words elsewhere name no sheet (「illegal dumping … stay under」 is no
+    不法滞在)."""
     lexicon = default_lexicon()
-    if lexicon is not None:
-        for w in dict.fromkeys(re.findall(r"[a-z]{4,}", a.question.lower())):
-            if sids := set().union(*(index.get(j, set()) for j in lexicon.japanese(w)[:12] if len(j) >= 2)):
-                groups.append((w, sids))
+    phrase = _ENGLISH_NAMING_RE.search(a.question)
+    if lexicon is None or phrase is None:
+        return [], set()
+    index = _names(cat)[2]  # title word → sheets
+    groups: list[tuple[str, set[str]]] = []
+    for w in dict.fromkeys(re.findall(r"[a-z]{4,}", phrase.group(1).lower().replace("'s", ""))):
+        if sids := set().union(*(index.get(j, set()) for j in lexicon.japanese(w)[:12] if len(j) >= 2)):
+            groups.append((w, sids))
     count: dict[str, int] = {}
     for _, g in groups:
         for sid in g:
             count[sid] = count.get(sid, 0) + 1
     best = max(count.values(), default=0)
     top = sorted(sid for sid, n in count.items() if n == best)
-    if best < 2 or len({cat.policy_titles.get(sid) for sid in top}) != 1:
+    # (one word only when it is the phrase's one word any title writes: 「the loneliness policy sheet」)
+    if best < min(2, len(groups)) or not top or len({cat.policy_titles.get(sid) for sid in top}) != 1:
         return [], set()
-    return top, {w for w, g in groups if w and g & set(top)}
+    return top, {w for w, g in groups if g & set(top)}
 
 
 def _sheets_by_title_words(q: str, cat: SubjectCatalogue) -> set[str]:
