@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from . import wording
 from .answer import Answer, Frame
 from .change import amount_first, asks_amount
-from .counts import MEASURES, UNIT, asked_noun, counter_word
+from .counts import MEASURES, UNIT, asked_noun, base_amount, counter_word
 from .english import field_nouns, quoted_names
 from .facts import is_change, is_part, names_part, since_marker
 from .figure import Figure
@@ -185,7 +185,13 @@ def _cover(words: Sequence[str], fact: Figure, idf: Callable[[str], float], titl
 def covers_partly(a: QuestionAnalysis, subject: Subject) -> str | None:
     """The 「A・B」 group of the subject's name of which the question names only some members (「首脳・外相」
     when only 外相 is asked), else None: then the table counts more than was asked."""
-    for group in _GROUP_RE.findall(subject.name):
+    for m in _GROUP_RE.finditer(subject.name):
+        group = m.group(0)
+        # 「京都御所等（京都御所・仙洞御所・…）」: the bracket lists what the name before it holds; the question that
+        # says that name (「京都御所等」) asks the whole
+        head = re.search(r"([^\s()（）・、,]{2,})[(（]$", subject.name[:m.start()])
+        if head and norm(head.group(1)) in a.normalized:
+            continue
         members = [set(terms(m)) for m in group.split("・")]
         named = [any(term_matches(t, m) for t in a.content) for m in members]
         if any(named) and not all(named):
@@ -340,8 +346,16 @@ def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, su
             same_counter(unit_word(f), a.counter) for f in subject.figures):
         return True
     dated = fact.fiscal_year is not None or not a.years or not table.found or covered < 0.5
-    same = table.found and bool(table.figures) and table.figures[0].value == fact.value
+    # (「京都御所等の参観者88.4万人のうち…」 states the table's 88.4万人 as 884,000人: the same figure)
+    same = table.found and bool(table.figures) and isinstance(table.figures[0].value, (int, float)) \
+        and isinstance(fact.value, (int, float)) and _same_amount(table.figures[0], fact)
     return dated and fact_score > covered + 0.15 and not same
+
+
+def _same_amount(a: Figure, b: Figure) -> bool:
+    """Do two figures state one amount, each in its unit (88.4 万人 and 884,000 人)?"""
+    (ua, va), (ub, vb) = base_amount(float(a.value or 0), a.unit or ""), base_amount(float(b.value or 0), b.unit or "")
+    return a.value == b.value or (ua == ub and abs(va - vb) < 1e-6 * max(abs(va), 1.0))
 
 
 def _asked_count_head(q: str) -> str | None:
