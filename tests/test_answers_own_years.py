@@ -32,3 +32,14 @@ def test_an_indicator_reworded_next_year_answers_its_new_years(bot):
     ans = bot.ask("一般廃棄物の1人1日当たりのごみ排出量、令和4年度の実績は？")
     f = ans.figures[0]
     assert (ans.found, f.sheet, f.fiscal_year, f.value) == (True, NEW, 2022, 880)
+
+
+def test_what_next_years_sheet_added_or_dropped(bot):
+    """The 達成手段 of one year's sheet against the year before's, matched as the years stitch: dropped, and none
+    added among the indicators (the reworded one is the same indicator)."""
+    ans = bot.ask("令和6年度の循環型社会の事前分析表で、なくなった達成手段は？")
+    assert ans.found and ans.kind == "list" and "循環産業の国際展開支援事業" in ans.text, ans.text
+    assert NEW in ans.text and OLD in ans.text
+    ans = bot.ask("循環型社会の施策で新たに加わった達成手段は？")
+    assert ans.found and "資源循環自立化先進技術導入支援事業" in ans.text, ans.text
+    assert "循環産業の国際展開" not in ans.text

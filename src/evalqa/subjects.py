@@ -159,6 +159,10 @@ class SubjectCatalogue:
         same = self._across_years(s)
         return max(same, key=lambda x: max((f.fiscal_year or 0 for f in x.figures), default=0), default=s)
 
+    def across_years(self, s: Subject) -> list[Subject]:
+        """The subject in each of its 施策's sheets that has it (itself among them)."""
+        return self._across_years(s)
+
     def _across_years(self, s: Subject) -> list[Subject]:
         """The subject as the 施策's sheets of each year write it: by name and table, else by its bare name
         (「指標4 マリンレジャーに伴う…数」 of next year's workbook is 「マリンレジャーに伴う…数(人)」)."""

@@ -1,0 +1,77 @@
+"""What next year's sheet of a 施策 adds or drops: the 達成手段 or 測定指標 of the newer sheet the older one does not
+have (「R7年度の評価書で新しく加わった達成手段は？」), or the other way (「なくなった指標は？」). The same 達成手段 or
+indicator in both sheets is found as years are stitched (`SubjectCatalogue.across_years`: by name, by its bare
+name, or reworded)."""
+from __future__ import annotations
+
+import re
+
+from . import wording
+from .answer import Answer, Frame
+from .fiscal_year import to_label
+from .question import QuestionAnalysis
+from .subject import Subject
+from .subjects import SubjectCatalogue
+
+_ADDED_RE = re.compile(r"新た(?:に|な)|新しく|新規|追加|加わ|新設|\b(?:added|new)\b", re.I)
+_DROPPED_RE = re.compile(r"削除|なくな|無くな|廃止|外れ|除かれ|取りやめ|\b(?:dropped|removed|discontinued)\b", re.I)
+_KINDS = (("means", "達成手段", r"達成手段|事業|measures?|programs?|programmes?"),
+          ("indicator", "測定指標", r"測定指標|業績指標|指標|indicators?"))
+
+
+def asked_change(a: QuestionAnalysis) -> tuple[bool, str, str] | None:
+    """(added?, kind, its name) when the question asks which 達成手段 or indicators one year's sheet added or
+    dropped, else None. (「新たに整備された施設数」 asks a value: the words must stand by the kind's name.)"""
+    q = a.question
+    for kind, label, words in _KINDS:
+        for added, pattern in ((True, _ADDED_RE), (False, _DROPPED_RE)):
+            verb = pattern.pattern
+            said = rf"(?:{verb})[^、。?？]{{0,8}}?(?:{words})|(?:{words})[^、。?？]{{0,10}}?(?:{verb})"
+            if re.search(said, q, re.I) and not re.search(
+                    r"何(?:件|個|本|人|回|%|％|つ)|いくつ|いくら|どれくらい|how (?:many|much)", q, re.I):
+                return added, kind, label
+    return None
+
+
+def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) -> Answer | None:
+    """The 達成手段 or indicators one sheet of a 施策 adds to (or drops from) the sheet of the year before, or None
+    when the question asks no such thing or the sheets in scope are not two years of one 施策."""
+    asked = asked_change(a)
+    if asked is None:
+        return None
+    added, kind, label = asked
+    # (a sheet named by its year, 「令和6年度の事前分析表で」, is compared with its 施策's sheet of the year before)
+    policies = {cat.policy_titles.get(sid) for sid in sheets}
+    by_policy: dict[str, list[str]] = {}
+    for sid in (x for x in cat.sheet_meta if cat.policy_titles.get(x) in policies):
+        if cat.sheet_years.get(sid):
+            by_policy.setdefault(cat.policy_titles.get(sid) or sid, []).append(sid)
+    pairs = [sorted(ids, key=lambda s: cat.sheet_years[s]) for ids in by_policy.values() if len(ids) >= 2]
+    if len(pairs) != 1:
+        return None
+    years = pairs[0]
+    # the sheet of the year named (「R7年度の評価書で」), else the newest; against the one before it
+    newer = next((s for s in years if cat.sheet_years[s] == a.document_year), years[-1])
+    if newer == years[0]:
+        return None
+    older = years[years.index(newer) - 1]
+
+    def own(sheet: str) -> list[Subject]:
+        return [cat.subjects[i] for i in cat.subjects_of(sheet) if cat.subjects[i].kind == kind]
+
+    def kept_in(s: Subject, sheet: str) -> bool:
+        return any(t.sheet == sheet for t in cat.across_years(s))
+    source, other = (newer, older) if added else (older, newer)
+    found = list(dict.fromkeys(s.name for s in own(source) if not kept_in(s, other)))
+    verb = "新たに加わった" if added else "なくなった"
+    title = cat.titles.get(newer) or newer
+    where = (f"施策「{title}」の{to_label(cat.sheet_years[newer])}のシート（{newer}）で、"
+             f"{to_label(cat.sheet_years[older])}のシート（{older}）と比べて{verb}{label}")
+    if not found:
+        text = f"{where}はありません（両方のシートの{label}を名前で照合しました）。"
+    else:
+        text = f"{where}は{len(found)}件です。\n" + "\n".join(f"- 「{n}」" for n in found)
+    figs = [next(iter(s.figures)) for s in own(source) if s.name in found and s.figures]
+    if figs:
+        text += "\n" + wording.cite(figs[0], cat.sheet_label(figs[0].sheet))
+    return Answer(a.question, text, True, figs, [], "list", Frame(), cited=figs[:1])
