@@ -129,8 +129,8 @@ class Assistant:
             a.family and a.explicit and a.years) else None
         if field is not None:
             return field
-        if (change := added_answer(a, cat, a.sheets or resolve_scope(a, cat, hits).sheets)) is not None:
-            return self._finish(change, hits)  # 「R7年度の評価書で新しく加わった達成手段は？」
+        if (added := added_answer(a, cat, a.sheets or resolve_scope(a, cat, hits).sheets)) is not None:
+            return self._finish(added, hits)  # 「R7年度の評価書で新しく加わった達成手段は？」
         # (a table section is skipped anyway; a year alone may name the document: 「令和6年度の…の評価では」)
         asks_value = a.operation or (a.years and a.family and a.explicit) or a.numeric_cue or a.counter
         # Of a 施策's sheets, the one of the year named (「令和6年度の…の評価では」).

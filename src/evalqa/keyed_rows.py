@@ -117,7 +117,8 @@ def keyed_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
         if year is None:
             continue
         word = grade_word(mark) if (mark := cell(row, cols.grade)) else None
-        values = [(c, m, year, tidy(row.cells[cols.year])) for c, m in cols.measures.items()]
+        values: list[tuple[int, str, int | None, str | None]] = [
+            (c, m, year, tidy(row.cells[cols.year])) for c, m in cols.measures.items()]
         if name not in seen:  # (the indicator's own values, repeated on each of its rows: once, of their own year)
             seen.add(name)
             values += [(c, m, None, None) for c, m in cols.constants.items()]
