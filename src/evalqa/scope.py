@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from weakref import WeakKeyDictionary
 
 from .fiscal_year import era_year
 from .forms import MINISTRIES
@@ -21,6 +20,7 @@ from .search import Hit
 from .subject import Subject, field_of
 from .subjects import STRONG, SubjectCatalogue
 from .terms import NOUN_RE, terms
+from .title_index import ENGLISH_DOCUMENT_RE, named_in_english, sheets_by_title_words, title_names
 
 _FIELD_RE = re.compile(r"個別分野(\d+)")
 INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
@@ -156,28 +156,29 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     """The analysis with the sheets the question names by 施策名 (「北米地域外交の…」), whose title words then no
     longer count as words naming a subject: they say where to look, not what."""
     q = a.normalized
-    by_words = _sheets_by_title_words(q, cat)
+    by_words = sheets_by_title_words(q, cat)
+    firsts = title_names(cat)[0]
     named = [sid for sid, title in cat.titles.items() if title and (title in q or sid in q or sid in by_words or any(
-        first in q for _, first in _names(cat)[0].get(sid, ())) or _acronym_in(title, q)) and names_sheet(q, sid, cat)]
-    fields = _names(cat)[1]
+        first in q for _, first in firsts.get(sid, ())) or _acronym_in(title, q)) and names_sheet(q, sid, cat)]
+    fields = title_names(cat)[1]
     if not named:  # 「担い手施策の」「農地集積の施策で」「沖縄の評価書で」
         for nick in _NICKNAME_RE.finditer(q):
             said = [t for t in terms(re.split(r"[のとやでがはをにも]", nick.group(1))[-1])
                     if len(t) >= 2 and not re.fullmatch(r"[a-z]*\d+", t)]  # (nor 2023, fy2023: a year)
             # (of the words before it, the run of title words next to it: 「…執行額保育施策」 names 保育)
-            own = said[len(said) - next((i for i, t in enumerate(reversed(said)) if t not in _names(cat)[2]),
+            own = said[len(said) - next((i for i, t in enumerate(reversed(said)) if t not in title_names(cat)[2]),
                                         len(said)):]
-            found = set.intersection(*(_names(cat)[2].get(t, set()) for t in own)) if own else set()
+            found = set.intersection(*(title_names(cat)[2].get(t, set()) for t in own)) if own else set()
             if len({cat.policy_titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)
     english: set[str] = set()  # the English words that named it
     in_english = False
     if not named and a.lang == "en":  # 「the Hokkaido development sheet」: title words in English
-        named, english = _named_in_english(a, cat)
+        named, english = named_in_english(a, cat)
         in_english = bool(named)
     # (English words name the sheet, not a subject, only where the question speaks of the document: 「Quasi-Zenith
     # satellites operating」 names the indicator 準天頂衛星の運用機数 in its 施策's words)
-    if in_english and _ENGLISH_DOCUMENT_RE.search(a.question) is None:
+    if in_english and ENGLISH_DOCUMENT_RE.search(a.question) is None:
         english = set()
     by_title = bool(named) and (not in_english or bool(english))
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
@@ -314,7 +315,7 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     head = "".join(terms(title)[:2])
     if len(head) >= 4 and head in nfkc(title) and _heads(head, q):
         return True
-    for name, first in _names(cat)[0].get(sheet, ()):
+    for name, first in title_names(cat)[0].get(sheet, ()):
         cover = _cover(name, words)
         if (_heads(first, q) and cover >= _TITLE_COVER) or (cover >= _TITLE_COVER_ANY and _own_count(name) >= 3):
             return True
@@ -330,75 +331,6 @@ def _heads(first: str, q: str) -> bool:
 
 def _own_count(name: str) -> int:
     return len([t for t in dict.fromkeys(terms(name, lemmas=False)) if len(t) >= 2 or not t.isascii()])
-
-
-_ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment)\b", re.I)
-# The words before the document an English question names: 「the (Hokkaido development) pre-analysis sheet」
-_ENGLISH_NAMING_RE = re.compile(r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,4}?)(?:(?:policy|pre-analysis|performance|"
-                                r"evaluation|ex-post)\s+)*(?:sheet|report|evaluation|policy|programme|program)\b")
-
-
-def _named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[str], set[str]]:
-    """The sheets of the one 施策 whose title writes more of the words an English question puts before
-    the document it names (「the Hokkaido development pre-analysis sheet」, 「MLIT's railway safety policy」) than
-    any other's (two at least, or the phrase's only such word), by the Japanese words the dictionary gives them
-    (development → 開発); and those words. Words elsewhere name no sheet (「illegal dumping … stay under」 is no
-    不法滞在)."""
-    lexicon = default_lexicon()
-    phrase = _ENGLISH_NAMING_RE.search(a.question)
-    if lexicon is None or phrase is None:
-        return [], set()
-    index = _names(cat)[2]  # title word → sheets
-    groups: list[tuple[str, set[str]]] = []
-    for w in dict.fromkeys(re.findall(r"[a-z]{4,}", phrase.group(1).lower().replace("'s", ""))):
-        if sids := set().union(*(index.get(j, set()) for j in lexicon.japanese(w)[:12] if len(j) >= 2)):
-            groups.append((w, sids))
-    count: dict[str, int] = {}
-    for _, g in groups:
-        for sid in g:
-            count[sid] = count.get(sid, 0) + 1
-    best = max(count.values(), default=0)
-    top = sorted(sid for sid, n in count.items() if n == best)
-    # (one word only when it is the phrase's one word any title writes: 「the loneliness policy sheet」)
-    if best < min(2, len(groups)) or not top or len({cat.policy_titles.get(sid) for sid in top}) != 1:
-        return [], set()
-    return top, {w for w, g in groups if g & set(top)}
-
-
-def _sheets_by_title_words(q: str, cat: SubjectCatalogue) -> set[str]:
-    """Sheets whose 施策名 shares three or more words with the question (candidates for names_sheet)."""
-    index = _names(cat)[2]
-    hits: dict[str, int] = {}
-    for w in set(terms(q)):
-        for sid in index.get(w, ()):
-            hits[sid] = hits.get(sid, 0) + 1
-    return {sid for sid, n in hits.items() if n >= 3}
-
-
-_NAMES: WeakKeyDictionary[SubjectCatalogue, tuple[dict, dict, dict]] = WeakKeyDictionary()
-
-
-def _names(cat: SubjectCatalogue) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]],
-                                           dict[str, set[str]]]:
-    """Per sheet, once per catalogue: its 施策名 and first clause with the first word of each, its 個別分野
-    (normalized name, number), and title word → sheets. Questions are checked against 1,000 sheets: no
-    word-splitting of every title per question."""
-    if cat not in _NAMES:
-        titles: dict[str, list[tuple[str, str]]] = {}
-        by_word: dict[str, set[str]] = {}
-        for sid, title in cat.titles.items():
-            # 「目標3-1 地球温暖化対策の推進」 is also named without its number label.
-            bare = re.sub(r"^(?:施策目標|政策目標|目標|施策|政策)?\s*[\dIVXⅠ-Ⅹ]+(?:\s*[-－]\s*\d+)*\s+", "", title)
-            for name in dict.fromkeys([title, re.split(r"[、，（(]", title)[0], bare] if title else []):
-                own = [t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()]
-                if own:
-                    titles.setdefault(sid, []).append((name, own[0]))
-                for t in own:
-                    by_word.setdefault(t, set()).add(sid)
-        fields = {sid: [(norm(f["name"]), f["number"]) for f in (m.get("outline") or {}).get("fields", [])
-                        if f.get("name")] for sid, m in cat.sheet_meta.items()}
-        _NAMES[cat] = (titles, fields, by_word)
-    return _NAMES[cat]
 
 
 def resolve_scope(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit],

@@ -1,0 +1,81 @@
+"""The words of the sheets' titles: title word → sheets, each title's first word and first clause, each sheet's
+個別分野 (once per catalogue), and the sheets a question names by them, in Japanese or in English words the
+dictionary reads (「the Hokkaido development pre-analysis sheet」)."""
+from __future__ import annotations
+
+import re
+from weakref import WeakKeyDictionary
+
+from .lexicon import default_lexicon
+from .normalize import norm
+from .question import QuestionAnalysis
+from .subjects import SubjectCatalogue
+from .terms import terms
+
+ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment)\b", re.I)
+# The words before the document an English question names: 「the (Hokkaido development) pre-analysis sheet」
+_ENGLISH_NAMING_RE = re.compile(r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,4}?)(?:(?:policy|pre-analysis|performance|"
+                                r"evaluation|ex-post)\s+)*(?:sheet|report|evaluation|policy|programme|program)\b")
+
+
+def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[str], set[str]]:
+    """The sheets of the one 施策 whose title writes more of the words an English question puts before
+    the document it names (「the Hokkaido development pre-analysis sheet」, 「MLIT's railway safety policy」) than
+    any other's (two at least, or the phrase's only such word), by the Japanese words the dictionary gives them
+    (development → 開発); and those words. Words elsewhere name no sheet (「illegal dumping … stay under」 is no
+    不法滞在)."""
+    lexicon = default_lexicon()
+    phrase = _ENGLISH_NAMING_RE.search(a.question)
+    if lexicon is None or phrase is None:
+        return [], set()
+    index = title_names(cat)[2]  # title word → sheets
+    groups: list[tuple[str, set[str]]] = []
+    for w in dict.fromkeys(re.findall(r"[a-z]{4,}", phrase.group(1).lower().replace("'s", ""))):
+        if sids := set().union(*(index.get(j, set()) for j in lexicon.japanese(w)[:12] if len(j) >= 2)):
+            groups.append((w, sids))
+    count: dict[str, int] = {}
+    for _, g in groups:
+        for sid in g:
+            count[sid] = count.get(sid, 0) + 1
+    best = max(count.values(), default=0)
+    top = sorted(sid for sid, n in count.items() if n == best)
+    # (one word only when it is the phrase's one word any title writes: 「the loneliness policy sheet」)
+    if best < min(2, len(groups)) or not top or len({cat.policy_titles.get(sid) for sid in top}) != 1:
+        return [], set()
+    return top, {w for w, g in groups if g & set(top)}
+
+
+def sheets_by_title_words(q: str, cat: SubjectCatalogue) -> set[str]:
+    """Sheets whose 施策名 shares three or more words with the question (candidates for names_sheet)."""
+    index = title_names(cat)[2]
+    hits: dict[str, int] = {}
+    for w in set(terms(q)):
+        for sid in index.get(w, ()):
+            hits[sid] = hits.get(sid, 0) + 1
+    return {sid for sid, n in hits.items() if n >= 3}
+
+
+_NAMES: WeakKeyDictionary[SubjectCatalogue, tuple[dict, dict, dict]] = WeakKeyDictionary()
+
+
+def title_names(cat: SubjectCatalogue) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]],
+                                           dict[str, set[str]]]:
+    """Per sheet, once per catalogue: its 施策名 and first clause with the first word of each, its 個別分野
+    (normalized name, number), and title word → sheets. Questions are checked against 1,000 sheets: no
+    word-splitting of every title per question."""
+    if cat not in _NAMES:
+        titles: dict[str, list[tuple[str, str]]] = {}
+        by_word: dict[str, set[str]] = {}
+        for sid, title in cat.titles.items():
+            # 「目標3-1 地球温暖化対策の推進」 is also named without its number label.
+            bare = re.sub(r"^(?:施策目標|政策目標|目標|施策|政策)?\s*[\dIVXⅠ-Ⅹ]+(?:\s*[-－]\s*\d+)*\s+", "", title)
+            for name in dict.fromkeys([title, re.split(r"[、，（(]", title)[0], bare] if title else []):
+                own = [t for t in dict.fromkeys(terms(name)) if len(t) >= 2 or not t.isascii()]
+                if own:
+                    titles.setdefault(sid, []).append((name, own[0]))
+                for t in own:
+                    by_word.setdefault(t, set()).add(sid)
+        fields = {sid: [(norm(f["name"]), f["number"]) for f in (m.get("outline") or {}).get("fields", [])
+                        if f.get("name")] for sid, m in cat.sheet_meta.items()}
+        _NAMES[cat] = (titles, fields, by_word)
+    return _NAMES[cat]
