@@ -84,6 +84,8 @@ def test_a_budget_labelled_only_as_such_is_the_kind_the_question_names():
 
 
 def test_a_trend_or_comparison_written_as_direction_and_change():
+    from dataclasses import replace
+
     from evalqa.answer import Answer
     from evalqa.evaluation import Case, judge
     from evalqa.figure import Figure
@@ -102,6 +104,11 @@ def test_a_trend_or_comparison_written_as_direction_and_change():
     rose = Case(question="q", kind="comparison", expected={"answer": "増加", "value": 165})
     assert judge(rose, Answer("q", "165百万件増えました（増加、計算値）", True, figs, [], "comparison"))
     assert not judge(rose, Answer("q", "156隻減りました（減少、計算値）", True, figs, [], "comparison"))
+    # (the values of the span written as a list beside the direction: each of them stated)
+    span = Case(question="q", kind="trend", expected={"answer": "減少", "value": [1954, 1798]})
+    assert judge(span, Answer("q", text, True, figs, [], "trend"))
+    assert not judge(replace(span, expected={"answer": "減少", "value": [1954, 1700]}),
+                     Answer("q", text, True, figs, [], "trend"))
 
 
 def test_a_gap_to_the_target_names_the_larger_by_its_kind():

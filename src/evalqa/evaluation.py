@@ -250,6 +250,8 @@ def _states(value: Any, ans: Answer) -> bool:
     """Does the answer give the amount (a change of −156 as 156, among its figures or written in its text)?"""
     if value is None:
         return True
+    if isinstance(value, list):  # {"answer": "減少", "value": [4.9, 4.8, 4.6]}: every value of the span, stated
+        return all(_states(x, ans) for x in value)
     v = abs(value)
     if any(_same(abs(f.value), v) for f in ans.figures if isinstance(f.value, (int, float))):
         return True
