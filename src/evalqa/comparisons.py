@@ -16,7 +16,8 @@ from .counts import base_amount
 from .direction import lower_is_better, sheet_grade
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
-from .question import FAMILIES, FAMILY_PATTERNS, PAIR_RE, QuestionAnalysis
+from .operations import PAIR_RE
+from .question import FAMILIES, FAMILY_PATTERNS, QuestionAnalysis
 from .subject import TARGETS, Subject, all_series_in, unit_word
 from .subjects import SubjectCatalogue
 from .wording import table

@@ -23,7 +23,8 @@ from .matching import (
     term_matches,
 )
 from .normalize import nfkc, norm
-from .question import PAIR_RE, STOP, QuestionAnalysis, subject_words
+from .operations import PAIR_RE
+from .question import STOP, QuestionAnalysis, subject_words
 from .romaji import loanwords, loose, readings
 from .search import Hit, hit_source
 from .subject import BARE_NAME_RE, Subject, category_suffix, series_in

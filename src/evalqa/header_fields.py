@@ -69,7 +69,8 @@ def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue
     # (a sheet of the year the question names first: 「総務省R5の政策名は？」)
     # (of several sheets in scope, the one the search ranks first: 「MLIT's railway safety policy sheet」)
     rank = {h.sheet: i for i, h in reversed(list(enumerate(hits)))}
-    for sid in sorted(resolve_scope(a, cat, hits).sheets,
+    sheets = resolve_scope(a, cat, hits).sheets
+    for sid in sorted(sheets,
                       key=lambda sid: (cat.sheet_years.get(sid) not in a.years, rank.get(sid, len(hits)))):
         for f in cat.sheet_meta[sid].get("fields") or []:
             label = norm(re.sub(r"名$", "", f["label"]))
@@ -87,7 +88,7 @@ def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue
                 best = (len(label), sid, f)
     if best is None and VERDICT_ASKED_RE.search(a.normalized) and not a.reason:
         # 「評価結果はどうだった？」: the sheet's rating, under whichever label its form gives it
-        rated = [(sid, f) for sid in resolve_scope(a, cat, hits).sheets for f in cat.sheet_meta[sid].get("fields") or []
+        rated = [(sid, f) for sid in sheets for f in cat.sheet_meta[sid].get("fields") or []
                  if _is_verdict(f["label"]) and f["value"].strip()]
         if len({sid for sid, _ in rated}) == 1:
             best = (0, *rated[0])

@@ -13,6 +13,7 @@ from .counts import ASKED_COUNTER_RE, asked_counter
 from .english import gloss, is_common, is_english, unknown_acronyms
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
+from .operations import NUMERIC_RE, asked_operation, asks_lowest
 from .terms import tagger, terms
 
 # family → the measures that answer it, in order of preference
@@ -79,8 +80,6 @@ _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|
 # 「どう手を打つ」「どう対応する」: what is done about it, though a value is named (「割合が伸び悩んでる件」)
 _ACTION_RE = re.compile(r"どう(?:手を打|対応|対処|取り組|改善|進め|図|強化|支援)|どんな(?:手|対策|対応)を")
 _WHICH_RE = re.compile(r"(?:は|が)どれ(?!くらい|ほど|だけ|位)|(?<!は)(?<!が)どれ(?:です|でしょう)?か?[?？]*$")
-_NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％"
-                         r"|どのくらい|どれくらい|どれだけ|どれほど|何万|何千")
 _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
                           r"|額は|額を|額が|率は|率を|率が")
 # Asking why or on what grounds: a passage answers, even when a kind of value is named (「目標値の根拠は？」).
@@ -120,66 +119,6 @@ _RELATIVE_YEARS = [(re.compile(rf"(?:前の年度?|前年度|前年|昨年度|1�
 # 「一年前の評価書だと」「前回の事前分析表で」: the document of the year before the one in focus.
 _PREVIOUS_DOCUMENT_RE = re.compile(r"(?:前の年度?|前年度?|昨年度?|前回|1年前|一年前)(?:[(（][^()（）]{1,12}[)）])?の?"
                                    r"(?:評価書|事前分析表|分析表|調書|シート|資料|実績評価書|個票)")
-# Questions over several figures. Checked in order; each names an operation of `evalqa.aggregate`.
-OPERATIONS = [
-    ("count", re.compile(r"(測定指標|指標|達成手段|事業|個別分野|参考指標)(?:は|が|の数は|の数|を)?"
-                         r"(?:全部で|合計|全体で|いくつ|何件|何個|何本|何項目|何つ|幾つ|の数)")),
-    ("count", re.compile(r"(測定指標|指標|達成手段|個別分野|参考指標)[^、。]{0,12}(?:いくつ|何件|何個|何本|何項目)")),
-    ("count", re.compile(r"(?:いくつ|何件|何個|何本|何項目|何つ)の"
-                         r"(?:測定指標|業績指標|成果指標|指標|達成手段|個別分野|参考指標)")),
-    # (「防災関係の達成手段」 is a field's means, not the means related to an indicator)
-    ("related", re.compile(r"(?:(?:関連|関係|対応)(?!の(?!ある|深い))|紐づ|紐付|ひもづ)[^、。]{0,10}達成手段"
-                           r"|(?:(?:関連|関係|対応)(?:する|している|した|の深い)|紐づ|紐付|ひもづ)[^、。]{0,10}(?:事務)?事業"
-                           r"|(?:達成手段|事務事業)[^、。]{0,6}(?:関連|関係|紐づ|紐付)")),
-    ("missed", re.compile(r"達成(?:でき)?(?:なかった|していない|せず|できていない)|未達|届かなかった|届いていない"
-                          # (「下回った（×または△）スポーツ庁の指標」: an aside in brackets, whose indicators)
-                          r"|下回った(?:\([^()]{0,12}\))?(?:[^、。]{0,4}?|[^、。]{0,10}?の)(?:指標|もの|区分)"
-                          r"|目標(?:に|を)(?:届か|達し)(?:ない|なかった)")),
-    ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|達成(?:でき|し)てい(?:る|た)|達成とされた|達成とした"
-                       r"|クリアした|上回った)"
-                       r"[^、。]{0,6}?(?:指標|もの|区分|のは|項目)")),
-    # 「指標のうち低いほど良いものをすべて挙げて」: the ones of a kind, listed.
-    ("count", re.compile(r"(?:測定指標|業績指標|成果指標|指標|達成手段)のうち[^。]{0,30}?"
-                         r"(?:全部|すべて|全て)(?:教え|挙げ|列挙)")),
-    ("count", re.compile(r"(?:測定指標|業績指標|成果指標|指標|達成手段)のうち[^。]{0,40}?(?:いくつ|何件|何個)")),
-    ("count", re.compile(r"(測定指標|達成手段|個別分野|参考指標)(?:を|は)?"
-                         r"[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて教え|全て教え|全部教え|何と何|何がある|どんなものがある)")),
-    # 「値が低いほど望ましい指標は？」: the indicators of one direction, listed
-    ("count", re.compile(r"(?:小さい|低い|少ない|大きい|高い|多い)ほど(?:良い|よい|良好|望ましい|目標に近づく)")),
-    # 「主要な指標はどれとどれ？」: the main ones, listed
-    ("count", re.compile(r"主要[^、。]{0,12}(?:測定指標|業績指標|指標)[^、。]{0,16}(?:どれ|何|教え|挙げ)")),
-    # 「達成手段で当初予算額が大きいのはどっち？」: the largest of many, asked as a choice.
-    ("rank", re.compile(r"(?:大きい|多い|高い|小さい|少ない|低い)(?:の|もの|方)(?:は|が)"
-                        r"(?:どれ|どっち|どちら|何|どの)")),
-    ("rank", re.compile(r"最も|一番|いちばん|最大|最小|最高|最低|トップ|ワースト|上位|下位|\d番目に")),
-    ("compare", re.compile(r"どちら|どっち|比べ|比較|増え|減っ"
-                           r"|より(?:何[^、。]{0,4}?|いくら|どれ(?:くらい|だけ|ほど))?(?:多|少|大|小|高|低)"
-                           r"|(?:増加|減少)(?!率|数|量|件数|幅)"
-                           r"|上回|下回|前年度比|差は|差が|差を|差額|違い|伸び(?!率)|増減|上がっ|下がっ|上昇し|低下し|高くなっ|低くなっ"
-                          r"|(?:目標|目標値)(?:に|を)(?:届い|達成でき(?:た|てい))|目標(?:値)?に対してどう|目標(?:は|を)?達成[?？]?$"
-                          r"|(?:目標|目標値)を?(?:クリア|満た)(?:し|せ|でき)"  # 「目標はクリアできた？」「満たした？」
-                          # 「それって達成できてる？」「達成してた？」: of the subject in focus, not a list
-                          r"|達成(?:でき|し)(?:て(?:る|い|た)|そう|た(?=の|か|って|[?？]|$))(?![^、。?？]{0,8}?(?:指標|もの|区分|項目|のは|事業))")),
-]
-# 「6つの指標のうちいくつが目標を達成した？」: the count asked first, the result after it
-_MAIN_INDICATORS_RE = re.compile(r"主要[^、。]{0,12}(?:測定指標|業績指標|成果指標|指標)")
-_HOW_MANY = r"(?:いくつ|何件|何個|何指標)[^。？?]{0,16}?"
-_COUNTED_BY_RESULT = (
-    ("missed", re.compile(rf"{_HOW_MANY}(?:達成(?:でき)?(?:なかった|していない)|未達|届かなかった)")),
-    ("met", re.compile(rf"{_HOW_MANY}(?:達成した|達成できた|達成している|上回った|クリアした)")),
-)
-
-# 「何ポイント届かなかった」「どれだけ上回った」: the amount of a miss (of one value), not which ones missed
-_BY_HOW_MUCH_RE = re.compile(r"(?:何ポイント|どれ(?:だけ|くらい|ほど)|どの(?:くらい|程度)|いくら|差"
-                             r"|何(?:人|件|回|か所|トン|%|％))(?:[^、。？?]{0,6})(?:届か|足りな|不足|下回|上回|超え|オーバー|離れ)")
-_WHICH_ONES_RE = re.compile(r"指標(?:は|が|を)|もの|区分|項目|どれ(?!だけ|くらい|ほど)|どの(?!くらい|程度)|いくつ"
-                            r"|のうち|何(?:件|個|つ)が")
-_RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワースト|少なかった|低かった")
-
-# 「遊泳中と釣り中ではどちらが」「テレビ・ラジオとインターネット広報でどちらが」: two things named to compare
-_NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
-PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)(?:どちら|どっち)")
-
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
 METADATA_FIELDS = [
     # (「作成責任者」 is a field of its own: `header_fields` quotes it.)
@@ -247,7 +186,7 @@ class QuestionAnalysis:
     asks_contribution: bool = False  # names 分担金・拠出金
     metadata: tuple[str, str] | None = None  # (Sheet attribute, label) of a sheet field asked for
     normalized: str = field(default="", repr=False)  # norm(question)
-    operation: str | None = None  # count | related | missed | met | rank | compare | graded (see OPERATIONS)
+    operation: str | None = None  # count | related | missed | met | rank | compare | graded (see operations)
     lowest: bool = False  # for rank: the smallest, not the largest
     year_offset: int = 0  # 「前年度」 → -1: relative to the year asked or in focus
     document_offset: int = 0  # 「一年前の評価書だと」 → -1: the document before the one in focus
@@ -264,18 +203,6 @@ class QuestionAnalysis:
 # 「日米」「日中」「米加」: pairs of countries the sheets abbreviate; MeCab reads some as ordinary words (日中 =
 # daytime), so they are taken out first and kept as proper nouns that must be matched.
 _COUNTRY_PAIR_RE = re.compile(r"[日米加中韓英仏独露豪印朝][米加中韓英仏独露豪印朝]{1,3}(?![国人語軍])")
-
-
-# 「判定が「×」だった」「評価はA」「A評価の」: a grade the sheet itself wrote.
-_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-E](?:-\d)?)"
-                       r"(?![A-Za-z\d])[」』\"]?"
-                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-E](?:-\d)?)[」』]?(?:評価|判定)"
-                       # 「判定が「未達成」の指標」, 「「達成」だった指標」: a grade written in words, quoted
-                       r"|(?:判定|評価|達成状況|評定|達成度)?(?:が|は|の)?[「『](未達成|達成)[」』]"
-                       # 「判定（△）の指標」: a grade mark in brackets
-                       r"|[(（]([○◯×✕△◎])[)）]"
-                       # 「×がついた指標」「○の指標」: a mark alone is a grade too (a letter alone is not)
-                       r"|([○◯×✕△◎])(?:[(（][^()（）]{1,6}[)）])?(?:が(?:つい|付い)|の(?:指標|もの)|だった|印|[とに](?:なっ|され))")
 
 
 _VERB_STEM_RE = re.compile(r"([\u4e00-\u9fff]+)[\u3041-\u309f]+")  # 「働ける」: a verb, by its kanji stem
@@ -386,21 +313,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
-    operation = next((op for op, pat in OPERATIONS if pat.search(n)), None)
-    grade = next((next(g for g in m.groups() if g) for m in [_GRADE_RE.search(n)] if m), None)
-    if grade and re.search(rf"{re.escape(grade)}[」』\"]?(?:以外|ではな|じゃな|でな|でもな)", n):
-        grade = None  # 「×以外の指標」「×ではなかった指標」: the other indicators, not a grade to list
-    if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):
-        operation = "graded"  # 「判定が×だった測定指標は？」「A評価だった業績指標は？」
-    if operation is None and family is None and not years and _MAIN_INDICATORS_RE.search(n) \
-            and not re.search(r"達成|判定|状況|評価結果", n) and not _NUMERIC_RE.search(_MAIN_INDICATORS_RE.sub("", q)):
-        operation = "count"  # 「主要な測定指標になっているものは？」: no value asked of them, so which they are
-    if operation in (None, "missed", "met", "count") and "目標" in n and _BY_HOW_MUCH_RE.search(n) \
-            and not _WHICH_ONES_RE.search(n):
-        operation = "compare"  # 「R4年度は年度目標に何ポイント届かなかった？」: by how much one value missed its target
-    if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
-        operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), None) \
-            or next((op for op, pat in _COUNTED_BY_RESULT if pat.search(n)), operation)  # 「うちいくつが達成した」
+    operation, grade = asked_operation(n, q, valued=family is not None or bool(years))
     # (「前年度（令和3年度）の調書だと」 names the document before, not the year before)
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(_PREVIOUS_DOCUMENT_RE.sub("", n))), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
@@ -409,7 +322,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         operation = None
     reason = bool(_REASON_RE.search(n)) and operation != "rank"  # (「原因として最も多いのは」: a category)
     # (「令和4年の…の漁獲量は？」: a year and a quantity asked are a number asked)
-    numeric = bool(_NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)
+    numeric = bool(NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)
                    or (years and re.search(r"[量数額率高](?:は|って)[?？]?$", n)))
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
@@ -422,7 +335,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8, reason=reason,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
-        operation=operation, lowest=bool(_RANK_MIN_RE.search(n)), year_offset=offset, lang=lang,
+        operation=operation, lowest=asks_lowest(n), year_offset=offset, lang=lang,
         document_offset=-1 if _PREVIOUS_DOCUMENT_RE.search(n) else 0,
         grade=grade, opinion=bool(_OPINION_RE.search(n) or _OPINION_EN_RE.search(question.lower())),
         counter=asked_counter(n),

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 
 from .fiscal_year import era_year
 from .forms import MINISTRIES
-from .lexicon import default_lexicon
 from .matching import abbreviates
 from .normalize import nfkc, norm
 from .question import MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis
@@ -20,7 +19,7 @@ from .search import Hit
 from .subject import Subject, field_of
 from .subjects import STRONG, SubjectCatalogue
 from .terms import NOUN_RE, terms
-from .title_index import ENGLISH_DOCUMENT_RE, named_in_english, sheets_by_title_words, title_names
+from .title_index import japanese_words, named_in_english, sheets_by_title_words, title_names
 
 _FIELD_RE = re.compile(r"個別分野(\d+)")
 INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
@@ -176,10 +175,6 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     if not named and a.lang == "en":  # 「the Hokkaido development sheet」: title words in English
         named, english = named_in_english(a, cat)
         in_english = bool(named)
-    # (English words name the sheet, not a subject, only where the question speaks of the document: 「Quasi-Zenith
-    # satellites operating」 names the indicator 準天頂衛星の運用機数 in its 施策's words)
-    if in_english and ENGLISH_DOCUMENT_RE.search(a.question) is None:
-        english = set()
     by_title = bool(named) and (not in_english or bool(english))
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
     numbers = {(r or d).upper() for r, d in _POLICY_NUMBER_RE.findall(a.normalized)}
@@ -287,12 +282,10 @@ def _narrowed(named: list[str], content: Sequence[str], ministries: set[str], ca
     # (the question's own words: the analysis keeps only the English words it could read)
     english = [t for t in dict.fromkeys(re.findall(r"[a-z]{4,}", question.lower())) if t not in ministries] \
         if question.isascii() else []
-    lexicon = default_lexicon() if english else None
-    if lexicon is not None:
-        for t in english:
-            said = [j for j in lexicon.japanese(t)[:12] if len(j) >= 2]
-            for sid in named:
-                shared[sid] += max((cat.idf(j) for j in said if j in (cat.titles.get(sid) or "")), default=0.0)
+    for t in english:
+        said = japanese_words(t)
+        for sid in named:
+            shared[sid] += max((cat.idf(j) for j in said if j in (cat.titles.get(sid) or "")), default=0.0)
     best = max(shared.values())
     return [sid for sid in named if shared[sid] == best] if best > 0 else named
 

@@ -12,26 +12,32 @@ from .question import QuestionAnalysis
 from .subjects import SubjectCatalogue
 from .terms import terms
 
-ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment)\b", re.I)
+_ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment)\b", re.I)
 # The words before the document an English question names: 「the (Hokkaido development) pre-analysis sheet」
 _ENGLISH_NAMING_RE = re.compile(r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,4}?)(?:(?:policy|pre-analysis|performance|"
                                 r"evaluation|ex-post)\s+)*(?:sheet|report|evaluation|policy|programme|program)\b")
+
+
+def japanese_words(word: str) -> list[str]:
+    """The Japanese words (two characters at least) the dictionary gives an English word, most common first."""
+    lexicon = default_lexicon()
+    return [] if lexicon is None else [j for j in lexicon.japanese(word)[:12] if len(j) >= 2]
 
 
 def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[str], set[str]]:
     """The sheets of the one 施策 whose title writes more of the words an English question puts before
     the document it names (「the Hokkaido development pre-analysis sheet」, 「MLIT's railway safety policy」) than
     any other's (two at least, or the phrase's only such word), by the Japanese words the dictionary gives them
-    (development → 開発); and those words. Words elsewhere name no sheet (「illegal dumping … stay under」 is no
-    不法滞在)."""
-    lexicon = default_lexicon()
+    (development → 開発); and those words where the question speaks of the document (「Quasi-Zenith satellites
+    operating」 names the indicator 準天頂衛星の運用機数 in its 施策's words: they stay the subject's). Words elsewhere
+    name no sheet (「illegal dumping … stay under」 is no 不法滞在)."""
     phrase = _ENGLISH_NAMING_RE.search(a.question)
-    if lexicon is None or phrase is None:
+    if phrase is None:
         return [], set()
     index = title_names(cat)[2]  # title word → sheets
     groups: list[tuple[str, set[str]]] = []
     for w in dict.fromkeys(re.findall(r"[a-z]{4,}", phrase.group(1).lower().replace("'s", ""))):
-        if sids := set().union(*(index.get(j, set()) for j in lexicon.japanese(w)[:12] if len(j) >= 2)):
+        if sids := set().union(*(index.get(j, set()) for j in japanese_words(w))):
             groups.append((w, sids))
     count: dict[str, int] = {}
     for _, g in groups:
@@ -42,6 +48,8 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[s
     # (one word only when it is the phrase's one word any title writes: 「the loneliness policy sheet」)
     if best < min(2, len(groups)) or not top or len({cat.policy_titles.get(sid) for sid in top}) != 1:
         return [], set()
+    if _ENGLISH_DOCUMENT_RE.search(a.question) is None:
+        return top, set()
     return top, {w for w, g in groups if g & set(top)}
 
 
