@@ -7,22 +7,22 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import aggregate, comparisons, header_fields, targets, wording
+from . import aggregate, header_fields, wording
 from .additions import added_answer
 from .answer import Answer, Frame, question_refusal, refusal
 from .breakdown import TOTALS
 from .conversation import Conversation, followup_frame, years_in_context
-from .crosslingual import Named, NameSimilarity, english_fact, named_by_embedding, with_sheets
+from .crosslingual import NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
-from .evidence import Evidence, absent_category, figure_sources, named_subjects, told_apart, twins_of
-from .grades import graded
+from .evidence import Evidence, absent_category, figure_sources, told_apart, twins_of
 from .index import Index
+from .many_figures import many_answer
 from .matching import states_asked
 from .numeric import means_start, numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .revision import earlier_state, revised_answer, state_fact
-from .scope import asks_whole, ministries_named, name_sheets, one_per_policy, resolve_scope
+from .scope import asks_whole, ministries_named, name_sheets, resolve_scope
 from .search import Hit, hit_source
 from .stated import (
     MIN_FACT,
@@ -44,7 +44,6 @@ from .sums import asks_sum, named_parts, named_sum_answer
 from .terms import terms
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
-_WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
 
 
@@ -173,7 +172,7 @@ class Assistant:
         if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
             if (change := stated_change(a, cat.facts_naming(fact_words(a), MIN_FACT), cat.idf, cat.titles)):
                 return self._finish(stated_answer(a, change, cat.sheet_label), hits)
-            many = self._many(a, hits, context, named)
+            many = many_answer(a, hits, self.catalogue, self.evidence, context, named)
             if many is not None:
                 return self._finish(many, hits)
             if a.operation == "rank" and not aggregate.asks_year(a):
@@ -313,69 +312,6 @@ class Assistant:
         if ans.found:
             ans.text = wording.with_notes(ans.text, notes)
         return self._finish(ans, hits)
-
-    def _many(self, a: QuestionAnalysis, hits: Sequence[Hit], context: Frame | None = None,
-              named: Named | None = None) -> Answer | None:
-        """A question over several figures (count, targets missed, ranking, comparison …), or None to go on."""
-        cat = self.catalogue
-        everywhere = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
-        scope = resolve_scope(a, cat, hits, everywhere)
-        ranked = [(sc, s) for sc, s in everywhere if s.sheet in scope.sheets]
-        best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
-        if a.operation == "graded":
-            # No grades where the search points: the sheets that grade their indicators so, when none is named.
-            here = graded(a, scope, cat)
-            if a.sheets or (here is not None and here.found):
-                return here
-            anywhere = graded(a, replace(scope, sheets=one_per_policy(list(cat.sheet_meta), a, cat)), cat)
-            return anywhere if anywhere is not None and anywhere.found else here
-        if a.operation == "count":
-            return aggregate.count(a, scope, cat)
-        if a.operation == "related":
-            # The sheet of the indicator the question names (「測定指標2（…の割合）」) first.
-            order = ([best.sheet] if best is not None else []) + [h.sheet for h in hits] + list(cat.sheet_meta)
-            return aggregate.related_means(a, scope, cat, best, order)
-        if a.operation in ("missed", "met"):
-            if best is not None and best.kind == "indicator" and not a.years and _WHICH_YEARS_RE.search(a.normalized):
-                return targets.years_missed(a, cat.stitched(best, a.sheets)[0], cat)  # one indicator's years
-            # The sheet's own 達成 / 未達成 column, where it has one, before values compared here.
-            own = graded(replace(a, grade="未達成" if a.operation == "missed" else "達成"), scope, cat)
-            if own is not None and own.found:
-                return own
-            return targets.target_results(a, scope, cat)
-        if a.operation == "rank":
-            # 「執行額が最大だった年度は？」 (「評価対象期間で…」 names no subject either): the 施策's own table
-            if a.family and aggregate.asks_year(a):  # 「執行額が最大だった年度は？」: the 施策's own table
-                if asks_whole(a) and best is not None:  # (「…の施策の予算、執行率が…どの年度」: of best's 施策)
-                    a = replace(a, sheets=a.sheets or [best.sheet])
-                if not subject_words(a) or asks_whole(a) or (best is None and a.sheets):
-                    best = next(iter(cat.default_budget_subjects(a)), best)
-            if context is not None and context.subject is not None and best is not None and not a.sheets \
-                    and cat.policy_titles.get(best.sheet) == cat.policy_titles.get(focus := context.subject.sheet):
-                # a follow-up ranks within the document in focus (its latest year, unless 「その年」 asks that one)
-                a = replace(a, sheets=[focus])
-                best = cat.stitched(best, [focus])[0]
-            return aggregate.ranking(a, scope, cat, cat.newest(best) if best and not (a.years or a.sheets) else best)
-        # (most of what the question names must be the subject's: 「アンチ・ドーピング…違反件数」 is not 指導件数)
-        subjects = [best] if best is not None and self.evidence.names(a, best, [s for _, s in ranked[1:5]]) else []
-        if not subject_words(a) and context is not None and context.subject is not None:
-            subjects = [context.subject]  # 「それは目標値を上回った？」: the subject in focus
-        elif not subject_words(a) and a.family:
-            subjects = cat.default_budget_subjects(a)[:1]
-        elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
-            subjects = named_subjects(a, ranked)
-        series = series_in(a, subjects[0]) if subjects else None
-        # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet); where
-        # an older sheet says otherwise of a figure compared, the answer names it.
-        stitched = [cat.stitched(x, a.sheets) for x in subjects]
-        ans = comparisons.compare(a, cat, [x for x, _ in stitched], series)
-        if ans is not None:
-            shown = {id(f) for f in ans.figures}
-            notes = [wording.disagreement(kept, other, cat.sheet_label(other.sheet))
-                     for _, conflicts in stitched for kept, other in conflicts if id(kept) in shown]
-            if notes:
-                ans.text += "\n（" + "。".join(notes) + "）"
-        return ans
 
     # --- answers that are not figures ------------------------------------------------------------
     def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:

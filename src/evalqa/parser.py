@@ -21,9 +21,10 @@ from .headings import ROMAN, Heading, general_heading, match_heading
 from .measures import measure_of
 from .normalize import nfkc, norm, tidy
 from .parts import part_id, policy_parts
+from .policy_block import POLICY_FIELDS, read_key_values, split_policy_block
 from .readers import Document, Line, read_document
 from .sheet import GENERAL, Section, Sheet
-from .tables import MEASURE_RE, Row, Table, analyse_table
+from .tables import Row, Table, analyse_table
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +36,6 @@ _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分�
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
                            r"|単位[:：]\s*(千円|百万円|億円|円|%|人|件|回|か国|カ国))$")  # (「単位：億円」 in a cell)
-POLICY_FIELDS = {
-    "施策名": "title",
-    "政策名": "title",
-    "担当部局名": "bureau",
-    "政策評価実施予定時期": "evaluation_time",
-    "政策体系上の位置付け": "position",
-}
-_POLICY_FIELD_KEYS = {norm(k) for k in POLICY_FIELDS}
 # The section kinds that make a file a sheet, and the table kind each section's tables are.
 _SHEET_KINDS = ("policy", "field", "indicator", "means", "budget")
 _TABLE_KIND = {"budget": "policy_budget", "indicator": "indicator", "reference": "reference", "means": "means"}
@@ -313,13 +306,13 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
         trailing_unit, rows = m.group(1) or m.group(2), rows[1:]  # 「 | | | 単位：百万円」 over the header
 
     if section.kind == "policy":
-        _split_policy_block(sheet, section, rows)
+        split_policy_block(sheet, section, rows)
         return
     kind = "form" if sheet.form == GENERAL else _TABLE_KIND.get(section.kind, "grid")
     title = section.name or section.title
     if section.kind == "budget":
         title = re.sub(r"[【】]", "", section.title)
-        _read_key_values(sheet, rows)
+        read_key_values(sheet, rows)
     if caption:
         title = re.sub(r"\s*[(（]単位[:：][^()（）]*[)）]", "", caption)
         trailing_unit = trailing_unit or unit_of(caption)
@@ -363,65 +356,3 @@ _KEY_LINE_RE = re.compile(r"^(?:基準値|目標値|目標|基準)\s*[:：]")
 # What follows an indicator's name on its caption line: its baseline, target or a note (「※小さいほど良好」)
 _CAPTION_FIELDS_RE = re.compile(r"[ \u3000]+(?=※(?!主要)|(?:基準値|最終目標値?|目標値)[ \u3000:：]?[\d△]"
                                 r"|[^ \u3000：:]{1,10}[：:])")
-
-
-def _read_key_values(sheet: Sheet, rows: list[Row]) -> None:
-    for r in rows:
-        cells = [c for c in r.cells if c.strip()]
-        for a, b in zip(cells, cells[1:]):
-            key = norm(re.sub(r"[(（]※[)）]", "", a))
-            attr = POLICY_FIELDS.get(key)
-            if attr and getattr(sheet, attr) is None:
-                setattr(sheet, attr, tidy(b))
-        # Every label/value pair of a field row (施策目標, 政策目標の達成度合い, 評価方式 …) is a field of the sheet.
-        if len(cells) in (2, 4) and all(parse_cell(c) is None for c in cells):
-            for a, b in zip(cells[::2], cells[1::2], strict=True):
-                label = tidy(re.sub(r"[(（]※[)）]", "", a))
-                if 2 <= len(norm(label)) <= 24 and not MEASURE_RE.search(norm(b)) and len(norm(b)) >= 2 \
-                        and all(f["label"] != label for f in sheet.fields):
-                    sheet.fields.append({"label": label, "value": tidy(b), "line": r.line, "page": r.page})
-
-
-def _split_policy_block(sheet: Sheet, section: Section, rows: list[Row]) -> None:
-    """The 施策 block mixes fields (施策名, 施策目標 …) with the 施策の予算額・執行額等 tables."""
-    _read_key_values(sheet, rows)
-    i = 0
-    prev_title = None
-    while i < len(rows):
-        r = rows[i]
-        cells = [c.strip() for c in r.cells]
-        year_cells = [c for c in cells[1:] if parse_fiscal_year(c, sheet.era) and len(norm(c)) <= 12]
-        if "区分" in [norm(c) for c in cells] and len(year_cells) >= 2:
-            title = tidy(cells[0])
-            if title.startswith("同") and prev_title:
-                # 「同（分担金・拠出金）」 repeats the previous title with another qualifier.
-                title = re.sub(r"[（(].*$", "", prev_title) + title[1:]
-            prev_title = title
-            j = i + 1
-            while j < len(rows) and any(parse_cell(c) for c in rows[j].cells[1:]) \
-                    and "区分" not in [norm(c) for c in rows[j].cells]:
-                j += 1
-            sub = Section(title, "measure_budget", 1, r.line, parent=section)
-            sub.lines = [(x.line, "\t".join(x.cells)) for x in rows[i:j]]
-            unit = None
-            if any("百万円" in c for x in rows[i:j] for c in x.cells):
-                unit = "百万円"
-            elif any("千円" in c for x in rows[i:j] for c in x.cells):
-                unit = "千円"
-            table = Table("measure_budget", title, rows[i:j], unit=unit)
-            analyse_table(table, sheet.era, sheet.fiscal_year)
-            sub.tables.append(table)
-            section.children.append(sub)
-            i = j
-            continue
-        key = tidy(cells[0]) if cells else ""
-        values = [tidy(c) for c in cells[1:] if c.strip()]
-        if key and values and norm(key) not in _POLICY_FIELD_KEYS:
-            # 施策目標, 目標設定の考え方・根拠: prose worth its own section.
-            sub = Section(key, "policy_field", 1, r.line, parent=section)
-            sub.lines = [(r.line, " ".join(values))]
-            section.children.append(sub)
-        i += 1
-    # The block's rows now live in the subsections; keep only the field rows on the section itself.
-    sub_lines = {ln for c in section.children for ln, _ in c.lines}
-    section.lines = [(ln, t) for ln, t in section.lines if ln not in sub_lines]
