@@ -74,6 +74,9 @@ def test_grades_asked_and_negated():
     assert (analyse_question("令和3年度の判定が「×」だった測定指標の数は？").operation,
             analyse_question("令和3年度の判定が「×」だった測定指標の数は？").grade) == ("graded", "×")
     assert analyse_question("A評価だった業績指標は？").grade == "A"
+    # (a sheet that grades a/b/c is asked in its own letters)
+    a = analyse_question("R6年度の判定が「b」だった指標をすべて挙げてください。")
+    assert (a.operation, a.grade) == ("graded", "b")
     for q in ("判定が×以外の測定指標は？", "判定が「×」ではなかった測定指標は？"):
         assert analyse_question(q).operation != "graded", q
     # 「災害対応事業」 is a name, not 「対応する事業」.

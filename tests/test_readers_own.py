@@ -177,6 +177,9 @@ def test_long_form_rows_that_carry_their_indicators_name_and_unit(tmp_path):
     assert got[("相談窓口の認知度", "実績値", 2023)] == (31.2, "%")
     assert got[("相談件数", "実績値", 2023)] == (48.3, "万件")
     assert len([k for k in got if k[:2] == ("相談窓口の認知度", "基準値")]) == 1
+    # the grade column's letter is the year's grade as the sheet writes it (「判定: a」), a mark in words 達成状況
+    notes = {(f.subject, f.fiscal_year): f.note for f in load_sheet(p).figures if f.measure == "実績値"}
+    assert notes[("相談窓口の認知度", 2023)] == "判定: a" and notes[("相談窓口の認知度", 2022)] is None
 
 
 def test_a_row_of_rates_named_by_its_grade_word(tmp_path):

@@ -123,12 +123,24 @@ def test_common_words_are_read_only_as_a_long_word_the_sheets_write(lexicon):
         return not term.isascii() and term in words
     a = translate(analyse_question("How many secondments to international organizations were there in FY2023?",
                                    None, 2024), lexicon, written)
-    assert "国際機関" in a.normalized and "organizations" not in a.normalized
+    assert "国際機関" in a.normalized and "organizations" not in a.normalized and a.read == ("国際機関",)
     a = translate(analyse_question("What was the budget of international peace cooperation in FY2023?", None, 2024),
                   lexicon, written)
     assert "国際平和" in a.normalized
     a = translate(analyse_question("How much did peace talks cost in FY2023?", None, 2024), lexicon, written)
     assert "平和" not in a.normalized and "peace" in a.normalized
+
+
+@pytest.mark.slow
+def test_a_compound_read_from_english_names_the_subject_that_writes_it_whole(tmp_path_factory):
+    # 「international organizations」 → 国際機関: the PKO indicator 国際機関等への個人派遣者数, not 「海外の研究機関との
+    # 国際共同研究の実施課題数」, which holds 国際 and 機関 apart (and which the embedder finds as close)
+    bot = assistant_over(tmp_path_factory, "compound", (SHEETS / "pko-r6-36-heiwakyoryoku.pdf",
+                                                         SHEETS / "csti-r6-21-sip-moonshot.pdf"))
+    ans = bot.ask("For FY2023 secondments to international organizations, which was larger: the yearly target or "
+                  "the actual number, and by how much?")
+    assert ans.found and {f.subject for f in ans.figures} == {"国際機関等への個人派遣者数（延べ人数）（人）【主要】"}
+    assert sorted(f.value for f in ans.figures if f.fiscal_year == 2023)[:2] == [29, 30], ans.text
 
 
 @pytest.mark.slow

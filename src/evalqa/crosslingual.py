@@ -21,7 +21,7 @@ from .figure import Figure
 from .glossary import QUALIFIERS
 from .matching import term_matches
 from .normalize import nfkc, norm
-from .question import FAMILIES, MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis, subject_words
+from .question import FAMILIES, MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis, content_terms, subject_words
 from .search import Hit
 from .stated import same_counter
 from .subjects import SubjectCatalogue
@@ -34,6 +34,7 @@ FLOOR = 0.775  # below this, nothing among the candidates is what the question n
 SPREAD = 0.04  # a name this far below the best gets no credit
 MARGIN = 0.008  # the best must lead the best other name by this to be taken as named
 TITLE_MARGIN = 0.02
+_APART = 0.02  # a name that writes apart the words of a compound read from English is this much less close
 POLICY_MARGIN = 0.02  # a subject's name must be this much closer than its sheet's title to be what is named
 _LATIN_RE = re.compile(r"[a-z]")
 _QUALIFIER_WORDS = frozenset(QUALIFIERS.values())
@@ -119,6 +120,12 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
         counts = np.array([not all(u and u.endswith(("円", "%")) for u in cat.subjects[i].units) or not
                            cat.subjects[i].units for i in subject_ids])
         subject_sims = np.where(counts, subject_sims, 0.0).astype(np.float32)
+    # A compound read from English words (「international organizations」 → 国際機関) names the subjects that write it
+    # whole: 「海外の研究機関との国際共同研究」 holds 国際 and 機関 apart, and is no closer for being near in meaning.
+    compounds = [w for w in a.read if len(content_terms(w)[0]) >= 2]
+    whole = np.array([any(w in norm(cat.subjects[i].name) for w in compounds) for i in subject_ids], dtype=bool)
+    if n and whole.any() and not whole.all():
+        subject_sims = np.where(whole, subject_sims, subject_sims - _APART).astype(np.float32)
     best = float(subject_sims.max()) if n else 0.0
     scores: dict[int, float] = {}
     if best >= FLOOR:

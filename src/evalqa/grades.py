@@ -48,8 +48,9 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
             grades = _grades(f.note)
             any_grade |= bool(grades)
             row_grade = f.line in row_lines
-            # (「評価がA」 takes of a sheet that grades so; 「A-1」 only A-1)
-            hit = next((k for k, v in grades.items() if v == mark or v.startswith(f"{mark}-")), None)
+            # (「評価がA」 takes of a sheet that grades so; 「A-1」 only A-1; a letter in either case)
+            hit = next((k for k, v in grades.items() if v.lower() == mark.lower()
+                        or v.lower().startswith(f"{mark.lower()}-")), None)
             if hit and (row_grade or not a.years or f.fiscal_year in a.years):
                 by_row |= row_grade
                 found.setdefault((s.sheet, s.name), (s, f, hit, row_grade))

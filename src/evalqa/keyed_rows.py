@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .cells import unit_of
 from .figure import Figure
 from .form_cells import read_value, year_cell
-from .measures import grade_word, is_grade_head, measure_of
+from .measures import GRADE_HEADS, grade_word, is_grade_head, measure_of
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
 from .tables import Row, Table
@@ -116,7 +116,11 @@ def keyed_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
         year = year_cell(row.cells[cols.year], sheet) if len(row.cells) > cols.year else None
         if year is None:
             continue
-        word = grade_word(mark) if (mark := cell(row, cols.grade)) else None
+        mark = cell(row, cols.grade)
+        # (a mark in words, 「達成状況: 未達成」; a letter as the column writes it, 「判定: b」: no verdict in itself)
+        word = f"達成状況: {w}" if (w := grade_word(mark)) else None
+        if word is None and cols.grade is not None and re.fullmatch(r"[A-Ea-e](?:-\d)?", mark):
+            word = f"{_grade_label(table.rows[0].cells[cols.grade])}: {mark}"
         values: list[tuple[int, str, int | None, str | None]] = [
             (c, m, year, tidy(row.cells[cols.year])) for c, m in cols.measures.items()]
         if name not in seen:  # (the indicator's own values, repeated on each of its rows: once, of their own year)
@@ -126,10 +130,15 @@ def keyed_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
             if c >= len(row.cells):
                 continue
             for v in read_value(row.cells[c], sheet) or []:
-                note = f"達成状況: {word}" if word and measure == "実績値" else None
+                note = word if word and measure == "実績値" else None
                 out.append(Figure(
                     sheet=sheet.id, section=section.path, subject=name, series=None, measure=measure,
                     fiscal_year=fy if fy is not None else v.year, year_label=label if fy is not None else v.year_label,
                     value=v.value, unit=v.unit or unit or unit_of(name), raw=row.cells[c].strip(), line=row.line,
                     page=row.page, cell=row.ref(c), table=name, note=note))
     return out
+
+
+def _grade_label(head: str) -> str:
+    """The grade column's label as a note says it: 「R6年度の判定・備考」 → 判定."""
+    return next((w for w in GRADE_HEADS if w in norm(head)), "判定")

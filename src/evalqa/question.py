@@ -198,6 +198,7 @@ class QuestionAnalysis:
     counter: str | None = None  # the unit the question implies: 何人 → 人, 何か国 → か国, 何回 → 回, いくら → 円
     grade: str | None = None  # a grade the sheet gives (判定が「×」, A評価): for the operation "graded"
     opinion: bool = False  # asks for the assistant's own judgment (「無駄だと思いますか」): the sheets hold none
+    read: tuple[str, ...] = ()  # Japanese words English ones were read as (「international organizations」 → 国際機関)
 
 
 # 「日米」「日中」「米加」: pairs of countries the sheets abbreviate; MeCab reads some as ordinary words (日中 =

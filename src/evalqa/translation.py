@@ -63,7 +63,8 @@ def translate(a: QuestionAnalysis, lexicon: Lexicon | None, mentioned: Callable[
     content += [t for j in dict.fromkeys(found.values()) for t in content_terms(j)[0] if t not in content]
     # (a name read stays a name the answer must carry, now in the sheets' words: 「Myanmar」 → ミャンマー)
     proper = list(dict.fromkeys(found.get(p, p) for p in a.proper))
-    return replace(a, content=content, proper=proper, normalized=normalized)
+    return replace(a, content=content, proper=proper, normalized=normalized,
+                   read=tuple(dict.fromkeys([*a.read, *found.values()])))
 
 
 def _read(tokens: list[str], hyphened: set[int], names: set[str], lexicon: Lexicon | None,
