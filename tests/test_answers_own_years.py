@@ -43,3 +43,12 @@ def test_what_next_years_sheet_added_or_dropped(bot):
     ans = bot.ask("循環型社会の施策で新たに加わった達成手段は？")
     assert ans.found and "資源循環自立化先進技術導入支援事業" in ans.text, ans.text
     assert "循環産業の国際展開" not in ans.text
+
+
+def test_a_follow_up_asks_of_the_one_measure_added(bot):
+    conv = bot.conversation()
+    assert conv.ask("循環型社会の施策で新たに加わった達成手段は？").found
+    ans = conv.ask("その令和6年度の当初予算額は？")
+    f = ans.figures[0]
+    assert (ans.found, f.subject, f.fiscal_year, f.value) == (
+        True, "資源循環自立化先進技術導入支援事業（令和6年度）", 2024, 3500), ans.text

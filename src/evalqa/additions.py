@@ -74,4 +74,6 @@ def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) 
     figs = [next(iter(s.figures)) for s in own(source) if s.name in found and s.figures]
     if figs:
         text += "\n" + wording.cite(figs[0], cat.sheet_label(figs[0].sheet))
-    return Answer(a.question, text, True, figs, [], "list", Frame(), cited=figs[:1])
+    # (one found is what a follow-up asks about: 「そのR6年度の執行額は？」)
+    one = [s for s in own(source) if s.name in found] if len(found) == 1 else []
+    return Answer(a.question, text, True, figs, [], "list", Frame(subject=one[0] if one else None), cited=figs[:1])
