@@ -68,6 +68,16 @@ def test_start_year_and_contribution_cues():
     assert not analyse_question("分担金・拠出金を除く予算は？").asks_contribution
 
 
+def test_a_thing_done_is_asked_of_a_passage_though_a_kind_of_value_is_named():
+    from evalqa.question import analyse_question
+
+    for q in ("次の概算要求で何を拡充するとしている？", "次の予算要求ではどんな広報を拡充するとしている？"):
+        a = analyse_question(q)
+        assert a.prose and not a.explicit, q
+    a = analyse_question("次の概算要求でいくら要求している？")
+    assert a.explicit and not a.prose
+
+
 def test_grades_asked_and_negated():
     from evalqa.question import analyse_question
 

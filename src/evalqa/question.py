@@ -77,6 +77,8 @@ _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|
                        r"|内訳|挙が(?:って|る)|何に(?:見直|変更|変わ|改め)|どうなる|どう扱|どうする"
                        # 「どこに移管」: a place or a body
                        r"|どこ(?:に|へ|で|から|が担|の組織|の機関)(?![^、。]{0,12}(?:多|少|大き|小さ|高|低))")
+# 「次の概算要求で何を拡充するとしている？」「どんな広報を拡充する？」: a thing done, though a kind of value is named
+_DONE_RE = re.compile(r"(?:何|どんな[^、。？?]{0,8}?)を[^、。？?]{0,12}?(?:する|した|して|しよう|行う|行っ|図る|図っ)")
 # 「どう手を打つ」「どう対応する」: what is done about it, though a value is named (「割合が伸び悩んでる件」)
 _ACTION_RE = re.compile(r"どう(?:手を打|対応|対処|取り組|改善|進め|図|強化|支援)|どんな(?:手|対策|対応)を")
 _WHICH_RE = re.compile(r"(?:は|が)どれ(?!くらい|ほど|だけ|位)|(?<!は)(?<!が)どれ(?:です|でしょう)?か?[?？]*$")
@@ -325,15 +327,16 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # (「令和4年の…の漁獲量は？」: a year and a quantity asked are a number asked)
     numeric = bool(NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)
                    or (years and re.search(r"[量数額率高](?:は|って)[?？]?$", n)))
+    done = bool(_DONE_RE.search(n))
     return QuestionAnalysis(
         question=question, years=years, family=family, trend=trend, content=content, proper=proper,
         document_year=document_year,
         # 「…目標はどれ？」 asks which things, not a value, unless it asks a number too
         # (「平成30年から令和元年でどう変わった？」 asks how a value moved: the figures, not a passage)
-        prose=(bool(_PROSE_RE.search(q) or _ACTION_RE.search(n)) and not (trend and len(years) > 1))
+        prose=(bool(_PROSE_RE.search(q) or _ACTION_RE.search(n)) or done) and not (trend and len(years) > 1)
         or (bool(_WHICH_RE.search(n)) and operation is None and not numeric),
         numeric_cue=numeric,
-        explicit=bool(_EXPLICIT_RE.search(asked)) and not reason, short=len(bare) <= 8, reason=reason,
+        explicit=bool(_EXPLICIT_RE.search(asked)) and not reason and not done, short=len(bare) <= 8, reason=reason,
         connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=asks_lowest(n), year_offset=offset, lang=lang,
