@@ -190,3 +190,19 @@ def test_a_row_of_rates_named_by_its_grade_word(tmp_path):
                  "\t\t実績\t4\t3\n\t\t達成度（達成率％）\t133.3\t100.0\n\n施策の分析\n本文。\n", encoding="utf-8")
     got = {(f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
     assert got[("実績値", 2022)] == (4, "件") and got[("達成率", 2022)] == (133.3, "%"), got
+
+
+def test_targets_labelled_in_one_cell_and_a_year_wrapped_from_the_cell_above(tmp_path):
+    # 「中間目標 30（令和7年度） 最終目標 45（令和10年度）」 in the 目標値 column: a 中期目標値 and a 目標値, each of
+    # its own year; 「（令和10年度）4,000（令和7年度）」: the first year is the row above's, wrapped by the PDF
+    p = tmp_path / "mofa-r6-9-jinzai.txt"
+    p.write_text("令和6年度　政策評価書\n\n施策名\t人材育成の推進\n\n測定指標\n"
+                 "測定指標\t基準値（基準年度）\t区分\t令和4年度\t令和5年度\t目標値（目標年度）\n"
+                 "1 派遣者数（人）\t18（令和2年度）\t目標\t26\t28\t中間目標 30（令和7年度） 最終目標 45（令和10年度）\n"
+                 "\t\t実績\t27\t29\t\n"
+                 "2 参加者数（人）\t1,240（令和2年度）\t目標\t3,500\t3,800\t（令和10年度）4,000（令和7年度）\n"
+                 "\t\t実績\t3,612\t4,315\t\n\n施策の分析\n本文。\n", encoding="utf-8")
+    got = {(f.subject, f.measure, f.fiscal_year): f.value for f in load_sheet(p).figures}
+    assert got[("派遣者数（人）", "中期目標値", 2025)] == 30 and got[("派遣者数（人）", "目標値", 2028)] == 45, got
+    assert got[("参加者数（人）", "目標値", 2025)] == 4000 and ("参加者数（人）", "目標値", 2028) not in got
+    assert got[("派遣者数（人）", "実績値", 2023)] == 29

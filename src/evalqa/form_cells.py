@@ -3,7 +3,7 @@ year it states itself, and cells and rows that are years and nothing else (「�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cells import parse_cell
 from .fiscal_year import parse_fiscal_year
@@ -30,6 +30,14 @@ class CellValue:
     year: int | None = None
     year_label: str | None = None
     paired: int | float | None = None  # 「1,310,500（1,187,420）」: the value in brackets
+    measure: str | None = None  # the kind of target a label in the cell names (中間目標 → 中期目標値)
+
+
+# 「中間目標 36（令和7年度） 最終目標 50（令和10年度）」: targets labelled inside one cell
+_TARGET_LABEL_RE = re.compile(r"(中間目標|中期目標|最終目標)\s*(?:値)?\s*[:：]?\s*")
+_TARGET_LABELS = {"中間目標": "中期目標値", "中期目標": "中期目標値", "最終目標": "目標値"}
+# 「（令和10年度）5,000（令和7年度）」: a year the PDF wrapped from the cell above, before a value with its own
+_WRAPPED_YEAR_RE = re.compile(r"^[(（](?:令和|平成|R|H)\s*(?:\d{1,2}|元)年度?[)）]\s*(?=\S)")
 
 
 def read_value(cell: str, sheet: Sheet) -> list[CellValue] | None:
@@ -37,6 +45,13 @@ def read_value(cell: str, sheet: Sheet) -> list[CellValue] | None:
     cell = cell.strip()
     if not cell:
         return None
+    if len(parts := _TARGET_LABEL_RE.split(cell)) >= 3 and not parts[0].strip():
+        out = [replace(v, raw=f"{label} {text.strip()}", measure=_TARGET_LABELS[label])
+               for label, text in zip(parts[1::2], parts[2::2], strict=True) for v in read_value(text, sheet) or []]
+        return out or None
+    if (m := _WRAPPED_YEAR_RE.match(nfkc(cell))) and (rest := read_value(nfkc(cell)[m.end():], sheet)) \
+            and all(v.year for v in rest):
+        return rest
     if (vals := parse_cell(cell)) is not None:
         if any(v.marker for v in vals) or len(vals) != 1:
             return None  # series markers belong to the 事前分析表's grids; no series is guessed here

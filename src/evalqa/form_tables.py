@@ -350,7 +350,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 # An indicator's row under year columns, between its 基準値 and 目標値, with its targets on a
                 # row of their own (「年ごとの目標値」), or a 参考指標's row: what it states for each year was achieved.
                 measure = "実績値"
+            kind = measure
             for v in vals:
+                # (「中間目標 36（令和7年度）」 in the 目標値 column: the kind of target its label names)
+                measure = v.measure if v.measure and kind in ("目標値", "中期目標値") else kind
                 year, label = v.year, v.year_label
                 if year is None and labelled_year is not None:
                     year, label = labelled_year
