@@ -371,3 +371,17 @@ def test_a_change_said_of_the_count_and_a_part_by_its_cause(tmp_path):
     assert (scallops.subject, scallops.series, scallops.unit) == ("輸出額", "ホタテガイ", "億円")
     cause = one(fs, value=1862)
     assert (cause.subject, cause.series, cause.unit) == ("自然災害", "輸送障害", "件")
+
+
+def test_x_and_others_is_not_x_alone(tmp_path):
+    """「京都御所等の参観者88.4万人のうち、京都御所の…参観者は約61万人」: 「京都御所の参観者数」 is the 61万人, not the
+    whole of 京都御所等 (X等 is X and others)."""
+    from evalqa.question import analyse_question
+    from evalqa.stated import best_fact
+
+    facts = sheet_facts(tmp_path, "令和4年度は、京都御所等の参観者88.4万人のうち、"
+                                  "京都御所の通年公開による参観者は約61万人、桂離宮は約11万3千人であった。")
+    _, fact = best_fact(analyse_question("京都御所の参観者数は令和4年度に何人だった？"), facts, lambda t: 1.0)
+    assert fact is not None and fact.value == 610000, fact
+    _, fact = best_fact(analyse_question("京都御所等の参観者数は令和4年度に何人だった？"), facts, lambda t: 1.0)
+    assert fact is not None and fact.value == 884000, fact

@@ -155,6 +155,11 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
             and not any(w in fact.subject for w in said):
         fact = next((f for sc, f in scored if f.raw == fact.raw and sc > 0 and any(w in f.subject for w in said)),
                     fact)
+    # 「京都御所の参観者数」: 「京都御所等の参観者88.4万人のうち、京都御所の…参観者は約61万人」: X等 is X and others;
+    # of one sentence's numbers, the one of X alone
+    if fact is not None and (etc := _etc_named(a, fact)):
+        fact = next((f for sc, f in scored if f.raw == fact.raw and sc > 0 and f is not fact
+                     and re.search(rf"{re.escape(etc)}(?!等)", f"{f.series or ''} {f.subject}")), fact)
     # A sentence that names the counted thing and carries most of the question's words (「相談窓口において
     # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number; the
     # words of its sheet's 施策名 (「就労支援」 of 「…就労支援体制の充実」) are where it stands.
@@ -165,6 +170,14 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
 
 
 WIDE_COVER = 0.75
+
+
+def _etc_named(a: QuestionAnalysis, fact: Figure) -> str | None:
+    """The X of the fact's 「X等」 (its qualifier or counted noun) that the question names without 等."""
+    for m in re.finditer(r"([\u4e00-\u9fff\u30a1-\u30fa]{2,})等", f"{fact.series or ''} {fact.subject}"):
+        if m.group(1) in a.normalized and m.group(0) not in a.normalized:
+            return m.group(1)
+    return None
 _PART_RE = re.compile(r"のうち[、,]?([^、。?？]{1,20}?)(?:のは|は|が)")
 
 
