@@ -206,3 +206,25 @@ def test_targets_labelled_in_one_cell_and_a_year_wrapped_from_the_cell_above(tmp
     assert got[("派遣者数（人）", "中期目標値", 2025)] == 30 and got[("派遣者数（人）", "目標値", 2028)] == 45, got
     assert got[("参加者数（人）", "目標値", 2025)] == 4000 and ("参加者数（人）", "目標値", 2028) not in got
     assert got[("派遣者数（人）", "実績値", 2023)] == 29
+
+
+def test_tables_copied_one_cell_to_a_line(tmp_path):
+    # A web page's tables copied with each cell on a line of its own: the header of non-values sets the width,
+    # each row a name and values (a grade, 「－」, the numbers of related indicators 「2、3」); short lines of prose
+    # and headings around them stay lines.
+    p = tmp_path / "mext-r6-3-1-dokusho.txt"
+    p.write_text("令和6年度　事後評価書\n\n施策名\n読書活動の推進\n\n1　予算額・執行額\n（単位：千円）\n区分\n"
+                 "令和4年度\n令和5年度\n当初予算（a）\n120,500\n131,200\n執行額\n110,300\n125,900\n\n"
+                 "2　測定指標\n測定指標1　学校図書館の図書整備率（％）\n年度\n年度ごとの目標値\n実績値\n達成状況\n"
+                 "令和4年度\n60\n58.2\n未達成\n令和5年度\n62\n63.5（速報値）\n達成\n"
+                 "3　達成手段\n達成手段名\n令和5年度予算額\n関連する測定指標\n①学校図書館整備事業\n80,000\n1、2\n"
+                 "②読書推進事業\n51,200\n3\n\n4　施策の分析\n取組を進めた。\n成果が出た。\n", encoding="utf-8")
+    got = {(f.subject, f.measure, f.fiscal_year): f.value for f in load_sheet(p).figures}
+    assert any(k[1:] == ("当初予算(a)", 2023) and v == 131200 for k, v in got.items()), got
+    assert got[("学校図書館の図書整備率（％）", "実績値", 2023)] == 63.5
+    assert got[("学校図書館の図書整備率（％）", "年度目標値", 2022)] == 60
+    assert got[("学校図書館整備事業", "予算額", 2023)] == 80000 and got[("読書推進事業", "予算額", 2023)] == 51200
+    from evalqa.readers import read_document
+    rows = {ln.number: ln.cells for ln in read_document(p).lines}
+    assert rows[8] == ["区分", "令和4年度", "令和5年度"] and rows[11] == ["当初予算（a）", "120,500", "131,200"]
+    assert rows[44] == ["取組を進めた。"] and rows[19] == ["測定指標1　学校図書館の図書整備率（％）"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import SheetError
 from .base import Document, Line, read_bytes
+from .stacked import restack
 
 
 def decode(path: str | Path, data: bytes | None = None) -> str:
@@ -117,12 +118,13 @@ def _drawn_cells(line: str) -> list[str] | None:
 
 def text_document(text: str, path: str = "<text>") -> Document:
     """A document from sheet text: one Line per line, cells split at tabs (or, in text with no tab at all, at the
-    spaces that set a table's columns apart); tables drawn with box characters or pipes, at their bars."""
+    spaces that set a table's columns apart); tables drawn with box characters or pipes, at their bars; tables
+    copied one cell to a line, put back into rows."""
     rows = text.lstrip("\ufeff").splitlines()
     aligned = not any("\t" in r for r in rows)
     lines = [Line(i, drawn if (drawn := _drawn_cells(r)) is not None else aligned_cells(r) if aligned
                   else r.split("\t")) for i, r in enumerate(rows, 1)]
-    return Document(path=path, text=text, lines=lines)
+    return Document(path=path, text=text, lines=restack(lines))
 
 
 def read_text(path: str | Path) -> Document:

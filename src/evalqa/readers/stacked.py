@@ -1,0 +1,80 @@
+"""Tables copied from a web page one cell to a line (「区分」「令和2年度」「令和3年度」「当初予算（a）」「3,512,406」…):
+the lines of each table put back into rows of cells.
+
+A table is found where short lines run on: a header of cells that are no values, then rows of the same width
+whose first cell names the row and whose other cells are all values (numbers, 「－」, a grade, indicator numbers
+「1、5」). Of the widths that fit, the one that takes in the most lines; lines that make no table stay as they are.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Line
+
+# A value cell: a number with its unit, bound and note (「67.0以内」「63.9（速報値）」「60日以内」), a dash, a grade, or
+# the numbers of related indicators (「1、5」); not a year (「2020年度」 heads a column)
+_VALUE_RE = re.compile(r"(?!(?:19|20)\d{2}年)[△▲\-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|[^\d\s（）()、。：:]{1,4})?"
+                       r"(?:以下|以上|以内|未満|超)?(?:[（(][^（）()]{1,10}[)）])?"
+                       r"|[－―\-‐—]|\d{1,2}(?:[、,・]\d{1,2})+"
+                       r"|達成|未達成|一部達成|概ね達成|集計中|調査中|[○×△◎◯✕]|[A-Ea-eSs](?:-\d)?")
+_MAX_WIDTH = 12
+# (a row's name may be long, 「⑤インターネット上の人権侵害対策推進事業（令和2年度）」; a sentence is no cell)
+_MAX_CELL = 60
+
+
+def _value(cell: str) -> bool:
+    return _VALUE_RE.fullmatch(cell.strip()) is not None
+
+
+def _name(cell: str, longest: int = _MAX_CELL) -> bool:
+    c = cell.strip()
+    return bool(c) and len(c) <= longest and "。" not in c and not _value(c)
+
+
+def _table_at(cells: list[str], i: int) -> tuple[int, int] | None:
+    """(width, lines taken) of the table whose header starts at cells[i], the widest take first; None if none."""
+    best: tuple[int, int] | None = None
+    for w in range(2, _MAX_WIDTH + 1):
+        if i + 2 * w > len(cells) or not all(_name(c, 30) for c in cells[i:i + w]):
+            continue
+        j = i + w
+        while j + w <= len(cells) and _name(cells[j]) and all(_value(c) for c in cells[j + 1:j + w]):
+            j += w
+        rows = (j - i) // w - 1
+        digits = sum(bool(re.search(r"\d", c)) for c in cells[i + w:j])
+        # (two rows at least of a two-column table; most value cells hold a number)
+        if rows >= (1 if w >= 3 else 2) and digits * 2 >= rows * (w - 1) and (best is None or j - i > best[1]):
+            best = (w, j - i)
+    return best
+
+
+def restack(lines: list[Line]) -> list[Line]:
+    """The document's lines with each run of one-cell lines that forms a table put back into its rows (each row
+    numbered by the line of its first cell)."""
+    out: list[Line] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        cells = [ln.cells[0] for ln in run]
+        i = 0
+        while i < len(run):
+            found = _table_at(cells, i)
+            if found is None:
+                out.append(run[i])
+                i += 1
+                continue
+            w, n = found
+            out.extend(Line(run[k].number, [c.strip() for c in cells[k:k + w]], run[k].page)
+                       for k in range(i, i + n, w))
+            i += n
+        run.clear()
+
+    for ln in lines:
+        if len(ln.cells) == 1 and ln.cells[0].strip() and len(ln.cells[0].strip()) <= _MAX_CELL \
+                and "。" not in ln.cells[0]:
+            run.append(ln)
+        else:
+            flush()
+            out.append(ln)
+    flush()
+    return out
