@@ -228,3 +228,42 @@ def test_tables_copied_one_cell_to_a_line(tmp_path):
     rows = {ln.number: ln.cells for ln in read_document(p).lines}
     assert rows[8] == ["区分", "令和4年度", "令和5年度"] and rows[11] == ["当初予算（a）", "120,500", "131,200"]
     assert rows[44] == ["取組を進めた。"] and rows[19] == ["測定指標1　学校図書館の図書整備率（％）"]
+
+
+def test_a_workbook_with_a_sheet_per_year(tmp_path):
+    # The list of indicators (基準値, 目標値) on one worksheet, each year's 目標 and 実績 on a worksheet of that year
+    # (「業績指標の実績（令和4年）」, the year only in the caption; a name written 「…（人）（令和4年度）」 there), and
+    # under each a 参考指標 table captioned in its first column: one indicator across the worksheets.
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指標一覧"
+    for r in (["令和6年度実績評価書"], ["施策名", "消費者被害の防止"], [], ["業績指標一覧"],
+              ["番号", "業績指標", "単位", "基準値", "基準年", "目標値", "目標年"],
+              [1, "消費生活相談の解決率", "％", 80.1, "令和3年", 85, "令和7年"],
+              [2, "研修の修了者数", "人", 300, "令和3年度", 500, "令和7年度"]):
+        ws.append(r)
+    for year, rows, ref in (("令和4年", [(1, "消費生活相談の解決率（％）", "81以上", 81.5, "達成"),
+                                        (2, "研修の修了者数（人）（令和4年度）", "350以上", 340, "未達成")], 12.5),
+                            ("令和5年", [(1, "消費生活相談の解決率（％）【主要】", "82以上", 82.4, "達成"),
+                                        (2, "研修の修了者数（人）（令和5年度）", "400以上", 410, "達成")], 14.2)):
+        ws = wb.create_sheet(year)
+        ws.append([f"業績指標の実績（{year}）"])
+        ws.append(["番号", "業績指標", "年の目標値", "実績値", "達成状況"])
+        for r in rows:
+            ws.append(list(r))
+        ws.append([])
+        ws.append(["参考指標（目標値なし）", "区分", year])
+        ws.append([None, "架空請求の相談件数（万件）", ref])
+    p = tmp_path / "caa-r6-3-1-higai.xlsx"
+    wb.save(p)
+    figures = load_sheet(p).figures
+    got = {(f.subject, f.measure, f.fiscal_year): f.value for f in figures}
+    name = "消費生活相談の解決率（％）【主要】"  # (its fullest name, for every table's values)
+    assert got[(name, "基準値", 2021)] == 80.1 and got[(name, "実績値", 2022)] == 81.5, got
+    assert got[(name, "年度目標値", 2023)] == 82 and got[(name, "実績値", 2023)] == 82.4
+    assert got[("研修の修了者数（人）", "実績値", 2022)] == 340 and got[("研修の修了者数（人）", "目標値", 2025)] == 500
+    assert got[("架空請求の相談件数（万件）", "実績値", 2022)] == 12.5
+    assert got[("架空請求の相談件数（万件）", "実績値", 2023)] == 14.2
+    assert len({f.table for f in figures if f.subject == name}) == 1

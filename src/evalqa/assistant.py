@@ -15,6 +15,7 @@ from .conversation import Conversation, followup_frame, years_in_context
 from .crosslingual import NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
 from .evidence import Evidence, absent_category, figure_sources, told_apart, twins_of
+from .figure import bare_name
 from .index import Index
 from .many_figures import many_answer
 from .matching import states_asked
@@ -38,7 +39,7 @@ from .stated import (
     stated_change,
     stated_years,
 )
-from .subject import Subject, bare_name, series_in, unit_word
+from .subject import Subject, series_in, unit_word
 from .subjects import STRONG, SubjectCatalogue
 from .sums import asks_sum, named_parts, named_sum_answer
 from .terms import terms

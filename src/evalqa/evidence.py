@@ -10,7 +10,7 @@ from .breakdown import TOTALS
 from .conversation import FOLLOWUP_SWITCH
 from .counts import COUNTERS, asked_noun
 from .english import is_common, quoted_names
-from .figure import Figure
+from .figure import BARE_NAME_RE, Figure
 from .index import Index
 from .lexicon import default_lexicon
 from .matching import (
@@ -27,7 +27,7 @@ from .operations import PAIR_RE
 from .question import STOP, QuestionAnalysis, subject_words
 from .romaji import loanwords, loose, readings
 from .search import Hit, hit_source
-from .subject import BARE_NAME_RE, Subject, category_suffix, series_in
+from .subject import Subject, category_suffix, series_in
 from .subjects import SubjectCatalogue
 from .terms import NOUN_RE, compound_head, terms
 from .translation import translate

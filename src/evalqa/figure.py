@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from .normalize import norm
+
 # A figure without a unit counts what its subject names: 「日加二国間会談数」 → 3回.
 COUNTERS = [(r"会談数|回数|開催数", "回"), (r"人数|者数", "人"), (r"件数", "件"), (r"国数", "か国")]
 
@@ -52,6 +54,15 @@ class Figure:
 
 
 _FIELDS: dict[type, frozenset[str]] = {}  # field names per class: a search reads hundreds of figures
+
+
+BARE_NAME_RE = re.compile(r"^(?:測定指標|業績指標|指標)\s*[①-⑳\d]+\s*|【[^【】]*】|※\S*|★"
+                          r"|(?:\s*[（(][^（()）]*[）)])+\s*(?=$|【|※|★)")
+
+
+def bare_name(name: str) -> str:
+    """「指標4 マリンレジャーに伴う…数」「マリンレジャーに伴う…数(人)」 → what both name."""
+    return BARE_NAME_RE.sub("", norm(name)).strip()
 
 
 def format_value(figure: Figure) -> str:

@@ -13,14 +13,14 @@ from typing import Any
 
 from .breakdown import breakdown_figures, is_breakdown
 from .cells import CIRCLED, CellValue, is_note, parse_cell, unit_of
-from .figure import Figure
+from .figure import Figure, bare_name
 from .fiscal_year import parse_fiscal_year
-from .form_cells import year_row_with_label
+from .form_cells import read_value, year_cell, year_row_with_label
 from .form_tables import form_figures
 from .keyed_rows import is_keyed, keyed_figures
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
-from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table
+from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table, analyse_table
 from .transposed import grade_notes, is_transposed, transposed_figures
 from .year_pairs import is_year_pairs, year_pair_figures
 
@@ -29,7 +29,7 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
     """Every value of every table of a sheet, in line order. A table that cannot be read adds a warning."""
     out: list[Figure] = []
     for section in sheet.sections:
-        for table in section.tables:
+        for table in [part for t in section.tables for part in _captioned_apart(t, sheet)]:
             try:
                 if (table.kind == "policy_budget" or (table.kind == "form" and _is_policy_budget(table))) \
                         and not year_row_with_label(table.rows[0].cells, sheet):
@@ -54,7 +54,55 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
                     f"{sheet.path}:{table.first_line}: table 「{table.title}」 could not be read ({e})")
     grade_notes(sheet, out)
     out.sort(key=lambda f: f.line or 0)
+    _one_indicator_per_name(out)
     return out
+
+
+def _captioned_apart(table: Table, sheet: Sheet) -> list[Table]:
+    """「参考指標（目標値なし） | 区分 | 令和3年」 over rows 「 | フィッシング報告件数（万件） | 52.7」: a caption in
+    the first column of a header, over a column empty in every row after it, is a table of its own (at the head
+    of the table read, or after its rows), titled by the caption, its rows starting after it."""
+    rows = table.rows
+    at = next((k for k, r in enumerate(rows) if len(r.cells) >= 3 and r.cell(0) and r.cell(1)
+               and not any(read_value(c, sheet) for c in r.cells) and any(year_cell(c, sheet) for c in r.cells[2:])
+               and len(rows) - k >= 2
+               and all(not x.cell(0) and x.cell(1) for x in rows[k + 1:])), None)
+    if table.kind != "form" or at is None:
+        return [table]
+    shifted = [Row(r.line, r.cells[1:], r.page, r.refs[1:] if r.refs else None) for r in rows[at:]]
+    out = Table(table.kind, tidy(rows[at].cell(0)), shifted, unit=table.unit)
+    analyse_table(out, sheet.era, sheet.fiscal_year)
+    if not out.header:
+        out.header, out.body = shifted[:1], shifted[1:]  # (「区分 | 令和3年」: one year's column is a header too)
+    if at == 0:
+        return [out]
+    before = Table(table.kind, table.title, rows[:at], unit=table.unit)
+    analyse_table(before, sheet.era, sheet.fiscal_year)
+    return [before, out]
+
+
+_INDICATOR_MEASURES = {"基準値", "初期値", "目標値", "年度目標値", "中期目標値", "実績値", "達成率"}
+
+
+def _one_indicator_per_name(figures: list[Figure]) -> None:
+    """An indicator whose values stand in several tables of the sheet (its 基準値 and 目標値 in the list of
+    indicators, each year's 目標 and 実績 in that year's table; 「…（件）【主要】」 in one, 「…（件）」 in another) is
+    one subject, named as its fullest name writes it, under its first table. Not where two tables give one year's
+    value differently: those are two things of one name."""
+    groups: dict[str, list[Figure]] = {}
+    for f in figures:
+        if f.series is None and f.measure in _INDICATOR_MEASURES and (bare := bare_name(f.subject)):
+            groups.setdefault(bare, []).append(f)
+    for figs in groups.values():
+        if len({f.table for f in figs}) < 2:
+            continue
+        said: dict[tuple[str, int | None], float | int | None] = {}
+        if any(said.setdefault((f.measure, f.fiscal_year), f.value) != f.value for f in figs if f.value is not None):
+            continue
+        name = max((f.subject for f in figs), key=len)
+        table = figs[0].table
+        for f in figs:
+            f.subject, f.table = name, table
 
 
 def _is_policy_budget(table: Table) -> bool:

@@ -177,9 +177,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     # 「単位 | 件 | 最終目標値（目標年） | 0（毎年）」 read as the header: its unit holds for the rows
     state = _RowState(unit=next((u for r in table.header if (u := _unit_field(r.cells))), None))
     out: list[Figure] = []
-    # 「主な事務事業（令和3年度）」: a table of one year says it in brackets in its title (「令和5年度事前分析表」,
-    # the document's own heading, is not a table's year).
-    title_years = {y for m in re.finditer(r"\(([^()]*年度)\)", norm(title))
+    # 「主な事務事業（令和3年度）」「業績指標の実績（令和3年）」: a table of one year says it in brackets in its title
+    # (「令和5年度事前分析表」, the document's own heading, is not a table's year).
+    title_years = {y for m in re.finditer(r"\(([^()]*年度?)\)", norm(title))
                    if (y := parse_fiscal_year(m.group(1), sheet.era, sheet.fiscal_year))}
     title_year = title_years.pop() if len(title_years) == 1 else None
     # 「【達成手段】」「主な事務事業（令和3年度）」: the rows are 達成手段, whatever the form calls its table.
@@ -300,7 +300,11 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         elif first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure
                                                                    and not _NAMED_AFTER_BRACKET.match(norm(first))):
             # A new subject: an indicator's name (units in its name carry to its rows).
-            state = _RowState(subject=_subject_of(first), unit=unit_of(first))
+            # (「…の修了者数（人）（令和3年度）」 in a table of 令和3年's values: the year is the table's, not the name)
+            own_year = re.search(r"[(（]([^()（）]{1,10}年度?)[)）]$", first.strip())
+            name = first.strip()[:own_year.start()] if own_year and title_year is not None and parse_fiscal_year(
+                own_year.group(1), sheet.era, sheet.fiscal_year) == title_year else first
+            state = _RowState(subject=_subject_of(name), unit=unit_of(name))
             named_row = i
         elif first and unit_of(first):
             state.unit = unit_of(first)
@@ -320,7 +324,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         # (「2022年の達成度」: the year in the grade's own header)
         graded_cols = {c: (y, f"{gw}: {norm(cells[c])}") for c in range(1, width)
                        if cells[c].strip() and (gw := _grade_word(cols[c].label)) and (y := cols[c].year or _year_in(
-                           cols[c].label, sheet))}
+                           cols[c].label, sheet) or title_year)}
         year_grades = dict(graded_cols.values())
         graded_years.update({(state.subject or title, y or 0): g for y, g in year_grades.items()})
         notes = [(c, f"{cols[c].label}: {tidy(cells[c])}") for c in range(1, width) if c != name_col

@@ -76,15 +76,6 @@ def unit_word(f: Figure) -> str:
 
 TARGETS = ("年度目標値", "目標値")
 # A name's number, units and marks (「指標①」「（％）」「【主要】」「※主要」「★」): not what it names
-BARE_NAME_RE = re.compile(r"^(?:測定指標|業績指標|指標)\s*[①-⑳\d]+\s*|【[^【】]*】|※\S*|★"
-                          r"|(?:\s*[（(][^（()）]*[）)])+\s*(?=$|【|※|★)")
-
-
-def bare_name(name: str) -> str:
-    """「指標4 マリンレジャーに伴う…数」「マリンレジャーに伴う…数(人)」 → what both name."""
-    return BARE_NAME_RE.sub("", norm(name)).strip()
-
-
 def series_in(a: QuestionAnalysis, subject: Subject) -> str | None:
     """The series of the subject that the question names (「有識者」 → 有識者の部)."""
     named = all_series_in(a, subject)

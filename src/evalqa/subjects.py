@@ -15,13 +15,13 @@ from dataclasses import replace
 from .breakdown import TOTALS
 from .english import field_nouns, quoted_names
 from .facts import MEASURE as STATED
-from .figure import Figure
+from .figure import Figure, bare_name
 from .fiscal_year import to_label
 from .matching import COMPOUND_RE, Asked, TermIndex, term_matches
 from .normalize import nfkc, norm
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
-from .subject import Subject, all_series_in, bare_name, category_suffix, field_of
+from .subject import Subject, all_series_in, category_suffix, field_of
 from .terms import terms
 
 STRONG = 0.45  # subject score above which a question is answered from that subject's figures
