@@ -267,3 +267,18 @@ def test_a_workbook_with_a_sheet_per_year(tmp_path):
     assert got[("架空請求の相談件数（万件）", "実績値", 2022)] == 12.5
     assert got[("架空請求の相談件数（万件）", "実績値", 2023)] == 14.2
     assert len({f.table for f in figures if f.subject == name}) == 1
+
+
+def test_reference_rows_under_calendar_years_and_a_row_of_values_without_a_name(tmp_path):
+    # Under a 参考指標 heading, 「区分 | 2020年 | 2021年」 over rows of quantities: what each year was; a row of values
+    # with no name (「487 | 919」 under 「2020年度 | 2021年度」) names nothing: no figure of a subject 「487」.
+    p = tmp_path / "mof-r6-7-1-mitsuyu.txt"
+    p.write_text("令和6年度　実績評価書\n\n施策名\t密輸の取締り\n\n3　参考指標\n"
+                 "参考指標1　金の密輸入事犯の処分件数及び脱税額（目標値は設定していない）\n"
+                 "区分\t2020年\t2021年\t2022年\n処分件数（件）\t17\t11\t38\n脱税額（億円）\t0.8\t0.3\t1.9\n"
+                 "参考指標2　原状回復額（百万円）\n2020年度\t2021年度\n487\t919\n\n4　施策の分析\n本文。\n",
+                 encoding="utf-8")
+    figures = load_sheet(p).figures
+    got = {(f.subject, f.measure, f.fiscal_year): f.value for f in figures}
+    assert got[("処分件数（件）", "実績値", 2022)] == 38 and got[("脱税額（億円）", "実績値", 2020)] == 0.8, got
+    assert not [f for f in figures if f.subject == "487"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import CIRCLED, unit_of
+from .cells import CIRCLED, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import find_fiscal_years, parse_fiscal_year, to_label
 from .form_cells import read_value, year_cell, year_row, year_row_with_label
@@ -297,8 +297,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                         f.subject = named
                 state.subject = named
             state.unit = unit_of(first) or state.unit
-        elif first and not measure_of(first, whole=True) and not (first.startswith(("(", "（")) and row_measure
-                                                                   and not _NAMED_AFTER_BRACKET.match(norm(first))):
+        elif first and not measure_of(first, whole=True) and parse_cell(first) is None and not (
+                first.startswith(("(", "（")) and row_measure and not _NAMED_AFTER_BRACKET.match(norm(first))):
             # A new subject: an indicator's name (units in its name carry to its rows).
             # (「…の修了者数（人）（令和3年度）」 in a table of 令和3年's values: the year is the table's, not the name)
             own_year = re.search(r"[(（]([^()（）]{1,10}年度?)[)）]$", first.strip())
@@ -349,8 +349,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 measure, labelled_year = pair
             else:
                 labelled_year = None
-            if measure is None and col.year and (indicators or "参考" in title) and state.subject and not budget \
-                    and not re.search(r"目標|見込|計画|速報", first):
+            referred = "参考" in title or section.kind == "reference"
+            if measure is None and (col.year or c in years_across) and (indicators or referred) and state.subject \
+                    and not budget and not re.search(r"目標|見込|計画|速報", first):
                 # An indicator's row under year columns, between its 基準値 and 目標値, with its targets on a
                 # row of their own (「年ごとの目標値」), or a 参考指標's row: what it states for each year was achieved.
                 measure = "実績値"
