@@ -282,3 +282,12 @@ def test_reference_rows_under_calendar_years_and_a_row_of_values_without_a_name(
     got = {(f.subject, f.measure, f.fiscal_year): f.value for f in figures}
     assert got[("処分件数（件）", "実績値", 2022)] == 38 and got[("脱税額（億円）", "実績値", 2020)] == 0.8, got
     assert not [f for f in figures if f.subject == "487"]
+
+
+def test_an_indicator_table_of_years_alone_holds_what_each_year_was(tmp_path):
+    # 「測定指標 | 令和元年 | 令和2年」 with no 目標 column: the rows are indicators, each year's value its 実績値
+    p = tmp_path / "soumu-r5-14-kasai.txt"
+    p.write_text("令和5年度　実績評価書\n\n施策名\t消防\n\n１．測定指標\n測定指標\t令和元年\t令和2年\t令和3年\n"
+                 "住宅火災による死者数（人）\t899\t899\t951\n\n２．施策の分析\n本文。\n", encoding="utf-8")
+    got = {(f.subject, f.measure, f.fiscal_year): f.value for f in load_sheet(p).figures}
+    assert got == {("住宅火災による死者数（人）", "実績値", y): v for y, v in ((2019, 899), (2020, 899), (2021, 951))}

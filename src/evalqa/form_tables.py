@@ -253,6 +253,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」 inside a block of fields: the years of the columns,
             # and the table's name when it names a budget.
             years_across = across
+            caption = caption or tidy(first)  # (「測定指標 | 令和元年 | 令和2年」: what the rows below are)
             if "予算" in first and measure_of(first, whole=True) is None:
                 title = tidy(first)
             continue
@@ -349,7 +350,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 measure, labelled_year = pair
             else:
                 labelled_year = None
-            referred = "参考" in title or section.kind == "reference"
+            # (a 参考指標's table, or one whose header names its rows indicators: 「測定指標 | 令和元年度 | …」)
+            referred = "参考" in title or section.kind == "reference" or bool(_NAME_HEADER_RE.fullmatch(norm(caption)))
             if measure is None and (col.year or c in years_across) and (indicators or referred) and state.subject \
                     and not budget and not re.search(r"目標|見込|計画|速報", first):
                 # An indicator's row under year columns, between its 基準値 and 目標値, with its targets on a

@@ -57,9 +57,15 @@ def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
         if one is None or two is None or one.unit != two.unit or not all(
                 isinstance(f.value, (int, float)) for f in (one, two)):
             continue
-        # (a note under a table names the indicator by number: the sheet's subjects say what it is about)
-        about = any(t in cat.subjects[i].name for i in cat.subjects_of(sheet) for t in asked)
-        found.append((fact_score(a, one, cat.idf) + (MIN_FACT if about else 0.0), one, two))
+        if a.years and one.fiscal_year is not None and one.fiscal_year not in a.years:
+            continue
+        # (a note under a table names the indicator by number: the sheet's subjects say what it is about, the one
+        # numbered so first; by how much of the question's words its name holds)
+        names = _referenced(sheet, one.raw, cat)
+        about = max((sum(cat.idf(t) for t in asked if t in n) for n in names), default=0.0)
+        whole = sum(cat.idf(t) for t in asked) or 1.0
+        found.append((fact_score(a, one, cat.idf) + (MIN_FACT * min(1.0, 2 * about / whole) if about else 0.0),
+                      one, two))
     if not found:
         return None
     score, one, two = max(found, key=lambda x: x[0])
@@ -75,6 +81,18 @@ def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
             f"{shown}{way}、{first}から{then}への差、計算値）。\n"
             f"「{two.raw}」\n{wording.cite(two, cat.sheet_label(two.sheet))}")
     return Answer(a.question, text, True, [one, two, change], [], "comparison", Frame(), cited=[one, two])
+
+
+def _referenced(sheet: str, sentence: str, cat: SubjectCatalogue) -> list[str]:
+    """The names of the subjects a note speaks of: the indicator it numbers (「測定指標1の…」) where a subject of
+    the sheet is numbered so, else all of the sheet's."""
+    own = [cat.subjects[i] for i in cat.subjects_of(sheet)]
+    if m := re.search(r"指標\s*(\d{1,2})(?!\d)", norm(sentence)):
+        numbered = [s.name for s in own if any(re.match(rf"(?:(?:測定|業績|成果)?指標\s*)?{m.group(1)}(?!\d)", norm(t))
+                                               for t in (s.name, *s.section[-1:]))]
+        if numbered:
+            return numbered
+    return [s.name for s in own]
 
 
 def _label(f: Figure, state: str) -> str:
