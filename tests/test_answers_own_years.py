@@ -52,3 +52,13 @@ def test_a_follow_up_asks_of_the_one_measure_added(bot):
     f = ans.figures[0]
     assert (ans.found, f.subject, f.fiscal_year, f.value) == (
         True, "資源循環自立化先進技術導入支援事業（令和6年度）", 2024, 3500), ans.text
+
+
+def test_the_two_writings_of_a_revised_value_compared(bot):
+    ans = bot.ask("産業廃棄物の不法投棄件数、令和3年度の値は前年度の評価書と今回でどっちが多くて差は何件？")
+    assert ans.kind == "comparison" and sorted(f.value for f in ans.figures) == [2, 107, 109], ans.text
+    assert "前年度の評価書" in ans.text and OLD in ans.text and NEW in ans.text
+    conv = bot.conversation()
+    assert conv.ask("産業廃棄物の不法投棄は令和3年度に何件あった？").figures[0].value == 109
+    ans = conv.ask("前の年の評価書ではいくつってなってた？")
+    assert (ans.figures[0].sheet, ans.figures[0].value) == (OLD, 107), ans.text

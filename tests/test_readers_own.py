@@ -291,3 +291,19 @@ def test_an_indicator_table_of_years_alone_holds_what_each_year_was(tmp_path):
                  "住宅火災による死者数（人）\t899\t899\t951\n\n２．施策の分析\n本文。\n", encoding="utf-8")
     got = {(f.subject, f.measure, f.fiscal_year): f.value for f in load_sheet(p).figures}
     assert got == {("住宅火災による死者数（人）", "実績値", y): v for y, v in ((2019, 899), (2020, 899), (2021, 951))}
+
+
+def test_a_caption_over_a_units_line_names_its_table(tmp_path):
+    # 「指標3 …（累計）」 over 「単位：団体 ｜ 基準値：12 ｜ 目標：…」 over 「年度 | R3年度 …」「年度目標 | …」
+    # 「実績 | …」: the caption names the indicator (long as it is), the units line gives the unit, 年度目標 is the
+    # year's target
+    p = tmp_path / "cao-r6-31-tsunagari.txt"
+    p.write_text("令和6年度　事後評価書\n\n施策名\tつながりの創出\n\n4 測定指標の状況\n"
+                 "指標3 地方版官民連携プラットフォームを設置した地方公共団体及び広域連合の数（累計）\n"
+                 "単位：団体 ｜ 基準値：12（R3年度） ｜ 目標：300以上（R9年度）\n"
+                 "年度\tR3年度\tR4年度\tR5年度\n年度目標\t－\t60以上\t120以上\n実績\t12\t48\t131\n\n"
+                 "5 施策の分析\n本文。\n",
+                 encoding="utf-8")
+    got = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
+    name = "指標3 地方版官民連携プラットフォームを設置した地方公共団体及び広域連合の数（累計）"
+    assert got[(name, "年度目標値", 2023)] == (120, "団体") and got[(name, "実績値", 2022)] == (48, "団体"), got

@@ -43,6 +43,7 @@ from .subject import Subject, series_in, unit_word
 from .subjects import STRONG, SubjectCatalogue
 from .sums import asks_sum, named_parts, named_sum_answer
 from .terms import terms
+from .versions import asks_versions, versions_answer
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
@@ -267,6 +268,10 @@ class Assistant:
             return self._finish(stated_answer(a, said, cat.sheet_label), hits)
         if (before := earlier_state(a, subject)) is not None:  # 「修正前は？」: the table prints the value as it is now
             return self._finish(refusal(question, wording.not_as_before(before, subject.name)), hits)
+        # 「前年度の評価書ではどうだった、差は？」: the two writings of a value two sheets of the 施策 disagree on
+        if asks_versions(a) and a.operation == "compare" \
+                and (versions := versions_answer(a, cat, cat.stitched(subject)[1])) is not None:
+            return self._finish(versions, hits)
         # (the same indicator in next year's sheet of the 施策)
         subject, conflicts = cat.stitched(subject, a.sheets, a.document_year)
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,

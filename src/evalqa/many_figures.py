@@ -16,6 +16,7 @@ from .scope import asks_whole, one_per_policy, resolve_scope
 from .search import Hit
 from .subject import series_in
 from .subjects import STRONG, SubjectCatalogue
+from .versions import asks_versions, versions_answer
 
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 
@@ -73,6 +74,10 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
     # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet); where
     # an older sheet says otherwise of a figure compared, the answer names it.
     stitched = [cat.stitched(x, a.sheets) for x in subjects]
+    # 「前年度の評価書と今回でどっちが大きい？」: the two writings of one value (whichever sheet the question named)
+    if asks_versions(a) and (versions := next((v for x in subjects if (v := versions_answer(
+            a, cat, cat.stitched(x)[1]))), None)) is not None:
+        return versions
     ans = comparisons.compare(a, cat, [x for x, _ in stitched], series)
     if ans is not None:
         shown = {id(f) for f in ans.figures}

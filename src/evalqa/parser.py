@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 97
+READING_VERSION = 98
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -288,9 +288,13 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     texts = [tidy(_CAPTION_FIELDS_RE.split(t.strip(), maxsplit=1)[0]) for _, t in reversed(section.lines)
              if t.strip()][:2]
     above = texts[0] if texts else ""
+    # (「単位：万件 ｜ 基準値：－ ｜ 目標：…」 under the caption: the unit of the table's values)
+    keyed_unit = m.group(1) if (m := re.match(r"単位[:：]\s*([^\s｜|/／,、]{1,6})", norm(above))) else None
     if len(texts) == 2 and _KEY_LINE_RE.match(norm(above)):  # 「基準値：53.6（令和元年度）」 under the caption
         above = texts[1]
-    caption = above if sheet.form == GENERAL and "\t" not in above and len(above) <= 40 \
+    # (a numbered indicator's name may run long: 「指標3 地方版孤独・孤立対策官民連携プラットフォームを設置した…」)
+    longest = 80 if re.match(r"(?:測定|業績|成果|参考)?指標\s*\d", norm(above)) else 40
+    caption = above if sheet.form == GENERAL and "\t" not in above and len(above) <= longest \
         and _CAPTION_RE.search(norm(above)) and not above.endswith("。") else None
     for r in rows:
         section.lines.append((r.line, "\t".join(r.cells)))
@@ -298,7 +302,7 @@ def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[L
     k = end
     while k < len(lines) and lines[k].blank:
         k += 1
-    trailing_unit = None
+    trailing_unit = keyed_unit if caption else None
     if k < len(lines) and (m := _UNIT_LINE_RE.match(norm(lines[k].text))):
         trailing_unit = m.group(1) or m.group(2)
     if len(rows) > 2 and len(cells := [c for c in rows[0].cells if c.strip()]) == 1 \
@@ -352,7 +356,7 @@ def _empty_heading_above(section: Section) -> str:
 
 
 _CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|達成手段|事務事業|^指標\s*[①-⑳\d]")
-_KEY_LINE_RE = re.compile(r"^(?:基準値|目標値|目標|基準)\s*[:：]")
+_KEY_LINE_RE = re.compile(r"^(?:基準値|目標値|目標|基準|単位)\s*[:：]")
 # What follows an indicator's name on its caption line: its baseline, target or a note (「※小さいほど良好」)
 _CAPTION_FIELDS_RE = re.compile(r"[ \u3000]+(?=※(?!主要)|(?:基準値|最終目標値?|目標値)[ \u3000:：]?[\d△]"
                                 r"|[^ \u3000：:]{1,10}[：:])")
