@@ -317,14 +317,16 @@ class SubjectCatalogue:
     def category_near(self, a: QuestionAnalysis, words: Sequence[str], focus: Subject) -> tuple[Subject, str] | None:
         """A breakdown of the sheet in focus that has the category a follow-up names (「航空だけだと？」 after a
         share of all modes: the share by mode, its 航空 row), the one closest to the subject in focus."""
-        best: tuple[tuple[int, bool], Subject, str] | None = None
+        best: tuple[tuple[bool, int], Subject, str] | None = None
         for i in self._by_sheet.get(focus.sheet, []):
             s = self.subjects[i]
             named = all_series_in(a, s) if s.key != focus.key else []
             if not named or not all(term_matches(w, set(terms(named[0]))) for w in words):
                 continue
-            score = (len(s.name_terms & focus.name_terms), bool(s.units & focus.units))
-            if score[0] and (best is None or score > best[0]):
+            # (the quantity in focus, in its unit, first: 「そのうちアフリカは？」 after 研修員 11,032人 is the 人
+            # column, not the 出身国・地域数 column whose name shares more words)
+            score = (bool(s.units & focus.units), len(s.name_terms & focus.name_terms))
+            if score[1] and (best is None or score > best[0]):
                 best = (score, s, named[0])
         return (best[1], best[2]) if best else None
 
