@@ -148,7 +148,7 @@ MIN_SECTION_NAME = 6  # a shorter heading (施策の概要 is a field; 評価結
 
 # The sheet's rating (各行政機関共通区分) and the headings and labels forms give it; asked in other words too.
 VERDICT_LABELS = {norm(w) for w in ("目標達成度合いの測定結果", "総合判定", "評価結果", "総合評価")}
-VERDICT_ASKED_RE = re.compile(r"評価結果|総合判定|総合評価|評定|どう評価され|評価は(?:どう|何)")
+VERDICT_ASKED_RE = re.compile(r"評価結果|総合判定|総合評価|評定|どう評価され|評価は(?:どう|何)|測定結果|達成度合い")
 
 
 def named_section(question: str, hits: Sequence[Hit]) -> Hit | None:
