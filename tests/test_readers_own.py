@@ -280,7 +280,9 @@ def test_reference_rows_under_calendar_years_and_a_row_of_values_without_a_name(
                  encoding="utf-8")
     figures = load_sheet(p).figures
     got = {(f.subject, f.measure, f.fiscal_year): f.value for f in figures}
-    assert got[("処分件数（件）", "実績値", 2022)] == 38 and got[("脱税額（億円）", "実績値", 2020)] == 0.8, got
+    # (each row is a quantity of what the caption counts: 「金の密輸入事犯の」 処分件数 and 脱税額)
+    assert got[("金の密輸入事犯の処分件数（件）", "実績値", 2022)] == 38, got
+    assert got[("金の密輸入事犯の脱税額（億円）", "実績値", 2020)] == 0.8
     assert not [f for f in figures if f.subject == "487"]
 
 

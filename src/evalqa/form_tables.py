@@ -162,6 +162,21 @@ def _subject_of(cell: str) -> str:
     return re.sub(r"\s*[(（]アウト(?:カム|プット)[)）]$", "", t).strip()
 
 
+def _of_caption(name: str, title: str, section: Section) -> str:
+    """A 参考指標's row that names a quantity its caption names of something (「処分件数（件）」 under 「金地金の密輸入
+    事犯の処分件数及び脱税額」): that something's quantity, 「金地金の密輸入事犯の処分件数（件）」."""
+    bare = re.sub(r"[(（][^()（）]*[)）]$", "", norm(name))
+    if section.kind != "reference" and "参考" not in title or len(bare) < 2 or (at := norm(title).find(bare)) <= 0:
+        return name
+    head = norm(title)[:at]
+    if re.search(r"(?:及び|並びに|[・、と])$", head):  # (「…の処分件数及び脱税額」: 脱税額 is of what 処分件数 is of)
+        head = re.sub(r"(?:及び|並びに|[・、と])$", "", head)
+        head = head[:head.rfind("の") + 1]
+    elif not head.endswith("の"):
+        return name  # (「全国の消費生活相談件数」: 相談件数 is a word of another noun)
+    return f"{head}{name}" if head and not norm(name).startswith(head) else name
+
+
 # A note that says what a 達成手段 table's year cells hold: 予算額 and, in brackets, 執行額
 _PAIRED_NOTE_RE = re.compile(r"予算額\(執行額\)|\(\s*\)内(?:の(?:数値|金額))?は執行額|括弧内は執行額|かっこ内は執行額")
 
@@ -305,7 +320,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             own_year = re.search(r"[(（]([^()（）]{1,10}年度?)[)）]$", first.strip())
             name = first.strip()[:own_year.start()] if own_year and title_year is not None and parse_fiscal_year(
                 own_year.group(1), sheet.era, sheet.fiscal_year) == title_year else first
-            state = _RowState(subject=_subject_of(name), unit=unit_of(name))
+            state = _RowState(subject=_of_caption(_subject_of(name), title, section), unit=unit_of(name))
             named_row = i
         elif first and unit_of(first):
             state.unit = unit_of(first)
