@@ -36,6 +36,8 @@ def test_reference_indicators_by_their_name_column_and_unit_column(bot):
 def test_the_rating_and_the_responsible_official_asked_in_other_words(bot):
     assert "③相当程度進展あり" in bot.ask("鉄道の安全性の施策、評価結果はどうだった？").text
     assert "③相当程度進展あり" in bot.ask("鉄道の安全性の施策、測定結果の区分は？").text
+    ans = bot.ask("Who is listed as the official responsible for the FY2024 railway safety evaluation?")
+    assert ans.found and "森本" in ans.text, ans.text  # (a year after the field's name names no sheet)
     ans = bot.ask("国際平和協力の評価書の責任者は誰？")
     assert ans.found and "小野寺" in ans.text, ans.text
 

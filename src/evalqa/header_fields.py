@@ -82,8 +82,9 @@ def field_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue
             # (「施策目標15の」「施策目標IV-2-3の」 name the sheet by its number, 「施策目標個票で」 the document.)
             if a.reason and not re.search(r"理由|根拠|要因|考え方", label):
                 continue  # 「指標Bを削除するのはなぜ？」: a why is not answered by the field, unless it gives reasons
-            named = len(label) >= 3 and label in a.normalized \
-                and not re.match(r"値|個票|調書|評価書|事前分析表|\s*(?:\d|[IVX]+\b)", a.normalized.split(label, 1)[1])
+            # (a year after it, 「作成責任者2024年度…」 of an English question glossed, names no sheet)
+            named = len(label) >= 3 and label in a.normalized and not re.match(
+                r"値|個票|調書|評価書|事前分析表|\s*(?:\d(?!\d*年)|[IVX]+\b)", a.normalized.split(label, 1)[1])
             if named and (best is None or len(label) > best[0]):
                 best = (len(label), sid, f)
     if best is None and VERDICT_ASKED_RE.search(a.normalized) and not a.reason:
