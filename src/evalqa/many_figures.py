@@ -19,6 +19,9 @@ from .subjects import STRONG, SubjectCatalogue
 from .versions import asks_versions, versions_answer
 
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
+# A category asked of a ranking: 「一番多かった地域はどこ？」「どの県が」「最も多い月は」
+_CATEGORY_ASKED_RE = re.compile(r"どこ|どの(?:地域|国|県|都道府県|業種|種類|分野|区分|月)"
+                                r"|(?:地域|国|県|業種|種類|分野|区分|月)(?:は|が)")
 
 
 def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue, evidence: Evidence,
@@ -56,6 +59,10 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
                 a = replace(a, sheets=a.sheets or [best.sheet])
             if not subject_words(a) or asks_whole(a) or (best is None and a.sheets):
                 best = next(iter(cat.default_budget_subjects(a)), best)
+        if best is not None and not best.series and _CATEGORY_ASKED_RE.search(a.normalized):
+            # 「一番多かった地域はどこ？」: the categories of a breakdown of what is named, not the indicator's years
+            best = next((s for sc, s in ranked[1:6] if s.series and s.sheet == best.sheet
+                         and sc >= 0.5 * ranked[0][0]), best)
         if context is not None and context.subject is not None and best is not None and not a.sheets \
                 and cat.policy_titles.get(best.sheet) == cat.policy_titles.get(focus := context.subject.sheet):
             # a follow-up ranks within the document in focus (its latest year, unless 「その年」 asks that one)
