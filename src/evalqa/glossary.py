@@ -225,7 +225,8 @@ GLOSSARY: dict[str, str] = {
     "early warning": "緊急地震速報", "disaster": "災害", "disasters": "災害", "overstayers": "不法残留者",
     "illegal overstayers": "不法残留者数", "nationality": "国籍", "nationalities": "国籍", "new entrants": "新規入国者",
     "delinquency": "滞納", "delinquent": "滞納", "tax arrears": "滞納",
-    "delinquent tax": "滞納", "tax delinquency": "滞納", "tax payment": "納付", "tax payments": "納付", "tax": "税",
+    "delinquent tax": "滞納", "tax delinquency": "滞納", "tax payment": "納付", "tax payments": "納付",
+    "tax evaded": "脱税額", "evaded tax": "脱税額", "tax evasion": "脱税", "evaded": "脱税", "tax": "税",
     "disabilities": "障害者", "disability": "障害者", "disabled": "障害者", "adults": "成人", "adult": "成人",
     "tourism": "観光", "pollen": "花粉", "cedar": "スギ", "thinning": "間伐", "participation rate": "実施率",
     # units the sheets write in one word
