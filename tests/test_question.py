@@ -254,6 +254,15 @@ def test_english_ages_and_casualties_are_written_as_the_sheets_write_them():
     assert "20歳未満" in gloss("consultations from people aged under 20")
 
 
+def test_english_policy_phrases_read_whole():
+    from evalqa.english import gloss
+    glossed = gloss("Were there more illicit drug seizure cases at customs in 2022 or in 2019?")
+    assert "不正薬物" in glossed and "摘発件数" in glossed
+    glossed = gloss("How did the number of children on nursery-school waiting lists change?")
+    assert "待機児童" in glossed and "子供" not in glossed  # (the children of 待機児童, no qualifier of them)
+    assert "脱税" in gloss("And how much tax was evaded in those cases?")
+
+
 def test_english_durations_and_place_policies_read_as_the_sheets_write_them():
     from evalqa.english import gloss
 
