@@ -62,3 +62,10 @@ def test_the_two_writings_of_a_revised_value_compared(bot):
     assert conv.ask("産業廃棄物の不法投棄は令和3年度に何件あった？").figures[0].value == 109
     ans = conv.ask("前の年の評価書ではいくつってなってた？")
     assert (ans.figures[0].sheet, ans.figures[0].value) == (OLD, 107), ans.text
+
+
+def test_a_value_of_the_measure_added_and_a_measure_taken_out(bot):
+    ans = bot.ask("新しく加わった達成手段「資源循環自立化先進技術導入支援事業」の令和6年度当初予算額は？")
+    assert (ans.kind, ans.figures[0].value) == ("numeric", 3500), ans.text
+    ans = bot.ask("令和6年度の循環型社会の事前分析表で、達成手段から外された事業は？")
+    assert ans.kind == "list" and "循環産業の国際展開支援事業" in ans.text, ans.text

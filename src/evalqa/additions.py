@@ -14,7 +14,8 @@ from .subject import Subject
 from .subjects import SubjectCatalogue
 
 _ADDED_RE = re.compile(r"新た(?:に|な)|新しく|新規|追加|加わ|新設|\b(?:added|new)\b", re.I)
-_DROPPED_RE = re.compile(r"削除|なくな|無くな|廃止|外れ|除かれ|取りやめ|\b(?:dropped|removed|discontinued)\b", re.I)
+_DROPPED_RE = re.compile(r"削除|なくな|無くな|廃止|外れ|外さ|除かれ|除外|取りやめ|\b(?:dropped|removed|discontinued)\b",
+                         re.I)
 _KINDS = (("means", "達成手段", r"達成手段|事業|measures?|programs?|programmes?"),
           ("indicator", "測定指標", r"測定指標|業績指標|指標|indicators?"))
 
@@ -27,8 +28,11 @@ def asked_change(a: QuestionAnalysis) -> tuple[bool, str, str] | None:
         for added, pattern in ((True, _ADDED_RE), (False, _DROPPED_RE)):
             verb = pattern.pattern
             said = rf"(?:{verb})[^、。?？]{{0,8}}?(?:{words})|(?:{words})[^、。?？]{{0,10}}?(?:{verb})"
+            # (not a value of one named (「新しく加わった達成手段「X」の当初予算額は？」), nor what is to be added:
+            # 「追加しようとしている」 is a plan, which a passage states)
             if re.search(said, q, re.I) and not re.search(
-                    r"何(?:件|個|本|人|回|%|％|つ)|いくつ|いくら|どれくらい|how (?:many|much)", q, re.I):
+                    r"何(?:件|個|本|人|回|%|％|つ)|いくつ|いくら|どれくらい|how (?:many|much)|しよう|する予定|予定して"
+                    r"|\bplan", q, re.I) and not (a.family and a.explicit):
                 return added, kind, label
     return None
 
