@@ -87,6 +87,8 @@ def test_grades_asked_and_negated():
     # (a sheet that grades a/b/c is asked in its own letters)
     a = analyse_question("R6年度の判定が「b」だった指標をすべて挙げてください。")
     assert (a.operation, a.grade) == ("graded", "b")
+    a = analyse_question("令和5年度の評定がsかaだったのはいくつ？")  # (either of two grades)
+    assert (a.operation, a.grade) == ("graded", "s|a")
     for q in ("判定が×以外の測定指標は？", "判定が「×」ではなかった測定指標は？"):
         assert analyse_question(q).operation != "graded", q
     # 「災害対応事業」 is a name, not 「対応する事業」.

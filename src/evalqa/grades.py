@@ -28,7 +28,8 @@ def _grades(note: str | None) -> dict[str, str]:
 def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
     """Indicators graded `a.grade` by the sheet (in the year asked, else in any year), counted and listed;
     None when no indicator in scope carries a grade (the question is then about something else)."""
-    mark = grade_mark(a.grade or "")
+    marks = [grade_mark(g) for g in (a.grade or "").split("|")]  # (「sかa」: either)
+    mark = "」または「".join(marks)
     found: dict[tuple[str, str], tuple] = {}
     any_grade = by_row = False
     for s in cat.subjects:
@@ -49,8 +50,8 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
             any_grade |= bool(grades)
             row_grade = f.line in row_lines
             # (「評価がA」 takes A-1 and A-2 of a sheet that grades so; 「A-1」 only A-1; a letter in either case)
-            hit = next((k for k, v in grades.items() if v.lower() == mark.lower()
-                        or v.lower().startswith(f"{mark.lower()}-")), None)
+            hit = next((k for k, v in grades.items() for m in marks if v.lower() == m.lower()
+                        or v.lower().startswith(f"{m.lower()}-")), None)
             if hit and (row_grade or not a.years or f.fiscal_year in a.years):
                 by_row |= row_grade
                 found.setdefault((s.sheet, s.name), (s, f, hit, row_grade))
@@ -65,7 +66,8 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
     label = next(iter(found.values()))[2]
     many = len({s.sheet for s, _, _, _ in found.values()}) > 1
     rows = [((f"{s.name}（{cat.sheet_label(s.sheet)}）" if many else s.name),
-             "年度を通じて" if row else (f.year_label or ""), f"{k}: {mark}") for s, f, k, row in found.values()]
+             "年度を通じて" if row else (f.year_label or ""), f"{k}: {_grades(f.note).get(k, mark)}")
+            for s, f, k, row in found.values()]
     first = next(iter(found.values()))[1]
     if by_row and a.years:  # the sheet grades the indicator, not the year asked: say so
         when = ""

@@ -69,9 +69,9 @@ PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|
 
 # 「判定が「×」だった」「評価はA」「A評価の」: a grade the sheet itself wrote.
 # (a letter in lower case too: 「判定が「b」」 of a sheet that grades a/b/c)
-_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-Ea-e](?:-\d)?)"
+_GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-Ea-eSs](?:-\d)?)"
                        r"(?![A-Za-z\d])[」』\"]?"
-                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-Ea-e](?:-\d)?)[」』]?(?:評価|判定)"
+                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-Ea-eSs](?:-\d)?)[」』]?(?:評価|判定)"
                        # 「判定が「未達成」の指標」, 「「達成」だった指標」: a grade written in words, quoted
                        r"|(?:判定|評価|達成状況|評定|達成度)?(?:が|は|の)?[「『](未達成|達成)[」』]"
                        # 「判定（△）の指標」: a grade mark in brackets
@@ -82,11 +82,19 @@ _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|�
 
 
 
+_OTHER_GRADE_RE = re.compile(r"[」』\"]?(?:か|または|又は|もしくは|や|と|・|、)[「『\"]?([○◯×✕△◎]|[A-Ea-eSs](?:-\d)?)"
+                             r"(?![A-Za-z\d])")
+
+
 def asked_operation(n: str, q: str, *, valued: bool) -> tuple[str | None, str | None]:
     """The operation the (normalized) question `n` asks and the grade it names; `valued` when it asks a kind of
     value or names a year (then 「主要な指標」 asks that value, not which they are)."""
     operation = next((op for op, pat in OPERATIONS if pat.search(n)), None)
-    grade = next((next(g for g in m.groups() if g) for m in [_GRADE_RE.search(n)] if m), None)
+    found = _GRADE_RE.search(n)
+    grade = next(g for g in found.groups() if g) if found else None
+    # 「評定がsかaだった」: either grade
+    if grade and found and (other := _OTHER_GRADE_RE.match(n, found.end())):
+        grade = f"{grade}|{other.group(1)}"
     if grade and re.search(rf"{re.escape(grade)}[」』\"]?(?:以外|ではな|じゃな|でな|でもな)", n):
         grade = None  # 「×以外の指標」「×ではなかった指標」: the other indicators, not a grade to list
     if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):
