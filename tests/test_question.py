@@ -263,6 +263,8 @@ def test_english_policy_phrases_read_whole():
     glossed = gloss("How did the number of children on nursery-school waiting lists change?")
     assert "待機児童" in glossed and "子供" not in glossed  # (the children of 待機児童, no qualifier of them)
     assert "脱税" in gloss("And how much tax was evaded in those cases?")
+    from evalqa.question import analyse_question
+    assert analyse_question("Did that beat the target, and by how much?").operation == "compare"
 
 
 def test_english_durations_and_place_policies_read_as_the_sheets_write_them():

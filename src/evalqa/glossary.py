@@ -118,6 +118,7 @@ GLOSSARY: dict[str, str] = {
     "smallest": "最も少ない", "least": "最も少ない", "which": "どれ",
     "missed": "達成できなかった", "did not meet": "達成できなかった", "not achieved": "達成できなかった",
     "met": "達成した", "fall short": "下回った", "fell short": "下回った", "exceed": "上回った",
+    "beat": "上回った", "above the target": "目標を上回った", "below the target": "目標を下回った",
     "exceeded": "上回った", "why": "理由", "what does": "どのような", "describe": "どのような",
     "bureau in charge": "担当部局", "in charge": "担当部局", "responsible": "担当部局",
     "responsible for preparing": "作成責任者", "prepared by": "作成責任者", "who prepared": "作成責任者",
