@@ -265,6 +265,8 @@ def test_english_policy_phrases_read_whole():
     assert "脱税" in gloss("And how much tax was evaded in those cases?")
     from evalqa.question import analyse_question
     assert analyse_question("Did that beat the target, and by how much?").operation == "compare"
+    assert analyse_question("Which of the human-rights indicators met their target in FY2023?").operation == "met"
+    assert analyse_question("Which of the indicators missed their target in FY2023?").operation == "missed"
 
 
 def test_english_durations_and_place_policies_read_as_the_sheets_write_them():
