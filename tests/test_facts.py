@@ -385,3 +385,8 @@ def test_x_and_others_is_not_x_alone(tmp_path):
     assert fact is not None and fact.value == 610000, fact
     _, fact = best_fact(analyse_question("京都御所等の参観者数は令和4年度に何人だった？"), facts, lambda t: 1.0)
     assert fact is not None and fact.value == 884000, fact
+
+
+def test_essays_counted_by_hen(tmp_path):
+    facts = sheet_facts(tmp_path, "令和5年度は、作文コンテストに約6,700校から約71万編の応募があった。")
+    assert {(f.value, f.unit) for f in facts} >= {(6700, "校"), (710000, "編")}
