@@ -43,3 +43,9 @@ def test_a_value_next_years_sheet_revised_and_a_reference_row_of_its_caption(bot
     assert ans.kind == "comparison" and sorted(f.value for f in ans.figures) == [6, 31666, 31672], ans.text
     ans = bot.ask("金地金の密輸入事犯の処分件数、2020年から2023年まで合計すると何件？")
     assert "279件" in ans.text.splitlines()[0], ans.text
+
+
+def test_what_a_sheet_of_its_own_marks_new(bot):
+    # one sheet of the 施策 in the corpus: what it marks 【新規】 is what it added
+    ans = bot.ask("令和5年から新たに加わったサイバー対策の指標は何？")
+    assert ans.kind == "list" and "国際共同捜査等への参加件数" in ans.text, ans.text

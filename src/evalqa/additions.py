@@ -27,7 +27,7 @@ def asked_change(a: QuestionAnalysis) -> tuple[bool, str, str] | None:
     for kind, label, words in _KINDS:
         for added, pattern in ((True, _ADDED_RE), (False, _DROPPED_RE)):
             verb = pattern.pattern
-            said = rf"(?:{verb})[^、。?？]{{0,8}}?(?:{words})|(?:{words})[^、。?？]{{0,10}}?(?:{verb})"
+            said = rf"(?:{verb})[^、。?？]{{0,12}}?(?:{words})|(?:{words})[^、。?？]{{0,10}}?(?:{verb})"
             # (not a value of one named (「新しく加わった達成手段「X」の当初予算額は？」), nor what is to be added:
             # 「追加しようとしている」 is a plan, which a passage states)
             if re.search(said, q, re.I) and not re.search(
@@ -51,6 +51,8 @@ def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) 
         if cat.sheet_years.get(sid):
             by_policy.setdefault(cat.policy_titles.get(sid) or sid, []).append(sid)
     pairs = [sorted(ids, key=lambda s: cat.sheet_years[s]) for ids in by_policy.values() if len(ids) >= 2]
+    if not pairs and added and len(by_policy) == 1:
+        return _marked_new(a, cat, next(iter(by_policy.values())), kind, label)
     if len(pairs) != 1:
         return None
     years = pairs[0]
@@ -81,3 +83,25 @@ def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) 
     # (one found is what a follow-up asks about: 「そのR6年度の執行額は？」)
     one = [s for s in own(source) if s.name in found] if len(found) == 1 else []
     return Answer(a.question, text, True, figs, [], "list", Frame(subject=one[0] if one else None), cited=figs[:1])
+
+
+# 「【新規】」「（令和5年新設）」「新たに設定」: what a sheet marks as new in its name
+_NEW_MARK_RE = re.compile(r"新規|新設|新たに(?:設定|追加|開始)")
+
+
+def _marked_new(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str], kind: str, label: str
+                ) -> Answer | None:
+    """A 施策 of one sheet only: the 達成手段 or indicators its sheet marks new (「国際共同捜査等への参加件数
+    （令和5年新設）」), or None when it marks none."""
+    found = list(dict.fromkeys(s.name for sid in sheets for i in cat.subjects_of(sid)
+                               if (s := cat.subjects[i]).kind == kind and _NEW_MARK_RE.search(s.name)))
+    if not found:
+        return None
+    figs = [next(iter(s.figures)) for sid in sheets for i in cat.subjects_of(sid)
+            if (s := cat.subjects[i]).name in found and s.figures][:1]
+    title = cat.titles.get(sheets[0]) or sheets[0]
+    text = (f"施策「{title}」のシートが新たに設けたものとして示している{label}は{len(found)}件です"
+            f"（名前の「新規」「新設」による）。\n" + "\n".join(f"- 「{n}」" for n in found))
+    if figs:
+        text += "\n" + wording.cite(figs[0], cat.sheet_label(figs[0].sheet))
+    return Answer(a.question, text, True, figs, [], "list", Frame(), cited=figs)
