@@ -296,3 +296,13 @@ def test_relative_years_name_nothing():
     a = analyse_question("翌年は？")
     assert a.year_offset == 1 and "翌年" not in a.content
     assert "前年度" not in analyse_question("前年度の執行額は？").content
+
+
+def test_the_parts_to_add_after_what_they_count():
+    # 「間伐面積、北海道と東北を足すと」: 間伐面積 is what is counted, 北海道 and 東北 its parts; a list of three names
+    # stays three parts
+    from evalqa.sums import named_parts
+    assert named_parts("令和5年度の国有林の間伐面積、北海道と東北を足すと何ha？") == [
+        ("北海道", "令和5年度の国有林の間伐面積の北海道は何ha?"), ("東北", "令和5年度の国有林の間伐面積の東北は何ha?")]
+    assert [n for n, _ in named_parts("令和4年度の覚醒剤、大麻と麻薬の摘発件数を合計すると何件？") or []] == [
+        "覚醒剤", "大麻", "麻薬"]

@@ -54,7 +54,12 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
     if len(set(names)) < 2 or any(find_fiscal_years(n) for n in names) or names[-1].endswith("別"):
         return None  # (years added: see sum_answer; 「国籍・地域別の…の合計」: one breakdown, all its rows)
     rest = _ADDING_RE.sub("は", q[m.end():], count=1)
-    return [(n, q[:m.start()] + n + rest) for n in names]
+    head = q[:m.start()]
+    quantity = re.compile(r"(?:数|額|量|率|面積|割合)$")
+    if len(names) >= 3 and quantity.search(names[0]) and not any(quantity.search(n) for n in names[1:]):
+        # 「間伐面積、北海道と東北を足すと」: what is counted, then the parts of it
+        head, names = f"{head}{names[0]}の", names[1:]
+    return [(n, head + n + rest) for n in names]
 
 
 # a clause of names joined: 「A_の_B と C_の_D」, the names as the sheets print them
