@@ -11,6 +11,7 @@ from .answer import Answer, Frame
 from .crosslingual import Named
 from .evidence import Evidence, named_subjects
 from .grades import graded
+from .movers import asks_movers, movers_answer
 from .question import QuestionAnalysis, subject_words
 from .scope import asks_whole, one_per_policy, resolve_scope
 from .search import Hit
@@ -21,7 +22,7 @@ from .versions import asks_versions, versions_answer
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
 # A category asked of a ranking: 「一番多かった地域はどこ？」「どの県が」「最も多い月は」
 _CATEGORY_ASKED_RE = re.compile(r"どこ|どの(?:地域|国|県|都道府県|業種|種類|分野|区分|月)"
-                                r"|(?:地域|国|県|業種|種類|分野|区分|月)(?:は|が)")
+                                r"|(?:地域|国|県|業種|種類|分野|区分|月|飛行場|空港|港)(?:は|が)")
 
 
 def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue, evidence: Evidence,
@@ -69,6 +70,12 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
             a = replace(a, sheets=[focus])
             best = cat.stitched(best, [focus])[0]
         return aggregate.ranking(a, scope, cat, cat.newest(best) if best and not (a.years or a.sheets) else best)
+    if asks_movers(a.normalized) and _CATEGORY_ASKED_RE.search(a.normalized) and best is not None:
+        # 「前年度より減った飛行場はどこ？」: the rows of a breakdown of what is named that moved that way
+        split = best if best.series else next((s for sc, s in ranked[1:6] if s.series and s.sheet == best.sheet
+                                               and sc >= 0.5 * ranked[0][0]), None)
+        if split is not None and (moved := movers_answer(a, split, cat.sheet_label(split.sheet))) is not None:
+            return moved
     # (most of what the question names must be the subject's: 「アンチ・ドーピング…違反件数」 is not 指導件数)
     subjects = [best] if best is not None and evidence.names(a, best, [s for _, s in ranked[1:5]]) else []
     if not subject_words(a) and context is not None and context.subject is not None:
