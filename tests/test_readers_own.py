@@ -208,12 +208,21 @@ def test_targets_labelled_in_one_cell_and_a_year_wrapped_from_the_cell_above(tmp
     assert got[("派遣者数（人）", "実績値", 2023)] == 29
 
 
+def test_a_numbered_title_line_names_the_sheet(tmp_path):
+    p = tmp_path / "mhlw-r6-iv-6-1-kokoro.txt"
+    p.write_text("令和6年度　実績評価書\n施策目標Ⅳ－6－1 こころの健康づくりを推進すること\n"
+                 "担当部局名\t障害保健福祉部\n\n測定指標\n測定指標\t令和4年度\t令和5年度\n相談件数（件）\t120\t130\n",
+                 encoding="utf-8")
+    assert load_sheet(p).title == "こころの健康づくりを推進すること"
+
+
 def test_tables_copied_one_cell_to_a_line(tmp_path):
     # A web page's tables copied with each cell on a line of its own: the header of non-values sets the width,
     # each row a name and values (a grade, 「－」, the numbers of related indicators 「2、3」); short lines of prose
     # and headings around them stay lines.
     p = tmp_path / "mext-r6-3-1-dokusho.txt"
-    p.write_text("令和6年度　事後評価書\n\n施策名\n読書活動の推進\n\n1　予算額・執行額\n（単位：千円）\n区分\n"
+    p.write_text("令和6年度　事後評価書\n\n施策名\n読書活動の推進\n担当部局名\n総合教育政策局\n\n"
+                 "1　予算額・執行額\n（単位：千円）\n区分\n"
                  "令和4年度\n令和5年度\n当初予算（a）\n120,500\n131,200\n執行額\n110,300\n125,900\n\n"
                  "2　測定指標\n測定指標1　学校図書館の図書整備率（％）\n年度\n年度ごとの目標値\n実績値\n達成状況\n"
                  "令和4年度\n60\n58.2\n未達成\n令和5年度\n62\n63.5（速報値）\n達成\n"
@@ -226,8 +235,11 @@ def test_tables_copied_one_cell_to_a_line(tmp_path):
     assert got[("学校図書館整備事業", "予算額", 2023)] == 80000 and got[("読書推進事業", "予算額", 2023)] == 51200
     from evalqa.readers import read_document
     rows = {ln.number: ln.cells for ln in read_document(p).lines}
-    assert rows[8] == ["区分", "令和4年度", "令和5年度"] and rows[11] == ["当初予算（a）", "120,500", "131,200"]
-    assert rows[44] == ["取組を進めた。"] and rows[19] == ["測定指標1　学校図書館の図書整備率（％）"]
+    assert rows[10] == ["区分", "令和4年度", "令和5年度"] and rows[13] == ["当初予算（a）", "120,500", "131,200"]
+    assert rows[46] == ["取組を進めた。"] and rows[21] == ["測定指標1　学校図書館の図書整備率（％）"]
+    # (a header field's label over its value is one row of both: the sheet's 施策名 and 担当部局名)
+    sheet = load_sheet(p)
+    assert (sheet.title, sheet.bureau) == ("読書活動の推進", "総合教育政策局"), rows
 
 
 def test_a_workbook_with_a_sheet_per_year(tmp_path):

@@ -236,12 +236,20 @@ def _first(pairs: list[tuple[str, str]], keys: tuple[str, ...]) -> str | None:
     return None
 
 
+_NUMBERED_TITLE_RE = re.compile(r"(?:施策目標|政策目標|施策|政策)\s*(?:[IVX]+|\d+)(?:\s*[-－−‐]\s*(?:[IVX]+|\d+))+"
+                                r"\s+(\S.{3,})$")
+
+
 def read_form_metadata(lines: list[Line]) -> FormMetadata:
     """Title, ministry, 年度, document name, 担当部局 and policy number of a general evaluation document."""
     meta = FormMetadata()
     head = [ln for ln in lines if not ln.blank][:HEAD_LINES]
     pairs = _pairs(lines)
     title = _first(pairs, TITLE_KEYS)
+    for ln in head if title is None else []:  # 「施策目標Ⅳ−5−1 自殺総合対策を推進し、…」: a numbered title line
+        if len(ln.cells) == 1 and (m := _NUMBERED_TITLE_RE.match(nfkc(ln.cells[0]).strip())):
+            title = tidy(m.group(1))
+            break
     if title:  # 「政策7：行政手続の…」「⑤担い手の育成…」「1　交通事故の抑止」: the name without its number
         meta.title = re.sub(rf"^(?:政策\s*\d+\s*[:：]\s*|[{CIRCLED}]\s*|\d{{1,2}}[\s\u3000]+(?=\D))", "", title)
         # 「再犯防止対策の推進（基本政策Ⅴ …／施策13）」: where the 施策 stands in the ministry's system is not its name

@@ -45,8 +45,12 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[s
             count[sid] = count.get(sid, 0) + 1
     best = max(count.values(), default=0)
     top = sorted(sid for sid, n in count.items() if n == best)
-    # (one word only when it is the phrase's one word any title writes: 「the loneliness policy sheet」)
-    if best < min(2, len(groups)) or not top or len({cat.policy_titles.get(sid) for sid in top}) != 1:
+    # (one word only when it is the phrase's one word any title writes: 「the loneliness policy sheet」, or the one
+    # word only one 施策's title writes: 「the health ministry's suicide-prevention policy」 → 自殺)
+    own = {p for _, g in groups if len(ps := {cat.policy_titles.get(sid) for sid in g}) == 1 for p in ps}
+    if best < min(2, len(groups)) and len(own) == 1:
+        top = sorted({sid for _, g in groups for sid in g if cat.policy_titles.get(sid) in own})
+    elif best < min(2, len(groups)) or not top or len({cat.policy_titles.get(sid) for sid in top}) != 1:
         return [], set()
     if _ENGLISH_DOCUMENT_RE.search(a.question) is None:
         return top, set()

@@ -3,7 +3,8 @@ the lines of each table put back into rows of cells.
 
 A table is found where short lines run on: a header of cells that are no values, then rows of the same width
 whose first cell names the row and whose other cells are all values (numbers, 「－」, a grade, indicator numbers
-「1、5」). Of the widths that fit, the one that takes in the most lines; lines that make no table stay as they are.
+「1、5」). Of the widths that fit, the one that takes in the most lines; lines that make no table stay as they are,
+but for a header field's label over its value (「施策名」「人権の擁護（…）」), which make one row.
 """
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ def _table_at(cells: list[str], i: int) -> tuple[int, int] | None:
     return best
 
 
+# The labels of a sheet's header fields, each on a line of its own over its value (「施策名」「人権の擁護（…）」)
+_FIELD_LABEL_RE = re.compile(r"(?:施策名|政策名|施策目標|政策目標|基本政策|基本目標|評価方式|評価実施時期|評価対象期間"
+                             r"|担当部局名?|作成責任者名?|(?:次回の)?政策評価実施予定時期|達成すべき目標)")
+
+
 def restack(lines: list[Line]) -> list[Line]:
     """The document's lines with each run of one-cell lines that forms a table put back into its rows (each row
     numbered by the line of its first cell)."""
@@ -60,6 +66,13 @@ def restack(lines: list[Line]) -> list[Line]:
         while i < len(run):
             found = _table_at(cells, i)
             if found is None:
+                # (a header field's label on a line of its own, its value on the next: one row of both)
+                label = cells[i].strip()
+                if _FIELD_LABEL_RE.fullmatch(label) and i + 1 < len(run) and _table_at(cells, i + 1) is None \
+                        and not _FIELD_LABEL_RE.fullmatch(cells[i + 1].strip()):
+                    out.append(Line(run[i].number, [label, cells[i + 1].strip()], run[i].page))
+                    i += 2
+                    continue
                 out.append(run[i])
                 i += 1
                 continue
