@@ -9,13 +9,14 @@ from conftest import SHEETS, assistant_over
 pytestmark = [pytest.mark.slow]
 CYBER, RIGHTS, ODA = "npa-r6-5-1-cyber", "moj-r6-iv-9-jinken", "mofa-r6-vi-1-kaihatsu"
 CUSTOMS_OLD, CUSTOMS_NEW = "mof-r5-5-2-zeikan", "mof-r6-5-2-zeikan"
+SUICIDE, WORK = "mhlw-r6-iv-5-1-jisatsu", "mhlw-r5-iii-1-1-rousai"
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
     return assistant_over(tmp_path_factory, "forms13", (
         SHEETS / f"{CYBER}.xlsx", SHEETS / f"{RIGHTS}.txt", SHEETS / f"{ODA}.xlsx", SHEETS / f"{CUSTOMS_OLD}.xlsx",
-        SHEETS / f"{CUSTOMS_NEW}.pdf"))
+        SHEETS / f"{CUSTOMS_NEW}.pdf", SHEETS / f"{SUICIDE}.pdf", SHEETS / f"{WORK}.txt"))
 
 
 def test_a_year_of_a_worksheet_of_its_own_and_a_reference_indicators_trend(bot):
@@ -49,3 +50,9 @@ def test_what_a_sheet_of_its_own_marks_new(bot):
     # one sheet of the 施策 in the corpus: what it marks 【新規】 is what it added
     ans = bot.ask("令和5年から新たに加わったサイバー対策の指標は何？")
     assert ans.kind == "list" and "国際共同捜査等への参加件数" in ans.text, ans.text
+
+
+def test_a_policy_named_in_english_by_the_one_word_only_its_title_writes(bot):
+    # 'health' is 健康 of the workplace safety title too; 'suicide' (自殺) only the suicide-prevention title writes
+    ans = bot.ask("Which office is in charge of the health ministry's suicide-prevention policy evaluation?")
+    assert "自殺対策推進室" in ans.text, ans.text

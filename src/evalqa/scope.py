@@ -19,7 +19,7 @@ from .search import Hit
 from .subject import Subject, field_of
 from .subjects import STRONG, SubjectCatalogue
 from .terms import NOUN_RE, terms
-from .title_index import japanese_words, named_in_english, sheets_by_title_words, title_names
+from .title_index import japanese_words, named_in_english, sheets_by_title_words, title_names, words_of_policy
 
 _FIELD_RE = re.compile(r"個別分野(\d+)")
 INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
@@ -162,7 +162,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     fields = title_names(cat)[1]
     if not named:  # 「担い手施策の」「農地集積の施策で」「沖縄の評価書で」
         for nick in _NICKNAME_RE.finditer(q):
-            said = [t for t in terms(re.split(r"[のとやでがはをにも]", nick.group(1))[-1])
+            # (a ministry's name before it, 「厚生労働省施策」, is whose, not what: its 労働 names no 施策)
+            whose = _MINISTRY_RE.sub("の", nick.group(1))
+            said = [t for t in terms(re.split(r"[のとやでがはをにも]", whose)[-1])
                     if len(t) >= 2 and not re.fullmatch(r"[a-z]*\d+", t)]  # (nor 2023, fy2023: a year)
             # (of the words before it, the run of title words next to it: 「…執行額保育施策」 names 保育)
             own = said[len(said) - next((i for i, t in enumerate(reversed(said)) if t not in title_names(cat)[2]),
@@ -173,7 +175,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     english: set[str] = set()  # the English words that named it
     in_english = False
     if not named and a.lang == "en":  # 「the Hokkaido development sheet」: title words in English
-        named, english = named_in_english(a, cat)
+        bodies = _asked_bodies(a, cat)
+        named, english = named_in_english(a, cat, {sid for sid, m in cat.sheet_meta.items()
+                                                   if m.get("ministry") in bodies} if bodies else None)
         in_english = bool(named)
     by_title = bool(named) and (not in_english or bool(english))
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
@@ -280,8 +284,7 @@ def _narrowed(named: list[str], content: Sequence[str], ministries: set[str], ca
     shared = {sid: sum(cat.idf(t) for t in asked & set(terms(cat.titles.get(sid) or ""))) for sid in named}
     # An English word counts for a title that writes one of its Japanese words (「railway」: 鉄道の安全性…).
     # (the question's own words: the analysis keeps only the English words it could read)
-    english = [t for t in dict.fromkeys(re.findall(r"[a-z]{4,}", question.lower())) if t not in ministries] \
-        if question.isascii() else []
+    english = [t for t in words_of_policy(question) if t not in ministries] if question.isascii() else []
     for t in english:
         said = japanese_words(t)
         for sid in named:

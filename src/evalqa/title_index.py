@@ -24,20 +24,33 @@ def japanese_words(word: str) -> list[str]:
     return [] if lexicon is None else [j for j in lexicon.japanese(word)[:12] if len(j) >= 2]
 
 
-def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue) -> tuple[list[str], set[str]]:
+# 「the health ministry's」「the Fisheries Agency's」: the words of a body's name, not of the 施策's
+_BODY_WORDS_RE = re.compile(r"\b(?:[a-z\-]+\s+){0,2}(?:ministry|agency|commission|office|bureau|board)(?:'s)?\b")
+
+
+def words_of_policy(text: str) -> list[str]:
+    """The English words (four letters at least) of a question or phrase that may be a 施策's title words: not
+    those of a body's name (「the health ministry's」)."""
+    return list(dict.fromkeys(re.findall(r"[a-z]{4,}", _BODY_WORDS_RE.sub(" ", text.lower()).replace("'s", ""))))
+
+
+def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str] | None = None
+                     ) -> tuple[list[str], set[str]]:
     """The sheets of the one 施策 whose title writes more of the words an English question puts before
     the document it names (「the Hokkaido development pre-analysis sheet」, 「MLIT's railway safety policy」) than
     any other's (two at least, or the phrase's only such word), by the Japanese words the dictionary gives them
     (development → 開発); and those words where the question speaks of the document (「Quasi-Zenith satellites
     operating」 names the indicator 準天頂衛星の運用機数 in its 施策's words: they stay the subject's). Words elsewhere
-    name no sheet (「illegal dumping … stay under」 is no 不法滞在)."""
+    name no sheet (「illegal dumping … stay under」 is no 不法滞在), nor do a body's (「the health ministry's」);
+    `within`: the sheets of the ministry the question names."""
     phrase = _ENGLISH_NAMING_RE.search(a.question)
     if phrase is None:
         return [], set()
     index = title_names(cat)[2]  # title word → sheets
     groups: list[tuple[str, set[str]]] = []
-    for w in dict.fromkeys(re.findall(r"[a-z]{4,}", phrase.group(1).lower().replace("'s", ""))):
-        if sids := set().union(*(index.get(j, set()) for j in japanese_words(w))):
+    for w in words_of_policy(phrase.group(1)):
+        # (of the sheets of the ministry the question names, when it names one)
+        if sids := set().union(*(index.get(j, set()) for j in japanese_words(w))) & (within or set(cat.titles)):
             groups.append((w, sids))
     count: dict[str, int] = {}
     for _, g in groups:
