@@ -1,7 +1,8 @@
-"""Sheets of the nineteenth blind set's forms: a workbook with a worksheet per year (npa-r6-5-1-cyber), a web page
-whose tables were copied one cell to a line (moj-r6-iv-9-jinken), a workbook graded s/a/b/c with a hidden breakdown
-by region (mofa-r6-vi-1-kaihatsu), and next year's customs sheet as a PDF beside last year's workbook
-(mof-r6-5-2-zeikan, mof-r5-5-2-zeikan), which revises one value."""
+"""Sheets of the twentieth blind set's forms (tests/qa_blind18_*): a workbook with a worksheet per year
+(npa-r6-5-1-cyber), a web page whose tables were copied one cell to a line (moj-r6-iv-9-jinken), a workbook graded
+s/a/b/c with a hidden breakdown by region (mofa-r6-vi-1-kaihatsu), next year's customs sheet as a PDF beside last
+year's workbook (mof-r6-5-2-zeikan, mof-r5-5-2-zeikan), which revises one value, and a PDF titled by a numbered
+line (mhlw-r6-iv-5-1-jisatsu)."""
 import pytest
 
 from conftest import SHEETS, assistant_over
@@ -56,3 +57,9 @@ def test_a_policy_named_in_english_by_the_one_word_only_its_title_writes(bot):
     # 'health' is 健康 of the workplace safety title too; 'suicide' (自殺) only the suicide-prevention title writes
     ans = bot.ask("Which office is in charge of the health ministry's suicide-prevention policy evaluation?")
     assert "自殺対策推進室" in ans.text, ans.text
+
+
+def test_reference_indicators_under_a_numbered_heading_are_not_counted(bot):
+    # 「5．参考指標（目標値は設定していない）」: its rows are no 測定指標
+    ans = bot.ask("自殺対策の実績評価書で、測定指標はいくつ設定されてる？")
+    assert "6件" in ans.text.splitlines()[0], ans.text

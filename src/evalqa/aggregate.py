@@ -97,7 +97,8 @@ def count(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | 
                 # (a breakdown table's categories, 県別 or 国・地域別, are not indicators of their own)
                 # (a table under a heading 「■参考表 …」 holds reference figures, whatever its rows are named)
                 listed = [n for n, ref in dict.fromkeys(
-                              (s.name, any(_REFERENCE_RE.match(p.lstrip("■□◆◇ ")) for p in s.section))
+                              (s.name, any(_REFERENCE_RE.match(re.sub(r"^[■□◆◇\s]*(?:\d{1,2}\s*[．.、]\s*)?", "", p))
+                                           for p in s.section))
                               for s in cat.subjects if s.sheet == sid and s.kind == "indicator" and scope.holds(s)
                               and not all(f.series for f in s.figures))
                           if (bool(_REFERENCE_RE.match(n)) or ref) == (kind == "reference")
