@@ -78,7 +78,12 @@ def format_value(figure: Figure) -> str:
     unit = figure.unit
     if unit is None:
         unit = next((u for pat, u in COUNTERS if re.search(pat, figure.subject)), "")
-    return f"{num}{unit}"
+    # (「63.9（速報値）」: the state the sheet gives a value in its cell goes with it)
+    state = m.group(1) if (m := _STATE_RE.search(figure.raw or "")) and figure.measure != "本文記載" else ""
+    return f"{num}{unit}" + (f"（{state}）" if state else "")
+
+
+_STATE_RE = re.compile(r"[(（]\s*(速報値?|見込み?値?|暫定値?|概数|推計値?)\s*[)）]")
 
 
 # --- output ---------------------------------------------------------------------------------------
