@@ -306,3 +306,13 @@ def test_the_parts_to_add_after_what_they_count():
         ("北海道", "令和5年度の国有林の間伐面積の北海道は何ha?"), ("東北", "令和5年度の国有林の間伐面積の東北は何ha?")]
     assert [n for n, _ in named_parts("令和4年度の覚醒剤、大麻と麻薬の摘発件数を合計すると何件？") or []] == [
         "覚醒剤", "大麻", "麻薬"]
+
+
+def test_what_a_sheet_added_is_not_a_plan_to_add():
+    from evalqa.additions import asked_change
+    from evalqa.question import analyse_question
+    added = asked_change(analyse_question("令和6年度の評価書で、新たに加わった達成手段は？"))
+    assert added == (True, "means", "達成手段")
+    for q in ("令和6年度から参考指標への追加を検討しているのは何？",
+              "次の評価に向けてどんな参考指標を追加しようとしている？"):
+        assert asked_change(analyse_question(q)) is None, q

@@ -32,7 +32,7 @@ def asked_change(a: QuestionAnalysis) -> tuple[bool, str, str] | None:
             # 「追加しようとしている」 is a plan, which a passage states)
             if re.search(said, q, re.I) and not re.search(
                     r"何(?:件|個|本|人|回|%|％|つ)|いくつ|いくら|どれくらい|how (?:many|much)|しよう|する予定|予定して"
-                    r"|\bplan", q, re.I) and not (a.family and a.explicit):
+                    r"|検討|\bplan", q, re.I) and not (a.family and a.explicit):
                 return added, kind, label
     return None
 

@@ -36,6 +36,7 @@ FIELD_NOUNS: dict[str, str] = {
     "drugs": "不正薬物", "passengers": "旅客", "consumer": "消費者", "consumers": "消費者",
     "cultural properties": "文化財", "cultural property": "文化財", "national treasures": "国宝",
     "domestic timber": "国産材", "timber": "国産材", "catch": "漁獲量", "farmland": "農地", "new farmers": "新規就農者",
+    "training courses": "養成講座", "training course": "養成講座", "courses": "講座",
     "suicide rate": "自殺死亡率", "suicides": "自殺者数", "suicide": "自殺",
     "industrial accidents": "労働災害", "occupational accidents": "労働災害", "heatstroke": "熱中症",
     "killed or injured": "死傷者", "killed and injured": "死傷者", "deaths and injuries": "死傷者",
