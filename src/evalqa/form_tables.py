@@ -22,6 +22,7 @@ from .cells import CIRCLED, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import find_fiscal_years, parse_fiscal_year, to_label
 from .form_cells import read_value, year_cell, year_row, year_row_with_label
+from .form_rows import CALENDAR_YEAR_RE, inner_header, labelled_value, of_caption, subject_of, unit_field
 from .measures import GRADE_HEADS, GRADE_MARKS, is_grade_head, measure_of
 from .measures import UNIT_PARENS as _UNIT_PARENS
 from .normalize import nfkc, norm, tidy
@@ -30,11 +31,9 @@ from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Table
 
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
-_UNIT_WORD_RE = re.compile(r"[^\d\s]{1,6}")
 _FIELDS = {"単位", "評価の向き", "主要な測定指標", "主要", "指標の種類", "測定指標の種類"}
 _LABEL_HEADERS = (*GRADE_HEADS, "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年", "単位")
 # 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
-_CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")
 _YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)(?:\((?:R|H)\d{1,2}\))?(.{2,8})")
 # What an inner header row's first cell names: the table that starts there (「業績指標 | 基準値 | 令和元年 …」).
 _TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指標|指標|達成手段|事務事業|予算")
@@ -90,7 +89,7 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
             col.owner = col.owner or owner
             n = norm(text)
             # (「R4」 alone under a 年度 header is that year too)
-            if col.year is None and (m := YEAR_IN_HEADER_RE.search(n) or _CALENDAR_YEAR_RE.search(n)
+            if col.year is None and (m := YEAR_IN_HEADER_RE.search(n) or CALENDAR_YEAR_RE.search(n)
                                      or re.fullmatch(r"[RH](?:\d{1,2}|元)", n)):
                 col.year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year)
                 col.year_label = tidy(text) if col.year and len(n) <= 12 else m.group(0)
@@ -125,58 +124,6 @@ def _columns(header: list[list[str]], sheet: Sheet, width: int) -> dict[int, _Co
     return cols
 
 
-def _inner_header(cells: list[str], sheet: Sheet) -> bool:
-    """Is a row without values a table's header: after its first cell, two or more years or measure words and
-    at least one of them a measure (「業績指標 | 基準値 | 基準年 | 令和元年 | … | 目標値 | 目標年」)?"""
-    rest = [norm(c) for c in cells[1:] if c.strip()]
-    years = [t for t in rest if year_cell(t, sheet) or _CALENDAR_YEAR_RE.fullmatch(t)]
-    measures = [t for t in rest if t not in years and (measure_of(t, whole=True) or (
-        len(t) <= 16 and measure_of(t) is not None and not t.endswith("。")))]
-    return len(years) + len(measures) >= 2 and len(measures) >= 1
-
-
-def _labelled(cells: list[str], c: int, sheet: Sheet) -> tuple[str, tuple[int, str] | None] | None:
-    """The measure of a value whose own label stands right before it in the row, and the year written right
-    after it (「基準値 | 16.9 | 平成27年出所者」), else None."""
-    label = measure_of(cells[c - 1], whole=True) if c >= 1 and cells[c - 1].strip() else None
-    if label is None:
-        return None
-    after = cells[c + 1].strip() if c + 1 < len(cells) else ""
-    m = YEAR_IN_HEADER_RE.search(norm(after)) or _CALENDAR_YEAR_RE.search(norm(after))
-    year = parse_fiscal_year(m.group(0), sheet.era, sheet.fiscal_year) if m else None
-    return label, ((year, tidy(m.group(0))) if year and m else None)
-
-
-def _unit_field(cells: list[str]) -> str | None:
-    """「単位 | 隻」: the unit a field row gives, else None."""
-    if len(cells) > 1 and norm(cells[0]) == "単位" and _UNIT_WORD_RE.fullmatch(norm(cells[1])):
-        return tidy(cells[1]).replace("％", "%")
-    return None
-
-
-def _subject_of(cell: str) -> str:
-    """「①段差解消された旅客施設の割合＊」 → 「段差解消された旅客施設の割合*」."""
-    t = tidy(re.sub(r"^\s*[0-9０-９]{1,2}[\s\u3000]+(?=\D)", "", cell))  # 「１　資源生産性」
-    t = re.sub(rf"^(?:[{CIRCLED}]|\d{{1,2}}(?:-\d{{1,2}})?[\s.．、]|[(（]\d{{1,2}}[)）])\s*", "", t)
-    t = re.sub(r"\s*[*＊]$", "*", t)  # (the star marks a main indicator: it stays, as one 「*」)
-    return re.sub(r"\s*[(（]アウト(?:カム|プット)[)）]$", "", t).strip()
-
-
-def _of_caption(name: str, title: str, section: Section) -> str:
-    """A 参考指標's row that names a quantity its caption names of something (「処分件数（件）」 under 「金地金の密輸入
-    事犯の処分件数及び脱税額」): that something's quantity, 「金地金の密輸入事犯の処分件数（件）」."""
-    bare = re.sub(r"[(（][^()（）]*[)）]$", "", norm(name))
-    if section.kind != "reference" and "参考" not in title or len(bare) < 2 or (at := norm(title).find(bare)) <= 0:
-        return name
-    head = norm(title)[:at]
-    if re.search(r"(?:及び|並びに|[・、と])$", head):  # (「…の処分件数及び脱税額」: 脱税額 is of what 処分件数 is of)
-        head = re.sub(r"(?:及び|並びに|[・、と])$", "", head)
-        head = head[:head.rfind("の") + 1]
-    elif not head.endswith("の"):
-        return name  # (「全国の消費生活相談件数」: 相談件数 is a word of another noun)
-    return f"{head}{name}" if head and not norm(name).startswith(head) else name
-
-
 # A note that says what a 達成手段 table's year cells hold: 予算額 and, in brackets, 執行額
 _PAIRED_NOTE_RE = re.compile(r"予算額\(執行額\)|\(\s*\)内(?:の(?:数値|金額))?は執行額|括弧内は執行額|かっこ内は執行額")
 
@@ -190,7 +137,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     cols = _columns([r.cells for r in table.header if r not in labelled], sheet, width)
     body = labelled + table.body
     # 「単位 | 件 | 最終目標値（目標年） | 0（毎年）」 read as the header: its unit holds for the rows
-    state = _RowState(unit=next((u for r in table.header if (u := _unit_field(r.cells))), None))
+    state = _RowState(unit=next((u for r in table.header if (u := unit_field(r.cells))), None))
     out: list[Figure] = []
     # 「主な事務事業（令和3年度）」「業績指標の実績（令和3年）」: a table of one year says it in brackets in its title
     # (「令和5年度事前分析表」, the document's own heading, is not a table's year).
@@ -250,12 +197,12 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         if own and (y := parse_fiscal_year(own.group(1), sheet.era, sheet.fiscal_year)) \
                 and (m := measure_of(own.group(2), whole=True)):
             row_year, row_measure = (y, tidy(own.group(1))), m
-        if len(texts) > 2 and (unit := _unit_field([first, texts[1][1]])):
+        if len(texts) > 2 and (unit := unit_field([first, texts[1][1]])):
             state.unit = unit  # 「単位 | 隻 | 最終目標値 | 1,600以下」: fields
             continue
         if row_year is not None:
             pass  # the subject stays the table's (or the indicator's above)
-        elif not values and _inner_header(cells, sheet):
+        elif not values and inner_header(cells, sheet):
             # 「業績指標 | 基準値 | 基準年 | 令和元年 …」 inside a block of fields: a table starts here, with
             # these columns, named by its first cell.
             cols, years_across, table_unit = _columns([cells], sheet, width), {}, None
@@ -294,7 +241,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             continue
         elif norm(first) in _FIELDS and all(v.value is None for vs in values.values() for v in vs):
             # 「単位 | ％」「評価の向き | 大きいほど良好」「主要 | －」 over an indicator's rows: its fields, not a name
-            state.unit = (len(texts) == 2 and _unit_field([first, texts[1][1]])) or state.unit
+            state.unit = (len(texts) == 2 and unit_field([first, texts[1][1]])) or state.unit
             continue
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
@@ -307,7 +254,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             if first.startswith(("(", "（")):
                 rest = re.sub(r"^[(（][^()（）]{1,8}[)）]", "", rest)
             if rest:
-                named = _subject_of(state.subject + rest)
+                named = subject_of(state.subject + rest)
                 for f in out:
                     if f.subject == state.subject:
                         f.subject = named
@@ -320,7 +267,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             own_year = re.search(r"[(（]([^()（）]{1,10}年度?)[)）]$", first.strip())
             name = first.strip()[:own_year.start()] if own_year and title_year is not None and parse_fiscal_year(
                 own_year.group(1), sheet.era, sheet.fiscal_year) == title_year else first
-            state = _RowState(subject=_of_caption(_subject_of(name), title, section), unit=unit_of(name))
+            state = _RowState(subject=of_caption(subject_of(name), title, section), unit=unit_of(name))
             named_row = i
         elif first and unit_of(first):
             state.unit = unit_of(first)
@@ -359,8 +306,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                     continue  # (a 補正予算 or 執行額 of a year not yet come: nothing)
                 measure = col.measure  # 「令和6年度要求額」: next year's request, on the 当初予算 row
             # (a value that states its own year, 「10（令和7年）」 after 「目標値」, is its label's whatever the column)
-            pair = _labelled(cells, c, sheet) if not col.measure and (not col.year or any(v.year for v in vals)) \
-                else None
+            pair = labelled_value(cells, c, sheet) if not col.measure and (
+                not col.year or any(v.year for v in vals)) else None
             if pair is not None:  # 「基準値 | 16.9 | 平成27年 | 目標値 | 12.0以下 | 令和8年」: each value its label's
                 measure, labelled_year = pair
             else:
