@@ -28,6 +28,14 @@ def assistant_over(tmp_path_factory, name, paths):
     return Assistant(Index.open(root / "index"))
 
 
+def assistant_over_texts(tmp_path_factory, name, texts):
+    """An Assistant over sheets of our own given as text: ``texts`` maps a file name to its content."""
+    root = tmp_path_factory.mktemp(f"{name}_src")
+    for file_name, text in texts.items():
+        (root / file_name).write_text(text, encoding="utf-8")
+    return assistant_over(tmp_path_factory, name, tuple(root / f for f in texts))
+
+
 @pytest.fixture(scope="session")
 def seed():
     from evalqa import load_sheet

@@ -3,7 +3,7 @@ quantities (「研修員受入人数（人） | 出身国・地域数（か国�
 the quantity in focus, in its unit, whatever the other columns' names share with it."""
 import pytest
 
-from conftest import assistant_over
+from conftest import assistant_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -19,9 +19,7 @@ SHEET = ("令和6年度　政策評価書\n\n施策名\t経済協力\n\n測定�
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    root = tmp_path_factory.mktemp("breakdowns_src")
-    (root / "mofa-r6-6-1-kyoryoku.txt").write_text(SHEET, encoding="utf-8")
-    return assistant_over(tmp_path_factory, "breakdowns", (root / "mofa-r6-6-1-kyoryoku.txt",))
+    return assistant_over_texts(tmp_path_factory, "breakdowns", {"mofa-r6-6-1-kyoryoku.txt": SHEET})
 
 
 def test_a_region_asked_after_a_quantity_is_that_quantitys_row(bot):

@@ -3,7 +3,7 @@
 indicator the question names answers, not the other sheet's of the same year and unit."""
 import pytest
 
-from conftest import assistant_over
+from conftest import assistant_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -21,11 +21,8 @@ ROADS = ("令和5年度　実績評価書\n\n施策名\t道路交通の安全\n\
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    root = tmp_path_factory.mktemp("revisions_src")
-    (root / "soumu-r5-13-kasai.txt").write_text(FIRE, encoding="utf-8")
-    (root / "npa-r5-4-1-kotsu.txt").write_text(ROADS, encoding="utf-8")
-    return assistant_over(tmp_path_factory, "revisions", (root / "soumu-r5-13-kasai.txt",
-                                                          root / "npa-r5-4-1-kotsu.txt"))
+    return assistant_over_texts(tmp_path_factory, "revisions",
+                                {"soumu-r5-13-kasai.txt": FIRE, "npa-r5-4-1-kotsu.txt": ROADS})
 
 
 def test_the_note_of_the_indicator_named_is_compared(bot):

@@ -80,7 +80,7 @@ def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) 
     figs = [next(iter(s.figures)) for s in own(source) if s.name in found and s.figures]
     if figs:
         text += "\n" + wording.cite(figs[0], cat.sheet_label(figs[0].sheet))
-    # (one found is what a follow-up asks about: 「そのR6年度の執行額は？」)
+    # (the one found is what a follow-up asks about: 「その年度の執行額は？」 after 「新たに加わった達成手段は？」)
     one = [s for s in own(source) if s.name in found] if len(found) == 1 else []
     return Answer(a.question, text, True, figs, [], "list", Frame(subject=one[0] if one else None), cited=figs[:1])
 
