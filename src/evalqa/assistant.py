@@ -11,6 +11,7 @@ from . import aggregate, header_fields, wording
 from .additions import added_answer
 from .answer import Answer, Frame, question_refusal, refusal
 from .breakdown import TOTALS
+from .categories import asks_categories, categories_answer
 from .conversation import Conversation, followup_frame, years_in_context
 from .crosslingual import NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
@@ -19,6 +20,7 @@ from .figure import bare_name
 from .index import Index
 from .many_figures import many_answer
 from .matching import states_asked
+from .normalize import norm
 from .numeric import means_start, numeric_answer
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
@@ -41,8 +43,9 @@ from .stated import (
 )
 from .subject import Subject, series_in, unit_word
 from .subjects import STRONG, SubjectCatalogue
-from .sums import asks_sum, named_parts, named_sum_answer
+from .sums import asks_sum, headed_parts, named_parts, named_sum_answer
 from .terms import terms
+from .value_state import asks_state, of_value_in_focus, state_answer, written_number
 from .versions import asks_versions, versions_answer
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
@@ -108,6 +111,12 @@ class Assistant:
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
+        # 「入国者数、A国とB国を合わせると」: two categories of one breakdown, when each answer is one
+        if (headed := headed_parts(question)) is not None:
+            answers = [(n, self._answer(sub, context)) for n, sub in headed]
+            if all(ans.found and ans.figures and norm(n) in norm(ans.figures[0].series or "") for n, ans in answers) \
+                    and (added := named_sum_answer(question, answers, cat.sheet_label)) is not None:
+                return self._finish(added, hits)
         # 「覚醒剤と大麻の摘発件数を合計すると」: each, then added
         if (parts := named_parts(question, self.evidence.mentioned)) is not None:
             answers = [(n, self._answer(sub, context)) for n, sub in parts]
@@ -148,7 +157,8 @@ class Assistant:
         # (not with a kind of value and a year: 「令和5年度の執行率はどうなった？」 asks the value in focus).
         passage = a.prose and not shifted and not (a.family and a.years)
         followup = context is not None and context.subject is not None and (
-            not a.content or a.short or a.connective) and not (a.reason or passage or a.operation)
+            not a.content or a.short or a.connective or of_value_in_focus(a)) \
+            and not (a.reason or passage or a.operation)
         # Proper nouns the sheets never mention: nothing to answer from.
         ev = self.evidence
         missing = [p for p in a.proper if not ev.mentioned(p.lower()) and not ev.country_in_corpus(p)]
@@ -162,7 +172,13 @@ class Assistant:
             unmatched = [p for p in a.proper if not self.evidence.carries(frame.subject, p)]
             if unmatched:
                 return self._finish(refusal(question, wording.unknown_nouns(unmatched, [frame.subject.name])), hits)
-            if (said := state_fact(replace(a, years=frame.years), frame.subject, cat.facts)) is not None:
+            if of_value_in_focus(a):  # (「速報値」 names no other subject: 緊急地震速報 is not asked)
+                frame = replace(context, years=a.years or [y + a.year_offset for y in context.years])
+            assert frame.subject is not None
+            if asks_state(a):  # 「それって確定値？」: the state of the value in focus, from its cell or a note
+                return self._finish(state_answer(a, frame, self.index, cat.sheet_label), hits)
+            if (said := state_fact(replace(a, years=frame.years), frame.subject, cat.facts,
+                                   written_number(self.index, frame.subject))) is not None:
                 return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「見直し前の目標は？」
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
         if (revised := revised_answer(a, cat)) is not None:  # 「速報値から確定値でどれだけ変わった」
@@ -213,6 +229,10 @@ class Assistant:
             best, strong = (1.0, cands[0]), True
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
         subject = best[1]
+        # 「違反の類型は何種類？」: the rows of a breakdown counted
+        if subject is not None and asks_categories(a, subject) \
+                and (kinds := categories_answer(a, subject, cat.sheet_label(subject.sheet))) is not None:
+            return self._finish(kinds, hits)
         dense_fact = bool(named) and fact_score < MIN_FACT and asks_number and single
         # An English question names a sentence's counted thing in other words: the closest sentence.
         if dense_fact and named is not None:
@@ -264,7 +284,8 @@ class Assistant:
         # 「第十二管区の…」 where a table near it has 第一〜第十一管区: a category no table has
         if (absent := absent_category(a, [subject, *(t for _, t in ranked[:5])])) is not None:
             return self._finish(refusal(question, wording.unknown_nouns([absent], [subject.name])), hits)
-        if (said := state_fact(a, subject, cat.facts)) is not None:  # the table's value is of another state
+        # the table's value is of another state
+        if (said := state_fact(a, subject, cat.facts, written_number(self.index, subject))) is not None:
             return self._finish(stated_answer(a, said, cat.sheet_label), hits)
         if (before := earlier_state(a, subject)) is not None:  # 「修正前は？」: the table prints the value as it is now
             return self._finish(refusal(question, wording.not_as_before(before, subject.name)), hits)

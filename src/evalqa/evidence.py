@@ -280,7 +280,7 @@ def absent_category(a: QuestionAnalysis, subjects: Sequence[Subject]) -> str | N
 
 
 def _absent_from(a: QuestionAnalysis, subject: Subject) -> str | None:
-    names = [s for s in subject.series if s]
+    names = [norm(s) for s in subject.series if s]  # (「60～74歳」 as the question's matching form writes it)
     # (a breakdown lists its categories in full, with their total; an indicator's few series, 学部生 and
     # 大学院生, do not: 「外国人留学生」 is no category missing from them)
     if not any(s in TOTALS for s in names) or any(s in a.normalized for s in names) \

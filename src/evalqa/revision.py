@@ -117,11 +117,12 @@ def earlier_state(a: QuestionAnalysis, subject: Subject) -> str | None:
                  if re.match(r"(?:修正|訂正|改定|見直し)前", word) and not re.search(pattern, own)), None)
 
 
-def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -> Figure | None:
+def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure],
+               number: str | None = None) -> Figure | None:
     """A sentence of the subject's sheet that states the value in the state the question asks, when the table
     holds it in another: 「見直し前の目標は？」 of a target the table prints as revised, where a note says
     「見直し前の目標（8,000億円以下）」. The sentence must name the subject (its name less brackets) and, when a
-    year is asked, be of that year."""
+    year is asked, be of that year. `number`: the indicator's number as its sheet writes it, when known."""
     asked = states_asked(a.normalized)
     if not asked:
         return None
@@ -131,8 +132,8 @@ def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure]) -
     core = bare_name_of(subject.name)
     units = {u for f in subject.figures if (u := unit_word(f))}
     # (a note names the indicator by its number: 「指標3の令和4年度の実績値は、前回の評価書では…」)
-    number = next((m.group(1) for t in (subject.name, *reversed(subject.section))
-                   if (m := re.match(r"(?:測定)?指標\s*(\d{1,2})(?!\d)", norm(t)))), None)
+    number = number or next((m.group(1) for t in (subject.name, *reversed(subject.section))
+                             if (m := re.match(r"(?:測定)?指標\s*(\d{1,2})(?!\d)", norm(t)))), None)
     said = [f for f in facts if f.sheet == subject.sheet and (core and core in f.raw or number and re.search(
                 rf"(?<![\d-])指標\s*{number}(?![\d-])", f.raw))
             and any(re.search(pattern, f"{f.subject} {f.series or ''} {f.note or ''}") for _, pattern, _ in asked)

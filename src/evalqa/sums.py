@@ -66,6 +66,24 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
 _CLAUSE_JOIN_RE = re.compile(r"と|及び|および")
 
 
+# 「入国者数、A国とB国を合わせると」: what is counted, a comma, then two of its categories joined
+_HEADED_RE = re.compile(rf"{_ITEM}、{_ITEM}(?:と|及び|および){_ITEM}(?!別)(?=を?(?:足し)?{_ADDING})")
+
+
+def headed_parts(question: str) -> list[tuple[str, str]] | None:
+    """(category, question about it alone) when a question names what is counted, then the categories of it to
+    add: 「令和4年の入国者数、A国とB国を合わせると何人？」 → [(A国, 令和4年の入国者数、A国は何人？), …].
+    The caller keeps this reading only when each answer is the category of a breakdown (「A、BとC」 may also
+    list three things)."""
+    q = norm(question)
+    m = _HEADED_RE.search(q)
+    if m is None or len({m.group(2), m.group(3)}) < 2 or any(find_fiscal_years(n) for n in m.groups()):
+        return None
+    head = q[:m.start(2)]
+    rest = _ADDING_RE.sub("は", q[m.end():], count=1)
+    return [(n, head + n + rest) for n in (m.group(2), m.group(3))]
+
+
 def _printed_parts(q: str, mentioned: Callable[[str], bool]) -> list[tuple[str, str]] | None:
     """A clause before the word of adding whose parts, split at と / 及び, are each printed in a sheet; the
     first may follow words of the clause (「令和4年度の」), the last may be followed by them (「の執行額」)."""
@@ -113,6 +131,8 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
     total = sum(f.value for f in got if isinstance(f.value, (int, float)))
     shown = wording.value(_with_value(got[0], total))
     names = "と".join(f"「{n}」" for n, _ in parts)
+    if len({(f.sheet, f.subject) for f in got}) == 1 and all(f.series for f in got):
+        names = f"「{got[0].subject}」の{names}"  # (categories of one breakdown: say of what)
     rows = [(n, wording.value(f)) for (n, _), f in zip(parts, got, strict=True)]
     year = f"{wording.year(got[0])}の" if got[0].fiscal_year else ""
     text = (f"{year}{names}を合計すると{shown}です（計算値）。\n\n"
