@@ -342,3 +342,13 @@ def test_reading_a_pdf_leaves_no_font_warnings(caplog):
     sheet = load_sheet(Path(__file__).parent / "sheets" / "csti-r6-21-sip-moonshot.pdf")
     assert sheet.figures
     assert not [r for r in caplog.records if r.name.startswith("pdfminer")], caplog.text[:300]
+
+
+def test_a_text_drawn_over_its_neighbours_cell_goes_whole_to_its_own():
+    """A merged cell's 「13.0以下（令和8年）」 overflows leftwards over the 令和5年 cell's 「17.4」 on the same baseline:
+    read by position the two interleave (「171.43.0」); each text drawn goes whole to the cell holding most of it."""
+    sheet = load_sheet(Path(__file__).parent / "sheets" / "mhlw-r6-iv-5-1-jisatsu.pdf")
+    rate = [f for f in sheet.figures if f.subject.startswith("自殺死亡率")]
+    assert [f.value for f in rate if f.measure == "実績値" and f.fiscal_year == 2023] == [17.4]
+    assert [(f.value, f.fiscal_year) for f in rate if f.raw.startswith("13.0以下")] == [(13, 2026)]
+    assert not any("171.4" in f.raw for f in sheet.figures)

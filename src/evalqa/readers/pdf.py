@@ -166,7 +166,7 @@ def _open_ends(table: Any) -> list[float]:
 def _table_rows(table: Any) -> list[list[str]]:
     """The table's rows of cells; a merged cell's covered cells are empty, wrapped lines are joined."""
     rows = []
-    for row in table.extract():
+    for row in _extract(table):
         cells = [join_wrapped((c or "").split("\n")) for c in row]
         if any(cells):
             rows.append(cells)
@@ -280,3 +280,53 @@ def _without_repeated_header(before: list[list[str]], rows: list[list[str]]) -> 
 def _median(xs: list[float]) -> float:
     xs = sorted(xs)
     return xs[len(xs) // 2] if xs else 0.0
+
+
+def _extract(table: Any) -> list[list[str | None]]:
+    """pdfplumber's cell texts, except where a text is drawn over a neighbour's (a merged cell's value overflowing
+    into the column beside it: 「13.0以下（令和8年）」 across 「17.4」): each text the page draws goes whole to the
+    cell that holds most of its characters, instead of each character to the cell under it."""
+    x0, top, x1, bottom = table.bbox
+    chars = [c for c in table.page.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+             and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    homes = _homes([c for c in chars if c["text"].strip()], list(table.cells))
+    if not homes:
+        return table.extract()
+    from pdfplumber.utils import extract_text  # (pdfplumber is imported when a PDF is read)
+
+    def point(c: dict) -> tuple[float, float]:
+        return homes.get(id(c)) or ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2)
+
+    def inside(c: dict, box: tuple[float, float, float, float]) -> bool:
+        x, y = point(c)
+        return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        out.append([None if cell is None else extract_text([c for c in chars if inside(c, cell)])
+                    for cell in row.cells])
+    return out
+
+
+def _homes(chars: list[dict], cells: list[tuple[float, float, float, float]]) -> dict[int, tuple[float, float]]:
+    """For the characters of each text drawn over another (by the order they are drawn in, a run goes on
+    rightwards on one line), the centre of the cell holding most of that text: {} when nothing overlaps."""
+    runs: list[list[dict]] = []
+    for c in chars:  # (in the order the page draws them)
+        last = runs[-1][-1] if runs else None
+        if last is not None and abs(c["top"] - last["top"]) < 0.5 and -0.5 <= c["x0"] - last["x1"] < 0.3 * c["size"]:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    spans = [(r[0]["top"], r[0]["x0"], r[-1]["x1"]) for r in runs]
+    over = {i for i, (t, a0, a1) in enumerate(spans) for j, (u, b0, b1) in enumerate(spans)
+            if i != j and abs(t - u) < 0.5 and min(a1, b1) - max(a0, b0) > 0.5 * runs[i][0]["size"]}
+    homes: dict[int, tuple[float, float]] = {}
+    for i in over:
+        def held(box: tuple[float, float, float, float], run: list[dict] = runs[i]) -> int:
+            return sum(box[0] <= (c["x0"] + c["x1"]) / 2 < box[2] and box[1] <= (c["top"] + c["bottom"]) / 2 < box[3]
+                       for c in run)
+        box = max(cells, key=held, default=None)
+        if box is not None and held(box):
+            homes.update({id(c): ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) for c in runs[i]})
+    return homes
