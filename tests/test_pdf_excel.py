@@ -345,7 +345,7 @@ def test_reading_a_pdf_leaves_no_font_warnings(caplog):
 
 
 def test_a_text_drawn_over_its_neighbours_cell_goes_whole_to_its_own():
-    """A merged cell's 「13.0以下（令和8年）」 overflows leftwards over the 令和5年 cell's 「17.4」 on the same baseline:
+    """A merged cell's 「13.0以下（令和8年）」 overflows leftwards over the 令和5年 cell's 「17.4」 on one baseline:
     read by position the two interleave (「171.43.0」); each text drawn goes whole to the cell holding most of it."""
     sheet = load_sheet(Path(__file__).parent / "sheets" / "mhlw-r6-iv-5-1-jisatsu.pdf")
     rate = [f for f in sheet.figures if f.subject.startswith("自殺死亡率")]
