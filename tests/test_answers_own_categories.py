@@ -1,6 +1,7 @@
 """A sheet of our own with breakdowns and notes on its values: how many categories a breakdown has (a subtotal's
-own members when the question names it), two categories of one breakdown added (「A、BとCを合わせると」), and
-whether a value in focus is final (a note naming the indicator by the number its table row writes)."""
+own members when the question names it), two categories of one breakdown added (「A、BとCを合わせると」),
+whether a value in focus is final (a note naming the indicator by the number its table row writes), the value as
+the previous sheet wrote it, and a part of a whole (「AのうちB」) that only a sentence states, or nothing does."""
 import pytest
 
 from conftest import assistant_over_texts
@@ -16,7 +17,8 @@ SHEET = ("令和6年度　実績評価書\n\n施策名\t水産資源の適切な
          "参考指標1　違反の種類別の検挙件数（令和5年度）\n違反の種類\t件数（件）\n無許可操業\t212\n漁具違反\t95\n"
          "漁獲量超過\t61\n操業区域違反\t48\n沿岸の違反 計\t416\n外国漁船の違反\t37\n合計\t453\n\n"
          "参考指標2　海域別の漁獲量（令和5年度）\n海域\t漁獲量（千トン）\n北海道太平洋\t820\n三陸\t455\n"
-         "日本海\t390\n東シナ海\t310\n合計\t1975\n\n施策の分析\n取締りを強化した。\n")
+         "日本海\t390\n東シナ海\t310\n合計\t1975\n\n施策の分析\n取締りを強化した。令和5年度には立入検査を1,342件実施し、"
+         "このうち外国漁船への立入検査は87件であった。\n")
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +67,24 @@ def test_a_state_the_sheet_does_not_give_is_not_guessed(bot):
     assert conv.ask("資源評価の対象魚種数、令和3年度は？").figures[0].value == 152
     ans = conv.ask("それは確定値ですか？")
     assert not ans.found, ans.text
+
+
+def test_the_value_the_previous_sheet_wrote(bot):
+    ans = bot.ask("令和4年度の立入検査件数は、前年度の評価書ではいくつと書かれていた？")
+    assert ans.found and ans.figures and ans.figures[0].value == 1290, ans.text
+    ans = bot.ask("立入検査件数の令和4年度の値は、前年度の評価書の数字から変わった？")
+    assert ans.found and "1,290件" in ans.text and "1,297件" in ans.text, ans.text
+
+
+def test_a_part_of_the_whole_is_the_sentence_that_states_it(bot):
+    ans = bot.ask("令和5年度の立入検査のうち、外国漁船に対して行ったものは何件？")
+    assert ans.found and ans.kind == "stated" and ans.figures[0].value == 87, ans.text
+    conv = bot.conversation()
+    assert conv.ask("立入検査は令和5年度に何件？").figures[0].value == 1342
+    ans = conv.ask("そのうち外国漁船は？")
+    assert ans.found and ans.figures[0].value == 87, ans.text
+
+
+def test_a_part_no_table_or_sentence_gives_is_refused_not_answered_with_the_whole(bot):
+    ans = bot.ask("令和5年度の立入検査のうち、夜間に行ったものは何件？")
+    assert not ans.found and "夜間" in ans.text, ans.text

@@ -12,7 +12,7 @@ from .additions import added_answer
 from .answer import Answer, Frame, question_refusal, refusal
 from .breakdown import TOTALS
 from .categories import asks_categories, categories_answer
-from .conversation import Conversation, followup_frame, years_in_context
+from .conversation import Conversation, followup_frame, part_in_focus, years_in_context
 from .crosslingual import NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
 from .evidence import Evidence, absent_category, figure_sources, told_apart, twins_of
@@ -22,6 +22,7 @@ from .many_figures import many_answer
 from .matching import states_asked
 from .normalize import norm
 from .numeric import means_start, numeric_answer
+from .portion import holds_part, part_asked, part_fact
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .revision import earlier_state, revised_answer, state_fact
@@ -166,6 +167,8 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         if followup:
             assert context is not None
+            if (part := part_in_focus(a, context, cat.facts)) is not None:  # 「そのうち女性は？」: a sentence says
+                return self._finish(stated_answer(a, part, cat.sheet_label), hits)
             frame = followup_frame(a, context, hits, cat)
             # 「中国は？」 after 日米: a name the subject in focus does not carry is not a follow-up of it.
             assert frame.subject is not None
@@ -229,6 +232,16 @@ class Assistant:
             best, strong = (1.0, cands[0]), True
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
         subject = best[1]
+        # 「…品目のうち、後発医薬品は？」: a part of a whole; the whole's value is no answer
+        if (part := part_asked(a)) is not None and (subject is not None or fact is not None):
+            whole = subject if strong and subject is not None else None
+            if not (whole is not None and holds_part(part, whole)):
+                sheets = a.sheets or list(dict.fromkeys(x.sheet for x in (whole, fact) if x is not None))
+                if (said := part_fact(part, cat.facts, sheets, a.years)) is not None:
+                    return self._finish(stated_answer(a, said, cat.sheet_label), hits)
+                name = whole.name if whole is not None else (fact.series or fact.subject if fact else "")
+                return self._finish(refusal(question, wording.not_distinguished([part], name) if name
+                                            else wording.unknown_nouns([part])), hits)
         # 「違反の類型は何種類？」: the rows of a breakdown counted
         if subject is not None and asks_categories(a, subject) \
                 and (kinds := categories_answer(a, subject, cat.sheet_label(subject.sheet))) is not None:

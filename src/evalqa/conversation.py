@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from .answer import Answer, Frame, question_refusal
+from .figure import Figure
 from .fiscal_year import to_label
 from .matching import term_matches
 from .question import FAMILIES, MONEY_FAMILIES, TARGET_FAMILIES, QuestionAnalysis, subject_words
@@ -133,3 +134,22 @@ def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnal
         # 達成した？」 judges the year it names against its target)
         a = replace(a, years=sorted({*a.years, *context.years}))
     return a
+
+
+# 「そのうち女性は？」「うち外国人は？」 'and of them, how many were women?': a part of the value in focus
+_PART_ASKED_RE = re.compile(r"(?:その|この)?うち|of (?:them|those|these|whom)", re.IGNORECASE)
+
+
+def part_in_focus(a: QuestionAnalysis, context: Frame, facts: Sequence[Figure]) -> Figure | None:
+    """A sentence of the focus subject's sheet that states a part (「このうち女性は19人」) of what the conversation
+    is about, when the follow-up asks for a part by a word the sentence's counted noun holds; one of the year in
+    focus when a year is; None when no sentence or several disagreeing ones do."""
+    s = context.subject
+    if s is None or not _PART_ASKED_RE.search(a.normalized) or not (words := subject_words(a)):
+        return None
+    years = a.years or context.years
+    own = set(terms(s.name))  # (the sentence counts a part of what is in focus: its whole shares the words)
+    found = {f.value: f for f in facts if f.sheet == s.sheet and "うち" in (f.note or "")
+             and all(w in f"{f.subject}・{f.series or ''}" for w in words) and (not years or f.fiscal_year in years)
+             and (own & set(terms(f.subject)) or own & set(terms(f.series or "")))}
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -30,7 +30,7 @@ def _pair(q: str) -> tuple[str, str] | None:
         m1, m2 = re.search(one, q), re.search(two, q)
         if m1 and m2:
             return (one, two) if m1.start() < m2.start() else (two, one)
-    if _REVISED_RE.search(q):
+    if _REVISED_RE.search(q) or re.search(STATES[-1][0], q):  # (「前年度の評価書の数字から変わった？」)
         return next(((one, two) for one, two in STATES if re.search(one, q) or re.search(two, q)), None) \
             or STATES[-1]
     return None

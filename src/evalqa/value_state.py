@@ -40,7 +40,7 @@ def asks_state(a: QuestionAnalysis) -> bool:
 # Words of a state question that name no subject: 「前年度の値は速報値のまま？」, 「その数字、最初はいくつと報告
 # されていた？」 (the value as first reported)
 _STATE_WORDS_RE = re.compile(r"速報|確定|暫定|見込|概数|集計|まま|侭|数字|数値|値|最初|当初|報告|記載|公表|発表"
-                             r"|修正|訂正|final|preliminary|provisional|confirmed|estimated?|figure|number|value|originally"
+                             r"|修正|訂正|評価|書|前|もともと|元々|final|preliminary|provisional|confirmed|estimated?|figure|number|value|originally"
                              r"|initially|first|reported", re.I)
 
 
