@@ -167,8 +167,8 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         if followup:
             assert context is not None
-            if (part := part_in_focus(a, context, cat.facts)) is not None:  # 「そのうち女性は？」: a sentence says
-                return self._finish(stated_answer(a, part, cat.sheet_label), hits)
+            if (stated_part := part_in_focus(a, context, cat.facts)) is not None:  # 「そのうち女性は？」
+                return self._finish(stated_answer(a, stated_part, cat.sheet_label), hits)
             frame = followup_frame(a, context, hits, cat)
             # 「中国は？」 after 日米: a name the subject in focus does not carry is not a follow-up of it.
             assert frame.subject is not None
@@ -233,15 +233,15 @@ class Assistant:
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
         subject = best[1]
         # 「…品目のうち、後発医薬品は？」: a part of a whole; the whole's value is no answer
-        if (part := part_asked(a)) is not None and (subject is not None or fact is not None):
-            whole = subject if strong and subject is not None else None
-            if not (whole is not None and holds_part(part, whole)):
-                sheets = a.sheets or list(dict.fromkeys(x.sheet for x in (whole, fact) if x is not None))
-                if (said := part_fact(part, cat.facts, sheets, a.years)) is not None:
+        if (piece := part_asked(a)) is not None and (subject is not None or fact is not None):
+            of_whole = subject if strong and subject is not None else None
+            if not (of_whole is not None and holds_part(piece, of_whole)):
+                sheets = a.sheets or list(dict.fromkeys(x.sheet for x in (of_whole, fact) if x is not None))
+                if (said := part_fact(piece, cat.facts, sheets, a.years)) is not None:
                     return self._finish(stated_answer(a, said, cat.sheet_label), hits)
-                name = whole.name if whole is not None else (fact.series or fact.subject if fact else "")
-                return self._finish(refusal(question, wording.not_distinguished([part], name) if name
-                                            else wording.unknown_nouns([part])), hits)
+                name = of_whole.name if of_whole is not None else (fact.series or fact.subject if fact else "")
+                return self._finish(refusal(question, wording.not_distinguished([piece], name) if name
+                                            else wording.unknown_nouns([piece])), hits)
         # 「違反の類型は何種類？」: the rows of a breakdown counted
         if subject is not None and asks_categories(a, subject) \
                 and (kinds := categories_answer(a, subject, cat.sheet_label(subject.sheet))) is not None:
