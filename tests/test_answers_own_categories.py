@@ -88,3 +88,8 @@ def test_a_part_of_the_whole_is_the_sentence_that_states_it(bot):
 def test_a_part_no_table_or_sentence_gives_is_refused_not_answered_with_the_whole(bot):
     ans = bot.ask("令和5年度の立入検査のうち、夜間に行ったものは何件？")
     assert not ans.found and "夜間" in ans.text, ans.text
+
+
+def test_how_much_a_value_exceeded_its_target_asked_with_yori(bot):
+    ans = bot.ask("令和5年度の立入検査件数は目標よりどれだけ多かった？")
+    assert ans.found and "42件" in ans.text and {f.value for f in ans.figures} >= {1342, 1300}, ans.text

@@ -135,7 +135,8 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     # 「それって目標に届いてる？」 names no target, but 達成 is only ever of one.
     vs_target = s.kind == "indicator" and (re.search(r"達成(?!率|度|手段)|クリア|満た", a.normalized) or (
         re.search(r"目標", a.normalized)
-        and re.search(r"実績|上回|下回|届|対して|足りな|不足|オーバー|超え|離れ|目標(?:値)?(?:と|に)(?:比べ|比較)",
+        and re.search(r"実績|上回|下回|届|対して|足りな|不足|オーバー|超え|離れ|目標(?:値)?(?:と|に)(?:比べ|比較)"
+                      r"|目標(?:値)?より",  # (「目標よりどれだけ多かった？」)
                       a.normalized)))
     if vs_target:
         year = a.years[0] if a.years else latest_year(s, "actual")
