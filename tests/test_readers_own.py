@@ -321,3 +321,27 @@ def test_a_caption_over_a_units_line_names_its_table(tmp_path):
     got = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
     name = "指標3 地方版官民連携プラットフォームを設置した地方公共団体及び広域連合の数（累計）"
     assert got[(name, "年度目標値", 2023)] == (120, "団体") and got[(name, "実績値", 2022)] == (48, "団体"), got
+
+
+def test_a_web_page_whose_tables_set_cells_apart_with_spaced_pipes(tmp_path):
+    # Rows 「区分 | 令和4年度 | 令和5年度」 with no outer bars, a row's first cell left empty (「 | 実績値 | …」), a
+    # breakdown with no header of its own under its caption (「地域別の…」 then 「北海道 | 120」), a value with a
+    # footnote's mark (「1,520※」); a pipe in a sentence is no table.
+    p = tmp_path / "mlit-r6-7-2-kanko.txt"
+    p.write_text("観光庁ホーム ＞ 政策評価 ＞ 施策7－2\n施策名：観光地域づくりの推進\n\n"
+                 "■ 施策の予算額・執行額等（単位：千円）\n区分 | 令和4年度 | 令和5年度\n"
+                 "当初予算（a） | 410,200 | 455,800\n執行額 | 398,100 | 431,700\n\n"
+                 "■ 測定指標\n指標 | 区分 | 令和4年度 | 令和5年度\n指標1 登録DMO数（法人） | 目標値 | 280 | 300\n"
+                 " | 実績値 | 286 | 1,520※\n※令和5年度の値は速報値。\n\n■ 参考指標\n"
+                 "参考指標1 地域別の登録DMO数（令和5年度）\n"
+                 "北海道 | 120\n東北 | 310\n関東 | 540\n合計 | 970\n\n■ 施策の分析\n"
+                 "検索語は「DMO | 観光」のように区切って入力する。\n", encoding="utf-8")
+    got = {(f.subject, f.series, f.measure, f.fiscal_year): f.value for f in load_sheet(p).figures}
+    assert got[("施策の予算額・執行額等", None, "執行額", 2023)] == 431700, got
+    assert got[("指標1 登録DMO数（法人）", None, "実績値", 2022)] == 286
+    assert got[("指標1 登録DMO数（法人）", None, "実績値", 2023)] == 1520
+    region = {k[1]: v for k, v in got.items() if k[0].startswith("地域別の登録DMO数")}
+    assert region == {"北海道": 120, "東北": 310, "関東": 540, "合計": 970}, got
+    from evalqa.readers import read_document
+    said = "検索語は「DMO | 観光」のように区切って入力する。"
+    assert [ln.cells for ln in read_document(p).lines if ln.text == said] == [[said]]

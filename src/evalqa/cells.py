@@ -22,7 +22,7 @@ _NO_VALUE_TOKEN_RE = re.compile(
 )
 # 「(単位：人)」, or a unit alone in brackets: 「（千円）」「（％）」「（ha）」「（百万t-CO2）」「（経営体）」.
 _UNIT_IN_TEXT_RE = re.compile(
-    r"[(（]\s*(?:[^()（）\s]{0,8}?単位\s*[:：]\s*([^()（）\s]+?)|(千円|百万円|億円|兆円|円|%|(?:万|千)?人(?:泊)?|泊|戸|世帯|名|(?:万|千)?件|(?:万|千)?枚|回|か所|箇所|(?:万|千)?ha|(?:万|千)?m3|経営体|団体|駅|台|隻"
+    r"[(（]\s*(?:[^()（）\s]{0,8}?単位\s*[:：]\s*([^()（）\s]+?)|(千円|百万円|億円|兆円|円|%|(?:万|千)?人(?:泊)?|泊|戸|世帯|名|(?:万|千)?件|(?:万|千)?枚|(?:万|千)?冊|品目|回|か所|箇所|(?:万|千)?ha|(?:万|千)?m3|経営体|団体|駅|台|隻"
     r"|(?:百万|万|千)?トン|(?:百万|千)?t-?CO2|km|(?:万|千)?kg|(?:億|万|千)?kWh|(?:百万|万|千)?kW|(?:百万|万|千)?kl|か国(?:・地域)?|ポイント|地区|基|回目|分|隊|(?:万|千)?頭|日|[かヶカケ]月|月|時間|年|(?:万|千)?口座"
     # 「（万円／トン）」「（件／億台キロ）」「（g／人日）」: a rate's unit, as written
     r"|[^()（）\s/／]{1,6}[/／][^()（）\s/／]{1,6}))\s*[)）]")
@@ -69,6 +69,8 @@ def parse_cell(cell: str) -> list[CellValue] | None:
     if not raw:
         return None
     t = raw.translate(_DIGITS)
+    # 「19,732※」「0.8*1」: a footnote's mark after a value (the note under the table says what it qualifies)
+    t = re.sub(rf"^([{CIRCLED}]?\s*{_NUMBER}\s*%?)\s*[※*＊]\d?$", r"\1", t)
     if t.replace(" ", "") in NO_VALUE:
         return [CellValue(raw=raw, value=None)]
     out: list[CellValue] = []

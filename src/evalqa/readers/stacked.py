@@ -9,6 +9,7 @@ but for a header field's label over its value (「施策名」「人権の擁護
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .base import Line
 
@@ -91,3 +92,38 @@ def restack(lines: list[Line]) -> list[Line]:
             out.append(ln)
     flush()
     return out
+
+
+# A breakdown's caption: 「参考指標3 地域別の邦人援護件数（令和5年度、速報値）」 (what it counts, by what)
+_BY_CAPTION_RE = re.compile(r"[^。]{0,30}別の?[^。]{1,40}")
+HEADER_GIVEN = ["区分", "値"]  # (the header given to rows under a caption that have none)
+
+
+def headed(lines: list[Line]) -> list[Line]:
+    """The lines with a header row given to a run of three label-and-value rows or more that follows a breakdown's
+    caption with no header of its own (「地域別の邦人援護件数（…）」, then 「アジア | 8,214」 …): the caption names
+    the quantity, the rows its categories. The header takes the first row's number."""
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        if k > 0 and _pair(ln) and not _pair(lines[k - 1]) and _caption(lines[k - 1]) \
+                and sum(1 for _ in _pairs_from(lines, k)) >= 3:
+            out.append(Line(ln.number, list(HEADER_GIVEN), ln.page, None))
+        out.append(ln)
+    return out
+
+
+def _caption(ln: Line) -> bool:
+    cells = [c for c in ln.cells if c.strip()]
+    return len(cells) == 1 and _BY_CAPTION_RE.fullmatch(cells[0].strip()) is not None
+
+
+def _pair(ln: Line) -> bool:
+    cells = [c for c in ln.cells if c.strip()]
+    return len(cells) == 2 and _name(cells[0], 30) and _value(cells[1].rstrip("※*＊")) \
+        and re.search(r"\d", cells[1]) is not None
+
+
+def _pairs_from(lines: list[Line], k: int) -> Iterator[Line]:
+    while k < len(lines) and _pair(lines[k]):
+        yield lines[k]
+        k += 1

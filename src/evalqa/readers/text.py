@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import SheetError
 from .base import Document, Line, read_bytes
-from .stacked import restack
+from .stacked import headed, restack
 
 
 def decode(path: str | Path, data: bytes | None = None) -> str:
@@ -116,15 +116,32 @@ def _drawn_cells(line: str) -> list[str] | None:
     return None
 
 
+# A row of a table whose cells a web page's copy sets apart with pipes and no outer bars: 「区分 | 令和3年度 | …」,
+# 「 | 実績値 | 198.6 | …」 (a first cell left empty), 「アジア | 8,214」 among such rows
+_PIPE_RE = re.compile(r"\s\|\s|^\s*\|\s")
+
+
+def _piped_cells(rows: list[str], i: int) -> list[str] | None:
+    """The cells of row i of a table set apart with spaced pipes: two pipes or more, or one among rows that
+    have them; None for any other line (a pipe in prose is no table)."""
+    r = rows[i]
+    found = len(_PIPE_RE.findall(r))
+    if found == 0 or found == 1 and not any(
+            0 <= j < len(rows) and _PIPE_RE.search(rows[j]) for j in (i - 1, i + 1)):
+        return None
+    return [c.strip(" \u3000") for c in r.strip("\r\n").split("|")]
+
+
 def text_document(text: str, path: str = "<text>") -> Document:
     """A document from sheet text: one Line per line, cells split at tabs (or, in text with no tab at all, at the
-    spaces that set a table's columns apart); tables drawn with box characters or pipes, at their bars; tables
-    copied one cell to a line, put back into rows."""
+    spaces that set a table's columns apart); tables drawn with box characters or pipes, at their bars (or, copied
+    from a web page, between spaced pipes); tables copied one cell to a line, put back into rows."""
     rows = text.lstrip("\ufeff").splitlines()
     aligned = not any("\t" in r for r in rows)
-    lines = [Line(i, drawn if (drawn := _drawn_cells(r)) is not None else aligned_cells(r) if aligned
-                  else r.split("\t")) for i, r in enumerate(rows, 1)]
-    return Document(path=path, text=text, lines=restack(lines))
+    lines = [Line(i, drawn if (drawn := _drawn_cells(r)) is not None
+                  else piped if (piped := _piped_cells(rows, i - 1)) is not None
+                  else aligned_cells(r) if aligned else r.split("\t")) for i, r in enumerate(rows, 1)]
+    return Document(path=path, text=text, lines=headed(restack(lines)))
 
 
 def read_text(path: str | Path) -> Document:
