@@ -345,3 +345,17 @@ def test_a_web_page_whose_tables_set_cells_apart_with_spaced_pipes(tmp_path):
     from evalqa.readers import read_document
     said = "検索語は「DMO | 観光」のように区切って入力する。"
     assert [ln.cells for ln in read_document(p).lines if ln.text == said] == [[said]]
+
+
+def test_a_caption_and_its_tables_header_on_one_line(tmp_path):
+    # A PDF sets a 参考指標's caption and its columns on one baseline: 「参考指標1 獣種別の被害額（令和5年度） |
+    # 被害額（億円）」 over the rows of a breakdown; 「参考指標2 …処理加工施設数（施設） | 令和3年度 | 令和4年度」
+    # over one row 「施設数」, named whole by the caption.
+    p = tmp_path / "maff-r7-19-higai.txt"
+    p.write_text("施策名\t鳥獣被害の防止\n\n参考指標\n参考指標1 獣種別の被害額（令和5年度）\t被害額（億円）\n"
+                 "シカ\t70\nイノシシ\t36\nサル\t8\n合計\t114\n"
+                 "参考指標2 認証を取得した処理加工施設数（施設）\t令和3年度\t令和4年度\n"
+                 "施設数\t29\t35\n\n施策の分析\n被害は減った。\n", encoding="utf-8")
+    got = {(f.subject, f.series, f.fiscal_year): f.value for f in load_sheet(p).figures}
+    assert got[("獣種別の被害額", "イノシシ", 2023)] == 36, got
+    assert got[("認証を取得した処理加工施設数", None, 2022)] == 35, got

@@ -63,6 +63,8 @@ def of_caption(name: str, title: str, section: Section) -> str:
     if re.search(r"(?:及び|並びに|[・、と])$", head):  # (「…の処分件数及び脱税額」: 脱税額 is of what 処分件数 is of)
         head = re.sub(r"(?:及び|並びに|[・、と])$", "", head)
         head = head[:head.rfind("の") + 1]
-    elif not head.endswith("の"):
-        return name  # (「全国の消費生活相談件数」: 相談件数 is a word of another noun)
+    elif not head.endswith("の") and not re.match(r"[(（]|$", norm(title)[at + len(bare):]):
+        # (「全国の消費生活相談件数の推移」: 相談件数 is a word of another noun; but 「国産ジビエ認証を取得した処理加工
+        # 施設数（施設）」 is the row's quantity 施設数 written whole, its unit after it)
+        return name
     return f"{head}{name}" if head and not norm(name).startswith(head) else name

@@ -127,3 +127,24 @@ def _pairs_from(lines: list[Line], k: int) -> Iterator[Line]:
     while k < len(lines) and _pair(lines[k]):
         yield lines[k]
         k += 1
+
+
+# A caption that names a table (「参考指標２ 認証を取得した処理加工施設数（施設）」「表3 地域別の…」)
+_NUMBERED_CAPTION_RE = re.compile(r"(?:参考指標|参考表|参考|表|図表)\s*[0-9０-９一二三四五六七八九十]{1,2}"
+                                  r"[\s　:：.．]*\S.{2,}")
+
+
+def captions_apart(lines: list[Line]) -> list[Line]:
+    """A table's caption and header on one line (a PDF sets them on one baseline: 「参考指標２ …施設数（施設）」 then
+    「令和3年度」「令和4年度」): the caption on a line of its own, the header after it, its first cell 「区分」."""
+    out: list[Line] = []
+    for ln in lines:
+        first = ln.cells[0].strip() if ln.cells else ""
+        rest = [c for c in ln.cells[1:] if c.strip()]
+        if rest and _NUMBERED_CAPTION_RE.fullmatch(first) and all(_name(c, 30) for c in rest):
+            out.append(Line(ln.number, [first], ln.page, ln.cell_refs[:1] if ln.cell_refs else None))
+            out.append(Line(ln.number, [HEADER_GIVEN[0], *ln.cells[1:]], ln.page,
+                            [ln.cell_refs[0], *ln.cell_refs[1:]] if ln.cell_refs else None))
+        else:
+            out.append(ln)
+    return out
