@@ -208,8 +208,8 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
             if None not in found:
                 break
         one, other = found[0], found[1]
-        if one is None or other is None:
-            return None
+        if one is None or other is None or (one.measure, one.fiscal_year) == (other.measure, other.fiscal_year):
+            return None  # (「当初予算は補正予算より」 of a table of 予算額 alone: one value is no pair)
         text = (f"「{label(one)}」の{wording.year(one)}の{one.measure}{wording.value(one)}は、"
                 f"{wording.year(other)}の{other.measure}{wording.value(other)}と比べて"
                 f"{wording.change_text(other, one)}。\n{wording.cite(one, cat.sheet_label(one.sheet))}")

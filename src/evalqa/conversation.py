@@ -79,16 +79,21 @@ def against_target(a: QuestionAnalysis) -> bool:
     return a.operation == "compare" and a.family in TARGET_FAMILIES
 
 
+# 「それの最終目標は？」 after a trend: one value asked, not the trend of the targets
+_ONE_VALUE_RE = re.compile(r"最終(?:的な)?目標|目標年度|final target|ultimate target", re.IGNORECASE)
+
+
 def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat: SubjectCatalogue) -> Frame:
     """The previous frame with what the follow-up names replaced: years, kind of value, series, subject."""
     prev = context.subject
     assert prev is not None
     years = a.years or [y + a.year_offset for y in context.years]
     frame = Frame(subject=prev, years=years, family=a.family or context.family,
-                  trend=a.trend or (context.trend and not a.years),
+                  trend=a.trend or (context.trend and not a.years and not _ONE_VALUE_RE.search(a.normalized)),
                   inherited_family=a.family is None and context.family is not None)
     series = series_in(a, prev)
-    rest = [t for t in a.content if not (series and term_matches(t, set(terms(series))))]
+    # (「最終的な」 leaves 「的」: a suffix names no subject)
+    rest = [t for t in a.content if not (series and term_matches(t, set(terms(series)))) and len(t) > 1]
     if series is None:
         series = context.series
     if rest and all(term_matches(t, prev.terms) for t in rest):

@@ -46,7 +46,8 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
                 elif table.kind == "form" and is_year_pairs(table, sheet):  # 「名 | 2019年度 | 5,748 | 2020年度 …」
                     out.extend(year_pair_figures(sheet, section, table))
                 elif table.kind == "form":  # a table of a general evaluation document
-                    out.extend(form_figures(sheet, section, table, table.title))
+                    read = form_figures(sheet, section, table, table.title)
+                    out.extend(read + _titled_target(read, table, section))
                 else:
                     out.extend(_grid_figures(sheet, section, table))
             except Exception as e:  # one unreadable table must not hide the others
@@ -56,6 +57,29 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
     out.sort(key=lambda f: f.line or 0)
     _one_indicator_per_name(out)
     return out
+
+
+# 「指標2　…の割合（％）　※小さいほど良好　　最終目標：18.0以下（令和7年度）」: the target in the table's caption
+_TITLED_TARGET_RE = re.compile(r"最終目標値?\s*[:：]\s*([^\s（()）]+)\s*[（(]([^（()）]{2,12})[)）]")
+
+
+def _titled_target(figures: list[Figure], table: Table, section: Section) -> list[Figure]:
+    """The final target a table's caption (its title, or the line right above it as written) states of the one
+    indicator its rows hold, as 目標値 of its year, when the rows do not give that year's target themselves."""
+    above = next((t for n, t in reversed(section.lines) if n < table.first_line and t.strip()), "")
+    m = _TITLED_TARGET_RE.search(tidy(table.title)) or _TITLED_TARGET_RE.search(tidy(above))
+    subjects = {f.subject for f in figures if f.measure in ("目標値", "年度目標値", "実績値")}
+    if m is None or len(subjects) != 1 or (year := parse_fiscal_year(m.group(2))) is None:
+        return []
+    cells = parse_cell(m.group(1).replace("以下", "").replace("以上", "").replace("以内", ""))
+    if not cells or len(cells) != 1 or cells[0].value is None:
+        return []
+    model = next(f for f in figures if f.subject in subjects)
+    if any(f.subject == model.subject and f.fiscal_year == year and "目標" in f.measure for f in figures):
+        return []
+    return [Figure(model.sheet, model.section, model.subject, model.series, "目標値", year, m.group(2),
+                   cells[0].value, model.unit, f"{m.group(1)}（{m.group(2)}）", line=table.first_line,
+                   page=model.page, table=model.table, note="最終目標")]
 
 
 def _captioned_apart(table: Table, sheet: Sheet) -> list[Table]:

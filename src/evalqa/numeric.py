@@ -56,6 +56,12 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
     figs = [f for f in s.figures if frame.series is None or f.series == frame.series]
     if (added := sum_answer(a, frame, labels)) is not None:  # 「…を合計すると」: a sum the sheet does not print
         return added
+    if frame.family == "final_target" and not a.years:
+        # 「それの最終目標は？」: the target of the furthest year, whatever years were in focus
+        ends = [f.fiscal_year for f in figs if f.measure in FAMILIES["final_target"] and f.fiscal_year
+                and f.value is not None]
+        if ends:
+            frame = replace(frame, years=[max(ends)], trend=False)
     if frame.trend or len(frame.years) > 1:
         return trend_answer(a, frame, figs, labels)
     year = frame.years[0] if frame.years else None

@@ -152,8 +152,8 @@ def sum_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], str]) 
     s = frame.subject
     if s is None or not asks_sum(a):
         return None
-    if any(f.measure in FAMILIES["total"] or f.series in TOTALS for f in s.figures):
-        return None  # the sheet's own total answers (see numeric)
+    if len(frame.years) <= 1 and any(f.measure in FAMILIES["total"] or f.series in TOTALS for f in s.figures):
+        return None  # the sheet's own total answers (see numeric); (a budget's 合計 row is each year's, not the span's)
     measure = _measure(frame, s.figures)
     figs = [f for f in s.figures if f.measure == measure and isinstance(f.value, (int, float))
             and (frame.series is None or f.series == frame.series)]
