@@ -101,6 +101,9 @@ def test_grades_asked_and_negated():
     ("参加した人は何人？", "人"),
     ("研修を受けた人は何か国・地域から来た？", "か国"),
     ("受講者数は？", "人"),
+    ("窓口の待ち時間は何分？", "分"),  # a time asked, not a count
+    ("協力事業所の数は？", "事業所"),  # the body counted, not the 数 of a count of people
+    ("実施した自治体の数を教えて", "自治体"),
 ])
 def test_the_counter_asked_with_nani_comes_first(question, counter):
     assert analyse_question(question).counter == counter

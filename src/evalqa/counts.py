@@ -149,7 +149,8 @@ ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻
                                r"|戸|棟|冊|編|店舗|拠点|地区"
                                r"|基|隊|頭"
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
-                               r"|都市|種類|講座|か所|カ所|箇所|個|日|通|本|枚|隻|局|館|件|回)")
+                               r"|都市|種類|講座|か所|カ所|箇所|個|日|通|本|枚|隻|局|館|件|回"
+                               r"|分(?!の)|秒|時間|機)")  # (「何分」 asks a time, not a count of 機)
 # 「支援日数」「交付通数」「出動隻数」: a counter (a closed class of words) before 数 names what is counted
 _BEFORE_COUNT = ("日", "通", "台", "隻", "頭", "棟", "戸", "冊", "基", "本", "枚", "校", "社")
 _COUNTERS = "|".join(_BEFORE_COUNT)
@@ -191,6 +192,7 @@ def asked_counter(n: str) -> str | None:
     named = ASKED_COUNTER_RE.search(n)
     counted = _COUNTER_NUMBER_RE.search(n)
     # 「いくつの市町村に」: asked with いくつ, the noun after it is the counter
-    named = named or re.search(rf"いくつの({_BODIES}|地域|国)", n)
+    named = named or re.search(rf"いくつの({_BODIES}|地域|国)", n) \
+        or re.search(rf"({_BODIES})の?数(?=は|を|が|って|、|$)", n)  # 「協力事業所の数」: 事業所 counted
     return next((u for u, said in cues if "何" in said), None) or (named.group(1) if named else None) \
         or next((u for u, _ in cues), None) or (counted.group(1) if counted else None)
