@@ -390,3 +390,12 @@ def test_x_and_others_is_not_x_alone(tmp_path):
 def test_essays_counted_by_hen(tmp_path):
     facts = sheet_facts(tmp_path, "令和5年度は、作文コンテストに約6,700校から約71万編の応募があった。")
     assert {(f.value, f.unit) for f in facts} >= {(6700, "校"), (710000, "編")}
+
+
+def test_the_results_year_is_the_end_of_the_period_not_a_field_after_it_on_the_line():
+    from evalqa.fact_years import results_year
+
+    line = "評価実施時期：令和6年8月　　評価対象期間：平成30年度～令和5年度　　次回評価実施予定時期：令和9年8月"
+    assert results_year(line, 2024, "令和") == 2023
+    assert results_year("評価対象期間：令和元事務年度～令和4事務年度\n", 2023, "令和") == 2022
+    assert results_year("施策名：x\n", 2024, "令和") == 2023  # (no period stated: the year before the sheet's own)
