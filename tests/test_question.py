@@ -319,3 +319,18 @@ def test_what_a_sheet_added_is_not_a_plan_to_add():
     for q in ("令和6年度から参考指標への追加を検討しているのは何？",
               "次の評価に向けてどんな参考指標を追加しようとしている？"):
         assert asked_change(analyse_question(q)) is None, q
+
+
+def test_a_state_asked_of_the_value_in_focus_and_a_kind_of_budget_that_is_none():
+    from evalqa.portion import part_asked
+    from evalqa.value_state import asks_state, of_value_in_focus
+
+    assert of_value_in_focus(analyse_question("前年度の値は、速報値のままですか？"))
+    assert of_value_in_focus(analyse_question("最初はいくつと報告されていた？"))
+    assert asks_state(analyse_question("Is that a final figure?"))
+    assert not asks_state(analyse_question("速報値は何件？"))  # (a number of a state, not yes or no)
+    assert not of_value_in_focus(analyse_question("令和6年度の当初予算はどうなってる？"))  # (当初: a kind of budget)
+    # 「AのうちB」: a noun is a part asked; a clause (「救助されたのは」) is worded otherwise by sentences
+    assert part_asked(analyse_question("品目のうち、後発医薬品はどれくらい？")) == "後発医薬品"
+    assert part_asked(analyse_question("乗船者のうち救助されたのは何人？")) is None
+    assert part_asked(analyse_question("指標のうち最も高いのは？")) is None

@@ -176,7 +176,8 @@ class Assistant:
             if unmatched:
                 return self._finish(refusal(question, wording.unknown_nouns(unmatched, [frame.subject.name])), hits)
             if of_value_in_focus(a):  # (「速報値」 names no other subject: 緊急地震速報 is not asked)
-                frame = replace(context, years=a.years or [y + a.year_offset for y in context.years])
+                frame = replace(context, years=a.years or [y + a.year_offset for y in context.years],
+                                family=a.family or context.family)
             assert frame.subject is not None
             if asks_state(a):  # 「それって確定値？」: the state of the value in focus, from its cell or a note
                 return self._finish(state_answer(a, frame, self.index, cat.sheet_label), hits)

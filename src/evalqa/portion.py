@@ -13,13 +13,16 @@ from .subject import Subject
 
 # 「AのうちB」: the part B (a noun, up to its particle); not 「うち最も多い」 (a ranking), not a year or a number
 _PART_RE = re.compile(r"のうち[、,]?([^\s、。?？はがにをのでとも]{2,14})")
+_NOUN_RE = re.compile(r"[一-龥々ァ-ヴーA-Za-z0-9・]+(?:向け|用)?")
 _NOT_PART_RE = re.compile(r"^(?:最も|一番|いちばん|最大|最小|どれ|何|いくつ|どの|主な|主要|[0-9]|令和|平成|R\d)")
 
 
 def part_asked(a: QuestionAnalysis) -> str | None:
     """The part a question asks of a whole (「…品目のうち、後発医薬品は」 → 後発医薬品), else None."""
     m = _PART_RE.search(a.normalized)
-    return m.group(1) if m is not None and not _NOT_PART_RE.match(m.group(1)) else None
+    # (a noun names a part; a clause, 「…のうち救助されたのは」, a sentence may word otherwise)
+    return m.group(1) if m is not None and not _NOT_PART_RE.match(m.group(1)) \
+        and _NOUN_RE.fullmatch(m.group(1)) else None
 
 
 def holds_part(part: str, subject: Subject) -> bool:

@@ -260,7 +260,7 @@ def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str 
     if m := re.search(rf"({_NOUN})(?:に起因する|に起因した|を原因とする|が原因の)もの(?:が|は|を|も)$", left):
         return _clean(m.group(1)), "left"
     if m := re.search(rf"({_NOUN})(?:[^、,。()]{{0,10}}?(?:による|に係る|に起因する|に起因した|を原因とする|が原因の"
-                      rf"|の)|を(?:行っ|実施し|受け)た)もの"
+                      rf"|の)|を[一-龥]{{0,4}}[ぁ-ゖ]{{1,3}}た)もの"  # (「損害賠償を命じたもの」)
                       r"(?:が|は|を|も)$", left):
         return _clean(m.group(1)), "left"
     # 「会談を首脳間で4回」: the object, then only qualifiers up to the number.

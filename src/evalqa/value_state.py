@@ -39,7 +39,7 @@ def asks_state(a: QuestionAnalysis) -> bool:
 
 # Words of a state question that name no subject: 「前年度の値は速報値のまま？」, 「その数字、最初はいくつと報告
 # されていた？」 (the value as first reported)
-_STATE_WORDS_RE = re.compile(r"速報|確定|暫定|見込|概数|集計|まま|侭|数字|数値|値|最初|当初|報告|記載|公表|発表"
+_STATE_WORDS_RE = re.compile(r"速報|確定|暫定|見込|概数|集計|まま|侭|数字|数値|値|最初|報告|記載|公表|発表"
                              r"|修正|訂正|評価|書|前|もともと|元々|final|preliminary|provisional|confirmed|estimated?|figure|number|value|originally"
                              r"|initially|first|reported", re.I)
 
@@ -47,8 +47,9 @@ _STATE_WORDS_RE = re.compile(r"速報|確定|暫定|見込|概数|集計|まま|
 def of_value_in_focus(a: QuestionAnalysis) -> bool:
     """A state asked (final or not; as first reported) with no words but those of states: it asks of the
     value in focus."""
-    return (asks_state(a) or bool(states_asked(a.normalized))) and all(
-        _STATE_WORDS_RE.fullmatch(t) for t in a.content)
+    # (of the states a value is in, not 当初 and 補正: kinds of budget)
+    said = [w for w, _, _ in states_asked(a.normalized) if not re.match(r"当初|補正|改定|変更", w)]
+    return (asks_state(a) or bool(said)) and all(_STATE_WORDS_RE.fullmatch(t) for t in a.content)
 
 
 def state_answer(a: QuestionAnalysis, frame: Frame, index: Index, sheet_label: Callable[[str], str]) -> Answer:
