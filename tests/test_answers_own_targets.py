@@ -36,3 +36,13 @@ def test_the_final_target_a_caption_states_asked_after_a_trend(bot):
 def test_a_sum_over_years_adds_the_years_not_the_tables_total_row(bot):
     ans = bot.ask("令和3年度から令和5年度までの執行額を合計すると？")
     assert ans.kind == "sum" and "1,515千円" in ans.text, ans.text
+
+
+def test_the_year_before_after_a_value_against_its_target_is_compared_again(bot):
+    conv = bot.conversation()
+    ans = conv.ask("解決率は令和5年度、目標と実績どっちが上だった？")
+    assert ans.kind == "comparison" and {f.value for f in ans.figures} == {66.7, 64.0}, ans.text
+    ans = conv.ask("じゃあ、その前の年は？")
+    assert ans.kind == "comparison" and {f.value for f in ans.figures} == {63.0, 62.0}, ans.text
+    ans = conv.ask("さらにその前の年は？")
+    assert ans.kind == "comparison" and "下回りました" in ans.text, ans.text

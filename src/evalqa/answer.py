@@ -18,6 +18,7 @@ class Frame:
     series: str | None = None
     trend: bool = False
     inherited_family: bool = False  # the kind of value came from the previous turn, not from this question
+    against_target: bool = False  # the turn compared a year's 実績 with its target: 「その前の年は？」 does again
 
 
 @dataclass

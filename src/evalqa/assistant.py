@@ -7,7 +7,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import aggregate, header_fields, wording
+from . import aggregate, comparisons, header_fields, wording
 from .additions import added_answer
 from .answer import Answer, Frame, question_refusal, refusal
 from .breakdown import TOTALS
@@ -179,6 +179,10 @@ class Assistant:
                 frame = replace(context, years=a.years or [y + a.year_offset for y in context.years],
                                 family=a.family or context.family)
             assert frame.subject is not None
+            if context.against_target and not a.family and not a.content and frame.years != context.years and (
+                    again := comparisons.compare(replace(a, operation="compare", family="target", years=frame.years),
+                                                 cat, [frame.subject], frame.series, against=True)) is not None:
+                return self._finish(again, hits)  # 「じゃあ、その前の年は？」 after 「目標と実績どっちが上？」
             if asks_state(a):  # 「それって確定値？」: the state of the value in focus, from its cell or a note
                 return self._finish(state_answer(a, frame, self.index, cat.sheet_label), hits)
             if (said := state_fact(replace(a, years=frame.years), frame.subject, cat.facts,

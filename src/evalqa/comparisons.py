@@ -115,8 +115,10 @@ def _by(big: Figure, small: Figure) -> str:
 _PRINTED_RATES = {"execution_rate": ("執行率",), "achievement_rate": ("達成率", "達成度")}
 
 
-def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject], series: str | None) -> Answer | None:
-    """Two years of one subject, a subject's 実績値 against its target, or two subjects in one year."""
+def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject], series: str | None,
+            against: bool = False) -> Answer | None:
+    """Two years of one subject, a subject's 実績値 against its target (`against`: asked so by the turn before), or
+    two subjects in one year."""
     if not subjects:
         return None
     s = subjects[0]
@@ -133,7 +135,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     label = wording.name
     # The 実績 asked against its target (上回った？), or the 実績 in focus compared with its year's target.
     # 「それって目標に届いてる？」 names no target, but 達成 is only ever of one.
-    vs_target = s.kind == "indicator" and (re.search(r"達成(?!率|度|手段)|クリア|満た", a.normalized) or (
+    vs_target = s.kind == "indicator" and (against or re.search(r"達成(?!率|度|手段)|クリア|満た", a.normalized) or (
         re.search(r"目標", a.normalized)
         and re.search(r"実績|上回|下回|届|対して|足りな|不足|オーバー|超え|離れ|目標(?:値)?(?:と|に)(?:比べ|比較)"
                       r"|目標(?:値)?より",  # (「目標よりどれだけ多かった？」)
@@ -169,7 +171,8 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
         text = (f"{wording.year(actual)}の「{label(actual)}」は、実績値{wording.value(actual)}が"
                 f"{whose}{target.measure}{wording.value(target)}を{verb}" + (f"（{notes}）" if notes else "") + "。"
                 f"\n{wording.cite(actual, cat.sheet_label(actual.sheet))}")
-        return Answer(a.question, text, True, [actual, target], [], "comparison", Frame(subject=s), cited=[actual])
+        focus = Frame(subject=s, years=[actual.fiscal_year] if actual.fiscal_year else [], against_target=True)
+        return Answer(a.question, text, True, [actual, target], [], "comparison", focus, cited=[actual])
     named = all_series_in(a, s)
     if not named and (stated := _stated_pair(a, cat, s)) is not None:
         return stated  # 「遊泳中と釣り中ではどちらが多い」: two things a sentence counts, not two years of the table
