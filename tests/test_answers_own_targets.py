@@ -46,3 +46,17 @@ def test_the_year_before_after_a_value_against_its_target_is_compared_again(bot)
     assert ans.kind == "comparison" and {f.value for f in ans.figures} == {63.0, 62.0}, ans.text
     ans = conv.ask("さらにその前の年は？")
     assert ans.kind == "comparison" and "下回りました" in ans.text, ans.text
+
+
+
+def test_an_english_follow_up_naming_the_thing_in_focus_again(bot):
+    from evalqa.conversation import focus_named_again
+
+    conv = bot.conversation()
+    ans = conv.ask("What was the average number of days to process a case in FY2023?")
+    assert ans.found and ans.figures and ans.figures[0].value == 742, ans.text
+    assert focus_named_again("And the target for that rate?", conv.frame) == "And the target for it?"
+    assert focus_named_again("And in that year?", conv.frame) == "And in that year?"  # (a year: the one in focus)
+    assert focus_named_again("And the target for that rate?", None) == "And the target for that rate?"
+    ans = conv.ask("And what was the target for that rate?")  # (「rate」 would read as the 解決率 of another row)
+    assert ans.found and ans.figures and ans.figures[0].value == 680, ans.text

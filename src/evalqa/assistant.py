@@ -12,7 +12,7 @@ from .additions import added_answer
 from .answer import Answer, Frame, question_refusal, refusal
 from .breakdown import TOTALS
 from .categories import asks_categories, categories_answer
-from .conversation import Conversation, followup_frame, part_in_focus, years_in_context
+from .conversation import Conversation, focus_named_again, followup_frame, part_in_focus, years_in_context
 from .crosslingual import NameSimilarity, english_fact, named_by_embedding, with_sheets
 from .english import is_english, render_english
 from .evidence import Evidence, absent_category, figure_sources, told_apart, twins_of
@@ -103,7 +103,7 @@ class Assistant:
             return refusal(question or "", wording.EMPTY_QUESTION)
         self.refresh(REFRESH_AGE)
         cat = self.catalogue
-        a = analyse_question(question, cat.era, cat.latest_year)
+        a = analyse_question(focus_named_again(question, context), cat.era, cat.latest_year)
         if a.lang == "en":  # names in Latin letters (「Rausu」), then words the dictionary reads (「Moonshot」)
             a = self.evidence.read_translated(self.evidence.read_romanized(a))
         a = name_sheets(a, cat)

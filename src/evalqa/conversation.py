@@ -158,3 +158,16 @@ def part_in_focus(a: QuestionAnalysis, context: Frame, facts: Sequence[Figure]) 
              and all(w in f"{f.subject}・{f.series or ''}" for w in words) and (not years or f.fiscal_year in years)
              and (own & set(terms(f.subject)) or own & set(terms(f.series or "")))}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# 'for that catch?', 'of these programmes': the thing in focus named again, in English; not 'that year' (a year)
+_FOCUS_NOUN_RE = re.compile(r"\b(?:that|this|those|these|the same)\s+(?!years?\b|fy\b|period\b|month\b)"
+                            r"([a-z][a-z\-]*)(?=\s*(?:[?.,!]|$))", re.IGNORECASE)
+
+
+def focus_named_again(question: str, context: Frame | None) -> str:
+    """The question with 'that X' at its end read as 'it' when a subject is in focus: X names what the conversation
+    is about, in words that may read as another subject's (「catch」 as 漁獲量)."""
+    if context is None or context.subject is None:
+        return question
+    return _FOCUS_NOUN_RE.sub("it", question)

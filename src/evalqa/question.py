@@ -93,7 +93,9 @@ _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|ま
 # 「令和5年度事前分析表では」: the year of a document named, not a year asked (「令和5年度の温暖化対策の事前分析表」:
 # a few words of theme between, but not 「令和3年の値は前年度の評価書」; 「R5達成手段」: a bare R5 before a part)
 _DOCUMENT_YEAR_RE = re.compile(r"(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:19|20)\d{2}(?=年度))\s*(?:年度)?\s*(?:の)?\s*"
-                               r"(?:(?:(?!は|が|を|値|前年|昨年)[^、。?？\d]){1,10}?)?"
+                               r"(?:(?:(?!は|が|を|値|前年|昨年)[^、。?？\d]){1,10}?"
+                               # (an English question glossed: 「2024年度 鳥獣 -damage 事前分析表」)
+                               r"|(?=[^、。?？\d]{0,24}[A-Za-z])(?:(?!は|が|を|値)[^、。?？\d]){1,24}?)?"
                                r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票|資料)"
                                r"|(?<![A-Za-z\d])[RH]\d{1,2}(?=の?(?:達成手段|測定指標|参考指標|シート|資料))")
 # 「実績評価書（R4）」: the year after the document, in brackets
