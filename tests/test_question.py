@@ -334,3 +334,9 @@ def test_a_state_asked_of_the_value_in_focus_and_a_kind_of_budget_that_is_none()
     assert part_asked(analyse_question("品目のうち、後発医薬品はどれくらい？")) == "後発医薬品"
     assert part_asked(analyse_question("乗船者のうち救助されたのは何人？")) is None
     assert part_asked(analyse_question("指標のうち最も高いのは？")) is None
+
+
+def test_where_asks_names_unless_it_ranks():
+    assert analyse_question("令和5年度に制度を新しく始めた相手国ってどこ？").prose
+    a = analyse_question("令和5年度に件数が一番多かった地域はどこ？")
+    assert a.operation == "rank" and not a.prose

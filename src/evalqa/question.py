@@ -81,7 +81,9 @@ _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|
 _DONE_RE = re.compile(r"(?:何|どんな[^、。？?]{0,8}?)を[^、。？?]{0,12}?(?:する|した|して|しよう|行う|行っ|図る|図っ)")
 # 「どう手を打つ」「どう対応する」: what is done about it, though a value is named (「割合が伸び悩んでる件」)
 _ACTION_RE = re.compile(r"どう(?:手を打|対応|対処|取り組|改善|進め|図|強化|支援)|どんな(?:手|対策|対応)を")
-_WHICH_RE = re.compile(r"(?:は|が)どれ(?!くらい|ほど|だけ|位)|(?<!は)(?<!が)どれ(?:です|でしょう)?か?[?？]*$")
+_WHICH_RE = re.compile(r"(?:は|が)どれ(?!くらい|ほど|だけ|位)|(?<!は)(?<!が)どれ(?:です|でしょう)?か?[?？]*$"
+                       # (「新しく始めた相手国ってどこ？」: names)
+                       r"|(?:は|って|が)どこ(?:です|なの|でしょう)?か?[?？]*$")
 _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
                           r"|額は|額を|額が|率は|率を|率が")
 # Asking why or on what grounds: a passage answers, even when a kind of value is named (「目標値の根拠は？」).
