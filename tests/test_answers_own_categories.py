@@ -93,3 +93,9 @@ def test_a_part_no_table_or_sentence_gives_is_refused_not_answered_with_the_whol
 def test_how_much_a_value_exceeded_its_target_asked_with_yori(bot):
     ans = bot.ask("令和5年度の立入検査件数は目標よりどれだけ多かった？")
     assert ans.found and "42件" in ans.text and {f.value for f in ans.figures} >= {1342, 1300}, ans.text
+
+
+def test_a_range_of_categories_added_in_the_tables_order(bot):
+    ans = bot.ask("令和5年度の海域別の漁獲量、北海道太平洋から日本海までを合わせると？")
+    assert ans.kind == "sum" and [f.value for f in ans.figures] == [820, 455, 390], ans.text
+    assert "1,665千トン" in ans.text

@@ -44,7 +44,7 @@ from .stated import (
 )
 from .subject import Subject, series_in, unit_word
 from .subjects import STRONG, SubjectCatalogue
-from .sums import asks_sum, headed_parts, named_parts, named_sum_answer
+from .sums import asks_sum, headed_parts, named_parts, named_sum_answer, range_parts, range_sum_answer
 from .terms import terms
 from .value_state import asks_state, of_value_in_focus, state_answer, written_number
 from .versions import asks_versions, versions_answer
@@ -117,6 +117,10 @@ class Assistant:
             answers = [(n, self._answer(sub, context)) for n, sub in headed]
             if all(ans.found and ans.figures and norm(n) in norm(ans.figures[0].series or "") for n, ans in answers) \
                     and (added := named_sum_answer(question, answers, cat.sheet_label)) is not None:
+                return self._finish(added, hits)
+        if (span := range_parts(question)) is not None:  # 「第一管区から第三管区までを合わせると」: the rows between
+            first = self._answer(span[2], context)
+            if (added := range_sum_answer(question, first, span[1], cat.sheet_label)) is not None:
                 return self._finish(added, hits)
         # 「覚醒剤と大麻の摘発件数を合計すると」: each, then added
         if (parts := named_parts(question, self.evidence.mentioned)) is not None:

@@ -191,3 +191,38 @@ def _measure(frame: Frame, figures: list[Figure]) -> str | None:
 
 def _with_value(f: Figure, value: float) -> Figure:
     return replace(f, value=round(value, 6) if isinstance(value, float) else value)
+
+
+# 「第一管区から第三管区までを合わせると」: the categories of a breakdown from one to another, added
+_CATEGORY = r"([^\s、。,，「」『』をはがのにでと及・]{1,16}?)"
+_RANGE_RE = re.compile(rf"(?<![^\s、。,，「『のはをがにでとも・]){_CATEGORY}から{_CATEGORY}まで"
+                       rf"(?:の[^、。?？]{{0,12}}?)?を?(?:足し)?{_ADDING}")
+
+
+def range_parts(question: str) -> tuple[str, str, str] | None:
+    """(first, last, question about the first alone) of a range of categories to add, else None; years are no
+    categories (「令和2年度から4年度まで」: see sum_answer)."""
+    q = norm(question)
+    m = _RANGE_RE.search(q)
+    if m is None or any(find_fiscal_years(n) for n in m.groups()) or m.group(1) == m.group(2):
+        return None
+    rest = _ADDING_RE.sub("は", q[m.end(2) + 2:], count=1)
+    return m.group(1), m.group(2), q[:m.start()] + m.group(1) + rest
+
+
+def range_sum_answer(question: str, first: Answer, last: str, labels: Callable[[str], str]) -> Answer | None:
+    """The rows of the breakdown that answered the first category, from it to `last` in the table's order, added;
+    None unless both are its rows and the values between are of one kind, unit and year."""
+    if not first.found or not first.figures or first.frame is None or first.frame.subject is None:
+        return None
+    f0 = first.figures[0]
+    rows = [f for f in first.frame.subject.figures if f.measure == f0.measure and f.fiscal_year == f0.fiscal_year
+            and f.series and isinstance(f.value, (int, float))]
+    names = [norm(f.series or "") for f in rows]
+    if norm(f0.series or "") not in names or norm(last) not in names:
+        return None
+    i, j = names.index(norm(f0.series or "")), names.index(norm(last))
+    if j <= i or any(f.series in TOTALS for f in rows[i:j + 1]):
+        return None
+    parts = [(f.series or "", Answer(question, "", True, [f], [], "numeric", first.frame)) for f in rows[i:j + 1]]
+    return named_sum_answer(question, parts, labels)
