@@ -20,7 +20,6 @@ from .figure import bare_name
 from .index import Index
 from .many_figures import many_answer
 from .matching import states_asked
-from .normalize import norm
 from .numeric import means_start, numeric_answer
 from .portion import holds_part, part_asked, part_fact
 from .prose import best_quotes, named_section
@@ -44,7 +43,7 @@ from .stated import (
 )
 from .subject import Subject, series_in, unit_word
 from .subjects import STRONG, SubjectCatalogue
-from .sums import asks_sum, headed_parts, named_parts, named_sum_answer, range_parts, range_sum_answer
+from .sums import asks_sum, parts_added
 from .terms import terms
 from .value_state import asks_state, of_value_in_focus, state_answer, written_number
 from .versions import asks_versions, versions_answer
@@ -112,22 +111,10 @@ class Assistant:
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
-        # 「入国者数、A国とB国を合わせると」: two categories of one breakdown, when each answer is one
-        if (headed := headed_parts(question)) is not None:
-            answers = [(n, self._answer(sub, context)) for n, sub in headed]
-            if all(ans.found and ans.figures and norm(n) in norm(ans.figures[0].series or "") for n, ans in answers) \
-                    and (added := named_sum_answer(question, answers, cat.sheet_label)) is not None:
-                return self._finish(added, hits)
-        if (span := range_parts(question)) is not None:  # 「第一管区から第三管区までを合わせると」: the rows between
-            first = self._answer(span[2], context)
-            if (added := range_sum_answer(question, first, span[1], cat.sheet_label)) is not None:
-                return self._finish(added, hits)
-        # 「覚醒剤と大麻の摘発件数を合計すると」: each, then added
-        if (parts := named_parts(question, self.evidence.mentioned)) is not None:
-            answers = [(n, self._answer(sub, context)) for n, sub in parts]
-            missing = [n for n, ans in answers if not ans.found or not ans.figures]
-            return self._finish(named_sum_answer(question, answers, cat.sheet_label) or refusal(
-                question, wording.unsummed([n for n, _ in parts], missing)), hits)
+        # 「AとBを合計すると」「A、BとCを合わせると」「AからBまでを足すと」: each answered, then added
+        if (added := parts_added(question, lambda q: self._answer(q, context), self.evidence.mentioned,
+                                 cat.sheet_label)) is not None:
+            return self._finish(added, hits)
         named = None
         if a.lang == "en":  # what the question names in other words than the sheets'
             named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)

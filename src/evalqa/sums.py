@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from . import wording
-from .answer import Answer, Frame
+from .answer import Answer, Frame, refusal
 from .breakdown import TOTALS
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
@@ -226,3 +226,24 @@ def range_sum_answer(question: str, first: Answer, last: str, labels: Callable[[
         return None
     parts = [(f.series or "", Answer(question, "", True, [f], [], "numeric", first.frame)) for f in rows[i:j + 1]]
     return named_sum_answer(question, parts, labels)
+
+
+def parts_added(question: str, ask: Callable[[str], Answer], mentioned: Callable[[str], bool],
+                labels: Callable[[str], str]) -> Answer | None:
+    """The sum of the things a question names to add, each asked alone with `ask`: two categories after what they
+    count (kept when each answer is that category's row), a range of categories, or things joined (a refusal
+    saying which could not be added when not all are values of one kind); None when it names none."""
+    if (headed := headed_parts(question)) is not None:
+        answers = [(n, ask(sub)) for n, sub in headed]
+        if all(ans.found and ans.figures and norm(n) in norm(ans.figures[0].series or "") for n, ans in answers) \
+                and (added := named_sum_answer(question, answers, labels)) is not None:
+            return added
+    if (span := range_parts(question)) is not None \
+            and (added := range_sum_answer(question, ask(span[2]), span[1], labels)) is not None:
+        return added
+    if (parts := named_parts(question, mentioned)) is not None:
+        answers = [(n, ask(sub)) for n, sub in parts]
+        missing = [n for n, ans in answers if not ans.found or not ans.figures]
+        return named_sum_answer(question, answers, labels) or refusal(
+            question, wording.unsummed([n for n, _ in parts], missing))
+    return None
