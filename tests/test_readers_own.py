@@ -359,3 +359,13 @@ def test_a_caption_and_its_tables_header_on_one_line(tmp_path):
     got = {(f.subject, f.series, f.fiscal_year): f.value for f in load_sheet(p).figures}
     assert got[("獣種別の被害額", "イノシシ", 2023)] == 36, got
     assert got[("認証を取得した処理加工施設数", None, 2022)] == 35, got
+
+
+def test_a_line_of_header_fields_whose_value_holds_a_full_width_space(tmp_path):
+    # 「担当部局名：…　　作成責任者名：…課長　山田　一郎」: a person's name written with a full-width space is one value
+    p = tmp_path / "mofa-r6-v-9-ryoji.txt"
+    p.write_text("施策名：領事業務の充実\n担当部局名：領事局政策課　　作成責任者名：領事局政策課長　山田　一郎\n\n"
+                 "■ 施策の分析\n取組を進めた。\n", encoding="utf-8")
+    fields = {f["label"]: f["value"] for f in load_sheet(p).fields}
+    assert fields["担当部局名"] == "領事局政策課" and "山田" in fields["作成責任者名"], fields
+    assert "山田" not in fields

@@ -51,8 +51,9 @@ def _table_at(cells: list[str], i: int) -> tuple[int, int] | None:
 
 
 # The labels of a sheet's header fields, each on a line of its own over its value (「施策名」「人権の擁護（…）」)
-_FIELD_LABEL_RE = re.compile(r"(?:施策名|政策名|施策目標|政策目標|基本政策|基本目標|評価方式|評価実施時期|評価対象期間"
-                             r"|担当部局名?|作成責任者名?|(?:次回の)?政策評価実施予定時期|達成すべき目標)")
+FIELD_LABELS = (r"施策名|政策名|施策目標|政策目標|基本政策|基本目標|評価方式|評価実施時期|評価対象期間"
+                r"|担当部局名?|作成責任者名?|(?:次回の)?政策評価実施予定時期|達成すべき目標")
+_FIELD_LABEL_RE = re.compile(rf"(?:{FIELD_LABELS})")
 
 
 def restack(lines: list[Line]) -> list[Line]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import SheetError
 from .base import Document, Line, read_bytes
-from .stacked import captions_apart, headed, restack
+from .stacked import FIELD_LABELS, captions_apart, headed, restack
 
 
 def decode(path: str | Path, data: bytes | None = None) -> str:
@@ -81,12 +81,19 @@ def _tight(cells: list[str]) -> list[str]:
     return out
 
 
+_HEADER_FIELD_RE = re.compile(rf"(?:{FIELD_LABELS})[：:]")
+
+
 def aligned_cells(line: str) -> list[str]:
     """A line's cells when it is a table row set out with spaces (three or more cells, two of them values or years,
     or four or more short cells, as a header), or fields with their values (「基準値：5.3（令和元年）　目標値：10
     （令和7年）」 → label, value, label, value); else the line whole, as prose and titles are."""
     cells = _tight([c for c in _GAP_RE.split(line.strip()) if c])
     if cells and _CAPTION_LABEL_RE.fullmatch(cells[0]):
+        return [line]
+    if any(_HEADER_FIELD_RE.match(c) for c in cells):
+        # 「担当部局名：…　　作成責任者名：領事局政策課長　藤本　和宏」: a line of header fields, whose values may hold
+        # a full-width space (a person's name); read by its labels, not as a table's cells
         return [line]
     fields = [_FIELD_RE.fullmatch(c) for c in cells]
     if len(cells) >= 2 and all(fields):
