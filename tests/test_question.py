@@ -340,3 +340,8 @@ def test_where_asks_names_unless_it_ranks():
     assert analyse_question("令和5年度に制度を新しく始めた相手国ってどこ？").prose
     a = analyse_question("令和5年度に件数が一番多かった地域はどこ？")
     assert a.operation == "rank" and not a.prose
+
+
+def test_the_period_evaluated_is_no_evaluation_time():
+    assert analyse_question("評価対象期間はいつからいつまで？").metadata is None
+    assert analyse_question("政策評価はいつ実施する予定？").metadata is not None

@@ -129,6 +129,7 @@ GLOSSARY: dict[str, str] = {
     "bureau in charge": "担当部局", "in charge": "担当部局", "responsible": "担当部局",
     "responsible for preparing": "作成責任者", "prepared by": "作成責任者", "who prepared": "作成責任者",
     "person responsible": "作成責任者", "official responsible": "作成責任者", "responsible official": "作成責任者",
+    "responsible officer": "作成責任者", "officer responsible": "作成責任者", "responsible person": "作成責任者",
     "evaluation schedule": "政策評価実施予定時期", "when will": "政策評価実施予定時期",
     # the sheet's own rating (各行政機関共通区分)
     "overall rating": "評価結果", "rating": "評価結果", "rated": "評価結果", "overall assessment": "評価結果",

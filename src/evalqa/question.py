@@ -133,7 +133,9 @@ METADATA_FIELDS = [
      "担当部局名"),
     # (「評価書で、…懇談会はいつ開かれた？」 names a document, and asks when something else happened)
     # (「政策評価、いつ実施する予定」: the time asked after a comma)
-    (re.compile(r"評価(?:を|が|は)?(?:の)?(?:実施|行わ|行う|行っ)?[^、。書]{0,6}?(?:時期|いつ)|いつ[^、。]{0,4}評価(?!書)|実施予定時期"
+    # (「評価対象期間はいつから」 asks the period evaluated, a field of its own)
+    (re.compile(r"評価(?!対象期間)(?:を|が|は)?(?:の)?(?:実施|行わ|行う|行っ)?[^、。書]{0,6}?(?:時期|いつ)"
+                r"|いつ[^、。]{0,4}評価(?!書)|実施予定時期"
                 r"|政策評価[、,]?\s*いつ[^、。]{0,6}(?:実施|行う|予定)"),
      "evaluation_time", "政策評価実施予定時期"),
     (re.compile(r"政策体系上の位置付け|政策体系"), "position", "政策体系上の位置付け"),
