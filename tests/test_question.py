@@ -345,3 +345,12 @@ def test_where_asks_names_unless_it_ranks():
 def test_the_period_evaluated_is_no_evaluation_time():
     assert analyse_question("評価対象期間はいつからいつまで？").metadata is None
     assert analyse_question("政策評価はいつ実施する予定？").metadata is not None
+
+
+def test_bodies_counted_in_the_tables_own_unit():
+    from evalqa.counts import same_counter
+
+    assert same_counter("団体", "地方公共団体") and same_counter("団体", "市区町村") and same_counter("社", "企業")
+    assert not same_counter("人", "事業所")
+    assert analyse_question("地方公共団体数は？").counter != "地方公共団体"  # (a compound names the quantity)
+    assert analyse_question("前の評価書ではいくつだった？").document_offset == -1

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .normalize import nfkc
+
 # Width only, one character for one, so that offsets in the analysed text are offsets in the sentence.
 # (full-width letters too: 「ＮＩＳＡ口座数」 is one noun with its name; one character for one, offsets kept)
 WIDTH = str.maketrans("０１２３４５６７８９，．％（）" + "".join(chr(c) for c in range(0xFF21, 0xFF3B))
@@ -193,6 +195,18 @@ def asked_counter(n: str) -> str | None:
     counted = _COUNTER_NUMBER_RE.search(n)
     # 「いくつの市町村に」: asked with いくつ, the noun after it is the counter
     named = named or re.search(rf"いくつの({_BODIES}|地域|国)", n) \
-        or re.search(rf"({_BODIES})の?数(?=は|を|が|って|、|$)", n)  # 「協力事業所の数」: 事業所 counted
+        or re.search(rf"({_BODIES})の数(?=は|を|が|って|、|$)", n)  # 「協力事業所の数」: 事業所 counted
     return next((u for u, said in cues if "何" in said), None) or (named.group(1) if named else None) \
         or next((u for u, _ in cues), None) or (counted.group(1) if counted else None)
+
+
+def same_counter(unit: str, counter: str) -> bool:
+    """「名」「者」 count people as 「人」 does, 「百万円」 is an amount in 「円」, 「か国・地域」 counts 「か国」."""
+    def plain(u: str) -> str:
+        return re.sub(r"^[カヶヵケ箇]", "か", nfkc(u)).removesuffix("・地域")  # (「％」 is 「%」)
+    unit = "人" if unit in ("名", "人", "者") else plain(unit)
+    return unit.endswith(plain(counter)) or plain(counter) in _COUNTED_AS.get(unit, ())
+
+
+# Bodies a table counts in 団体 (「地方公共団体の数」 of a column in 団体), companies in 社
+_COUNTED_AS = {"団体": ("地方公共団体", "自治体", "市区町村", "市町村", "都道府県"), "社": ("企業", "事業者")}

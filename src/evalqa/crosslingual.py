@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from .counts import same_counter
 from .english import field_nouns, quoted_names
 from .facts import is_part, names_part
 from .figure import Figure
@@ -23,7 +24,6 @@ from .matching import term_matches
 from .normalize import nfkc, norm
 from .question import FAMILIES, MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis, content_terms, subject_words
 from .search import Hit
-from .stated import same_counter
 from .subjects import SubjectCatalogue
 from .terms import terms
 

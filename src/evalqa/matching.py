@@ -116,10 +116,10 @@ class Asked:
 # ones, a preliminary and a final figure): a figure that names the other state is not the one asked.
 STATES = [("見直し前", "見直し後"), ("速報値", "確定値"), ("累計|累積|通算", "新たに|新しく|新規|単年度|年間"),
            ("当初", "補正|改定|変更後"),
-           # (the last: what a correction changed; 「最初はいくつと報告されていた」 'as originally reported',
-           # 「前年度の評価書では」: the value before it)
+           # (the last: what a correction changed; 「最初はいくつと報告されていた」 'as originally reported': the value
+           # before it)
            ("修正前|訂正前|改める前|改定前|最初[はに](?=[^、。]{0,12}(?:報告|公表|記載|発表|書か))|もともと|元々"
-            "|前(?:年度?|回)?の評価書(?:で|に)?[はの]|originally|initially|first reported",
+            "|originally|initially|first reported",
             "修正後|訂正後|改めた後|修正値")]
 
 

@@ -123,7 +123,8 @@ _DOCUMENT_NAME_RE = re.compile(r"実績評価(?:書|調書)?|実績報告書?|�
 _RELATIVE_YEARS = [(re.compile(rf"(?:前の年度?|前年度|前年|昨年度|1年前|一年前){_DOCUMENT_AFTER}"), -1),
                    (re.compile(rf"(?:次の年度?|翌年度|次年度|翌年){_DOCUMENT_AFTER}"), 1)]
 # 「一年前の評価書だと」「前回の事前分析表で」: the document of the year before the one in focus.
-_PREVIOUS_DOCUMENT_RE = re.compile(r"(?:前の年度?|前年度?|昨年度?|前回|1年前|一年前)(?:[(（][^()（）]{1,12}[)）])?の?"
+_PREVIOUS_DOCUMENT_RE = re.compile(r"(?:前の年度?|前の(?=評価書|事前分析表|調書|シート)|前年度?|昨年度?|前回"
+                                   r"|1年前|一年前)(?:[(（][^()（）]{1,12}[)）])?の?"
                                    r"(?:評価書|事前分析表|分析表|調書|シート|資料|実績評価書|個票)")
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
 METADATA_FIELDS = [

@@ -21,6 +21,8 @@ _CHANGE_ASKED_RE = re.compile(r"変わっ|変化|違い|違う|差|増え|減っ
 
 
 _REVISED_RE = re.compile(r"修正|訂正|改め|改定")
+# 「前年度の評価書では」「前の評価書と」: the value as the sheet of the year before wrote it
+_PREVIOUS_SHEET_RE = re.compile(r"前(?:年度?|回)?の(?:評価書|事前分析表|シート)")
 
 
 def _pair(q: str) -> tuple[str, str] | None:
@@ -30,7 +32,8 @@ def _pair(q: str) -> tuple[str, str] | None:
         m1, m2 = re.search(one, q), re.search(two, q)
         if m1 and m2:
             return (one, two) if m1.start() < m2.start() else (two, one)
-    if _REVISED_RE.search(q) or re.search(STATES[-1][0], q):  # (「前年度の評価書の数字から変わった？」)
+    if _REVISED_RE.search(q) or re.search(STATES[-1][0], q) or _PREVIOUS_SHEET_RE.search(q):
+        # (「前年度の評価書の数字から変わった？」: as the sheet before wrote it, and as now)
         return next(((one, two) for one, two in STATES if re.search(one, q) or re.search(two, q)), None) \
             or STATES[-1]
     return None
@@ -124,6 +127,8 @@ def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure],
     「見直し前の目標（8,000億円以下）」. The sentence must name the subject (its name less brackets) and, when a
     year is asked, be of that year. `number`: the indicator's number as its sheet writes it, when known."""
     asked = states_asked(a.normalized)
+    if not asked and a.document_offset < 0:  # 「前の評価書ではいくつ？」 where that sheet is not indexed: a note's
+        asked = [("前年度の評価書", STATES[-1][0], STATES[-1][1])]
     if not asked:
         return None
     own = f"{subject.name} " + " ".join({f"{f.measure} {f.note or ''}" for f in subject.figures})

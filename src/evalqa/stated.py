@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from . import wording
 from .answer import Answer, Frame
 from .change import amount_first, asks_amount
-from .counts import MEASURES, UNIT, asked_noun, base_amount, counter_word
+from .counts import MEASURES, UNIT, asked_noun, base_amount, counter_word, same_counter
 from .english import field_nouns, quoted_names
 from .facts import is_change, is_part, names_part, since_marker
 from .figure import Figure
@@ -85,7 +85,6 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     return score
 
 
-
 def names_counted(a: QuestionAnalysis, fact: Figure) -> bool:
     """Does the question name what the fact counts (its noun, not only the words around it)?"""
     counted = set(terms(fact.subject))
@@ -100,14 +99,6 @@ def fact_words(a: QuestionAnalysis) -> list[str]:
     return [t for t in subject_words(a) if (len(t) >= 2 or not t.isascii()) and t not in _MARKS
             and not re.fullmatch(r"[\u3041-\u309f]+|[\u4e00-\u9fff][\u3041-\u309f]{1,3}", t)]
     # (nor a verb asked with, 「寄せ」られた, 「かかっ」てきた: the sentence says it in its own words)
-
-
-def same_counter(unit: str, counter: str) -> bool:
-    """「名」「者」 count people as 「人」 does, 「百万円」 is an amount in 「円」, 「か国・地域」 counts 「か国」."""
-    def plain(u: str) -> str:
-        return re.sub(r"^[カヶヵケ箇]", "か", nfkc(u)).removesuffix("・地域")  # (「％」 is 「%」)
-    unit = "人" if unit in ("名", "人", "者") else plain(unit)
-    return unit.endswith(plain(counter))
 
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
@@ -283,7 +274,6 @@ def stated_change(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[s
         return None
     score, fact = best_fact(a, rates, idf, titles)
     return fact if score >= MIN_FACT else None
-
 
 
 # Words that ask for money: 予算, 経費, 金額, いくら, budget, cost, spend …
