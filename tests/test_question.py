@@ -340,6 +340,7 @@ def test_where_asks_names_unless_it_ranks():
     assert analyse_question("令和5年度に制度を新しく始めた相手国ってどこ？").prose
     a = analyse_question("令和5年度に件数が一番多かった地域はどこ？")
     assert a.operation == "rank" and not a.prose
+    assert not analyse_question("滞納残高が1,000億円を超えている局はどこ？").prose  # (rows by their values)
 
 
 def test_the_period_evaluated_is_no_evaluation_time():
