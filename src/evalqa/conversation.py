@@ -161,7 +161,8 @@ def part_in_focus(a: QuestionAnalysis, context: Frame, facts: Sequence[Figure]) 
 
 
 # 'for that catch?', 'of these programmes': the thing in focus named again, in English; not 'that year' (a year)
-_FOCUS_NOUN_RE = re.compile(r"\b(?:that|this|those|these|the same)\s+(?!years?\b|fy\b|period\b|month\b)"
+# (not 'in those cases': things of the focus, of which another quantity may be asked)
+_FOCUS_NOUN_RE = re.compile(r"\b(?:that|this|the same)\s+(?!years?\b|fy\b|period\b|month\b|cases?\b)"
                             r"([a-z][a-z\-]*)(?=\s*(?:[?.,!]|$))", re.IGNORECASE)
 
 

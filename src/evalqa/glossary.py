@@ -36,10 +36,10 @@ FIELD_NOUNS: dict[str, str] = {
     "drugs": "不正薬物", "passengers": "旅客", "consumer": "消費者", "consumers": "消費者",
     "cultural properties": "文化財", "cultural property": "文化財", "national treasures": "国宝",
     "domestic timber": "国産材", "timber": "国産材", "fish catch": "漁獲量", "catch": "漁獲量",
-    # (animals caught are 捕獲, fish caught 漁獲)
-    "wild boar catch": "イノシシの捕獲頭数", "boar catch": "イノシシの捕獲頭数", "deer catch": "シカの捕獲頭数",
-    "deer": "シカ", "wild boar": "イノシシ", "wild boars": "イノシシ", "boar": "イノシシ", "animals caught": "捕獲頭数",
-    "culled": "捕獲", "captured": "捕獲", "farmland": "農地", "new farmers": "新規就農者",
+    # (animals caught are 捕獲, fish caught 漁獲; 'deer' alone is left to the embedder: sheets write シカ and, in
+    # compounds, ジカ (ニホンジカ))
+    "wild boar catch": "イノシシの捕獲頭数", "boar catch": "イノシシの捕獲頭数", "sika deer": "ニホンジカ",
+    "wild boar": "イノシシ", "wild boars": "イノシシ", "boar": "イノシシ", "animals caught": "捕獲頭数", "farmland": "農地", "new farmers": "新規就農者",
     "training courses": "養成講座", "training course": "養成講座", "courses": "講座",
     "suicide rate": "自殺死亡率", "suicides": "自殺者数", "suicide": "自殺",
     "industrial accidents": "労働災害", "occupational accidents": "労働災害", "heatstroke": "熱中症",
