@@ -39,7 +39,8 @@ FIELD_NOUNS: dict[str, str] = {
     # (animals caught are 捕獲, fish caught 漁獲; 'deer' alone is left to the embedder: sheets write シカ and, in
     # compounds, ジカ (ニホンジカ))
     "wild boar catch": "イノシシの捕獲頭数", "boar catch": "イノシシの捕獲頭数", "sika deer": "ニホンジカ",
-    "wild boar": "イノシシ", "wild boars": "イノシシ", "boar": "イノシシ", "animals caught": "捕獲頭数", "farmland": "農地", "new farmers": "新規就農者",
+    "wild boar": "イノシシ", "wild boars": "イノシシ", "boar": "イノシシ",
+    "animals caught": "捕獲頭数", "farmland": "農地", "new farmers": "新規就農者",
     "training courses": "養成講座", "training course": "養成講座", "courses": "講座",
     "suicide rate": "自殺死亡率", "suicides": "自殺者数", "suicide": "自殺",
     "industrial accidents": "労働災害", "occupational accidents": "労働災害", "heatstroke": "熱中症",
