@@ -158,7 +158,7 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         if followup:
             assert context is not None
-            if (stated_part := part_in_focus(a, context, cat.facts)) is not None:  # 「そのうち女性は？」
+            if (stated_part := part_in_focus(a, context, cat.facts)) is not None:  # 「そのうち外国人は？」
                 return self._finish(stated_answer(a, stated_part, cat.sheet_label), hits)
             frame = followup_frame(a, context, hits, cat)
             # 「中国は？」 after 日米: a name the subject in focus does not carry is not a follow-up of it.
@@ -173,7 +173,7 @@ class Assistant:
             if context.against_target and not a.family and not a.content and frame.years != context.years and (
                     again := comparisons.compare(replace(a, operation="compare", family="target", years=frame.years),
                                                  cat, [frame.subject], frame.series, against=True)) is not None:
-                return self._finish(again, hits)  # 「じゃあ、その前の年は？」 after 「目標と実績どっちが上？」
+                return self._finish(again, hits)  # 「前の年は？」 after a year's 実績 against its target
             if asks_state(a):  # 「それって確定値？」: the state of the value in focus, from its cell or a note
                 return self._finish(state_answer(a, frame, self.index, cat.sheet_label), hits)
             if (said := state_fact(replace(a, years=frame.years), frame.subject, cat.facts,
@@ -228,7 +228,7 @@ class Assistant:
             best, strong = (1.0, cands[0]), True
             others = [s for s in cands[1:] if s.sheet != cands[0].sheet]
         subject = best[1]
-        # 「…品目のうち、後発医薬品は？」: a part of a whole; the whole's value is no answer
+        # 「…件数のうち、高齢者は？」: a part of a whole; the whole's value is no answer
         if (piece := part_asked(a)) is not None and (subject is not None or fact is not None):
             of_whole = subject if strong and subject is not None else None
             if not (of_whole is not None and holds_part(piece, of_whole)):

@@ -138,7 +138,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     vs_target = s.kind == "indicator" and (against or re.search(r"達成(?!率|度|手段)|クリア|満た", a.normalized) or (
         re.search(r"目標", a.normalized)
         and re.search(r"実績|上回|下回|届|対して|足りな|不足|オーバー|超え|離れ|目標(?:値)?(?:と|に)(?:比べ|比較)"
-                      r"|目標(?:値)?より",  # (「目標よりどれだけ多かった？」)
+                      r"|目標(?:値)?より",  # (「目標より何件多い」)
                       a.normalized)))
     if vs_target:
         year = a.years[0] if a.years else latest_year(s, "actual")
@@ -212,7 +212,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
                 break
         one, other = found[0], found[1]
         if one is None or other is None or (one.measure, one.fiscal_year) == (other.measure, other.fiscal_year):
-            return None  # (「当初予算は補正予算より」 of a table of 予算額 alone: one value is no pair)
+            return None  # (当初予算 against 補正予算 of a table of 予算額 alone: one value is no pair)
         text = (f"「{label(one)}」の{wording.year(one)}の{one.measure}{wording.value(one)}は、"
                 f"{wording.year(other)}の{other.measure}{wording.value(other)}と比べて"
                 f"{wording.change_text(other, one)}。\n{wording.cite(one, cat.sheet_label(one.sheet))}")

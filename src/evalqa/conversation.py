@@ -11,6 +11,7 @@ from .answer import Answer, Frame, question_refusal
 from .figure import Figure
 from .fiscal_year import to_label
 from .matching import term_matches
+from .portion import part_fact
 from .question import FAMILIES, MONEY_FAMILIES, TARGET_FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
 from .subject import series_in
@@ -79,7 +80,8 @@ def against_target(a: QuestionAnalysis) -> bool:
     return a.operation == "compare" and a.family in TARGET_FAMILIES
 
 
-# 「それの最終目標は？」 after a trend: one value asked, not the trend of the targets
+# 「最終目標は？」 after a trend: one value asked, not the trend of the targets
+_SUFFIXES = frozenset({"的", "性", "化", "等", "用", "別", "式"})
 _ONE_VALUE_RE = re.compile(r"最終(?:的な)?目標|目標年度|final target|ultimate target", re.IGNORECASE)
 
 
@@ -92,8 +94,8 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
                   trend=a.trend or (context.trend and not a.years and not _ONE_VALUE_RE.search(a.normalized)),
                   inherited_family=a.family is None and context.family is not None)
     series = series_in(a, prev)
-    # (「最終的な」 leaves 「的」: a suffix names no subject)
-    rest = [t for t in a.content if not (series and term_matches(t, set(terms(series)))) and len(t) > 1]
+    # (a suffix left alone, 「的」 of 「最終的な」, names no subject)
+    rest = [t for t in a.content if not (series and term_matches(t, set(terms(series)))) and t not in _SUFFIXES]
     if series is None:
         series = context.series
     if rest and all(term_matches(t, prev.terms) for t in rest):
@@ -141,34 +143,31 @@ def years_in_context(a: QuestionAnalysis, context: Frame | None) -> QuestionAnal
     return a
 
 
-# 「そのうち女性は？」「うち外国人は？」 'and of them, how many were women?': a part of the value in focus
+# 「そのうち外国人は？」 'and of them, how many were women?': a part of the value in focus
 _PART_ASKED_RE = re.compile(r"(?:その|この)?うち|of (?:them|those|these|whom)", re.IGNORECASE)
 
 
 def part_in_focus(a: QuestionAnalysis, context: Frame, facts: Sequence[Figure]) -> Figure | None:
-    """A sentence of the focus subject's sheet that states a part (「このうち女性は19人」) of what the conversation
-    is about, when the follow-up asks for a part by a word the sentence's counted noun holds; one of the year in
-    focus when a year is; None when no sentence or several disagreeing ones do."""
+    """A sentence of the focus subject's sheet that states a part (「このうち女性職員は12人」) of what the
+    conversation is about, when the follow-up asks for a part by one noun; see `portion.part_fact`."""
     s = context.subject
-    if s is None or not _PART_ASKED_RE.search(a.normalized) or not (words := subject_words(a)):
+    part = "".join(subject_words(a))  # (「外国漁船」 is read as 外国, 漁船: the noun the question writes whole)
+    if s is None or not _PART_ASKED_RE.search(a.normalized) or not part or part not in a.normalized:
         return None
-    years = a.years or context.years
     own = set(terms(s.name))  # (the sentence counts a part of what is in focus: its whole shares the words)
-    found = {f.value: f for f in facts if f.sheet == s.sheet and "うち" in (f.note or "")
-             and all(w in f"{f.subject}・{f.series or ''}" for w in words) and (not years or f.fiscal_year in years)
-             and (own & set(terms(f.subject)) or own & set(terms(f.series or "")))}
-    return next(iter(found.values())) if len(found) == 1 else None
+    parts = [f for f in facts if "うち" in (f.note or "") and own & set(terms(f"{f.subject} {f.series or ''}"))]
+    return part_fact(part, parts, [s.sheet], a.years or context.years)
 
 
-# 'for that catch?', 'of these programmes': the thing in focus named again, in English; not 'that year' (a year)
-# (not 'in those cases': things of the focus, of which another quantity may be asked)
+# 'the target for that rate?': the thing in focus named again, in English; not 'that year' (a year), not 'that
+# case' nor 'those cases' (things of the focus, of which another quantity may be asked)
 _FOCUS_NOUN_RE = re.compile(r"\b(?:that|this|the same)\s+(?!years?\b|fy\b|period\b|month\b|cases?\b)"
                             r"([a-z][a-z\-]*)(?=\s*(?:[?.,!]|$))", re.IGNORECASE)
 
 
 def focus_named_again(question: str, context: Frame | None) -> str:
     """The question with 'that X' at its end read as 'it' when a subject is in focus: X names what the conversation
-    is about, in words that may read as another subject's (「catch」 as 漁獲量)."""
+    is about, in words that may read as another subject's."""
     if context is None or context.subject is None:
         return question
     return _FOCUS_NOUN_RE.sub("it", question)

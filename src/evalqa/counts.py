@@ -195,7 +195,7 @@ def asked_counter(n: str) -> str | None:
     counted = _COUNTER_NUMBER_RE.search(n)
     # 「いくつの市町村に」: asked with いくつ, the noun after it is the counter
     named = named or re.search(rf"いくつの({_BODIES}|地域|国)", n) \
-        or re.search(rf"({_BODIES})の数(?=は|を|が|って|、|$)", n)  # 「協力事業所の数」: 事業所 counted
+        or re.search(rf"({_BODIES})の数(?=は|を|が|って|、|$)", n)  # 「登録事業所の数」: 事業所 counted
     return next((u for u, said in cues if "何" in said), None) or (named.group(1) if named else None) \
         or next((u for u, _ in cues), None) or (counted.group(1) if counted else None)
 

@@ -61,7 +61,7 @@ def results_year(text: str, fiscal_year: int | None, era: str) -> int | None:
     令和5年度 評価書 reports 令和4年度)."""
     if m := _PERIOD_RE.search(text):
         # (the period ends where the line's next field begins: 「…～令和5年度　　次回評価実施予定時期：令和9年8月」)
-        period = re.split(r"\s{2,}|\u3000|\t|[^\s:：～〜~\-]{2,}[:：]", m.group(1))[0]
+        period = re.split(r"\s{2,}|\t|[^\s:：～〜~\-]{2,}[:：]", m.group(1))[0]  # (「平成30年度　～　令和5年度」 whole)
         years = find_fiscal_years(re.sub(r"[(（][^()（）]*[)）]?", "", period), era)  # not 「（令和元年7月～）」
         if years:
             return max(y.end for y in years)

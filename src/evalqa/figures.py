@@ -71,7 +71,7 @@ def _titled_target(figures: list[Figure], table: Table, section: Section) -> lis
     subjects = {f.subject for f in figures if f.measure in ("目標値", "年度目標値", "実績値")}
     if m is None or len(subjects) != 1 or (year := parse_fiscal_year(m.group(2))) is None:
         return []
-    cells = parse_cell(m.group(1).replace("以下", "").replace("以上", "").replace("以内", ""))
+    cells = parse_cell(re.sub(r"(?:以下|以上|以内|未満|超)$", "", m.group(1)))
     if not cells or len(cells) != 1 or cells[0].value is None:
         return []
     model = next(f for f in figures if f.subject in subjects)

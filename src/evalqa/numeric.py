@@ -57,7 +57,7 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
     if (added := sum_answer(a, frame, labels)) is not None:  # 「…を合計すると」: a sum the sheet does not print
         return added
     if frame.family == "final_target" and not a.years:
-        # 「それの最終目標は？」: the target of the furthest year, whatever years were in focus
+        # 「最終目標は？」 in a conversation: the target of the furthest year, whatever years were in focus
         ends = [f.fiscal_year for f in figs if f.measure in FAMILIES["final_target"] and f.fiscal_year
                 and f.value is not None]
         if ends:

@@ -1,5 +1,5 @@
-"""A part of a whole asked: 「供給停止の品目のうち、後発医薬品は？」 asks the part, not the whole. A figure or a
-sentence of the whole does not answer; a sentence stating the part (「このうち後発医薬品が2,514品目」) does, and
+"""A part of a whole asked: 「相談件数のうち、高齢者からのものは？」 asks the part, not the whole. A figure or a
+sentence of the whole does not answer; a sentence stating the part (「このうち高齢者からの相談は2,514件」) does, and
 when no table or sentence holds the part, the answer is that the sheets do not give it."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ _NOT_PART_RE = re.compile(r"^(?:最も|一番|いちばん|最大|最小|どれ|
 
 
 def part_asked(a: QuestionAnalysis) -> str | None:
-    """The part a question asks of a whole (「…品目のうち、後発医薬品は」 → 後発医薬品), else None."""
+    """The part a question asks of a whole (「…件数のうち、高齢者は」 → 高齢者), else None."""
     m = _PART_RE.search(a.normalized)
     # (a noun names a part; a clause, 「…のうち救助されたのは」, a sentence may word otherwise)
     return m.group(1) if m is not None and not _NOT_PART_RE.match(m.group(1)) \
@@ -31,7 +31,7 @@ def holds_part(part: str, subject: Subject) -> bool:
 
 
 def part_fact(part: str, facts: Sequence[Figure], sheets: Sequence[str], years: Sequence[int]) -> Figure | None:
-    """The one value a sentence of the sheets states for the part (「このうち後発医薬品が2,514品目」): a number
+    """The one value a sentence of the sheets states for the part (「このうち高齢者は2,514件」): a number
     whose counted noun or 「うち」 clause names it; None when none or several disagreeing ones do."""
     said = [f for f in facts if f.sheet in sheets and part in norm(f"{f.subject}・{f.series or ''}")
             and (not years or f.fiscal_year in years)]

@@ -82,7 +82,7 @@ _DONE_RE = re.compile(r"(?:何|どんな[^、。？?]{0,8}?)を[^、。？?]{0,1
 # 「どう手を打つ」「どう対応する」: what is done about it, though a value is named (「割合が伸び悩んでる件」)
 _ACTION_RE = re.compile(r"どう(?:手を打|対応|対処|取り組|改善|進め|図|強化|支援)|どんな(?:手|対策|対応)を")
 _WHICH_RE = re.compile(r"(?:は|が)どれ(?!くらい|ほど|だけ|位)|(?<!は)(?<!が)どれ(?:です|でしょう)?か?[?？]*$"
-                       # (「新しく始めた相手国ってどこ？」: names; not 「1,000億円を超えてる局はどこ？」: rows by value)
+                       # (「協定を結んだ国ってどこ？」: names; not 「1,000億円を超えてる局はどこ？」: rows by value)
                        r"|^(?!.*(?:\d[^、。?？]{0,8}(?:超え|以上|以下|未満|上回|下回)|より(?:多|少|高|低)))"
                        r".*(?:は|って|が)どこ(?:です|なの|でしょう)?か?[?？]*$")
 _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回|何人|何件|何%|何％|いくら|いくつ|推移|達成率"
@@ -135,7 +135,7 @@ METADATA_FIELDS = [
      "担当部局名"),
     # (「評価書で、…懇談会はいつ開かれた？」 names a document, and asks when something else happened)
     # (「政策評価、いつ実施する予定」: the time asked after a comma)
-    # (「評価対象期間はいつから」 asks the period evaluated, a field of its own)
+    # (評価対象期間, asked when, is the period evaluated: a field of its own)
     (re.compile(r"評価(?!対象期間)(?:を|が|は)?(?:の)?(?:実施|行わ|行う|行っ)?[^、。書]{0,6}?(?:時期|いつ)"
                 r"|いつ[^、。]{0,4}評価(?!書)|実施予定時期"
                 r"|政策評価[、,]?\s*いつ[^、。]{0,6}(?:実施|行う|予定)"),

@@ -21,19 +21,17 @@ _CHANGE_ASKED_RE = re.compile(r"変わっ|変化|違い|違う|差|増え|減っ
 
 
 _REVISED_RE = re.compile(r"修正|訂正|改め|改定")
-# 「前年度の評価書では」「前の評価書と」: the value as the sheet of the year before wrote it
-_PREVIOUS_SHEET_RE = re.compile(r"前(?:年度?|回)?の(?:評価書|事前分析表|シート)")
 
 
-def _pair(q: str) -> tuple[str, str] | None:
+def _pair(q: str, previous_sheet: bool = False) -> tuple[str, str] | None:
     """The two states a question names, in the order it names them (from, to); 「速報値から修正された」 names its
     pair by one state and the revision; 「修正された」 alone, the value before and after a correction."""
     for one, two in STATES:
         m1, m2 = re.search(one, q), re.search(two, q)
         if m1 and m2:
             return (one, two) if m1.start() < m2.start() else (two, one)
-    if _REVISED_RE.search(q) or re.search(STATES[-1][0], q) or _PREVIOUS_SHEET_RE.search(q):
-        # (「前年度の評価書の数字から変わった？」: as the sheet before wrote it, and as now)
+    if _REVISED_RE.search(q) or re.search(STATES[-1][0], q) or previous_sheet:
+        # (a value as the sheet of the year before wrote it, and as now)
         return next(((one, two) for one, two in STATES if re.search(one, q) or re.search(two, q)), None) \
             or STATES[-1]
     return None
@@ -46,7 +44,7 @@ def _of_state(facts: list[Figure], state: str) -> Figure | None:
 def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
     """The change between the two states of a value one sentence states, or None when the question names no
     two states with a change asked, or no sentence (in the sheets named) states both in one unit."""
-    pair = _pair(a.normalized)
+    pair = _pair(a.normalized, a.document_offset < 0)
     if pair is None or not _CHANGE_ASKED_RE.search(a.normalized):
         return None
     sentences: dict[tuple[str, str], list[Figure]] = {}

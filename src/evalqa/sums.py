@@ -193,7 +193,7 @@ def _with_value(f: Figure, value: float) -> Figure:
     return replace(f, value=round(value, 6) if isinstance(value, float) else value)
 
 
-# 「第一管区から第三管区までを合わせると」: the categories of a breakdown from one to another, added
+# 「A地区からC地区までを足すと」: the categories of a breakdown from one to another, added
 _CATEGORY = r"([^\s、。,，「」『』をはがのにでと及・]{1,16}?)"
 _RANGE_RE = re.compile(rf"(?<![^\s、。,，「『のはをがにでとも・]){_CATEGORY}から{_CATEGORY}まで"
                        rf"(?:の[^、。?？]{{0,12}}?)?を?(?:足し)?{_ADDING}")

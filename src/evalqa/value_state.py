@@ -1,7 +1,7 @@
-"""Whether a value is final: 「それって確定値？」「前年度の値は速報値のまま？」 'Is it a final figure?' of the
-figure in focus. The cell's own state (「63.9（速報値）」) answers first; else a note of the sheet that names
-the figure's year and a state (「（注）2023年の値は速報値である。」, 「…前年度の評価書では速報値（448団体）を記載して
-いたが、確定値（451団体）に更新した」), one that numbers another indicator left out; else the sheet says nothing."""
+"""Whether a value is final: 「それって確定値？」「その値はまだ速報値？」 'Is it final?' of the figure in focus.
+The cell's own state (「63.9（速報値）」) answers first; else a note of the sheet that names the figure's year and a
+state (「（注）2023年の値は速報値である。」, 「…前年度の評価書では速報値（120件）を記載していたが、確定値（123件）
+に改めた」), one that numbers another indicator left out; else the sheet says nothing."""
 from __future__ import annotations
 
 import re
@@ -21,10 +21,11 @@ from .subject import Subject
 _STATES = r"速報値?|確定値?|暫定値?|見込み?値?|概数|集計中"
 # Asked as yes or no: 「確定値？」「速報値のまま？」「確定してる？」, 'Is it final?'
 _ASKED_JA_RE = re.compile(
-    rf"(?:{_STATES}|確定(?:し|済))[^何いどれ?？]{{0,8}}(?:なの|なん|です|でしょう|か|\?|$)")
+    rf"(?:{_STATES}|確定(?:し|済))[^何いどれ?？]{{0,8}}(?:なの|なん|です|でしょう|か(?!ら)|\?|$)")
 _ASKED_EN_RE = re.compile(r"^(?:is|was|are)\b[^?]*\b(final|preliminary|provisional|confirmed|estimated?)\b", re.I)
 _NUMBER_ASKED_RE = re.compile(r"何|いくら|いくつ|どれ(?:くらい|だけ)|how (?:many|much)|what", re.I)
 _STATE_RE = re.compile(_STATES)
+_CHANGE_RE = re.compile(r"変わ|変化|改め|修正|訂正|違|差|から", re.I)
 # The state a value was changed to: 「確定値（451団体）に更新した」「確定値に改めた」
 _CHANGED_TO_RE = re.compile(rf"({_STATES})(?:[(（][^)）]*[)）])?に(?:改め|更新|修正|差し替え|置き換え|変更)")
 _OTHER_INDICATOR_RE = re.compile(r"(?:測定)?指標\s*([0-9０-９]+(?:[-－][0-9０-９]+)?)")
@@ -32,8 +33,8 @@ _OTHER_INDICATOR_RE = re.compile(r"(?:測定)?指標\s*([0-9０-９]+(?:[-－][0
 
 def asks_state(a: QuestionAnalysis) -> bool:
     """Does the question ask whether a value is final, as yes or no (not 「速報値は何件？」)?"""
-    if _NUMBER_ASKED_RE.search(a.question):
-        return False
+    if _NUMBER_ASKED_RE.search(a.question) or _CHANGE_RE.search(a.normalized):
+        return False  # (「速報値から確定値に変わった？」 asks a change: revision.py)
     return bool(_ASKED_EN_RE.search(a.question.strip()) if a.lang == "en" else _ASKED_JA_RE.search(a.normalized))
 
 

@@ -95,8 +95,8 @@ def restack(lines: list[Line]) -> list[Line]:
     return out
 
 
-# A breakdown's caption: 「参考指標3 地域別の邦人援護件数（令和5年度、速報値）」 (what it counts, by what)
-_BY_CAPTION_RE = re.compile(r"[^。]{0,30}別の?[^。]{1,40}")
+# A breakdown's caption: 「参考指標3 地域別の援護件数（令和5年度）」「…件数の内訳」「…の構成」 (what it counts, by what)
+_BY_CAPTION_RE = re.compile(r"[^。]{0,30}別の?[^。]{1,40}|[^。]{2,40}の(?:内訳|構成)[^。]{0,20}")
 HEADER_GIVEN = ["区分", "値"]  # (the header given to rows under a caption that have none)
 
 
@@ -144,8 +144,7 @@ def captions_apart(lines: list[Line]) -> list[Line]:
         rest = [c for c in ln.cells[1:] if c.strip()]
         if rest and _NUMBERED_CAPTION_RE.fullmatch(first) and all(_name(c, 30) for c in rest):
             out.append(Line(ln.number, [first], ln.page, ln.cell_refs[:1] if ln.cell_refs else None))
-            out.append(Line(ln.number, [HEADER_GIVEN[0], *ln.cells[1:]], ln.page,
-                            [ln.cell_refs[0], *ln.cell_refs[1:]] if ln.cell_refs else None))
+            out.append(Line(ln.number, [HEADER_GIVEN[0], *ln.cells[1:]], ln.page, ln.cell_refs))
         else:
             out.append(ln)
     return out
