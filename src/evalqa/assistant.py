@@ -6,6 +6,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from . import aggregate, comparisons, header_fields, wording
 from .additions import added_answer
@@ -180,7 +181,8 @@ class Assistant:
                                    written_number(self.index, frame.subject))) is not None:
                 return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「見直し前の目標は？」
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
-        if (revised := revised_answer(a, cat)) is not None:  # 「速報値から確定値でどれだけ変わった」
+        # (「速報値から確定値でどれだけ変わった」)
+        if (revised := revised_answer(a, cat, partial(written_number, self.index))) is not None:
             return self._finish(revised, hits)
         if a.operation is None and asks_sum(a):  # 「達成手段4事業の執行額の合計」: every means of the 施策, added
             in_focus = [context.subject.sheet] if context is not None and context.subject is not None else []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from . import wording
@@ -15,6 +15,8 @@ from .question import QuestionAnalysis
 from .stated import MIN_FACT, bare_name_of, fact_score
 from .subject import Subject, unit_word
 from .subjects import SubjectCatalogue
+
+NumberOf = Callable[[Subject], 'str | None']
 
 # 「どれだけ変わった」「差は」「いくら増えた」 'how much did it change': the amount between the two is asked
 _CHANGE_ASKED_RE = re.compile(r"変わっ|変化|違い|違う|差|増え|減っ|増減|どれだけ|how much|chang|differ", re.I)
@@ -41,9 +43,10 @@ def _of_state(facts: list[Figure], state: str) -> Figure | None:
     return next((f for f in facts if re.search(state, f"{f.subject} {f.series or ''}")), None)
 
 
-def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
+def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue, number_of: NumberOf) -> Answer | None:
     """The change between the two states of a value one sentence states, or None when the question names no
-    two states with a change asked, or no sentence (in the sheets named) states both in one unit."""
+    two states with a change asked, or no sentence (in the sheets named) states both in one unit. `number_of`:
+    an indicator's number as its sheet writes it (value_state.written_number)."""
     pair = _pair(a.normalized, a.document_offset < 0)
     if pair is None or not _CHANGE_ASKED_RE.search(a.normalized):
         return None
@@ -62,7 +65,7 @@ def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
             continue
         # (a note under a table names the indicator by number: the sheet's subjects say what it is about, the one
         # numbered so first; by how much of the question's words its name holds)
-        names = _referenced(sheet, one.raw, cat)
+        names = _referenced(sheet, one.raw, cat, number_of)
         about = max((sum(cat.idf(t) for t in asked if t in n) for n in names), default=0.0)
         whole = sum(cat.idf(t) for t in asked) or 1.0
         found.append((fact_score(a, one, cat.idf) + (MIN_FACT * min(1.0, 2 * about / whole) if about else 0.0),
@@ -84,15 +87,13 @@ def revised_answer(a: QuestionAnalysis, cat: SubjectCatalogue) -> Answer | None:
     return Answer(a.question, text, True, [one, two, change], [], "comparison", Frame(), cited=[one, two])
 
 
-def _referenced(sheet: str, sentence: str, cat: SubjectCatalogue) -> list[str]:
+def _referenced(sheet: str, sentence: str, cat: SubjectCatalogue, number_of: NumberOf) -> list[str]:
     """The names of the subjects a note speaks of: the indicator it numbers (「測定指標1の…」) where a subject of
     the sheet is numbered so, else all of the sheet's."""
     own = [cat.subjects[i] for i in cat.subjects_of(sheet)]
-    if m := re.search(r"指標\s*(\d{1,2})(?!\d)", norm(sentence)):
-        numbered = [s.name for s in own if any(re.match(rf"(?:(?:測定|業績|成果)?指標\s*)?{m.group(1)}(?!\d)", norm(t))
-                                               for t in (s.name, *s.section[-1:]))]
-        if numbered:
-            return numbered
+    m = re.search(r"指標\s*(\d{1,2})(?![\d-])", norm(sentence))
+    if m and (numbered := [s.name for s in own if s.kind == "indicator" and number_of(s) == m.group(1)]):
+        return numbered
     return [s.name for s in own]
 
 
@@ -135,8 +136,6 @@ def state_fact(a: QuestionAnalysis, subject: Subject, facts: Sequence[Figure],
     core = bare_name_of(subject.name)
     units = {u for f in subject.figures if (u := unit_word(f))}
     # (a note names the indicator by its number: 「指標3の令和4年度の実績値は、前回の評価書では…」)
-    number = number or next((m.group(1) for t in (subject.name, *reversed(subject.section))
-                             if (m := re.match(r"(?:測定)?指標\s*(\d{1,2})(?!\d)", norm(t)))), None)
     said = [f for f in facts if f.sheet == subject.sheet and (core and core in f.raw or number and re.search(
                 rf"(?<![\d-])指標\s*{number}(?![\d-])", f.raw))
             and any(re.search(pattern, f"{f.subject} {f.series or ''} {f.note or ''}") for _, pattern, _ in asked)

@@ -28,6 +28,7 @@ _STATE_RE = re.compile(_STATES)
 _CHANGE_RE = re.compile(r"変わ|変化|改め|修正|訂正|違|差|から", re.I)
 # The state a value was changed to: 「確定値（451団体）に更新した」「確定値に改めた」
 _CHANGED_TO_RE = re.compile(rf"({_STATES})(?:[(（][^)）]*[)）])?に(?:改め|更新|修正|差し替え|置き換え|変更)")
+_NAMED_NUMBER_RE = re.compile(r"(?:測定|業績|成果)?指標\s*(\d{1,2})(?![\d-])")
 _OTHER_INDICATOR_RE = re.compile(r"(?:測定)?指標\s*([0-9０-９]+(?:[-－][0-9０-９]+)?)")
 
 
@@ -75,10 +76,13 @@ def state_answer(a: QuestionAnalysis, frame: Frame, index: Index, sheet_label: C
 
 
 def written_number(index: Index, s: Subject) -> str | None:
-    """The indicator's number: its section's (測定指標1-4), else the one its sheet writes before its name (a table
-    row 「4　消費者安全確保地域協議会…」), which notes use to name it (「（注1）測定指標4の…」)."""
+    """The indicator's number: its section's (測定指標1-4), else the one its name begins with (「指標3　…」), else
+    the one its sheet writes before its name (a table row 「4　消費者安全確保地域協議会…」), which notes use to name
+    it (「（注1）測定指標4の…」). The one way an indicator's number is found."""
     if (number := indicator_number(s)) is not None or s.kind != "indicator":
         return number
+    if m := _NAMED_NUMBER_RE.match(norm(s.name)):  # the name begins with it: 「指標3　…」
+        return m.group(1)
     head = re.escape(bare_name(s.name)[:12])
     chunks = index.chunks(sorted(index.chunk_ids(s.sheet))).values()
     return next((m.group(1) for c in chunks if head and (m := re.search(
