@@ -56,6 +56,14 @@ FIELD_LABELS = (r"施策名|政策名|施策目標|政策目標|基本政策|基
 _FIELD_LABEL_RE = re.compile(rf"(?:{FIELD_LABELS})")
 
 
+def _field_labels(cell: str) -> list[str]:
+    """The header-field labels a line is made of (「施策名」, 「◇施策名」, 「【担当部局名】」,
+    「担当部局名／作成責任者名」), else none."""
+    bare = re.sub(r"^[◇◆■□●○・【\[]\s*|\s*[】\]]$", "", cell.strip())
+    labels = re.split(r"\s*[／/]\s*", bare)
+    return labels if all(_FIELD_LABEL_RE.fullmatch(x) for x in labels) else []
+
+
 def restack(lines: list[Line]) -> list[Line]:
     """The document's lines with each run of one-cell lines that forms a table put back into its rows (each row
     numbered by the line of its first cell)."""
@@ -69,10 +77,14 @@ def restack(lines: list[Line]) -> list[Line]:
             found = _table_at(cells, i)
             if found is None:
                 # (a header field's label on a line of its own, its value on the next: one row of both)
-                label = cells[i].strip()
-                if _FIELD_LABEL_RE.fullmatch(label) and i + 1 < len(run) and _table_at(cells, i + 1) is None \
-                        and not _FIELD_LABEL_RE.fullmatch(cells[i + 1].strip()):
-                    out.append(Line(run[i].number, [label, cells[i + 1].strip()], run[i].page))
+                # (a web page marks it, 「◇施策名」; two labels apart by a slash head two values so apart:
+                # 「◇担当部局名／作成責任者名」 over 「事務局総務企画部企画課／企画課長　長谷部　修」)
+                labels = _field_labels(cells[i])
+                value = cells[i + 1].strip() if i + 1 < len(run) else ""
+                values = re.split(r"\s*[／/]\s*", value) if len(labels) > 1 else [value]
+                if labels and value and len(values) == len(labels) and _table_at(cells, i + 1) is None \
+                        and not _field_labels(value):
+                    out.extend(Line(run[i].number, [a, b], run[i].page) for a, b in zip(labels, values, strict=True))
                     i += 2
                     continue
                 out.append(run[i])

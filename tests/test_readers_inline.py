@@ -1,0 +1,75 @@
+"""Tables a web page writes one record to a line (readers/inline.py), on a sheet of our own: a year's values
+inline with their labels under an indicator's caption, the years of one series on one line, a year's whole
+with its parts in brackets, a year over its slash-separated budget values, and 達成手段 one to a line."""
+from pathlib import Path
+
+import pytest
+
+from evalqa import load_sheet
+from evalqa.readers.base import Line
+from evalqa.readers.inline import inline_tables
+
+SHEET = Path(__file__).parent / "fixtures" / "own" / "env-r6-4-1-shizen.txt"
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return load_sheet(SHEET).figures
+
+
+def one(figures, measure, year, subject_has):
+    hits = [f for f in figures if subject_has in f.subject and f.measure == measure and f.fiscal_year == year]
+    assert len(hits) == 1, (subject_has, measure, year, [(f.subject, f.measure, f.fiscal_year) for f in figures])
+    return hits[0]
+
+
+def test_year_records_give_actuals_and_targets_on_their_own_lines(figures):
+    f = one(figures, "実績値", 2022, "国立公園の利用者数")
+    assert (f.value, f.unit, f.line) == (28760, "万人", 20)
+    assert one(figures, "目標値", 2022, "国立公園の利用者数").value == 30000
+    assert one(figures, "目標値", 2020, "国立公園の利用者数").value == 32000
+    # (「令和5年度：集計中」: no number is made up for it)
+    assert not [f for f in figures if "利用者数" in f.subject and f.fiscal_year == 2023 and f.value is not None]
+
+
+def test_a_series_on_one_line_is_its_indicators(figures):
+    got = {f.fiscal_year: f.value for f in figures if "外来種" in f.subject and f.measure == "実績値"}
+    assert got == {2020: 12, 2021: 14, 2022: 13}
+
+
+def test_a_whole_and_its_parts_in_brackets(figures):
+    whole = [f for f in figures if f.subject == "国立公園の訪日外国人利用者数（万人）" and f.fiscal_year == 2021]
+    assert [(f.value, f.line) for f in whole] == [(41, 28)]
+    part = one(figures, "実績値", 2021, "（日光）")
+    assert "訪日外国人利用者数" in part.subject and part.value == 6
+    assert not [f for f in figures if "うち" in f.subject]
+
+
+def test_a_year_over_its_budget_values(figures):
+    budget = {(f.measure, f.fiscal_year): f.value for f in figures if f.subject == "施策の予算額・執行額等"}
+    assert budget[("執行額", 2022)] == 15301
+    assert budget[("補正予算", 2021)] == 3200
+    assert budget[("繰越し等", 2021)] == -410
+
+
+def test_means_one_to_a_line_take_the_year_of_their_caption(figures):
+    f = one(figures, "執行額", 2022, "自然公園等事業費")
+    assert (f.value, f.unit, f.line) == (8702, "百万円", 32)
+    assert one(figures, "執行率", 2022, "国立公園満喫プロジェクト").value == 93.8
+
+
+def test_a_sentence_is_left_as_it_is():
+    lines = [Line(1, ["令和4年度の利用者数は28,760万人となり、前年度から増加した。"]),
+             Line(2, ["令和3年度：実績値 22,404（目標値 32,000）未達成"])]
+    assert inline_tables(lines) == lines  # (one record makes no table; a sentence none at all)
+
+
+def test_a_captioned_series_on_one_line(figures):
+    got = {f.fiscal_year: f.value for f in figures if f.subject.startswith("自然公園指導員の数")}
+    assert got == {2020: 3012, 2021: 2988, 2022: 2951}
+
+
+def test_marked_field_labels_over_their_values():
+    fields = {f["label"]: f["value"] for f in load_sheet(SHEET).fields}
+    assert fields["作成責任者名"].replace("\u3000", "").replace(" ", "") == "国立公園課長森田健"
+    assert fields["担当部局名"] == "自然環境局国立公園課"
