@@ -29,7 +29,7 @@ from .wording import table
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
 _MEANS = r"達成手段|事業(?![者所主体])"  # (事業者 are who is counted, not 事業 of the sheet)
 _COUNTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|事業|個別分野|指標)"
-                         r"(?=[^、。]{0,14}?(?:いくつ|幾つ|何件|何個|何本|何項目|何つ|の数|数は|全部で|合計))")
+                         r"(?=[、，]?[^、。]{0,14}?(?:いくつ|幾つ|何件|何個|何本|何項目|何つ|の数|数は|全部で|合計))")
 # Listing them: 「個別分野を挙げて」「達成手段の一覧」.
 _LISTED_RE = re.compile(r"(参考指標|測定指標|業績指標|成果指標|達成手段|個別分野|指標)"
                         r"(?=[^、。]{0,4}?(?:挙げ|列挙|一覧|すべて|全て|を全部|何と何|何がある|どんなものがある))"
