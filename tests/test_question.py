@@ -355,3 +355,16 @@ def test_bodies_counted_in_the_tables_own_unit():
     assert not same_counter("人", "事業所")
     assert analyse_question("地方公共団体数は？").counter != "地方公共団体"  # (a compound names the quantity)
     assert analyse_question("前の評価書ではいくつだった？").document_offset == -1
+
+
+def test_an_aside_in_brackets_asks_nothing():
+    # (「（低いほど良い指標）」 says what the indicator is; the question asks how it moved)
+    a = analyse_question("参観者1人当たりの運営経費（低いほど良い指標）は平成30年度から令和5年度でどう変わった？")
+    assert a.operation != "count" and a.trend, a
+    assert analyse_question("値が低いほど良い測定指標はいくつ？").operation == "count"
+
+
+def test_years_met_counted_and_met_said_as_became():
+    assert analyse_question("配置校数の指標、目標を達成した年度はいくつ？").operation == "met"
+    assert analyse_question("2022年度に達成になった指標はいくつ？").operation == "met"
+    assert analyse_question("2022年度に未達成になった指標はいくつ？").operation == "missed"

@@ -118,7 +118,8 @@ class Assistant:
             return self._finish(added, hits)
         named = None
         if a.lang == "en":  # what the question names in other words than the sheets'
-            named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names)
+            named = named_by_embedding(a, self.index.query_vector(question), hits, cat, self._names,
+                                       self.evidence.says)
             a = with_sheets(a, named)
         if unheard := [m for m in ministries_named(a) if not self.evidence.mentioned(m)]:
             return self._finish(refusal(question, wording.unknown_nouns(unheard)), hits)  # (宮内庁: no sheet of it)

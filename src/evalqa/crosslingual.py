@@ -18,12 +18,13 @@ import numpy as np
 from .counts import same_counter
 from .english import field_nouns, quoted_names
 from .facts import is_part, names_part
-from .figure import Figure
+from .figure import Figure, bare_name
 from .glossary import QUALIFIERS
 from .matching import term_matches
 from .normalize import nfkc, norm
 from .question import FAMILIES, MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis, content_terms, subject_words
 from .search import Hit
+from .senses import question_words
 from .subjects import SubjectCatalogue
 from .terms import terms
 
@@ -35,6 +36,7 @@ SPREAD = 0.04  # a name this far below the best gets no credit
 MARGIN = 0.008  # the best must lead the best other name by this to be taken as named
 TITLE_MARGIN = 0.02
 _APART = 0.02  # a name that writes apart the words of a compound read from English is this much less close
+_SAID = 0.25  # share of the question's words the name told apart by them must say
 POLICY_MARGIN = 0.02  # a subject's name must be this much closer than its sheet's title to be what is named
 _LATIN_RE = re.compile(r"[a-z]")
 _QUALIFIER_WORDS = frozenset(QUALIFIERS.values())
@@ -87,10 +89,11 @@ class NameSimilarity:
 
 
 def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hit], cat: SubjectCatalogue,
-                       names: NameSimilarity) -> Named:
+                       names: NameSimilarity, says: Callable[[str, str], bool] | None = None) -> Named:
     """Subjects, 施策 and facts of the sheets the search found (or the question named), scored by how close
     their names are to the question. A subject's score (0–0.8) is its credit as if the question had named it
-    in the sheet's words."""
+    in the sheet's words. `says`: does a name say an English word (senses.name_words), which tells apart names
+    the embedder finds about equally close."""
     if not any(_LATIN_RE.search(w) for w in a.content):  # every word glossed: the sheets' own words decide
         return Named({}, set(), [], [])
     vector = query[0] if query.ndim == 2 else query
@@ -154,6 +157,8 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     if named:
         scores = {i: v for i, v in scores.items() if cat.subjects[i].sheet in named}
     leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
+    if not leading and says is not None:  # about equally close by embedding: the name that says more of the words
+        leading = _written_most(a, scores, lambda j: cat.subjects[j].name, says)
     # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a subject named must carry one; all of them
     # was tried: a noun of the sheet's theme, 'wildlife damage', then vetoes its indicators)
     leading = {i for i in leading if not nouns or carries(i)}
@@ -188,13 +193,47 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
 
 
 def _leads(scores: dict[int, float], i: int, name_of: Callable[[int], str]) -> bool:
-    """Is subject i the one the English question names: the best by embedding (twins of other years share
-    its name), ahead of every other name by the margin?"""
+    """Is subject i the one the English question names: the best by embedding, ahead of every other name by
+    the margin? Twins of other years share its name; a name that holds it whole (「分野別の博士後期課程入学者数」
+    of 博士後期課程入学者数) is no rival: it is closer only when the question names what it adds."""
     mine = scores.get(i, 0.0)
     if mine < 0.8 - 1e-9:
         return False
-    other = max((v for j, v in scores.items() if name_of(j) != name_of(i)), default=0.0)
+    own = _key(name_of(i))
+    other = max((v for j, v in scores.items() if own not in _key(name_of(j))), default=0.0)
     return (mine - other) / 0.8 * SPREAD >= MARGIN
+
+
+def _key(name: str) -> str:
+    """What a name names, whatever its sheet's numbering, marks and units: 「指標4【主要】…の割合」 and
+    「…の割合【主要】」 alike; a breakdown 「（参考指標）X別のY」 as 「XのY」."""
+    return re.sub(r"^[(（]参考(?:指標)?[)）]", "", bare_name(name)).replace("別の", "の")
+
+
+def _written_most(a: QuestionAnalysis, scores: dict[int, float], name_of: Callable[[int], str],
+                  says: Callable[[str, str], bool]) -> set[int]:
+    """Of the names close to the question (credit above 0), the one that says the most of its words (English
+    ones by the dictionary, `senses`; Japanese ones as written): two at least, two fifths of them, and one
+    more than any other name; else none."""
+    words = question_words(a.question)
+    written = [t for t in content_terms(a.question)[0] if len(t) >= 2 and not t.isascii()]
+    if not words or not scores:
+        return set()
+    by_key: dict[str, set[int]] = {}
+    for i in scores:
+        by_key.setdefault(_key(name_of(i)), set()).add(i)
+    said = {key: {w for w in words if says(key, w)} | {t for t in written if t in key} for key in by_key}
+    # (a word most of the names say, 「cases」 of 事件 in a sheet of 事件, tells none of them apart)
+    common = {w for w in [*words, *written] if 2 * sum(w in s for s in said.values()) > len(said)}
+    counts = {key: len(s - common) for key, s in said.items()}
+    ranked = sorted(counts.items(), key=lambda x: -x[1])
+    top = ranked[0][1]
+    if top < 2 or top < _SAID * (len(words) + len(written) - len(common)) or len(ranked) > 1 and ranked[1][1] >= top:
+        return set()
+    # The words confirm the embedder's closest name; they never put another before it (of a sheet's names, one
+    # often says more of an English question's common words than the one it asks for).
+    closest = max(scores.values())
+    return by_key[ranked[0][0]] if any(scores[i] >= closest - 1e-9 for i in by_key[ranked[0][0]]) else set()
 
 
 def with_sheets(a: QuestionAnalysis, named: Named) -> QuestionAnalysis:

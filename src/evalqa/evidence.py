@@ -3,7 +3,7 @@ terms, notes, title or its own sections' text). The gates of `assistant` ask the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .breakdown import TOTALS
@@ -27,6 +27,7 @@ from .operations import PAIR_RE
 from .question import STOP, QuestionAnalysis, subject_words
 from .romaji import loanwords, loose, readings
 from .search import Hit, hit_source
+from .senses import name_words
 from .subject import Subject, category_suffix, series_in
 from .subjects import SubjectCatalogue
 from .terms import NOUN_RE, compound_head, terms
@@ -38,6 +39,8 @@ _OF_JOINED = rf"(?:の[\u4e00-\u9fff]{{0,2}})?{_JOINED}"
 _PERSONS = ("者", "人")  # 「出院者」「受講者」: the word before a person suffix says who is counted
 
 
+# (the terms a year is searched by: 「令和4年度」 → 令和, 4, 年度, fy2022)
+_YEAR_TERM_RE = re.compile(r"fy\d{4}|\d+|令和|平成|昭和|年度|年")
 MIN_COVER = 0.35  # share of the question's (IDF-weighted) subject words the subject answering must carry
 _FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
 
@@ -51,6 +54,7 @@ class Evidence:
         self._mentions: dict[str, bool] = {}
         self._readings: dict[str, str] | None = None
         self._loans: dict[str, str] | None = None
+        self._name_says: Callable[[str, str], bool] | None = None
 
     def romanized(self, word: str) -> str | None:
         """The sheets' word a Latin word is the reading of (「michibiki」 → みちびき, 「rausu」 → 羅臼), else None."""
@@ -77,10 +81,20 @@ class Evidence:
     def read_translated(self, a: QuestionAnalysis) -> QuestionAnalysis:
         """An English question with the words the dictionary gives in Japanese read as the sheets write them
         (「Quasi-Zenith satellites」 → 準天頂衛星; see `translation`)."""
+        return translate(a, default_lexicon(), self.written, self.loans())
+
+    def loans(self) -> dict[str, str]:
+        """The sheets' katakana words by the English they come from (`romaji.loanwords`)."""
         if self._loans is None:  # (once per generation, as the romanized readings)
             self._loans = loanwords([*(s.name for s in self.catalogue.subjects), *self.catalogue.titles.values(),
                                      *(f.subject for f in self.catalogue.facts)])
-        return translate(a, default_lexicon(), self.written, self._loans)
+        return self._loans
+
+    def says(self, name: str, word: str) -> bool:
+        """Does a name say an English word (`senses`): evidence of which name is asked, not a reading."""
+        if self._name_says is None:
+            self._name_says = name_words(default_lexicon(), self.loans())
+        return self._name_says(name, word)
 
     def written(self, term: str) -> bool:
         """Do the sheets write the term: a Japanese word in their text, a word of katakana as a word of its own
@@ -184,9 +198,12 @@ class Evidence:
         A word only the section's prose has, where a sentence counts it apart (「シカが65億円」 beside the table
         of all animals), qualifies too."""
         carried = [w for w in words if self.carries(subject, w)]
+        # (or a sentence elsewhere in the sheet that states the subject's own value beside it: 「参加者数は18,102人
+        # （うちオンライン参加者11,530人）」 under 進捗状況, the table's 18,102 under 測定指標)
+        own = {(f.fiscal_year, float(f.value)) for f in subject.figures if isinstance(f.value, (int, float))}
         apart = {w for w in carried if self.held([w], subject) == 0 and w not in a.proper
                  and any(f.sheet == subject.sheet and w in f"{f.subject}・{f.series or ''}"
-                         and f.section[:len(subject.section)] == subject.section
+                         and (f.section[:len(subject.section)] == subject.section or self._beside(f, own))
                          for f in self.catalogue.facts_naming([w], min_fact))}
         # 「意匠の一次審査…」: a word no sheet mentions that opens the phrase of the subject's name, joined by の to
         # a word of that name, names another thing (not 「センター経由の」, which relates two carried words)
@@ -204,6 +221,12 @@ class Evidence:
         # 「新たに整備された」 of a count 「（累計）」: the question asks the other state of the quantity
         state = other_state(states_asked(a.normalized), " ".join([subject.name, *(s or "" for s in subject.series)]))
         return found + [state] if state else found
+
+
+    def _beside(self, fact: Figure, own: set[tuple[int | None, float]]) -> bool:
+        """Does the fact's sentence state a value of the subject, of the fact's year?"""
+        return any(f.raw == fact.raw and f.sheet == fact.sheet and f is not fact and (f.fiscal_year, f.value) in own
+                   for f in self.catalogue.facts)
 
 
 def named_by(word: str, s: Subject) -> bool:
@@ -299,14 +322,17 @@ def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> 
     own = {t for t in a.content if term_matches(t, set(terms(first.name)))}
     # 「テレビ・ラジオとインターネット広報で」: of a pair named, the one the first does not say is a row of the same
     # table that says it as written (not 「政府インターネットテレビ」, which shares its words)
-    if pair := PAIR_RE.search(a.normalized):
+    pair = PAIR_RE.search(a.normalized)
+    if pair and not any(re.fullmatch(r"(?:令和|平成|昭和|[RH])?(?:\d{1,4}|元)年度?", norm(p)) for p in pair.groups()):
         other = next((norm(p) for p in pair.groups() if norm(p) not in norm(first.name)), None)
         said = [s for _, s in ranked[1:30] if other and other in norm(s.name) and s.name != first.name
                 and s.sheet == first.sheet and s.kind == first.kind]
         if len(said) == 1:
             return [first, said[0]]
+    # (a year asked names no subject: 「令和4年度と5年度では」 is not 「…の改修（令和4年度）」, a means begun then)
+    own = {t for t in own if not _YEAR_TERM_RE.fullmatch(t)}
     for score, s in ranked[1:8]:
-        theirs = {t for t in a.content if term_matches(t, set(terms(s.name)))}
+        theirs = {t for t in a.content if term_matches(t, set(terms(s.name))) and not _YEAR_TERM_RE.fullmatch(t)}
         if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
             return [first, s]
     return [first]

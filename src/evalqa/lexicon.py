@@ -23,7 +23,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-LEXICON_VERSION = 1  # bump when the key or the ranks change: the cached file is rebuilt
+LEXICON_VERSION = 2  # bump when the key or the ranks change: the cached file is rebuilt
 _MAX_WORDS = 4  # longer glosses are explanations, not names
 _COMMON, _LISTED, _NAME = 0, 1, 2  # ranks: a word with a frequency mark, any other word, a proper name
 
@@ -65,6 +65,7 @@ def build_lexicon(source: Path, target: Path) -> None:
         out.execute("CREATE TABLE gloss (english TEXT, japanese TEXT, rank INTEGER)")
         out.executemany("INSERT INTO gloss VALUES (?, ?, ?)", ((k, j, r) for (k, j), r in rows.items()))
         out.execute("CREATE INDEX gloss_english ON gloss (english)")
+        out.execute("CREATE INDEX gloss_japanese ON gloss (japanese)")
         out.commit()
         out.close()
         os.replace(tmp, target)
@@ -128,6 +129,12 @@ class Lexicon:
                 self._cache.clear()
             self._cache[k] = [j for j, _ in rows]
         return self._cache[k]
+
+    def english(self, japanese: str) -> list[str]:
+        """The English glosses of a Japanese word (not of names), commonest first: 「会話」 → conversation."""
+        rows = self._con.execute("SELECT english FROM gloss WHERE japanese = ? AND rank < ? ORDER BY rank, rowid",
+                                 (japanese, _NAME)).fetchall()
+        return [k for k, in rows]
 
     @classmethod
     def default(cls) -> Lexicon | None:

@@ -19,7 +19,7 @@ from .subject import series_in
 from .subjects import STRONG, SubjectCatalogue
 from .versions import asks_versions, versions_answer
 
-_WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ")
+_WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ|年度(?:は|が)?(?:いくつ|何回|何度)|年度の数")
 # A category asked of a ranking: 「一番多かった地域はどこ？」「どの県が」「最も多い月は」
 _CATEGORY_ASKED_RE = re.compile(r"どこ|どの(?:地域|国|県|都道府県|業種|種類|分野|区分|月)"
                                 r"|(?:地域|国|県|業種|種類|分野|区分|月|飛行場|空港|港)(?:は|が)")

@@ -21,7 +21,7 @@ from .question import QuestionAnalysis, content_terms
 _RUN_RE = re.compile(r"[a-z][a-z'\-]*(?:・[a-z][a-z'\-]*)*")
 _MAX_SPAN = 4
 # Words of grammar, not of things: the dictionary has them too (「over」 → 越し), but they name nothing.
-_GRAMMAR = frozenset(re.findall(r"[a-z]+", """
+GRAMMAR = frozenset(re.findall(r"[a-z]+", """
 about above across after against along among around before behind below beneath beside besides beyond but by
 despite down during except inside into like near off onto out outside over past since through throughout till
 toward towards under underneath unlike until up upon via within without
@@ -93,7 +93,7 @@ def _read(tokens: list[str], hyphened: set[int], names: set[str], lexicon: Lexic
 
 
 def _unknown(token: str, mentioned: Callable[[str], bool]) -> bool:
-    return len(token) >= 2 and token not in _GRAMMAR and not is_common(token) and not mentioned(token)
+    return len(token) >= 2 and token not in GRAMMAR and not is_common(token) and not mentioned(token)
 
 
 def _loanword(tokens: Sequence[str], i: int, names: set[str], loans: Mapping[str, str],
@@ -123,7 +123,7 @@ def _compound(tokens: Sequence[str], i: int, hyphened: set[int], lexicon: Lexico
         # (a phrase of common words only when the sheets write its Japanese as a long word: 「international
         # organizations」 → 国際機関)
         shortest = 2 if any(_unknown(t, mentioned) for t in tokens[i:i + n]) else 3
-        if not any(t in _GRAMMAR for t in (tokens[i], tokens[i + n - 1])):
+        if not any(t in GRAMMAR for t in (tokens[i], tokens[i + n - 1])):
             head, last = tokens[i:i + n - 1], tokens[i + n - 1]
             phrases = dict.fromkeys([" ".join(tokens[i:i + n]), "-".join(tokens[i:i + n]),
                                      *(" ".join([*head, one]) for one in singulars(last)[:1])])
@@ -133,7 +133,7 @@ def _compound(tokens: Sequence[str], i: int, hyphened: set[int], lexicon: Lexico
     # (common words too, but only where their join is a long word the sheets write: 「international peace」 →
     # 国際 + 平和; a common word alone stays English)
     common = not _unknown(tokens[i], mentioned)
-    if len(tokens[i]) >= 3 and tokens[i] not in _GRAMMAR and not mentioned(tokens[i]):
+    if len(tokens[i]) >= 3 and tokens[i] not in GRAMMAR and not mentioned(tokens[i]):
         starts.append(([j for j in lexicon.japanese(tokens[i])[:_JOINED] if mentioned(j)], 1, False))
     best: tuple[str, int] | None = None
     for words, n, whole in starts:

@@ -1,0 +1,36 @@
+"""Answers from a web page's inline records (tests/fixtures/own/env-r6-4-1-shizen.txt): the years an indicator
+met or missed its target, counted; the indicators counted when the question sets what it counts apart with a
+comma (「測定指標、全部でいくつ」); two years of the 施策's budget compared, where a 達成手段 is named after a year."""
+from pathlib import Path
+
+import pytest
+
+from conftest import assistant_over_texts
+
+pytestmark = [pytest.mark.slow]
+
+SHEET = Path(__file__).parent / "fixtures" / "own" / "env-r6-4-1-shizen.txt"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    return assistant_over_texts(tmp_path_factory, "inline", {SHEET.name: SHEET.read_text(encoding="utf-8")})
+
+
+def test_years_an_indicator_missed_its_target_counted(bot):
+    ans = bot.ask("国立公園の利用者数の指標、目標に届かなかった年度はいくつ？")
+    assert "3年度" in ans.text.splitlines()[0], ans.text
+    assert "令和4年度" in ans.text
+
+
+def test_indicators_counted_after_a_comma(bot):
+    ans = bot.ask("自然公園の保護と利用の推進の測定指標、全部でいくつ？")
+    assert ans.kind == "count" and "2件" in ans.text.splitlines()[0], ans.text
+
+
+def test_two_years_compared_are_no_means_begun_in_one_of_them(bot):
+    ans = bot.ask("自然公園の施策の執行額、令和3年度と4年度ではどっちが多い？")
+    assert "15,301百万円" in ans.text and "14,812百万円" in ans.text, ans.text
+    # (「…（令和3年度）」 is when a means began: the years asked name none)
+    ans = bot.ask("自然公園等事業費の執行額、令和3年度と4年度ではどっちが多い？")
+    assert "利用者受入環境整備" not in ans.text, ans.text
