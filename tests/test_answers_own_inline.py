@@ -34,3 +34,18 @@ def test_two_years_compared_are_no_means_begun_in_one_of_them(bot):
     # (「…（令和3年度）」 is when a means began: the years asked name none)
     ans = bot.ask("自然公園等事業費の執行額、令和3年度と4年度ではどっちが多い？")
     assert "利用者受入環境整備" not in ans.text, ans.text
+
+
+def test_the_grade_of_the_indicator_in_focus_is_its_rows(bot):
+    conv = bot.conversation()
+    conv.ask("国立公園の利用者数の令和4年度の実績は？")
+    ans = conv.ask("その指標の達成状況は？")
+    assert "「未達成」" in ans.text and "令和4年度" in ans.text and ans.figures[0].line == 20, ans.text
+    ans = conv.ask("令和3年度の判定は？")  # (the sheet's column says 達成状況: its word, for the year now asked)
+    assert "令和3年度" in ans.text and ans.figures[0].line == 19, ans.text
+
+
+def test_indicators_the_sheet_graded_so_counted():
+    from evalqa.question import analyse_question
+    a = analyse_question("迎賓館の測定指標のうち、令和5年度にS評定だったのはいくつ？")
+    assert a.operation == "graded" and a.grade and a.grade.lower() == "s", a

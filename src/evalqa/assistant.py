@@ -18,6 +18,7 @@ from .crosslingual import NameSimilarity, english_fact, named_by_embedding, with
 from .english import is_english, render_english
 from .evidence import Evidence, absent_category, figure_sources, told_apart, twins_of
 from .figure import bare_name
+from .grades import grade_in_focus
 from .index import Index
 from .many_figures import many_answer
 from .matching import states_asked
@@ -123,6 +124,8 @@ class Assistant:
             a = with_sheets(a, named)
         if unheard := [m for m in ministries_named(a) if not self.evidence.mentioned(m)]:
             return self._finish(refusal(question, wording.unknown_nouns(unheard)), hits)  # (宮内庁: no sheet of it)
+        if (grade := grade_in_focus(a, context, cat.sheet_label)) is not None:  # 「その指標の令和5年度の評定は？」
+            return self._finish(grade, hits)
         if a.metadata is not None:
             focus = context.subject.sheet if context is not None and context.subject is not None else None
             meta = header_fields.metadata_answer(a, a.metadata, hits, cat, focus)

@@ -6,6 +6,9 @@ answer never computes a grade, it only reads what the sheet wrote.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from .answer import Answer, Frame, refusal
 from .fiscal_year import to_label
 from .measures import GRADE_HEADS, grade_mark
@@ -78,3 +81,28 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
             + "\n".join(f"- {row[0]}" for row in rows) + "\n\n" + table(["測定指標", "年度", label], rows)
             + "\n" + cite(first, cat.sheet_label(first.sheet)))
     return Answer(a.question, text, True, [], [], "list", Frame(), cited=[first])
+
+
+# 「その指標の令和5年度の評定は？」: the grade of the indicator in focus, asked with no other subject
+_GRADE_ASKED_RE = re.compile(r"(?:評定|判定|達成度|達成状況|評価)(?:は|って|を|が)?(?:何|どう|どれ|教え[てろ]?)?"
+                             r"(?:でしたか|ですか|だった|でした|か)?[?？]?$")
+_FOCUS_WORDS = {"指標", "評定", "判定", "達成", "度", "状況", "評価", "その", "それ", "この"}
+
+
+def grade_in_focus(a: QuestionAnalysis, context: Frame | None, sheet_label: Callable[[str], str]) -> Answer | None:
+    """The sheet's own grade of the indicator in focus for the year asked (or in focus), from its row's grade
+    column; None when the question asks anything else or the row has no grade."""
+    s = context.subject if context is not None else None
+    if s is None or not _GRADE_ASKED_RE.search(a.normalized) or any(t not in _FOCUS_WORDS for t in a.content):
+        return None
+    years = a.years or (context.years if context is not None else [])
+    graded_rows = [(f, g) for f in s.figures if f.measure == "実績値" and (not years or f.fiscal_year in years)
+                   and (g := _grades(f.note))]
+    if len(graded_rows) != 1:
+        return None  # (none, or several years with none asked: which one is a guess)
+    f, found = graded_rows[0]
+    label, mark = next(iter(found.items()))
+    text = f"{f.year_label or ''}の「{s.name}」の{label}は「{mark}」です（シートの{label}欄による）。\n" \
+           + cite(f, sheet_label(s.sheet))
+    return Answer(a.question, text, True, [f], [], "prose", Frame(subject=s, years=[f.fiscal_year] if f.fiscal_year
+                                                                    else []), cited=[f])

@@ -75,7 +75,7 @@ PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|
 # (a letter in lower case too: 「判定が「b」」 of a sheet that grades a/b/c)
 _GRADE_RE = re.compile(r"(?:判定|評価|達成状況|評定|達成度)(?:が|は|の)?[「『\"]?([○◯×✕△◎]|[A-Ea-eSs](?:-\d)?)"
                        r"(?![A-Za-z\d])[」』\"]?"
-                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-Ea-eSs](?:-\d)?)[」』]?(?:評価|判定)"
+                       r"|(?<![A-Za-z])[「『]?([○◯×✕△◎]|[A-Ea-eSs](?:-\d)?)[」』]?(?:評価|判定|評定)"
                        # 「判定が「未達成」の指標」, 「「達成」だった指標」: a grade written in words, quoted
                        r"|(?:判定|評価|達成状況|評定|達成度)?(?:が|は|の)?[「『](未達成|達成)[」』]"
                        # 「判定（△）の指標」: a grade mark in brackets
