@@ -308,14 +308,23 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     # A long 施策名 (「障害者の地域生活への移行を推進し、地域で…」) is named by its first clause too.
     words = set(terms(q))
     # 「（就労支援）」「交通安全の…」: the 施策名's first two words as written, opening a name in the question.
-    head = "".join(terms(title)[:2])
-    if len(head) >= 4 and head in nfkc(title) and _heads(head, q):
+    # (a head of three characters only where no other 施策's title has its words: 「迎賓館の…」)
+    firsts = terms(title)[:2]
+    head = "".join(firsts)
+    if (len(head) >= 4 or len(head) == 3 and _one_policy(firsts, cat)) and head in nfkc(title) and _heads(head, q):
         return True
     for name, first in title_names(cat)[0].get(sheet, ()):
         cover = _cover(name, words)
         if (_heads(first, q) and cover >= _TITLE_COVER) or (cover >= _TITLE_COVER_ANY and _own_count(name) >= 3):
             return True
     return False
+
+
+def _one_policy(words: Sequence[str], cat: SubjectCatalogue) -> bool:
+    """Are the words, all together, in the titles of one 施策's sheets only?"""
+    by_word = title_names(cat)[2]
+    sheets = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set()
+    return len({cat.policy_titles.get(sid) for sid in sheets}) == 1
 
 
 def _heads(first: str, q: str) -> bool:
