@@ -368,3 +368,12 @@ def test_years_met_counted_and_met_said_as_became():
     assert analyse_question("配置校数の指標、目標を達成した年度はいくつ？").operation == "met"
     assert analyse_question("2022年度に達成になった指標はいくつ？").operation == "met"
     assert analyse_question("2022年度に未達成になった指標はいくつ？").operation == "missed"
+
+
+def test_parts_added_named_before_what_they_share():
+    from evalqa.sums import named_parts
+    # (「学術フォーラムの開催」: the thing is the run before the 「の」 that says what is done to it)
+    printed = {"学術フォーラム", "共同主催国際会議", "開催"}.__contains__
+    got = named_parts("学術フォーラムの開催と共同主催国際会議、2023年度の予算額を合わせると？", printed)
+    assert got == [("学術フォーラム", "学術フォーラム、2023年度の予算額は?"),
+                   ("共同主催国際会議", "共同主催国際会議、2023年度の予算額は?")]

@@ -98,13 +98,16 @@ def _printed_parts(q: str, mentioned: Callable[[str], bool]) -> list[tuple[str, 
             middle = [clause[a.end():b.start()] for a, b in zip(joins, joins[1:], strict=False)]
             last = clause[joins[-1].end():]
             # (the longest run of each end that a sheet prints, cut where 「の」 joins it to other words)
-            head = next((first[i:] for i in [0, *(k + 1 for k, c in enumerate(first) if c == "の")]
-                         if _printed(first[i:], mentioned)), None)
+            # (or the run before a 「の」 that only says what is done to it: 「学術フォーラムの開催」 → 学術フォーラム)
+            heads = [(first[i:], i) for i in [0, *(k + 1 for k, c in enumerate(first) if c == "の")]] \
+                + [(first[:k], 0) for k, c in enumerate(first) if c == "の"]
+            head, at = max(((x, i) for x, i in heads if _printed(x, mentioned)), key=lambda h: len(h[0]),
+                           default=(None, 0))
             tail = next((last[:k] for k in [len(last), *(k for k in range(len(last) - 1, 0, -1) if last[k] == "の")]
                          if _printed(last[:k], mentioned)), None)
             if head is not None and tail is not None and all(_printed(m, mentioned) for m in middle):
                 names = [head, *middle, tail]
-                before = q[:start + len(first) - len(head)]
+                before = q[:start + at]
                 rest = _ADDING_RE.sub("は", q[start + joins[-1].end() + len(tail):], count=1)
                 if len(set(names)) == len(names):
                     return [(n.strip("「」『』"), before + n.strip("「」『』") + rest) for n in names]
