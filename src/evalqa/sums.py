@@ -129,7 +129,7 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
     got = [f for f in figs if f is not None]
     places = {(f.sheet, f.subject, f.series, f.line, f.cell, f.value) for f in got}  # (one figure twice: no sum)
     if len({(f.unit, f.measure, f.fiscal_year) for f in got}) > 1 or len(places) < len(got) or any(
-            _NOT_ADDED_RE.search(f"{f.subject} {f.unit or ''}") for f in got):
+            _NOT_ADDED_RE.search(f"{_own_column(f)} {f.unit or ''}") for f in got):
         return None
     total = sum(f.value for f in got if isinstance(f.value, (int, float)))
     shown = wording.value(_with_value(got[0], total))
@@ -143,6 +143,13 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
             + "\n".join(dict.fromkeys(wording.cite(f, labels(f.sheet)) for f in got)))
     first = parts[0][1].frame
     return Answer(question, text, True, got, [], "sum", first, cited=got)
+
+
+def _own_column(f: Figure) -> str:
+    """What a figure counts: its column's name when its subject is its table's caption and a column (「…の期間等・
+    審査請求件数」 counts 審査請求件数, not 期間)."""
+    head, _, column = f.subject.rpartition("・")
+    return column if head and f.table and norm(f.table).startswith(norm(head)) else f.subject
 
 
 def asks_sum(a: QuestionAnalysis) -> bool:
