@@ -189,3 +189,15 @@ def test_a_name_read_stays_a_name_and_an_aside_in_brackets_is_not_read(lexicon):
     a = translate(analyse_question("What was the execution rate of policy goal III-1-1 (workplace safety and health) "
                                    "in FY2021?", None, 2024), lexicon, written)
     assert "安全衛生" not in a.normalized
+
+
+def test_a_japanese_word_no_sheet_writes_read_as_the_sheets_word_for_it():
+    from evalqa.lexicon import default_lexicon
+    from evalqa.question import analyse_question
+    from evalqa.translation import read_synonyms
+    sheets = {"旅券", "発給", "件数", "上級", "参加", "者", "数"}
+    a = read_synonyms(analyse_question("パスポートの発給件数は？"), default_lexicon(), sheets.__contains__)
+    assert "旅券" in a.normalized and "旅券" in a.content and "パスポート" not in a.normalized
+    # (「シニア」 is not what 上級 means, though 'senior' glosses both)
+    a = read_synonyms(analyse_question("シニアの参加者数は？"), default_lexicon(), sheets.__contains__)
+    assert "シニア" in a.normalized and "上級" not in a.normalized

@@ -107,6 +107,8 @@ class Assistant:
         a = analyse_question(focus_named_again(question, context), cat.era, cat.latest_year)
         if a.lang == "en":  # names in Latin letters (「Rausu」), then words the dictionary reads (「Moonshot」)
             a = self.evidence.read_translated(self.evidence.read_romanized(a))
+        else:  # (「パスポート」 where the sheets write 旅券)
+            a = self.evidence.read_synonyms(a)
         a = name_sheets(a, cat)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
         a = years_in_context(a, context)

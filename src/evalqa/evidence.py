@@ -31,7 +31,7 @@ from .senses import name_words
 from .subject import Subject, category_suffix, series_in
 from .subjects import SubjectCatalogue
 from .terms import NOUN_RE, compound_head, terms
-from .translation import translate
+from .translation import read_synonyms, translate
 
 # 「自転車乗用中の死者」「シカによる被害額」: a qualifier, kanji (or による, における) between it and its noun
 _JOINED = r"(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,2}の?|による|における)?"
@@ -82,6 +82,11 @@ class Evidence:
         """An English question with the words the dictionary gives in Japanese read as the sheets write them
         (「Quasi-Zenith satellites」 → 準天頂衛星; see `translation`)."""
         return translate(a, default_lexicon(), self.written, self.loans())
+
+    def read_synonyms(self, a: QuestionAnalysis) -> QuestionAnalysis:
+        """A Japanese question with a word no sheet writes read as the sheets' word for it (「パスポート」 → 旅券;
+        see `translation.read_synonyms`)."""
+        return read_synonyms(a, default_lexicon(), self.written)
 
     def loans(self) -> dict[str, str]:
         """The sheets' katakana words by the English they come from (`romaji.loanwords`)."""

@@ -159,3 +159,33 @@ def _alone(token: str, names: set[str], lexicon: Lexicon, mentioned: Callable[[s
         return None
     written = [j for j in lexicon.japanese(token) if len(j) >= 2 and mentioned(j)]
     return (written[0], 1) if len(written) == 1 else None
+
+
+_SYNONYM_RUN_RE = re.compile(r"[ァ-ヴー]{3,}|[\u4e00-\u9fff]{2,}")
+_GLOSSES = 2  # a word's first glosses: its meaning; later ones are other senses
+_RANK = 3  # the word must be among a gloss's first Japanese words: the gloss is what it means, not a sense
+
+
+def read_synonyms(a: QuestionAnalysis, lexicon: Lexicon | None, written: Callable[[str], bool]) -> QuestionAnalysis:
+    """A Japanese question with a word no sheet writes read as the word the sheets write for the same thing, by
+    way of its English gloss: 「パスポート」 → 旅券, 「マイナカード」 → マイナンバーカード, 「コンビニ」 →
+    コンビニエンスストア. Only where the dictionary gives the word as one of a gloss's first words (「シニア」 is
+    not 上級)."""
+    if lexicon is None:
+        return a
+    normalized, found = a.normalized, {}
+    for m in reversed(list(_SYNONYM_RUN_RE.finditer(a.normalized))):
+        word = m.group(0)
+        if written(word):
+            continue
+        same = next((j for g in lexicon.english(word)[:_GLOSSES] if word in (js := lexicon.japanese(g))[:_RANK]
+                     for j in js if j != word and len(j) >= 2 and written(j)), None)
+        if same is not None:
+            found[word] = same
+            normalized = normalized[:m.start()] + same + normalized[m.end():]
+    if not found:
+        return a
+    content = [t for t in a.content if not any(t in w for w in found)]
+    content += [t for j in found.values() for t in content_terms(j)[0] if t not in content]
+    return replace(a, content=content, normalized=normalized,
+                   proper=[found.get(p, p) for p in a.proper], read=tuple(dict.fromkeys([*a.read, *found.values()])))
