@@ -377,3 +377,10 @@ def test_parts_added_named_before_what_they_share():
     got = named_parts("学術フォーラムの開催と共同主催国際会議、2023年度の予算額を合わせると？", printed)
     assert got == [("学術フォーラム", "学術フォーラム、2023年度の予算額は?"),
                    ("共同主催国際会議", "共同主催国際会議、2023年度の予算額は?")]
+
+
+def test_a_grade_before_its_word_asks_the_indicators_graded_so():
+    a = analyse_question("迎賓館の測定指標のうち、令和5年度にS評定だったのはいくつ？")
+    assert a.operation == "graded" and a.grade and a.grade.lower() == "s", a
+    # (「目標を達成した令和4年度の執行額は？」 asks a value, not which years met)
+    assert analyse_question("目標を達成した令和4年度の執行額は？").operation != "met"

@@ -200,14 +200,21 @@ def _leads(scores: dict[int, float], i: int, name_of: Callable[[int], str]) -> b
     if mine < 0.8 - 1e-9:
         return False
     own = _key(name_of(i))
-    other = max((v for j, v in scores.items() if own not in _key(name_of(j))), default=0.0)
+    other = max((v for j, v in scores.items() if not own or not _same_or_breakdown(own, _key(name_of(j)))),
+                default=0.0)
     return (mine - other) / 0.8 * SPREAD >= MARGIN
 
 
 def _key(name: str) -> str:
     """What a name names, whatever its sheet's numbering, marks and units: 「指標4【主要】…の割合」 and
-    「…の割合【主要】」 alike; a breakdown 「（参考指標）X別のY」 as 「XのY」."""
-    return re.sub(r"^[(（]参考(?:指標)?[)）]", "", bare_name(name)).replace("別の", "の")
+    「…の割合【主要】」 alike."""
+    return re.sub(r"^[(（]参考(?:指標)?[)）]", "", bare_name(name))
+
+
+def _same_or_breakdown(own: str, other: str) -> bool:
+    """Is the other name the same thing (another year's sheet) or a breakdown of it (「分野別の博士後期課程入学者数」
+    of 博士後期課程入学者数)?"""
+    return other == own or bool(re.fullmatch(rf".{{2,}}別の{re.escape(own)}", other))
 
 
 def _written_most(a: QuestionAnalysis, scores: dict[int, float], name_of: Callable[[int], str],

@@ -11,6 +11,7 @@ from .conversation import FOLLOWUP_SWITCH
 from .counts import COUNTERS, asked_noun
 from .english import is_common, quoted_names
 from .figure import BARE_NAME_RE, Figure
+from .fiscal_year import find_fiscal_years
 from .index import Index
 from .lexicon import default_lexicon
 from .matching import (
@@ -39,8 +40,6 @@ _OF_JOINED = rf"(?:の[\u4e00-\u9fff]{{0,2}})?{_JOINED}"
 _PERSONS = ("者", "人")  # 「出院者」「受講者」: the word before a person suffix says who is counted
 
 
-# (the terms a year is searched by: 「令和4年度」 → 令和, 4, 年度, fy2022)
-_YEAR_TERM_RE = re.compile(r"fy\d{4}|\d+|令和|平成|昭和|年度|年")
 MIN_COVER = 0.35  # share of the question's (IDF-weighted) subject words the subject answering must carry
 _FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
 
@@ -55,6 +54,7 @@ class Evidence:
         self._readings: dict[str, str] | None = None
         self._loans: dict[str, str] | None = None
         self._name_says: Callable[[str, str], bool] | None = None
+        self._by_sentence: dict[tuple[str, str], list[Figure]] | None = None
 
     def romanized(self, word: str) -> str | None:
         """The sheets' word a Latin word is the reading of (「michibiki」 → みちびき, 「rausu」 → 羅臼), else None."""
@@ -205,7 +205,7 @@ class Evidence:
         carried = [w for w in words if self.carries(subject, w)]
         # (or a sentence elsewhere in the sheet that states the subject's own value beside it: 「参加者数は18,102人
         # （うちオンライン参加者11,530人）」 under 進捗状況, the table's 18,102 under 測定指標)
-        own = {(f.fiscal_year, float(f.value)) for f in subject.figures if isinstance(f.value, (int, float))}
+        own = {(f.fiscal_year, float(f.value), f.unit) for f in subject.figures if isinstance(f.value, (int, float))}
         apart = {w for w in carried if self.held([w], subject) == 0 and w not in a.proper
                  and any(f.sheet == subject.sheet and w in f"{f.subject}・{f.series or ''}"
                          and (f.section[:len(subject.section)] == subject.section or self._beside(f, own))
@@ -228,10 +228,14 @@ class Evidence:
         return found + [state] if state else found
 
 
-    def _beside(self, fact: Figure, own: set[tuple[int | None, float]]) -> bool:
-        """Does the fact's sentence state a value of the subject, of the fact's year?"""
-        return any(f.raw == fact.raw and f.sheet == fact.sheet and f is not fact and (f.fiscal_year, f.value) in own
-                   for f in self.catalogue.facts)
+    def _beside(self, fact: Figure, own: set[tuple[int | None, float, str | None]]) -> bool:
+        """Does the fact's sentence state a value of the subject (its year, value and unit) beside it?"""
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for f in self.catalogue.facts:
+                self._by_sentence.setdefault((f.sheet, f.raw), []).append(f)
+        return any(f is not fact and (f.fiscal_year, f.value, f.unit) in own
+                   for f in self._by_sentence.get((fact.sheet, fact.raw), []))
 
 
 def named_by(word: str, s: Subject) -> bool:
@@ -328,16 +332,18 @@ def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> 
     # 「テレビ・ラジオとインターネット広報で」: of a pair named, the one the first does not say is a row of the same
     # table that says it as written (not 「政府インターネットテレビ」, which shares its words)
     pair = PAIR_RE.search(a.normalized)
-    if pair and not any(re.fullmatch(r"(?:令和|平成|昭和|[RH])?(?:\d{1,4}|元)年度?", norm(p)) for p in pair.groups()):
+    # (the terms of the years asked, 「令和4年度」 → 令和, 4, 年度, fy2022: a year names no subject)
+    years = {t for m in find_fiscal_years(a.normalized) for t in terms(m.text)}
+    if pair and not any(set(terms(p)) <= years for p in pair.groups()):  # (「令和4年度と5年度では」: two years)
         other = next((norm(p) for p in pair.groups() if norm(p) not in norm(first.name)), None)
         said = [s for _, s in ranked[1:30] if other and other in norm(s.name) and s.name != first.name
                 and s.sheet == first.sheet and s.kind == first.kind]
         if len(said) == 1:
             return [first, said[0]]
     # (a year asked names no subject: 「令和4年度と5年度では」 is not 「…の改修（令和4年度）」, a means begun then)
-    own = {t for t in own if not _YEAR_TERM_RE.fullmatch(t)}
+    own -= years
     for score, s in ranked[1:8]:
-        theirs = {t for t in a.content if term_matches(t, set(terms(s.name))) and not _YEAR_TERM_RE.fullmatch(t)}
+        theirs = {t for t in a.content if term_matches(t, set(terms(s.name))) and t not in years}
         if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
             return [first, s]
     return [first]

@@ -101,7 +101,8 @@ def grade_in_focus(a: QuestionAnalysis, context: Frame | None, sheet_label: Call
     if len(graded_rows) != 1:
         return None  # (none, or several years with none asked: which one is a guess)
     f, found = graded_rows[0]
-    label, mark = next(iter(found.items()))
+    # (the column the question names when the row has several: 「判定」 before 「評定」)
+    label, mark = next(((k, v) for k, v in found.items() if k in a.normalized), next(iter(found.items())))
     text = f"{f.year_label or ''}の「{s.name}」の{label}は「{mark}」です（シートの{label}欄による）。\n" \
            + cite(f, sheet_label(s.sheet))
     return Answer(a.question, text, True, [f], [], "prose", Frame(subject=s, years=[f.fiscal_year] if f.fiscal_year

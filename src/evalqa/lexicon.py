@@ -114,6 +114,7 @@ class Lexicon:
         self.path = Path(path)
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, list[str]] = {}
+        self._glosses: dict[str, list[str]] = {}
 
     def japanese(self, english: str) -> list[str]:
         """Japanese words for an English word or phrase (a plural read as its singular too), commonest first."""
@@ -132,9 +133,13 @@ class Lexicon:
 
     def english(self, japanese: str) -> list[str]:
         """The English glosses of a Japanese word (not of names), commonest first: 「会話」 → conversation."""
-        rows = self._con.execute("SELECT english FROM gloss WHERE japanese = ? AND rank < ? ORDER BY rank, rowid",
-                                 (japanese, _NAME)).fetchall()
-        return [k for k, in rows]
+        if japanese not in self._glosses:
+            rows = self._con.execute("SELECT english FROM gloss WHERE japanese = ? AND rank < ? ORDER BY rank, rowid",
+                                     (japanese, _NAME)).fetchall()
+            if len(self._glosses) > 20_000:
+                self._glosses.clear()
+            self._glosses[japanese] = [k for k, in rows]
+        return self._glosses[japanese]
 
     @classmethod
     def default(cls) -> Lexicon | None:

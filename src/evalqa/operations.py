@@ -26,7 +26,7 @@ OPERATIONS = [
     ("met", re.compile(r"(?:目標(?:値)?を)?(?:達成した|達成できた|達成(?:でき|し)てい(?:る|た)|達成とされた|達成とした"
                        r"|(?<!未)達成(?:に|と)なった"
                        r"|クリアした|上回った)"
-                       r"[^、。]{0,6}?(?:指標|もの|区分|のは|項目|年度)"
+                       r"[^、。]{0,6}?(?:指標|もの|区分|のは|項目|年度(?=(?:は|が)?(?:いくつ|何|いつ|どれ|挙げ)))"
                        # 「どれ…測定指標達成した目標値」: 'which of the indicators met their target', glossed
                        r"|^どれ[^、。]{0,30}?指標(?:が|は|で)?(?:達成した|クリアした|上回った)")),
     # 「指標のうち低いほど良いものをすべて挙げて」: the ones of a kind, listed.
@@ -93,8 +93,9 @@ _OTHER_GRADE_RE = re.compile(r"[」』\"]?(?:か|または|又は|もしくは|�
 def asked_operation(n: str, q: str, *, valued: bool) -> tuple[str | None, str | None]:
     """The operation the (normalized) question `n` asks and the grade it names; `valued` when it asks a kind of
     value or names a year (then 「主要な指標」 asks that value, not which they are)."""
-    # (an aside in brackets says what a thing is, 「…運営経費（低いほど良い指標）は…どう変わった？」: it asks nothing)
-    told = re.sub(r"[(（][^()（）]{0,20}(?:ほど|指標)[^()（）]{0,20}[)）]", "", n)
+    # (an aside in brackets says what a thing is, 「…運営経費（低いほど良い指標）は…どう変わった？」: it asks nothing
+    # unless it holds a question word)
+    told = re.sub(r"[(（](?![^()（）]*(?:いくつ|何|どれ|どの|どこ|いつ|どう))[^()（）]{1,30}[)）]", "", n)
     operation = next((op for op, pat in OPERATIONS if pat.search(told)), None)
     found = _GRADE_RE.search(n)
     grade = next(g for g in found.groups() if g) if found else None

@@ -16,38 +16,41 @@ from collections.abc import Callable, Mapping
 
 from .lexicon import Lexicon, singulars
 from .terms import terms
+from .translation import GRAMMAR
 
 SENSES = 24  # dictionary senses of a question's word looked for in a name
-_STEM = 5  # letters two forms of a word share at least (「donat」ed / 「donat」ion)
-_GRAMMAR_RE = re.compile(r"^(?:about|after|before|between|during|into|from|with|without|than|then|that|this|"
-                         r"these|those|there|their|which|what|when|where|were|have|been|does|much|many|more|"
-                         r"most|each|every|over|under|also|only|both|same|other|such|some|any|all|and|the|for|"
-                         r"how|was|did|its|who|why|whom|whose|will|would|could|should|through|per|off|via|while|within|against|"
-                         r"among|listed|had|has|having|according|"
-                         r"million|billion|thousand|yen|percent|points?)$")
+# Words of a question that name nothing beside the grammar (translation.GRAMMAR): the form's own words (every name
+# of a sheet is an indicator's, a target's, a budget's), units, and words of asking
+_FORM = frozenset({"target", "targets", "actual", "actuals", "result", "results", "value", "values", "budget",
+                   "budgets", "indicator", "indicators", "measure", "measures", "sheet", "policy", "fiscal",
+                   "year", "number", "amount", "rate", "execution", "evaluation", "according", "japan", "japanese",
+                   "ministry", "agency", "please", "tell", "show", "give", "list", "listed", "million", "billion",
+                   "thousand", "yen", "percent", "point", "points", "was", "were", "are", "is", "the", "and", "has",
+                   "had", "have", "having", "did", "does", "get", "got", "how", "its", "than", "then", "that", "this",
+                   "these", "those", "there", "their", "for", "from", "with", "per", "off", "via", "against", "among"})
 
 
 def question_words(question: str) -> list[str]:
     """The words of an English question that may name something (not its grammar, not the form's words the
     glossary reads as measures: 「target」「FY」 are not what is named)."""
     words = re.findall(r"[a-z]{3,}", question.lower())
-    return [w for w in dict.fromkeys(words) if not _GRAMMAR_RE.match(w) and w not in _FORM]
+    return [w for w in dict.fromkeys(words) if w not in GRAMMAR and w not in _FORM]
 
 
-# The form's own words: every name of a sheet is of one of them (an indicator's target, a 達成手段's budget).
-_FORM = frozenset({"target", "targets", "actual", "actuals", "result", "results", "value", "values", "budget",
-                   "budgets", "indicator", "indicators", "measure", "measures", "sheet", "policy", "fiscal",
-                   "year", "number", "amount", "rate", "execution", "evaluation", "according", "japan",
-                   "japanese", "ministry", "agency", "many", "much", "please", "tell", "show", "give", "list"})
+# Endings a word's forms differ by (「donat-ed」「donat-ion」, 「doctor-al」, 「occurr-ence」)
+_ENDINGS = ("ations", "ation", "ions", "ion", "ences", "ence", "ances", "ance", "ments", "ment", "ings", "ing",
+            "ers", "er", "ors", "or", "ies", "ied", "ed", "es", "al", "ial", "ical", "ic", "ity", "ive", "ly", "s", "e",
+            "y")
+
+
+def _stems(word: str) -> set[str]:
+    return {word, *(word[:-len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4)}
 
 
 def _stemmed(a: str, b: str) -> bool:
-    """Two forms of one word: equal, or sharing their first letters up to the shorter one's ending."""
-    if a == b or {a, *singulars(a)} & {b, *singulars(b)}:  # (「tax」 of 「payment of taxes」)
-        return True
-    n = len(a) if len(a) <= len(b) else len(b)
-    share = n - (3 if n > 6 else 2)  # (「doctor」al, 「occurr」ed / 「occurr」ence)
-    return n >= _STEM and a[:max(share, _STEM)] == b[:max(share, _STEM)]
+    """Two forms of one word: the same once an ending is taken off each (donated / donation, doctoral / doctor),
+    not two words that merely begin alike (count / country, internet / international)."""
+    return a == b or bool({a, *singulars(a)} & {b, *singulars(b)}) or bool(_stems(a) & _stems(b))
 
 
 class NameWords:

@@ -62,6 +62,9 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
     return [(n, head + n + rest) for n in names]
 
 
+# Words that say what is done to a thing (「…の開催」「…の推進」), not which thing
+_ACTIONS = frozenset({"開催", "実施", "推進", "整備", "運営", "管理", "支援", "充実", "強化", "促進", "確保", "運用"})
+
 # a clause of names joined: 「A_の_B と C_の_D」, the names as the sheets print them
 _CLAUSE_JOIN_RE = re.compile(r"と|及び|および")
 
@@ -98,11 +101,11 @@ def _printed_parts(q: str, mentioned: Callable[[str], bool]) -> list[tuple[str, 
             middle = [clause[a.end():b.start()] for a, b in zip(joins, joins[1:], strict=False)]
             last = clause[joins[-1].end():]
             # (the longest run of each end that a sheet prints, cut where 「の」 joins it to other words)
-            # (or the run before a 「の」 that only says what is done to it: 「学術フォーラムの開催」 → 学術フォーラム)
-            heads = [(first[i:], i) for i in [0, *(k + 1 for k, c in enumerate(first) if c == "の")]] \
-                + [(first[:k], 0) for k, c in enumerate(first) if c == "の"]
-            head, at = max(((x, i) for x, i in heads if _printed(x, mentioned)), key=lambda h: len(h[0]),
-                           default=(None, 0))
+            head, at = next(((first[i:], i) for i in [0, *(k + 1 for k, c in enumerate(first) if c == "の")]
+                             if _printed(first[i:], mentioned)), (None, 0))
+            if head is None or head in _ACTIONS:  # 「学術フォーラムの開催」: what is done to it; the thing before
+                head, at = max(((first[:k], 0) for k, c in enumerate(first) if c == "の"
+                                and _printed(first[:k], mentioned)), key=lambda h: len(h[0]), default=(head, at))
             tail = next((last[:k] for k in [len(last), *(k for k in range(len(last) - 1, 0, -1) if last[k] == "の")]
                          if _printed(last[:k], mentioned)), None)
             if head is not None and tail is not None and all(_printed(m, mentioned) for m in middle):

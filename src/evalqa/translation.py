@@ -161,7 +161,7 @@ def _alone(token: str, names: set[str], lexicon: Lexicon, mentioned: Callable[[s
     return (written[0], 1) if len(written) == 1 else None
 
 
-_SYNONYM_RUN_RE = re.compile(r"[ァ-ヴー]{3,}|[\u4e00-\u9fff]{2,}")
+_SYNONYM_RUN_RE = re.compile(r"[ァ-ヴー]{3,}")  # (loanwords and their clippings; a kanji word's glosses are too wide)
 _GLOSSES = 2  # a word's first glosses: its meaning; later ones are other senses
 _RANK = 3  # the word must be among a gloss's first Japanese words: the gloss is what it means, not a sense
 
@@ -178,7 +178,7 @@ def read_synonyms(a: QuestionAnalysis, lexicon: Lexicon | None, written: Callabl
         word = m.group(0)
         if written(word):
             continue
-        same = next((j for g in lexicon.english(word)[:_GLOSSES] if word in (js := lexicon.japanese(g))[:_RANK]
+        same = next((j for g in lexicon.english(word)[:_GLOSSES] if word in (js := lexicon.japanese(g)[:_RANK])
                      for j in js if j != word and len(j) >= 2 and written(j)), None)
         if same is not None:
             found[word] = same

@@ -81,8 +81,10 @@ def written_number(index: Index, s: Subject) -> str | None:
     it (「（注1）測定指標4の…」). The one way an indicator's number is found."""
     if (number := indicator_number(s)) is not None or s.kind != "indicator":
         return number
-    if m := _NAMED_NUMBER_RE.match(norm(s.name)):  # the name begins with it: 「指標3　…」
-        return m.group(1)
+    # the name begins with it, 「指標3　…」, or a heading over it does, 「業績指標3　…」
+    for title in (s.name, *reversed(s.section)):
+        if m := _NAMED_NUMBER_RE.match(norm(title)):
+            return m.group(1)
     head = re.escape(bare_name(s.name)[:12])
     chunks = index.chunks(sorted(index.chunk_ids(s.sheet))).values()
     return next((m.group(1) for c in chunks if head and (m := re.search(

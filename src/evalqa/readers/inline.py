@@ -17,7 +17,7 @@ from collections.abc import Callable
 from .base import Line
 
 _YEAR = r"(?:令和|平成)(?:\d{1,2}|元)年度?|(?:19|20)\d{2}年度?|[RH]\d{1,2}年度?"
-_VALUE = (r"[△▲\-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|％)?(?:以上|以下|以内|未満|超)?"
+_VALUE = (r"[△▲\-−]?\d(?:[\d,]*\d)?(?:\.\d+)?\s*(?:%|％)?(?:以上|以下|以内|未満|超)?"
           r"(?:[（(](?:速報値?|見込み?|暫定値?|概数)[)）])?|[－―—\-]|集計中|調査中")
 _VERDICT = r"達成|未達成|一部達成|概ね達成|[○×△◎]"
 # 「令和4年度：実績 77.1（目標 85以上）未達成」: a year, a colon, labelled values
@@ -48,7 +48,9 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     rest = text
     while rest:
         rest = rest.lstrip(" \u3000")
-        if m := re.match(r"[（(]([^（）()]+)[)）]", rest):
+        if m := re.match(r"[（(](?:注|※)\s*\d*[)）]", rest):
+            pass  # (a footnote's mark: 「77.1（注1）」)
+        elif m := re.match(r"[（(]([^（）()]+)[)）]", rest):
             inner = _pairs(m.group(1))
             if inner is None:
                 return None
@@ -154,7 +156,8 @@ def inline_tables(lines: list[Line]) -> list[Line]:
 
 def _run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
     """The table a run of inline records starting at line k stands for, and how many lines it takes; else None."""
-    for reader in (_records_run, _parts_run, _slashed_run, _means_run):
+    # (a year's whole and its parts before a year's labelled values: 「令和4年度：299,048（小学校 105,112、…）」)
+    for reader in (_parts_run, _records_run, _slashed_run, _means_run):
         if (found := reader(lines, k)) is not None:
             return found
     ln = lines[k]
