@@ -201,3 +201,7 @@ def test_a_japanese_word_no_sheet_writes_read_as_the_sheets_word_for_it():
     # (「シニア」 is not what 上級 means, though 'senior' glosses both)
     a = read_synonyms(analyse_question("シニアの参加者数は？"), default_lexicon(), sheets.__contains__)
     assert "シニア" in a.normalized and "上級" not in a.normalized
+    # (a word the sheets write inside a longer one is theirs: 「グラスルーツからの…プロジェクト」, not 草の根)
+    text = "グラスルーツからの日米経済強化プロジェクト 草の根"
+    a = read_synonyms(analyse_question("グラスルーツ事業の予算は？"), default_lexicon(), lambda w: w in text)
+    assert "グラスルーツ" in a.normalized and "草の根" not in a.normalized

@@ -86,7 +86,7 @@ class Evidence:
     def read_synonyms(self, a: QuestionAnalysis) -> QuestionAnalysis:
         """A Japanese question with a word no sheet writes read as the sheets' word for it (「パスポート」 → 旅券;
         see `translation.read_synonyms`)."""
-        return read_synonyms(a, default_lexicon(), self.written)
+        return read_synonyms(a, default_lexicon(), self.mentioned)
 
     def loans(self) -> dict[str, str]:
         """The sheets' katakana words by the English they come from (`romaji.loanwords`)."""

@@ -166,7 +166,7 @@ _GLOSSES = 2  # a word's first glosses: its meaning; later ones are other senses
 _RANK = 3  # the word must be among a gloss's first Japanese words: the gloss is what it means, not a sense
 
 
-def read_synonyms(a: QuestionAnalysis, lexicon: Lexicon | None, written: Callable[[str], bool]) -> QuestionAnalysis:
+def read_synonyms(a: QuestionAnalysis, lexicon: Lexicon | None, mentioned: Callable[[str], bool]) -> QuestionAnalysis:
     """A Japanese question with a word no sheet writes read as the word the sheets write for the same thing, by
     way of its English gloss: 「パスポート」 → 旅券, 「マイナカード」 → マイナンバーカード, 「コンビニ」 →
     コンビニエンスストア. Only where the dictionary gives the word as one of a gloss's first words (「シニア」 is
@@ -176,10 +176,10 @@ def read_synonyms(a: QuestionAnalysis, lexicon: Lexicon | None, written: Callabl
     normalized, found = a.normalized, {}
     for m in reversed(list(_SYNONYM_RUN_RE.finditer(a.normalized))):
         word = m.group(0)
-        if written(word):
+        if mentioned(word):  # (written anywhere, even inside a longer word: 「グラスルーツからの…」)
             continue
         same = next((j for g in lexicon.english(word)[:_GLOSSES] if word in (js := lexicon.japanese(g)[:_RANK])
-                     for j in js if j != word and len(j) >= 2 and written(j)), None)
+                     for j in js if j != word and len(j) >= 2 and mentioned(j)), None)
         if same is not None:
             found[word] = same
             normalized = normalized[:m.start()] + same + normalized[m.end():]
