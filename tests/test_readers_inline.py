@@ -73,3 +73,9 @@ def test_marked_field_labels_over_their_values():
     fields = {f["label"]: f["value"] for f in load_sheet(SHEET).fields}
     assert fields["作成責任者名"].replace("\u3000", "").replace(" ", "") == "国立公園課長森田健"
     assert fields["担当部局名"] == "自然環境局国立公園課"
+
+
+def test_a_row_of_values_with_no_name_under_a_caption_and_a_header_of_years(figures):
+    # (「・…宿泊者数（万人泊）」, then 「令和2年度　令和3年度　令和4年度」, then 「120　158　301」)
+    got = {f.fiscal_year: (f.value, f.line) for f in figures if f.subject.startswith("国立公園の訪日外国人宿泊者数")}
+    assert got == {2020: (120, 43), 2021: (158, 43), 2022: (301, 43)}

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import SheetError
 from .base import Document, Line, join_wrapped, read_bytes
+from .stacked import unnamed_rows
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -55,7 +56,7 @@ def read_xlsx(path: str | Path) -> Document:
     if not any(not ln.blank for ln in lines):
         raise SheetError(p, "is an Excel file with no text in any worksheet")
     text = "\n".join(ln.text for ln in lines) + "\n"
-    return Document(path=str(p), text=text, lines=lines)
+    return Document(path=str(p), text=text, lines=unnamed_rows(lines))
 
 
 def _check_file(p: Path) -> None:

@@ -160,3 +160,25 @@ def captions_apart(lines: list[Line]) -> list[Line]:
         else:
             out.append(ln)
     return out
+
+
+_YEAR_HEAD_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年度?|(?:19|20)\d{2}年度?")
+
+
+def unnamed_rows(lines: list[Line]) -> list[Line]:
+    """A caption, a header of years only, then one row of values with no name (「参考指標2　商標登録出願件数（件）」,
+    「令和2年度 | 令和3年度 | …」, 「181072 | 184631 | …」): the row is the caption's, named by it, and the header
+    gets a first cell 「区分」 over that name."""
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        head = [c.strip() for c in lines[k - 1].cells if c.strip()] if k >= 1 else []
+        cells = [c.strip() for c in ln.cells if c.strip()]
+        caption = [c.strip() for c in lines[k - 2].cells if c.strip()] if k >= 2 else []
+        if len(head) >= 2 and all(_YEAR_HEAD_RE.fullmatch(c) for c in head) and len(cells) == len(head) \
+                and all(_value(c) for c in cells) and len(caption) == 1 and _name(caption[0]) \
+                and not _YEAR_HEAD_RE.fullmatch(caption[0]):
+            out[-1] = Line(lines[k - 1].number, [HEADER_GIVEN[0], *head], lines[k - 1].page, None)
+            out.append(Line(ln.number, [re.sub(r"^[・○◯●◆◇■□]\s*", "", caption[0]), *cells], ln.page, None))
+        else:
+            out.append(ln)
+    return out

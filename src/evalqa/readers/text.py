@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import SheetError
 from .base import Document, Line, read_bytes
 from .inline import inline_tables
-from .stacked import FIELD_LABELS, captions_apart, headed, restack
+from .stacked import FIELD_LABELS, captions_apart, headed, restack, unnamed_rows
 
 
 def decode(path: str | Path, data: bytes | None = None) -> str:
@@ -149,7 +149,7 @@ def text_document(text: str, path: str = "<text>") -> Document:
     lines = [Line(i, drawn if (drawn := _drawn_cells(r)) is not None
                   else piped if (piped := _piped_cells(rows, i - 1)) is not None
                   else aligned_cells(r) if aligned else r.split("\t")) for i, r in enumerate(rows, 1)]
-    return Document(path=path, text=text, lines=headed(captions_apart(restack(inline_tables(lines)))))
+    return Document(path=path, text=text, lines=unnamed_rows(headed(captions_apart(restack(inline_tables(lines))))))
 
 
 def read_text(path: str | Path) -> Document:
