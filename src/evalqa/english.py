@@ -134,8 +134,7 @@ def _kept_words(words: str) -> str:
     return " ".join(parts[:last + 1] + kept)
 
 
-_SUPERLATIVES = {"longest", "shortest", "highest", "lowest", "largest", "smallest", "most", "least", "biggest",
-                 "fewest", "greatest"}
+_SUPERLATIVES = {"longest", "shortest", "highest", "lowest", "largest", "smallest", "most", "least", "biggest"}
 
 
 def _document_words(phrase: str, document: str = "評価書で") -> str:

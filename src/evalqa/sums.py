@@ -104,7 +104,7 @@ def _printed_parts(q: str, mentioned: Callable[[str], bool]) -> list[tuple[str, 
             head, at = next(((first[i:], i) for i in [0, *(k + 1 for k, c in enumerate(first) if c == "の")]
                              if _printed(first[i:], mentioned)), (None, 0))
             if head is None or head in _ACTIONS:  # 「学術フォーラムの開催」: what is done to it; the thing before
-                head, at = max(((first[:k], 0) for k, c in enumerate(first) if c == "の"
+                head, at = max(((first[:k], 0) for k, c in enumerate(first) if c == "の" and first[k + 1:] in _ACTIONS
                                 and _printed(first[:k], mentioned)), key=lambda h: len(h[0]), default=(head, at))
             tail = next((last[:k] for k in [len(last), *(k for k in range(len(last) - 1, 0, -1) if last[k] == "の")]
                          if _printed(last[:k], mentioned)), None)
@@ -130,6 +130,10 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
     if any(f is None or not isinstance(f.value, (int, float)) for f in figs):
         return None
     got = [f for f in figs if f is not None]
+    # (each part's figure names it: 「着手した事故等、航空・鉄道・船舶」 misread as three parts adds what was not asked)
+    if not all(norm(n) in norm(f"{f.subject}{f.series or ''}{f.raw or ''}")
+               for (n, _), f in zip(parts, got, strict=True)):
+        return None
     places = {(f.sheet, f.subject, f.series, f.line, f.cell, f.value) for f in got}  # (one figure twice: no sum)
     if len({(f.unit, f.measure, f.fiscal_year) for f in got}) > 1 or len(places) < len(got) or any(
             _NOT_ADDED_RE.search(f"{_own_column(f)} {f.unit or ''}") for f in got):
