@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import SheetError
 from .base import Document, Line, join_wrapped, read_bytes
-from .stacked import captions_apart, unnamed_rows
+from .stacked import captions_apart
 from .text import aligned_cells
 
 # pdfminer warns once per glyph about fonts it can read anyway (「Could not get FontBBox」): hundreds of lines
@@ -219,7 +219,7 @@ def _document(path: str, items: list[_Item]) -> Document:
         prev = it
     flush()
     text = "\n".join(ln.text for ln in lines) + "\n"
-    return Document(path=path, text=text, lines=unnamed_rows(captions_apart(lines)))
+    return Document(path=path, text=text, lines=captions_apart(lines))
 
 
 def _corner_cells(items: list[_Item]) -> None:
