@@ -126,7 +126,7 @@ class Assistant:
             a = with_sheets(a, named)
         if unheard := [m for m in ministries_named(a) if not self.evidence.mentioned(m)]:
             return self._finish(refusal(question, wording.unknown_nouns(unheard)), hits)  # (宮内庁: no sheet of it)
-        if (grade := grade_in_focus(a, context, cat.sheet_label)) is not None:  # 「その指標の令和5年度の評定は？」
+        if (grade := grade_in_focus(a, context, cat.sheet_label)) is not None:  # 「この指標の判定は？」
             return self._finish(grade, hits)
         if a.metadata is not None:
             focus = context.subject.sheet if context is not None and context.subject is not None else None

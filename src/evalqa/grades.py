@@ -83,7 +83,7 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
     return Answer(a.question, text, True, [], [], "list", Frame(), cited=[first])
 
 
-# 「その指標の令和5年度の評定は？」: the grade of the indicator in focus, asked with no other subject
+# 「この指標の判定は？」 after a value: the grade of the indicator in focus, asked with no other subject
 _GRADE_ASKED_RE = re.compile(r"(?:評定|判定|達成度|達成状況|評価)(?:は|って|を|が)?(?:何|どう|どれ|教え[てろ]?)?"
                              r"(?:でしたか|ですか|だった|でした|か)?[?？]?$")
 _FOCUS_WORDS = {"指標", "評定", "判定", "達成", "度", "状況", "評価", "その", "それ", "この"}
