@@ -36,6 +36,16 @@ def assistant_over_texts(tmp_path_factory, name, texts):
     return assistant_over(tmp_path_factory, name, tuple(root / f for f in texts))
 
 
+def bot_over_texts(name, texts):
+    """A module-scoped fixture ``bot``: an Assistant over sheets of our own given as text (as
+    assistant_over_texts). A test module assigns it: ``bot = bot_over_texts("name", {"file.txt": SHEET})``."""
+    @pytest.fixture(scope="module", name="bot")
+    def _bot(tmp_path_factory):
+        return assistant_over_texts(tmp_path_factory, name, texts)
+
+    return _bot
+
+
 @pytest.fixture(scope="session")
 def seed():
     from evalqa import load_sheet

@@ -3,7 +3,7 @@ quantities (「研修員受入人数（人） | 出身国・地域数（か国�
 the quantity in focus, in its unit, whatever the other columns' names share with it."""
 import pytest
 
-from conftest import assistant_over_texts
+from conftest import bot_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -17,9 +17,7 @@ SHEET = ("令和6年度　政策評価書\n\n施策名\t経済協力\n\n測定�
          "福岡県\t230\t198\n合計\t1460\t1413\n\n施策の分析\n本文。\n")
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    return assistant_over_texts(tmp_path_factory, "breakdowns", {"mofa-r6-6-1-kyoryoku.txt": SHEET})
+bot = bot_over_texts("breakdowns", {"mofa-r6-6-1-kyoryoku.txt": SHEET})
 
 
 def test_a_region_asked_after_a_quantity_is_that_quantitys_row(bot):

@@ -4,7 +4,7 @@ whether a value in focus is final (a note naming the indicator by the number its
 the previous sheet wrote it, and a part of a whole (「AのうちB」) that only a sentence states, or nothing does."""
 import pytest
 
-from conftest import assistant_over_texts
+from conftest import bot_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -21,9 +21,7 @@ SHEET = ("令和6年度　実績評価書\n\n施策名\t水産資源の適切な
          "このうち外国漁船への立入検査は87件であった。\n")
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    return assistant_over_texts(tmp_path_factory, "categories", {"jfa-r6-3-2-kanri.txt": SHEET})
+bot = bot_over_texts("categories", {"jfa-r6-3-2-kanri.txt": SHEET})
 
 
 def test_how_many_categories_a_breakdown_has(bot):

@@ -6,16 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over_texts
+from conftest import bot_over_texts
 
 pytestmark = [pytest.mark.slow]
 
 SHEET = Path(__file__).parent / "fixtures" / "own" / "env-r6-4-1-shizen.txt"
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    return assistant_over_texts(tmp_path_factory, "inline", {SHEET.name: SHEET.read_text(encoding="utf-8")})
+bot = bot_over_texts("inline", {SHEET.name: SHEET.read_text(encoding="utf-8")})
 
 
 def test_years_an_indicator_missed_its_target_counted(bot):

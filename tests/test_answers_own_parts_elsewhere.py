@@ -3,7 +3,7 @@
 is the sentence's, never the table's whole."""
 import pytest
 
-from conftest import assistant_over_texts
+from conftest import bot_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -14,9 +14,7 @@ SHEET = ("令和6年度　実績評価書\n\n施策名\t生涯学習の振興\n\
          "施策の分析\n令和5年度は公民館講座を計212回開催し、参加者数は9,420人（うちオンライン参加者2,310人）となった。\n")
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    return assistant_over_texts(tmp_path_factory, "parts-elsewhere", {"mext-r6-5-1-shogai.txt": SHEET})
+bot = bot_over_texts("parts-elsewhere", {"mext-r6-5-1-shogai.txt": SHEET})
 
 
 def test_the_part_a_sentence_states_beside_the_tables_whole(bot):

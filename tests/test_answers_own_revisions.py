@@ -3,7 +3,7 @@
 indicator the question names answers, not the other sheet's of the same year and unit."""
 import pytest
 
-from conftest import assistant_over_texts
+from conftest import bot_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -19,10 +19,7 @@ ROADS = ("令和5年度　実績評価書\n\n施策名\t道路交通の安全\n\
          "施策の分析\n本文。\n")
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    return assistant_over_texts(tmp_path_factory, "revisions",
-                                {"soumu-r5-13-kasai.txt": FIRE, "npa-r5-4-1-kotsu.txt": ROADS})
+bot = bot_over_texts("revisions", {"soumu-r5-13-kasai.txt": FIRE, "npa-r5-4-1-kotsu.txt": ROADS})
 
 
 def test_the_note_of_the_indicator_named_is_compared(bot):

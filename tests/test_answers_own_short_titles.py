@@ -2,7 +2,7 @@
 執行額」 of 「博物館の適切な管理運営」): its budget table answers, not a 達成手段 whose name carries the word."""
 import pytest
 
-from conftest import assistant_over_texts
+from conftest import bot_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -15,14 +15,12 @@ def sheet(title: str, means: str, budget: tuple[str, str], spent: tuple[str, str
             f"{means}\t120,000\t98,500\n")
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    return assistant_over_texts(tmp_path_factory, "short-titles", {
-        "bunka-r6-3-1-hakubutsu.txt": sheet("博物館の適切な管理運営", "京都博物館の展示改修（令和4年度）",
-                                            ("2,100,000", "2,250,000"), ("1,980,400", "2,204,100")),
-        "bunka-r6-3-2-bijutsu.txt": sheet("美術館の整備と活用", "美術館の収蔵庫整備（令和3年度）",
-                                          ("880,000", "910,000"), ("850,200", "901,300")),
-    })
+bot = bot_over_texts("short-titles", {
+    "bunka-r6-3-1-hakubutsu.txt": sheet("博物館の適切な管理運営", "京都博物館の展示改修（令和4年度）",
+                                        ("2,100,000", "2,250,000"), ("1,980,400", "2,204,100")),
+    "bunka-r6-3-2-bijutsu.txt": sheet("美術館の整備と活用", "美術館の収蔵庫整備（令和3年度）",
+                                      ("880,000", "910,000"), ("850,200", "901,300")),
+})
 
 
 def test_the_policy_named_by_its_title_head_answers_from_its_budget(bot):

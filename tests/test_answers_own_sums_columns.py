@@ -2,7 +2,7 @@
 (「分野別の審査期間等」 with columns 審査期間 and 審査請求件数): the cases add up, the periods do not."""
 import pytest
 
-from conftest import assistant_over_texts
+from conftest import bot_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -12,9 +12,7 @@ SHEET = ("令和6年度　事前分析表\n\n施策名\t意匠・商標の迅速
          "生活用品\t6.1\t12,400\n機械器具\t7.3\t9,850\n電気電子\t6.8\t8,120\n")
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    return assistant_over_texts(tmp_path_factory, "sums-columns", {"jpo-r6-2-1-ishou.txt": SHEET})
+bot = bot_over_texts("sums-columns", {"jpo-r6-2-1-ishou.txt": SHEET})
 
 
 def test_counts_of_two_categories_add_up_whatever_the_caption_says(bot):

@@ -3,7 +3,7 @@ and whose budget table prints each year's 合計: the final target asked after a
 執行額 (not the table's 合計 row), and 「目標よりどれだけ」 of one year."""
 import pytest
 
-from conftest import assistant_over_texts
+from conftest import bot_over_texts
 
 pytestmark = [pytest.mark.slow]
 
@@ -17,9 +17,7 @@ SHEET = ("令和6年度　実績評価書\n\n施策名\t審査の迅速化\n\n�
          "施策の分析\n処理日数は短縮した。\n")
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    return assistant_over_texts(tmp_path_factory, "targets", {"churoi-r6-2-shinsa.txt": SHEET})
+bot = bot_over_texts("targets", {"churoi-r6-2-shinsa.txt": SHEET})
 
 
 def test_the_final_target_a_caption_states_asked_after_a_trend(bot):

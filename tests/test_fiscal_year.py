@@ -58,3 +58,10 @@ def test_a_range_whose_second_year_is_in_the_first_ones_era():
     # 「令和元年から4年まで」: 4年 is 令和4年, though written without its era or 度
     assert [(m.start, m.end) for m in find_fiscal_years("実績を令和元年から4年まで順に")] == [(2019, 2022)]
     assert [(m.start, m.end) for m in find_fiscal_years("R2年〜4年の推移")] == [(2020, 2022)]
+
+
+def test_two_years_listed_the_second_in_the_first_ones_era():
+    # 「令和3年と4年」: two years, not a range; 4年 is 令和4年 (a bare 「4年」 alone names no year)
+    assert [m.years for m in find_fiscal_years("死者数、令和3年と4年でどっちが多い？")] == [[2021], [2022]]
+    assert [m.years for m in find_fiscal_years("H29年・30年の件数")] == [[2017], [2018]]
+    assert find_fiscal_years("4年で倍になった") == []

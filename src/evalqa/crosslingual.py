@@ -159,6 +159,13 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     leading = {i for i in scores if _leads(scores, i, lambda j: cat.subjects[j].name)}
     if not leading and says is not None:  # about equally close by embedding: the name that says more of the words
         leading = _written_most(a, scores, lambda j: cat.subjects[j].name, says)
+    if not leading and nouns and scores:
+        # ('the number of complaints at tourist information centres': of names about equally close, the closest
+        # is the only one that carries the noun the gloss gave; the others say only where it is counted)
+        carrying = {i for i in scores if carries(i)}
+        if len({_key(cat.subjects[i].name) for i in carrying}) == 1 \
+                and any(scores[i] >= max(scores.values()) - 1e-9 for i in carrying):
+            leading = carrying
     # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a subject named must carry one; all of them
     # was tried: a noun of the sheet's theme, 'wildlife damage', then vetoes its indicators)
     leading = {i for i in leading if not nouns or carries(i)}

@@ -335,8 +335,10 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
             body += (f"\nThe {fy_label(first)} {measure_en(first.measure)} is {how} the {fy_label(other)} "
                      f"{measure_en(other.measure)} ({value(first)} against {value(other)}"
                      f"{_difference(first, other, value)}).")
-        if kind == "trend" and len(row := [f for f in figures if (f.subject, f.measure, f.series) == (
-                first.subject, first.measure, first.series) and isinstance(f.value, (int, float))]) >= 2:
+        # (a trend from the baseline goes on with the 実績値 after it)
+        measures = {first.measure, "実績値"} if first.measure == "基準値" else {first.measure}
+        if kind == "trend" and len(row := [f for f in figures if (f.subject, f.series) == (first.subject, first.series)
+                                           and f.measure in measures and isinstance(f.value, (int, float))]) >= 2:
             a, b = row[0], row[-1]  # (in year order, as the answer lists them)
             way = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"
             by = _amount(b, a, value)

@@ -33,6 +33,9 @@ _RANGE_RE = re.compile(
 
 _SAME_ERA_RANGE_RE = re.compile(rf"({_ERA_ALT}|(?<![A-Za-z])[RH])({_NUM})年?\s*(?:から|[〜~～\-－ー―])\s*"
                                 rf"({_NUM})年(?!度)")
+# 「令和3年と4年」: two years listed, the second in the first one's era and written without 度
+_SAME_ERA_LIST_RE = re.compile(rf"({_ERA_ALT}|(?<![A-Za-z])[RH])({_NUM})年度?\s*(?:と|、|・|及び|および|や)\s*"
+                               rf"({_NUM})年(?!度)")
 
 
 def era_year(era: str, number: int | str) -> int:
@@ -127,6 +130,12 @@ def find_fiscal_years(text: str, default_era: str = DEFAULT_ERA) -> list[YearMen
         if not any(s <= m.start() < e for s, e in taken):
             a, b = era_year(m.group(1), m.group(2)), era_year(m.group(1), m.group(3))
             found.append(YearMention(min(a, b), max(a, b), m.group(0)))
+            taken.append(m.span())
+    for m in _SAME_ERA_LIST_RE.finditer(t):
+        if not any(s <= m.start() < e for s, e in taken):
+            for n in (m.group(2), m.group(3)):
+                y = era_year(m.group(1), n)
+                found.append(YearMention(y, y, m.group(0)))
             taken.append(m.span())
     for m in _YEAR_RE.finditer(t):
         if any(s <= m.start() < e for s, e in taken):

@@ -114,7 +114,9 @@ class Asked:
 
 # Two states of one quantity (a target before and after its revision, a count since the start and a year's new
 # ones, a preliminary and a final figure): a figure that names the other state is not the one asked.
-STATES = [("見直し前", "見直し後"), ("速報値", "確定値"), ("累計|累積|通算", "新たに|新しく|新規|単年度|年間"),
+STATES = [("見直し前", "見直し後"), ("速報値", "確定値"),
+           # (「何校開校した」: the ones that came to be in the year, not all there are)
+           ("累計|累積|通算", "新たに|新しく|新規|単年度|年間|開校|開設|開所|設立|創設|発足"),
            ("当初", "補正|改定|変更後"),
            # (the last: what a correction changed; 「最初はいくつと報告されていた」 'as originally reported': the value
            # before it)

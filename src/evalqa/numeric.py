@@ -33,7 +33,16 @@ _TREND_FAMILIES = {"indicator": ["actual", "target"], "means": ["budget", "execu
                    "budget": ["initial_budget", "execution"]}
 
 
-def pick_measures(family: str | None, subject: Subject, figures: list[Figure], year: int | None) -> list[str]:
+def family_measures(family: str, a: QuestionAnalysis | None = None) -> list[str]:
+    """The measures that answer a family, in order; 「予算額計」 asked is the budget's total, which the
+    standard form writes 合計(a+b+c): that before the initial budget."""
+    if family == "budget" and a is not None and "予算額計" in a.normalized:
+        return ["予算額計", "合計(a+b+c)", "合計", *FAMILIES["budget"][1:]]
+    return FAMILIES[family]
+
+
+def pick_measures(family: str | None, subject: Subject, figures: list[Figure], year: int | None,
+                  a: QuestionAnalysis | None = None) -> list[str]:
     """The measures of `figures` (the subject's, filtered to the frame's series) that answer a family."""
     if family is None:
         family = _DEFAULT_FAMILY[subject.kind]
@@ -45,7 +54,7 @@ def pick_measures(family: str | None, subject: Subject, figures: list[Figure], y
             if actual and year <= max(actual) + 1:
                 return []
             family = "target"
-    return [m for m in FAMILIES[family]
+    return [m for m in family_measures(family, a)
             if any(f.measure == m and (year is None or f.fiscal_year == year) for f in figures)]
 
 
@@ -69,11 +78,11 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
         frame = replace(frame, family=None)  # 「寄付金残高はいくら？」: the amount the table states, not a budget
     if frame.family == "total" and not pick_measures("total", s, figs, None) and any(f.series in TOTALS for f in figs):
         frame = replace(frame, family=None)  # 「年齢階層別の…の合計は？」: the breakdown's 合計 row
-    measures = pick_measures(frame.family, s, figs, year)
+    measures = pick_measures(frame.family, s, figs, year, a)
     fallback = ""
     if not measures and year is not None and not a.years and frame.family in YEARLESS:
         # A target or a baseline has a year of its own: 「目標は？」 after a 平成29年度 value is the indicator's target.
-        measures = pick_measures(frame.family, s, figs, None)
+        measures = pick_measures(frame.family, s, figs, None, a)
         if measures:
             fallback = f"（{to_label(year)}の{FAMILY_LABEL[frame.family or '']}はシートになく、"
             year = None
@@ -182,12 +191,14 @@ def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: 
     s = frame.subject
     assert s is not None
     years = set(frame.years) if frame.years else None
+    if frame.family == "baseline" and (since := _since_baseline(a, frame, figs, labels)) is not None:
+        return since
     families = [frame.family] if frame.family else _TREND_FAMILIES[s.kind]
     lines: list[str] = []
     chosen: list[Figure] = []
     computed: list[Figure] = []
     for fam in families:
-        measures = FAMILIES[fam] if fam in ("budget", "target") else FAMILIES[fam][:1]
+        measures = family_measures(fam, a) if fam in ("budget", "target") else FAMILIES[fam][:1]
         own = _OWN_RATE.get(fam)
         if own and any(f.measure == own for f in figs):
             measures = [own]  # the sheet's own 執行率 / 達成率 of each year
@@ -216,6 +227,28 @@ def trend_answer(a: QuestionAnalysis, frame: Frame, figs: list[Figure], labels: 
         return missing(a, frame, figs, None)
     text = f"「{s.name}」の推移です。\n" + "\n".join(lines) + "\n" + wording.cite(chosen[0], labels(chosen[0].sheet))
     return Answer(a.question, text, True, chosen + computed, [], "trend", frame, cited=chosen)
+
+
+def _since_baseline(a: QuestionAnalysis, frame: Frame, figs: list[Figure],
+                    labels: Callable[[str], str]) -> Answer | None:
+    """「基準値からどう変わった」: the change from the baseline to the last 実績値 of the years asked (the
+    baseline alone would not say how it moved); None when there is no 実績値 after the baseline."""
+    s = frame.subject
+    assert s is not None
+    base = next((f for f in figs if f.measure == "基準値" and isinstance(f.value, (int, float))), None)
+    if base is None:
+        return None
+    later = sorted((f for f in figs if f.measure == "実績値" and isinstance(f.value, (int, float))
+                    and f.fiscal_year and f.fiscal_year > (base.fiscal_year or 0) and f.unit == base.unit
+                    and (not frame.years or f.fiscal_year <= max(frame.years))
+                    and f.series == base.series), key=lambda f: f.fiscal_year or 0)
+    if not later:
+        return None
+    last = later[-1]
+    text = (f"「{s.name}」は基準値（{wording.year(base)}）{wording.value(base)}から、{wording.year(last)}の実績値"
+            f"{wording.value(last)}へ{wording.change_text(base, last)}。\n{wording.cite(last, labels(last.sheet))}")
+    return Answer(a.question, text, True, [base, last, change_figure(base, last)], [], "trend", frame,
+                  cited=[base, last])
 
 
 def missing(a: QuestionAnalysis, frame: Frame, figs: list[Figure], year: int | None) -> Answer:

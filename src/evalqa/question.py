@@ -65,6 +65,8 @@ FAMILY_PATTERNS = [
     (r"合計", "total"),
     (r"予算|いくら|金額", "budget"),
 ]
+# 「基準値からどう変わった」「基準年度の平成30年度から」: the move from the baseline, not the baseline
+_SINCE_BASELINE_RE = re.compile(r"基準(?:値|年度?)(?:の[^、。]{0,12}?)?から")
 _TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去")
 # A judgment asked of the assistant, not of the sheet (「この施策は無駄だと思いますか」「Do you think …」).
 _OPINION_RE = re.compile(r"(?:無駄|ムダ|妥当|適切|十分|効果的|有効|成功|失敗|良い|よい|悪い|べき)[^。?？]{0,12}"
@@ -296,7 +298,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     asked = re.sub(r"\([^()]*[÷/×][^()]*\)", "", asked)
     asked = _DOCUMENT_NAME_RE.sub("", asked)  # 「実績評価書で」 names a document, not the 実績値
     family = next((fam for pat, fam in FAMILY_PATTERNS if re.search(pat, asked)), None)
-    trend = bool(_TREND_RE.search(q)) or any(m.start != m.end for m in mentions) or ranged
+    trend = bool(_TREND_RE.search(q) or _SINCE_BASELINE_RE.search(q)) or any(m.start != m.end for m in mentions) \
+        or ranged
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
     stripped = norm(_INCLUDED_RE.sub("", q))
     # 「目標は何件以下？」: the bound of the value asked, not a word of what it is of (「1年以内」 is)

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from ..errors import SheetError
 
+# A cell that names one year, as table headers and inline records write it: 「令和4年度」「2022年度」「R4」.
+YEAR_CELL = r"(?:令和|平成)(?:\d{1,2}|元)年度?|(?:19|20)\d{2}年度?|[RH]\d{1,2}年?度?"
+
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes (the first `limit` of them), or one SheetError that names the file and the problem."""

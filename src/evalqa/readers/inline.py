@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .base import YEAR_CELL as _YEAR
 from .base import Line
 
-_YEAR = r"(?:令和|平成)(?:\d{1,2}|元)年度?|(?:19|20)\d{2}年度?|[RH]\d{1,2}年度?"
 _VALUE = (r"[△▲\-−]?\d(?:[\d,]*\d)?(?:\.\d+)?\s*(?:%|％)?(?:以上|以下|以内|未満|超)?"
           r"(?:[（(](?:速報値?|見込み?|暫定値?|概数)[)）])?|[－―—\-]|集計中|調査中")
 _VERDICT = r"達成|未達成|一部達成|概ね達成|[○×△◎]"

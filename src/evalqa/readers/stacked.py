@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import Line
+from .base import YEAR_CELL, Line
 
 # A value cell: a number with its unit, bound and note (「67.0以内」「63.9（速報値）」「60日以内」), a dash, a grade, or
 # the numbers of related indicators (「1、5」); not a year (「2020年度」 heads a column)
@@ -162,7 +162,7 @@ def captions_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
-_YEAR_HEAD_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年度?|(?:19|20)\d{2}年度?")
+_YEAR_HEAD_RE = re.compile(YEAR_CELL)
 
 
 def unnamed_rows(lines: list[Line]) -> list[Line]:

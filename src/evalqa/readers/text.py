@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import SheetError
-from .base import Document, Line, read_bytes
+from .base import YEAR_CELL, Document, Line, read_bytes
 from .inline import inline_tables
 from .stacked import FIELD_LABELS, captions_apart, headed, restack, unnamed_rows
 
@@ -51,7 +51,7 @@ _GAP_RE = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
 # 「基準値：5.3（令和元年）」: a short label, a colon and a value (with its year in brackets)
 _FIELD_RE = re.compile(r"([^\d：:（）()]{2,8})[：:]\s*([△▲\-−]?\d[\d,.]*[^\s：:]{0,20})")
 # A cell that is a value, a mark or a year: what a table's row holds and a sentence does not
-_YEAR_CELL_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年度?|[RH]\d{1,2}年?度?|(?:19|20)\d{2}年度?")
+_YEAR_CELL_RE = re.compile(YEAR_CELL)
 _TABULAR_RE = re.compile(r"[△▲\-−－]?[\d,.]+(?:%|％)?(?:以下|以上|未満|超)?(?:[(（][△▲\-−]?[\d,.]+[)）])?|[－―\-○×△◎]"
                          rf"|{_YEAR_CELL_RE.pattern}")
 
