@@ -51,7 +51,9 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         return False
     h0 = norm(head[0])
     # (「区分（令和5年度）| 入域観光客数（万人）」: 区分 heads categories when no year heads a column)
-    named_rows = h0.startswith("区分") and not any(_YEAR_HEADER_RE.search(norm(c)) for c in head[1:])
+    # (「試験区分 | 申込者数 | うち女性」 too: a 区分 of something)
+    named_rows = re.fullmatch(r"\S{0,6}区分(?:\(.*\))?", h0) is not None \
+        and not any(_YEAR_HEADER_RE.search(norm(c)) for c in head[1:])
     if len(h0) > 10 or (_NOT_A_CATEGORY.search(h0) and not named_rows) or year_cell(h0, sheet) is not None:
         return False
     if any(measure_of(c) for c in head[1:] if c) or any(
@@ -90,6 +92,8 @@ def _other_quantity(subject: str, first: str, name: str) -> str:
         own = both.group(1) if name == first else lead + both.group(2) if name in both.group(2) else None
         if own:
             return base[:both.start()] + own + base[both.end():]
+    if name.startswith("うち") and len(name) > 2:  # 「うち女性」: a part of the caption's quantity
+        return f"{base}のうち{name[2:]}"
     if _SHARE_RE.search(name):  # 「構成比」 is a share of the caption's quantity
         return f"{base}の{name}"
     if first and base.endswith(first):

@@ -277,7 +277,8 @@ MEASURES_EN = {
     "基準値": "baseline", "当初予算(a)": "initial budget", "補正予算(b)": "supplementary budget",
     "繰越し等(c)": "carry-over", "合計(a+b+c)": "total budget", "予算額計": "total budget", "執行額": "execution",
     "当初予算額": "initial budget", "概算要求額": "budget request", "本文記載": "stated in the text",
-    "初期値": "initial value", "達成率": "achievement rate",
+    "初期値": "initial value", "達成率": "achievement rate", "予算現額": "budget available",
+    "不用額": "unused amount", "翌年度繰越額": "carried over to the next year", "繰越し等": "carry-over",
 }
 _KIND_LEAD = {
     "count": "Count, from the sheet's structure:", "list": "From the sheet's figures:",

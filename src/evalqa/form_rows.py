@@ -12,7 +12,8 @@ from .normalize import norm, tidy
 from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE
 
-CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)")
+# 「令和5年」「2023年」: a calendar year heading a column (not a date, 「2023年3月末」)
+CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)|(?:19|20)\d{2}年(?!度)(?!\s*\d{1,2}\s*月)")
 _UNIT_WORD_RE = re.compile(r"[^\d\s]{1,6}")
 
 

@@ -36,6 +36,7 @@ _LABEL_HEADERS = (*GRADE_HEADS, "備考", "出典", "指標", "区分", "事業�
 # 「令和4年」: a calendar year (交通事故, 出所年), read as the year of that number; its label keeps 年.
 _YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)(?:\((?:R|H)\d{1,2}\))?(.{2,8})")
 # What an inner header row's first cell names: the table that starts there (「業績指標 | 基準値 | 令和元年 …」).
+_CARD_LABEL_RE = re.compile(r"[【\[]((?:測定|参考)?指標\s*[0-9０-９]{1,2})[】\]]")
 _TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指標|指標|達成手段|事務事業|予算")
 
 
@@ -141,8 +142,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     out: list[Figure] = []
     # 「主な事務事業（令和3年度）」「業績指標の実績（令和3年）」: a table of one year says it in brackets in its title
     # (「令和5年度事前分析表」, the document's own heading, is not a table's year).
-    title_years = {y for m in re.finditer(r"\(([^()]*年度?)\)", norm(title))
-                   if (y := parse_fiscal_year(m.group(1), sheet.era, sheet.fiscal_year))}
+    # (「（令和5年度、単位：百万円）」: the year among other notes in the brackets)
+    title_years = {y for m in re.finditer(r"\(([^()]*)\)", norm(title)) for part in re.split(r"[、,]", m.group(1))
+                   if re.search(r"年度?$", part.strip())
+                   and (y := parse_fiscal_year(part, sheet.era, sheet.fiscal_year))}
     title_year = title_years.pop() if len(title_years) == 1 else None
     # 「【達成手段】」「主な事務事業（令和3年度）」: the rows are 達成手段, whatever the form calls its table.
     means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
@@ -167,6 +170,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     row_measure: str | None = None
     named_row = -1  # the row that named the subject in force
     kinds_at = next((c for c, col in cols.items() if col.label == "区分"), None)  # the column of 目標値 / 実績値
+    table_cols = cols  # (an indicator's card starts again from the table's own columns)
 
     def read_row(cells: list[str]) -> tuple[dict, list[tuple[int, str]], tuple[int, str | None]]:
         values = {c: got for c in range(1, width)
@@ -206,7 +210,11 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             # 「業績指標 | 基準値 | 基準年 | 令和元年 …」 inside a block of fields: a table starts here, with
             # these columns, named by its first cell.
             cols, years_across, table_unit = _columns([cells], sheet, width), {}, None
-            state = _RowState(unit=state.unit if state.subject is None else None)  # (a 「単位 | ％」 field above)
+            # (「【指標1】 | …の申込者数（人）」, its fields, then 「年度 | 年度目標値 | 実績値」: an indicator's
+            # card, the years down its own table; the name stays the rows')
+            card = norm(first) in ("年度", "年") and state.subject is not None and 0 <= i - named_row <= 4
+            if not card:  # (a 「単位 | ％」 field above)
+                state = _RowState(unit=state.unit if state.subject is None else None)
             if first and _TABLE_NAME_RE.search(norm(first)) and measure_of(first, whole=True) is None:
                 title = tidy(first)
                 means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
@@ -243,6 +251,15 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             # 「単位 | ％」「評価の向き | 大きいほど良好」「主要 | －」 over an indicator's rows: its fields, not a name
             state.unit = (len(texts) == 2 and unit_field([first, texts[1][1]])) or state.unit
             continue
+        elif norm(first) in _FIELDS and state.subject:
+            pass  # 「評価の向き | 大きいほど良好 | 基準値 | 19,609（平成30年度）」: the indicator's fields and values
+        elif (card_label := _CARD_LABEL_RE.fullmatch(norm(first))) and len(texts) >= 2 \
+                and not values and parse_cell(texts[1][1]) is None:
+            # 「【指標1】 | 国家公務員採用総合職試験（春）の申込者数（人）【主要】」: an indicator's card names it
+            name = f"{card_label.group(1)} {tidy(texts[1][1])}"
+            state = _RowState(subject=subject_of(name), unit=unit_of(texts[1][1]))
+            named_row, cols, years_across = i, table_cols, {}
+            continue
         elif first and len(norm(first)) <= 14 and (named := measure_of(first)) is not None:
             # 「各年の目標値」「目標値（見込み）」: the indicator's row of that measure
             row_measure = row_measure or named
@@ -265,8 +282,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             # A new subject: an indicator's name (units in its name carry to its rows).
             # (「…の修了者数（人）（令和3年度）」 in a table of 令和3年's values: the year is the table's, not the name)
             own_year = re.search(r"[(（]([^()（）]{1,10}年度?)[)）]$", first.strip())
-            name = first.strip()[:own_year.start()] if own_year and title_year is not None and parse_fiscal_year(
-                own_year.group(1), sheet.era, sheet.fiscal_year) == title_year else first
+            # (in a 達成手段 table the year after a name is the one it began: kept)
+            name = first.strip()[:own_year.start()] if own_year and title_year is not None and not means \
+                and parse_fiscal_year(own_year.group(1), sheet.era, sheet.fiscal_year) == title_year else first
             state = _RowState(subject=of_caption(subject_of(name), title, section), unit=unit_of(name))
             named_row = i
         elif first and unit_of(first):

@@ -80,6 +80,8 @@ GLOSSARY: dict[str, str] = {
     # kinds of value
     "initial budget": "当初予算", "supplementary budget": "補正予算", "carried over": "繰越し等",
     "carryover": "繰越し等", "carry-over": "繰越し等", "budget request": "概算要求額",
+    "unused amount": "不用額", "unspent amount": "不用額", "amount left unused": "不用額",
+    "available budget": "予算現額", "budget available": "予算現額",
     "budget requested": "概算要求額", "requested budget": "概算要求額", "total budget": "予算額計",
     "budget": "予算額", "execution rate": "執行率", "execution amount": "執行額", "executed": "執行額",
     "execution": "執行額", "execute": "執行額", "spent": "執行額", "spend": "執行額", "spending": "執行額",

@@ -18,6 +18,9 @@ _MEASURES = [
     ("合計(a+b+c)", "合計(a+b+c)"), ("計(a+b+c)", "合計(a+b+c)"), ("概算要求額", "概算要求額"),
     ("要求額", "概算要求額"), ("概算要求", "概算要求額"), ("予算額計", "予算額計"),
     ("執行額", "執行額"),
+    # (a form that lists the carry-overs apart and the budget they make, 「予算現額（a＋b＋c－d）」, and what is left)
+    ("不用額", "不用額"), ("予算現額", "予算現額"), ("前年度からの繰越額", "繰越し等"), ("前年度繰越額", "繰越し等"),
+    ("翌年度への繰越額", "翌年度繰越額"), ("翌年度繰越額", "翌年度繰越額"),
     ("決算額", "決算額"), ("補正予算額", "補正予算額"), ("補正予算", "補正予算"), ("繰越し等", "繰越し等"),
     ("繰越等", "繰越等"), ("合計", "合計"), ("予算額", "予算額"),
 ]
@@ -31,7 +34,7 @@ def measure_of(text: str, *, whole: bool = False) -> str | None:
     n = m.group(1) if (m := re.fullmatch(r"\((.*)\)", n)) else n  # 「（達成率）」
     if whole:
         # 「執行額(d)」「執行率(d/(a+b+c))」: a formula's letters after the measure
-        bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$", "", n)
+        bare = re.sub(r"\([a-e](?:/(?:\([a-e+]+\)|[a-e]))?\)$|\([a-e](?:[+\-][a-e])+\)$", "", n)
         found = _ROW_ONLY.get(n) or next((m for w, m in _MEASURES if w in (n, bare)), None)
         # 「達成度（達成率％）」: a row of rates, named by its grade word with the measure in brackets
         if found is None and (m := re.fullmatch(r"([^()]+)\(([^()%]+)%?\)", n)) and m.group(1) in GRADE_HEADS:

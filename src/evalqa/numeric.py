@@ -20,11 +20,11 @@ from .sums import sum_answer
 # The natural companion of a value: target ↔ actual, budget ↔ execution (first present wins).
 COMPANIONS = {
     "実績値": ["年度目標値", "目標値"], "年度目標値": ["実績値"], "目標値": ["実績値"], "中期目標値": ["実績値"],
-    "予算額計": ["執行額"], "執行額": ["予算額計", "合計(a+b+c)", "当初予算(a)"],
-    "当初予算(a)": ["執行額"], "合計(a+b+c)": ["執行額"],
+    "予算額計": ["執行額"], "執行額": ["予算額計", "合計(a+b+c)", "予算現額", "当初予算(a)"],
+    "当初予算(a)": ["執行額"], "合計(a+b+c)": ["執行額"], "予算現額": ["執行額"],
 }
 # The denominator of a rate, in order of preference.
-RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "予算額", "当初予算(a)"],
+RATE_BASES = {"execution_rate": ["予算額計", "合計(a+b+c)", "予算現額", "予算額", "当初予算(a)"],
               "achievement_rate": ["年度目標値", "目標値"]}
 # Kinds of value that stand for the indicator as a whole rather than for one year.
 YEARLESS = (*TARGET_FAMILIES, "baseline")
@@ -37,7 +37,9 @@ def family_measures(family: str, a: QuestionAnalysis | None = None) -> list[str]
     """The measures that answer a family, in order; 「予算額計」 asked is the budget's total, which the
     standard form writes 合計(a+b+c): that before the initial budget."""
     if family == "budget" and a is not None and "予算額計" in a.normalized:
-        return ["予算額計", "合計(a+b+c)", "合計", *FAMILIES["budget"][1:]]
+        return ["予算額計", "合計(a+b+c)", "合計", "予算現額", *FAMILIES["budget"][1:]]
+    if family == "carryover" and a is not None and "翌年度" in a.normalized:
+        return ["翌年度繰越額", *FAMILIES["carryover"]]  # 「翌年度への繰越額」: what was carried out, not in
     return FAMILIES[family]
 
 

@@ -27,7 +27,8 @@ FAMILIES: dict[str, list[str]] = {
     "initial_budget": ["当初予算(a)", "当初予算額", "予算額計", "予算額"],
     "supplementary": ["補正予算(b)", "補正予算額", "補正予算"],
     "carryover": ["繰越し等(c)", "繰越等(c)", "繰越し等", "繰越等"],
-    "total": ["合計(a+b+c)", "予算額計", "合計"],
+    "total": ["合計(a+b+c)", "予算額計", "合計", "予算現額"],
+    "unused": ["不用額"],
     "execution": ["執行額"],
     "request": ["概算要求額"],
     "execution_rate": ["執行額"],
@@ -38,17 +39,21 @@ FAMILY_LABEL = {
     "target": "目標値", "midterm": "中期目標値", "final_target": "最終目標値", "actual": "実績値", "baseline": "基準値",
     "budget": "予算額",
     "initial_budget": "当初予算", "supplementary": "補正予算", "carryover": "繰越し等", "total": "合計",
-    "execution": "執行額", "request": "概算要求額", "execution_rate": "執行率", "achievement_rate": "達成率",
+    "execution": "執行額", "unused": "不用額", "request": "概算要求額", "execution_rate": "執行率",
+    "achievement_rate": "達成率",
     "review_number": "行政事業レビュー事業番号",
 }
 RATE_FAMILIES = ("execution_rate", "achievement_rate")
-MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "request")
+MONEY_FAMILIES = ("budget", "initial_budget", "supplementary", "carryover", "total", "execution", "unused",
+                  "request")
 TARGET_FAMILIES = ("target", "midterm", "final_target")
 MONEY_OR_RATE_FAMILIES = (*MONEY_FAMILIES, "execution_rate")  # a budget table's figures
 # First match wins: the more specific words come first.
 FAMILY_PATTERNS = [
     (r"a\s*\+\s*b\s*\+\s*c", "total"),  # 「合計（a＋b＋c）は」, 「the a+b+c sum」
     (r"予算額計", "budget"),
+    (r"予算現額", "total"),
+    (r"不用額|不用に|不用と", "unused"),
     (r"執行率", "execution_rate"),
     (r"達成率|達成度", "achievement_rate"),
     (r"事業番号|レビュー番号|レビューシート", "review_number"),
@@ -117,7 +122,8 @@ _START_RE = re.compile(r"いつから|開始年度|いつ始")
 _CONTRIBUTION_RE = re.compile(r"分担金|拠出金")
 # Years relative to the one in focus: 「前年度」 is the year before the year asked (or the frame's).
 # (「前年度の評価書」 names a document, not a year.)
-_DOCUMENT_AFTER = r"(?!度?の?(?:評価書|事前分析表|分析表|調書|シート|資料))"
+# (「翌年度への繰越額」「前年度からの繰越額」 name a budget row, not a year)
+_DOCUMENT_AFTER = r"(?!度?の?(?:評価書|事前分析表|分析表|調書|シート|資料))(?!度?(?:への|からの?)?繰越)"
 # Documents whose names hold a measure's word (実績 of 実績評価書).
 # (and 「施策目標22」「政策目標Ⅶ－２」 name a 施策 by its number: no 目標値 asked)
 _DOCUMENT_NAME_RE = re.compile(r"実績評価(?:書|調書)?|実績報告書?|施策目標個票"
@@ -171,6 +177,7 @@ STOP = {
     "差", "差額", "差分", "増減",  # (the difference asked, not what of)
     "修正", "訂正",  # (a value before or after a correction: its state, not what it is of)
     "翌年", "翌年度", "前年度", "昨年度", "次年度", "翌々年",  # (a year relative to the one in focus)
+    "現額", "予算現額", "不用", "不用額",  # (a budget table's rows: kinds of value, not what of)
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",

@@ -87,6 +87,8 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
     q = a.normalized or a.question
     out = []
     cores = Counter(re.sub(r"\([^()]*\)", "", norm(s)) for s in subject.series)
+    # (「近畿と東海」 name 近畿財務局 and 東海財務局: the word they all end in left off)
+    suffix = category_suffix(subject)
     for s in subject.series:
         n = norm(s)  # (the question is width-normalised: 「（仮想通貨）」 is 「(仮想通貨)」 there)
         # (a bracket glosses the name, inside it too: 「暗号資産(仮想通貨)等」 is named by 「暗号資産等」「暗号資産の」)
@@ -94,6 +96,8 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
         bare = re.sub(r"(?:等|など)$", "", core)
         # (「1月」 is not named by 「11月」, nor 「1」 by 「12」)
         names = {x for x in (core, n, bare) if x and (len(x) >= 2 or x == core)}
+        if suffix and len(suffix) >= 2 and core.endswith(suffix) and len(core) - len(suffix) >= 2:
+            names.add(core[:-len(suffix)])
         # (「外国客（空路）」「外国客（海路）」: the bracket is what tells them apart)
         if cores[re.sub(r"\([^()]*\)", "", n)] > 1:
             names |= {x for x in re.findall(r"\(([^()]{2,})\)", n)}

@@ -299,6 +299,9 @@ class SubjectCatalogue:
                     and a.operation != "rank" and not ((sfx := category_suffix(s)) and sfx in a.normalized):
                 # a breakdown (国税局別, with its 合計) answers for a category named; the whole is the indicator's
                 score -= 0.1
+            elif s.kind != "budget" and any(x in TOTALS for x in s.series) and a.operation != "rank" \
+                    and any(p in "".join(all_series_in(a, s)) and p not in norm(s.name) for p in a.proper):
+                score += 0.1  # (and a category named, 「近畿と東海」, is the breakdown's, not the whole's indicator)
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
         # (ties within a sheet: the subject whose own name says more of the words asked — 「押収量」 of
@@ -306,7 +309,10 @@ class SubjectCatalogue:
         scored.sort(key=lambda x: -x[0])
         named = {id(s): sum(self.idf(t) for t in set(a.content) if term_matches(t, s.name_terms))
                  for sc, s in scored[:8]}
-        scored.sort(key=lambda x: (-round(x[0], 6), -named.get(id(x[1]), 0.0)))
+        # (and then the one whose name ends as the question writes it: 「国有地の売却額が」 is of 「…・売却額」, not of
+        # 「…・売却件数」, 額 being no word of its own)
+        run = {id(s): _tail_run(norm(s.name), a.normalized) for sc, s in scored[:8]}
+        scored.sort(key=lambda x: (-round(x[0], 4), -named.get(id(x[1]), 0.0), -run.get(id(x[1]), 0)))
         return scored
 
     def rank_within(self, a: QuestionAnalysis, words: list[str], hits: Sequence[Hit],
@@ -341,7 +347,7 @@ class SubjectCatalogue:
             own = [s for s in self.subjects if s.name.startswith(prefer)]
             with_own = {s.sheet for s in own}
             self._own_budget[prefer] = own + [s for s in self.subjects if s.kind == "budget" and s.sheet not in with_own
-                                              and re.search("予算額・執行額|施策の予算額|政策ごとの予算額", s.name)]
+                                              and re.search("予算額・執行額|施策の予算|政策ごとの予算額", s.name)]
         cands = [s for s in self._own_budget[prefer] if any(m in s.measures for m in want)
                  and (not a.sheets or s.sheet in a.sheets)]
         if a.years:
@@ -383,6 +389,12 @@ class SubjectCatalogue:
         if year is None:
             return None
         return next((t for t in self._across_years(s) if self.sheet_years.get(t.sheet) == year + offset), None)
+
+
+def _tail_run(name: str, text: str) -> int:
+    """How much of the end of `name` (what it counts; its units and marks left off) `text` writes too."""
+    bare = re.sub(r"(?:[(（][^()（）]*[)）]|【[^】]*】)+$", "", name)
+    return next((k for k in range(len(bare), 0, -1) if bare[-k:] in text), 0)
 
 
 def _name_words(name: str) -> frozenset[str]:

@@ -14,6 +14,7 @@ from .figure import Figure
 from .fiscal_year import find_fiscal_years
 from .normalize import norm
 from .question import FAMILIES, QuestionAnalysis
+from .terms import terms
 from .wording import table
 
 # 「合計すると」「足し合わせると」「総計は」「全部で」, 'in total', 'sum', 'combined'
@@ -123,6 +124,12 @@ def _printed(name: str, mentioned: Callable[[str], bool]) -> bool:
     return len(bare) >= 3 and not find_fiscal_years(bare) and mentioned(bare)
 
 
+def _own_name(f: Figure) -> str:
+    """What a figure is of: a breakdown row's category, a sentence's counted noun and its qualifiers, a table row's
+    name."""
+    return f.series if f.series and f.measure != "本文記載" else f"{f.subject}{f.series or ''}"
+
+
 def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Callable[[str], str]) -> Answer | None:
     """The values the answers to each part give, added up; None unless every part is answered by a value of
     one kind, unit and year (a rate or an average is not added)."""
@@ -131,7 +138,10 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
         return None
     got = [f for f in figs if f is not None]
     # (each part's figure names it: 「着手した事故等、航空・鉄道・船舶」 misread as three parts adds what was not asked)
+    # (named whole, or by a word of its own in the row that is the part: 「押収された覚醒剤」 is the 覚醒剤 row,
+    # 「参観事務（①）」 the 参観事務 means; not a breakdown's total row, whatever its caption says)
     if not all(norm(n) in norm(f"{f.subject}{f.series or ''}{f.raw or ''}")
+               or any(len(t) >= 2 and t in norm(_own_name(f)) for t in terms(re.sub(r"^うち", "", n)))
                for (n, _), f in zip(parts, got, strict=True)):
         return None
     places = {(f.sheet, f.subject, f.series, f.line, f.cell, f.value) for f in got}  # (one figure twice: no sum)
