@@ -1,6 +1,6 @@
 import pytest
 
-from evalqa.cells import parse_cell, parse_number
+from evalqa.cells import parse_cell, parse_number, unit_of
 
 
 @pytest.mark.parametrize("raw,want", [
@@ -32,3 +32,9 @@ def test_cells_with_series_and_brackets():
 @pytest.mark.parametrize("text", ["1-1 1-3 1-4", "令和2年度", "3回", "1 共通の諸課題", "--年度", "予算額計(執行額)"])
 def test_text_cells_are_not_values(text):
     assert parse_cell(text) is None
+
+
+def test_units_in_millions_of_a_count():
+    assert unit_of("API機能による統計データの提供件数（百万件）") == "百万件"
+    assert unit_of("延べ利用者数（百万人）") == "百万人"
+    assert unit_of("閲覧数（万件）") == "万件"

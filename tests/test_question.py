@@ -384,3 +384,23 @@ def test_a_grade_before_its_word_asks_the_indicators_graded_so():
     assert a.operation == "graded" and a.grade and a.grade.lower() == "s", a
     # (「目標を達成した令和4年度の執行額は？」 asks a value, not which years met)
     assert analyse_question("目標を達成した令和4年度の執行額は？").operation != "met"
+
+
+def test_english_counts_of_those_that_met_and_the_most_recent_document():
+    # 'how many of the seven indicators hit …' counts the met ones; 'the most recent …' ranks nothing
+    assert analyse_question("How many of the seven indicators hit their FY2022 targets?").operation == "met"
+    assert analyse_question("How many indicators fell short of their FY2022 targets?").operation == "missed"
+    assert analyse_question("In the most recent statistics evaluation, what is the FY2023 figure for API requests?"
+                            ).operation is None
+    assert analyse_question("Which indicator had the most visitors in FY2022?").operation == "rank"
+
+
+def test_two_named_first_then_which_is_larger_compares_them():
+    assert analyse_question("第五管区と第六管区、令和5年の事故隻数が多いのはどっち？").operation == "compare"
+    assert analyse_question("達成手段で当初予算額が大きいのはどっち？").operation == "rank"
+
+
+def test_a_budget_rows_year_word_names_no_year():
+    a = analyse_question("令和5年度の翌年度への繰越額は？")
+    assert (a.years, a.year_offset, a.family) == ([2023], 0, "carryover")
+    assert analyse_question("令和5年度の翌年度の目標値は？").years == [2024]

@@ -32,8 +32,9 @@ _PARTS = {"indicators": "測定指標", "performance indicators": "測定指標"
 _PART_NAMES = frozenset(_PARTS.values()) | {"業績指標", "成果指標", "指標"}
 _PARTS_RE = "|".join(sorted(_PARTS, key=len, reverse=True))
 _HOW_MANY_PARTS_RE = re.compile(rf"\bhow many ({_PARTS_RE})\b")
-_MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:(met|achieved|reached|exceeded)|(missed|did not "
-                     r"(?:meet|achieve|reach)|failed to (?:meet|achieve|reach)|fell short of))\b")
+_MET_VERBS = r"(met|achieved|reached|exceeded|hit|attained)"
+_MISSED_VERBS = r"(missed|did not (?:meet|achieve|reach|hit)|failed to (?:meet|achieve|reach|hit)|fell short of)"
+_MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:{_MET_VERBS}|{_MISSED_VERBS})\b")
 # Nouns a Japanese sheet counts with a counter: 「how many countries」 asks 何か国.
 COUNTED = {"countries": "か国", "nations": "か国", "people": "人", "persons": "人", "participants": "人",
            "visitors": "人", "cases": "件", "consultations": "件", "inspections": "件", "applications": "件",
@@ -166,6 +167,7 @@ def gloss(question: str) -> str:
     「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""
     q = re.sub(r"\bU\.?S\.?A?\b", "united states", question)  # (「US」, not 「us」)
     q = q.lower().replace("’", "'")
+    q = re.sub(r"\bmost\s+recent\b", "latest", q)  # (the newest document, no ranking: 'most' alone ranks)
     # 「excluding reference indicators」 → 「参考指標を除く」: Japanese puts what is left out first.
     q = _EXCLUDING_RE.sub(lambda m: f"{m.group(2)} excluding", q)
     # 「(Reiwa 3)」「Heisei 30」: an era year written in Latin letters
@@ -220,8 +222,9 @@ def gloss(question: str) -> str:
     # 「which indicators met / missed their targets」: the Japanese order, which the operations read.
     q = _MET_RE.sub(lambda m: " 目標を達成" + ("できなかった" if m.group(2) else "した") + "測定指標はどれ ", q)
     # 「how many indicators met / missed their targets」: the met or missed ones are counted
-    q = re.sub(rf"\bhow many ({_PARTS_RE})\s+(?:(met|achieved|reached|exceeded)|(missed|did not (?:meet|achieve|reach)"
-               r"|failed to (?:meet|achieve|reach)|fell short of))\b",
+    # (「how many of the seven indicators hit …」 too)
+    q = re.sub(rf"\bhow many (?:of (?:the|its|their) (?:[a-z0-9]+ )?)?({_PARTS_RE})\s+"
+               rf"(?:{_MET_VERBS}|{_MISSED_VERBS})\b",
                lambda m: f" 目標を達成{'できなかった' if m.group(3) else 'した'}{_PARTS[m.group(1)]}はいくつ ", q)
     # 「how many indicators / policy instruments」 counts the sheet's structure: 「測定指標はいくつ」.
     q = _HOW_MANY_PARTS_RE.sub(lambda m: f" {_PARTS[m.group(1)]}はいくつ ", q)

@@ -69,6 +69,8 @@ _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワ�
 
 # 「遊泳中と釣り中ではどちらが」「テレビ・ラジオとインターネット広報でどちらが」: two things named to compare
 _NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
+# 「第五管区と第六管区、…」: two things named first, the choice asked after them
+_PAIR_NAMED_RE = re.compile(rf"^[^、。]{{0,20}}?({_NAME})と({_NAME})(?:では|で|、|,)")
 PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)(?:どちら|どっち)")
 
 # 「判定が「×」だった」「評価はA」「A評価の」: a grade the sheet itself wrote.
@@ -112,6 +114,8 @@ def asked_operation(n: str, q: str, *, valued: bool) -> tuple[str | None, str | 
     if operation in (None, "missed", "met", "count") and "目標" in n and _BY_HOW_MUCH_RE.search(n) \
             and not _WHICH_ONES_RE.search(n):
         operation = "compare"  # 「R4年度は年度目標に何ポイント届かなかった？」: by how much one value missed its target
+    if operation == "rank" and re.search(r"どっち|どちら", n) and _PAIR_NAMED_RE.search(n):
+        operation = "compare"  # 「第五管区と第六管区、…が多いのはどっち？」: of the two named, not of all
     if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
         operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), None) \
             or next((op for op, pat in _COUNTED_BY_RESULT if pat.search(n)), operation)  # 「うちいくつが達成した」

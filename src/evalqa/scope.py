@@ -313,6 +313,12 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     head = "".join(firsts)
     if (len(head) >= 4 or len(head) == 3 and _one_policy(firsts, cat)) and head in nfkc(title) and _heads(head, q):
         return True
+    # 「遺棄化学兵器1発あたりの…」: three or more of the 施策名's words as it writes them, a run only one 施策's
+    # titles have, wherever it stands in the title
+    seq = terms(title, lemmas=False)
+    if any(len(run := "".join(seq[i:j])) >= 5 and run in nfkc(title) and run in q and _one_policy(seq[i:j], cat)
+           for i in range(len(seq)) for j in range(i + 3, len(seq) + 1)):
+        return True
     for name, first in title_names(cat)[0].get(sheet, ()):
         cover = _cover(name, words)
         if (_heads(first, q) and cover >= _TITLE_COVER) or (cover >= _TITLE_COVER_ANY and _own_count(name) >= 3):
