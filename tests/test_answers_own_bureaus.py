@@ -2,7 +2,8 @@
 was left (不用額), and whose breakdown's categories all end in one word (…財務局): categories named without it
 (「近畿と東海」) are compared and added, and the budget's own rows answer for what they hold; an amount (売却額)
 is told from a count (売却件数) by 額; and a sheet named by a run of its title's words that stands mid-title
-(「遺棄化学兵器」), whose words then name no indicator."""
+(「遺棄化学兵器」), whose words then name no indicator. Why an indicator missed: its own sheet's sentence that names
+it by its number and gives the cause."""
 import pytest
 
 from conftest import bot_over_texts
@@ -19,7 +20,8 @@ SHEET = ("令和6年度　財務省　実績評価書\n\n施策名\t未利用国
          "2　未利用国有地の売却額（億円）\t目標値\t900\t950\t1,000\n\t実績値\t912\t1,036\t1,182\n\n"
          "参考指標1　財務局別の未利用国有地の売却件数（令和5年度）\n財務局\t売却件数（件）\n"
          "関東財務局\t305\n東海財務局\t131\n近畿財務局\t198\n九州財務局\t56\n合計\t690\n\n"
-         "施策の分析\n売却は順調に進んだ。\n")
+         "施策の分析\n売却は順調に進んだ。指標1については、入札情報の周知による売却件数の増加を目指す。\n\n"
+         "目標未達成の要因\n指標1は、令和3年度に地方公共団体からの取得要望が減少したことが主な要因である。\n")
 
 WEAPONS = ("令和6年度　施策評価シート\n\n施策名\t海外における旧軍の遺棄化学兵器の廃棄処理の推進\n\n測定指標\n"
            "測定指標\t区分\t令和3年度\t令和4年度\t令和5年度\n"
@@ -62,3 +64,8 @@ def test_an_amount_asked_is_not_a_count(bot):
 def test_a_sheet_named_by_a_run_of_its_title_mid_title(bot):
     ans = bot.ask("遺棄化学兵器1発あたりの処理コスト、令和3年度から5年度でどう推移した？")
     assert ans.kind == "trend" and [f.value for f in ans.figures if f.measure == "実績値"] == [590, 561, 507], ans.text
+
+
+def test_why_an_indicator_missed_is_its_sheets_sentence_of_cause(bot):
+    ans = bot.ask("国有地の売却件数が令和3年度に目標に届かなかったのはなぜ？")
+    assert ans.kind == "prose" and "取得要望が減少" in ans.text and "周知" not in ans.text, ans.text

@@ -26,6 +26,7 @@ from .numeric import means_start, numeric_answer
 from .portion import holds_part, part_asked, part_fact
 from .prose import best_quotes, named_section
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
+from .reasons import reason_answer
 from .revision import earlier_state, revised_answer, state_fact
 from .scope import asks_whole, ministries_named, name_sheets, resolve_scope
 from .search import Hit, hit_source
@@ -213,6 +214,8 @@ class Assistant:
                 told = self._prose(a, hits)
                 told.frame = context  # (a reason of the subject in focus keeps it in focus: 「令和5年は？」 next)
                 return told
+            if (why := reason_answer(a, self.index, cat, self.evidence, hits)) is not None:
+                return self._finish(why, hits)  # 「指標2が目標を超えた理由は？」: its own sheet's sentence of cause
             return self._prose(a, hits)
         asks_number = a.numeric_cue or a.counter is not None or a.family == "actual"
         # A sentence states one value: a trend over years is the table's.

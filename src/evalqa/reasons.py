@@ -1,0 +1,71 @@
+"""Why an indicator missed or moved: 「…が目標に届かなかったのはなぜ？」 is answered by the sentence of the
+indicator's own sheet that names it (by its number, 「指標3は、…」, or its name) and gives a cause (要因, ため,
+により …), not by the passage of another sheet that shares the question's words."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import wording
+from .answer import Answer, Frame
+from .evidence import Evidence
+from .figure import bare_name
+from .index import Index
+from .normalize import norm
+from .question import QuestionAnalysis, subject_words
+from .search import Hit, hit_source
+from .subject import Subject
+from .subjects import STRONG, SubjectCatalogue
+from .terms import terms
+from .value_state import written_number
+
+_CAUSE_RE = re.compile(r"要因|理由|原因|ため|により|による|によって|影響|伴い")
+_STATED_CAUSE_RE = re.compile(r"要因|理由|原因")  # (a sentence, or its section, that says it gives the cause)
+_SENTENCE_RE = re.compile(r"[^。\n]+。?")
+_NUMBER_LABEL_RE = re.compile(r"^(?:\(?参考\)?)?(?:測定|業績|成果|参考)?指標\s*[\d０-９]+[-－]?\d*\s*")
+
+
+def reason_answer(a: QuestionAnalysis, index: Index, cat: SubjectCatalogue, evidence: Evidence,
+                  hits: Sequence[Hit]) -> Answer | None:
+    """The cause a sheet gives for the indicator the question names, quoted and cited; None when the question
+    names no one indicator or its sheet gives no sentence that names it with a cause."""
+    if not a.reason or not subject_words(a):
+        return None
+    ranked = [(sc, s) for sc, s in cat.rank(a, hits, None) if not a.sheets or s.sheet in a.sheets]
+    if not ranked or ranked[0][0] < STRONG or ranked[0][1].kind != "indicator" \
+            or not evidence.names(a, ranked[0][1], [s for _, s in ranked[1:5]]):
+        return None
+    subject = ranked[0][1]
+    found = _cause(a, index, subject)
+    if found is None:
+        return None
+    sentence, hit = found
+    text = (f"「{subject.name}」について、シートには次のように書かれています。\n「{sentence}」\n"
+            f"{wording.cite_hit(hit, cat.sheet_label(hit.sheet))}")
+    return Answer(a.question, text, True, [], [hit_source(hit)], "prose", Frame(subject=subject))
+
+
+def _cause(a: QuestionAnalysis, index: Index, s: Subject) -> tuple[str, Hit] | None:
+    """The best sentence of the subject's sheet that names it and gives a cause, with the passage holding it."""
+    number = written_number(index, s)
+    marks = [f"指標{number}"] if number else []
+    name = _NUMBER_LABEL_RE.sub("", norm(bare_name(s.name)))
+    own = [t for t in terms(name) if len(t) >= 2]
+    asked = {t for t in a.content if len(t) >= 2}
+    best: tuple[float, str, Hit] | None = None
+    # (every passage of the sheet: a sheet is a few dozen passages, and the cause may share few of the words)
+    passages = index.chunks(sorted(index.chunk_ids(s.sheet))).values()
+    for hit in (Hit(c.id, c.sheet, c.section, c.text, 0.0, c.first_line, c.last_line, c.page) for c in passages):
+        for sentence in (m.group(0).strip() for m in _SENTENCE_RE.finditer(hit.text)):
+            n = norm(sentence)
+            if not _CAUSE_RE.search(n):
+                continue
+            by_number = any(re.search(rf"{re.escape(mark)}(?![\d-])", n) for mark in marks)
+            by_name = sum(t in n for t in own) >= max(2, len(own) // 2)
+            if not (by_number or by_name):
+                continue
+            stated = bool(_STATED_CAUSE_RE.search(n) or any(_STATED_CAUSE_RE.search(x) for x in hit.section))
+            score = 2.0 * by_number + 0.5 * by_name + 2.0 * stated + sum(t in n for t in asked) / (len(asked) or 1)
+            if best is None or score > best[0]:
+                best = (score, sentence, hit)
+    return (best[1], best[2]) if best else None
