@@ -64,4 +64,7 @@ def test_two_years_listed_the_second_in_the_first_ones_era():
     # 「令和3年と4年」: two years, not a range; 4年 is 令和4年 (a bare 「4年」 alone names no year)
     assert [m.years for m in find_fiscal_years("死者数、令和3年と4年でどっちが多い？")] == [[2021], [2022]]
     assert [m.years for m in find_fiscal_years("H29年・30年の件数")] == [[2017], [2018]]
-    assert find_fiscal_years("4年で倍になった") == []
+    # (a count of years after a year is no second year: 「3年連続」「10年ぶり」「3年間」)
+    assert [m.years for m in find_fiscal_years("令和5年度、3年連続で増えた")] == [[2023]]
+    assert [m.years for m in find_fiscal_years("令和3年、10年ぶりに減った")] == [[2021]]
+    assert [m.years for m in find_fiscal_years("令和5年度及び3年間の累計")] == [[2023]]

@@ -388,7 +388,7 @@ def test_a_grade_before_its_word_asks_the_indicators_graded_so():
 
 def test_english_counts_of_those_that_met_and_the_most_recent_document():
     # 'how many of the seven indicators hit …' counts the met ones; 'the most recent …' ranks nothing
-    assert analyse_question("How many of the seven indicators hit their FY2022 targets?").operation == "met"
+    assert analyse_question("How many of the five indicators reached their FY2021 targets?").operation == "met"
     assert analyse_question("How many indicators fell short of their FY2022 targets?").operation == "missed"
     assert analyse_question("In the most recent statistics evaluation, what is the FY2023 figure for API requests?"
                             ).operation is None
@@ -396,8 +396,10 @@ def test_english_counts_of_those_that_met_and_the_most_recent_document():
 
 
 def test_two_named_first_then_which_is_larger_compares_them():
-    assert analyse_question("第五管区と第六管区、令和5年の事故隻数が多いのはどっち？").operation == "compare"
+    assert analyse_question("第三区と第七区、令和4年の件数が多いのはどっち？").operation == "compare"
     assert analyse_question("達成手段で当初予算額が大きいのはどっち？").operation == "rank"
+    # (two years named first: which of all in those years, a ranking)
+    assert analyse_question("令和4年度と5年度で、執行率が一番高い達成手段はどっち？").operation == "rank"
 
 
 def test_a_budget_rows_year_word_names_no_year():

@@ -104,6 +104,28 @@ def test_carry_overs_listed_apart_and_the_budget_they_make(tmp_path):
     p.write_text(CARRYOVERS, encoding="utf-8")
     figs = load_sheet(p).figures
     assert values(figs, "予算", "予算現額") == {2021: 1280, 2022: 1290, 2023: 1340}
-    assert values(figs, "予算", "繰越し等") == {2021: 50, 2022: 70, 2023: 40}
+    assert values(figs, "予算", "前年度繰越額") == {2021: 50, 2022: 70, 2023: 40}
     assert values(figs, "予算", "翌年度繰越額") == {2021: -70, 2022: -40, 2023: -90}
     assert values(figs, "予算", "不用額") == {2021: 79, 2022: 50, 2023: 85}
+
+
+NOT_YEARS = ("令和6年度 実績評価書\n\n施策名：温室効果ガスの削減\n\n3. 測定指標\n"
+             "測定指標\t区分\t削減率（2013年比）\t2022年\t2023年\n"
+             "指標1　温室効果ガス排出量の削減率（％）\t目標値\t46\t38\t40\n\t実績値\t25\t22.5\t23.3\n\n"
+             "4. 主な事業（計画期間：令和3～7年度、単位：百万円）\n"
+             "事業名\t予算額\t執行額\n①排出削減設備の導入支援\t120\t110\n\n"
+             "5. 予算\n施策の予算の状況（単位：百万円）\n区分\t令和4年度\t令和5年度\n当初予算（a）\t500\t520\n"
+             "執行額\t470\t505\n不用額（予算現額－執行額）\t30\t15\n\n6. 施策の分析\n削減は進んだ。\n")
+
+
+def test_a_base_year_a_span_and_a_formula_are_no_years_nor_other_measures(tmp_path):
+    p = tmp_path / "env-r6-1-1-sakugen.txt"
+    p.write_text(NOT_YEARS, encoding="utf-8")
+    figs = load_sheet(p).figures
+    # 「削減率（2013年比）」 heads no year's column: the 2013 figure is not read
+    assert values(figs, "削減率", "実績値") == {2022: 22.5, 2023: 23.3}
+    # a span in the heading's brackets gives no year to values that state none
+    assert values(figs, "排出削減設備の導入支援", "執行額") == {}
+    # 「不用額（予算現額－執行額）」 is the 不用額 row, not a second 執行額
+    assert values(figs, "予算", "執行額") == {2022: 470, 2023: 505}
+    assert values(figs, "予算", "不用額") == {2022: 30, 2023: 15}

@@ -51,8 +51,9 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         return False
     h0 = norm(head[0])
     # (「区分（令和5年度）| 入域観光客数（万人）」: 区分 heads categories when no year heads a column)
-    # (「試験区分 | 申込者数 | うち女性」 too: a 区分 of something)
-    named_rows = re.fullmatch(r"\S{0,6}区分(?:\(.*\))?", h0) is not None \
+    # (「検査区分 | 検査箇所数 | うち実地検査」 too: a 区分 of something, not of an indicator, 事業 or year)
+    of_what = m.group(1) if (m := re.fullmatch(r"(\S{0,6})区分(?:\(.*\))?", h0)) else None
+    named_rows = of_what is not None and not _NOT_A_CATEGORY.search(of_what) \
         and not any(_YEAR_HEADER_RE.search(norm(c)) for c in head[1:])
     if len(h0) > 10 or (_NOT_A_CATEGORY.search(h0) and not named_rows) or year_cell(h0, sheet) is not None:
         return False

@@ -123,6 +123,8 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
         return None
     s = subjects[0]
     family = a.family or ("budget" if s.kind != "indicator" else "actual")
+    if a.family == "budget" and "予算" not in a.normalized and not any(m in s.measures for m in FAMILIES["budget"]):
+        family = "actual" if s.kind == "indicator" else family  # (「いくら違う」 of a 売却額: the amount it states)
     measures = FAMILIES.get(family, [])
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
     # (a rate the table prints (執行率, 達成率) is compared as printed, not worked out from its amounts)

@@ -160,7 +160,7 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     if not leading and says is not None:  # about equally close by embedding: the name that says more of the words
         leading = _written_most(a, scores, lambda j: cat.subjects[j].name, says)
     if not leading and nouns and scores:
-        # ('the number of complaints at tourist information centres': of names about equally close, the closest
+        # ('the number of X at Y offices': of names about equally close, the closest
         # is the only one that carries the noun the gloss gave; the others say only where it is counted)
         carrying = {i for i in scores if carries(i)}
         if len({_key(cat.subjects[i].name) for i in carrying}) == 1 \

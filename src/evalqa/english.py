@@ -222,7 +222,7 @@ def gloss(question: str) -> str:
     # 「which indicators met / missed their targets」: the Japanese order, which the operations read.
     q = _MET_RE.sub(lambda m: " 目標を達成" + ("できなかった" if m.group(2) else "した") + "測定指標はどれ ", q)
     # 「how many indicators met / missed their targets」: the met or missed ones are counted
-    # (「how many of the seven indicators hit …」 too)
+    # (「how many of the N indicators reached …」 too)
     q = re.sub(rf"\bhow many (?:of (?:the|its|their) (?:[a-z0-9]+ )?)?({_PARTS_RE})\s+"
                rf"(?:{_MET_VERBS}|{_MISSED_VERBS})\b",
                lambda m: f" 目標を達成{'できなかった' if m.group(3) else 'した'}{_PARTS[m.group(1)]}はいくつ ", q)
@@ -282,6 +282,7 @@ MEASURES_EN = {
     "当初予算額": "initial budget", "概算要求額": "budget request", "本文記載": "stated in the text",
     "初期値": "initial value", "達成率": "achievement rate", "予算現額": "budget available",
     "不用額": "unused amount", "翌年度繰越額": "carried over to the next year", "繰越し等": "carry-over",
+    "前年度繰越額": "carried over from the year before",
 }
 _KIND_LEAD = {
     "count": "Count, from the sheet's structure:", "list": "From the sheet's figures:",

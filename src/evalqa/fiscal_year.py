@@ -34,8 +34,9 @@ _RANGE_RE = re.compile(
 _SAME_ERA_RANGE_RE = re.compile(rf"({_ERA_ALT}|(?<![A-Za-z])[RH])({_NUM})年?\s*(?:から|[〜~～\-－ー―])\s*"
                                 rf"({_NUM})年(?!度)")
 # 「令和3年と4年」: two years listed, the second in the first one's era and written without 度
+# (not 「令和5年度、3年連続で」「10年ぶり」「3年間」: the second must end a name, a particle or the text after it)
 _SAME_ERA_LIST_RE = re.compile(rf"({_ERA_ALT}|(?<![A-Za-z])[RH])({_NUM})年度?\s*(?:と|、|・|及び|および|や)\s*"
-                               rf"({_NUM})年(?!度)")
+                               rf"({_NUM})年(?!度)(?=[のでとはをにも、,?？]|$)")
 
 
 def era_year(era: str, number: int | str) -> int:

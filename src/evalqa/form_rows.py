@@ -13,7 +13,9 @@ from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE
 
 # 「令和5年」「2023年」: a calendar year heading a column (not a date, 「2023年3月末」)
-CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)|(?:19|20)\d{2}年(?!度)(?!\s*\d{1,2}\s*月)")
+# (nor a base year, 「（2013年比）」, a decade, 「1990年代」, a price base or a span, 「2023年1～3月」)
+CALENDAR_YEAR_RE = re.compile(r"(?:令和|平成)(?:\d{1,2}|元)年(?!度)"
+                              r"|(?<!\d)(?:19|20)\d{2}年(?!度|比|代|価格|\d|\s*[～~〜\-－]|\s*\d{1,2}\s*月)")
 _UNIT_WORD_RE = re.compile(r"[^\d\s]{1,6}")
 
 

@@ -143,8 +143,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     # 「主な事務事業（令和3年度）」「業績指標の実績（令和3年）」: a table of one year says it in brackets in its title
     # (「令和5年度事前分析表」, the document's own heading, is not a table's year).
     # (「（令和5年度、単位：百万円）」: the year among other notes in the brackets)
+    # (not a span, 「（計画期間：令和3～7年度、…）」: no one year)
     title_years = {y for m in re.finditer(r"\(([^()]*)\)", norm(title)) for part in re.split(r"[、,]", m.group(1))
-                   if re.search(r"年度?$", part.strip())
+                   if re.search(r"年度?$", part.strip()) and not re.search(r"[～~〜\-－]|から|まで|期間", part)
                    and (y := parse_fiscal_year(part, sheet.era, sheet.fiscal_year))}
     title_year = title_years.pop() if len(title_years) == 1 else None
     # 「【達成手段】」「主な事務事業（令和3年度）」: the rows are 達成手段, whatever the form calls its table.
@@ -252,10 +253,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             state.unit = (len(texts) == 2 and unit_field([first, texts[1][1]])) or state.unit
             continue
         elif norm(first) in _FIELDS and state.subject:
-            pass  # 「評価の向き | 大きいほど良好 | 基準値 | 19,609（平成30年度）」: the indicator's fields and values
+            pass  # 「評価の向き | 小さいほど良好 | 基準値 | 120（令和元年度）」: the indicator's fields and values
         elif (card_label := _CARD_LABEL_RE.fullmatch(norm(first))) and len(texts) >= 2 \
                 and not values and parse_cell(texts[1][1]) is None:
-            # 「【指標1】 | 国家公務員採用総合職試験（春）の申込者数（人）【主要】」: an indicator's card names it
+            # 「【指標2】 | …の受講者数（人）【主要】」: an indicator's card names it
             name = f"{card_label.group(1)} {tidy(texts[1][1])}"
             state = _RowState(subject=subject_of(name), unit=unit_of(texts[1][1]))
             named_row, cols, years_across = i, table_cols, {}

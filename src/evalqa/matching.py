@@ -115,8 +115,10 @@ class Asked:
 # Two states of one quantity (a target before and after its revision, a count since the start and a year's new
 # ones, a preliminary and a final figure): a figure that names the other state is not the one asked.
 STATES = [("見直し前", "見直し後"), ("速報値", "確定値"),
-           # (「何校開校した」: the ones that came to be in the year, not all there are)
-           ("累計|累積|通算", "新たに|新しく|新規|単年度|年間|開校|開設|開所|設立|創設|発足"),
+           # (「何園開園した」「新設された」: the ones that came to be in the year, not all there are)
+           # (in verb forms: 「開設されている…の数」 is the stock, 「創設以来」 the count since)
+           ("累計|累積|通算|以来", "新たに|新しく|新規|単年度|年間|開校し|開設さ(?!れている)|開設し|開所し|設立さ"
+            "|創設さ|発足し"),
            ("当初", "補正|改定|変更後"),
            # (the last: what a correction changed; 「最初はいくつと報告されていた」 'as originally reported': the value
            # before it)
@@ -144,3 +146,9 @@ def other_state(asked: list[tuple[str, str, str]], text: str) -> str | None:
         if re.search(other, text) and not re.search(pattern, text):
             return word
     return None
+
+
+def tail_run(name: str, text: str) -> int:
+    """How much of the end of `name` (what it counts; its units and marks left off) `text` writes too."""
+    bare = re.sub(r"(?:[(（][^()（）]*[)）]|【[^】]*】)+$", "", name)
+    return next((k for k in range(len(bare), 0, -1) if bare[-k:] in text), 0)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .fiscal_year import find_fiscal_years
+
 # Words that ask a number of some kind (数, 率, いくら, どのくらい …)
 NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％"
                          r"|どのくらい|どれくらい|どれだけ|どれほど|何万|何千")
@@ -69,7 +71,7 @@ _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワ�
 
 # 「遊泳中と釣り中ではどちらが」「テレビ・ラジオとインターネット広報でどちらが」: two things named to compare
 _NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
-# 「第五管区と第六管区、…」: two things named first, the choice asked after them
+# 「東京と大阪、…」: two things named first, the choice asked after them
 _PAIR_NAMED_RE = re.compile(rf"^[^、。]{{0,20}}?({_NAME})と({_NAME})(?:では|で|、|,)")
 PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)(?:どちら|どっち)")
 
@@ -114,8 +116,9 @@ def asked_operation(n: str, q: str, *, valued: bool) -> tuple[str | None, str | 
     if operation in (None, "missed", "met", "count") and "目標" in n and _BY_HOW_MUCH_RE.search(n) \
             and not _WHICH_ONES_RE.search(n):
         operation = "compare"  # 「R4年度は年度目標に何ポイント届かなかった？」: by how much one value missed its target
-    if operation == "rank" and re.search(r"どっち|どちら", n) and _PAIR_NAMED_RE.search(n):
-        operation = "compare"  # 「第五管区と第六管区、…が多いのはどっち？」: of the two named, not of all
+    if operation == "rank" and re.search(r"どっち|どちら", n) and (pair := _PAIR_NAMED_RE.search(n)) \
+            and not all(find_fiscal_years(x) or re.fullmatch(r"\d{1,2}年度?", x) for x in pair.groups()):
+        operation = "compare"  # 「東京と大阪、…が多いのはどっち？」: of the two named, not of all (two years: of all)
     if operation == "count":  # 「達成できなかった測定指標はいくつ？」: the missed ones are counted (and listed)
         operation = next((op for op, pat in OPERATIONS if op in ("missed", "met") and pat.search(n)), None) \
             or next((op for op, pat in _COUNTED_BY_RESULT if pat.search(n)), operation)  # 「うちいくつが達成した」

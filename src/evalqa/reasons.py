@@ -19,7 +19,9 @@ from .subjects import STRONG, SubjectCatalogue
 from .terms import terms
 from .value_state import written_number
 
-_CAUSE_RE = re.compile(r"要因|理由|原因|ため|により|による|によって|影響|伴い")
+# (not the ため of a purpose, 「…を図るため」)
+_CAUSE_RE = re.compile(r"要因|理由|原因|(?<!図る)(?<!する)(?<!向けた)ため(?!の)|により|による|によって|影響|伴い"
+                       r"|ことから")
 _STATED_CAUSE_RE = re.compile(r"要因|理由|原因")  # (a sentence, or its section, that says it gives the cause)
 _SENTENCE_RE = re.compile(r"[^。\n]+。?")
 _NUMBER_LABEL_RE = re.compile(r"^(?:\(?参考\)?)?(?:測定|業績|成果|参考)?指標\s*[\d０-９]+[-－]?\d*\s*")
@@ -48,7 +50,7 @@ def reason_answer(a: QuestionAnalysis, index: Index, cat: SubjectCatalogue, evid
 def _cause(a: QuestionAnalysis, index: Index, s: Subject) -> tuple[str, Hit] | None:
     """The best sentence of the subject's sheet that names it and gives a cause, with the passage holding it."""
     number = written_number(index, s)
-    marks = [f"指標{number}"] if number else []
+    marks = [rf"(?<!参考)指標{re.escape(number)}"] if number else []
     name = _NUMBER_LABEL_RE.sub("", norm(bare_name(s.name)))
     own = [t for t in terms(name) if len(t) >= 2]
     asked = {t for t in a.content if len(t) >= 2}
@@ -60,7 +62,7 @@ def _cause(a: QuestionAnalysis, index: Index, s: Subject) -> tuple[str, Hit] | N
             n = norm(sentence)
             if not _CAUSE_RE.search(n):
                 continue
-            by_number = any(re.search(rf"{re.escape(mark)}(?![\d-])", n) for mark in marks)
+            by_number = any(re.search(rf"{mark}(?![\d-])", n) for mark in marks)
             by_name = sum(t in n for t in own) >= max(2, len(own) // 2)
             if not (by_number or by_name):
                 continue

@@ -313,10 +313,11 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     head = "".join(firsts)
     if (len(head) >= 4 or len(head) == 3 and _one_policy(firsts, cat)) and head in nfkc(title) and _heads(head, q):
         return True
-    # 「遺棄化学兵器1発あたりの…」: three or more of the 施策名's words as it writes them, a run only one 施策's
-    # titles have, wherever it stands in the title
+    # 「…化学兵器の処理費用は」: three or more of the 施策名's words as it writes them, opening a name in the
+    # question, a run only one 施策 writes (in its titles, and in no other 施策's names), wherever it stands
     seq = terms(title, lemmas=False)
-    if any(len(run := "".join(seq[i:j])) >= 5 and run in nfkc(title) and run in q and _one_policy(seq[i:j], cat)
+    if any(len(run := "".join(seq[i:j])) >= 5 and run in nfkc(title) and run in q and _heads(run, q)
+           and _one_policy(seq[i:j], cat) and _own_run(run, sheet, cat)
            for i in range(len(seq)) for j in range(i + 3, len(seq) + 1)):
         return True
     for name, first in title_names(cat)[0].get(sheet, ()):
@@ -324,6 +325,12 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
         if (_heads(first, q) and cover >= _TITLE_COVER) or (cover >= _TITLE_COVER_ANY and _own_count(name) >= 3):
             return True
     return False
+
+
+def _own_run(run: str, sheet: str, cat: SubjectCatalogue) -> bool:
+    """Does no subject of another 施策 than the sheet's write the run in its name?"""
+    policy = cat.policy_titles.get(sheet)
+    return not any(run in s.name for s in cat.subjects if cat.policy_titles.get(s.sheet) != policy)
 
 
 def _one_policy(words: Sequence[str], cat: SubjectCatalogue) -> bool:

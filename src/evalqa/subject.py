@@ -87,7 +87,7 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
     q = a.normalized or a.question
     out = []
     cores = Counter(re.sub(r"\([^()]*\)", "", norm(s)) for s in subject.series)
-    # (「近畿と東海」 name 近畿財務局 and 東海財務局: the word they all end in left off)
+    # (categories named without the word they all end in: 「北陸と東北」 for 北陸財務局 and 東北財務局)
     suffix = category_suffix(subject)
     for s in subject.series:
         n = norm(s)  # (the question is width-normalised: 「（仮想通貨）」 is 「(仮想通貨)」 there)
@@ -96,8 +96,11 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
         bare = re.sub(r"(?:等|など)$", "", core)
         # (「1月」 is not named by 「11月」, nor 「1」 by 「12」)
         names = {x for x in (core, n, bare) if x and (len(x) >= 2 or x == core)}
-        if suffix and len(suffix) >= 2 and core.endswith(suffix) and len(core) - len(suffix) >= 2:
-            names.add(core[:-len(suffix)])
+        stem = core[:-len(suffix)] if suffix and len(suffix) >= 2 and core.endswith(suffix) else ""
+        # (a stem named whole: 「第1」 of 第1管区 is not in 「第11管区」)
+        if len(stem) >= 2 and re.search(rf"(?<![0-9]){re.escape(stem)}(?![0-9〇一二三四五六七八九十])", q):
+            out.append(s)
+            continue
         # (「外国客（空路）」「外国客（海路）」: the bracket is what tells them apart)
         if cores[re.sub(r"\([^()]*\)", "", n)] > 1:
             names |= {x for x in re.findall(r"\(([^()]{2,})\)", n)}

@@ -17,7 +17,7 @@ from .english import field_nouns, quoted_names
 from .facts import MEASURE as STATED
 from .figure import Figure, bare_name
 from .fiscal_year import to_label
-from .matching import COMPOUND_RE, Asked, TermIndex, term_matches
+from .matching import COMPOUND_RE, Asked, TermIndex, tail_run, term_matches
 from .normalize import nfkc, norm
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
@@ -301,7 +301,7 @@ class SubjectCatalogue:
                 score -= 0.1
             elif s.kind != "budget" and any(x in TOTALS for x in s.series) and a.operation != "rank" \
                     and any(p in "".join(all_series_in(a, s)) and p not in norm(s.name) for p in a.proper):
-                score += 0.1  # (and a category named, 「近畿と東海」, is the breakdown's, not the whole's indicator)
+                score += 0.1  # (and a category named, 「北陸と東北」, is the breakdown's, not the whole's indicator)
             score += 0.001 * self._sheet_rank.get(s.sheet, 0)  # ties between sheets: the newest sheet
             scored.append((score, s))
         # (ties within a sheet: the subject whose own name says more of the words asked — 「押収量」 of
@@ -309,9 +309,9 @@ class SubjectCatalogue:
         scored.sort(key=lambda x: -x[0])
         named = {id(s): sum(self.idf(t) for t in set(a.content) if term_matches(t, s.name_terms))
                  for sc, s in scored[:8]}
-        # (and then the one whose name ends as the question writes it: 「国有地の売却額が」 is of 「…・売却額」, not of
-        # 「…・売却件数」, 額 being no word of its own)
-        run = {id(s): _tail_run(norm(s.name), a.normalized) for sc, s in scored[:8]}
+        # (and then the one whose name ends as the question writes it: 「…の取得額が」 is of 「…・取得額」, not of
+        # 「…・取得件数」, 額 being no word of its own)
+        run = {id(s): tail_run(norm(s.name), a.normalized) for sc, s in scored[:8]}
         scored.sort(key=lambda x: (-round(x[0], 4), -named.get(id(x[1]), 0.0), -run.get(id(x[1]), 0)))
         return scored
 
@@ -389,12 +389,6 @@ class SubjectCatalogue:
         if year is None:
             return None
         return next((t for t in self._across_years(s) if self.sheet_years.get(t.sheet) == year + offset), None)
-
-
-def _tail_run(name: str, text: str) -> int:
-    """How much of the end of `name` (what it counts; its units and marks left off) `text` writes too."""
-    bare = re.sub(r"(?:[(（][^()（）]*[)）]|【[^】]*】)+$", "", name)
-    return next((k for k in range(len(bare), 0, -1) if bare[-k:] in text), 0)
 
 
 def _name_words(name: str) -> frozenset[str]:

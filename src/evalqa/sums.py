@@ -137,12 +137,14 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
     if any(f is None or not isinstance(f.value, (int, float)) for f in figs):
         return None
     got = [f for f in figs if f is not None]
-    # (each part's figure names it: 「着手した事故等、航空・鉄道・船舶」 misread as three parts adds what was not asked)
-    # (named whole, or by a word of its own in the row that is the part: 「押収された覚醒剤」 is the 覚醒剤 row,
-    # 「参観事務（①）」 the 参観事務 means; not a breakdown's total row, whatever its caption says)
+    # (each part's figure names it: a misread list of parts, a clause taken for a part, adds what was not asked.
+    # Named whole, or by a word of its own — one the other parts do not share — in the row that is the part:
+    # 「押収されたヘロイン」 is the ヘロイン row, 「表彰事務（①）」 the 表彰事務 means; not a breakdown's total row)
+    words = [{t for t in terms(re.sub(r"^うち", "", n)) if len(t) >= 2} for n, _ in parts]
+    shared = set.intersection(*words) if words else set()
     if not all(norm(n) in norm(f"{f.subject}{f.series or ''}{f.raw or ''}")
-               or any(len(t) >= 2 and t in norm(_own_name(f)) for t in terms(re.sub(r"^うち", "", n)))
-               for (n, _), f in zip(parts, got, strict=True)):
+               or any(t in norm(_own_name(f)) for t in (own - shared or own))
+               for (n, _), f, own in zip(parts, got, words, strict=True)):
         return None
     places = {(f.sheet, f.subject, f.series, f.line, f.cell, f.value) for f in got}  # (one figure twice: no sum)
     if len({(f.unit, f.measure, f.fiscal_year) for f in got}) > 1 or len(places) < len(got) or any(
