@@ -238,7 +238,7 @@ def _since_baseline(a: QuestionAnalysis, frame: Frame, figs: list[Figure],
     baseline alone would not say how it moved); None when there is no 実績値 after the baseline."""
     s = frame.subject
     assert s is not None
-    if re.search(r"目標|推移|各年|毎年", a.normalized):
+    if re.search(r"目標|各年|毎年", a.normalized):
         return None  # (a target set against the baseline, or each year's values: not the move to the last one)
     base = next((f for f in figs if f.measure == "基準値" and isinstance(f.value, (int, float))), None)
     if base is None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from . import wording
 from .answer import Answer, Frame
+from .cells import is_note
 from .evidence import Evidence
 from .figure import bare_name
 from .index import Index
@@ -22,7 +23,9 @@ from .value_state import written_number
 # (not the ため of a purpose, 「…を図るため」)
 _CAUSE_RE = re.compile(r"要因|理由|原因|(?<!図る)(?<!する)(?<!向けた)ため(?!の)|により|による|によって|影響|伴い"
                        r"|ことから")
-_STATED_CAUSE_RE = re.compile(r"要因|理由|原因")  # (a sentence, or its section, that says it gives the cause)
+# (a sentence, or its section, that says it gives the cause; not 原因裁定, a procedure's name)
+_STATED_CAUSE_RE = re.compile(r"要因|理由|原因(?!裁定)")
+_RESULT_RE = re.compile(r"下回|届か|未達|上回|超え|減少|低下|遅れ|増加|伸び悩|延び|長期化|短縮")
 _SENTENCE_RE = re.compile(r"[^。\n]+。?")
 _NUMBER_LABEL_RE = re.compile(r"^(?:\(?参考\)?)?(?:測定|業績|成果|参考)?指標\s*[\d０-９]+[-－]?\d*\s*")
 
@@ -60,13 +63,17 @@ def _cause(a: QuestionAnalysis, index: Index, s: Subject) -> tuple[str, Hit] | N
     for hit in (Hit(c.id, c.sheet, c.section, c.text, 0.0, c.first_line, c.last_line, c.page) for c in passages):
         for sentence in (m.group(0).strip() for m in _SENTENCE_RE.finditer(hit.text)):
             n = norm(sentence)
-            if not _CAUSE_RE.search(n):
+            # (a table's row is no sentence; the indicator's own name, 「…機関による有用性評価」, gives no cause)
+            said = n.replace(name, "")
+            stated = bool(_STATED_CAUSE_RE.search(said) or any(_STATED_CAUSE_RE.search(x) for x in hit.section))
+            # (a note, 「（注）…調査による。」, says how a value is counted; 「…による」 alone is no cause unless the
+            # sentence tells how the value fell short or rose)
+            if "|" in n or is_note(sentence) or not (stated or _CAUSE_RE.search(said) and _RESULT_RE.search(said)):
                 continue
             by_number = any(re.search(rf"{mark}(?![\d-])", n) for mark in marks)
             by_name = sum(t in n for t in own) >= max(2, len(own) // 2)
             if not (by_number or by_name):
                 continue
-            stated = bool(_STATED_CAUSE_RE.search(n) or any(_STATED_CAUSE_RE.search(x) for x in hit.section))
             score = 2.0 * by_number + 0.5 * by_name + 2.0 * stated + sum(t in n for t in asked) / (len(asked) or 1)
             if best is None or score > best[0]:
                 best = (score, sentence, hit)

@@ -337,10 +337,11 @@ def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, su
     that states the table's own figure."""
     if covers_partly(a, subject):
         return True
-    if a.sheets and fact.sheet in a.sheets and subject.sheet not in a.sheets and fact_score >= covered - 0.15:
-        return True  # (the sentence of the sheet the question names by its agency, not another sheet's table)
+    if a.sheets and fact.sheet in a.sheets and subject.sheet not in a.sheets:
+        # (the sentence of the sheet the question names by its agency: another sheet's table is out of its scope)
+        return True
     if fact_score >= covered - 0.15 and any(re.search(asked, fact.note or "") and not re.search(asked, subject.name)
-                                            for _, asked, _ in states_asked(a.normalized)):
+                                            for _, asked, _ in states_asked(a.normalized) if "新たに" in asked):
         return True  # 「何校新設された」: the year's new ones the sentence says, not the table's stock
     asked = counted_noun(a.normalized, asking=True) or (
         next(iter(field_nouns(a.question)), None) if a.lang == "en" and "how many" in a.question.lower() else None)
