@@ -144,8 +144,10 @@ _COUNTER_CUES = [(re.compile(r"第何回|何回目|何度目"), "回目"),
                  (re.compile(r"何回|回数|会談数"), "回"), (re.compile(r"何件|件数"), "件"),
                  (re.compile(r"いくら|金額|予算|円"), "円"),
                  (re.compile(r"割合|(?<!執行)(?<!達成)率|何%|何％|パーセント"), "%"),
-                 # (a noun in 額 asked, 「…の売却額は」, is money; after 率: 「少額訴訟の利用率」 is a %)
-                 (re.compile(r"(?<=[\u4e00-\u9fff])額(?=は|が|を|、|って|で|の(?:推移|差)|[?？]|$)"), "円")]
+                 # (a noun in 額 asked, 「…の取得額は」, is money; after 率: 「少額訴訟の利用率」 is a %; not the
+                 # kinds of value, 執行額, 予算額, 要求額, 補正額, 繰越額: their family says what they are)
+                 (re.compile(r"(?<=[\u4e00-\u9fff])(?<![行算求正越])額(?=は|が|を|、|って|で|の(?:推移|差)|[?？]|$)"),
+                  "円")]
 # 「何隻」「約何ヘクタール」: a count in a counter the cues above do not name; the counter is what is asked.
 ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻|ヘクタール|ha(?![A-Za-z])|km(?![A-Za-z])|人泊"
                                r"|kg|kWh|kW|kl"

@@ -25,6 +25,7 @@ _CAUSE_RE = re.compile(r"要因|理由|原因|(?<!図る)(?<!する)(?<!向け�
                        r"|ことから")
 # (a sentence, or its section, that says it gives the cause; not 原因裁定, a procedure's name)
 _STATED_CAUSE_RE = re.compile(r"要因|理由|原因(?!裁定)")
+_JUDGED_RE = re.compile(r"判断した|判断される|と評価した|と判定")
 _RESULT_RE = re.compile(r"下回|届か|未達|上回|超え|減少|低下|遅れ|増加|伸び悩|延び|長期化|短縮")
 _SENTENCE_RE = re.compile(r"[^。\n]+。?")
 _NUMBER_LABEL_RE = re.compile(r"^(?:\(?参考\)?)?(?:測定|業績|成果|参考)?指標\s*[\d０-９]+[-－]?\d*\s*")
@@ -68,7 +69,9 @@ def _cause(a: QuestionAnalysis, index: Index, s: Subject) -> tuple[str, Hit] | N
             stated = bool(_STATED_CAUSE_RE.search(said) or any(_STATED_CAUSE_RE.search(x) for x in hit.section))
             # (a note, 「（注）…調査による。」, says how a value is counted; 「…による」 alone is no cause unless the
             # sentence tells how the value fell short or rose)
-            if "|" in n or is_note(sentence) or not (stated or _CAUSE_RE.search(said) and _RESULT_RE.search(said)):
+            # (nor the grade's reasoning, 「…を下回ったことから、「③」と判断した」: it says what was judged, not why)
+            if "|" in n or is_note(sentence) or _JUDGED_RE.search(n) \
+                    or not (stated or _CAUSE_RE.search(said) and _RESULT_RE.search(said)):
                 continue
             by_number = any(re.search(rf"{mark}(?![\d-])", n) for mark in marks)
             by_name = sum(t in n for t in own) >= max(2, len(own) // 2)

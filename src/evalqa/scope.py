@@ -172,6 +172,11 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
             found = set.intersection(*(title_names(cat)[2].get(t, set()) for t in own)) if own else set()
             if len({cat.policy_titles.get(sid) for sid in found}) == 1:  # one 施策 (of one or more years)
                 named += sorted(found)
+    # (named by a run of its title only: that run says where to look, the title's other words may still name what)
+    run_words: set[str] = set()
+    if not named and (runs := {sid: run for sid in cat.titles if (run := title_run(q, sid, cat))}) \
+            and len({cat.policy_titles.get(sid) for sid in runs}) == 1:
+        named, run_words = sorted(runs), {t for run in runs.values() for t in terms(run)}
     english: set[str] = set()  # the English words that named it
     in_english = False
     if not named and a.lang == "en":  # 「the Hokkaido development sheet」: title words in English
@@ -179,7 +184,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         named, english = named_in_english(a, cat, {sid for sid, m in cat.sheet_meta.items()
                                                    if m.get("ministry") in bodies} if bodies else None)
         in_english = bool(named)
-    by_title = bool(named) and (not in_english or bool(english))
+    by_title = bool(named) and not run_words and (not in_english or bool(english))
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」
     numbers = {(r or d).upper() for r, d in _POLICY_NUMBER_RE.findall(a.normalized)}
     named = named or [sid for sid, m in cat.sheet_meta.items() if m.get("policy_number") in numbers]
@@ -266,7 +271,7 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
                       if phrase[i:j] in cat.titles[sid]]
             words |= {t for t in terms(phrase) if any(t in run for run in shared)}
             words |= {run for run in shared if not any(run != r and run in r for r in shared)}  # (働ける: 働く)
-    words |= {t for lb in labels for t in terms(lb)}
+    words |= {t for lb in labels for t in terms(lb)} | run_words
     words |= {t for n in numbers for t in terms(n.lower())}  # 「Ⅳ－2－3」 says which sheet, not what
     words |= {t for sid in named if (d := cat.sheet_meta[sid].get("document")) and norm(d) in q for t in terms(d)}
     words |= {t for sid in named if (m := cat.sheet_meta[sid].get("ministry")) and m in a.normalized for t in terms(m)}
@@ -313,18 +318,23 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
     head = "".join(firsts)
     if (len(head) >= 4 or len(head) == 3 and _one_policy(firsts, cat)) and head in nfkc(title) and _heads(head, q):
         return True
-    # 「…化学兵器の処理費用は」: three or more of the 施策名's words as it writes them, opening a name in the
-    # question, a run only one 施策 writes (in its titles, and in no other 施策's names), wherever it stands
-    seq = terms(title, lemmas=False)
-    if any(len(run := "".join(seq[i:j])) >= 5 and run in nfkc(title) and run in q and _heads(run, q)
-           and _one_policy(seq[i:j], cat) and _own_run(run, sheet, cat)
-           for i in range(len(seq)) for j in range(i + 3, len(seq) + 1)):
-        return True
     for name, first in title_names(cat)[0].get(sheet, ()):
         cover = _cover(name, words)
         if (_heads(first, q) and cover >= _TITLE_COVER) or (cover >= _TITLE_COVER_ANY and _own_count(name) >= 3):
             return True
     return False
+
+
+def title_run(q: str, sheet: str, cat: SubjectCatalogue) -> str | None:
+    """「…化学兵器の処理費用は」: three or more of the 施策名's words as it writes them, opening a name in the
+    question, a run only one 施策 writes (in its titles, and in no other 施策's names), wherever it stands in the
+    title; the longest, else None."""
+    title = cat.titles.get(sheet) or ""
+    seq = terms(title, lemmas=False)
+    runs = [run for i in range(len(seq)) for j in range(i + 3, len(seq) + 1)
+            if len(run := "".join(seq[i:j])) >= 5 and run in nfkc(title) and run in q and _heads(run, q)
+            and _one_policy(seq[i:j], cat) and _own_run(run, sheet, cat)]
+    return max(runs, key=len, default=None)
 
 
 def _own_run(run: str, sheet: str, cat: SubjectCatalogue) -> bool:
