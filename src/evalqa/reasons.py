@@ -25,6 +25,7 @@ _CAUSE_RE = re.compile(r"要因|理由|原因|(?<!図る)(?<!する)(?<!向け�
                        r"|ことから")
 # (a sentence, or its section, that says it gives the cause; not 原因裁定, a procedure's name)
 _STATED_CAUSE_RE = re.compile(r"要因|理由|原因(?!裁定)")
+_MOVED_RE = re.compile(r"届か|届いて|下回|上回|超え|未達|達成でき|減っ|減少|増え|増加|伸び|落ち|低下|遅れ|長く|短く")
 _JUDGED_RE = re.compile(r"判断した|判断される|と評価した|と判定")
 _RESULT_RE = re.compile(r"下回|届か|未達|上回|超え|減少|低下|遅れ|増加|伸び悩|延び|長期化|短縮")
 _SENTENCE_RE = re.compile(r"[^。\n]+。?")
@@ -35,7 +36,8 @@ def reason_answer(a: QuestionAnalysis, index: Index, cat: SubjectCatalogue, evid
                   hits: Sequence[Hit]) -> Answer | None:
     """The cause a sheet gives for the indicator the question names, quoted and cited; None when the question
     names no one indicator or its sheet gives no sentence that names it with a cause."""
-    if not a.reason or not subject_words(a):
+    # (why a value missed, exceeded or moved; not why a target was set so, 「どういう考え方で」: that is its field)
+    if not a.reason or not subject_words(a) or not _MOVED_RE.search(a.normalized):
         return None
     ranked = [(sc, s) for sc, s in cat.rank(a, hits, None) if not a.sheets or s.sheet in a.sheets]
     if not ranked or ranked[0][0] < STRONG or ranked[0][1].kind != "indicator" \

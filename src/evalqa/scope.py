@@ -14,7 +14,7 @@ from .fiscal_year import era_year
 from .forms import MINISTRIES
 from .matching import abbreviates
 from .normalize import nfkc, norm
-from .question import MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, QuestionAnalysis
+from .question import MONEY_FAMILIES, MONEY_OR_RATE_FAMILIES, STOP, QuestionAnalysis
 from .search import Hit
 from .subject import Subject, field_of
 from .subjects import STRONG, SubjectCatalogue
@@ -326,13 +326,14 @@ def names_sheet(q: str, sheet: str, cat: SubjectCatalogue) -> bool:
 
 
 def title_run(q: str, sheet: str, cat: SubjectCatalogue) -> str | None:
-    """「…化学兵器の処理費用は」: three or more of the 施策名's words as it writes them, opening a name in the
+    """「…化学兵器の処理費用は」: three or more of the 施策名's nouns as it writes them, opening a name in the
     question, a run only one 施策 writes (in its titles, and in no other 施策's names), wherever it stands in the
     title; the longest, else None."""
     title = cat.titles.get(sheet) or ""
     seq = terms(title, lemmas=False)
     runs = [run for i in range(len(seq)) for j in range(i + 3, len(seq) + 1)
-            if len(run := "".join(seq[i:j])) >= 5 and run in nfkc(title) and run in q and _heads(run, q)
+            if len(run := "".join(seq[i:j])) >= 5 and all(len(t) >= 2 and t not in STOP for t in seq[i:j])
+            and run in nfkc(title) and run in q and _heads(run, q)
             and _one_policy(seq[i:j], cat) and _own_run(run, sheet, cat)]
     return max(runs, key=len, default=None)
 
