@@ -71,3 +71,8 @@ def test_a_sheet_named_by_a_run_of_its_title_mid_title(bot):
 def test_why_an_indicator_missed_is_its_sheets_sentence_of_cause(bot):
     ans = bot.ask("国有地の売却件数が令和3年度に目標に届かなかったのはなぜ？")
     assert ans.kind == "prose" and "取得要望が減少" in ans.text and "周知" not in ans.text, ans.text
+
+
+def test_a_part_that_names_several_things_is_not_added_as_one(bot):
+    ans = bot.ask("令和5年度の売却件数、2つの財務局と関東財務局を足すと何件？")
+    assert not ans.found and not ans.figures, ans.text

@@ -140,6 +140,12 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
     # (each part's figure names it: a misread list of parts, a clause taken for a part, adds what was not asked.
     # Named whole, or by a word of its own — one the other parts do not share — in the row that is the part:
     # 「押収されたヘロイン」 is the ヘロイン row, 「表彰事務（①）」 the 表彰事務 means; not a breakdown's total row)
+    # (「…の2タイプと」「2つの…と」 name several things: one figure for them would be a wrong sum; so would a
+    # breakdown's total added to one of its own categories)
+    if re.search(r"[0-9一二三四五六七八九十]+(?:つ|種類?|タイプ|類型|区分|事業)の?(?!年)", norm(question)) \
+            or len({f.subject for f in got}) == 1 and any(f.series in TOTALS for f in got) \
+            or any(f.series in TOTALS and norm(n) not in TOTALS for (n, _), f in zip(parts, got, strict=True)):
+        return None
     words = [{t for t in terms(re.sub(r"^うち", "", n)) if len(t) >= 2} for n, _ in parts]
     shared = set.intersection(*words) if words else set()
     if not all(norm(n) in norm(f"{f.subject}{f.series or ''}{f.raw or ''}")
