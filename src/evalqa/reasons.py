@@ -24,7 +24,7 @@ from .value_state import written_number
 _CAUSE_RE = re.compile(r"要因|理由|原因|(?<!図る)(?<!する)(?<!向けた)ため(?!の)|により|による|によって|影響|伴い"
                        r"|ことから")
 # (a sentence, or its section, that says it gives the cause; not 原因裁定, a procedure's name)
-_STATED_CAUSE_RE = re.compile(r"要因|理由|原因(?!裁定)")
+_STATED_CAUSE_RE = re.compile(r"要因|理由(?:は|として)|原因(?:は|として)|が(?:原因|理由)|ためである|によるものである")
 _MOVED_RE = re.compile(r"届か|届いて|下回|上回|超え|未達|達成でき|減っ|減少|増え|増加|伸び|落ち|低下|遅れ|長く|短く")
 _JUDGED_RE = re.compile(r"判断した|判断される|と評価した|と判定")
 _RESULT_RE = re.compile(r"下回|届か|未達|上回|超え|減少|低下|遅れ|増加|伸び悩|延び|長期化|短縮")
@@ -65,10 +65,14 @@ def _cause(a: QuestionAnalysis, index: Index, s: Subject) -> tuple[str, Hit] | N
     passages = index.chunks(sorted(index.chunk_ids(s.sheet))).values()
     for hit in (Hit(c.id, c.sheet, c.section, c.text, 0.0, c.first_line, c.last_line, c.page) for c in passages):
         for sentence in (m.group(0).strip() for m in _SENTENCE_RE.finditer(hit.text)):
+            # (「目標未達成の要因 | 指標2は、…」: a field's label and its text; a table's row of cells is no sentence)
+            sentence = sentence.rsplit("|", 1)[-1].strip() if len(sentence.rsplit("|", 1)[-1].strip()) >= 20 \
+                else sentence
             n = norm(sentence)
             # (a table's row is no sentence; the indicator's own name, 「…機関による有用性評価」, gives no cause)
             said = n.replace(name, "")
-            stated = bool(_STATED_CAUSE_RE.search(said) or any(_STATED_CAUSE_RE.search(x) for x in hit.section))
+            # (「経済的理由により」 is no cause stated: a heading of 要因 or 理由, or 「…が要因」「理由は」, is)
+            stated = bool(_STATED_CAUSE_RE.search(said) or any(re.search(r"要因|理由|原因", x) for x in hit.section))
             # (a note, 「（注）…調査による。」, says how a value is counted; 「…による」 alone is no cause unless the
             # sentence tells how the value fell short or rose)
             # (nor the grade's reasoning, 「…を下回ったことから、「③」と判断した」: it says what was judged, not why)
@@ -79,7 +83,8 @@ def _cause(a: QuestionAnalysis, index: Index, s: Subject) -> tuple[str, Hit] | N
             by_name = sum(t in n for t in own) >= max(2, len(own) // 2)
             if not (by_number or by_name):
                 continue
-            score = 2.0 * by_number + 0.5 * by_name + 2.0 * stated + sum(t in n for t in asked) / (len(asked) or 1)
+            score = 2.0 * by_number + 0.5 * by_name + 2.0 * stated + 1.0 * bool(_RESULT_RE.search(said)) \
+                + sum(t in n for t in asked) / (len(asked) or 1)
             if best is None or score > best[0]:
                 best = (score, sentence, hit)
     return (best[1], best[2]) if best else None
