@@ -69,3 +69,10 @@ def test_a_value_of_the_measure_added_and_a_measure_taken_out(bot):
     assert (ans.kind, ans.figures[0].value) == ("numeric", 3500), ans.text
     ans = bot.ask("令和6年度の循環型社会の事前分析表で、達成手段から外された事業は？")
     assert ans.kind == "list" and "循環産業の国際展開支援事業" in ans.text, ans.text
+
+
+def test_a_years_budget_is_the_newest_sheets_not_last_years_plan(bot):
+    """Last year's sheet prints 令和5年度's 当初予算額 (76,105, the plan); this year's its 予算額 (77,860)."""
+    ans = bot.ask("令和5年度の予算額が最も大きい達成手段は？（循環型社会）")
+    assert ans.kind == "ranking" and ans.figures[0].value == 77860, ans.text
+    assert (ans.figures[0].sheet, ans.figures[0].measure) == (NEW, "予算額"), ans.text

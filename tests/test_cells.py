@@ -11,6 +11,12 @@ def test_parse_number(raw, want):
     assert parse_number(raw) == want
 
 
+def test_a_value_not_out_yet_is_a_cell_without_one():
+    [v] = parse_cell("集計中")
+    assert v.value is None and v.raw == "集計中"
+    assert parse_cell("集計中の値") is None  # (text that says more is text)
+
+
 def test_parse_number_rejects_text():
     with pytest.raises(ValueError):
         parse_number("3回")

@@ -399,3 +399,17 @@ def test_the_results_year_is_the_end_of_the_period_not_a_field_after_it_on_the_l
     assert results_year(line, 2024, "令和") == 2023
     assert results_year("評価対象期間：令和元事務年度～令和4事務年度\n", 2023, "令和") == 2022
     assert results_year("施策名：x\n", 2024, "令和") == 2023  # (no period stated: the year before the sheet's own)
+
+
+def test_ones_a_clause_names_and_a_word_that_orders_them(tmp_path):
+    """「学校が関係するものが58件」: 学校 counted; 「次いで」 orders the counts, it qualifies none."""
+    fs = sheet_facts(tmp_path, "令和2年度に処理した事件を類型別にみると、学校が関係するものが58件と最も多く、"
+                               "次いで職場が41件、地域社会が33件であった。")
+    assert [(f.subject, f.series, f.value) for f in fs] == [("学校", None, 58), ("職場", None, 41),
+                                                           ("地域社会", None, 33)]
+
+
+def test_a_word_after_a_number_is_no_counter_of_it(tmp_path):
+    """「指標1人権相談窓口」 is the list number of a name, not one person."""
+    fs = sheet_facts(tmp_path, "指標1人権相談窓口の設置箇所数は、令和2年度に312か所となった。")
+    assert [(f.value, f.unit) for f in fs] == [(312, "か所")]

@@ -272,6 +272,23 @@ def test_english_policy_phrases_read_whole():
     assert analyse_question("Which of the indicators missed their target in FY2023?").operation == "missed"
 
 
+def test_english_directions_gaps_and_the_prior_year():
+    from evalqa.english import gloss
+    assert "低いほど良い測定指標はいくつ" in gloss("How many of the tribunal's six indicators are lower-is-better?")
+    assert "高いほど良い測定指標はいくつ" in gloss("How many indicators are higher-is-better?")
+    a = analyse_question("For the shelters in FY2023, how far was the actual count from the target?")
+    assert (a.operation, a.family) == ("compare", "target")
+    assert analyse_question("And the prior year?").year_offset == -1
+    assert analyse_question("How many statistics seminars were held in FY2023?").counter == "回"
+
+
+def test_a_gap_between_two_named_is_a_comparison():
+    assert analyse_question("令和4年度の不登校、小学校と中学校でどれくらい差がある？").operation == "compare"
+    from evalqa.operations import PAIR_RE
+    assert PAIR_RE.search("小学校と中学校でどれくらい差がある").groups() == ("小学校", "中学校")
+    assert PAIR_RE.search("令和4年度と5年度でどれくらい差がある")  # (two years: the caller tells them apart)
+
+
 def test_english_durations_and_place_policies_read_as_the_sheets_write_them():
     from evalqa.english import gloss
 

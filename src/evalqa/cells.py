@@ -8,7 +8,9 @@ from .normalize import nfkc
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Cells that mean "no value" in these sheets; never read as 0.
-NO_VALUE = {"", "—", "-", "/", "－", "―", "‐", "─", "／", "−", "ー", "–", "…", "×"}
+NO_VALUE = {"", "—", "-", "/", "－", "―", "‐", "─", "／", "−", "ー", "–", "…", "×",
+            # (a value not out yet is a cell without one too: its raw says why)
+            "集計中", "調査中", "精査中", "算出中", "未集計", "未公表", "公表前"}
 
 _DIGITS = str.maketrans("０１２３４５６７８９，．％（）＋", "0123456789,.%()+")
 _NUMBER = r"[△▲\-−]?\d[\d,]*(?:\.\d+)?"

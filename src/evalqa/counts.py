@@ -56,7 +56,9 @@ _KANJI_NUMBER_RE = re.compile(
     rf"(?<![第一二三四五六七八九十百千万数何幾])([{_KANSUJI}]?十[{_KANSUJI}一]?|[{_KANSUJI}])"
     r"(回|件|[かカヶヵケ]国|名|人|校|団体|社)(?![一二三四五六七八九十])")
 # A counter followed by these is another word or an ordinal: 3回目, 1人当たり, 200回答, 人材, 人口.
-_NOT_COUNT = re.compile(r"目|当たり|あたり|答|収|復|転|線|路|称|簿|忌|口|材|間|号")
+# (人権, 人事, 人工, 人生, 人気, 人道 after a number are words of their own, not 人 counted: 「指標1人権相談…」)
+_NOT_COUNT = re.compile(r"目|当たり|あたり|答|収|復|転|線|路|称|簿|忌|口|材|間|号|権|格|事|工|生|形|気|道|種")
+
 
 
 def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:

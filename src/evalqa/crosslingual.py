@@ -37,6 +37,7 @@ MARGIN = 0.008  # the best must lead the best other name by this to be taken as 
 TITLE_MARGIN = 0.02
 _APART = 0.02  # a name that writes apart the words of a compound read from English is this much less close
 _SAID = 0.25  # share of the question's words the name told apart by them must say
+CARRIER_MARGIN = 0.25  # the one name carrying a glossed noun leads when no further than this from the closest
 POLICY_MARGIN = 0.02  # a subject's name must be this much closer than its sheet's title to be what is named
 _LATIN_RE = re.compile(r"[a-z]")
 _QUALIFIER_WORDS = frozenset(QUALIFIERS.values())
@@ -160,11 +161,12 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     if not leading and says is not None:  # about equally close by embedding: the name that says more of the words
         leading = _written_most(a, scores, lambda j: cat.subjects[j].name, says)
     if not leading and nouns and scores:
-        # ('the number of X at Y offices': of names about equally close, the closest
-        # is the only one that carries the noun the gloss gave; the others say only where it is counted)
+        # ('the number of X at Y offices': of names about equally close, the only one that carries the noun the
+        # gloss gave; the others say only where it is counted. 'consultation offices' of 「相談窓口の設置箇所数」
+        # beside 「電話による相談の件数」, which the embedder puts a little closer)
         carrying = {i for i in scores if carries(i)}
         if len({_key(cat.subjects[i].name) for i in carrying}) == 1 \
-                and any(scores[i] >= max(scores.values()) - 1e-9 for i in carrying):
+                and any(scores[i] >= max(scores.values()) - CARRIER_MARGIN for i in carrying):
             leading = carrying
     # (the nouns the gloss gave, 「消防団」 of 'volunteer fire corps': a subject named must carry one; all of them
     # was tried: a noun of the sheet's theme, 'wildlife damage', then vetoes its indicators)

@@ -22,6 +22,8 @@ def lower_is_better(s: Subject) -> bool | None:
         return True
     if bounds and bounds <= {"以上", "超"}:
         return False
+    if (graded := _graded_direction(s)) is not None:
+        return graded
     base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)
     targets = [f.value for f in s.figures if f.measure in TARGETS + ("中期目標値",) and f.value is not None]
     if base is not None and targets:
@@ -29,6 +31,21 @@ def lower_is_better(s: Subject) -> bool | None:
         if all(below) or not any(below):
             return all(below)
     return True if _LOWER_BETTER_RE.search(s.name + (s.section[-1] if s.section else "")) else None
+
+
+def _graded_direction(s: Subject) -> bool | None:
+    """The direction the sheet's own grades show: 実績 71 graded 達成 against a target of 60 is better higher
+    (a target below the baseline, 60 against 64, may only ask to keep it up). None unless every graded year
+    that differs from its target says the same."""
+    votes = set()
+    for f in s.figures:
+        if f.measure != "実績値" or f.value is None or (grade := sheet_grade(f)) is None:
+            continue
+        target = next((t.value for t in s.figures if t.measure in TARGETS and t.fiscal_year == f.fiscal_year
+                       and t.series == f.series and t.value is not None), None)
+        if target is not None and target != f.value:
+            votes.add((grade == "達成") == (f.value < target))
+    return votes.pop() if len(votes) == 1 else None
 
 
 _GRADE_NOTE_RE = re.compile(rf"(?:{'|'.join(GRADE_HEADS)}|達成)[:：]\s*(\S+?)(?:、|$)")

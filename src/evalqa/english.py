@@ -32,6 +32,9 @@ _PARTS = {"indicators": "測定指標", "performance indicators": "測定指標"
 _PART_NAMES = frozenset(_PARTS.values()) | {"業績指標", "成果指標", "指標"}
 _PARTS_RE = "|".join(sorted(_PARTS, key=len, reverse=True))
 _HOW_MANY_PARTS_RE = re.compile(rf"\bhow many ({_PARTS_RE})\b")
+_DIRECTION_COUNT_RE = re.compile(
+    rf"\bhow many (?:of (?:the|its|their) ((?:[a-z'’-]+ ){{0,5}}?)(?:[a-z0-9]+ )?)?({_PARTS_RE})\s+(?:are|is|were)\s+"
+    r"(?:(lower|smaller|fewer)|higher|larger|bigger)[- ](?:is|are)[- ]better\b")
 _MET_VERBS = r"(met|achieved|reached|exceeded|hit|attained)"
 _MISSED_VERBS = r"(missed|did not (?:meet|achieve|reach|hit)|failed to (?:meet|achieve|reach|hit)|fell short of)"
 _MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:{_MET_VERBS}|{_MISSED_VERBS})\b")
@@ -39,6 +42,7 @@ _MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:{_MET_VERBS}|{_M
 COUNTED = {"countries": "か国", "nations": "か国", "people": "人", "persons": "人", "participants": "人",
            "visitors": "人", "cases": "件", "consultations": "件", "inspections": "件", "applications": "件",
            "times": "回", "sessions": "回", "calls": "回", "visits": "回", "events": "回",
+           "seminars": "回", "workshops": "回", "lectures": "回", "conferences": "回", "courses": "回",
            "municipalities": "市町村", "companies": "社", "facilities": "施設",
            "stations": "駅", "vehicles": "台", "buses": "台", "schools": "校", "hours": "時間",
            # people counted by what they are or do
@@ -226,6 +230,9 @@ def gloss(question: str) -> str:
     q = re.sub(rf"\bhow many (?:of (?:the|its|their) (?:[a-z0-9]+ )?)?({_PARTS_RE})\s+"
                rf"(?:{_MET_VERBS}|{_MISSED_VERBS})\b",
                lambda m: f" 目標を達成{'できなかった' if m.group(3) else 'した'}{_PARTS[m.group(1)]}はいくつ ", q)
+    # 「how many of the tribunal's six indicators are lower-is-better」: the ones of a direction, counted
+    q = _DIRECTION_COUNT_RE.sub(lambda m: f" {m.group(1) or ''} {'低い' if m.group(3) else '高い'}ほど良い"
+                                f"{_PARTS[m.group(2)]}はいくつ ", q)
     # 「how many indicators / policy instruments」 counts the sheet's structure: 「測定指標はいくつ」.
     q = _HOW_MANY_PARTS_RE.sub(lambda m: f" {_PARTS[m.group(1)]}はいくつ ", q)
     # 「how many 個別分野」: a Japanese noun asked after by 「はいくつ」, as Japanese does.

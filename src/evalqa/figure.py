@@ -65,6 +65,25 @@ def bare_name(name: str) -> str:
     return BARE_NAME_RE.sub("", norm(name)).strip()
 
 
+_UNIT_TAIL_RE = re.compile(r"(?:\s*[(（][^()（）]*[)）])+$")  # 「…の件数（件）」's unit
+
+
+def name_parts_by_whole(figures: list[Figure]) -> None:
+    """A row 「うちパワー・ハラスメントに関する相談（件）」 under 「苦情相談の件数（件）」 counts a part of the row
+    above it: named 「苦情相談の件数のうちパワー・ハラスメントに関する相談（件）」, so that a question naming the
+    whole finds the whole, and one naming the part the part. `figures` in line order."""
+    whole: dict[tuple, str] = {}  # (table, section) → the last row's name that is no part
+    for f in figures:
+        where = (f.table, tuple(f.section))
+        if f.series is not None:
+            continue
+        name = norm(f.subject)
+        if not name.startswith("うち"):
+            whole[where] = f.subject
+        elif len(name) > 2 and (base := whole.get(where)):
+            f.subject = f"{_UNIT_TAIL_RE.sub('', base)}のうち{name[2:]}"
+
+
 def format_value(figure: Figure) -> str:
     """The value as an answer writes it: 「598,665千円」「△14百万円」「70%」「3回」, or 「記載なし」.
 

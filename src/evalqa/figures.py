@@ -13,7 +13,7 @@ from typing import Any
 
 from .breakdown import breakdown_figures, is_breakdown
 from .cells import CIRCLED, CellValue, is_note, parse_cell, unit_of
-from .figure import Figure, bare_name
+from .figure import Figure, bare_name, name_parts_by_whole
 from .fiscal_year import parse_fiscal_year
 from .form_cells import read_value, year_cell, year_row_with_label
 from .form_tables import form_figures
@@ -55,6 +55,7 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
                     f"{sheet.path}:{table.first_line}: table 「{table.title}」 could not be read ({e})")
     grade_notes(sheet, out)
     out.sort(key=lambda f: f.line or 0)
+    name_parts_by_whole(out)
     _one_indicator_per_name(out)
     return out
 

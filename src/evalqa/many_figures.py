@@ -12,6 +12,7 @@ from .crosslingual import Named
 from .evidence import Evidence, named_subjects
 from .grades import graded
 from .movers import asks_movers, movers_answer
+from .operations import PAIR_RE
 from .question import QuestionAnalysis, subject_words
 from .scope import asks_whole, one_per_policy, resolve_scope
 from .search import Hit
@@ -82,7 +83,7 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
         subjects = [context.subject]  # 「それは目標値を上回った？」: the subject in focus
     elif not subject_words(a) and a.family:
         subjects = cat.default_budget_subjects(a)[:1]
-    elif best is not None and re.search(r"どちら|どっち|比べ|比較", a.normalized):
+    elif best is not None and (re.search(r"どちら|どっち|比べ|比較", a.normalized) or PAIR_RE.search(a.normalized)):
         subjects = named_subjects(a, ranked)
     series = series_in(a, subjects[0]) if subjects else None
     # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet); where

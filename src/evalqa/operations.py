@@ -73,7 +73,9 @@ _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワ�
 _NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
 # 「東京と大阪、…」: two things named first, the choice asked after them
 _PAIR_NAMED_RE = re.compile(rf"^[^、。]{{0,20}}?({_NAME})と({_NAME})(?:では|で|、|,)")
-PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)(?:どちら|どっち)")
+# (「小学校と中学校でどれくらい差がある」: the gap between two named is asked of the same two)
+PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)"
+                     r"(?:どちら|どっち|[^、。?？]{0,10}?(?:差|違い))")
 
 # 「判定が「×」だった」「評価はA」「A評価の」: a grade the sheet itself wrote.
 # (a letter in lower case too: 「判定が「b」」 of a sheet that grades a/b/c)

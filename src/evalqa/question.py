@@ -178,6 +178,7 @@ STOP = {
     "修正", "訂正",  # (a value before or after a correction: its state, not what it is of)
     "翌年", "翌年度", "前年度", "昨年度", "次年度", "翌々年",  # (a year relative to the one in focus)
     "現額", "予算現額", "不用", "不用額",  # (a budget table's rows: kinds of value, not what of)
+    "実際",  # (「実際に執行したのは」: the actual value asked, no word of what it is of)
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",

@@ -259,8 +259,10 @@ def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str 
     # (「…等の自然災害に起因するもの」: the noun right before the verb first)
     if m := re.search(rf"({_NOUN})(?:に起因する|に起因した|を原因とする|が原因の)もの(?:が|は|を|も)$", left):
         return _clean(m.group(1)), "left"
+    # (「漁船が関係するものが118件」: who takes part in it)
+    # (「損害賠償を命じたもの」: what was done)
     if m := re.search(rf"({_NOUN})(?:[^、,。()]{{0,10}}?(?:による|に係る|に起因する|に起因した|を原因とする|が原因の"
-                      rf"|の)|を[一-龥]{{0,4}}[ぁ-ゖ]{{1,3}}た)もの"  # (「損害賠償を命じたもの」)
+                      rf"|の)|を[一-龥]{{0,4}}[ぁ-ゖ]{{1,3}}た|(?:が|に)(?:関係|関連|関与|該当)(?:する|した|している))もの"
                       r"(?:が|は|を|も)$", left):
         return _clean(m.group(1)), "left"
     # 「会談を首脳間で4回」: the object, then only qualifiers up to the number.
@@ -337,7 +339,11 @@ def _qualifiers(left: str, subject: str | None) -> list[str]:
     # Right before the number: 「事業に4,400人」, and a scope 「全国47か所」.
     if m := re.search(rf"(?<![{_NOUN_CHARS}])({_NOUN})(?:に|には)?$", left):
         out.append(m.group(1))
-    return [q for q in out if q != subject]
+    # (「次いでプレジャーボートが」: 次いで orders the counts, it qualifies none)
+    return [q for q in out if q != subject and q not in _CONNECTIVES]
+
+
+_CONNECTIVES = frozenset({"次い", "続い", "加え"})
 
 
 def _topic(before: str) -> str | None:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from .across_years import AcrossYears
 from .breakdown import TOTALS
 from .english import field_nouns, quoted_names
 from .facts import MEASURE as STATED
@@ -27,7 +28,7 @@ from .terms import terms
 STRONG = 0.45  # subject score above which a question is answered from that subject's figures
 
 
-class SubjectCatalogue:
+class SubjectCatalogue(AcrossYears):
     """Subjects of a corpus with IDF weights and an inverted index term → subjects."""
 
     def __init__(self, figures: Iterable[Figure], sheets: Sequence[dict]):
@@ -154,35 +155,6 @@ class SubjectCatalogue:
             f.fiscal_year == fact.fiscal_year and f.value == fact.value and f.unit == fact.unit for f in s.figures)),
             None)
 
-    def newest(self, s: Subject) -> Subject:
-        """The same subject in the newest sheet of its 施策 (令和5年度末's 国税局別 table over 令和4年度末's)."""
-        same = self._across_years(s)
-        return max(same, key=lambda x: max((f.fiscal_year or 0 for f in x.figures), default=0), default=s)
-
-    def across_years(self, s: Subject) -> list[Subject]:
-        """The subject in each of its 施策's sheets that has it (itself among them)."""
-        return self._across_years(s)
-
-    def _across_years(self, s: Subject) -> list[Subject]:
-        """The subject as the 施策's sheets of each year write it: by name and table, else by its bare name
-        (「指標4 マリンレジャーに伴う…数」 of next year's workbook is 「マリンレジャーに伴う…数(人)」)."""
-        title = self.policy_titles.get(s.sheet)
-        exact = [t for t in self._by_name.get((s.name, s.table), []) if self.policy_titles.get(t.sheet) == title]
-        bare = [x for x in self._by_bare_name.get(bare_name(s.name), [])
-                if x.kind == s.kind and self.policy_titles.get(x.sheet) == title]
-        if len({t.sheet for t in exact}) > 1:
-            return exact
-        if len({t.sheet for t in bare}) > 1:
-            return bare
-        # 「1人1日当たりのごみ排出量（一般廃棄物）」 of next year's sheet is 「一般廃棄物の1人1日当たりのごみ排出量」
-        # reworded: the same words in another order, the one such subject of its sheet
-        words = _name_words(s.name)
-        same = [x for x in self.subjects if x.kind == s.kind and x.sheet != s.sheet
-                and self.policy_titles.get(x.sheet) == title and _name_words(x.name) == words]
-        if same and all(sum(y.sheet == x.sheet for y in same) == 1 for x in same):
-            return [s, *same]
-        return exact or bare
-
     def _ministry(self, sheet: str) -> str | None:
         return self.sheet_meta.get(sheet, {}).get("ministry")
 
@@ -289,10 +261,11 @@ class SubjectCatalogue:
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
                 score = min(score, STRONG - 0.05)
             if a.lang == "en" and i not in leading and not any(q in norm(s.name) for q in quoted) and (
-                    s.sheet not in hit_sheets or sum(i in ids for ids in asked.subjects) < 2
+                    s.sheet not in hit_sheets or sum(term_matches(t, s.name_terms) for t in set(a.content)) < 2
                     and not any(w in norm(s.name) for w in nouns)):
                 # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
-                # the search must have found the subject's sheet, and two of its words must name it, or a noun
+                # the search must have found the subject's sheet, and two of its words must name it (words of
+                # the 施策's title too: 「human rights consultation offices」 of 「人権相談窓口の…」), or a noun
                 # of the policy field (残高 of 'balance') must.
                 score = min(score, STRONG - 0.05)
             if s.kind != "budget" and any(x in TOTALS for x in s.series) and not all_series_in(a, s) \
@@ -356,42 +329,3 @@ class SubjectCatalogue:
         cands.sort(key=lambda s: (-self.sheet_years.get(s.sheet, 0), "拠出金）" in s.name and "除く" not in s.name,
                                   s.name))
         return cands
-
-    def stitched(self, s: Subject, within: Sequence[str] = (),
-                 of_year: int | None = None) -> tuple[Subject, list[tuple[Figure, Figure]]]:
-        """The subject with the years of the same table or indicator in the other sheets of the same 施策 (next
-        year's sheet): each year from the newest sheet that reports it; where an older sheet says otherwise,
-        the pair (kept, other) is returned so the answer can name both. With `within` (the sheets a question
-        names), only those sheets; with `of_year` (「令和4年度の評価書で」), the sheet of that year when one is."""
-        twins = [t for t in self._across_years(s) if not within or t.sheet in within]
-        if of_year is not None and not within:
-            twins = [t for t in twins if self.sheet_years.get(t.sheet) == of_year] or twins
-        if len(twins) < 2:
-            return (twins[0] if twins else s), []
-        twins.sort(key=lambda t: -self.sheet_years.get(t.sheet, 0))
-        kept: dict[tuple, Figure] = {}
-        conflicts: list[tuple[Figure, Figure]] = []
-        for t in twins:
-            for f in t.figures:
-                key = (f.measure, f.series, f.fiscal_year)
-                if key not in kept or (kept[key].value is None and f.value is not None):
-                    kept[key] = f
-                elif f.value is not None and kept[key].value != f.value:
-                    conflicts.append((kept[key], f))
-        figures = sorted(kept.values(), key=lambda f: (f.fiscal_year or 0, f.line or 0))
-        newest = twins[0]
-        return Subject(newest.sheet, s.name, newest.section, s.table, figures, s.terms, s.title), conflicts
-
-    def in_other_document(self, s: Subject, offset: int) -> Subject | None:
-        """The same table or indicator as written in the 施策's sheet `offset` years from `s`'s (-1: last
-        year's evaluation), with that sheet's own values; None when there is no such sheet or it lacks it."""
-        year = self.sheet_years.get(s.sheet)
-        if year is None:
-            return None
-        return next((t for t in self._across_years(s) if self.sheet_years.get(t.sheet) == year + offset), None)
-
-
-def _name_words(name: str) -> frozenset[str]:
-    """The words of a name, in any order, what its brackets say among them (its list number aside)."""
-    n = re.sub(r"^(?:(?:測定|参考)?指標\s*\d{1,2}|[①-⑳]|\d{1,2}[\s.．、])\s*", "", nfkc(name))
-    return frozenset(terms(re.sub(r"[()（）【】]", " ", n)))
