@@ -17,7 +17,7 @@ from .form_cells import year_cell
 from .measures import measure_of
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
-from .tables import Table
+from .tables import Row, Table, analyse_table
 
 # A calendar or fiscal year as a column header: 「R1年」「2019年」「令和4年」「R4年度」.
 _YEAR_HEADER_RE = re.compile(r"(?:(?:令和|平成)(?:\d{1,2}|元)|[RH](?:\d{1,2}|元)|(?:19|20)\d{2})年度?(?:末)?")
@@ -44,8 +44,24 @@ def breakdown_caption(section: Section, table: Table) -> str:
     return tidy(table.title)
 
 
+_RANK_HEAD_RE = re.compile(r"順位|順|No\.?|番号|#")
+
+
+def _without_rank(table: Table, sheet: Sheet) -> Table:
+    """「順位 | 国・地域 | 輸出額」 over 「1 | 中国 | 2376」: a column of ranks first leaves the categories second."""
+    rows = table.rows
+    if len(rows) < 3 or len(rows[0].cells) < 3 or not _RANK_HEAD_RE.fullmatch(norm(rows[0].cells[0])) \
+            or not all(re.fullmatch(r"\d{1,3}|", norm(r.cells[0]) if r.cells else "") for r in rows[1:]):
+        return table
+    out = Table(table.kind, table.title, [Row(r.line, r.cells[1:], r.page, r.refs[1:] if r.refs else None)
+                                          for r in rows], unit=table.unit)
+    analyse_table(out, sheet.era, sheet.fiscal_year)
+    return out
+
+
 def is_breakdown(table: Table, sheet: Sheet) -> bool:
     """Is the table's first row a header naming a category (国・地域, 県, 月, 費目) over rows of categories?"""
+    table = _without_rank(table, sheet)
     head = [c.strip() for c in table.rows[0].cells]
     if len(head) < 2 or not head[0] or any(parse_cell(c) for c in head[1:] if c):
         return False
@@ -104,6 +120,7 @@ def _other_quantity(subject: str, first: str, name: str) -> str:
 
 def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     """The figures of a breakdown table (see the module docstring)."""
+    table = _without_rank(table, sheet)
     caption = breakdown_caption(section, table)
     # (a caption that is only 「参考指標」 names nothing: the one value column's header does, 「入域観光客数（万人）」)
     lone = tidy(table.rows[0].cells[1]) if len(table.rows[0].cells) == 2 else ""

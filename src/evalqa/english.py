@@ -35,6 +35,7 @@ _HOW_MANY_PARTS_RE = re.compile(rf"\bhow many ({_PARTS_RE})\b")
 _DIRECTION_COUNT_RE = re.compile(
     rf"\bhow many (?:of (?:the|its|their) ((?:[a-z'’-]+ ){{0,5}}?)(?:[a-z0-9]+ )?)?({_PARTS_RE})\s+(?:are|is|were)\s+"
     r"(?:(lower|smaller|fewer)|higher|larger|bigger)[- ](?:is|are)[- ]better\b")
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _MET_VERBS = r"(met|achieved|reached|exceeded|hit|attained)"
 _MISSED_VERBS = r"(missed|did not (?:meet|achieve|reach|hit)|failed to (?:meet|achieve|reach|hit)|fell short of)"
 _MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:{_MET_VERBS}|{_MISSED_VERBS})\b")
@@ -42,7 +43,7 @@ _MET_RE = re.compile(rf"\b(?:which|what)\s+(?:{_PARTS_RE})\s+(?:{_MET_VERBS}|{_M
 COUNTED = {"countries": "か国", "nations": "か国", "people": "人", "persons": "人", "participants": "人",
            "visitors": "人", "cases": "件", "consultations": "件", "inspections": "件", "applications": "件",
            "times": "回", "sessions": "回", "calls": "回", "visits": "回", "events": "回",
-           "seminars": "回", "workshops": "回", "lectures": "回", "conferences": "回", "courses": "回",
+           "days": "日", "seminars": "回", "workshops": "回", "lectures": "回", "conferences": "回", "courses": "回",
            "municipalities": "市町村", "companies": "社", "facilities": "施設",
            "stations": "駅", "vehicles": "台", "buses": "台", "schools": "校", "hours": "時間",
            # people counted by what they are or do
@@ -166,6 +167,23 @@ def _policy_named(m: re.Match) -> str:
     return _where(known, "評価書で" if m.group("kind") in ("sheet", "evaluation") else "施策")
 
 
+_GLOSSED = frozenset(GLOSSARY.values())
+
+
+def is_glossed(word: str) -> bool:
+    """Is the word one the gloss writes for some English (海難審判所 of 'Marine Accident Tribunal')?"""
+    return word in _GLOSSED
+
+
+def glossed_apart(name: str) -> list[str]:
+    """A run of words the gloss wrote side by side, split back into them (「裁決海難審判所」 → 裁決, 海難審判所);
+    any other name as it is."""
+    for i in range(1, len(name)):
+        if name[:i] in _GLOSSED and (name[i:] in _GLOSSED or len(rest := glossed_apart(name[i:])) > 1):
+            return [name[:i], *([name[i:]] if name[i:] in _GLOSSED else rest)]
+    return [name]
+
+
 def gloss(question: str) -> str:
     """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
     「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""
@@ -230,6 +248,10 @@ def gloss(question: str) -> str:
     q = re.sub(rf"\bhow many (?:of (?:the|its|their) (?:[a-z0-9]+ )?)?({_PARTS_RE})\s+"
                rf"(?:{_MET_VERBS}|{_MISSED_VERBS})\b",
                lambda m: f" 目標を達成{'できなかった' if m.group(3) else 'した'}{_PARTS[m.group(1)]}はいくつ ", q)
+    # 「the third-largest」「second highest」: the n-th of a ranking, as Japanese says it (3番目に多い)
+    q = re.sub(r"\b(second|third|fourth|fifth)[- ](largest|biggest|highest|most|smallest|lowest|least)\b",
+               lambda m: " {}番目に{} ".format(_ORDINALS[m.group(1)], "少ない" if m.group(2) in (
+                   "smallest", "lowest", "least") else "多い"), q)
     # 「how many of the tribunal's six indicators are lower-is-better」: the ones of a direction, counted
     q = _DIRECTION_COUNT_RE.sub(lambda m: f" {m.group(1) or ''} {'低い' if m.group(3) else '高い'}ほど良い"
                                 f"{_PARTS[m.group(2)]}はいくつ ", q)
@@ -252,7 +274,8 @@ def gloss(question: str) -> str:
     # noun that is counted by a counter (countries → か国) asks in that unit (何か国).
     if m := _COUNTED_RE.search(q):
         # (「people」 says no more than the counter 何人: not a word glued to the one before it)
-        noun = "" if m.group(2) in ("people", "persons") else m.group(2)
+        # (nor 「days」「times」, which the counter 何日, 何回 says whole)
+        noun = "" if m.group(2) in ("people", "persons", "days", "times", "hours") else m.group(2)
         q = q[:m.start()] + m.group(1) + " " + noun + q[m.end():] + f" 何{COUNTED[m.group(2)]}"
     elif re.search(r"\bhow many\b", q):
         q = re.sub(r"\bhow many\b", " ", q) + " how many"

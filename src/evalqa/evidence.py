@@ -9,7 +9,7 @@ from dataclasses import replace
 from .breakdown import TOTALS
 from .conversation import FOLLOWUP_SWITCH
 from .counts import COUNTERS, asked_noun
-from .english import is_common, quoted_names
+from .english import is_common, is_glossed, quoted_names
 from .figure import BARE_NAME_RE, Figure
 from .fiscal_year import find_fiscal_years
 from .index import Index
@@ -321,6 +321,8 @@ def _absent_from(a: QuestionAnalysis, subject: Subject) -> str | None:
     asked = next((m.group(0) for m in re.finditer(rf"[一-龥ァ-ヴー0-9]+?{suffix}", a.normalized)
                   if m.group(0) != suffix and not a.normalized[m.end():].startswith("別")
                   and m.group(0)[:-len(suffix)] not in _ANY_OF), None)
+    if asked is not None and a.lang == "en" and any(is_glossed(asked[i:]) for i in range(len(asked) - len(suffix))):
+        return None  # (「裁決海難審判所」: a body the gloss wrote, 'ruling at the Marine Accident Tribunal')
     return asked if asked is not None and asked not in names else None
 
 

@@ -17,15 +17,25 @@ _MOVED_RE = re.compile(r"(?:前年度?|前の年度?|昨年度?|前年同期)(?:
                        r"(減っ|減少|少なく|下が|低下|増え|増加|多く|上が|上昇)")
 
 
-def asks_movers(question: str) -> bool:
+# 「令和4年度から5年度にかけて増えた税目は」: a direction between two years in a row
+_DIRECTION_RE = re.compile(r"(減っ|減少|少なく|下が|低下|増え|増加|多く|上が|上昇)")
+
+
+def _moved(a: QuestionAnalysis) -> re.Match[str] | None:
+    years = sorted(a.years)
+    return _MOVED_RE.search(a.normalized) or (
+        _DIRECTION_RE.search(a.normalized) if len(years) == 2 and years[1] == years[0] + 1 else None)
+
+
+def asks_movers(a: QuestionAnalysis) -> bool:
     """Does the question ask which categories rose or fell against the year before?"""
-    return _MOVED_RE.search(question) is not None
+    return _moved(a) is not None
 
 
 def movers_answer(a: QuestionAnalysis, s: Subject, sheet_label: str) -> Answer | None:
     """The rows of the breakdown `s` whose value of the year asked (else its latest) is below (or above) the year
     before's; None when the subject is no breakdown with two years to compare."""
-    m = _MOVED_RE.search(a.normalized)
+    m = _moved(a)
     if m is None or not s.series:
         return None
     down = re.match(r"減|少|下|低", m.group(1)) is not None
@@ -34,7 +44,7 @@ def movers_answer(a: QuestionAnalysis, s: Subject, sheet_label: str) -> Answer |
         if f.series and f.fiscal_year is not None and isinstance(f.value, (int, float)) and f.measure == "実績値":
             values[(f.series, f.fiscal_year)] = f
     years = sorted({y for _, y in values})
-    year = a.years[0] if a.years else (years[-1] if years else None)
+    year = max(a.years) if a.years else (years[-1] if years else None)
     if year is None or year - 1 not in years or year not in years:
         return None
     rows = []

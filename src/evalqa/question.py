@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .counts import ASKED_COUNTER_RE, asked_counter
-from .english import gloss, is_common, is_english, unknown_acronyms
+from .english import gloss, glossed_apart, is_common, is_english, unknown_acronyms
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
 from .operations import NUMERIC_RE, asked_operation, asks_lowest
@@ -60,7 +60,8 @@ FAMILY_PATTERNS = [
     (r"概算要求|要求額", "request"),
     (r"補正", "supplementary"),
     (r"繰越", "carryover"),
-    (r"執行|使っ|使わ|支出|決算", "execution"),
+    # (「いくら使った」; not 「補助を使って改修した住宅」, a means to something counted)
+    (r"執行|使った|使ってい|使ってる|使わ|支出|決算", "execution"),
     (r"中期目標", "midterm"),
     (r"最終(?:的な)?目標|最終的に目指", "final_target"),
     (r"基準値|基準年", "baseline"),
@@ -72,7 +73,9 @@ FAMILY_PATTERNS = [
 ]
 # 「基準値からどう変わった」「基準年度の平成30年度から」: the move from the baseline, not the baseline
 _SINCE_BASELINE_RE = re.compile(r"基準(?:値|年度?)(?:の[^、。]{0,12}?)?から")
-_TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去")
+# (「ここ数年どう推移」「どう変わってきてる」: over the years, not one year against another)
+_TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去|ここ数年|この数年|近年"
+                       r"|変わってき|変化してき|増えてき|減ってき")
 # A judgment asked of the assistant, not of the sheet (「この施策は無駄だと思いますか」「Do you think …」).
 _OPINION_RE = re.compile(r"(?:無駄|ムダ|妥当|適切|十分|効果的|有効|成功|失敗|良い|よい|悪い|べき)[^。?？]{0,12}"
                          r"(?:と|って)(?:思|考え|お考え)|どう思(?:う|い)|あなたの(?:意見|考え|評価)"
@@ -179,6 +182,7 @@ STOP = {
     "翌年", "翌年度", "前年度", "昨年度", "次年度", "翌々年",  # (a year relative to the one in focus)
     "現額", "予算現額", "不用", "不用額",  # (a budget table's rows: kinds of value, not what of)
     "実際",  # (「実際に執行したのは」: the actual value asked, no word of what it is of)
+    "番", "番目",  # (「3番目に多い」: which of a ranking)
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",
@@ -322,6 +326,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         # (MeCab takes some English words for names: 「points」; a name in English is written with a capital)
         proper = [p for p in proper if not p.isascii() or any(
             m.group(0)[0].isupper() for m in re.finditer(rf"\b{re.escape(p)}\b", question, re.I))]
+        # (「裁決海難審判所」: two glossed words side by side that the tagger read as one name: each its own)
+        proper = [x for p in proper for x in glossed_apart(p)]
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
         # 「Sapporo」: a capitalised word mid-sentence that no gloss read is a name, which the sheets must say
         # (not one in brackets, 「(the Aurora scheme)」, nor a name with a number, 「Zone 30」)

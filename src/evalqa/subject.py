@@ -106,6 +106,15 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
             names |= {x for x in re.findall(r"\(([^()]{2,})\)", n)}
         if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in names):
             out.append(s)
+    # (「ホタテと牛肉」 of ホタテ貝 and 牛肉: a category named without its last character or two, the only one
+    # that begins so)
+    for w in re.findall(r"[一-龥ァ-ヴー]{2,}", q):
+        starting = [s for s in subject.series if (core := re.sub(r"\([^()]*\)", "", norm(s))).startswith(w)
+                    and 0 < len(core) - len(w) <= 2]
+        if len(starting) == 1 and starting[0] not in out \
+                and not any(norm(x).startswith(w) and x != starting[0] for x in subject.series):
+            out.append(starting[0])
+    out = [x for x in subject.series if x in out]
     if not out and a.content:
         # 「保険の相談」 names 保険商品等 by a word of its own, when no other category and not the name has that word
         asked = set(a.content) - subject.name_terms

@@ -26,6 +26,7 @@ from .subject import Subject, all_series_in, category_suffix, field_of
 from .terms import terms
 
 STRONG = 0.45  # subject score above which a question is answered from that subject's figures
+_SHARE_RE = re.compile(r"構成比|シェア|share")
 
 
 class SubjectCatalogue(AcrossYears):
@@ -254,6 +255,8 @@ class SubjectCatalogue(AcrossYears):
                 units = s.units
                 if units:
                     score += 0.1 if any(u.endswith(a.counter) for u in units if u) else -0.1
+            if _SHARE_RE.search(s.name) and not _SHARE_RE.search(a.normalized) and a.counter != "%":
+                score -= 0.05  # 「…の構成比」 of a breakdown answers when a share is asked, its amounts otherwise
             if a.sheets and s.sheet not in a.sheets:  # the question names another sheet (by its 施策名)
                 score -= 0.3 if self._ministry(s.sheet) in named_ministries else 0.6
             if content and lexical == 0 and context is None:

@@ -19,7 +19,8 @@ from .wording import table
 
 # 「合計すると」「足し合わせると」「総計は」「全部で」, 'in total', 'sum', 'combined'
 SUM_RE = re.compile(r"合計(?:すると|して|で|は|値|を)|足(?:す|し)|総計|合算|合わせ(?:る|て|た)|全部で|全体で"
-                    r"|(?<![a-z])(?:sum|in total|combined|total)(?![a-z])", re.IGNORECASE)  # (「total2023年度」)
+                    r"|(?<![a-z])(?:sum|summ(?:ing|ed)|add(?:ing|ed)? up|in total|combined|total)(?![a-z])",
+                    re.IGNORECASE)  # (「total2023年度」)
 # Values a sum of means nothing: rates and shares, averages
 _NOT_ADDED_RE = re.compile(r"%|％|率|割合|平均|期間")
 
@@ -121,8 +122,12 @@ def _printed_parts(q: str, mentioned: Callable[[str], bool]) -> list[tuple[str, 
 
 
 def _printed(name: str, mentioned: Callable[[str], bool]) -> bool:
+    """Does a sheet print the name, or (「勲章等の製造・購入」 of 「勲章・褒章等の製造・購入」) every word of it?"""
     bare = name.strip("「」『』")
-    return len(bare) >= 3 and not find_fiscal_years(bare) and mentioned(bare)
+    if len(bare) < 3 or find_fiscal_years(bare):
+        return False
+    words = [t for t in terms(bare) if len(t) >= 2]
+    return mentioned(bare) or (len(words) >= 2 and "の" in bare and all(mentioned(t) for t in words))
 
 
 def _own_name(f: Figure) -> str:

@@ -126,7 +126,8 @@ def _drawn_cells(line: str) -> list[str] | None:
 
 # A row of a table whose cells a web page's copy sets apart with pipes and no outer bars: 「区分 | 令和3年度 | …」,
 # 「 | 実績値 | 198.6 | …」 (a first cell left empty), 「アジア | 8,214」 among such rows
-_PIPE_RE = re.compile(r"\s\|\s|^\s*\|\s")
+# (or with full-width bars, spaced or not: 「年度｜目標｜実績」)
+_PIPE_RE = re.compile(r"\s\|\s|^\s*\|\s|｜")
 
 
 def _piped_cells(rows: list[str], i: int) -> list[str] | None:
@@ -137,7 +138,7 @@ def _piped_cells(rows: list[str], i: int) -> list[str] | None:
     if found == 0 or found == 1 and not any(
             0 <= j < len(rows) and _PIPE_RE.search(rows[j]) for j in (i - 1, i + 1)):
         return None
-    return [c.strip(" \u3000") for c in r.strip("\r\n").split("|")]
+    return [c.strip(" \u3000") for c in re.split(r"[|｜]", r.strip("\r\n"))]
 
 
 def text_document(text: str, path: str = "<text>") -> Document:
