@@ -48,6 +48,7 @@ SHEET = (
     '\n'
     '■ 施策の進捗状況（実績）\n'
     '補助を活用して整備した輸出向けの集出荷施設は令和5年度に12か所であった。\n'
+    '事業者向けの輸出相談会を令和5年度に計42回開催し、延べ約3千人が参加した。\n'
     '\n'
     '■ 主な達成手段（令和5年度）（単位：百万円）\n'
     '達成手段名（開始年度）｜予算額｜執行額｜執行率（％）｜関連する指標\n'
@@ -56,7 +57,12 @@ SHEET = (
     '③地域産品のブランド発信事業（令和4年度）｜900｜852｜94.7｜1\n'
 )
 
-bot = bot_over_texts("exports", {"maff-r6-9-hanro.txt": SHEET})
+# (another sheet whose table counts 参加者: a follow-up of the sentence above is not its)
+OTHER = ("令和6年度　厚生労働省政策評価書\n\n施策名\t職業訓練の推進\n担当部局\t人材開発統括官\n\n【測定指標】\n\n"
+         "測定指標\t区分\t令和3年度\t令和4年度\t令和5年度\n1　訓練説明会の参加者数（人）\t目標値\t5,000\t5,000\t5,000\n"
+         "\t実績値\t4,812\t5,230\t5,406\n")
+
+bot = bot_over_texts("exports", {"maff-r6-9-hanro.txt": SHEET, "mhlw-r6-v-2-kunren.txt": OTHER})
 
 
 def test_tables_set_apart_with_full_width_bars_are_read(bot):
@@ -81,6 +87,14 @@ def test_the_ones_that_rose_between_two_years(bot):
 def test_two_means_added_one_named_loosely(bot):
     ans = bot.ask("令和5年度の海外見本市出展支援事業と証明書発給システムの整備、執行額を合わせるといくら？")
     assert ans.kind == "sum" and sorted(f.value for f in ans.figures) == [1251, 2298], ans.text
+
+
+def test_a_follow_up_after_a_sentences_count_stays_in_its_sheet(bot):
+    conv = bot.conversation()
+    ans = conv.ask("輸出相談会は令和5年度に何回開いた？")
+    assert (ans.kind, ans.figures[0].value) == ("stated", 42), ans.text
+    ans = conv.ask("参加者はどれくらい？")
+    assert (ans.kind, ans.figures[0].value) == ("stated", 3000), ans.text
 
 
 def test_a_trend_asked_over_recent_years_and_a_subsidy_used(bot):

@@ -282,6 +282,13 @@ def test_english_directions_gaps_and_the_prior_year():
     assert analyse_question("How many statistics seminars were held in FY2023?").counter == "回"
 
 
+def test_a_mistake_is_no_difference_and_recent_years_a_trend():
+    a = analyse_question("勲記の書き間違いで再交付した件数、ここ数年どう推移してます？")
+    assert (a.operation, a.trend) == (None, True) and "ここ" not in a.content
+    assert analyse_question("補助を使って整備した施設は何か所？").family is None
+    assert analyse_question("令和5年度に実際に使った額は？").family == "execution"
+
+
 def test_a_gap_between_two_named_is_a_comparison():
     assert analyse_question("令和4年度の不登校、小学校と中学校でどれくらい差がある？").operation == "compare"
     from evalqa.operations import PAIR_RE

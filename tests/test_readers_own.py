@@ -182,6 +182,23 @@ def test_long_form_rows_that_carry_their_indicators_name_and_unit(tmp_path):
     assert notes[("相談窓口の認知度", 2023)] == "判定: a" and notes[("相談窓口の認知度", 2022)] is None
 
 
+def test_long_form_rows_named_once_and_left_empty_below(tmp_path):
+    # 「指標 | 基準値（基準年度） | 目標値（目標年度） | 年度 | 目標 | 実績 | 達成度」: the name (after its circled
+    # number) in the first row of an indicator's years, the rows under it left empty
+    p = tmp_path / "caa-r7-3-anzen.txt"
+    p.write_text("令和7年度　事前分析表\n\n施策名\t製品事故の防止\n\n測定指標\n"
+                 "指標\t基準値（基準年度）\t目標値（目標年度）\t年度\t目標\t実績\t達成度\n"
+                 "①重大製品事故の報告件数（件）\t1,120（令和元年度）\t900（令和8年度）\t2022年度（R4）\t1,000\t1,043\t×\n"
+                 "\t\t\t2023年度（R5）\t980\t961\t○\n"
+                 "②リコール情報の認知度（％）\t41.0（令和元年度）\t60（令和8年度）\t2023年度（R5）\t50\t52.4\t○\n"
+                 "\n施策の分析\n本文。\n", encoding="utf-8")
+    got = {(f.subject, f.measure, f.fiscal_year): f.value for f in load_sheet(p).figures}
+    assert got[("重大製品事故の報告件数（件）", "実績値", 2023)] == 961
+    assert got[("重大製品事故の報告件数（件）", "目標値", 2022)] == 1000
+    assert got[("重大製品事故の報告件数（件）", "基準値", 2019)] == 1120
+    assert got[("リコール情報の認知度（％）", "実績値", 2023)] == 52.4
+
+
 def test_a_row_of_rates_named_by_its_grade_word(tmp_path):
     # 「達成度（達成率％）」 under 目標 and 実績: the sheet's own 達成率 in %, not a third row of 実績 in its unit
     p = tmp_path / "pko-r6-9-kyoryoku.txt"

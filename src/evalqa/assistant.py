@@ -113,6 +113,11 @@ class Assistant:
         a = name_sheets(a, cat)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
         a = years_in_context(a, context)
+        if context is not None and context.subject is None and context.fact is not None and not a.sheets \
+                and (a.short or a.connective):
+            # 「参加者はどれくらい？」 after a sentence's count: of that sentence's sheet, and of its year
+            f = context.fact
+            a = replace(a, sheets=[f.sheet], years=a.years or ([f.fiscal_year] if f.fiscal_year else []))
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)

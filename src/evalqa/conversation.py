@@ -50,7 +50,7 @@ class Conversation:
             return limited
         # The user's words were checked above; the scope added to them does not count against the cap.
         ans = self.assistant.ask(self.scoped(question, sheet, fiscal_year), self.frame, limit=False)
-        if ans.frame is not None and ans.frame.subject is not None:
+        if ans.frame is not None and (ans.frame.subject is not None or ans.frame.fact is not None):
             self.frame = ans.frame
         elif ans.kind == "prose":
             self.frame = None

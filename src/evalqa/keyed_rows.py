@@ -78,6 +78,9 @@ def _columns(table: Table) -> _Columns | None:
     if year is None:
         return None
     name = next((i for i in range(1, year) if _NAME_HEAD_RE.search(head[i])), None)
+    if name is None and (head[0] == "指標" or _NAME_HEAD_RE.search(head[0])) and not any(
+            re.fullmatch(r"\d{1,2}|[①-⑳]", norm(r.cells[0])) for r in table.rows[1:] if r.cells):
+        name = 0  # 「指標 | 基準値 | 目標値 | 年度 | 目標 | 実績」 over rows of names, not of keys
     unit = next((i for i in range(1, year) if head[i] == "単位"), None)
     measures = {i: m for i, h in enumerate(head[year + 1:], year + 1) if (m := _measure(h))}
     constants = {i: m for i in range(1, year) if i not in (name, unit) and (m := _measure(head[i]))}
@@ -92,9 +95,11 @@ def is_keyed(table: Table, sheet: Sheet) -> bool:
         return False
     names = _names(sheet, table)
     body = [r for r in table.rows[1:] if any(c.strip() for c in r.cells)]
+    # (a row under a named one, its name cell left empty, is of the same indicator: 「 | | | 2022年度 | 64 | 52.3」)
     return bool(body) and all(len(r.cells) > cols.year and year_cell(r.cells[cols.year], sheet)
-                              and (_key(r.cells[0]) in names or (cols.name is not None and r.cells[cols.name].strip()))
-                              for r in body)
+                              and (_key(r.cells[0]) in names or (cols.name is not None and (
+                                  r.cells[cols.name].strip() or k > 0 and cols.name == 0)))
+                              for k, r in enumerate(body))
 
 
 def keyed_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
@@ -107,12 +112,17 @@ def keyed_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     def cell(row: Row, c: int | None) -> str:
         return tidy(row.cells[c]) if c is not None and c < len(row.cells) else ""
 
+    carried: tuple[str, str | None] | None = None  # the name of the rows above, when rows under it leave it empty
     for row in table.rows[1:]:
         key = _key(row.cells[0]) if row.cells else ""
-        own = cell(row, cols.name)
-        if not own and key not in names:
+        own = re.sub(r"^[①-⑳]\s*", "", cell(row, cols.name)) if cols.name == 0 else cell(row, cols.name)
+        if own:
+            carried = (own, cell(row, cols.unit).replace("％", "%") or None)
+        elif key in names:
+            carried = names[key]
+        elif carried is None or cols.name != 0:
             continue
-        name, unit = (own, cell(row, cols.unit).replace("％", "%") or None) if own else names[key]
+        name, unit = carried
         year = year_cell(row.cells[cols.year], sheet) if len(row.cells) > cols.year else None
         if year is None:
             continue

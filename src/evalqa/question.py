@@ -183,6 +183,7 @@ STOP = {
     "現額", "予算現額", "不用", "不用額",  # (a budget table's rows: kinds of value, not what of)
     "実際",  # (「実際に執行したのは」: the actual value asked, no word of what it is of)
     "番", "番目",  # (「3番目に多い」: which of a ranking)
+    "ここ", "近年", "最近",  # (「ここ数年」: when, not what)
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",

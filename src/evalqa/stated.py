@@ -248,7 +248,7 @@ def stated_answer(a: QuestionAnalysis, fact: Figure, sheet_label: Callable[[str]
         text += (f"\n（表の「{table_figure.subject}」{what}の{wording.year(table_figure)}の{table_figure.measure}は"
                  f"{wording.value(table_figure)}で、これは別の数え方の値です。）")
         figures.append(table_figure)
-    return Answer(a.question, text, True, figures, [], "stated", Frame(), cited=[fact])
+    return Answer(a.question, text, True, figures, [], "stated", Frame(fact=fact), cited=[fact])
 
 
 def fact_in_passage(a: QuestionAnalysis, facts: Sequence[Figure], passage: str,
