@@ -89,7 +89,8 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
     """The previous frame with what the follow-up names replaced: years, kind of value, series, subject."""
     prev = context.subject
     assert prev is not None
-    years = a.years or [y + a.year_offset for y in context.years]
+    # (「How has it moved?」 after one year's value: over the years, not within the one in focus)
+    years = a.years or ([] if a.trend and not a.year_offset else [y + a.year_offset for y in context.years])
     frame = Frame(subject=prev, years=years, family=a.family or context.family,
                   trend=a.trend or (context.trend and not a.years and not _ONE_VALUE_RE.search(a.normalized)),
                   inherited_family=a.family is None and context.family is not None)

@@ -287,8 +287,11 @@ def english_fact(a: QuestionAnalysis, named: Named, titles: Mapping[str, str]) -
     def said(f: Figure) -> str:
         return f"{f.raw} {titles.get(f.sheet, '')}"
 
+    # (an age the question names, 80代 of 'in their 80s', is one the sentence must say)
+    ages = re.findall(r"\d+(?:代|歳(?:以上|未満|以下)?)", a.normalized)
     dated = [(x, f) for x, f in named.facts if (not a.years or f.fiscal_year in a.years)
              and all(q in f.raw for q in quoted) and all(p.lower() in nfkc(said(f)).lower() for p in a.proper)
+             and all(age in nfkc(f.raw) for age in ages)
              and (not glossed or any(term_matches(w, set(terms(said(f)))) for w in glossed))]
     # 「parent companies (親事業者)」: of the sentences that say the name, the numbers that count it
     dated = [(x, f) for x, f in dated if all(q in f.subject or q in (f.series or "") for q in quoted)] or dated

@@ -77,7 +77,7 @@ _STOPWORDS = {
     "promoting", "promote", "s", "than", "whether", "will", "fy", "fiscal", "year",
     "listed", "written", "names", "name", "actually", "such", "yearly", "annual", "each", "who", "whose", "any",
     "figure", "figures", "values", "numbers", "revised", "latest", "per", "so", "then", "now", "also",
-    "occurred", "occur", "happened", "recorded", "said", "say", "says",
+    "occurred", "occur", "happened", "recorded", "said", "say", "says", "count", "counts",
 }
 
 

@@ -248,6 +248,8 @@ GLOSSARY: dict[str, str] = {
     "typhoon": "台風", "typhoons": "台風", "forecast": "予報", "forecast error": "予報誤差", "earthquake": "地震",
     "early warning": "緊急地震速報", "disaster": "災害", "disasters": "災害", "overstayers": "不法残留者",
     "illegal overstayers": "不法残留者数", "nationality": "国籍", "nationalities": "国籍", "new entrants": "新規入国者",
+    "honours": "栄典", "honors": "栄典", "decoration": "叙勲", "decorations": "叙勲", "recipients": "受章者",
+    "spring/autumn": "春秋", "spring and autumn": "春秋",
     "export destination": "輸出先", "export destinations": "輸出先", "destination": "輸出先",
     "destinations": "輸出先", "item": "品目", "items": "品目", "export item": "品目", "export items": "品目",
     "tax types": "税目", "tax type": "税目", "types of tax": "税目", "new delinquencies": "新規発生滞納",

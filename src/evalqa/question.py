@@ -83,11 +83,12 @@ _OPINION_RE = re.compile(r"(?:無駄|ムダ|妥当|適切|十分|効果的|有�
 _OPINION_EN_RE = re.compile(r"\b(?:do you think|in your (?:opinion|view)|your (?:opinion|view)|do you (?:agree|believe)"
                             r"|waste of (?:money|taxpayers)|is it worth|was it worth)\b")
 _PROSE_RE = re.compile(r"どうなっ|どう評価|どう位置付|どう説明|どう考え|どのよう|どういう|どんな|どうして"
-                       r"|なぜ|理由|内容|中身|概要|とは|何をし|何を行|取り組み|取組|方針|方向性|背景|狙い|目的|どうやって"
+                       r"|なぜ|理由|内容|中身|概要|とは|何を(?:し|す|や|行)|取り組み|取組|方針|方向性|背景|狙い|目的|どうやって"
                        r"|内訳|挙が(?:って|る)|何に(?:見直|変更|変わ|改め)|どうなる|どう扱|どうする"
                        # 「どこに移管」: a place or a body
                        r"|どこ(?:に|へ|で|から|が担|の組織|の機関)(?![^、。]{0,12}(?:多|少|大き|小さ|高|低))")
 # 「次の概算要求で何を拡充するとしている？」「どんな広報を拡充する？」: a thing done, though a kind of value is named
+_GIVEN_RE = re.compile(r"(?:こと)?を受けて[、,]?|ことから[、,]|(?:ため|ので)[、,]")
 _DONE_RE = re.compile(r"(?:何|どんな[^、。？?]{0,8}?)を[^、。？?]{0,12}?(?:する|した|して|しよう|行う|行っ|図る|図っ)")
 # 「どう手を打つ」「どう対応する」: what is done about it, though a value is named (「割合が伸び悩んでる件」)
 _ACTION_RE = re.compile(r"どう(?:手を打|対応|対処|取り組|改善|進め|図|強化|支援)|どんな(?:手|対策|対応)を")
@@ -109,11 +110,11 @@ _DOCUMENT_YEAR_RE = re.compile(r"(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:1
                                r"(?:(?:(?!は|が|を|値|前年|昨年)[^、。?？\d]){1,10}?"
                                # (an English question glossed: 「2024年度 鳥獣 -damage 事前分析表」)
                                r"|(?=[^、。?？\d]{0,24}[A-Za-z])(?:(?!は|が|を|値)[^、。?？\d]){1,24}?)?"
-                               r"(?=事前分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票|資料)"
+                               r"(?=事前分析表|分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票|資料)"
                                r"|(?<![A-Za-z\d])[RH]\d{1,2}(?=の?(?:達成手段|測定指標|参考指標|シート|資料))")
 # 「実績評価書（R4）」: the year after the document, in brackets
 # 「（林野庁R5）」: an agency and a year in brackets name its sheet of that year too
-_DOCUMENT_YEAR_AFTER_RE = re.compile(r"(?:(?P<doc>事前分析表|実績評価書|評価書|評価調書|調書|個票)\s*|"
+_DOCUMENT_YEAR_AFTER_RE = re.compile(r"(?:(?P<doc>事前分析表|分析表|実績評価書|評価書|評価調書|調書|個票)\s*|"
                                      r"(?<=[(（])(?P<org>[^()（）\d、。]{1,12}(?:庁|省|府|委員会|委)))\s*[(（]?\s*"
                                      r"(?P<year>(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*(?:年度)?|(?:19|20)\d{2}\s*年度?)\s*[)）]")
 # 「予算額計（執行額ではなく）」: what is negated is not what is asked. The bracketed form is removed first, so
@@ -342,7 +343,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     bare = re.sub(r"[\s?？。、!！はをがのもでにへとや]", "", q)
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
-    operation, grade = asked_operation(n, q, valued=family is not None or bool(years))
+    # 「実施率が下がってることを受けて、…は何をする？」: what the clause before 「を受けて」 says is known, not asked
+    asked_part = n[m.end():] if (m := _GIVEN_RE.search(n)) and _PROSE_RE.search(n[m.end():]) else n
+    operation, grade = asked_operation(asked_part, q, valued=family is not None or bool(years))
     # (「前年度（令和3年度）の調書だと」 names the document before, not the year before)
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(_PREVIOUS_DOCUMENT_RE.sub("", n))), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
