@@ -344,7 +344,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     n = norm(q)
     metadata = next(((attr, label) for pat, attr, label in METADATA_FIELDS if pat.search(n)), None)
     # 「実施率が下がってることを受けて、…は何をする？」: what the clause before 「を受けて」 says is known, not asked
-    asked_part = n[m.end():] if (m := _GIVEN_RE.search(n)) and _PROSE_RE.search(n[m.end():]) else n
+    asked_part = n[g.end():] if (g := _GIVEN_RE.search(n)) and _PROSE_RE.search(n[g.end():]) else n
     operation, grade = asked_operation(asked_part, q, valued=family is not None or bool(years))
     # (「前年度（令和3年度）の調書だと」 names the document before, not the year before)
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(_PREVIOUS_DOCUMENT_RE.sub("", n))), 0)
