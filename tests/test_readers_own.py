@@ -386,3 +386,30 @@ def test_a_line_of_header_fields_whose_value_holds_a_full_width_space(tmp_path):
     fields = {f["label"]: f["value"] for f in load_sheet(p).fields}
     assert fields["担当部局名"] == "領事局政策課" and fields["作成責任者名"].endswith("山田一郎"), fields
     assert not any(v == "一郎" for v in fields.values())  # (the name's parts are not a label and its value)
+
+
+def test_a_kind_of_value_run_into_the_cell_before_and_categories_across(tmp_path):
+    """「大きいほど良好目標」: the direction column run into the 区分 after it (the row is of targets, the direction
+    is the indicator's); a field written after a mark (「■総合判定：B」); categories across the first row."""
+    p = tmp_path / "mlit-r7-40-bousai.txt"
+    p.write_text("国土交通省 政策評価書\n\n■総合判定：B（相当程度進展あり）\n施策目標：浸水被害の軽減\n\n"
+                 "■測定指標\n"
+                 "測定指標\t評価の向き\t区分\t2022年度\t2023年度\n"
+                 "1 浸水想定区域の住宅戸数（万戸）\t小さいほど良好目標\t\t120\t110\n"
+                 "\t\t実績\t131\t118\n\n"
+                 "■参考指標：県別の浸水想定区域の住宅戸数（2023年度末、万戸）\n"
+                 "県\t愛知県\t大阪府\t福岡県\t合計\n"
+                 "戸数（万戸）\t42\t38\t17\t97\n\n■分析\n本文。\n", encoding="utf-8")
+    sheet = load_sheet(p)
+    got = {(f.subject, f.series, f.measure, f.fiscal_year): f.value for f in sheet.figures}
+    name = "浸水想定区域の住宅戸数（万戸）"
+    assert got[(name, None, "目標値", 2023)] == 110 and got[(name, None, "実績値", 2023)] == 118
+    assert not [k for k in got if k[0] == name and k[2] == "実績値" and got[k] in (120, 110)]
+    across = {f.series: f.value for f in sheet.figures if f.series}
+    assert across == {"愛知県": 42, "大阪府": 38, "福岡県": 17, "合計": 97}
+    assert {f["label"]: f["value"] for f in sheet.fields}["総合判定"] == "B（相当程度進展あり）"
+    # the direction column says which way the indicator is better (its targets falling say so too)
+    from evalqa.direction import lower_is_better
+    from evalqa.subject import Subject
+    figs = [f for f in sheet.figures if f.subject == name]
+    assert lower_is_better(Subject(sheet.id, name, [], name, figs, set())) is True

@@ -59,9 +59,26 @@ def _without_rank(table: Table, sheet: Sheet) -> Table:
     return out
 
 
+def _turned(table: Table, sheet: Sheet) -> Table:
+    """「都府県 | 大阪府 | 東京都 | … | 合計」 over 「面積（ha） | 612 | 286 | …」: categories across the first row and
+    a quantity in each row under it, turned so that the categories run down the first column."""
+    rows = table.rows
+    if not 2 <= len(rows) <= 4 or len(rows[0].cells) < 4:
+        return table
+    head = rows[0].cells
+    if not all(c.strip() and parse_cell(c) is None and year_cell(c, sheet) is None for c in head) or not all(
+            len(r.cells) == len(head) and r.cells[0].strip() and parse_cell(r.cells[0]) is None
+            and all(parse_cell(c) for c in r.cells[1:]) for r in rows[1:]):
+        return table
+    out = Table(table.kind, table.title, [Row(rows[0].line, [r.cells[k] for r in rows], rows[0].page)
+                                          for k in range(len(head))], unit=table.unit)
+    analyse_table(out, sheet.era, sheet.fiscal_year)
+    return out
+
+
 def is_breakdown(table: Table, sheet: Sheet) -> bool:
     """Is the table's first row a header naming a category (国・地域, 県, 月, 費目) over rows of categories?"""
-    table = _without_rank(table, sheet)
+    table = _without_rank(_turned(table, sheet), sheet)
     head = [c.strip() for c in table.rows[0].cells]
     if len(head) < 2 or not head[0] or any(parse_cell(c) for c in head[1:] if c):
         return False
@@ -120,7 +137,7 @@ def _other_quantity(subject: str, first: str, name: str) -> str:
 
 def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     """The figures of a breakdown table (see the module docstring)."""
-    table = _without_rank(table, sheet)
+    table = _without_rank(_turned(table, sheet), sheet)
     caption = breakdown_caption(section, table)
     # (a caption that is only 「参考指標」 names nothing: the one value column's header does, 「入域観光客数（万人）」)
     lone = tidy(table.rows[0].cells[1]) if len(table.rows[0].cells) == 2 else ""

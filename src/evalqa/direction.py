@@ -9,6 +9,7 @@ from .measures import GRADE_HEADS, grade_word
 from .subject import TARGETS, Subject
 
 # Words saying lower is better; not 削減量/削減率 (an amount cut, which is better higher).
+_SAID_DIRECTION_RE = re.compile(r"(小さい|低い|少ない|大きい|高い|多い)ほど(?:良好|良い|よい|望ましい)")
 _LOWER_BETTER_RE = re.compile(r"(?:減少|削減|低減|縮減)(?!量|率|効果|額)|抑制|以下|防止|低下|減らす")
 
 
@@ -22,6 +23,11 @@ def lower_is_better(s: Subject) -> bool | None:
         return True
     if bounds and bounds <= {"以上", "超"}:
         return False
+    # 「評価の向き: 小さいほど良好」: a column of the table says which way is better
+    said = {m.group(1) in ("小さい", "低い", "少ない") for f in s.figures
+            if f.note and (m := _SAID_DIRECTION_RE.search(f.note))}
+    if len(said) == 1:
+        return said.pop()
     if (graded := _graded_direction(s)) is not None:
         return graded
     base = next((f.value for f in s.figures if f.measure == "基準値" and f.value is not None), None)

@@ -30,6 +30,7 @@ from .owners import column_owner, owner_subject
 from .sheet import Section, Sheet
 from .tables import YEAR_IN_HEADER_RE, Table
 
+_RUN_IN_KIND_RE = re.compile(r"[^\s\d](目標値?|実績値?)$")  # a kind of value run into the cell before it
 _BUDGET = ("予算", "執行", "決算", "繰越", "合計", "要求")
 _FIELDS = {"単位", "評価の向き", "主要な測定指標", "主要", "指標の種類", "測定指標の種類"}
 _LABEL_HEADERS = (*GRADE_HEADS, "備考", "出典", "指標", "区分", "事業番号", "目標年", "基準年", "単位")
@@ -177,7 +178,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         values = {c: got for c in range(1, width)
                   if cols[c].label is None and (got := read_value(cells[c], sheet))}
         texts = [(c, cells[c].strip()) for c in range(width) if cells[c].strip() and c not in values]
-        return values, texts, next(((c, m) for c, t in texts if (m := measure_of(t, whole=True))), (0, None))
+        # (「大きいほど良好目標」: a cell run into the 区分 after it, the kind of value at its end)
+        return values, texts, next(((c, m) for c, t in texts if (m := measure_of(t, whole=True))), None) or next(
+            ((c, m) for c, t in texts if c > 0 and (e := _RUN_IN_KIND_RE.search(norm(t)))
+             and (m := measure_of(e.group(1), whole=True))), (0, None))
 
     for i, row in enumerate(body):
         cells = row.cells + [""] * (width - len(row.cells))

@@ -96,6 +96,9 @@ def match_generic_heading(line: str) -> GenericHeading | None:
     n = norm(raw)
     if not n or len(n) > 70:
         return None
+    if (mark := _MARK_RE.match(raw)) and re.fullmatch(r"[^：:。]{2,15}[：:]\s*\S.*", mark.group(2)) \
+            and not re.search(r"単位\s*[：:]", mark.group(2)):
+        return None  # 「■総合判定：B（…）」: a field and its value, not a heading
     if (mark := _MARK_RE.match(raw)) and _heading_text(rest := mark.group(2)):
         # 「■2　業績指標と実績」 over 「◆業績指標1　…」: the mark says the level, the words what opens
         marked = match_generic_heading(rest)
@@ -142,8 +145,8 @@ class FormMetadata:
 
 # 「担当部局名：経営局」, or 「【担当部局名】観光戦略課」 (a bracketed label with its value after it on the line)
 # (「2. 担当部局名：…」: a number before the label is the form's numbering)
-_KEY_VALUE_RE = re.compile(rf"^(?:\d{{1,2}}[.．)）]\s*)?(?:([{CJK}・]{{2,14}})\s*[:：]|【([{CJK}・]{{2,14}})】)"
-                           r"\s*(\S.*)$")
+_KEY_VALUE_RE = re.compile(rf"^(?:[■□◆◇●]\s*)?(?:\d{{1,2}}[.．)）]\s*)?"
+                           rf"(?:([{CJK}・]{{2,14}})\s*[:：]|【([{CJK}・]{{2,14}})】)\s*(\S.*)$")
 _BRACKETED_LABEL_RE = re.compile(r"^【([^【】]{2,14})】$")  # 「【施策名】 | 中小事業者の…」: the label in its own cell
 # 「担当部局 上下水道審議官グループ 水道事業課」「評価実施時期 令和6年8月 次回の政策評価実施予定時期 令和9年8月」:
 # the form's own labels, set apart from their values by a space only (a PDF printed without a table)
