@@ -413,3 +413,11 @@ def test_a_word_after_a_number_is_no_counter_of_it(tmp_path):
     """「指標1人権相談窓口」 is the list number of a name, not one person."""
     fs = sheet_facts(tmp_path, "指標1人権相談窓口の設置箇所数は、令和2年度に312か所となった。")
     assert [(f.value, f.unit) for f in fs] == [(312, "か所")]
+
+
+def test_a_breakdown_opening_a_paragraph_is_of_the_count_before(tmp_path):
+    """「船舶の種類別では、漁船が…118件」 opening a paragraph counts parts of the 裁決 the paragraph before counted."""
+    fs = sheet_facts(tmp_path, "令和2年度の裁決は295件であった。免許の取消しはなかった。\n"
+                               "船舶の種類別では、漁船が関係するものが118件と最も多かった。\n")
+    fishing = next(f for f in fs if f.subject == "漁船")
+    assert "裁決" in (fishing.series or "") and "うち" in (fishing.note or "") and fishing.value == 118

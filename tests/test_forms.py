@@ -239,3 +239,11 @@ def test_units_in_brackets_are_units_and_qualifiers_are_not():
     assert [unit_of(t) for t in ("年度目標値（％）", "実績値（ha）", "排出量（百万t-CO2）", "当初予算額（千円）")] == [
         "%", "ha", "百万t-CO2", "千円"]
     assert unit_of("地域活性化交付金（市町村）") is None and unit_of("（社）日本観光協会補助") is None
+
+
+def test_a_documents_number_labelled_in_its_header(tmp_path):
+    """「評価書番号：海難審判所R6－1」「整理番号：…2024－1」 in the first lines: the document's number."""
+    p = tmp_path / "kaishin-r7-1-shinpan.txt"
+    p.write_text("令和7年度 海難審判所 実績評価書\n掲載日：2025年8月29日　　評価書番号：海難審判所R7－1\n\n"
+                 "施策名：海難審判の迅速な実施\n", encoding="utf-8")
+    assert load_sheet(p).code == "海難審判所R7－1"

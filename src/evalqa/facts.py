@@ -72,15 +72,20 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
         # 「令和4年中の…。死者のうち…」: a paragraph's opening year holds for its sentences, and for the section's
         # paragraphs after it (「令和5年度は、…。」 then 「事故調査情報の発信については、…計46回」) until another opens
         carried = None
+        paragraph: list[Figure] = []  # the facts of the previous paragraph's last sentence
         for piece in _pieces(section):
             if piece.cell or _NOTE_RE.match(piece.text):  # a table's cell, a note: a topic of its own
-                carried = None
+                carried, paragraph = None, []
             before: list[Figure] = []  # the previous sentence's facts
-            for start, sentence in _sentences(piece.text):
+            last, paragraph = paragraph, []
+            for k, (start, sentence) in enumerate(_sentences(piece.text)):
                 if OPENING_YEAR_RE.match(sentence.strip()):
                     carried = year_before(sentence.strip(), 20, sheet.era) or carried
-                # 「このうち1・2歳児が2,360人」: a part of the previous sentence's count, of its year
-                whole = next((f for f in before if _PART_OF_BEFORE_RE.match(sentence.strip())), None)
+                # 「このうち1・2歳児が2,360人」: a part of the previous sentence's count, of its year (「船舶の種類別
+                # では、漁船が…118件」 opening a paragraph: of the last sentence of the paragraph before)
+                whole = next((f for f in (before if k else last) if _PART_OF_BEFORE_RE.match(sentence.strip())), None)
+                if whole is not None and not k:
+                    before = last
                 now: list[Figure] = []
                 for fact in read_sentence(sentence, sheet.era):
                     # 「…は3,276人となった。相談員数は前年から27人減少」: a change of the count before, of its year
@@ -104,6 +109,7 @@ def extract_facts(sheet: Sheet) -> list[Figure]:
                         note=note))
                 out.extend(now)
                 before = now
+                paragraph = now or paragraph
     out.sort(key=lambda f: f.line or 0)
     return out
 

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 125
+READING_VERSION = 127
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -170,7 +170,14 @@ def _only_cell(line: Line) -> str | None:
 _CODE_RE = re.compile(r"[(（]([^()（）]{0,12}[RH]\s*\d{1,2}\s*[－\-ー‐][^()（）]{1,12})[)）]")
 
 
+# 「評価書番号：海難審判所R6－1」「整理番号：カジノ管理委員会2024－1」: the number, labelled so
+_CODE_FIELD_RE = re.compile(r"(?:評価書番号|整理番号|管理番号|施策番号)\s*[:：]\s*([^\s|｜\u3000]+)")
+
+
 def _read_metadata(sheet: Sheet, lines: list[Line]) -> None:
+    for ln in lines[:8]:
+        if sheet.code is None and (m := _CODE_FIELD_RE.search(ln.text)):
+            sheet.code = tidy(m.group(1))
     for ln in lines[:8]:
         if sheet.code is None and (m := _CODE_RE.search(nfkc(ln.text))):
             sheet.code = tidy(next(c for c in re.findall(r"[(（]([^()（）]+)[)）]", ln.text)
