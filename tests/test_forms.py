@@ -247,3 +247,12 @@ def test_a_documents_number_labelled_in_its_header(tmp_path):
     p.write_text("令和7年度 海難審判所 実績評価書\n掲載日：2025年8月29日　　評価書番号：海難審判所R7－1\n\n"
                  "施策名：海難審判の迅速な実施\n", encoding="utf-8")
     assert load_sheet(p).code == "海難審判所R7－1"
+
+
+def test_a_bracketed_indicator_heading_marked_main():
+    """「【測定指標1】…【主要】」 opens an indicator (a main one), not a part of the form like 「【施策の概要】」."""
+    from evalqa.headings import heading_of
+    h = heading_of("【測定指標1】登記所備付地図作成作業の実施面積（km²）【主要】", "令和")
+    assert (h.kind, h.number, h.main) == ("indicator", "1", True)
+    assert heading_of("【測定指標3】オンライン申請の利用率（％）", "令和").main is False
+    assert heading_of("【施策の概要】", "令和").kind == "part"

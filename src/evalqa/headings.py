@@ -31,7 +31,7 @@ def match_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
     n = norm(line)
     if not n or len(n) > 160 or "。" in n:
         return None  # a sentence is never a heading: 「測定指標①は令和3年度に…下回った。」 is prose
-    if m := re.fullmatch(r"【(.+)】", n):
+    if m := re.fullmatch(r"【([^【】]+)】", n):  # (not 「【測定指標1】…【主要】」, a heading of an indicator)
         return Heading("budget" if "予算" in m.group(1) else "part", 0, raw)
     if m := re.fullmatch(rf"施策([{ROMAN}]+-\d+)(.*)", n):
         rest = tidy(re.sub(r"^施策\s*\S+\s*-\s*\d+", "", raw))
@@ -101,4 +101,6 @@ def heading_of(line: str, era: str) -> Heading | None:
     g = match_generic_heading(line)
     if g is None:
         return None
-    return Heading(g.kind, g.level, g.title, number=g.number, name=g.name)
+    # (「【測定指標1】…【主要】」: the form's mark of a main indicator)
+    return Heading(g.kind, g.level, g.title, number=g.number, name=g.name,
+                   main=g.kind == "indicator" and bool(re.search(r"【主要】|[*＊]$", g.title)))
