@@ -289,6 +289,16 @@ def test_a_mistake_is_no_difference_and_recent_years_a_trend():
     assert analyse_question("令和5年度に実際に使った額は？").family == "execution"
 
 
+def test_english_places_named_in_capitals_and_glossed_words_side_by_side():
+    a = analyse_question("How many people joined the general public tours of the Imperial Palace in FY2022?")
+    assert "皇居" in a.proper
+    assert "統計局" not in analyse_question("What was the Statistics Bureau's response rate in FY2024?").proper
+    a = analyse_question("What was the average number of days from filing to ruling at the Japan Marine Accident "
+                         "Tribunal in 2023?")
+    assert not [p for p in a.proper if "裁決" in p]  # (not 「裁決海難審判所」, two glossed words run together)
+    assert analyse_question("And in the previous fiscal year?").year_offset == -1
+
+
 def test_a_gap_between_two_named_is_a_comparison():
     assert analyse_question("令和4年度の不登校、小学校と中学校でどれくらい差がある？").operation == "compare"
     from evalqa.operations import PAIR_RE

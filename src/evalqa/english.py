@@ -170,6 +170,21 @@ def _policy_named(m: re.Match) -> str:
 _GLOSSED = frozenset(GLOSSARY.values())
 
 
+_BODY_RE = re.compile(r"(?:省|庁|局|委員会|会議|院|本部|所|機構|機関|府|課|部)$")
+
+
+def glossed_names(question: str) -> list[str]:
+    """The sheets' words for the places the question names in capitals (「the Imperial Palace」 → 皇居, 「East
+    Gardens」 → 東御苑): names a subject must carry. Not bodies (「the Statistics Bureau」), which say where."""
+    out = []
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+\b", question):
+        words = m.group(0).lower()
+        value = GLOSSARY.get(words)
+        if value and not _BODY_RE.search(value) and not value.isascii() and value not in out:
+            out.append(value)
+    return out
+
+
 def is_glossed(word: str) -> bool:
     """Is the word one the gloss writes for some English (海難審判所 of 'Marine Accident Tribunal')?"""
     return word in _GLOSSED

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .counts import ASKED_COUNTER_RE, asked_counter
-from .english import gloss, glossed_apart, is_common, is_english, unknown_acronyms
+from .english import gloss, glossed_apart, glossed_names, is_common, is_english, unknown_acronyms
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
 from .operations import NUMERIC_RE, asked_operation, asks_lowest
@@ -330,6 +330,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
             m.group(0)[0].isupper() for m in re.finditer(rf"\b{re.escape(p)}\b", question, re.I))]
         # (「裁決海難審判所」: two glossed words side by side that the tagger read as one name: each its own)
         proper = [x for p in proper for x in glossed_apart(p)]
+        proper += [w for w in glossed_names(question) if w not in proper]  # (皇居 of 'the Imperial Palace')
         proper += [w.lower() for w in unknown_acronyms(question) if w.lower() not in proper]
         # 「Sapporo」: a capitalised word mid-sentence that no gloss read is a name, which the sheets must say
         # (not one in brackets, 「(the Aurora scheme)」, nor a name with a number, 「Zone 30」)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .across_years import AcrossYears
 from .breakdown import TOTALS
-from .english import field_nouns, quoted_names
+from .english import field_nouns, is_glossed, quoted_names
 from .facts import MEASURE as STATED
 from .figure import Figure, bare_name
 from .fiscal_year import to_label
@@ -217,6 +217,7 @@ class SubjectCatalogue(AcrossYears):
         if context is not None and content:
             cands |= set().union(*around.subjects)
         named_ministries = {self._ministry(x) for x in a.sheets}
+        placed = [p for p in a.proper if is_glossed(p)] if a.lang == "en" else []
         scored = []
         for i in sorted(cands):
             s = self.subjects[i]
@@ -255,6 +256,9 @@ class SubjectCatalogue(AcrossYears):
                 units = s.units
                 if units:
                     score += 0.1 if any(u.endswith(a.counter) for u in units if u) else -0.1
+            if placed and not all(p in norm(s.name) or term_matches(p, s.terms) for p in placed):
+                # 'the Imperial Palace' (皇居): a place named that the subject does not say; it cannot answer
+                score = min(score, STRONG - 0.05) - 0.1
             if _SHARE_RE.search(s.name) and not _SHARE_RE.search(a.normalized) and a.counter != "%":
                 score -= 0.05  # 「…の構成比」 of a breakdown answers when a share is asked, its amounts otherwise
             if a.sheets and s.sheet not in a.sheets:  # the question names another sheet (by its 施策名)
