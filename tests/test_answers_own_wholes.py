@@ -47,6 +47,16 @@ SHEET = (
     '施策の進捗状況（実績）\n'
     '令和5年度に処理した人権侵犯事件を類型別にみると、学校が関係するものが58件と最も多く、次いで職場が41件、地域社会が33件であった。\n'
     '\n'
+    '\n'
+    '【参考】\n'
+    '表3　局別の人権侵犯事件の処理件数（令和5年度）\n'
+    '局\t処理件数（件）\n'
+    '法務局（本省扱い）\t12\n'
+    '札幌地方法務局\t64\n'
+    '仙台地方法務局\t71\n'
+    '広島地方法務局\t58\n'
+    '合計\t205\n'
+    '\n'
 )
 
 bot = bot_over_texts("wholes", {"moj-r6-iv-8-soudan.txt": SHEET})
@@ -69,6 +79,13 @@ def test_three_things_a_sentence_counts_are_added(bot):
     ans = bot.ask("令和5年度に処理した人権侵犯事件で、学校・職場・地域社会が関係するものを合わせると何件？")
     assert ans.kind == "sum" and sorted(f.value for f in ans.figures) == [33, 41, 58], ans.text
     assert "132件" in ans.text, ans.text
+
+
+def test_categories_named_by_their_heads_before_the_ending_they_share(bot):
+    """「札幌と広島の地方法務局」: 札幌地方法務局 and 広島地方法務局 (not 法務局（本省扱い）, whose name is inside the
+    ending), a year before them saying when."""
+    ans = bot.ask("令和5年度、札幌と広島の地方法務局で処理した件数を合わせると何件？")
+    assert ans.kind == "sum" and sorted(f.value for f in ans.figures) == [58, 64], ans.text
 
 
 def test_the_grades_say_which_way_is_better(bot):

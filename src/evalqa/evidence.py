@@ -318,8 +318,10 @@ def _absent_from(a: QuestionAnalysis, subject: Subject) -> str | None:
     if not any(s in TOTALS for s in names) or any(s in a.normalized for s in names) \
             or (suffix := category_suffix(subject)) is None:
         return None
+    # (「神戸と広島の地方海難審判所」: the ending the categories share, 地方海難審判所, names none of them)
     asked = next((m.group(0) for m in re.finditer(rf"[一-龥ァ-ヴー0-9]+?{suffix}", a.normalized)
                   if m.group(0) != suffix and not a.normalized[m.end():].startswith("別")
+                  and sum(n.endswith(m.group(0)) for n in names) < 2
                   and m.group(0)[:-len(suffix)] not in _ANY_OF), None)
     if asked is not None and a.lang == "en" and any(is_glossed(asked[i:]) for i in range(len(asked) - len(suffix))):
         return None  # (「裁決海難審判所」: a body the gloss wrote, 'ruling at the Marine Accident Tribunal')

@@ -104,7 +104,9 @@ def all_series_in(a: QuestionAnalysis, subject: Subject) -> list[str]:
         # (「外国客（空路）」「外国客（海路）」: the bracket is what tells them apart)
         if cores[re.sub(r"\([^()]*\)", "", n)] > 1:
             names |= {x for x in re.findall(r"\(([^()]{2,})\)", n)}
-        if core and any(re.search(rf"(?<![0-9]){re.escape(x)}", q) for x in names):
+        # (「海難審判所（東京）」 is not named inside 「地方海難審判所」, the ending of the other categories)
+        inner = any(norm(o) != n and norm(o).endswith(core) for o in subject.series if o)
+        if core and any(re.search(rf"(?<![0-9{'一-龥ァ-ヴー' if inner else ''}]){re.escape(x)}", q) for x in names):
             out.append(s)
     # (「ホタテと牛肉」 of ホタテ貝 and 牛肉: a category named without its last character or two, the only one
     # that begins so)
@@ -128,6 +130,7 @@ def category_suffix(subject: Subject) -> str | None:
     names = [s for s in subject.series if s]
     if len(names) < 3:
         return None
-    ends = Counter(s[-k:] for s in names for k in (1, 2, 3) if len(s) > k)
+    # (「地方海難審判所」 of 神戸地方海難審判所, 広島地方海難審判所 …: the longest ending they share)
+    ends = Counter(s[-k:] for s in names for k in range(1, 11) if len(s) > k + 1)
     return max((e for e, n in ends.items() if n >= 0.6 * len(names) and re.fullmatch(r"[一-龥]+", e)),
                key=len, default=None)

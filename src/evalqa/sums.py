@@ -51,13 +51,17 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
     m = _NAMED_SUM_RE.search(q)
     if m is None:
         return None
-    names = [n for n in m.groups() if n]
+    spans = [(m.group(k), m.start(k)) for k in range(1, len(m.groups()) + 1) if m.group(k)]
     if m.start() > 0 and q[m.start() - 1] == "・":
         return None  # (the list began before: a part of a name)
+    # (「2023年、神戸と広島の…」: a year before the things named says when, it is not one of them)
+    while len(spans) > 2 and find_fiscal_years(spans[0][0]):
+        spans = spans[1:]
+    names = [n for n, _ in spans]
     if len(set(names)) < 2 or any(find_fiscal_years(n) for n in names) or names[-1].endswith("別"):
         return None  # (years added: see sum_answer; 「国籍・地域別の…の合計」: one breakdown, all its rows)
     rest = _ADDING_RE.sub("は", q[m.end():], count=1)
-    head = q[:m.start()]
+    head = q[:spans[0][1]]
     quantity = re.compile(r"(?:数|額|量|率|面積|割合)$")
     if len(names) >= 3 and quantity.search(names[0]) and not any(quantity.search(n) for n in names[1:]):
         # 「間伐面積、北海道と東北を足すと」: what is counted, then the parts of it
