@@ -413,3 +413,18 @@ def test_a_kind_of_value_run_into_the_cell_before_and_categories_across(tmp_path
     from evalqa.subject import Subject
     figs = [f for f in sheet.figures if f.subject == name]
     assert lower_is_better(Subject(sheet.id, name, [], name, figs, set())) is True
+
+
+def test_a_caption_and_unit_written_as_the_tables_first_row(tmp_path):
+    """「主な達成手段 | | | （単位：百万円）」 over a two-row header: the caption is no header row of the table."""
+    p = tmp_path / "maff-r7-4-yushutsu.txt"
+    p.write_text("令和7年度 農林水産省 政策評価書\n\n施策名：輸出の促進\n\n【達成手段】\n"
+                 "主な達成手段\t\t\t\t（単位：百万円）\n"
+                 "達成手段名（開始年度）\t2024年度\t\t\t2025年度当初予算額\n"
+                 "\t予算現額\t執行額\t執行率（％）\t\n"
+                 "①輸出促進対策事業（2020年度）\t18,420\t16,958\t92.1\t4,210\n"
+                 "②輸出証明書発給システムの整備（2019年度）\t1,660\t1,356\t81.7\t440\n\n"
+                 "【分析】\n本文。\n", encoding="utf-8")
+    got = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
+    assert got[("輸出証明書発給システムの整備（2019年度）", "執行額", 2024)] == (1356, "百万円")
+    assert got[("輸出促進対策事業（2020年度）", "予算現額", 2024)] == (18420, "百万円")

@@ -109,6 +109,13 @@ def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None)
     """
     rows = table.rows
     width = max(len(r.cells) for r in rows)
+    # 「主な達成手段 | | | | （単位：百万円）」 over the header: the table's caption and unit, written as its first row
+    first = [c.strip() for c in rows[0].cells]
+    if len(rows) > 2 and width >= 3 and len(first) >= 3 and first[0] and not any(first[1:-1]) \
+            and re.fullmatch(r"[(（]\s*単位\s*[:：][^()（）]+[)）]", first[-1]) and parse_cell(first[0]) is None:
+        table.title = table.title or first[0]
+        table.unit = table.unit or unit_of(first[-1])
+        table.rows = rows = rows[1:]
     short = [r.line for r in rows if len(r.cells) < width]
     for r in rows:
         r.cells += [""] * (width - len(r.cells))
