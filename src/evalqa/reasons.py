@@ -25,9 +25,10 @@ _CAUSE_RE = re.compile(r"要因|理由|原因|(?<!図る)(?<!する)(?<!向け�
                        r"|ことから")
 # (a sentence, or its section, that says it gives the cause; not 原因裁定, a procedure's name)
 _STATED_CAUSE_RE = re.compile(r"要因|理由(?:は|として)|原因(?:は|として)|が(?:原因|理由)|ためである|によるものである")
-_MOVED_RE = re.compile(r"届か|届いて|下回|上回|超え|未達|達成でき|減っ|減少|増え|増加|伸び|落ち|低下|遅れ|長く|短く")
+# How a value moved or stood against its target: asked of it (「届かなかった理由」), and said by the sentence of cause
+_MOVED_RE = re.compile(r"届か|届いて|下回|上回|超え|未達|達成でき|減っ|減少|増え|増加|伸び|落ち|低下|遅れ|長く|短く"
+                       r"|延び|長期化|短縮")
 _JUDGED_RE = re.compile(r"判断した|判断される|と評価した|と判定")
-_RESULT_RE = re.compile(r"下回|届か|未達|上回|超え|減少|低下|遅れ|増加|伸び悩|延び|長期化|短縮")
 _SENTENCE_RE = re.compile(r"[^。\n]+。?")
 _NUMBER_LABEL_RE = re.compile(r"^(?:\(?参考\)?)?(?:測定|業績|成果|参考)?指標\s*[\d０-９]+[-－]?\d*\s*")
 
@@ -77,13 +78,13 @@ def _cause(a: QuestionAnalysis, index: Index, s: Subject) -> tuple[str, Hit] | N
             # sentence tells how the value fell short or rose)
             # (nor the grade's reasoning, 「…を下回ったことから、「③」と判断した」: it says what was judged, not why)
             if "|" in n or is_note(sentence) or _JUDGED_RE.search(n) \
-                    or not (stated or _CAUSE_RE.search(said) and _RESULT_RE.search(said)):
+                    or not (stated or _CAUSE_RE.search(said) and _MOVED_RE.search(said)):
                 continue
             by_number = any(re.search(rf"{mark}(?![\d-])", n) for mark in marks)
             by_name = sum(t in n for t in own) >= max(2, len(own) // 2)
             if not (by_number or by_name):
                 continue
-            score = 2.0 * by_number + 0.5 * by_name + 2.0 * stated + 1.0 * bool(_RESULT_RE.search(said)) \
+            score = 2.0 * by_number + 0.5 * by_name + 2.0 * stated + 1.0 * bool(_MOVED_RE.search(said)) \
                 + sum(t in n for t in asked) / (len(asked) or 1)
             if best is None or score > best[0]:
                 best = (score, sentence, hit)
