@@ -38,6 +38,7 @@ _LABEL_HEADERS = (*GRADE_HEADS, "備考", "出典", "指標", "区分", "事業�
 _YEAR_MEASURE_RE = re.compile(r"((?:令和|平成)(?:\d{1,2}|元)年度|(?:19|20)\d{2}年度)(?:\((?:R|H)\d{1,2}\))?(.{2,8})")
 # What an inner header row's first cell names: the table that starts there (「業績指標 | 基準値 | 令和元年 …」).
 _CARD_LABEL_RE = re.compile(r"[【\[]((?:測定|参考)?指標\s*[0-9０-９]{1,2})[】\]]")
+_MEANS_TITLE_RE = re.compile(r"達成手段|事務事業|主な事業|主要な事業")  # a table of the 施策's means
 _TABLE_NAME_RE = re.compile(r"測定指標|業績指標|成果指標|参考指標|指標|達成手段|事務事業|予算")
 
 
@@ -150,12 +151,12 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                    and (y := parse_fiscal_year(part, sheet.era, sheet.fiscal_year))}
     title_year = title_years.pop() if len(title_years) == 1 else None
     # 「【達成手段】」「主な事務事業（令和3年度）」: the rows are 達成手段, whatever the form calls its table.
-    means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
+    means = _MEANS_TITLE_RE.search(norm(title)) is not None
     # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」: a budget table names itself in its header's first cell.
     caption = tidy(table.header[0].cells[0]) if table.header and table.header[0].cells else ""
     if _TABLE_NAME_RE.search(norm(caption)) and measure_of(caption, whole=True) is None:
         title = caption  # 「業績指標 | 基準値 …」「主な達成手段 | 令和4年度予算額 …」 too
-        means = means or re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
+        means = means or _MEANS_TITLE_RE.search(norm(title)) is not None
     if means and _PAIRED_NOTE_RE.search(norm(" ".join(t for _, t in section.lines))):
         # 「各欄は「予算額（執行額）」を示す」「（　）内は執行額」 under year columns that say no measure: a year's
         # 「7,240（6,915）」 is its budget and, in brackets, what was spent
@@ -222,7 +223,7 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
                 state = _RowState(unit=state.unit if state.subject is None else None)
             if first and _TABLE_NAME_RE.search(norm(first)) and measure_of(first, whole=True) is None:
                 title = tidy(first)
-                means = re.search(r"達成手段|事務事業|主な事業|主要な事業", norm(title)) is not None
+                means = _MEANS_TITLE_RE.search(norm(title)) is not None
             continue
         elif not values and (across := year_row_with_label(cells, sheet)):
             # 「施策の予算額・執行額等 | 区分 | 令和3年度 …」 inside a block of fields: the years of the columns,
