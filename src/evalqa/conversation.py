@@ -105,7 +105,9 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
         (frame.subject, series), rest = near, []
     if rest:
         ranked = cat.rank_within(a, rest, hits, prev)
-        if ranked and ranked[0][0] > FOLLOWUP_SWITCH:
+        # (an English follow-up's glossed words, 脱税 of 'tax evaded', are what the subject switched to must say)
+        said = [t for t in rest if len(t) >= 2 and not t.isascii()] if a.lang == "en" else []
+        if ranked and ranked[0][0] > FOLLOWUP_SWITCH and all(term_matches(t, ranked[0][1].terms) for t in said):
             frame.subject = cat.stitched(ranked[0][1])[0]
             if frame.subject.key != prev.key:  # (「その構成比は？」 after 中国's 件数: 中国's share, if it has one)
                 kept = context.series if any(f.series == context.series for f in frame.subject.figures) else None

@@ -14,7 +14,7 @@ from typing import Any
 from .counts import UNIT_ALONE_RE, base_amount
 from .fiscal_year import era_year
 from .forms import MINISTRIES
-from .glossary import FIELD_NOUNS, GLOSSARY
+from .glossary import FIELD_NOUNS, GLOSSARY, NAMED_PLACES
 
 # The kinds of value the form writes (実績値, 執行額 …): glossed words, not names.
 _KINDS = frozenset(v for k, v in GLOSSARY.items() if k in (
@@ -170,19 +170,17 @@ def _policy_named(m: re.Match) -> str:
 _GLOSSED = frozenset(GLOSSARY.values())
 
 
-_BODY_RE = re.compile(r"(?:省|庁|局|委員会|会議|院|本部|所|機構|機関|府|課|部)$")
-
-
 def glossed_names(question: str) -> list[str]:
     """The sheets' words for the places the question names in capitals (「the Imperial Palace」 → 皇居, 「East
-    Gardens」 → 東御苑): names a subject must carry. Not bodies (「the Statistics Bureau」), which say where."""
-    out = []
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+\b", question):
-        words = m.group(0).lower()
-        value = GLOSSARY.get(words)
-        if value and not _BODY_RE.search(value) and not value.isascii() and value not in out:
-            out.append(value)
-    return out
+    Gardens」 → 東御苑): names a subject must carry. Not programmes or bodies (「My Number」, 「the Statistics
+    Bureau」), which a subject's own words need not say."""
+    return list(dict.fromkeys(NAMED_PLACES[m.group(0).lower()] for m in re.finditer(
+        r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+\b", question) if m.group(0).lower() in NAMED_PLACES))
+
+
+def is_named_place(word: str) -> bool:
+    """Is the word a place the gloss writes for a name in capitals (皇居 of 'the Imperial Palace')?"""
+    return word in NAMED_PLACES.values()
 
 
 def is_glossed(word: str) -> bool:
@@ -193,7 +191,8 @@ def is_glossed(word: str) -> bool:
 def glossed_apart(name: str) -> list[str]:
     """A run of words the gloss wrote side by side, split back into them (「裁決海難審判所」 → 裁決, 海難審判所);
     any other name as it is."""
-    for i in range(1, len(name)):
+    # (words of two characters or more: 「税脱税」 of 'tax … evaded' stays one, a name no sheet says)
+    for i in range(2, len(name) - 1):
         if name[:i] in _GLOSSED and (name[i:] in _GLOSSED or len(rest := glossed_apart(name[i:])) > 1):
             return [name[:i], *([name[i:]] if name[i:] in _GLOSSED else rest)]
     return [name]

@@ -81,6 +81,9 @@ PLACES: dict[str, str] = {
     "okinawa": "沖縄", "okinawan": "沖縄", "tohoku": "東北", "kanto": "関東", "chubu": "中部", "kinki": "近畿",
     "kansai": "関西", "chugoku": "中国", "shikoku": "四国", "kyushu": "九州", "hokuriku": "北陸", "tokai": "東海"}
 
+# Places a question names in capitals (「the Imperial Palace」) that a subject must say to answer for them.
+NAMED_PLACES = {"imperial palace": "皇居", "east gardens": "東御苑", "kyoto imperial palace": "京都御所"}
+
 GLOSSARY: dict[str, str] = {
     # kinds of value
     "initial budget": "当初予算", "supplementary budget": "補正予算", "carried over": "繰越し等",
@@ -218,7 +221,7 @@ GLOSSARY: dict[str, str] = {
     "dispatched": "派遣", "scheduled": "実施予定時期", "policy evaluation": "政策評価",
     "summit": "首脳", "leaders": "首脳", "foreign minister": "外相", "foreign ministers": "外相",
     "meetings": "会談数", "meeting": "会談数", "talks": "会談数", "phone calls": "電話会談",
-    **QUALIFIERS, **PLACES,
+    **QUALIFIERS, **PLACES, **NAMED_PLACES,
     # policy fields
     "foreign": "外国", "traffic": "交通", "traffic signals": "信号機", "arterial roads": "幹線道路",
     "casualty": "死傷", "casualties": "死傷者", "accident": "事故", "accidents": "事故",
@@ -253,8 +256,7 @@ GLOSSARY: dict[str, str] = {
     "typhoon": "台風", "typhoons": "台風", "forecast": "予報", "forecast error": "予報誤差", "earthquake": "地震",
     "early warning": "緊急地震速報", "disaster": "災害", "disasters": "災害", "overstayers": "不法残留者",
     "illegal overstayers": "不法残留者数", "nationality": "国籍", "nationalities": "国籍", "new entrants": "新規入国者",
-    "imperial palace": "皇居", "east gardens": "東御苑", "general public tours": "一般参観", "tours": "参観",
-    "kyoto imperial palace": "京都御所", "usefulness": "有用性", "usefulness rating": "有用性評価",
+    "general public tours": "一般参観", "tours": "参観", "usefulness": "有用性", "usefulness rating": "有用性評価",
     "division": "部別", "divisions": "部別", "recommendations and reports": "提言・見解・報告",
     "seismic-resistance rate": "耐震化率", "seismic resistance rate": "耐震化率", "earthquake resistance": "耐震化",
     "seismic retrofit": "耐震改修", "seismic retrofits": "耐震改修", "mandatory diagnosis": "耐震診断義務付け",
@@ -270,7 +272,7 @@ GLOSSARY: dict[str, str] = {
     "disabilities": "障害者", "disability": "障害者", "disabled": "障害者", "adults": "成人", "adult": "成人",
     "average response rate": "平均回収率", "average": "平均", "number of days": "日数", "days": "日数",
     "ruling": "裁決", "rulings": "裁決", "filing": "申立て",
-    "online": "オンライン", "statistical survey": "統計調査", "statistical surveys": "統計調査",
+    "statistical survey": "統計調査", "statistical surveys": "統計調査",
     "core statistical surveys": "基幹統計調査", "seminar": "セミナー", "seminars": "セミナー", "held": "開催",
     "attendees": "受講者数", "attendance": "受講者数",
     "truancy": "不登校", "school absenteeism": "不登校", "non-attendance": "不登校", "bullying": "いじめ",

@@ -104,6 +104,8 @@ _REASON_RE = re.compile(r"なぜ|なんで|何で(?!す)|どうして|理由|根
                         # (「自然災害が原因のものは何件」: things counted by their cause, not a why)
                         r"|(?:要因|原因)(?!別|のうち|の(?:もの|事故|件数|割合))|(?:どうやって|どのように|どう)(?:決め|設定|定め|算出|算定)")
 _CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
+_CONNECTIVE_EN_RE = re.compile(r"\s*(?:and|what about|how about|then)\b", re.IGNORECASE)  # 'And how much …?'
+
 # 「令和5年度事前分析表では」: the year of a document named, not a year asked (「令和5年度の温暖化対策の事前分析表」:
 # a few words of theme between, but not 「令和3年の値は前年度の評価書」; 「R5達成手段」: a bare R5 before a part)
 _DOCUMENT_YEAR_RE = re.compile(r"(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:19|20)\d{2}(?=年度))\s*(?:年度)?\s*(?:の)?\s*"
@@ -317,7 +319,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.
     stripped = norm(_INCLUDED_RE.sub("", q))
     # 「目標は何件以下？」: the bound of the value asked, not a word of what it is of (「1年以内」 is)
-    stripped = re.sub(r"(何[^\s、。?？]{0,3}?)(?:以内|以上|以下|未満)", r"\1", stripped)
+    stripped = re.sub(r"(何[^\s、。?？]{0,3}?|いくつ|いくら|どれくらい|どのくらい)(?:以内|以上|以下|未満)", r"\1",
+                      stripped)
     for m in mentions:
         stripped = stripped.replace(m.text, "、")
     # 「何件以下が目標？」: the bound of the number asked, not words of a name (「49歳以下の…」)
@@ -367,7 +370,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         or (bool(_WHICH_RE.search(n)) and operation is None and not numeric),
         numeric_cue=numeric,
         explicit=bool(_EXPLICIT_RE.search(asked)) and not reason and not done, short=len(bare) <= 8, reason=reason,
-        connective=bool(_CONNECTIVE_RE.match(n)), asks_start=bool(_START_RE.search(q)),
+        connective=bool(_CONNECTIVE_RE.match(n) or lang == "en" and _CONNECTIVE_EN_RE.match(question)),
+        asks_start=bool(_START_RE.search(q)),
         asks_contribution=bool(_CONTRIBUTION_RE.search(q)) and "除" not in q, metadata=metadata, normalized=n,
         operation=operation, lowest=asks_lowest(n), year_offset=offset, lang=lang,
         document_offset=-1 if _PREVIOUS_DOCUMENT_RE.search(n) else 0,

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .across_years import AcrossYears
 from .breakdown import TOTALS
-from .english import field_nouns, is_glossed, quoted_names
+from .english import field_nouns, is_named_place, quoted_names
 from .facts import MEASURE as STATED
 from .figure import Figure, bare_name
 from .fiscal_year import to_label
@@ -217,7 +217,7 @@ class SubjectCatalogue(AcrossYears):
         if context is not None and content:
             cands |= set().union(*around.subjects)
         named_ministries = {self._ministry(x) for x in a.sheets}
-        placed = [p for p in a.proper if is_glossed(p)] if a.lang == "en" else []
+        placed = [p for p in a.proper if is_named_place(p)] if a.lang == "en" else []
         scored = []
         for i in sorted(cands):
             s = self.subjects[i]
