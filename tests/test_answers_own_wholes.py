@@ -113,3 +113,11 @@ def test_english_gap_from_the_target_and_the_prior_year(bot):
     assert conv.ask("How many human rights consultation offices were there in FY2023?").figures[0].value == 331
     ans = conv.ask("And the prior year?")
     assert (ans.figures[0].fiscal_year, ans.figures[0].value) == (2022, 326), ans.text
+
+
+def test_a_follow_up_naming_another_subject_asks_its_value_not_the_target(bot):
+    conv = bot.conversation()
+    assert conv.ask("人権相談窓口の設置箇所数は令和5年度にいくつ？").figures[0].value == 331
+    assert conv.ask("その年の目標は？").figures[0].value == 320
+    ans = conv.ask("And how high was the satisfaction of those who consulted in FY2022?")
+    assert (ans.figures[0].measure, ans.figures[0].value) == ("実績値", 78.4), ans.text

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from .figure import Figure, bare_name
 from .normalize import nfkc
-from .question import FAMILIES
 from .subject import Subject
 from .terms import terms
 
@@ -71,17 +70,7 @@ class AcrossYears:
                     kept[key] = f
                 elif f.value is not None and kept[key].value != f.value:
                     conflicts.append((kept[key], f))
-        # A year's budget as the newest sheet reporting it writes it (its 予算額 of 令和6年度, not last year's
-        # sheet's 当初予算額 of that year, the plan it then had)
-        rank = {t.sheet: k for k, t in enumerate(twins)}
-        budget = FAMILIES["budget"]
-        first: dict[tuple[str | None, int | None], int] = {}
-        for f in kept.values():
-            if f.measure in budget and f.value is not None:
-                first[(f.series, f.fiscal_year)] = min(first.get((f.series, f.fiscal_year), 99), rank[f.sheet])
-        figures = sorted((f for f in kept.values() if f.measure not in budget
-                          or rank[f.sheet] <= first.get((f.series, f.fiscal_year), 99)),
-                         key=lambda f: (f.fiscal_year or 0, f.line or 0))
+        figures = sorted(kept.values(), key=lambda f: (f.fiscal_year or 0, f.line or 0))
         newest = twins[0]
         return Subject(newest.sheet, s.name, newest.section, s.table, figures, s.terms, s.title), conflicts
 

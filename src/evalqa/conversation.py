@@ -112,6 +112,10 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
             if frame.subject.key != prev.key:  # (「その構成比は？」 after 中国's 件数: 中国's share, if it has one)
                 kept = context.series if any(f.series == context.series for f in frame.subject.figures) else None
                 series = series_in(a, frame.subject) or kept
+    if frame.subject is not prev and a.family is None and not a.short and frame.inherited_family:
+        # 'And how high was awareness of the 188 hotline that year?' after a target: a value of the subject now
+        # named, not its target (a short 「日米は？」 keeps to the target: the contract's four turns)
+        frame.family, frame.inherited_family = None, False
     if a.document_offset and frame.subject is not None:  # 「一年前の評価書だと？」: that sheet's own value
         frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
     subject = frame.subject

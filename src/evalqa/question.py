@@ -23,7 +23,8 @@ FAMILIES: dict[str, list[str]] = {
     "final_target": ["目標値", "中期目標値"],  # the target of the target year, not a year's own
     "actual": ["実績値"],
     "baseline": ["基準値"],
-    "budget": ["予算額計", "当初予算(a)", "当初予算額", "予算額"],
+    # (a year's 予算額 before its 当初予算額: last year's sheet planned it, next year's reports it settled)
+    "budget": ["予算額計", "当初予算(a)", "予算額", "当初予算額"],
     "initial_budget": ["当初予算(a)", "当初予算額", "予算額計", "予算額"],
     "supplementary": ["補正予算(b)", "補正予算額", "補正予算"],
     "carryover": ["繰越し等(c)", "繰越等(c)", "繰越し等", "繰越等", "前年度繰越額"],
