@@ -75,7 +75,7 @@ def test_tables_set_apart_with_full_width_bars_are_read(bot):
 def test_a_category_named_by_its_head_and_the_nth_of_a_ranked_table(bot):
     ans = bot.ask("日本酒と緑茶、令和5年の輸出額はどっちが多かった？差は？")
     assert ans.kind == "comparison" and {f.value for f in ans.figures} == {398, 233}, ans.text
-    ans = bot.ask("Which item was the second-largest export in 2023?")
+    ans = bot.ask("Which export item was the second-largest in 2023?")
     assert ans.kind == "ranking" and ans.figures[0].series == "緑茶" and ans.figures[0].value == 233, ans.text
 
 

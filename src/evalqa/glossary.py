@@ -263,7 +263,7 @@ GLOSSARY: dict[str, str] = {
     "honours": "栄典", "honors": "栄典", "decoration": "叙勲", "decorations": "叙勲", "recipients": "受章者",
     "spring/autumn": "春秋", "spring and autumn": "春秋",
     "export destination": "輸出先", "export destinations": "輸出先", "destination": "輸出先",
-    "destinations": "輸出先", "item": "品目", "items": "品目", "export item": "品目", "export items": "品目",
+    "destinations": "輸出先", "export item": "輸出 品目", "export items": "輸出 品目",
     "tax types": "税目", "tax type": "税目", "types of tax": "税目", "new delinquencies": "新規発生滞納",
     "new delinquency": "新規発生滞納", "rise": "増えた", "rose": "増えた", "fall": "減った", "fell": "減った",
     "delinquency": "滞納", "delinquent": "滞納", "tax arrears": "滞納",
