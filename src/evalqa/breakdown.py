@@ -70,6 +70,10 @@ def _turned(table: Table, sheet: Sheet) -> Table:
             len(r.cells) == len(head) and r.cells[0].strip() and parse_cell(r.cells[0]) is None
             and all(parse_cell(c) for c in r.cells[1:]) for r in rows[1:]):
         return table
+    # (「地域 | 研修員受入人数（人） | 派遣人数（人）」 over 「アジア | …」 and 「合計 | …」: quantities across, in
+    # their units, and categories with their total down: already the right way round)
+    if any(unit_of(c) for c in head[1:]) or any(norm(r.cells[0]) in TOTALS for r in rows[1:]):
+        return table
     out = Table(table.kind, table.title, [Row(rows[0].line, [r.cells[k] for r in rows], rows[0].page)
                                           for k in range(len(head))], unit=table.unit)
     analyse_table(out, sheet.era, sheet.fiscal_year)

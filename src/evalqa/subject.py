@@ -44,6 +44,11 @@ class Subject:
         return set(terms(self.name))
 
     @cached_property
+    def title_terms(self) -> set[str]:
+        """The words of its sheet's 施策名."""
+        return set(terms(self.title))
+
+    @cached_property
     def units(self) -> set[str]:
         """The units its figures are counted in (or that their names imply)."""
         return {unit_word(f) for f in self.figures if f.value is not None}

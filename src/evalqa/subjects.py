@@ -267,8 +267,9 @@ class SubjectCatalogue(AcrossYears):
                 # Nothing the question names is in this subject: search hits and the kind of value asked alone
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
                 score = min(score, STRONG - 0.05)
+            own = s.name_terms | s.title_terms
             if a.lang == "en" and i not in leading and not any(q in norm(s.name) for q in quoted) and (
-                    s.sheet not in hit_sheets or sum(term_matches(t, s.name_terms) for t in set(a.content)) < 2
+                    s.sheet not in hit_sheets or sum(term_matches(t, own) for t in set(a.content)) < 2
                     and not any(w in norm(s.name) for w in nouns)):
                 # An English question matches the sheets' words only through a few glossed ones (人数, 予算額):
                 # the search must have found the subject's sheet, and two of its words must name it (words of
