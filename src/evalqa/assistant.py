@@ -13,15 +13,23 @@ from .additions import added_answer
 from .answer import Answer, Frame, question_refusal, refusal
 from .breakdown import TOTALS
 from .categories import asks_categories, categories_answer
-from .conversation import Conversation, focus_named_again, followup_frame, part_in_focus, years_in_context
+from .conversation import (
+    Conversation,
+    focus_named_again,
+    followup_frame,
+    part_in_focus,
+    told_beside,
+    years_in_context,
+)
 from .crosslingual import NameSimilarity, english_fact, named_by_embedding, with_sheets
-from .english import gloss, is_english, render_english
+from .english import is_english
+from .english_wording import render_english
 from .evidence import Evidence, absent_category, figure_sources, told_apart, twins_of
-from .figure import Figure, bare_name
+from .figure import bare_name
 from .grades import grade_in_focus
 from .index import Index
 from .many_figures import many_answer
-from .matching import states_asked, term_matches
+from .matching import states_asked
 from .numeric import means_start, numeric_answer
 from .portion import holds_part, part_asked, part_fact
 from .prose import best_quotes, named_section
@@ -115,7 +123,7 @@ class Assistant:
         a = years_in_context(a, context)
         if context is not None and context.subject is None and context.fact is not None and not a.sheets \
                 and (a.short or a.connective):
-            # 「参加者はどれくらい？」 after a sentence's count: of that sentence's sheet, and of its year
+            # 「来場者は何人？」 after a count a sentence states: of that sentence's sheet, and of its year
             f = context.fact
             a = replace(a, sheets=[f.sheet], years=a.years or ([f.fiscal_year] if f.fiscal_year else []))
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)
@@ -187,7 +195,7 @@ class Assistant:
                     again := comparisons.compare(replace(a, operation="compare", family="target", years=frame.years),
                                                  cat, [frame.subject], frame.series, against=True)) is not None:
                 return self._finish(again, hits)  # 「前の年は？」 after a year's 実績 against its target
-            if (beside := _told_beside(a, frame, context, cat)) is not None:
+            if (beside := told_beside(a, frame, context, cat)) is not None:
                 return self._finish(stated_answer(a, beside, cat.sheet_label), hits)  # 「脱税額は？」 after 処分件数
             if asks_state(a):  # 「それって確定値？」: the state of the value in focus, from its cell or a note
                 return self._finish(state_answer(a, frame, self.index, cat.sheet_label), hits)
@@ -401,19 +409,3 @@ class Assistant:
             ans.frame = replace(ans.frame, subject=table, years=[y] if (y := ans.figures[0].fiscal_year) else [])
         return ans
 
-
-def _told_beside(a: QuestionAnalysis, frame: Frame, context: Frame, cat: SubjectCatalogue) -> Figure | None:
-    """A follow-up that names what the subject in focus does not count ('and how much tax was evaded?' after the
-    cases' count): a sentence of the subject's sheet and year that states it, else None."""
-    s = context.subject
-    if s is None or a.lang != "en":
-        return None
-    said = gloss(a.question)  # (the question's own words, not those a name found by embedding added)
-    unnamed = [t for t in subject_words(a) if len(t) >= 2 and not t.isascii() and t in said
-               and not term_matches(t, s.name_terms)]
-    if not unnamed:
-        return None
-    facts = [f for f in cat.facts_naming(unnamed, MIN_FACT)
-             if f.sheet == s.sheet and (not frame.years or f.fiscal_year in frame.years)]
-    score, fact = best_fact(replace(a, years=frame.years, content=unnamed), facts, cat.idf, cat.titles)
-    return fact if fact is not None and score >= MIN_FACT else None

@@ -8,12 +8,14 @@ from dataclasses import replace
 from typing import Protocol
 
 from .answer import Answer, Frame, question_refusal
+from .english import said_in
 from .figure import Figure
 from .fiscal_year import to_label
 from .matching import term_matches
 from .portion import part_fact
 from .question import FAMILIES, MONEY_FAMILIES, TARGET_FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
+from .stated import MIN_FACT, best_fact
 from .subject import series_in
 from .subjects import SubjectCatalogue
 from .terms import terms
@@ -106,15 +108,15 @@ def followup_frame(a: QuestionAnalysis, context: Frame, hits: Sequence[Hit], cat
     if rest:
         ranked = cat.rank_within(a, rest, hits, prev)
         # (an English follow-up's glossed words, 脱税 of 'tax evaded', are what the subject switched to must say)
-        said = [t for t in rest if len(t) >= 2 and not t.isascii()] if a.lang == "en" else []
+        said = said_in(a.question, rest) if a.lang == "en" else []
         if ranked and ranked[0][0] > FOLLOWUP_SWITCH and all(term_matches(t, ranked[0][1].terms) for t in said):
             frame.subject = cat.stitched(ranked[0][1])[0]
             if frame.subject.key != prev.key:  # (「その構成比は？」 after 中国's 件数: 中国's share, if it has one)
                 kept = context.series if any(f.series == context.series for f in frame.subject.figures) else None
                 series = series_in(a, frame.subject) or kept
     if frame.subject is not prev and a.family is None and not a.short and frame.inherited_family:
-        # 'And how high was awareness of the 188 hotline that year?' after a target: a value of the subject now
-        # named, not its target (a short 「日米は？」 keeps to the target: the contract's four turns)
+        # 'And what did the seminar count reach that year?' after a target: a value of the subject now named,
+        # not its target (a short 「日米は？」 keeps to the target: the contract's four turns)
         frame.family, frame.inherited_family = None, False
     if a.document_offset and frame.subject is not None:  # 「一年前の評価書だと？」: that sheet's own value
         frame.subject = cat.in_other_document(frame.subject, a.document_offset) or frame.subject
@@ -178,3 +180,18 @@ def focus_named_again(question: str, context: Frame | None) -> str:
     if context is None or context.subject is None:
         return question
     return _FOCUS_NOUN_RE.sub("it", question)
+
+
+def told_beside(a: QuestionAnalysis, frame: Frame, context: Frame, cat: SubjectCatalogue) -> Figure | None:
+    """A follow-up that names what the subject in focus does not count ('and how much tax was evaded?' after the
+    cases' count): a sentence of the subject's sheet and year that states it, else None."""
+    s = context.subject
+    if s is None or a.lang != "en":
+        return None
+    unnamed = [t for t in said_in(a.question, subject_words(a)) if not term_matches(t, s.name_terms)]
+    if not unnamed:
+        return None
+    facts = [f for f in cat.facts_naming(unnamed, MIN_FACT)
+             if f.sheet == s.sheet and (not frame.years or f.fiscal_year in frame.years)]
+    score, fact = best_fact(replace(a, years=frame.years, content=unnamed), facts, cat.idf, cat.titles)
+    return fact if fact is not None and score >= MIN_FACT else None
