@@ -1,7 +1,8 @@
 """Sheets of our own for how a value moved and what a question names: a change from the baseline (not the
 baseline alone), two years listed with one era (「令和3年と4年」), 予算額計 asked of a sheet that writes its
 total 合計(a+b+c), ones opened in a year (a sentence) beside the stock (the table), and a sheet named by its
-agency whose sentence answers though another agency's table has like words."""
+agency whose sentence answers though another agency's table has like words; two 達成手段 named to compare,
+in Japanese after where they are and in English (one glossed word alone names no second 達成手段)."""
 import pytest
 
 from conftest import bot_over_texts
@@ -20,7 +21,10 @@ CENTRES = ("令和6年度　観光庁政策評価書（実績評価）\n\n施策
            "\t\t\t実績値\t598\t455\t431\n\n"
            "施策の進捗状況（実績）\n"
            "外国人観光案内所は令和6年4月1日現在1,212か所となり、令和5年度中に新たに44か所が開設された。\n"
-           "海外の観光関係機関との協議は令和4年度に計37回実施し、前年度から5回増加した。\n")
+           "海外の観光関係機関との協議は令和4年度に計37回実施し、前年度から5回増加した。\n\n"
+           "達成手段（単位：百万円）\n達成手段名\t令和5年度予算額\t令和5年度執行額\n"
+           "①多言語案内標識の整備支援\t320\t301\n②高齢旅行者の移動支援\t210\t188\n"
+           "③観光案内所の受入機材の整備\t450\t430\n")
 PORTS = ("令和6年度　港湾局政策評価書\n\n施策名\t国際クルーズ船の受入れ環境の整備\n担当部局\t港湾局産業港湾課\n\n"
          "【測定指標】\n\n測定指標\t基準値\t目標値\t区分\t令和3年度\t令和4年度\t令和5年度\n"
          "1　海外の観光関係機関との協議の実施回数（回）\t10（令和2年度）\t20（令和7年度）\t目標値\t12\t14\t16\n"
@@ -48,6 +52,24 @@ def test_the_budget_total_asked_is_the_sheets_a_plus_b_plus_c(bot):
     assert ans.figures and ans.figures[0].value == 9600, ans.text
     ans = bot.ask("訪日外国人旅行者の受入環境の整備の当初予算は令和4年度にいくら？")
     assert ans.figures and ans.figures[0].value == 8450, ans.text
+
+
+def test_the_budget_total_compared_between_two_years_is_the_total(bot):
+    ans = bot.ask("Did the Japan Tourism Agency's total budget rise between FY2021 and FY2022, and by how much?")
+    assert {9100, 9600} <= {f.value for f in ans.figures} and "increase" in ans.text, ans.text
+    assert 8450 not in {f.value for f in ans.figures}, ans.text
+
+
+def test_two_means_named_after_where_they_are_are_compared(bot):
+    ans = bot.ask("受入環境の整備の達成手段で、多言語案内標識と高齢旅行者の移動支援、予算が大きいのはどっち？")
+    assert ans.kind == "comparison" and {f.value for f in ans.figures} >= {320, 210}, ans.text
+    assert 450 not in {f.value for f in ans.figures}, ans.text
+    ans = bot.ask("Among the tourist reception means in FY2023, which had the larger budget: multilingual signage "
+                  "support or equipment for information centres, and by how much?")
+    assert {f.value for f in ans.figures} >= {320, 450} and "130" in ans.text, ans.text
+    ans = bot.ask("Among the FY2023 means, which had the larger budget: multilingual signage support or tourist "
+                  "wheelchair loans, and by how much?")
+    assert 210 not in {f.value for f in ans.figures} and 450 not in {f.value for f in ans.figures}, ans.text
 
 
 def test_ones_opened_in_a_year_are_the_sentences_not_the_stock(bot):

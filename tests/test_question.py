@@ -313,7 +313,7 @@ def test_english_durations_and_place_policies_read_as_the_sheets_write_them():
     from evalqa.english import gloss
 
     assert "24時間" in gloss("How did 24-hour traffic deaths change from 2019 to 2022?")
-    assert "19-year-olds" in gloss("How many consultations from 18- and 19-year-olds?")  # (an age, not 19年)
+    assert "18歳・19歳" in gloss("How many consultations from 18- and 19-year-olds?")  # (ages, not 19年)
     assert "北海道の施策" in gloss("What was the execution amount of the Hokkaido policy in FY2022?")
     assert "沖縄の評価書で" in gloss("In the evaluation on Okinawa, how many sessions were held?")
     assert "水道の評価書で" in gloss("Which means in the water supply sheet had the lowest execution rate?")

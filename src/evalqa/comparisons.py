@@ -17,7 +17,7 @@ from .direction import lower_is_better, sheet_grade
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
 from .operations import PAIR_RE
-from .question import FAMILIES, FAMILY_PATTERNS, QuestionAnalysis
+from .question import FAMILIES, FAMILY_PATTERNS, QuestionAnalysis, family_measures
 from .subject import TARGETS, Subject, all_series_in, unit_word
 from .subjects import SubjectCatalogue
 from .wording import table
@@ -125,7 +125,7 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     family = a.family or ("budget" if s.kind != "indicator" else "actual")
     if a.family == "budget" and "予算" not in a.normalized and not any(m in s.measures for m in FAMILIES["budget"]):
         family = "actual" if s.kind == "indicator" else family  # (「いくら違う」 of a 売却額: the amount it states)
-    measures = FAMILIES.get(family, [])
+    measures = family_measures(family, a) if family in FAMILIES else []
     figs = [f for f in s.figures if (series is None or f.series == series) and f.value is not None]
     # (a rate the table prints (執行率, 達成率) is compared as printed, not worked out from its amounts)
     printed = [m for m in _PRINTED_RATES.get(family, ()) if any(f.measure == m for f in figs)]

@@ -74,7 +74,7 @@ _STOPWORDS = {
     "promoting", "promote", "s", "than", "whether", "will", "fy", "fiscal", "year",
     "listed", "written", "names", "name", "actually", "such", "yearly", "annual", "each", "who", "whose", "any",
     "figure", "figures", "values", "numbers", "revised", "latest", "per", "so", "then", "now", "also",
-    "occurred", "occur", "happened", "recorded", "said", "say", "says", "count", "counts",
+    "occurred", "occur", "happened", "recorded", "said", "say", "says", "count", "counts", "among", "amongst",
 }
 
 
@@ -228,6 +228,9 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:aged\s+)?(\d{1,3})\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:over|older|above)\b",
                r" \1歳以上 ", q)
     q = re.sub(r"\b(?:in\s+)?their\s+(\d0)s\b", r" \1代 ", q)
+    # 「18- and 19-year-olds」「20-year-olds」: ages as the sheets write them (18歳・19歳, 20歳)
+    q = re.sub(r"\b(\d{1,3})-?\s+(?:and|or)\s+(\d{1,3})[- ]years?[- ]olds?\b", r" \1歳・\2歳 ", q)
+    q = re.sub(r"\b(\d{1,3})[- ]years?[- ]olds?\b", r" \1歳 ", q)
     q = re.sub(r"\b(?:aged\s+under|under\s+the\s+age\s+of)\s+(\d{1,3})\b", r" \1歳未満 ", q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     # 「the FY2024 evaluation」「FY2023 report」: the document of that year (評価書), not a year asked
@@ -320,6 +323,11 @@ def said_in(question: str, words: Iterable[str]) -> list[str]:
     the ones a name found by embedding added."""
     said = gloss(question)
     return [t for t in words if len(t) >= 2 and not t.isascii() and t in said]
+
+
+def unglossed(question: str) -> list[str]:
+    """The English question's words the gloss left in English (names, words of no policy field)."""
+    return re.findall(r"[a-z][a-z-]{2,}", gloss(question))
 
 
 def is_common(word: str) -> bool:

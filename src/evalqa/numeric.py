@@ -14,7 +14,7 @@ from .change import change_figure
 from .direction import lower_is_better
 from .figure import Figure
 from .fiscal_year import to_label
-from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, TARGET_FAMILIES, QuestionAnalysis
+from .question import FAMILIES, FAMILY_LABEL, RATE_FAMILIES, TARGET_FAMILIES, QuestionAnalysis, family_measures
 from .subject import Subject
 from .sums import sum_answer
 
@@ -32,16 +32,6 @@ YEARLESS = (*TARGET_FAMILIES, "baseline")
 _DEFAULT_FAMILY = {"indicator": "actual", "means": "budget", "budget": "initial_budget"}
 _TREND_FAMILIES = {"indicator": ["actual", "target"], "means": ["budget", "execution"],
                    "budget": ["initial_budget", "execution"]}
-
-
-def family_measures(family: str, a: QuestionAnalysis | None = None) -> list[str]:
-    """The measures that answer a family, in order; 「予算額計」 asked is the budget's total, which the
-    standard form writes 合計(a+b+c): that before the initial budget."""
-    if family == "budget" and a is not None and "予算額計" in a.normalized:
-        return ["予算額計", "合計(a+b+c)", "合計", "予算現額", *FAMILIES["budget"][1:]]
-    if family == "carryover" and a is not None and "翌年度" in a.normalized:
-        return ["翌年度繰越額", *FAMILIES["carryover"]]  # 「翌年度への繰越額」: what was carried out, not in
-    return FAMILIES[family]
 
 
 def pick_measures(family: str | None, subject: Subject, figures: list[Figure], year: int | None,

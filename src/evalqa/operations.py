@@ -71,8 +71,10 @@ _RANK_MIN_RE = re.compile(r"低い|少ない|小さい|最小|最低|下位|ワ�
 
 # 「遊泳中と釣り中ではどちらが」「テレビ・ラジオとインターネット広報でどちらが」: two things named to compare
 _NAME = r"[一-龥ァ-ヴーA-Za-z0-9・]{1,12}(?:[りしきみえ][一-龥]{1,6})?(?:向け)?"  # (釣り中, 中国向け)
-# 「東京と大阪、…」: two things named first, the choice asked after them
-_PAIR_NAMED_RE = re.compile(rf"^[^、。]{{0,20}}?({_NAME})と({_NAME})(?:では|で|、|,)")
+# 「東京と大阪、…」: two things named first (or first after where they are: 「…の達成手段で、AとB、…」), the choice
+# asked after them
+_PAIR_NAMED_RE = re.compile(rf"(?:^[^、。]{{0,20}}?|、)({_NAME}(?:の{_NAME})?)と({_NAME}(?:の{_NAME})?)"
+                            r"(?:では|で|、|,)")
 # (「小学校と中学校でどれくらい差がある」: the gap between two named is asked of the same two)
 PAIR_RE = re.compile(rf"({_NAME})(?:から|での|への)?と({_NAME})(?:から|での|への)?(?:では|で|の)"
                      r"(?:どちら|どっち|[^、。?？]{0,10}?(?:差|違い))")

@@ -379,3 +379,13 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         grade=grade, opinion=bool(_OPINION_RE.search(n) or _OPINION_EN_RE.search(question.lower())),
         counter=asked_counter(n),
     )
+
+
+def family_measures(family: str, a: QuestionAnalysis | None = None) -> list[str]:
+    """The measures that answer a family, in order; 「予算額計」 asked is the budget's total, which the
+    standard form writes 合計(a+b+c): that before the initial budget."""
+    if family == "budget" and a is not None and "予算額計" in a.normalized:
+        return ["予算額計", "合計(a+b+c)", "合計", "予算現額", *FAMILIES["budget"][1:]]
+    if family == "carryover" and a is not None and "翌年度" in a.normalized:
+        return ["翌年度繰越額", *FAMILIES["carryover"]]  # 「翌年度への繰越額」: what was carried out, not in
+    return FAMILIES[family]
