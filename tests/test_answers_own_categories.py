@@ -1,7 +1,8 @@
-"""A sheet of our own with breakdowns and notes on its values: how many categories a breakdown has (a subtotal's
-own members when the question names it), two categories of one breakdown added (「A、BとCを合わせると」),
-whether a value in focus is final (a note naming the indicator by the number its table row writes), the value as
-the previous sheet wrote it, and a part of a whole (「AのうちB」) that only a sentence states, or nothing does."""
+"""A sheet of our own with breakdowns and notes on its values: how many categories a breakdown has (a
+subtotal's own members when the question names it), two categories of one breakdown added
+(「A、BとCを合わせると」), whether a value in focus is final (a final value asked of a preliminary one not
+given; a note naming the indicator by the number its table row writes), the value as the previous
+sheet wrote it, and a part of a whole (「AのうちB」) that only a sentence states, or nothing does."""
 import pytest
 
 from conftest import bot_over_texts
@@ -51,6 +52,16 @@ def test_whether_the_value_in_focus_is_final(bot):
     assert ans.found and "1,297件は確定値です" in ans.text, ans.text
     ans = conv.ask("Is that a final figure?")
     assert ans.found and "確定値" in ans.text, ans.text
+
+
+def test_a_final_value_asked_of_a_preliminary_one_is_not_given(bot):
+    ans = bot.ask("立入検査件数の令和5年度の確定値はいくつ？")
+    assert not ans.found and not ans.figures and "確定値は、シートにありません" in ans.text, ans.text
+    assert "1,342件は速報値" in ans.text, ans.text
+    ans = bot.ask("立入検査件数の令和4年度の確定値はいくつ？")  # (a note says it was made final)
+    assert ans.found and ans.figures[0].value == 1297, ans.text
+    ans = bot.ask("What is the final FY2023 number of on-board inspections?")
+    assert not ans.found and 1342 not in {f.value for f in ans.figures}, ans.text
 
 
 def test_the_value_as_first_reported_is_the_notes_earlier_one(bot):

@@ -56,7 +56,7 @@ from .subject import Subject, series_in, unit_word
 from .subjects import STRONG, SubjectCatalogue
 from .sums import asks_sum, parts_added
 from .terms import terms
-from .value_state import asks_state, of_value_in_focus, state_answer, written_number
+from .value_state import asks_state, final_unreported, of_value_in_focus, state_answer, written_number
 from .versions import asks_versions, versions_answer
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
@@ -103,6 +103,8 @@ class Assistant:
         if limited is not None:
             return limited
         ans = self._answer(question, context)
+        # (「確定値はいくつ？」 of a value the sheet gives as 速報値: not the value asked)
+        ans = final_unreported(ans, self.index, self.catalogue.sheet_label) or ans
         if isinstance(question, str) and is_english(question):
             ans.text = render_english(ans.kind, ans.found, ans.figures, ans.text, wording.english_year,
                                       wording.value)

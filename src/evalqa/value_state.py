@@ -75,6 +75,32 @@ def state_answer(a: QuestionAnalysis, frame: Frame, index: Index, sheet_label: C
     return Answer(a.question, text, True, [fig] if fig else [], [], "prose", frame, cited=[fig] if fig else [])
 
 
+_FINAL_ASKED_RE = re.compile(r"確定(?:値|した(?:値|数|件数)|版)|\b(?:final|confirmed)\b", re.I)
+
+
+def final_unreported(ans: Answer, index: Index, sheet_label: Callable[[str], str]) -> Answer | None:
+    """「2023年の確定値はいくつ？」 answered with a value the sheet marks 速報値 (in its cell or a note of its year):
+    the final value is not in the sheet yet, a refusal that says what the sheet has; None otherwise."""
+    q = ans.question
+    if ans.kind != "numeric" or not ans.figures or not _FINAL_ASKED_RE.search(q) or re.search(r"速報|暫定", q) \
+            or _CHANGE_RE.search(norm(q)) or ans.frame is None or ans.frame.subject is None:
+        return None
+    fig, s = ans.figures[0], ans.frame.subject
+    if fig.measure != "実績値" or fig.fiscal_year is None:
+        return None
+    cell = re.search(r"[(（]\s*(" + _STATES + r")\s*[)）]", fig.raw or "")
+    note = None if cell else _note(index, s.sheet, fig.fiscal_year, s.name, written_number(index, s))
+    state = _full(cell.group(1)) if cell else note[2] if note else None
+    if state is None or state.startswith("確定"):
+        return None
+    # (the cell's own state goes with its value: 「9,736者（速報値）」)
+    said = f"シートの値は{wording.value(fig)}" if cell else f"シートの値{wording.value(fig)}は{state}" + (
+        f"（注記:「{note[0]}」）" if note else "")
+    text = (f"{to_label(fig.fiscal_year)}の「{s.name}」の確定値は、シートにありません。{said}です。\n"
+            + wording.cite(fig, sheet_label(s.sheet)))
+    return Answer(q, text, False, [], ans.sources, "refusal", ans.frame)
+
+
 def written_number(index: Index, s: Subject) -> str | None:
     """The indicator's number: its section's (測定指標1-4), else the one its name begins with (「指標3　…」), else
     the one its sheet writes before its name (a table row 「4　消費者安全確保地域協議会…」), which notes use to name
