@@ -82,6 +82,9 @@ def test_a_category_named_by_its_head_and_the_nth_of_a_ranked_table(bot):
 def test_the_ones_that_rose_between_two_years(bot):
     ans = bot.ask("令和4年から令和5年にかけて輸出額が増えた品目は？")
     assert ans.kind == "list" and "緑茶" in ans.text and "菓子" in ans.text and "日本酒類" not in ans.text, ans.text
+    # (how many of them: a count of the rows that moved, not a value)
+    ans = bot.ask("品目別の輸出額で、令和5年に前の年より増えちゃったのはいくつ？")
+    assert ans.kind == "list" and "2件" in ans.text.splitlines()[0], ans.text
 
 
 def test_two_means_added_one_named_loosely(bot):

@@ -24,6 +24,8 @@ _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ|年度(?:は
 # A category asked of a ranking: 「一番多かった地域はどこ？」「どの県が」「最も多い月は」
 _CATEGORY_ASKED_RE = re.compile(r"どこ|(?:どの|どれ)(?:地域|国|県|都道府県|業種|種類|分野|区分|月|税目|品目|項目|類型)"
                                 r"|(?:地域|国|県|業種|種類|分野|区分|月|飛行場|空港|港|税目|品目|項目|類型)(?:は|が)")
+# 「…が前の年より減ったのはいくつ？」: how many categories moved (not by how much: 「いくつ減った」)
+_HOW_MANY_RE = re.compile(r"(?:の|もの)は(?:いくつ|何(?:品目|か国|か所|県|件|個|つ|種類))")
 
 
 def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue, evidence: Evidence,
@@ -71,7 +73,8 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
             a = replace(a, sheets=[focus])
             best = cat.stitched(best, [focus])[0]
         return aggregate.ranking(a, scope, cat, cat.newest(best) if best and not (a.years or a.sheets) else best)
-    if asks_movers(a) and _CATEGORY_ASKED_RE.search(a.normalized) and best is not None:
+    if asks_movers(a) and (_CATEGORY_ASKED_RE.search(a.normalized) or _HOW_MANY_RE.search(a.normalized)) \
+            and best is not None:
         # 「前年度より減った飛行場はどこ？」: the rows of a breakdown of what is named that moved that way
         split = best if best.series else next((s for sc, s in ranked[1:6] if s.series and s.sheet == best.sheet
                                                and sc >= 0.5 * ranked[0][0]), None)
