@@ -428,3 +428,28 @@ def test_a_caption_and_unit_written_as_the_tables_first_row(tmp_path):
     got = {(f.subject, f.measure, f.fiscal_year): (f.value, f.unit) for f in load_sheet(p).figures}
     assert got[("輸出証明書発給システムの整備（2019年度）", "執行額", 2024)] == (1356, "百万円")
     assert got[("輸出促進対策事業（2020年度）", "予算現額", 2024)] == (18420, "百万円")
+
+
+def test_cut_brackets_a_baseline_column_and_two_row_headers_of_means(tmp_path):
+    # A PDF's column edge cuts 「15,038（速報値）」 and sets its bracket on the row above (「…（令和7年度）| ）○」);
+    # a 基準値 column holds the baseline on the 目標値 row; a 達成手段 table numbers its rows in a 番号 column, says
+    # 「関連する | 指標」 over two header rows and 「2024年度当初予算額」 in one cell over an empty one.
+    p = tmp_path / "cao-r6-9-1-kiroku.txt"
+    p.write_text("令和6年度　内閣府　実績評価書\n\n施策名\t記録の保存\n\n測定指標\n"
+                 "測定指標\t基準値（平成30年度）\t区分\t令和4年度\t令和5年度\t最終目標（年度）\t達成状況\n"
+                 "1 移管冊数（冊）\t11,842\t目標値\t13,500\t14,000\t16,000（令和7年度\t）○\n"
+                 "\t\t実績値\t14,102\t15,038（速報値\t\t\n\n"
+                 "達成手段（単位：百万円）\n"
+                 "番号\t達成手段名（開始年度）\t2023年度\t\t\t2024年度当初予算額\t関連する\n"
+                 "\t\t予算額\t執行額\t執行率（％）\t\t指標\n"
+                 "①\t記録保存システムの運用（令和2年度）\t446\t421\t94.4\t480\t1、2\n"
+                 "②\t移管業務の支援（平成23年度）\t204\t192\t94.1\t225\t1\n\n施策の分析\n本文。\n",
+                 encoding="utf-8")
+    got = {(f.subject, f.measure, f.fiscal_year): f.value for f in load_sheet(p).figures}
+    assert got[("移管冊数（冊）", "実績値", 2023)] == 15038 and got[("移管冊数（冊）", "基準値", 2018)] == 11842
+    assert ("移管冊数（冊）", "目標値", 2018) not in got and got[("移管冊数（冊）", "目標値", 2025)] == 16000
+    means = {k: v for k, v in got.items() if "（令和2年度）" in k[0]}
+    assert means == {("記録保存システムの運用（令和2年度）", "予算額", 2023): 446,
+                     ("記録保存システムの運用（令和2年度）", "執行額", 2023): 421,
+                     ("記録保存システムの運用（令和2年度）", "執行率", 2023): 94.4,
+                     ("記録保存システムの運用（令和2年度）", "当初予算額", 2024): 480}, means

@@ -164,7 +164,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             if col.year and col.measure is None and col.label is None:
                 col.measure, col.paired = "予算額", "執行額"
     # 「施策目標 | 測定指標 | 区分 | 基準値 …」: the indicator is named in its own column, after the 施策目標.
-    name_col = next((c for c, col in cols.items() if col.label and _NAME_HEADER_RE.fullmatch(norm(col.label))), None)
+    # (not 「関連する | 指標」 over two header rows: the numbers of the indicators a 達成手段 serves)
+    said = {c: norm("".join(r.cells[c] for r in table.header if c < len(r.cells))) for c in cols}
+    name_col = next((c for c, col in cols.items() if col.label and _NAME_HEADER_RE.fullmatch(norm(col.label))
+                     and "関連" not in said[c]), None)
     table_unit = table.unit
     if table_unit and any(col.unit == table_unit for col in cols.values()):
         table_unit = None  # 「達成率（％）」: a column's own unit, not the table's
@@ -323,7 +326,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
         indicators = any(c.measure in ("目標値", "基準値") for c in cols.values())
         for c, vals in values.items():
             col = cols[c - shift]
-            measure = (row_measure or col.measure) if col.year or own or row in labelled \
+            # (a 基準値 column, 「基準値（平成30年度）」, holds the baseline on the 目標値 row too)
+            measure = (row_measure or col.measure) if (col.year or own or row in labelled) and col.measure != "基準値" \
                 else (col.measure or row_measure)
             if col.year and col.measure == "概算要求額":
                 if row_measure is not None and not row_measure.startswith("当初"):

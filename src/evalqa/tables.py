@@ -119,6 +119,15 @@ def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None)
     short = [r.line for r in rows if len(r.cells) < width]
     for r in rows:
         r.cells += [""] * (width - len(r.cells))
+        _rejoin_brackets(r.cells)
+    if _numbered_first(rows):  # 「番号 | 達成手段名 | …」 over 「① | …交付金 | …」: the number goes with the name
+        for r in rows:
+            # (the header keeps its name's header; 「1 …」 is a row's own number as written, 「①…」 joined)
+            mark = r.cells[0].strip() if r is not rows[0] else ""
+            r.cells = [f"{mark}{'' if re.fullmatch(r'[①-⑳]', mark) else ' '}{r.cells[1]}"
+                       if mark and parse_cell(r.cells[1]) is None else r.cells[1], *r.cells[2:]]
+            r.refs = r.refs[1:] if r.refs else r.refs
+        width -= 1
     header: list[Row] = []
     for r in rows:
         data = any(parse_cell(c) or _BOUNDED_RE.match(norm(c)) for c in r.cells[1:])
@@ -136,10 +145,13 @@ def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None)
     # label columns at the right edge (関連する測定指標, 事業番号).
     filled = [list(r.cells) for r in header]
     label_col = {c for c in range(width)
-                 if any(w in norm(r.cells[c]) for r in header for w in ("測定指標", "事業番号"))}
+                 if any(w in norm(r.cells[c]) for r in header for w in ("測定指標", "事業番号", "関連する"))}
+    # (「2024年度当初予算額」 over an empty cell: a column its one header cell names whole, year and measure)
+    whole = {c for c in range(width) for r in header
+             if YEAR_IN_HEADER_RE.search(n := norm(r.cells[c])) and MEASURE_RE.search(n)}
     for h, cells in enumerate(filled):
         for c in range(2, width):
-            if cells[c].strip() or not cells[c - 1].strip() or c in label_col:
+            if cells[c].strip() or not cells[c - 1].strip() or c in label_col or c in whole:
                 continue
             if any(header[h2].cells[c].strip() for h2 in range(len(header)) if h2 != h):
                 cells[c] = cells[c - 1]
@@ -175,3 +187,36 @@ def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None)
         table.unit = next((unit_of(c) for r in header for c in r.cells if unit_of(c)), None)
         if table.unit is None and table.kind != "form":  # (a form's rows name each its own unit)
             table.unit = next((unit_of(c) for r in table.body for c in r.cells[:1] if unit_of(c)), None)
+
+
+def _rejoin_brackets(cells: list[str]) -> None:
+    """「15,038（速報値 | ）○」: a bracket a PDF's column edge cut off goes back to the cell it closes; one a PDF set
+    on the line of another row (「…（令和7年度）| ）○」 over 「15,038（速報値」) closes the cell that lacks it and is
+    dropped where it stands."""
+    def unclosed(c: str) -> bool:
+        return c.count("（") + c.count("(") > c.count("）") + c.count(")")
+
+    for k in range(len(cells)):
+        c, nxt = cells[k], cells[k + 1].lstrip() if k + 1 < len(cells) else ""
+        if nxt and nxt[0] in ")）" and unclosed(c):
+            cells[k], cells[k + 1] = c + nxt[0], nxt[1:].strip()
+        elif unclosed(c) and re.search(r"[(（][^()（）]{1,10}$", c) and re.match(r"[\d,.\s△▲−\-]+[(（]", c.strip()):
+            cells[k] = c.rstrip() + ("）" if "（" in c else ")")  # (「15,038（速報値」: a value's note, closed)
+        elif k and c.lstrip()[:1] in (")", "）") and not unclosed(cells[k - 1]) and not unclosed(c) \
+                and c.count("（") + c.count("(") < c.count("）") + c.count(")"):
+            cells[k] = c.lstrip()[1:].strip()
+
+
+def _numbered_first(rows: list[Row]) -> bool:
+    """Is the first column only the rows' numbers (「番号」「No.」 over ①, ②… or 1, 2…) and the second the names of
+    達成手段 or 事業?"""
+    if len(rows) < 3 or len(rows[0].cells) < 3:
+        return False
+    head = norm(rows[0].cells[0])
+    marks = [norm(r.cells[0]) for r in rows[1:] if r.cells[0].strip()]
+    names = [r.cells[1] for r in rows[1:] if r.cells[0].strip()]
+    # (an indicator's number stays in its column: 「番号 | 業績指標」 ties the indicator's tables together)
+    return head in ("番号", "no", "no.", "項番", "#", "整理番号") and len(marks) >= 2 \
+        and re.search(r"達成手段|事業|事務", norm(rows[0].cells[1])) is not None \
+        and all(re.fullmatch(r"[①-⑳]|\(?\d{1,2}\)?[.．]?", m) for m in marks) \
+        and all(n.strip() and parse_cell(n) is None for n in names)
