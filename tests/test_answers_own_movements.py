@@ -77,6 +77,9 @@ def test_ones_opened_in_a_year_are_the_sentences_not_the_stock(bot):
     assert ans.kind == "stated" and ans.figures[0].value == 44, ans.text
     ans = bot.ask("外国人観光案内所は令和5年度に何か所あった？")
     assert ans.kind != "stated" and ans.figures[0].value == 1212, ans.text
+    # (the stock's table, 「…の設置数」, says neither 新たに nor 累計: the ones added are the sentence's)
+    ans = bot.ask("外国人観光案内所は令和5年度に新たに何か所できた？")
+    assert ans.kind == "stated" and ans.figures[0].value == 44, ans.text
 
 
 def test_the_agency_named_bounds_the_sheets(bot):

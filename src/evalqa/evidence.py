@@ -224,7 +224,12 @@ class Evidence:
         if re.search(r"先[^、。（）()]{0,6}別", subject.name):
             found += [x for x in subject.series if x and x not in found and f"{x}から" in a.normalized]
         # 「新たに整備された」 of a count 「（累計）」: the question asks the other state of the quantity
-        state = other_state(states_asked(a.normalized), " ".join([subject.name, *(s or "" for s in subject.series)]))
+        said = " ".join([subject.name, *(s or "" for s in subject.series)])
+        state = other_state(states_asked(a.normalized), said)
+        # (「新たに…何人」 of 「検査官数」, a stock that says neither: the ones added, which a sentence may state)
+        state = state or next((w for w, pattern, other in states_asked(a.normalized)
+                               if "累計" in other and not re.search(pattern, said) and not re.search(other, said)
+                               and subject.kind == "indicator"), None)
         return found + [state] if state else found
 
 
