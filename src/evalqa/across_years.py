@@ -47,6 +47,14 @@ class AcrossYears:
                 and self.policy_titles.get(x.sheet) == title and _name_words(x.name) == words]
         if same and all(sum(y.sheet == x.sheet for y in same) == 1 for x in same):
             return [s, *same]
+        # 「京都御所等（京都御所・仙洞御所・…）の参観者数（万人）」 next year without the list in brackets: the same
+        # name once the brackets inside it are left out (its unit and marks at the end kept)
+        core = _core(s.name)
+        same = [x for x in self.subjects if x.kind == s.kind and x.sheet != s.sheet
+                and self.policy_titles.get(x.sheet) == title and _core(x.name) == core]
+        if same and all(sum(_core(y.name) == core for y in self.subjects if y.sheet == x.sheet and y.kind == s.kind)
+                        == 1 for x in same):
+            return [s, *same]
         return exact or bare
 
     def stitched(self, s: Subject, within: Sequence[str] = (),
@@ -87,3 +95,11 @@ def _name_words(name: str) -> frozenset[str]:
     """The words of a name, in any order, what its brackets say among them (its list number aside)."""
     n = re.sub(r"^(?:(?:測定|参考)?指標\s*\d{1,2}|[①-⑳]|\d{1,2}[\s.．、])\s*", "", nfkc(name))
     return frozenset(terms(re.sub(r"[()（）【】]", " ", n)))
+
+
+def _core(name: str) -> str:
+    """A name with the brackets inside it left out (those at its end, its unit and marks, kept)."""
+    n = nfkc(name)
+    tail = re.search(r"(?:\s*(?:\([^()]*\)|【[^【】]*】|[※*＊]\d?))*$", n)
+    end = tail.start() if tail else len(n)
+    return re.sub(r"\([^()]*\)", "", n[:end]) + n[end:]

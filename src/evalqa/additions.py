@@ -14,8 +14,8 @@ from .subject import Subject
 from .subjects import SubjectCatalogue
 
 _ADDED_RE = re.compile(r"新た(?:に|な)|新しく|新規|追加|加わ|新設|\b(?:added|new)\b", re.I)
-_DROPPED_RE = re.compile(r"削除|なくな|無くな|廃止|外れ|外さ|除かれ|除外|取りやめ|\b(?:dropped|removed|discontinued)\b",
-                         re.I)
+_DROPPED_RE = re.compile(r"削除|削られ|削っ|なくな|無くな|廃止|外れ|外さ|除かれ|除外|取りやめ"
+                         r"|\b(?:dropped|removed|discontinued)\b", re.I)
 _KINDS = (("means", "達成手段", r"達成手段|事業|measures?|programs?|programmes?"),
           ("indicator", "測定指標", r"測定指標|業績指標|指標|indicators?"))
 
@@ -35,6 +35,12 @@ def asked_change(a: QuestionAnalysis) -> tuple[bool, str, str] | None:
                     r"|検討|\bplan", q, re.I) and not (a.family and a.explicit):
                 return added, kind, label
     return None
+
+
+def _both_asked(q: str, kind: str) -> bool:
+    """Does the question ask both what was added and what was dropped of the kind?"""
+    words = next(w for k, _, w in _KINDS if k == kind)
+    return bool(re.search(words, q, re.I) and _ADDED_RE.search(q) and _DROPPED_RE.search(q))
 
 
 def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) -> Answer | None:
@@ -67,21 +73,25 @@ def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) 
 
     def kept_in(s: Subject, sheet: str) -> bool:
         return any(t.sheet == sheet for t in cat.across_years(s))
-    source, other = (newer, older) if added else (older, newer)
-    found = list(dict.fromkeys(s.name for s in own(source) if not kept_in(s, other)))
-    verb = "新たに加わった" if added else "なくなった"
-    title = cat.titles.get(newer) or newer
-    where = (f"施策「{title}」の{to_label(cat.sheet_years[newer])}のシート（{newer}）で、"
-             f"{to_label(cat.sheet_years[older])}のシート（{older}）と比べて{verb}{label}")
-    if not found:
-        text = f"{where}はありません（両方のシートの{label}を名前で照合しました）。"
-    else:
-        text = f"{where}は{len(found)}件です。\n" + "\n".join(f"- 「{n}」" for n in found)
-    figs = [next(iter(s.figures)) for s in own(source) if s.name in found and s.figures]
+    def listing(added: bool) -> tuple[str, list[str], list[Subject]]:
+        source, other = (newer, older) if added else (older, newer)
+        found = list(dict.fromkeys(s.name for s in own(source) if not kept_in(s, other)))
+        verb = "新たに加わった" if added else "なくなった"
+        title = cat.titles.get(newer) or newer
+        where = (f"施策「{title}」の{to_label(cat.sheet_years[newer])}のシート（{newer}）で、"
+                 f"{to_label(cat.sheet_years[older])}のシート（{older}）と比べて{verb}{label}")
+        if not found:
+            return f"{where}はありません（両方のシートの{label}を名前で照合しました）。", found, own(source)
+        return f"{where}は{len(found)}件です。\n" + "\n".join(f"- 「{n}」" for n in found), found, own(source)
+
+    text, found, source_own = listing(added)
+    if _both_asked(a.question, kind):  # 「外れたものと新しく加わったものをそれぞれ」: both ways
+        text += "\n" + listing(not added)[0]
+    figs = [next(iter(s.figures)) for s in source_own if s.name in found and s.figures]
     if figs:
         text += "\n" + wording.cite(figs[0], cat.sheet_label(figs[0].sheet))
     # (the one found is what a follow-up asks about: 「その年度の執行額は？」 after 「新たに加わった達成手段は？」)
-    one = [s for s in own(source) if s.name in found] if len(found) == 1 else []
+    one = [s for s in source_own if s.name in found] if len(found) == 1 else []
     return Answer(a.question, text, True, figs, [], "list", Frame(subject=one[0] if one else None), cited=figs[:1])
 
 
