@@ -60,6 +60,12 @@ def test_the_budget_total_compared_between_two_years_is_the_total(bot):
     assert 8450 not in {f.value for f in ans.figures}, ans.text
 
 
+def test_two_years_of_one_kind_with_the_difference_asked_as_an_amount(bot):
+    # (「差はいくら」 asks an amount, not a kind of value of its own to set beside 執行額)
+    ans = bot.ask("訪日外国人旅行者の受入環境の整備、令和4年度と令和5年度で施策の執行額はどっちが多くて、差はいくら？")
+    assert {f.value for f in ans.figures} >= {9210, 8402} and "808" in ans.text, ans.text
+
+
 def test_two_means_named_after_where_they_are_are_compared(bot):
     ans = bot.ask("受入環境の整備の達成手段で、多言語案内標識と高齢旅行者の移動支援、予算が大きいのはどっち？")
     assert ans.kind == "comparison" and {f.value for f in ans.figures} >= {320, 210}, ans.text

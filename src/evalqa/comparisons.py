@@ -30,6 +30,8 @@ def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, i
     spans: list[tuple[int, int, str]] = []
     for pat, fam in FAMILY_PATTERNS:
         for m in re.finditer(pat, n):
+            if re.fullmatch(r"いくら|何円", m.group(0)):
+                continue  # (「差はいくら」 asks an amount: no kind of value of its own)
             if not any(s <= m.start() < e for s, e, _ in spans):  # 「当初予算」 is not also 「予算」
                 spans.append((m.start(), m.end(), fam))
     # 「予算概算要求額」: the general 予算 beside a specific kind is part of it.
