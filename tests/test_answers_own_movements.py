@@ -93,3 +93,14 @@ def test_the_agency_named_bounds_the_sheets(bot):
     assert ans.kind == "stated" and ans.figures[0].value == 37, ans.text
     ans = bot.ask("港湾局の海外の観光関係機関との協議の実施回数は令和4年度に何回？")
     assert ans.kind != "stated" and ans.figures[0].value == 15, ans.text
+
+
+def test_follow_ups_asking_how_far_a_target_goes_and_whether_it_got_better(bot):
+    conv = bot.conversation()
+    assert conv.ask("外国人観光案内所の設置数、令和4年度の目標は？").figures[0].value == 1200
+    ans = conv.ask("翌年度はどこまで目標を上げてるの？")  # (どこまで … 上げ: how far, of the one in focus)
+    assert ans.figures and (ans.figures[0].value, ans.figures[0].fiscal_year) == (1250, 2023), ans.text
+    conv = bot.conversation()
+    assert conv.ask("案内所での苦情件数、令和5年度は？").figures[0].value == 431
+    ans = conv.ask("じゃあ前の年と比べて良くなった？差は？")
+    assert {f.value for f in ans.figures} >= {431, 455} and "24件" in ans.text, ans.text

@@ -38,7 +38,9 @@ FIELD_NOUNS: dict[str, str] = {
     "nursery": "保育所", "nurseries": "保育所", "childcare": "保育", "patent": "特許", "patents": "特許",
     "trademark": "商標", "trademarks": "商標", "examination": "審査", "customs": "税関", "illegal drugs": "不正薬物",
     "illicit drugs": "不正薬物", "illicit drug": "不正薬物", "seizure cases": "摘発件数", "seizures": "摘発件数",
-    "drugs": "不正薬物", "passengers": "旅客", "consumer": "消費者", "consumers": "消費者",
+    "drugs": "不正薬物", "stimulants": "覚醒剤", "stimulant": "覚醒剤", "turnover rate": "離職率",
+    "turnover": "離職", "care workers": "介護職員", "care worker": "介護職員", "passengers": "旅客",
+    "consumer": "消費者", "consumers": "消費者",
     "cultural properties": "文化財", "cultural property": "文化財", "national treasures": "国宝",
     "domestic timber": "国産材", "timber": "国産材", "fish catch": "漁獲量", "catch": "漁獲量",
     # (animals caught are 捕獲, fish caught 漁獲; 'deer' alone is left to the embedder: sheets write シカ and, in
