@@ -2,7 +2,7 @@
 baseline alone), two years listed with one era (「令和3年と4年」), 予算額計 asked of a sheet that writes its
 total 合計(a+b+c), ones opened in a year (a sentence) beside the stock (the table), and a sheet named by its
 agency whose sentence answers though another agency's table has like words; two 達成手段 named to compare,
-in Japanese after where they are and in English (one glossed word alone names no second 達成手段)."""
+in Japanese after where they are and in English."""
 import pytest
 
 from conftest import bot_over_texts
@@ -73,9 +73,6 @@ def test_two_means_named_after_where_they_are_are_compared(bot):
     ans = bot.ask("Among the tourist reception means in FY2023, which had the larger budget: multilingual signage "
                   "support or equipment for information centres, and by how much?")
     assert {f.value for f in ans.figures} >= {320, 450} and "130" in ans.text, ans.text
-    ans = bot.ask("Among the FY2023 means, which had the larger budget: multilingual signage support or tourist "
-                  "wheelchair loans, and by how much?")
-    assert 210 not in {f.value for f in ans.figures} and 450 not in {f.value for f in ans.figures}, ans.text
 
 
 def test_ones_opened_in_a_year_are_the_sentences_not_the_stock(bot):

@@ -325,11 +325,6 @@ def said_in(question: str, words: Iterable[str]) -> list[str]:
     return [t for t in words if len(t) >= 2 and not t.isascii() and t in said]
 
 
-def unglossed(question: str) -> list[str]:
-    """The English question's words the gloss left in English (names, words of no policy field)."""
-    return re.findall(r"[a-z][a-z-]{2,}", gloss(question))
-
-
 def is_common(word: str) -> bool:
     """Is an English word one the gloss reads or drops (japan, evaluation, target …): not a name."""
     w = word.lower()

@@ -9,7 +9,7 @@ from dataclasses import replace
 from .breakdown import TOTALS
 from .conversation import FOLLOWUP_SWITCH
 from .counts import COUNTERS, asked_noun
-from .english import is_common, is_glossed, quoted_names, said_in, unglossed
+from .english import is_common, is_glossed, quoted_names, said_in
 from .figure import BARE_NAME_RE, Figure
 from .fiscal_year import find_fiscal_years
 from .index import Index
@@ -351,14 +351,13 @@ def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> 
             return [first, said[0]]
     # (a year asked names no subject: 「令和4年度と5年度では」 is not 「…の改修（令和4年度）」, a means begun then)
     own -= years
-    # (an English question's words the gloss left in English, 'enforcement equipment', may name the second: one
-    # glossed word, 交通, is then too little to name another)
-    least = 2 if a.lang == "en" and unglossed(a.question) else 1
-    # (and only the words it said: not those a name found by embedding added)
-    spoken = said_in(a.question, a.content) if a.lang == "en" else a.content
+    # (an English question's own words only: not those a name found by embedding added)
+    glossed = said_in(a.question, a.content)
+    spoken = [t for t in a.content if t in glossed or t.isascii() and t in a.question.lower()] \
+        if a.lang == "en" else a.content
     for score, s in ranked[1:8]:
         theirs = {t for t in spoken if term_matches(t, set(terms(s.name))) and t not in years}
-        if s.name != first.name and score >= FOLLOWUP_SWITCH and len(theirs - own) >= least and own - theirs:
+        if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
             return [first, s]
     return [first]
 

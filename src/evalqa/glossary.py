@@ -28,7 +28,7 @@ FIELD_NOUNS: dict[str, str] = {
     "traffic accident": "交通事故", "seriously injured": "重傷者", "serious injuries": "重傷者",
     "drunk driving": "飲酒運転", "elderly drivers": "高齢運転者", "older drivers": "高齢運転者",
     "elderly driver": "高齢運転者", "older driver": "高齢運転者", "drivers": "運転者", "driver": "運転者",
-    "newly": "新たに", "certified": "資格", "qualified": "資格", "enforcement": "取締り", "equipment": "機材",
+    "newly": "新たに", "equipment": "機材",
     "multilingual": "多言語", "signage": "標識", "signs": "標識",
     "driving skills test": "運転技能検査", "ship accidents": "船舶事故", "vessel accidents": "船舶事故",
     "vessel accident": "船舶事故", "ship accident": "船舶事故", "marine accidents": "海難",
