@@ -60,6 +60,8 @@ def test_a_final_value_asked_of_a_preliminary_one_is_not_given(bot):
     assert "1,342件は速報値" in ans.text, ans.text
     ans = bot.ask("立入検査件数の令和4年度の確定値はいくつ？")  # (a note says it was made final)
     assert ans.found and ans.figures[0].value == 1297, ans.text
+    ans = bot.ask("令和5年度の立入検査件数の数字って確定値？")  # (asked yes or no: no, and what it is)
+    assert ans.found and ans.kind == "prose" and "いいえ" in ans.text and "速報値" in ans.text, ans.text
     ans = bot.ask("What is the final FY2023 number of on-board inspections?")
     assert not ans.found and 1342 not in {f.value for f in ans.figures}, ans.text
 

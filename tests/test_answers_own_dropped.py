@@ -36,3 +36,4 @@ def test_both_ways_asked_are_both_answered(bot):
     ans = bot.ask("史跡の新しい評価書で、達成手段から外れたものと新しく加わったものをそれぞれ教えて。")
     assert "史跡修理事業" in ans.text and "史跡案内の多言語化事業" in ans.text, ans.text
     assert "新たに加わった" in ans.text and "なくなった" in ans.text, ans.text
+

@@ -60,6 +60,7 @@ from .value_state import asks_state, final_unreported, of_value_in_focus, state_
 from .versions import asks_versions, versions_answer
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
+_WHOLE_COST_RE = re.compile(r"総事業費|総工費|総費用")
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
 
 
@@ -298,6 +299,9 @@ class Assistant:
         qualifiers = self.evidence.qualifiers(a, subject_words(a), subject, MIN_FACT)
         # (a state asked, 「新しく」, is said in the sentence's words for it: 「新たに」)
         states = {w: pattern for w, pattern, _ in states_asked(a.normalized)}
+        if subject.kind != "indicator" and (cost := _WHOLE_COST_RE.search(a.normalized)) \
+                and not _WHOLE_COST_RE.search(subject.name):  # 「総事業費」: not a year's budget of the 事業
+            qualifiers, states[cost.group(0)] = [*qualifiers, cost.group(0)], _WHOLE_COST_RE.pattern
         if qualifiers:  # a sentence that counts what the table does not: one that says the qualifier
             fact_score, fact = best_fact(a, [f for f in facts if all(re.search(states.get(q, re.escape(q)), f.raw)
                                                                      for q in qualifiers)], cat.idf, cat.titles)

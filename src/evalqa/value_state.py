@@ -96,8 +96,11 @@ def final_unreported(ans: Answer, index: Index, sheet_label: Callable[[str], str
     # (the cell's own state goes with its value: 「9,736者（速報値）」)
     said = f"シートの値は{wording.value(fig)}" if cell else f"シートの値{wording.value(fig)}は{state}" + (
         f"（注記:「{note[0]}」）" if note else "")
-    text = (f"{to_label(fig.fiscal_year)}の「{s.name}」の確定値は、シートにありません。{said}です。\n"
-            + wording.cite(fig, sheet_label(s.sheet)))
+    cite = wording.cite(fig, sheet_label(s.sheet))
+    if not _NUMBER_ASKED_RE.search(q):  # 「その数字って確定値？」: no, and what it is
+        text = f"いいえ。{to_label(fig.fiscal_year)}の「{s.name}」の{said}です。\n{cite}"
+        return Answer(q, text, True, [fig], ans.sources, "prose", ans.frame, cited=[fig])
+    text = f"{to_label(fig.fiscal_year)}の「{s.name}」の確定値は、シートにありません。{said}です。\n{cite}"
     return Answer(q, text, False, [], ans.sources, "refusal", ans.frame)
 
 
