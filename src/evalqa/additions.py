@@ -85,7 +85,7 @@ def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) 
         return f"{where}は{len(found)}件です。\n" + "\n".join(f"- 「{n}」" for n in found), found, own(source)
 
     text, found, source_own = listing(added)
-    if _both_asked(a.question, kind):  # 「外れたものと新しく加わったものをそれぞれ」: both ways
+    if _both_asked(a.question, kind):  # (「増えたものと消えたもの、両方」: both ways)
         text += "\n" + listing(not added)[0]
     figs = [next(iter(s.figures)) for s in source_own if s.name in found and s.figures]
     if figs:

@@ -228,7 +228,7 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(?:aged\s+)?(\d{1,3})\s*(?:years?\s*(?:old\s*)?)?(?:or|and)\s+(?:over|older|above)\b",
                r" \1歳以上 ", q)
     q = re.sub(r"\b(?:in\s+)?their\s+(\d0)s\b", r" \1代 ", q)
-    # 「18- and 19-year-olds」「20-year-olds」: ages as the sheets write them (18歳・19歳, 20歳)
+    # 「65- and 66-year-olds」「30-year-olds」: ages as the sheets write them (65歳・66歳, 30歳)
     q = re.sub(r"\b(\d{1,3})-?\s+(?:and|or)\s+(\d{1,3})[- ]years?[- ]olds?\b", r" \1歳・\2歳 ", q)
     q = re.sub(r"\b(\d{1,3})[- ]years?[- ]olds?\b", r" \1歳 ", q)
     q = re.sub(r"\b(?:aged\s+under|under\s+the\s+age\s+of)\s+(\d{1,3})\b", r" \1歳未満 ", q)

@@ -190,8 +190,8 @@ def analyse_table(table: Table, era: str = DEFAULT_ERA, near: int | None = None)
 
 
 def _rejoin_brackets(cells: list[str]) -> None:
-    """「15,038（速報値 | ）○」: a bracket a PDF's column edge cut off goes back to the cell it closes; one a PDF set
-    on the line of another row (「…（令和7年度）| ）○」 over 「15,038（速報値」) closes the cell that lacks it and is
+    """「2,140（見込み | ）○」: a bracket a PDF's column edge cut off goes back to the cell it closes; one a PDF set
+    on the line of another row (「…（令和7年度）| ）○」 over 「2,140（見込み」) closes the cell that lacks it and is
     dropped where it stands."""
     def unclosed(c: str) -> bool:
         return c.count("（") + c.count("(") > c.count("）") + c.count(")")
@@ -201,7 +201,7 @@ def _rejoin_brackets(cells: list[str]) -> None:
         if nxt and nxt[0] in ")）" and unclosed(c):
             cells[k], cells[k + 1] = c + nxt[0], nxt[1:].strip()
         elif unclosed(c) and re.search(r"[(（][^()（）]{1,10}$", c) and re.match(r"[\d,.\s△▲−\-]+[(（]", c.strip()):
-            cells[k] = c.rstrip() + ("）" if "（" in c else ")")  # (「15,038（速報値」: a value's note, closed)
+            cells[k] = c.rstrip() + ("）" if "（" in c else ")")  # (「2,140（見込み」: a value's note, closed)
         elif k and c.lstrip()[:1] in (")", "）") and not unclosed(cells[k - 1]) and not unclosed(c) \
                 and c.count("（") + c.count("(") < c.count("）") + c.count(")"):
             cells[k] = c.lstrip()[1:].strip()
