@@ -443,3 +443,22 @@ def test_a_budget_rows_year_word_names_no_year():
     a = analyse_question("令和5年度の翌年度への繰越額は？")
     assert (a.years, a.year_offset, a.family) == ([2023], 0, "carryover")
     assert analyse_question("令和5年度の翌年度の目標値は？").years == [2024]
+
+
+def test_a_final_value_and_both_ways_are_asked_only_where_said():
+    from evalqa.additions import _both_asked
+    from evalqa.value_state import _FINAL_ASKED_RE
+
+    assert _FINAL_ASKED_RE.search("2023年の確定値っていくつ？") and _FINAL_ASKED_RE.search("Is that a final figure?")
+    assert not any(_FINAL_ASKED_RE.search(q) for q in ("有罪が確定した件数は？", "What was the final year of the plan?",
+                                                        "How many confirmed cases were there?"))
+    assert _both_asked("新しい評価書で、達成手段から外れたものと新しく加わったものを教えて", "means")
+    assert not _both_asked("新たな事前分析表で削除された測定指標は？", "indicator")
+
+
+def test_a_number_column_headed_no_goes_with_the_means_name():
+    from evalqa.tables import Row, _numbered_first
+
+    rows = [Row(1, ["No.", "達成手段名", "予算額"]), Row(2, ["1", "史跡公開事業", "300"]),
+            Row(3, ["2", "史跡修理事業", "200"])]
+    assert _numbered_first(rows)

@@ -52,8 +52,9 @@ class AcrossYears:
         core = _core(s.name)
         same = [x for x in self.subjects if x.kind == s.kind and x.sheet != s.sheet
                 and self.policy_titles.get(x.sheet) == title and _core(x.name) == core]
+        # (one such name in each sheet, its own too: 「検挙件数（覚醒剤）の割合」 and 「（大麻）の割合」 stay apart)
         if same and all(sum(_core(y.name) == core for y in self.subjects if y.sheet == x.sheet and y.kind == s.kind)
-                        == 1 for x in same):
+                        == 1 for x in [s, *same]):
             return [s, *same]
         return exact or bare
 

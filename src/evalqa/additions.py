@@ -26,21 +26,28 @@ def asked_change(a: QuestionAnalysis) -> tuple[bool, str, str] | None:
     q = a.question
     for kind, label, words in _KINDS:
         for added, pattern in ((True, _ADDED_RE), (False, _DROPPED_RE)):
-            verb = pattern.pattern
-            said = rf"(?:{verb})[^、。?？]{{0,12}}?(?:{words})|(?:{words})[^、。?？]{{0,10}}?(?:{verb})"
             # (not a value of one named (「新しく加わった達成手段「X」の当初予算額は？」), nor what is to be added:
             # 「追加しようとしている」 is a plan, which a passage states)
-            if re.search(said, q, re.I) and not re.search(
+            if _said(q, words, pattern) and not re.search(
                     r"何(?:件|個|本|人|回|%|％|つ)|いくつ|いくら|どれくらい|how (?:many|much)|しよう|する予定|予定して"
                     r"|検討|\bplan", q, re.I) and not (a.family and a.explicit):
                 return added, kind, label
     return None
 
 
+def _said(q: str, words: str, verb: re.Pattern) -> bool:
+    """Does the question say the verb (added, dropped) beside the kind's name, before or after it?"""
+    v = verb.pattern
+    said = rf"(?:{v})[^、。?？]{{0,12}}?(?:{words})|(?:{words})[^、。?？]{{0,10}}?(?:{v})"
+    return re.search(said, q, re.I) is not None
+
+
 def _both_asked(q: str, kind: str) -> bool:
-    """Does the question ask both what was added and what was dropped of the kind?"""
+    """Does the question ask both what was added and what was dropped of the kind, each beside its name?"""
     words = next(w for k, _, w in _KINDS if k == kind)
-    return bool(re.search(words, q, re.I) and _ADDED_RE.search(q) and _DROPPED_RE.search(q))
+    # (「新たな事前分析表で削除された指標」: the new document, not an addition)
+    q = re.sub(r"(?:新たな|新しい)(?:事前分析表|評価書|分析表|シート)|\bnew (?:sheet|evaluation|document)", "", q)
+    return _said(q, words, _ADDED_RE) and _said(q, words, _DROPPED_RE)
 
 
 def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) -> Answer | None:

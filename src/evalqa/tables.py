@@ -212,7 +212,7 @@ def _numbered_first(rows: list[Row]) -> bool:
     達成手段 or 事業?"""
     if len(rows) < 3 or len(rows[0].cells) < 3:
         return False
-    head = norm(rows[0].cells[0])
+    head = norm(rows[0].cells[0]).lower()
     marks = [norm(r.cells[0]) for r in rows[1:] if r.cells[0].strip()]
     names = [r.cells[1] for r in rows[1:] if r.cells[0].strip()]
     # (an indicator's number stays in its column: 「番号 | 業績指標」 ties the indicator's tables together)

@@ -75,7 +75,9 @@ def state_answer(a: QuestionAnalysis, frame: Frame, index: Index, sheet_label: C
     return Answer(a.question, text, True, [fig] if fig else [], [], "prose", frame, cited=[fig] if fig else [])
 
 
-_FINAL_ASKED_RE = re.compile(r"確定(?:値|した(?:値|数|件数)|版)|\b(?:final|confirmed)\b", re.I)
+# (a value's state asked: not 「有罪が確定した件数」, 'the final year of the plan' or 'confirmed cases')
+_FINAL_ASKED_RE = re.compile(r"確定(?:値|版)|\b(?:final|confirmed)\b(?:\s+[a-z0-9-]+){0,3}?\s+"
+                             r"(?:values?|figures?|numbers?|counts?|data)\b", re.I)
 
 
 def final_unreported(ans: Answer, index: Index, sheet_label: Callable[[str], str]) -> Answer | None:
@@ -91,7 +93,7 @@ def final_unreported(ans: Answer, index: Index, sheet_label: Callable[[str], str
     cell = re.search(r"[(（]\s*(" + _STATES + r")\s*[)）]", fig.raw or "")
     note = None if cell else _note(index, s.sheet, fig.fiscal_year, s.name, written_number(index, s))
     state = _full(cell.group(1)) if cell else note[2] if note else None
-    if state is None or state.startswith("確定"):
+    if state is None or not state.startswith(("速報", "暫定", "見込")):  # (概数 is no less final)
         return None
     # (the cell's own state goes with its value: 「9,736者（速報値）」)
     said = f"シートの値は{wording.value(fig)}" if cell else f"シートの値{wording.value(fig)}は{state}" + (
