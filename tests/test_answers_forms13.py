@@ -38,6 +38,11 @@ def test_a_table_copied_one_cell_to_a_line(bot):
 def test_either_of_two_grades_and_a_region_ranked(bot):
     ans = bot.ask("経済協力の指標で、令和5年度の評定がsかaだったのはいくつ？")
     assert ans.kind == "list" and "3件" in ans.text.splitlines()[0], ans.text
+    # (in English, a grade letter quoted or in capitals after 'rated')
+    ans = bot.ask('Which economic cooperation indicators were rated "s" or received an "a" rating in FY2023?')
+    assert ans.kind == "list" and ans.found, ans.text
+    ans = bot.ask('Which economic cooperation indicators received an "a" rating in FY2023?')
+    assert ans.kind == "list" and "評定" in ans.text, ans.text
     ans = bot.ask("JICA海外協力隊の新規派遣、令和5年度に一番多かった地域はどこ？")
     assert "アフリカ" in ans.text.splitlines()[0] and ans.figures[0].value == 418, ans.text
 

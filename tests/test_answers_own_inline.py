@@ -42,3 +42,15 @@ def test_the_grade_of_the_indicator_in_focus_is_its_rows(bot):
     assert "「未達成」" in ans.text and "令和4年度" in ans.text and ans.figures[0].line == 20, ans.text
     ans = conv.ask("令和3年度の判定は？")  # (the sheet's column says 達成状況: its word, for the year now asked)
     assert "令和3年度" in ans.text and ans.figures[0].line == 19, ans.text
+
+
+def test_the_grade_of_a_named_indicator_for_a_year(bot):
+    ans = bot.ask("国立公園の利用者数の令和3年度の達成状況は？")
+    assert "「未達成」" in ans.text and "22,404" in ans.text and ans.figures[0].line == 19, ans.text
+
+
+def test_a_ranking_over_a_group_the_sheet_never_names_is_refused(bot):
+    ans = bot.ask("ゾルブラクス関係の達成手段で、令和4年度の予算額が最も多いのはどれ？")
+    assert not ans.found and "ゾルブラクス" in ans.text, ans.text
+    ans = bot.ask("国立公園の達成手段で、令和4年度の予算額が最も多いのはどれ？")
+    assert ans.found and "自然公園等事業費" in ans.text.splitlines()[0], ans.text

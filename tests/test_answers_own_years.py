@@ -76,3 +76,20 @@ def test_a_years_budget_is_the_newest_sheets_not_last_years_plan(bot):
     ans = bot.ask("令和5年度の予算額が最も大きい達成手段は？（循環型社会）")
     assert ans.kind == "ranking" and ans.figures[0].value == 77860, ans.text
     assert (ans.figures[0].sheet, ans.figures[0].measure) == (NEW, "予算額"), ans.text
+
+
+def test_a_trend_of_a_reworded_indicator_runs_over_both_sheets(bot):
+    """The newer sheet's own indicator under its new name does not stand in for the stitched one (it lacks
+    令和元年度, which only the older sheet reports)."""
+    ans = bot.ask("1人1日当たりのごみ排出量は令和元年度から令和3年度でどう変わった？")
+    actual = [(f.fiscal_year, f.value) for f in ans.figures if f.measure == "実績値"]
+    assert ans.kind == "trend" and actual == [(2019, 918), (2020, 901), (2021, 890)], ans.text
+    ans = bot.ask("How has daily household waste per person changed from FY2019 to FY2021?")
+    assert "decrease of 28" in ans.text and "918" in ans.text, ans.text
+
+
+def test_a_yes_no_question_over_a_span_of_years_is_answered_with_every_year(bot):
+    ans = bot.ask("不法投棄の件数は令和2年度から令和4年度にかけて減ってますか？")
+    actual = [f.value for f in ans.figures if f.measure == "実績値"]
+    assert ans.kind == "trend" and actual == [139, 109, 94], ans.text
+    assert "減" in ans.text

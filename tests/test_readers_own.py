@@ -453,3 +453,28 @@ def test_cut_brackets_a_baseline_column_and_two_row_headers_of_means(tmp_path):
                      ("記録保存システムの運用（令和2年度）", "執行額", 2023): 421,
                      ("記録保存システムの運用（令和2年度）", "執行率", 2023): 94.4,
                      ("記録保存システムの運用（令和2年度）", "当初予算額", 2024): 480}, means
+
+
+def test_an_indicators_fields_on_one_line_and_a_caption_over_a_year_to_a_line(tmp_path):
+    """A web page's indicator block: 「基準値：…（年度）／目標値：…（年度）／値が低いほど良好」 over its years, and a
+    参考指標 caption over 「令和3年度　1,234」 lines (one value each). A target with no year (毎年度) is no figure."""
+    p = tmp_path / "soumu-r6-3-1-shobo.txt"
+    p.write_text("令和6年度　総務省　事前分析表\n\n施策名：消防力の充実強化\n\n▼測定指標\n"
+                 "■指標1　住宅火災による死者数（人）\n"
+                 "基準値：1,020人（令和元年度）／目標値：800人以下（令和7年度）／値が低いほど良好\n"
+                 "　令和3年度　目標 950　実績 1,012\n　令和4年度　目標 900　実績 968\n"
+                 "■指標2　消防団員の充足率（％）\n"
+                 "基準値：91.0%（令和元年度）／目標値：95%以上（毎年度）\n"
+                 "　令和3年度　目標 95　実績 89.2\n　令和4年度　目標 95　実績 88.4\n\n"
+                 "▼参考指標\n■消防団員数（人）（各年4月1日現在）\n"
+                 "　令和3年度　804,877\n　令和4年度　783,578\n　令和5年度　762,670\n\n▼施策の分析\n本文。\n",
+                 encoding="utf-8")
+    figs = load_sheet(p).figures
+    got = {(f.subject, f.measure, f.fiscal_year): f.value for f in figs if f.measure in ("基準値", "目標値")
+           and f.fiscal_year not in (2021, 2022)}
+    assert got == {("指標1 住宅火災による死者数（人）", "基準値", 2019): 1020,
+                   ("指標1 住宅火災による死者数（人）", "目標値", 2025): 800,
+                   ("指標2 消防団員の充足率（％）", "基準値", 2019): 91.0}, got
+    assert [(f.line, f.value) for f in figs if f.measure == "基準値"] == [(7, 1020), (11, 91.0)]
+    members = [(f.measure, f.fiscal_year, f.value, f.line) for f in figs if f.subject.startswith("消防団員数")]
+    assert members == [("実績値", 2021, 804877, 17), ("実績値", 2022, 783578, 18), ("実績値", 2023, 762670, 19)]

@@ -81,7 +81,9 @@ class AcrossYears:
                     conflicts.append((kept[key], f))
         figures = sorted(kept.values(), key=lambda f: (f.fiscal_year or 0, f.line or 0))
         newest = twins[0]
-        return Subject(newest.sheet, s.name, newest.section, s.table, figures, s.terms, s.title), conflicts
+        # (named as the newest sheet writes it: a subject of that sheet under another name would be its "twin")
+        return Subject(newest.sheet, newest.name, newest.section, newest.table, figures, s.terms | newest.terms,
+                       s.title), conflicts
 
     def in_other_document(self, s: Subject, offset: int) -> Subject | None:
         """The same table or indicator as written in the 施策's sheet `offset` years from `s`'s (-1: last

@@ -26,7 +26,7 @@ from .english import is_english
 from .english_wording import render_english
 from .evidence import Evidence, absent_category, figure_sources, told_apart, twins_of
 from .figure import bare_name
-from .grades import grade_in_focus
+from .grades import grade_in_focus, grade_of
 from .index import Index
 from .many_figures import many_answer
 from .matching import states_asked
@@ -347,6 +347,9 @@ class Assistant:
         others += [s for sc, s in ranked[1:8]
                    if sc >= best[0] - 0.02 and s.name == subject.name and s.sheet != subject.sheet]
         others = [s for s in others if cat.policy_titles.get(s.sheet) != cat.policy_titles.get(subject.sheet)]
+        # (「…の令和5年度の評価は？」: the grade the sheet wrote on its row, when it wrote one)
+        if (grade := grade_of(a, subject, a.years, cat.sheet_label)) is not None:
+            return self._finish(grade, hits)
         ans = numeric_answer(a, frame, cat.sheet_label)
         # Indicators of one sheet that all carry every word asked (「有識者の部」 of two polls): the question does
         # not tell which, so each is answered, by name, rather than one guessed.

@@ -62,6 +62,13 @@ _EXCLUDING_RE = re.compile(r"\b(excluding|except for|except|other than|not count
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 _MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")(?:\s+((?:19|20)\d{2}))?\b")
+# 「received an "a" (achieved) rating」「rated B」「a grade of 'c'」: the grade the sheet wrote, 評価が「a」 (a letter
+# without quotes only in capitals and after rated/graded: 'rated a success' names no grade)
+_Q = "[\"'“”‘’]"
+_GRADE_EN_RE = re.compile(rf"\b(?:an?\s+)?{_Q}([A-Ea-eS])(?:-\d)?{_Q}\s*(?:\([^()]{{1,20}}\)\s*)?"
+                          rf"(?:rating|grade|evaluation|assessment|mark)s?\b"
+                          rf"|\b(?:rated|graded|given|received|got|earned)\s+(?:an?\s+)?(?:{_Q}([A-Ea-eS]){_Q}|([A-ES])\b)"
+                          rf"|\b(?:rating|grade|mark)\s+(?:of\s+)?{_Q}([A-Ea-eS]){_Q}")
 _FY_RANGE_RE = re.compile(r"(?:\bbetween\s+)?\bfy\s?((?:19|20)\d{2})\s*(?:to|-|–|through|until|and)\s*(?:fy\s?)?"
                           r"((?:19|20)\d{2})\b")
 _FY_RE = re.compile(r"\b(?:fy|fiscal year|fiscal)\s?((?:19|20)\d{2})\b|\bin ((?:19|20)\d{2})\b")
@@ -199,6 +206,7 @@ def gloss(question: str) -> str:
     """The question in the sheets' words: 「What was the actual number of Japan-US meetings in FY2020?」 →
     「実績値 数 日米 会談数 2020年度」 (order kept, unknown words kept, function words dropped)."""
     q = re.sub(r"\bU\.?S\.?A?\b", "united states", question)  # (「US」, not 「us」)
+    q = _GRADE_EN_RE.sub(lambda m: f" 評価が「{next(g for g in m.groups() if g)}」 ", q)
     q = q.lower().replace("’", "'")
     q = re.sub(r"\bmost\s+recent\b", "latest", q)  # (the newest document, no ranking: 'most' alone ranks)
     # 「excluding reference indicators」 → 「参考指標を除く」: Japanese puts what is left out first.

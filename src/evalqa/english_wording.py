@@ -77,7 +77,9 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
                      f"{_difference(first, other, value)}).")
         # (a trend from the baseline goes on with the 実績値 after it)
         measures = {first.measure, "実績値"} if first.measure == "基準値" else {first.measure}
-        if kind == "trend" and len(row := [f for f in figures if (f.subject, f.series) == (first.subject, first.series)
+        # (a year from last year's sheet of the 施策 may carry that sheet's wording of the name)
+        if kind == "trend" and len(row := [f for f in figures if f.series == first.series
+                                           and (f.subject == first.subject or f.sheet != first.sheet)
                                            and f.measure in measures and isinstance(f.value, (int, float))]) >= 2:
             a, b = row[0], row[-1]  # (in year order, as the answer lists them)
             way = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"

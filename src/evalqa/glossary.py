@@ -283,6 +283,10 @@ GLOSSARY: dict[str, str] = {
     "truancy": "不登校", "school absenteeism": "不登校", "non-attendance": "不登校", "bullying": "いじめ",
     "anti-bullying": "いじめ", "human rights": "人権",
     "tourism": "観光", "pollen": "花粉", "cedar": "スギ", "thinning": "間伐", "participation rate": "実施率",
+    "remote islands": "離島", "remote island": "離島", "outlying islands": "離島", "islands": "島", "island": "島",
+    "border islands": "国境離島", "border": "国境", "fares": "運賃", "fare": "運賃", "jobs": "雇用",
+    "job creation": "雇用創出", "migrants": "移住者", "relocation": "移住", "shipping costs": "輸送コスト",
+    "transport costs": "輸送コスト", "grant": "交付金", "grants": "交付金",
     # units the sheets write in one word
     "in 100 million yen": "億円", "100 million yen": "億円", "hundred million yen": "億円", "trillion yen": "兆円",
     "in units of 10,000": "万", "ten thousand": "万",

@@ -14,8 +14,9 @@ from .fiscal_year import to_label
 from .measures import GRADE_HEADS, grade_mark
 from .question import QuestionAnalysis
 from .scope import Scope, scope_label
+from .subject import TARGETS, Subject
 from .subjects import SubjectCatalogue
-from .wording import cite, table
+from .wording import cite, table, value
 
 
 def _grades(note: str | None) -> dict[str, str]:
@@ -84,18 +85,27 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
 
 
 # 「この指標の判定は？」 after a value: the grade of the indicator in focus, asked with no other subject
-_GRADE_ASKED_RE = re.compile(r"(?:評定|判定|達成度|達成状況|評価)(?:は|って|を|が)?(?:何|どう|どれ|教え[てろ]?)?"
+_GRADE_ASKED_RE = re.compile(r"(?:評定|判定|達成度|達成状況|評価)(?:記号|マーク|ランク)?(?:は|って|を|が)?"
+                             r"(?:何|どう|どれ|教え[てろ]?)?"
                              r"(?:でしたか|ですか|だった|でした|か)?[?？]?$")
-_FOCUS_WORDS = {"指標", "評定", "判定", "達成", "度", "状況", "評価", "その", "それ", "この"}
+_FOCUS_WORDS = {"指標", "評定", "判定", "達成", "度", "状況", "評価", "記号", "マーク", "ランク",
+                "その", "それ", "この"}
 
 
 def grade_in_focus(a: QuestionAnalysis, context: Frame | None, sheet_label: Callable[[str], str]) -> Answer | None:
     """The sheet's own grade of the indicator in focus for the year asked (or in focus), from its row's grade
     column; None when the question asks anything else or the row has no grade."""
     s = context.subject if context is not None else None
-    if s is None or not _GRADE_ASKED_RE.search(a.normalized) or any(t not in _FOCUS_WORDS for t in a.content):
+    if s is None or any(t not in _FOCUS_WORDS for t in a.content):
         return None
-    years = a.years or (context.years if context is not None else [])
+    return grade_of(a, s, a.years or (context.years if context is not None else []), sheet_label)
+
+
+def grade_of(a: QuestionAnalysis, s: Subject, years: list[int], sheet_label: Callable[[str], str]) -> Answer | None:
+    """「…の令和5年度の評価は？」: the sheet's own grade of the indicator for the year asked, from its row's grade
+    column; None when the question asks no grade or the row has none for that year."""
+    if s.kind != "indicator" or not _GRADE_ASKED_RE.search(a.normalized):
+        return None
     graded_rows = [(f, g) for f in s.figures if f.measure == "実績値" and (not years or f.fiscal_year in years)
                    and (g := _grades(f.note))]
     if len(graded_rows) != 1:
@@ -103,7 +113,10 @@ def grade_in_focus(a: QuestionAnalysis, context: Frame | None, sheet_label: Call
     f, found = graded_rows[0]
     # (the column the question names when the row has several: 「判定」 before 「評定」)
     label, mark = next(((k, v) for k, v in found.items() if k in a.normalized), next(iter(found.items())))
-    text = f"{f.year_label or ''}の「{s.name}」の{label}は「{mark}」です（シートの{label}欄による）。\n" \
+    target = next((t for t in s.figures if t.measure in TARGETS and t.fiscal_year == f.fiscal_year
+                   and t.value is not None), None)
+    values = f"実績値{value(f)}" + (f"、{target.measure}{value(target)}" if target is not None else "")
+    text = f"{f.year_label or ''}の「{s.name}」の{label}は「{mark}」です（シートの{label}欄による。{values}）。\n" \
            + cite(f, sheet_label(s.sheet))
     return Answer(a.question, text, True, [f], [], "prose", Frame(subject=s, years=[f.fiscal_year] if f.fiscal_year
                                                                     else []), cited=[f])

@@ -7,19 +7,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from . import aggregate, comparisons, targets, wording
-from .answer import Answer, Frame
+from .answer import Answer, Frame, refusal
 from .crosslingual import Named
 from .evidence import Evidence, named_subjects
 from .grades import graded
 from .movers import asks_movers, movers_answer
 from .operations import PAIR_RE
 from .question import QuestionAnalysis, subject_words
-from .scope import asks_whole, one_per_policy, resolve_scope
+from .scope import asks_whole, one_per_policy, resolve_scope, scope_label
 from .search import Hit
 from .subject import series_in
 from .subjects import STRONG, SubjectCatalogue
 from .versions import asks_versions, versions_answer
 
+# Words of the form itself, which name no group of subjects (「達成手段」「指標」「予算」)
+_FORM_WORDS = {"手段", "達成", "指標", "測定", "参考", "事業", "予算", "施策", "政策", "執行", "目標", "実績",
+               "額", "率", "数"}
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ|年度(?:は|が)?(?:いくつ|何回|何度)|年度の数")
 # A category asked of a ranking: 「一番多かった地域はどこ？」「どの県が」「最も多い月は」
 _CATEGORY_ASKED_RE = re.compile(r"どこ|(?:どの|どれ)(?:地域|国|県|都道府県|業種|種類|分野|区分|月|税目|品目|項目|類型)"
@@ -35,6 +38,16 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
     scope = resolve_scope(a, cat, hits, everywhere)
     ranked = [(sc, s) for sc, s in everywhere if s.sheet in scope.sheets]
     best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
+    if not a.sheets and a.operation in ("rank", "count", "missed", "met") \
+            and (words := [w for w in subject_words(a) if w not in _FORM_WORDS]):
+        # 「…関係の達成手段で予算が最も多いのは」 where the sheet the search found says no more than half of the words
+        # that name the group (「量子コンピュータ」 of a sheet that says スーパーコンピュータ): its figures are not
+        # the ones asked
+        unsaid = [w for w in words if not any(evidence.index.section_mentions(sid, [], w) for sid in scope.sheets)]
+        if len(unsaid) * 2 >= len(words):
+            nowhere = [w for w in unsaid if not evidence.mentioned(w)]
+            return refusal(a.question, wording.unknown_nouns(nowhere) if nowhere
+                           else wording.group_unknown(unsaid, scope_label(scope, cat)))
     if a.operation == "graded":
         # No grades where the search points: the sheets that grade their indicators so, when none is named.
         here = graded(a, scope, cat)

@@ -359,6 +359,10 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         years, offset = [years[0] + offset], 0  # 「令和2年度の前年度」 is 令和元年度
     if _ACTION_RE.search(n):
         operation = None
+    # 「令和元年度から令和4年度にかけて減ってますか」: over a span of more years than two, the way it moved is the
+    # trend of every year, not the first year against the last (「比べて」「差は」 ask the two)
+    if operation == "compare" and trend and len(years) > 2 and not re.search(r"比べ|比較|どちら|どっち|差|違い", n):
+        operation = None
     reason = bool(_REASON_RE.search(n)) and operation != "rank"  # (「原因として最も多いのは」: a category)
     # (「令和4年の…の漁獲量は？」: a year and a quantity asked are a number asked)
     numeric = bool(NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)

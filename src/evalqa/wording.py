@@ -115,6 +115,12 @@ def unknown_nouns(missing: Sequence[str], near: Sequence[str] = ()) -> str:
     return text + near_text(near)
 
 
+def group_unknown(missing: Sequence[str], where: str) -> str:
+    """The sheet a question over many figures was led to does not say what names the group asked."""
+    return (f"{where}には" + "、".join(f"「{m}」" for m in missing) + "の記載がなく、ご質問の対象がどの施策の"
+            "ものか分かりません。施策名を添えてください。")
+
+
 def not_distinguished(qualifiers: Sequence[str], subject: str, near: Sequence[str] = ()) -> str:
     """A qualifier the sheets mention, but no table counts by (「歩行中の負傷者数」 against all injured)."""
     words = "、".join(f"「{q}」" for q in qualifiers)

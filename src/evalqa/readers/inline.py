@@ -4,7 +4,10 @@
 - the years of one series on one line: 「平成30年度 63.1、令和元年度 63.7、令和2年度 64.9」;
 - a year to a line with its parts: 「令和4年度 299,048（小学校 105,112、中学校 193,936）」;
 - a year on a line, its values under it: 「令和3年度」 then 「当初予算 7,250,340／補正予算 1,120,000／…」;
-- a record to a line: 「(1)スクールカウンセラー活用事業（平成7年度）　予算額 5,102,300　執行額 4,951,806　…」.
+- a record to a line: 「(1)スクールカウンセラー活用事業（平成7年度）　予算額 5,102,300　執行額 4,951,806　…」;
+- a year and its one value to a line under a caption: 「■…の人口（人）」 then 「2019年　372,904」;
+- an indicator's fields on one line: 「基準値：2,860人（2015年）／目標値：0人（2026年）／値が小さいほど良好」, each
+  field put on a row of its own (「基準値 | 2,860人（2015年）」), as the standard form's cells give them.
 
 Each is put back as the table it stands for, its header given on the first record's line (as `stacked.headed`
 does) and each record on its own line, so that a value cites the line that writes it.
@@ -32,6 +35,13 @@ _PARTS_RE = re.compile(rf"\s*({_YEAR})\s*[:：]?\s*({_VALUE})\s*[（(](.+)[)）]
 # 「予算額 5,102,300」「関連する測定指標 1、2、3」: a record's labelled value
 _LABELLED_RE = re.compile(rf"(.{{1,20}}?)\s+({_VALUE}|\d{{1,2}}(?:[、,]\s*\d{{1,2}})+)")
 _INDICATOR_RE = re.compile(r"(?:測定|参考|業績|成果)?指標\s*[\d０-９①-⑳]")
+# 「基準値：2,860人（2015年）」「目標：0人（2026年度）」: a field of an indicator, its value with its year
+_FIELD_RE = re.compile(rf"\s*((?:基準|目標|初期|中期目標|最終目標)値?)\s*[:：]\s*((?:{_VALUE})\s*[^\s／/（(]{{0,4}}"
+                       r"(?:\s*[（(][^()（）]{1,12}[)）])?)\s*")
+_SAID_DIRECTION_RE = re.compile(r"\s*(?:値が|値は)?((?:小さい|低い|少ない|大きい|高い|多い)ほど"
+                                r"(?:良好|良い|よい|望ましい))\s*")
+# 「2019年　372,904」: a year and one value, nothing else
+_YEAR_VALUE_RE = re.compile(rf"\s*({_YEAR})\s+((?:{_VALUE}))\s*")
 _KINDS = {"実績": "実績値", "目標": "目標値", "基準": "基準値", "見込": "見込値"}
 _VERDICT_HEAD = "達成状況"
 
@@ -116,6 +126,22 @@ def _slashed(ln: Line) -> list[tuple[str, str]] | None:
     return [(m.group(1), m.group(2)) for m in pairs] if len(pairs) == len(re.split(r"[／/]", t)) else None
 
 
+def _fields(ln: Line) -> list[Line] | None:
+    """「基準値：2,860人（2015年）／目標値：0人（2026年）／値が小さいほど良好」 → a line per field, its label and
+    value in cells of their own (the direction as 「評価の向き」); None unless every part is such a field."""
+    if (t := _text(ln)) is None or "／" not in t and "/" not in t:
+        return None
+    out = []
+    for part in re.split(r"\s*[／/]\s*", t):
+        if m := _FIELD_RE.fullmatch(part):
+            out.append(Line(ln.number, [m.group(1), m.group(2)], ln.page, None))
+        elif m := _SAID_DIRECTION_RE.fullmatch(part):
+            out.append(Line(ln.number, ["評価の向き", m.group(1)], ln.page, None))
+        else:
+            return None
+    return out if sum(c.cells[0] != "評価の向き" for c in out) >= 1 and len(out) >= 2 else None
+
+
 def _record(ln: Line) -> tuple[str, list[tuple[str, str]]] | None:
     """「(1)事業名（平成7年度）」 and cells 「予算額 5,102,300」「執行額 4,951,806」…: a name and labelled values."""
     cells = [c.strip() for c in ln.cells if c.strip()]
@@ -157,9 +183,11 @@ def inline_tables(lines: list[Line]) -> list[Line]:
 def _run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
     """The table a run of inline records starting at line k stands for, and how many lines it takes; else None."""
     # (a year's whole and its parts before a year's labelled values: 「令和4年度：299,048（小学校 105,112、…）」)
-    for reader in (_parts_run, _records_run, _slashed_run, _means_run):
+    for reader in (_parts_run, _records_run, _slashed_run, _means_run, _year_values_run):
         if (found := reader(lines, k)) is not None:
             return found
+    if (fields := _fields(lines[k])) is not None:
+        return fields, 1
     ln = lines[k]
     if (captioned := _captioned_series(ln)) is not None:  # 「・事務局職員数（人）：2021年度 146、2022年度 162」
         label, series = captioned
@@ -252,3 +280,18 @@ def _means_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
         head.cells = [head.cells[0], *(c if re.search(_YEAR, c) or not re.search(r"予算|執行|決算|額", c)
                                        else f"{years[0]}{c}" for c in head.cells[1:])]
     return table, n
+
+
+def _year_values_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
+    """「2019年　372,904」 a year to a line, one value each, under a caption: the caption's quantity by year (an
+    indicator's caption is its section's heading, which names it: the values are its 実績値)."""
+    rows: list[Line] = []
+    j = k
+    while j < len(lines) and (t := _text(lines[j])) is not None and (m := _YEAR_VALUE_RE.fullmatch(t)):
+        rows.append(Line(lines[j].number, [m.group(1), m.group(2)], lines[j].page, None))
+        j += 1
+    if len(rows) < 2:
+        return None
+    caption = _caption_before(lines, k)
+    label = "実績値" if caption is None or _INDICATOR_RE.match(caption) else caption
+    return [Line(lines[k].number, ["年度", label], lines[k].page, None), *rows], j - k
