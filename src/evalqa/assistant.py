@@ -246,6 +246,10 @@ class Assistant:
         strong = best[1] is not None and best[0] >= STRONG
         if strong and best[1] is not None and not self.evidence.names(a, best[1], [s for _, s in ranked[1:5]]):
             strong = False  # most of what the question names (駐留経費負担, 少年院) is not this subject's
+            # (a close second that does carry it is the one named: 「…システムの更改」, not 「…システムの運用」)
+            if (second := next(((sc, s) for sc, s in ranked[1:3] if sc >= max(STRONG, 0.9 * best[0])
+                                and self.evidence.names(a, s, [x for _, x in ranked[:5] if x is not s])), None)):
+                best, strong = second, True
         others: list[Subject] = []
         whole = asks_whole(a) and best[1] is not None
         if (not subject_words(a) or whole) and a.family:

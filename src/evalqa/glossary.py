@@ -287,6 +287,9 @@ GLOSSARY: dict[str, str] = {
     "border islands": "国境離島", "border": "国境", "fares": "運賃", "fare": "運賃", "jobs": "雇用",
     "job creation": "雇用創出", "migrants": "移住者", "relocation": "移住", "shipping costs": "輸送コスト",
     "transport costs": "輸送コスト", "grant": "交付金", "grants": "交付金",
+    "business succession": "事業承継", "succession": "承継", "third-party": "第三者", "third party": "第三者",
+    "deals": "成約", "deal": "成約", "system": "システム", "systems": "システム", "replacement": "更改",
+    "renewal": "更新", "workforce": "人材", "care workforce": "介護人材", "care-workforce": "介護人材",
     # units the sheets write in one word
     "in 100 million yen": "億円", "100 million yen": "億円", "hundred million yen": "億円", "trillion yen": "兆円",
     "in units of 10,000": "万", "ten thousand": "万",
