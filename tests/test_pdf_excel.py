@@ -118,6 +118,26 @@ def test_a_lone_header_row_is_spread_over_the_columns_of_its_continuation():
     assert [ln.cells for ln in doc.lines] == [["名", "予算額", ""], ["", "1", "2"]]
 
 
+def test_a_row_cut_by_the_page_break_and_drawn_without_rules_goes_back_into_its_table():
+    """The end of a wrapped name (「数（件）」) and the row's second line set out in columns stand at the top of the
+    next page, above the rest of the table: they go back into the table, each piece under its column."""
+    head = [["測定指標", "区分", "令和4年度", "令和5年度"]]
+    a = _Item(1, 400, 700, 10, 400, rows=head + [["1 相談の受付件", "目標値", "10", "12"]], columns=[10, 150, 250, 320])
+    tail = _Item(2, 40, 50, 12, 60, text="数（件）")
+    actual = _Item(2, 52, 62, 150, 360, text="実績値 11 13", cells=["実績値", "11", "13"],
+                   spans=[(152, 180), (262, 275), (330, 345)])
+    b = _Item(2, 70, 120, 10, 400, rows=[["2 研修の回数（回）", "目標値", "5", "6"]], columns=[10, 150, 250, 320])
+    doc = _document("x.pdf", [a, tail, actual, b])
+    assert [ln.cells for ln in doc.lines] == head + [
+        ["1 相談の受付件数（件）", "目標値", "10", "12"], ["", "実績値", "11", "13"],
+        ["2 研修の回数（回）", "目標値", "5", "6"]]
+    assert [ln.page for ln in doc.lines] == [1, 1, 2, 2]
+    # (a sentence above the next page's table is no piece of a row: the table is not joined)
+    note = _Item(2, 40, 50, 12, 400, text="（注）令和5年度の値は速報値である。")
+    doc = _document("x.pdf", [a, note, b])
+    assert [ln.cells[0] for ln in doc.lines][-2:] == ["（注）令和5年度の値は速報値である。", "2 研修の回数（回）"]
+
+
 def test_wrapped_paragraph_lines_join_and_short_lines_end_a_paragraph():
     items = [_Item(1, 10, 20, 10, 500, text="日米間で、首脳間、外相間を始め、"),
              _Item(1, 22, 32, 10, 200, text="連携していく。"),

@@ -355,8 +355,10 @@ def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> 
     glossed = said_in(a.question, a.content)
     spoken = [t for t in a.content if t in glossed or t.isascii() and t in a.question.lower()] \
         if a.lang == "en" else a.content
+    # (words of the 施策名 say where, not which: 「公益法人への立入検査」 in the 公益法人 sheet is one indicator)
     for score, s in ranked[1:8]:
-        theirs = {t for t in spoken if term_matches(t, set(terms(s.name))) and t not in years}
+        theirs = {t for t in spoken if term_matches(t, set(terms(s.name))) and t not in years
+                  and not term_matches(t, first.title_terms)}
         if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
             return [first, s]
     return [first]

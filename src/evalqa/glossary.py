@@ -289,6 +289,8 @@ GLOSSARY: dict[str, str] = {
     "transport costs": "輸送コスト", "grant": "交付金", "grants": "交付金",
     "business succession": "事業承継", "succession": "承継", "third-party": "第三者", "third party": "第三者",
     "deals": "成約", "deal": "成約", "system": "システム", "systems": "システム", "replacement": "更改",
+    "geostationary": "静止", "satellite": "衛星", "satellites": "衛星", "supercomputer": "スーパーコンピュータ",
+    "supercomputers": "スーパーコンピュータ", "budgets": "予算額",
     "renewal": "更新", "workforce": "人材", "care workforce": "介護人材", "care-workforce": "介護人材",
     # units the sheets write in one word
     "in 100 million yen": "億円", "100 million yen": "億円", "hundred million yen": "億円", "trillion yen": "兆円",

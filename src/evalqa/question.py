@@ -72,6 +72,9 @@ FAMILY_PATTERNS = [
     (r"合計", "total"),
     (r"予算|いくら|金額", "budget"),
 ]
+# 「被害額」「輸出額」「寄付額」: an amount of something other than a budget (予算額, 執行額, 要求額 …)
+_AMOUNT_NAMED_RE = re.compile(r"[一-龥]+額")
+_BUDGET_AMOUNT_RE = re.compile(r"(?:予算|執行|要求|補正|繰越|不用|決算|支出|当初|計上|差|総|全|金|^)額$")
 # 「基準値からどう変わった」「基準年度の平成30年度から」: the move from the baseline, not the baseline
 _SINCE_BASELINE_RE = re.compile(r"基準(?:値|年度?)(?:の[^、。]{0,12}?)?から")
 # (「ここ数年どう推移」「どう変わってきてる」: over the years, not one year against another)
@@ -317,6 +320,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     asked = re.sub(r"\([^()]*[÷/×][^()]*\)", "", asked)
     asked = _DOCUMENT_NAME_RE.sub("", asked)  # 「実績評価書で」 names a document, not the 実績値
     family = next((fam for pat, fam in FAMILY_PATTERNS if re.search(pat, asked)), None)
+    if family == "budget" and not re.search(r"予算|金額", asked) \
+            and any(not _BUDGET_AMOUNT_RE.search(m.group(0)) for m in _AMOUNT_NAMED_RE.finditer(asked)):
+        family = None  # 「被害額はいくら」: the amount the question names, not a budget
     trend = bool(_TREND_RE.search(q) or _SINCE_BASELINE_RE.search(q)) or any(m.start != m.end for m in mentions) \
         or ranged
     # 「（電話含む）」 widens what is counted: its words are not a qualifier the answer must carry.

@@ -10,6 +10,7 @@ from dataclasses import replace
 from . import wording
 from .answer import Answer, Frame, refusal
 from .breakdown import TOTALS
+from .english import gloss
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
 from .normalize import norm
@@ -67,6 +68,25 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
         # 「間伐面積、北海道と東北を足すと」: what is counted, then the parts of it
         head, names = f"{head}{names[0]}の", names[1:]
     return [(n, head + n + rest) for n in names]
+
+
+# 'Add up the FY2023 budgets of the A programme and the B programme at JMA': the kind of value, then two
+# things joined by 'and' (each opening with 'the'), then where they are
+_EN_PARTS_RE = re.compile(r"\b(?:add(?:ing)? up|sum(?:ming)?(?: up)?|total(?: of)?|combine)\s+"
+                          r"(?P<what>the\s+.+?)\s+of\s+"
+                          r"(?P<a>the\s+[^,;]+?)\s+and\s+(?P<b>the\s+[^,;?.]+?)"
+                          r"(?P<tail>\s+(?:at|in|of|for|under|by)\s+[^,;?.]+?)?\s*[?.]?\s*$", re.IGNORECASE)
+
+
+def english_parts(question: str) -> list[tuple[str, str]] | None:
+    """(name, question about it alone) for the two things an English question adds up: 'Add up the FY2023
+    budgets of the A programme and the B programme at JMA' → 'What was the FY2023 budgets of the A programme at
+    JMA?', and B's likewise."""
+    m = _EN_PARTS_RE.search(question.strip())
+    if m is None:
+        return None
+    tail = m.group("tail") or ""
+    return [(m.group(k), f"What was {m.group('what')} of {m.group(k)}{tail}?") for k in ("a", "b")]
 
 
 # Words that say what is done to a thing (「…の開催」「…の推進」), not which thing
@@ -156,7 +176,8 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
             or len({f.subject for f in got}) == 1 and any(f.series in TOTALS for f in got) \
             or any(f.series in TOTALS and norm(n) not in TOTALS for (n, _), f in zip(parts, got, strict=True)):
         return None
-    words = [{t for t in terms(re.sub(r"^うち", "", n)) if len(t) >= 2} for n, _ in parts]
+    # (an English part in the sheets' words: 'the geostationary satellite programme' → 静止 衛星)
+    words = [{t for t in terms(re.sub(r"^うち", "", gloss(n) if n.isascii() else n)) if len(t) >= 2} for n, _ in parts]
     shared = set.intersection(*words) if words else set()
     if not all(norm(n) in norm(f"{f.subject}{f.series or ''}{f.raw or ''}")
                or any(t in norm(_own_name(f)) for t in (own - shared or own))
@@ -168,6 +189,8 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
         return None
     total = sum(f.value for f in got if isinstance(f.value, (int, float)))
     shown = wording.value(_with_value(got[0], total))
+    # (an English part is shown by the name the sheet gives it)
+    parts = [(f.series or f.subject if n.isascii() else n, ans) for (n, ans), f in zip(parts, got, strict=True)]
     names = "と".join(f"「{n}」" for n, _ in parts)
     if len({(f.sheet, f.subject) for f in got}) == 1 and all(f.series for f in got):
         names = f"「{got[0].subject}」の{names}"  # (categories of one breakdown: say of what)
@@ -286,7 +309,7 @@ def parts_added(question: str, ask: Callable[[str], Answer], mentioned: Callable
     if (span := range_parts(question)) is not None \
             and (added := range_sum_answer(question, ask(span[2]), span[1], labels)) is not None:
         return added
-    if (parts := named_parts(question, mentioned)) is not None:
+    if (parts := named_parts(question, mentioned) or english_parts(question)) is not None:
         answers = [(n, ask(sub)) for n, sub in parts]
         missing = [n for n, ans in answers if not ans.found or not ans.figures]
         return named_sum_answer(question, answers, labels) or refusal(

@@ -47,6 +47,7 @@ class _Item:
     cells: list[str] | None = None  # a line set out in columns without rules: its cells
     spans: list[tuple[float, float]] | None = None  # … and where each stands (x0, x1)
     columns: list[float] | None = None  # a table: the left edge of each column
+    row_pages: list[int] | None = None  # a table cut by a page break and put back together: each row's page
 
     @property
     def height(self) -> float:
@@ -194,6 +195,7 @@ def _document(path: str, items: list[_Item]) -> Document:
             para.clear()
 
     char = _median([it.height for it in texts]) or 10.0
+    items = _rejoined(items)
     _corner_cells(items)
     for it in items:
         if it.cells is not None:  # a row of a table without rules
@@ -206,8 +208,9 @@ def _document(path: str, items: list[_Item]) -> Document:
             rows = it.rows
             if prev_table is not None and prev is prev_table and it.page == prev_table.page + 1:
                 rows = _continued(lines, prev_table, it)
-            for cells in rows:
-                lines.append(Line(len(lines) + 1, cells, page=it.page))
+            pages = it.row_pages if it.row_pages and rows is it.rows else [it.page] * len(rows)
+            for cells, page in zip(rows, pages, strict=True):
+                lines.append(Line(len(lines) + 1, cells, page=page))
             prev = prev_table = it
             continue
         wrapped = (prev is not None and prev.rows is None and prev.cells is None and prev.page == it.page and para
@@ -220,6 +223,46 @@ def _document(path: str, items: list[_Item]) -> Document:
     flush()
     text = "\n".join(ln.text for ln in lines) + "\n"
     return Document(path=path, text=text, lines=captions_apart(lines))
+
+
+def _rejoined(items: list[_Item]) -> list[_Item]:
+    """A table cut by a page break whose cut row the new page draws without rules, above the rest of the table
+    (「計）（万人）」, the end of a name, then 「実績値 3.9 7.2 …」): that row's pieces go back into the table, a
+    fragment of text onto the name of the last row before the break, a row set out in columns under the
+    columns of the table's next part by where each piece stands; the next part then goes on with its rows."""
+    out: list[_Item] = []
+    for it in items:
+        if it.rows is not None and it.columns and (a := next((x for x in reversed(out) if x.rows is not None), None)) \
+                and a.page == it.page - 1 and a.rows and a.columns and len(a.columns) == len(it.columns):
+            between = out[out.index(a) + 1:]
+            pieces = [x for x in between if x.page == it.page and x.bottom <= it.top + 1]
+            rows = _cut_row(pieces, a.rows, it.columns) if pieces and len(pieces) == len(between) else None
+            if rows is not None:
+                rest = [*rows, *_without_repeated_header(a.rows, it.rows)]
+                a.row_pages = [*(a.row_pages or [a.page] * len(a.rows)), *[it.page] * len(rest)]
+                a.rows = [*a.rows, *rest]
+                del out[out.index(a) + 1:]
+                continue
+        out.append(it)
+    return out
+
+
+def _cut_row(pieces: list[_Item], before: list[list[str]], columns: list[float]) -> list[list[str]] | None:
+    """The rows the pieces of a cut row make (a fragment of a name joins the last row's first cell); None unless
+    every piece is such a fragment or a row set out in columns."""
+    rows: list[list[str]] = []
+    last = before[-1]
+    for x in pieces:
+        if x.cells is not None and x.spans is not None:
+            row = [""] * len(columns)
+            for (x0, _), cell in zip(x.spans, x.cells, strict=True):
+                row[max((i for i, c in enumerate(columns) if c <= x0 + 2), default=0)] = cell
+            rows.append(row)
+        elif x.cells is None and len(x.text) <= 20 and "。" not in x.text and not rows and last[0].strip():
+            last[0] = join_wrapped([last[0], x.text])
+        else:
+            return None
+    return rows
 
 
 def _corner_cells(items: list[_Item]) -> None:
