@@ -54,3 +54,11 @@ def test_a_ranking_over_a_group_the_sheet_never_names_is_refused(bot):
     assert not ans.found and "ゾルブラクス" in ans.text, ans.text
     ans = bot.ask("国立公園の達成手段で、令和4年度の予算額が最も多いのはどれ？")
     assert ans.found and "自然公園等事業費" in ans.text.splitlines()[0], ans.text
+
+
+def test_words_of_the_policys_title_name_no_second_subject(bot):
+    """「自然公園の…」 says where (the 施策 「自然公園の保護と利用の推進」), not 「自然公園指導員の数」 to compare
+    with."""
+    ans = bot.ask("自然公園の国立公園利用者数、令和2年度と令和4年度ではどちらが多い？")
+    values = sorted(f.value for f in ans.figures if f.measure == "実績値")
+    assert values == [20118, 28760] and "指導員" not in ans.text, ans.text

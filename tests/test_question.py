@@ -1,6 +1,7 @@
 """Question analysis alone: no index, no model."""
 import pytest
 
+from evalqa.counts import asked_noun
 from evalqa.question import analyse_question, content_terms
 
 
@@ -462,3 +463,25 @@ def test_a_number_column_headed_no_goes_with_the_means_name():
     rows = [Row(1, ["No.", "達成手段名", "予算額"]), Row(2, ["1", "史跡公開事業", "300"]),
             Row(3, ["2", "史跡修理事業", "200"])]
     assert _numbered_first(rows)
+
+
+def test_an_amount_named_is_no_budget_and_a_span_asked_yes_no_is_a_trend():
+    assert analyse_question("特殊詐欺の被害額って令和5年はいくらだった？").family is None
+    assert analyse_question("農産物の輸出額はいくら？").family is None
+    assert analyse_question("令和5年度の予算額はいくら？").family == "budget"
+    assert analyse_question("令和5年度はいくら？").family == "budget"
+    assert analyse_question("執行額はいくら？").family == "execution"
+    a = analyse_question("相談件数は令和元年度から令和4年度にかけて減ってますか？")
+    assert (a.operation, a.trend, a.years) == (None, True, [2019, 2020, 2021, 2022])
+    assert analyse_question("相談件数は令和3年度と令和4年度で比べて減ってますか？").operation == "compare"
+
+
+def test_english_grades_quoted_or_in_capitals_after_rated():
+    assert analyse_question('Which indicators received an "a" (achieved) rating in FY2023?').grade == "a"
+    assert analyse_question("Which indicators were rated B in FY2023?").grade in ("B", "b")  # (either case)
+    assert analyse_question("Was the programme rated a success?").grade is None
+
+
+def test_the_noun_asked_across_an_aside_and_a_year():
+    assert asked_noun("保育士の平均給与(月額)は令和6年度でいくらになっていますか?") == "平均給与"
+    assert asked_noun("相談件数は令和5年度に何件？") == "相談件数"
