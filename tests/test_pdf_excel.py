@@ -138,6 +138,24 @@ def test_a_row_cut_by_the_page_break_and_drawn_without_rules_goes_back_into_its_
     assert [ln.cells[0] for ln in doc.lines][-2:] == ["（注）令和5年度の値は速報値である。", "2 研修の回数（回）"]
 
 
+def test_a_cut_row_below_the_first_part_with_its_kind_written_down_its_cell():
+    """Under the first part: the end of the name and the row's values, its kind 「実績値」 one character a line,
+    the last character at the top of the next page."""
+    head = [["測定指標", "区分", "令和4年度", "令和5年度"]]
+    a = _Item(1, 500, 700, 10, 400, rows=head + [["1 採用計画達成率（％）【主", "目標値", "100", "100"]],
+              columns=[10, 150, 250, 320])
+    row = _Item(1, 702, 712, 12, 360, text="要】 実 66.5 51.8", cells=["要】", "実", "66.5", "51.8"],
+                spans=[(12, 30), (152, 160), (262, 275), (330, 345)])
+    down = [_Item(1, 714, 724, 152, 160, text="績"), _Item(2, 30, 40, 152, 160, text="値")]
+    b = _Item(2, 42, 120, 10, 400, rows=[["2 応募者数（人）", "目標値", "110,000", "110,000"]],
+              columns=[10, 150, 250, 320])
+    doc = _document("x.pdf", [a, row, *down, b])
+    assert [ln.cells for ln in doc.lines] == head + [
+        ["1 採用計画達成率（％）【主要】", "目標値", "100", "100"], ["", "実績値", "66.5", "51.8"],
+        ["2 応募者数（人）", "目標値", "110,000", "110,000"]]
+    assert [ln.page for ln in doc.lines] == [1, 1, 1, 2]
+
+
 def test_wrapped_paragraph_lines_join_and_short_lines_end_a_paragraph():
     items = [_Item(1, 10, 20, 10, 500, text="日米間で、首脳間、外相間を始め、"),
              _Item(1, 22, 32, 10, 200, text="連携していく。"),

@@ -226,43 +226,57 @@ def _document(path: str, items: list[_Item]) -> Document:
 
 
 def _rejoined(items: list[_Item]) -> list[_Item]:
-    """A table cut by a page break whose cut row the new page draws without rules, above the rest of the table
-    (「計）（万人）」, the end of a name, then 「実績値 3.9 7.2 …」): that row's pieces go back into the table, a
-    fragment of text onto the name of the last row before the break, a row set out in columns under the
-    columns of the table's next part by where each piece stands; the next part then goes on with its rows."""
+    """A table cut by a page break whose cut row is drawn without rules, below the table's first part or above
+    its next part (「計）（万人）」, the end of a name, then 「実績値 3.9 7.2 …」; or a kind of value written down
+    its cell one character a line, 「実」「績」「値」): that row's pieces go back into the table, each under the
+    column where it stands; the next part then goes on with its rows."""
     out: list[_Item] = []
     for it in items:
         if it.rows is not None and it.columns and (a := next((x for x in reversed(out) if x.rows is not None), None)) \
                 and a.page == it.page - 1 and a.rows and a.columns and len(a.columns) == len(it.columns):
-            between = out[out.index(a) + 1:]
-            pieces = [x for x in between if x.page == it.page and x.bottom <= it.top + 1]
-            rows = _cut_row(pieces, a.rows, it.columns) if pieces and len(pieces) == len(between) else None
-            if rows is not None:
-                rest = [*rows, *_without_repeated_header(a.rows, it.rows)]
-                a.row_pages = [*(a.row_pages or [a.page] * len(a.rows)), *[it.page] * len(rest)]
-                a.rows = [*a.rows, *rest]
+            pieces = out[out.index(a) + 1:]
+            if pieces and all(x.page == a.page and x.top >= a.bottom - 1 or x.page == it.page and x.bottom <= it.top + 1
+                              for x in pieces) and (rows := _cut_row(pieces, a, it)) is not None:
+                rest = _without_repeated_header(a.rows, it.rows)
+                a.row_pages = [*(a.row_pages or [a.page] * len(a.rows)), *(p for _, p in rows),
+                               *[it.page] * len(rest)]
+                a.rows = [*a.rows, *(r for r, _ in rows), *rest]
                 del out[out.index(a) + 1:]
                 continue
         out.append(it)
     return out
 
 
-def _cut_row(pieces: list[_Item], before: list[list[str]], columns: list[float]) -> list[list[str]] | None:
-    """The rows the pieces of a cut row make (a fragment of a name joins the last row's first cell); None unless
-    every piece is such a fragment or a row set out in columns."""
-    rows: list[list[str]] = []
-    last = before[-1]
+def _cut_row(pieces: list[_Item], a: _Item, b: _Item) -> list[tuple[list[str], int]] | None:
+    """The rows the pieces of a cut row make, each piece under the column it stands in (the columns of the part
+    of the table on its page); a fragment of text goes onto the cell above it, and a row's first cell that is
+    no value onto the name of the last row before the break. None unless every piece is such a fragment or
+    a row set out in columns."""
+    rows: list[tuple[list[str], int]] = []  # (a row, the page it stands on)
+    last = (a.rows or [[]])[-1]
+
+    def column(x0: float, piece: _Item) -> int:
+        edges = (a if piece.page == a.page else b).columns or []
+        return max((i for i, c in enumerate(edges) if c <= x0 + 2), default=0)
+
     for x in pieces:
         if x.cells is not None and x.spans is not None:
-            row = [""] * len(columns)
+            row = [""] * len(last)
             for (x0, _), cell in zip(x.spans, x.cells, strict=True):
-                row[max((i for i, c in enumerate(columns) if c <= x0 + 2), default=0)] = cell
-            rows.append(row)
-        elif x.cells is None and len(x.text) <= 20 and "。" not in x.text and not rows and last[0].strip():
-            last[0] = join_wrapped([last[0], x.text])
+                row[column(x0, x)] = cell
+            if row[0] and last and last[0].strip() and not re.search(r"\d", row[0]):
+                last[0], row[0] = join_wrapped([last[0], row[0]]), ""  # (the end of the name above)
+            rows.append((row, x.page))
+        elif x.cells is None and len(x.text) <= 20 and not re.search(r"。|続", x.text) and last \
+                and (x.page == a.page or _without_repeated_header(a.rows or [], b.rows or []) == b.rows):
+            # (a line over a next part that repeats the header is its caption: 「2．測定指標（続き）」)
+            above = rows[-1][0] if rows else last
+            k = column(x.x0, x)
+            above[k] = join_wrapped([above[k], x.text])
         else:
             return None
-    return rows
+    # (a row of values among the pieces: a caption alone, 「測定指標（続き）」, is no piece of a row)
+    return rows if any(re.search(r"\d", c) for r, _ in rows for c in r) else None
 
 
 def _corner_cells(items: list[_Item]) -> None:
