@@ -478,3 +478,18 @@ def test_an_indicators_fields_on_one_line_and_a_caption_over_a_year_to_a_line(tm
     assert [(f.line, f.value) for f in figs if f.measure == "基準値"] == [(7, 1020), (11, 91.0)]
     members = [(f.measure, f.fiscal_year, f.value, f.line) for f in figs if f.subject.startswith("消防団員数")]
     assert members == [("実績値", 2021, 804877, 17), ("実績値", 2022, 783578, 18), ("実績値", 2023, 762670, 19)]
+
+
+def test_a_breakdown_of_counts_with_the_rate_each_row_works_out(tmp_path):
+    """「区分 | 計画数 | 実績数 | 達成率（％）」 under a caption of one year: the categories of the caption's counts,
+    the rate column the table's own 達成率 of each category (not an indicator's 達成率 row)."""
+    p = tmp_path / "moj-r6-2-3-kensyu.txt"
+    p.write_text("令和6年度　法務省　実績評価書\n\n施策名\t職員研修の充実\n\n■参考指標\n"
+                 "研修区分別の定員及び受講者数（令和5年度）\n研修区分\t定員（人）\t受講者数（人）\t達成率（％）\n"
+                 "初任者研修\t1,200\t1,152\t96.0\n中堅研修\t800\t612\t76.5\n管理者研修\t300\t291\t97.0\n"
+                 "合計\t2,300\t2,055\t89.3\n\n■施策の分析\n本文。\n", encoding="utf-8")
+    got = {(f.subject, f.series, f.measure): f.value for f in load_sheet(p).figures if f.fiscal_year == 2023}
+    assert got[("研修区分別の定員及び受講者数", "中堅研修", "達成率")] == 76.5
+    assert got[("研修区分別の定員及び受講者数", "合計", "達成率")] == 89.3
+    assert got[("研修区分別の受講者数", "管理者研修", "実績値")] == 291
+    assert not [k for k in got if k[0] == "中堅研修"]  # (no category read as an indicator of its own)

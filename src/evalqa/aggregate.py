@@ -178,6 +178,8 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
         stated = pick(["執行率"] if family == "execution_rate" else ["達成率"])
         if stated is not None and stated.value is not None:  # the sheet's own rate (「執行率（％）」 column)
             return Item(label_of(s, series), float(stated.value), wording.value(stated), [stated])
+        if family == "achievement_rate" and lower_is_better(s):
+            return None  # (実績÷目標 of a count better lower is no achievement: 127% of a ceiling is a miss)
         num = pick(["執行額"] if family == "execution_rate" else ["実績値"])
         base = pick(["予算額計", "合計(a+b+c)", "合計", "予算額"] if family == "execution_rate" else list(TARGETS))
         if num is None or base is None or not base.value or wording.ratio_text(num, base) is None:

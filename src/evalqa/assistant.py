@@ -53,7 +53,7 @@ from .stated import (
     stated_years,
 )
 from .subject import Subject, series_in, unit_word
-from .subjects import STRONG, SubjectCatalogue
+from .subjects import SubjectCatalogue
 from .sums import asks_sum, parts_added
 from .terms import terms
 from .value_state import asks_state, final_unreported, of_value_in_focus, state_answer, written_number
@@ -242,14 +242,7 @@ class Assistant:
             if asks_number and single else []
         fact_score, fact = best_fact(a, facts, cat.idf, cat.titles)
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
-        best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
-        strong = best[1] is not None and best[0] >= STRONG
-        if strong and best[1] is not None and not self.evidence.names(a, best[1], [s for _, s in ranked[1:5]]):
-            strong = False  # most of what the question names (駐留経費負担, 少年院) is not this subject's
-            # (a close second that does carry it is the one named: 「…システムの更改」, not 「…システムの運用」)
-            if (second := next(((sc, s) for sc, s in ranked[1:3] if sc >= max(STRONG, 0.9 * best[0])
-                                and self.evidence.names(a, s, [x for _, x in ranked[:5] if x is not s])), None)):
-                best, strong = second, True
+        best, strong = self.evidence.named_best(a, ranked)
         others: list[Subject] = []
         whole = asks_whole(a) and best[1] is not None
         if (not subject_words(a) or whole) and a.family:

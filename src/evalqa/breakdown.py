@@ -25,6 +25,8 @@ _YEAR_HEADER_RE = re.compile(r"(?:(?:令和|平成)(?:\d{1,2}|元)|[RH](?:\d{1,2
 _NOT_A_CATEGORY = re.compile(r"指標|達成手段|事業|区分|項目|年度|^年$|目標|実績|予算|評価")
 _CAPTION_RE = re.compile(r"^(?:(?:参考)?表\s*\d+|図\s*\d+|【参考指標】|参考指標|[(（]参考[)）])[\s\u3000:：]*")
 _UNIT_NOTE_RE = re.compile(r"\s*[(（]\s*単位\s*[:：][^()（）]*[)）]")
+# Kinds of value a category's row may work out from its own counts (達成率 = 採用者数 ÷ 採用計画数)
+_DERIVED_RATES = ("達成率", "執行率")
 # Columns that relate a category's value to another: shares, ratios, changes.
 _SHARE_RE = re.compile(r"構成比|割合|比率|シェア|増減率|伸び率|前年(?:度)?比|対前年")
 _PRIOR_RE = re.compile(r"(前(?:事務)?年度?)の")
@@ -94,7 +96,10 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         and not any(_YEAR_HEADER_RE.search(norm(c)) for c in head[1:])
     if len(h0) > 10 or (_NOT_A_CATEGORY.search(h0) and not named_rows) or year_cell(h0, sheet) is not None:
         return False
-    if any(measure_of(c) for c in head[1:] if c) or any(
+    # (「採用計画数 | 採用者数 | 達成率（％）」: a rate worked out from the counts beside it is a column of the
+    # categories too, not an indicator's 達成率 row)
+    rates = [c for c in head[1:] if c and measure_of(c) in _DERIVED_RATES]
+    if any(measure_of(c) for c in head[1:] if c and not (c in rates and len(rates) < len(head) - 2)) or any(
             measure_of(c, whole=True) for r in table.header[1:] for c in r.cells[1:] if c.strip()) \
             or any(norm(c) in ("測定指標", "業績指標", "指標") or norm(c).endswith("指標名") for c in head[1:]):
         return False  # 実績値 / 目標値 columns (or 「目標 | 実績」 under the years), or named indicators: indicators
@@ -176,6 +181,10 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             # 「参加者数」 is what the caption counts; 「実施団体数」 is another quantity, a subject of its own
             own = not (norm(_bare(name)) in norm(subject) or c == 1 and len(head) == 2) or "及び" in subject
             col_subject = _other_quantity(subject, head[1], name) if own else subject
+        # (a rate worked out from the row's counts, 「達成率（％）」, is the table's own, of that kind)
+        rate = measure_of(name) if measure_of(name) in _DERIVED_RATES else None
+        if rate:
+            col_subject = subject
         if year is None:
             continue
         if not any((vals := parse_cell(r.cells[c]) if c < len(r.cells) else None) and vals[0].value is not None
@@ -190,7 +199,8 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             v = vals[0]
             col_unit = unit_of(name) or (unit if col_subject == subject else None)
             out.append(Figure(
-                sheet=sheet.id, section=section.path, subject=col_subject, series=tidy(category), measure="実績値",
+                sheet=sheet.id, section=section.path, subject=col_subject, series=tidy(category),
+                measure=rate or "実績値",
                 fiscal_year=year, year_label=label, value=v.value,
                 unit="%" if v.percent else col_unit, raw=cell, line=row.line, page=row.page,
                 cell=row.ref(c), table=caption))

@@ -78,9 +78,14 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
         # (a trend from the baseline goes on with the 実績値 after it)
         measures = {first.measure, "実績値"} if first.measure == "基準値" else {first.measure}
         # (a year from last year's sheet of the 施策 may carry that sheet's wording of the name)
-        if kind == "trend" and len(row := [f for f in figures if f.series == first.series
-                                           and (f.subject == first.subject or f.sheet != first.sheet)
-                                           and f.measure in measures and isinstance(f.value, (int, float))]) >= 2:
+        # (one value a year: another sheet's writing of a year, named beside it, is no step of the trend)
+        by_year: dict[int | None, Any] = {}
+        for f in figures:
+            if f.series == first.series and (f.subject == first.subject or f.sheet != first.sheet) \
+                    and f.measure in measures and isinstance(f.value, (int, float)):
+                by_year.setdefault(f.fiscal_year, f)
+        row = list(by_year.values())
+        if kind == "trend" and len(row) >= 2:
             a, b = row[0], row[-1]  # (in year order, as the answer lists them)
             way = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"
             by = _amount(b, a, value)

@@ -30,7 +30,7 @@ from .romaji import loanwords, loose, readings
 from .search import Hit, hit_source
 from .senses import name_words
 from .subject import Subject, category_suffix, series_in
-from .subjects import SubjectCatalogue
+from .subjects import STRONG, SubjectCatalogue
 from .terms import NOUN_RE, compound_head, terms
 from .translation import read_synonyms, translate
 
@@ -178,6 +178,24 @@ class Evidence:
             return False
         return not (a.lang == "en" and any(not all(term_matches(t, subject.terms) for t in terms(q))
                                            for q in quoted_names(a.question)))
+
+    def named_best(self, a: QuestionAnalysis, ranked: Sequence[tuple[float, Subject]]
+                   ) -> tuple[tuple[float, Subject | None], bool]:
+        """The best subject and whether it is strong: above STRONG and named by the question; else a close second
+        that is, carrying clearly more of its words (「…システムの更改」, not 「…システムの運用」)."""
+        best: tuple[float, Subject | None] = ranked[0] if ranked else (0.0, None)
+        first = best[1]
+        if first is None or best[0] < STRONG:
+            return best, False
+        if self.names(a, first, [s for _, s in ranked[1:5]]):
+            return best, True
+        # (most of what the question names, 駐留経費負担, 少年院, is not this subject's)
+        words = subject_words(a)
+        least = max(0.45, self.held(words, first) + 0.1)
+        second = next(((sc, s) for sc, s in ranked[1:3] if sc >= max(STRONG, 0.9 * best[0])
+                       and self.held(words, s) >= least and self.names(a, s, [x for _, x in ranked[:5] if x is not s])),
+                      None)
+        return (second, True) if second is not None else (best, False)
 
     def _says(self, subject: Subject, quoted: str) -> bool:
         n = norm(quoted)

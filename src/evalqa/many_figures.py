@@ -11,12 +11,13 @@ from .answer import Answer, Frame, refusal
 from .crosslingual import Named
 from .evidence import Evidence, named_subjects
 from .grades import graded
+from .matching import abbreviates
 from .movers import asks_movers, movers_answer
 from .operations import PAIR_RE
-from .question import QuestionAnalysis, subject_words
+from .question import RATE_FAMILIES, QuestionAnalysis, subject_words
 from .scope import asks_whole, one_per_policy, resolve_scope, scope_label
 from .search import Hit
-from .subject import series_in
+from .subject import TARGETS, Subject, series_in
 from .subjects import STRONG, SubjectCatalogue
 from .versions import asks_versions, versions_answer
 
@@ -31,6 +32,15 @@ _CATEGORY_ASKED_RE = re.compile(r"どこ|(?:どの|どれ)(?:地域|国|県|都�
 _HOW_MANY_RE = re.compile(r"(?:の|もの)は(?:いくつ|何(?:品目|か国|か所|県|件|個|つ|種類))")
 
 
+def _rated(s: Subject, family: str) -> bool:
+    """Does the subject have a rate of the family: its own (執行率, 達成率), or the figures it is worked out from."""
+    own = "執行率" if family == "execution_rate" else "達成率"
+    bases = ("予算額計", "合計(a+b+c)", "合計", "予算額") if family == "execution_rate" else TARGETS
+    measures = {f.measure for f in s.figures if f.value is not None}
+    return own in measures or bool(measures & {"執行額" if family == "execution_rate" else "実績値"}
+                                   and measures & set(bases))
+
+
 def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue, evidence: Evidence,
                 context: Frame | None = None, named: Named | None = None) -> Answer | None:
     """A question over several figures (count, targets missed, ranking, comparison …), or None to go on."""
@@ -39,11 +49,14 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
     ranked = [(sc, s) for sc, s in everywhere if s.sheet in scope.sheets]
     best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
     if not a.sheets and a.operation in ("rank", "count", "missed", "met") \
-            and (words := [w for w in subject_words(a) if w not in _FORM_WORDS]):
+            and (words := [w for w in subject_words(a) if w not in _FORM_WORDS and not w.isascii()]):
+        # (an English word the glossary does not know says nothing of the sheets' words: the embedder reads it)
         # 「…関係の達成手段で予算が最も多いのは」 where the sheet the search found says no more than half of the words
         # that name the group (「量子コンピュータ」 of a sheet that says スーパーコンピュータ): its figures are not
         # the ones asked
-        unsaid = [w for w in words if not any(evidence.index.section_mentions(sid, [], w) for sid in scope.sheets)]
+        in_scope = [s for s in cat.subjects if s.sheet in scope.sheets]
+        unsaid = [w for w in words if not any(evidence.index.section_mentions(sid, [], w) for sid in scope.sheets)
+                  and not any(abbreviates(w, s.name) for s in in_scope)]  # (「労災」 of 労働災害)
         if len(unsaid) * 2 >= len(words):
             nowhere = [w for w in unsaid if not evidence.mentioned(w)]
             return refusal(a.question, wording.unknown_nouns(nowhere) if nowhere
@@ -76,6 +89,11 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
                 a = replace(a, sheets=a.sheets or [best.sheet])
             if not subject_words(a) or asks_whole(a) or (best is None and a.sheets):
                 best = next(iter(cat.default_budget_subjects(a)), best)
+        if best is not None and a.family in RATE_FAMILIES and not _rated(best, a.family):
+            # 「達成率が最も高い区分」: of the subjects named, the one that has such a rate (the table's own
+            # 達成率 column), not its counts beside it
+            best = next((s for sc, s in ranked[1:6] if s.sheet == best.sheet and sc >= 0.5 * ranked[0][0]
+                         and _rated(s, a.family)), best)
         if best is not None and not best.series and _CATEGORY_ASKED_RE.search(a.normalized):
             # 「一番多かった地域はどこ？」: the categories of a breakdown of what is named, not the indicator's years
             best = next((s for sc, s in ranked[1:6] if s.series and s.sheet == best.sheet
