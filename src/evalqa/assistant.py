@@ -29,14 +29,14 @@ from .figure import bare_name
 from .grades import grade_in_focus, grade_of
 from .index import Index
 from .many_figures import many_answer
-from .matching import states_asked
 from .numeric import means_start, numeric_answer
 from .portion import holds_part, part_asked, part_fact
 from .prose import best_quotes, named_section
+from .qualified import qualified_answer
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .reasons import reason_answer
 from .revision import earlier_state, revised_answer, state_fact
-from .scope import asks_whole, ministries_named, name_sheets, resolve_scope
+from .scope import asks_whole, ministries_named, name_sheets, resolve_scope, titled
 from .search import Hit, hit_source
 from .stated import (
     MIN_FACT,
@@ -60,7 +60,6 @@ from .value_state import asks_state, final_unreported, of_value_in_focus, state_
 from .versions import asks_versions, versions_answer
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
-_WHOLE_COST_RE = re.compile(r"総事業費|総工費|総費用")
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
 
 
@@ -214,9 +213,12 @@ class Assistant:
             if (total := aggregate.means_sum(a, cat, hits, in_focus)) is not None:
                 return self._finish(total, hits)
         if a.operation is not None and not a.reason:  # 「目標に届かなかった理由は？」 asks for a passage
-            if (change := stated_change(a, cat.facts_naming(fact_words(a), MIN_FACT), cat.idf, cat.titles)):
-                return self._finish(stated_answer(a, change, cat.sheet_label), hits)
+            change = stated_change(a, cat.facts_naming(fact_words(a), MIN_FACT), cat.idf, cat.titles)
             many = many_answer(a, hits, self.catalogue, self.evidence, context, named)
+            # (a sentence that states the change answers, unless a table gives both years compared)
+            if change and not (many is not None and many.found and len(a.years) > 1
+                               and set(a.years) <= {f.fiscal_year for f in many.figures}):
+                return self._finish(stated_answer(a, change, cat.sheet_label), hits)
             if many is not None:
                 return self._finish(many, hits)
             if a.operation == "rank" and not aggregate.asks_year(a):
@@ -246,7 +248,9 @@ class Assistant:
         others: list[Subject] = []
         whole = asks_whole(a) and best[1] is not None
         if (not subject_words(a) or whole) and a.family:
-            within = a.sheets or ([best[1].sheet] if whole and best[1] is not None else [])
+            # (「the budget of the childcare measure」: the 施策 whose title says it, not the sheet of a line that does)
+            within = a.sheets or (titled(subject_words(a), cat) if whole else []) \
+                or ([best[1].sheet] if whole and best[1] is not None else [])
             cands = cat.default_budget_subjects(replace(a, sheets=within) if within else a)
             if not cands or not within and len({cat.policy_titles.get(c.sheet) for c in cands}) > 1:
                 # (no 施策 named among several: the newest sheet's budget would be a guess)
@@ -293,21 +297,9 @@ class Assistant:
             return self._finish(ans, hits)
         # A qualifier of a noun the subject carries that the subject does not carry (「運輸部門」 when the sheets
         # have 家庭部門 only; 「歩行中の負傷者数」 against all injured): the figure found is of something else.
-        qualifiers = self.evidence.qualifiers(a, subject_words(a), subject, MIN_FACT)
-        # (a state asked, 「新しく」, is said in the sentence's words for it: 「新たに」)
-        states = {w: pattern for w, pattern, _ in states_asked(a.normalized)}
-        if subject.kind != "indicator" and (cost := _WHOLE_COST_RE.search(a.normalized)) \
-                and not _WHOLE_COST_RE.search(subject.name):  # 「総事業費」: not a year's budget of the 事業
-            qualifiers, states[cost.group(0)] = [*qualifiers, cost.group(0)], _WHOLE_COST_RE.pattern
-        if qualifiers:  # a sentence that counts what the table does not: one that says the qualifier
-            fact_score, fact = best_fact(a, [f for f in facts if all(re.search(states.get(q, re.escape(q)), f.raw)
-                                                                     for q in qualifiers)], cat.idf, cat.titles)
-        if qualifiers and fact is not None and fact_score >= MIN_FACT:
-            return self._finish(stated_answer(a, fact, cat.sheet_label), hits)
-        if qualifiers:
-            if all(w in states or self.evidence.mentioned(w) for w in qualifiers):
-                return self._finish(refusal(question, wording.not_distinguished(qualifiers, subject.name)), hits)
-            return self._finish(refusal(question, wording.unknown_nouns(qualifiers, near)), hits)
+        # (a qualifier the subject does not carry: 「運輸部門」 of 家庭部門's table, 「総事業費」 of a year's budget)
+        if (qualified := qualified_answer(a, subject, facts, self.evidence, cat, near)) is not None:
+            return self._finish(qualified, hits)
         if fact is not None and fact_score >= MIN_FACT and self.evidence.names_apart(a, subject, fact):
             return self._finish(stated_answer(a, fact, cat.sheet_label), hits)  # 「不正利用が疑われる通報」
         units = sorted({u for f in subject.figures if (u := unit_word(f))})

@@ -26,7 +26,8 @@ def change_figure(old: Figure, new: Figure) -> Figure:
     assert isinstance(old.value, (int, float)) and isinstance(new.value, (int, float))
     diff = new.value - old.value
     value = round(abs(diff), 6) if isinstance(diff, float) else abs(diff)
-    return replace(new, measure=MEASURES[diff < 0], value=value, unit="ポイント" if new.unit == "%" else new.unit,
+    return replace(new, measure=MEASURES[diff < 0] if diff else "変化なし（計算値）", value=value,
+                   unit="ポイント" if new.unit == "%" else new.unit,
                    year_label=f"{old.year_label}→{new.year_label}", raw=f"{new.raw} − {old.raw}")
 
 

@@ -351,6 +351,14 @@ def _one_policy(words: Sequence[str], cat: SubjectCatalogue) -> bool:
     return len({cat.policy_titles.get(sid) for sid in sheets}) == 1
 
 
+def titled(words: Sequence[str], cat: SubjectCatalogue) -> list[str]:
+    """The sheets of the one 施策 whose titles hold all the words (「the childcare measure」: 保育), else []."""
+    own = [w for w in words if len(w) >= 2 and not w.isascii()]
+    by_word = title_names(cat)[2]
+    sheets = set.intersection(*(by_word.get(w, set()) for w in own)) if own else set()
+    return sorted(sheets) if len({cat.policy_titles.get(sid) for sid in sheets}) == 1 else []
+
+
 def _heads(first: str, q: str) -> bool:
     """Does the title's first word open a name in the question, not stand inside another one (「就労支援」 in
     「…者等就労支援事業」 is part of a 事業's name; 「厚労省就労支援の…」 opens one after the ministry)?"""

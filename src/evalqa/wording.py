@@ -229,6 +229,8 @@ def span_text(fs: list[Figure]) -> str:
     """「令和2年から令和5年にかけて毎年減り、156隻減りました（減少、約8.0%減、計算値）」: a series' first year to its
     last, and whether every step went the same way."""
     steps = [b.value - a.value for a, b in zip(fs, fs[1:]) if a.value is not None and b.value is not None]
+    if steps and not any(steps):
+        return f"{year(fs[0])}から{year(fs[-1])}まで変わらず、横ばいです（{value(fs[0])}）"
     way = "毎年増え、" if steps and all(d > 0 for d in steps) else "毎年減り、" if steps and all(d < 0 for d in steps) \
         else "増減を経て、" if len(steps) > 1 else ""
     return f"{year(fs[0])}から{year(fs[-1])}にかけて{way}{change_text(fs[0], fs[-1])}"
