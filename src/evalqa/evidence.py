@@ -354,6 +354,8 @@ def _absent_from(a: QuestionAnalysis, subject: Subject) -> str | None:
 def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> list[Subject]:
     """The best subject, and a second one when the question names something the first does not carry."""
     first = ranked[0][1]
+    if len(a.years) == 2 and not PAIR_RE.search(a.normalized):
+        return [first]  # (「2022年度と2023年度のどちらが高い」: one subject's two years, not two subjects)
     # Names only: the section path (shared by every 達成手段 of a 個別分野) tells two subjects apart less well.
     own = {t for t in a.content if term_matches(t, set(terms(first.name)))}
     # 「テレビ・ラジオとインターネット広報で」: of a pair named, the one the first does not say is a row of the same

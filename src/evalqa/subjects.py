@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .across_years import AcrossYears
 from .breakdown import TOTALS
-from .english import field_nouns, is_named_place, quoted_names
+from .english import field_nouns, is_named_place, quoted_names, said_in
 from .facts import MEASURE as STATED
 from .figure import Figure, bare_name
 from .fiscal_year import to_label
@@ -25,6 +25,8 @@ from .search import Hit
 from .subject import Subject, all_series_in, category_suffix, field_of
 from .terms import terms
 
+# Words of the form itself, which name no 施策 (「予算」「執行」「指標」)
+_FORM_WORDS = {"予算", "執行", "施策", "政策", "指標", "測定", "達成", "手段", "事業", "目標", "実績", "基準"}
 STRONG = 0.45  # subject score above which a question is answered from that subject's figures
 _SHARE_RE = re.compile(r"構成比|シェア|share")
 
@@ -218,6 +220,8 @@ class SubjectCatalogue(AcrossYears):
             cands |= set().union(*around.subjects)
         named_ministries = {self._ministry(x) for x in a.sheets}
         placed = [p for p in a.proper if is_named_place(p)] if a.lang == "en" else []
+        # (the words an English question glossed itself, beyond the form's: 相談 of 'administrative consultation')
+        glossed = [t for t in said_in(a.question, a.content) if t not in _FORM_WORDS] if a.lang == "en" else []
         scored = []
         for i in sorted(cands):
             s = self.subjects[i]
@@ -266,6 +270,9 @@ class SubjectCatalogue(AcrossYears):
             if content and lexical == 0 and context is None:
                 # Nothing the question names is in this subject: search hits and the kind of value asked alone
                 # do not make it the answer (「思いやり予算の特別協定は？」 is not the budget table).
+                score = min(score, STRONG - 0.05)
+            if glossed and s.kind == "budget" and not any(term_matches(t, s.title_terms) for t in glossed):
+                # a 施策's own budget table answers for the 施策 the question names: its title must say so
                 score = min(score, STRONG - 0.05)
             own = s.name_terms | s.title_terms
             if a.lang == "en" and i not in leading and not any(q in norm(s.name) for q in quoted) and (
