@@ -8,12 +8,13 @@ from conftest import SHEETS, assistant_over
 
 pytestmark = [pytest.mark.slow]
 MOD, CFA, JMA = "mod-r6-6-jieikan", "cfa-r7-2-1-hoiku", "jma-r6-1-bosai-kisho"
+CFA_OLD = "cfa-r6-2-1-hoiku"
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
     return assistant_over(tmp_path_factory, "forms14", (SHEETS / f"{MOD}.pdf", SHEETS / f"{CFA}.pdf",
-                                                        SHEETS / f"{JMA}.pdf"))
+                                                        SHEETS / f"{JMA}.pdf", SHEETS / f"{CFA_OLD}.xlsx"))
 
 
 def test_the_rows_a_page_break_cut_are_read_with_their_table(bot):
@@ -44,3 +45,10 @@ def test_two_means_named_in_english_added_up(bot):
     ans = bot.ask("Add up the FY2023 budgets of the geostationary satellite programme and the supercomputer "
                   "programme at JMA.")
     assert ans.kind == "sum" and "18,326,200" in ans.text and len(ans.figures) == 2, ans.text
+
+
+def test_two_editions_named_by_their_years_compare_the_value_each_writes(bot):
+    ans = bot.ask("受け皿拡大量の令和5年度の実績、令和6年度版と令和7年度版で数字が違うけど、"
+                  "どっちが大きくて差はいくつ？")
+    assert sorted(f.value for f in ans.figures) == [0.2, 9.6, 9.8] and CFA_OLD in ans.text and CFA in ans.text, \
+        ans.text

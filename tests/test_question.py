@@ -485,3 +485,8 @@ def test_english_grades_quoted_or_in_capitals_after_rated():
 def test_the_noun_asked_across_an_aside_and_a_year():
     assert asked_noun("保育士の平均給与(月額)は令和6年度でいくらになっていますか?") == "平均給与"
     assert asked_noun("相談件数は令和5年度に何件？") == "相談件数"
+
+
+def test_an_edition_named_by_its_year_is_a_document_not_a_year_asked():
+    a = analyse_question("受け皿拡大量の令和5年度の値、令和6年度版と令和7年度版で違う？", latest=2025)
+    assert a.years == [2023] and "版" not in a.content
