@@ -52,3 +52,10 @@ def test_two_editions_named_by_their_years_compare_the_value_each_writes(bot):
                   "どっちが大きくて差はいくつ？")
     assert sorted(f.value for f in ans.figures) == [0.2, 9.6, 9.8] and CFA_OLD in ans.text and CFA in ans.text, \
         ans.text
+
+
+def test_when_the_final_target_is_due_of_the_indicator_in_focus(bot):
+    conv = bot.conversation()
+    conv.ask("病児保育の延べ利用児童数、令和6年度の実績は？")
+    ans = conv.ask("最終目標はいつまでに達成する予定？")
+    assert "令和8年度" in ans.text and ans.figures[0].value == 150 and "病児保育" in ans.text, ans.text
