@@ -93,3 +93,8 @@ def test_a_yes_no_question_over_a_span_of_years_is_answered_with_every_year(bot)
     actual = [f.value for f in ans.figures if f.measure == "実績値"]
     assert ans.kind == "trend" and actual == [139, 109, 94], ans.text
     assert "減" in ans.text
+
+
+def test_an_added_kind_and_a_dropped_kind_asked_together(bot):
+    ans = bot.ask("令和6年度の循環型社会の分析表で、新しく入った達成手段と、令和5年度で終わった測定指標は？")
+    assert "資源循環自立化先進技術導入支援事業" in ans.text and "なくなった測定指標はありません" in ans.text, ans.text

@@ -14,7 +14,7 @@ from .subject import Subject
 from .subjects import SubjectCatalogue
 
 _ADDED_RE = re.compile(r"新た(?:に|な)|新しく|新規|追加|加わ|新設|\b(?:added|new)\b", re.I)
-_DROPPED_RE = re.compile(r"削除|削られ|削っ|なくな|無くな|廃止|外れ|外さ|除かれ|除外|取りやめ"
+_DROPPED_RE = re.compile(r"削除|削られ|削っ|なくな|無くな|廃止|外れ|外さ|除かれ|除外|取りやめ|終わ(?:った|り)|終了し"
                          r"|\b(?:dropped|removed|discontinued)\b", re.I)
 _KINDS = (("means", "達成手段", r"達成手段|事業|measures?|programs?|programmes?"),
           ("indicator", "測定指標", r"測定指標|業績指標|指標|indicators?"))
@@ -75,25 +75,31 @@ def added_answer(a: QuestionAnalysis, cat: SubjectCatalogue, sheets: list[str]) 
         return None
     older = years[years.index(newer) - 1]
 
-    def own(sheet: str) -> list[Subject]:
+    def own(sheet: str, kind: str = kind) -> list[Subject]:
         return [cat.subjects[i] for i in cat.subjects_of(sheet) if cat.subjects[i].kind == kind]
 
     def kept_in(s: Subject, sheet: str) -> bool:
         return any(t.sheet == sheet for t in cat.across_years(s))
-    def listing(added: bool) -> tuple[str, list[str], list[Subject]]:
+
+    def listing(added: bool, kind: str = kind, label: str = label) -> tuple[str, list[str], list[Subject]]:
         source, other = (newer, older) if added else (older, newer)
-        found = list(dict.fromkeys(s.name for s in own(source) if not kept_in(s, other)))
+        found = list(dict.fromkeys(s.name for s in own(source, kind) if not kept_in(s, other)))
         verb = "新たに加わった" if added else "なくなった"
         title = cat.titles.get(newer) or newer
         where = (f"施策「{title}」の{to_label(cat.sheet_years[newer])}のシート（{newer}）で、"
                  f"{to_label(cat.sheet_years[older])}のシート（{older}）と比べて{verb}{label}")
         if not found:
-            return f"{where}はありません（両方のシートの{label}を名前で照合しました）。", found, own(source)
-        return f"{where}は{len(found)}件です。\n" + "\n".join(f"- 「{n}」" for n in found), found, own(source)
+            return f"{where}はありません（両方のシートの{label}を名前で照合しました）。", found, own(source, kind)
+        return f"{where}は{len(found)}件です。\n" + "\n".join(f"- 「{n}」" for n in found), found, own(source, kind)
 
     text, found, source_own = listing(added)
     if _both_asked(a.question, kind):  # (「増えたものと消えたもの、両方」: both ways)
         text += "\n" + listing(not added)[0]
+    # (「新しく入った指標と、終わった達成手段は？」: the other kind asked too, each with its own verb)
+    for other, other_label, words in _KINDS:
+        if other != kind and (way := next((w for w, v in ((True, _ADDED_RE), (False, _DROPPED_RE))
+                                           if _said(a.question, words, v)), None)) is not None:
+            text += "\n" + listing(way, other, other_label)[0]
     figs = [next(iter(s.figures)) for s in source_own if s.name in found and s.figures]
     if figs:
         text += "\n" + wording.cite(figs[0], cat.sheet_label(figs[0].sheet))
