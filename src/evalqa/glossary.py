@@ -291,6 +291,7 @@ GLOSSARY: dict[str, str] = {
     "transport costs": "輸送コスト", "grant": "交付金", "grants": "交付金",
     "business succession": "事業承継", "succession": "承継", "third-party": "第三者", "third party": "第三者",
     "deals": "成約", "deal": "成約", "system": "システム", "systems": "システム", "replacement": "更改",
+    "sdf": "自衛官", "self-defense forces": "自衛官", "self-defence forces": "自衛官", "recruitment": "採用",
     "cases": "件数", "intellectual property": "知的財産", "ip": "知的財産", "infringing": "侵害",
     "infringement": "侵害", "import suspensions": "輸入差止", "suspensions": "差止", "suspension": "差止",
     "geostationary": "静止", "geostationary satellite": "静止衛星", "geostationary satellites": "静止衛星",

@@ -61,6 +61,11 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
             nowhere = [w for w in unsaid if not evidence.mentioned(w)]
             return refusal(a.question, wording.unknown_nouns(nowhere) if nowhere
                            else wording.group_unknown(unsaid, scope_label(scope, cat)))
+    if best is not None and a.family in RATE_FAMILIES and not _rated(best, a.family):
+        # 「達成率が最も高い区分」「達成率は AとBでどっちが高い」: of the subjects named, the one that has such a
+        # rate (the table's own 達成率 column), not its counts beside it
+        best = next((s for sc, s in ranked[1:6] if s.sheet == best.sheet and sc >= 0.5 * ranked[0][0]
+                     and _rated(s, a.family)), best)
     if a.operation == "graded":
         # No grades where the search points: the sheets that grade their indicators so, when none is named.
         here = graded(a, scope, cat)
@@ -89,11 +94,6 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
                 a = replace(a, sheets=a.sheets or [best.sheet])
             if not subject_words(a) or asks_whole(a) or (best is None and a.sheets):
                 best = next(iter(cat.default_budget_subjects(a)), best)
-        if best is not None and a.family in RATE_FAMILIES and not _rated(best, a.family):
-            # 「達成率が最も高い区分」: of the subjects named, the one that has such a rate (the table's own
-            # 達成率 column), not its counts beside it
-            best = next((s for sc, s in ranked[1:6] if s.sheet == best.sheet and sc >= 0.5 * ranked[0][0]
-                         and _rated(s, a.family)), best)
         if best is not None and not best.series and _CATEGORY_ASKED_RE.search(a.normalized):
             # 「一番多かった地域はどこ？」: the categories of a breakdown of what is named, not the indicator's years
             best = next((s for sc, s in ranked[1:6] if s.series and s.sheet == best.sheet
@@ -118,7 +118,7 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
     elif not subject_words(a) and a.family:
         subjects = cat.default_budget_subjects(a)[:1]
     elif best is not None and (re.search(r"どちら|どっち|比べ|比較", a.normalized) or PAIR_RE.search(a.normalized)):
-        subjects = named_subjects(a, ranked)
+        subjects = named_subjects(a, sorted(ranked, key=lambda x: x[1] is not best))  # (best first)
     series = series_in(a, subjects[0]) if subjects else None
     # The years of the same indicator in the 施策's other sheets (令和元年度 only in last year's sheet); where
     # an older sheet says otherwise of a figure compared, the answer names it.
