@@ -59,3 +59,11 @@ def test_when_the_final_target_is_due_of_the_indicator_in_focus(bot):
     conv.ask("病児保育の延べ利用児童数、令和6年度の実績は？")
     ans = conv.ask("最終目標はいつまでに達成する予定？")
     assert "令和8年度" in ans.text and ans.figures[0].value == 150 and "病児保育" in ans.text, ans.text
+
+
+def test_a_rate_compared_between_two_rows_named_is_the_rate_column(bot):
+    ans = bot.ask("2023年度の採用計画の達成率、一般曹候補生と自衛官候補生ではどっちが高い？")
+    assert sorted(f.value for f in ans.figures if f.measure == "達成率") == [41.3, 54.3], ans.text
+    # (in English, the Japanese names it writes must be the subject's: no budget of another line instead)
+    ans = bot.ask("Which FY2023 recruitment category hit a higher share of its plan: 一般曹候補生 or 自衛官候補生?")
+    assert not any(f.measure == "予算額" for f in ans.figures), ans.text
