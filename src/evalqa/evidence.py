@@ -354,8 +354,6 @@ def _absent_from(a: QuestionAnalysis, subject: Subject) -> str | None:
 def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> list[Subject]:
     """The best subject, and a second one when the question names something the first does not carry."""
     first = ranked[0][1]
-    if len(a.years) == 2 and not PAIR_RE.search(a.normalized):
-        return [first]  # (「2022年度と2023年度のどちらが高い」: one subject's two years, not two subjects)
     # Names only: the section path (shared by every 達成手段 of a 個別分野) tells two subjects apart less well.
     own = {t for t in a.content if term_matches(t, set(terms(first.name)))}
     # 「テレビ・ラジオとインターネット広報で」: of a pair named, the one the first does not say is a row of the same
@@ -363,6 +361,8 @@ def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> 
     pair = PAIR_RE.search(a.normalized)
     # (the terms of the years asked, 「令和4年度」 → 令和, 4, 年度, fy2022: a year names no subject)
     years = {t for m in find_fiscal_years(a.normalized) for t in terms(m.text)}
+    if len(a.years) == 2 and (pair is None or all(set(terms(p)) <= years for p in pair.groups())):
+        return [first]  # (「2022年度と2023年度のどちらが高い」: one subject's two years, not two subjects)
     if pair and not any(set(terms(p)) <= years for p in pair.groups()):  # (「令和4年度と5年度では」: two years)
         other = next((norm(p) for p in pair.groups() if norm(p) not in norm(first.name)), None)
         said = [s for _, s in ranked[1:30] if other and other in norm(s.name) and s.name != first.name
@@ -375,10 +375,8 @@ def named_subjects(a: QuestionAnalysis, ranked: list[tuple[float, Subject]]) -> 
     glossed = said_in(a.question, a.content)
     spoken = [t for t in a.content if t in glossed or t.isascii() and t in a.question.lower()] \
         if a.lang == "en" else a.content
-    # (words of the 施策名 say where, not which: 「公益法人への立入検査」 in the 公益法人 sheet is one indicator)
     for score, s in ranked[1:8]:
-        theirs = {t for t in spoken if term_matches(t, set(terms(s.name))) and t not in years
-                  and not term_matches(t, first.title_terms)}
+        theirs = {t for t in spoken if term_matches(t, set(terms(s.name))) and t not in years}
         if s.name != first.name and score >= FOLLOWUP_SWITCH and theirs - own and own - theirs:
             return [first, s]
     return [first]

@@ -293,7 +293,7 @@ GLOSSARY: dict[str, str] = {
     "deals": "成約", "deal": "成約", "system": "システム", "systems": "システム", "replacement": "更改",
     "sdf": "自衛官", "self-defense forces": "自衛官", "self-defence forces": "自衛官", "recruitment": "採用",
     "cases": "件数", "intellectual property": "知的財産", "ip": "知的財産", "infringing": "侵害",
-    "infringement": "侵害", "import suspensions": "輸入差止", "suspensions": "差止", "suspension": "差止",
+    "infringement": "侵害", "import suspensions": "輸入差止", "import suspension": "輸入差止",
     "geostationary": "静止", "geostationary satellite": "静止衛星", "geostationary satellites": "静止衛星",
     "supercomputer": "スーパーコンピュータ",
     "supercomputers": "スーパーコンピュータ", "budgets": "予算額",
