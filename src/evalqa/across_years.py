@@ -64,9 +64,10 @@ class AcrossYears:
         year's sheet): each year from the newest sheet that reports it; where an older sheet says otherwise,
         the pair (kept, other) is returned so the answer can name both. With `within` (the sheets a question
         names), only those sheets; with `of_year` (「令和4年度の評価書で」), the sheet of that year when one is."""
-        if s.sheet not in within:
+        same = self._across_years(s)
+        if not any(t.sheet in within for t in same):
             within = ()  # (sheets named of another 施策 say nothing of which of this subject's sheets to take)
-        twins = [t for t in self._across_years(s) if not within or t.sheet in within]
+        twins = [t for t in same if not within or t.sheet in within]
         if of_year is not None and not within:
             twins = [t for t in twins if self.sheet_years.get(t.sheet) == of_year] or twins
         if len(twins) < 2:

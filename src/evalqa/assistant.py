@@ -248,7 +248,7 @@ class Assistant:
         others: list[Subject] = []
         whole = asks_whole(a) and best[1] is not None
         if (not subject_words(a) or whole) and a.family:
-            # (「the budget of the childcare measure」: the 施策 whose title says it, not the sheet of a line that does)
+            # (「the budget of the fisheries policy」: the 施策 whose title says it, not the sheet of a line that does)
             within = a.sheets or (titled(subject_words(a), cat) if whole else []) \
                 or ([best[1].sheet] if whole and best[1] is not None else [])
             cands = cat.default_budget_subjects(replace(a, sheets=within) if within else a)

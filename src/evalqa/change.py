@@ -8,7 +8,7 @@ from dataclasses import replace
 from .figure import Figure
 from .question import QuestionAnalysis
 
-MEASURES = ("増加（計算値）", "減少（計算値）")
+MEASURES = ("増加（計算値）", "減少（計算値）", "変化なし（計算値）")  # (rose, fell; neither)
 # An amount asked of a change (English arrives glossed: 「いくら … 増えた」)
 _AMOUNT_RE = re.compile(r"(?:何|いくつ|いくら|どれ(?:だけ|くらい|ほど)|どの(?:くらい|程度))[^、。?？]{0,8}?"
                         r"(?:増え|減っ|増加し|減少し|伸び|上が|下が|上昇し|低下し|縮ま|広が)"
@@ -26,7 +26,7 @@ def change_figure(old: Figure, new: Figure) -> Figure:
     assert isinstance(old.value, (int, float)) and isinstance(new.value, (int, float))
     diff = new.value - old.value
     value = round(abs(diff), 6) if isinstance(diff, float) else abs(diff)
-    return replace(new, measure=MEASURES[diff < 0] if diff else "変化なし（計算値）", value=value,
+    return replace(new, measure=MEASURES[diff < 0] if diff else MEASURES[2], value=value,
                    unit="ポイント" if new.unit == "%" else new.unit,
                    year_label=f"{old.year_label}→{new.year_label}", raw=f"{new.raw} − {old.raw}")
 

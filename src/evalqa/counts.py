@@ -184,7 +184,10 @@ def asked_noun(q: str, counting: bool = False) -> str | None:
     for m in _ASKED_NOUN_RE.finditer(q):
         if not counting:
             return m.group(1) or m.group(3)
-        if m.group(1) and (m.group(2) == "いくつ" or len(m.group(2)) > 1 and m.group(2).startswith("何")):
+        # (a count asked across a year, 「…は令和3年度に何件」, is left to the other readings: only an amount's noun
+        # is found across one)
+        if m.group(1) and (m.group(2) == "いくつ" or len(m.group(2)) > 1 and m.group(2).startswith("何")) \
+                and not re.search(r"(?:\d|元)年", m.group(0)):
             return m.group(1)
     return None
 

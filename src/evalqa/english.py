@@ -116,7 +116,7 @@ _JAPANESE_RUN_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff・ー]{3,}")
 
 def quoted_names(question: str) -> list[str]:
     """The Japanese names an English question quotes in brackets (「… project (地方消費者行政強化交付金)」) or writes
-    among its English words (「which was higher: 一般曹候補生 or 自衛官候補生?」)."""
+    among its English words (「which rose more: 小学校 or 中学校?」)."""
     bracketed = [n for n in _QUOTED_NAME_RE.findall(question) if not _not_a_name(n)]
     bare = [n for n in _JAPANESE_RUN_RE.findall(_QUOTED_NAME_RE.sub(" ", question)) if not _not_a_name(n)]
     return list(dict.fromkeys(bracketed + bare))

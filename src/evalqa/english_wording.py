@@ -84,7 +84,7 @@ def render_english(kind: str, found: bool, figures: list[Any], text: str, fy_lab
             if f.series == first.series and (f.subject == first.subject or f.sheet != first.sheet) \
                     and f.measure in measures and isinstance(f.value, (int, float)):
                 by_year.setdefault(f.fiscal_year, f)
-        row = list(by_year.values())
+        row = sorted(by_year.values(), key=lambda f: f.fiscal_year or 0)
         if kind == "trend" and len(row) >= 2:
             a, b = row[0], row[-1]  # (in year order, as the answer lists them)
             way = "increase" if b.value > a.value else "decrease" if b.value < a.value else "no change"

@@ -116,8 +116,10 @@ _DOCUMENT_YEAR_RE = re.compile(r"(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:1
                                r"(?:(?:(?!は|が|を|値|前年|昨年)[^、。?？\d]){1,10}?"
                                # (an English question glossed: 「2024年度 鳥獣 -damage 事前分析表」)
                                r"|(?=[^、。?？\d]{0,24}[A-Za-z])(?:(?!は|が|を|値)[^、。?？\d]){1,24}?)?"
-                               r"(?=事前分析表|分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票|資料|版)"
-                               r"|(?<![A-Za-z\d])[RH]\d{1,2}(?=の?(?:達成手段|測定指標|参考指標|シート|資料))")
+                               r"(?=事前分析表|分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票|資料)"
+                               r"|(?<![A-Za-z\d])[RH]\d{1,2}(?=の?(?:達成手段|測定指標|参考指標|シート|資料))"
+                               # 「令和7年度版」: the edition of that year, the 版 right after the year
+                               r"|(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:19|20)\d{2})\s*年度?(?=版)")
 # 「実績評価書（R4）」: the year after the document, in brackets
 # 「（林野庁R5）」: an agency and a year in brackets name its sheet of that year too
 _DOCUMENT_YEAR_AFTER_RE = re.compile(r"(?:(?P<doc>事前分析表|分析表|実績評価書|評価書|評価調書|調書|個票)\s*|"
@@ -193,8 +195,8 @@ STOP = {
     "ここ", "近年", "最近",  # (「ここ数年」: when, not what)
     "どこ", "上げ", "上げる", "下げ", "下げる",  # (「目標をどこまで引き下げる？」: how far, of the one in focus)
     "良く", "良い", "悪く", "悪い",  # (「昨年と比べて悪くなってる？」: which way it moved)
-    "版", "みたい", "違っ", "違う",  # (「令和6年度版と令和7年度版とで違ってるみたい」: two writings of one value)
-    "予定", "つもり",  # (「いつまでに達成する予定？」: when, of the one in focus)
+    "版", "みたい", "違っ", "違う",  # (「昨年度版と今年度版で違うみたい」: two writings of one value)
+    "予定", "つもり",  # (「いつまでに終える予定？」: when, of the one in focus)
 }
 _SKIP_POS = {"助詞", "助動詞", "補助記号", "記号", "空白", "副詞", "連体詞", "接続詞", "感動詞"}
 _SKIP_VERBS = {"教える", "下さる", "成る", "為る", "有る", "居る", "知る", "行う", "行く", "迎える", "付く", "付ける",

@@ -352,7 +352,7 @@ def _one_policy(words: Sequence[str], cat: SubjectCatalogue) -> bool:
 
 
 def titled(words: Sequence[str], cat: SubjectCatalogue) -> list[str]:
-    """The sheets of the one 施策 whose titles hold all the words (「the childcare measure」: 保育), else []."""
+    """The sheets of the one 施策 whose titles hold all the words (「the fisheries policy」: 水産), else []."""
     own = [w for w in words if len(w) >= 2 and not w.isascii()]
     by_word = title_names(cat)[2]
     sheets = set.intersection(*(by_word.get(w, set()) for w in own)) if own else set()

@@ -70,7 +70,7 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
     return [(n, head + n + rest) for n in names]
 
 
-# 'Add up the FY2023 budgets of the A programme and the B programme at JMA': the kind of value, then two
+# 'Add up the FY2022 budgets of the A project and the B project at the agency': the kind of value, then two
 # things joined by 'and' (each opening with 'the'), then where they are
 _EN_PARTS_RE = re.compile(r"\b(?:add(?:ing)? up|sum(?:ming)?(?: up)?|total(?: of)?|combine)\s+"
                           r"(?P<what>the\s+.+?)\s+of\s+"
@@ -79,9 +79,9 @@ _EN_PARTS_RE = re.compile(r"\b(?:add(?:ing)? up|sum(?:ming)?(?: up)?|total(?: of
 
 
 def english_parts(question: str) -> list[tuple[str, str]] | None:
-    """(name, question about it alone) for the two things an English question adds up: 'Add up the FY2023
-    budgets of the A programme and the B programme at JMA' → 'What was the FY2023 budgets of the A programme at
-    JMA?', and B's likewise."""
+    """(name, question about it alone) for the two things an English question adds up: 'Add up the FY2022
+    budgets of the A project and the B project at the agency' → 'What was the FY2022 budgets of the A project at
+    the agency?', and B's likewise."""
     m = _EN_PARTS_RE.search(question.strip())
     if m is None:
         return None
@@ -176,7 +176,7 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
             or len({f.subject for f in got}) == 1 and any(f.series in TOTALS for f in got) \
             or any(f.series in TOTALS and norm(n) not in TOTALS for (n, _), f in zip(parts, got, strict=True)):
         return None
-    # (an English part in the sheets' words: 'the geostationary satellite programme' → 静止 衛星)
+    # (an English part in the sheets' words: 'the ferry subsidy project' → its glossed words)
     words = [{t for t in terms(re.sub(r"^うち", "", gloss(n) if n.isascii() else n)) if len(t) >= 2} for n, _ in parts]
     shared = set.intersection(*words) if words else set()
     if not all(norm(n) in norm(f"{f.subject}{f.series or ''}{f.raw or ''}")

@@ -17,7 +17,7 @@ _VERSIONS_RE = re.compile(
     r"(?:前年度|前回|前の年度?|昨年度?|去年|以前|一年前|1年前)の?(?:評価書|事前分析表|分析表|調書|シート|資料|個票)"
     r"|(?:最初|当初|もともと|元)(?:は|の値|の数字)?[^、。]{0,12}(?:直|修正|訂正|改|変わ|報告)"
     r"|\b(?:original(?:ly)?|revised|revision|previous (?:report|sheet|evaluation))\b"
-    # 「令和6年度版…と令和7年度版とで」: two documents of the 施策, each named by its year
+    # 「令和4年度版と令和5年度版では」: two documents of the 施策, each named by its year
     r"|(?:令和|平成|R|H)?\s*(?:\d{1,4}|元)\s*年度?版[^。?？]{0,20}?(?:令和|平成|R|H)?\s*(?:\d{1,4}|元)\s*年度?版", re.I)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SheetError
+from ..measures import measure_of
 from .base import Document, Line, join_wrapped, read_bytes
 from .stacked import captions_apart
 from .text import aligned_cells
@@ -250,10 +251,10 @@ def _rejoined(items: list[_Item]) -> list[_Item]:
 def _cut_row(pieces: list[_Item], a: _Item, b: _Item) -> list[tuple[list[str], int]] | None:
     """The rows the pieces of a cut row make, each piece under the column it stands in (the columns of the part
     of the table on its page); a fragment of text goes onto the cell above it, and a row's first cell that is
-    no value onto the name of the last row before the break. None unless every piece is such a fragment or
-    a row set out in columns."""
+    neither a value nor a kind of value onto the name of the last row before the break. None unless every piece
+    is such a fragment or a row set out in columns, with a value among them; the table is changed only then."""
     rows: list[tuple[list[str], int]] = []  # (a row, the page it stands on)
-    last = (a.rows or [[]])[-1]
+    last = list((a.rows or [[]])[-1])  # (a copy: written back only when the pieces make a row)
 
     def column(x0: float, piece: _Item) -> int:
         edges = (a if piece.page == a.page else b).columns or []
@@ -264,7 +265,8 @@ def _cut_row(pieces: list[_Item], a: _Item, b: _Item) -> list[tuple[list[str], i
             row = [""] * len(last)
             for (x0, _), cell in zip(x.spans, x.cells, strict=True):
                 row[column(x0, x)] = cell
-            if row[0] and last and last[0].strip() and not re.search(r"\d", row[0]):
+            if row[0] and last and last[0].strip() and not re.search(r"\d", row[0]) \
+                    and measure_of(row[0], whole=True) is None:
                 last[0], row[0] = join_wrapped([last[0], row[0]]), ""  # (the end of the name above)
             rows.append((row, x.page))
         elif x.cells is None and len(x.text) <= 20 and not re.search(r"。|続", x.text) and last \
@@ -275,8 +277,13 @@ def _cut_row(pieces: list[_Item], a: _Item, b: _Item) -> list[tuple[list[str], i
             above[k] = join_wrapped([above[k], x.text])
         else:
             return None
-    # (a row of values among the pieces: a caption alone, 「測定指標（続き）」, is no piece of a row)
-    return rows if any(re.search(r"\d", c) for r, _ in rows for c in r) else None
+    # (a value among the pieces, a cell that is only a number: a caption, 「測定指標（続き）」, or a row of years
+    # is no piece of a row)
+    if not any(re.fullmatch(r"[△▲−-]?[\d,.]+%?(?:[(（][^()（）]{1,6}[)）])?", c.strip()) for r, _ in rows for c in r):
+        return None
+    if a.rows:
+        a.rows[-1] = last
+    return rows
 
 
 def _corner_cells(items: list[_Item]) -> None:
