@@ -79,3 +79,13 @@ def test_a_row_of_values_with_no_name_under_a_caption_and_a_header_of_years(figu
     # (「・…宿泊者数（万人泊）」, then 「令和2年度　令和3年度　令和4年度」, then 「120　158　301」)
     got = {f.fiscal_year: (f.value, f.line) for f in figures if f.subject.startswith("国立公園の訪日外国人宿泊者数")}
     assert got == {2020: (120, 43), 2021: (158, 43), 2022: (301, 43)}
+
+
+def test_year_lines_under_a_caption_that_names_their_kind_of_value(tmp_path):
+    # (「目標値：」 over lines of 「2023年　1,200」 is no caption of a quantity: those values are targets, and the
+    # 実績値 run below them stays the actuals, so a year has one of each)
+    sheet = tmp_path / "test-r6-1-x.txt"
+    sheet.write_text("施策名：試験施策\n測定指標1　年間の訪問者数（人）\n目標値：\n2023年　1,200\n2024年　1,300\n"
+                     "【実績値】\n2023年　1,100\n2024年　1,250\n", encoding="utf-8")
+    got = {(f.measure, f.fiscal_year): f.value for f in load_sheet(sheet).figures if "訪問者数" in f.subject}
+    assert got == {("目標値", 2023): 1200, ("目標値", 2024): 1300, ("実績値", 2023): 1100, ("実績値", 2024): 1250}

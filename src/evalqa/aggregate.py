@@ -22,9 +22,9 @@ from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
 from .scope import Scope, indicator_number, resolve_scope, scope_label
 from .search import Hit
 from .stated import stated_breakdown
-from .subject import TARGETS, Subject, series_in, unit_word
+from .subject import Subject, series_in, unit_word
 from .subjects import SubjectCatalogue
-from .wording import table
+from .wording import rate_parts, table
 
 # What is counted: the last of these nouns before the counting words (「個別分野1の測定指標はいくつ」 counts 指標).
 _MEANS = r"達成手段|事業(?![者所主体])"  # (事業者 are who is counted, not 事業 of the sheet)
@@ -180,8 +180,8 @@ def _measure_value(s: Subject, family: str, year: int | None, series: str | None
             return Item(label_of(s, series), float(stated.value), wording.value(stated), [stated])
         if family == "achievement_rate" and lower_is_better(s):
             return None  # (実績÷目標 of a count better lower is no achievement: 127% of a ceiling is a miss)
-        num = pick(["執行額"] if family == "execution_rate" else ["実績値"])
-        base = pick(["予算額計", "合計(a+b+c)", "合計", "予算額"] if family == "execution_rate" else list(TARGETS))
+        numerator, bases = rate_parts("執行率" if family == "execution_rate" else "達成率")
+        num, base = pick([numerator]), pick(bases)
         if num is None or base is None or not base.value or wording.ratio_text(num, base) is None:
             return None
         pct = 100 * num.value / base.value  # type: ignore[operator]

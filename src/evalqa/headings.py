@@ -25,12 +25,17 @@ class Heading:
     fiscal_year: int | None = None
 
 
+_KIND_ALONE_RE = re.compile(r"【(?:実績|目標|基準|見込)値?】")
+
+
 def match_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
     """The heading a line of the standard form opens, if any."""
     raw = tidy(line)
     n = norm(line)
     if not n or len(n) > 160 or "。" in n:
         return None  # a sentence is never a heading: 「測定指標①は令和3年度に…下回った。」 is prose
+    if _KIND_ALONE_RE.fullmatch(n):
+        return None  # (a kind of value over its values: 「【実績値】」 then 「2023年 1,100」 is no part of the sheet)
     if m := re.fullmatch(r"【([^【】]+)】", n):  # (not 「【測定指標1】…【主要】」, a heading of an indicator)
         return Heading("budget" if "予算" in m.group(1) else "part", 0, raw)
     if m := re.fullmatch(rf"施策([{ROMAN}]+-\d+)(.*)", n):
@@ -93,6 +98,8 @@ def _before_remark(line: str) -> str | None:
 
 def heading_of(line: str, era: str) -> Heading | None:
     """The standard form's heading of a line, else the generic one of `evalqa.forms`."""
+    if _KIND_ALONE_RE.fullmatch(norm(line)):
+        return None
     h = match_heading(line, era)
     if h is not None:
         if h.kind in ("midterm_target", "year_target", "progress", "rationale"):

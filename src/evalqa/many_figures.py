@@ -11,19 +11,18 @@ from .answer import Answer, Frame, refusal
 from .crosslingual import Named
 from .evidence import Evidence, named_subjects
 from .grades import graded
-from .matching import abbreviates
+from .matching import FORM_WORDS, abbreviates
 from .movers import asks_movers, movers_answer
 from .operations import PAIR_RE
 from .question import RATE_FAMILIES, QuestionAnalysis, subject_words
 from .scope import asks_whole, one_per_policy, resolve_scope, scope_label
 from .search import Hit
-from .subject import TARGETS, Subject, series_in
+from .subject import Subject, series_in
 from .subjects import STRONG, SubjectCatalogue
 from .versions import asks_versions, versions_answer
 
-# Words of the form itself, which name no group of subjects (「達成手段」「指標」「予算」)
-_FORM_WORDS = {"手段", "達成", "指標", "測定", "参考", "事業", "予算", "施策", "政策", "執行", "目標", "実績",
-               "額", "率", "数"}
+# A group is never named by the form's words nor by a bare 額/率/数 (「執行率の一番低い達成手段」)
+_NO_GROUP_WORDS = FORM_WORDS | {"額", "率", "数"}
 _WHICH_YEARS_RE = re.compile(r"何年度|何年|どの年度|いつ|年度(?:は|が)?(?:いくつ|何回|何度)|年度の数")
 # A category asked of a ranking: 「一番多かった地域はどこ？」「どの県が」「最も多い月は」
 _CATEGORY_ASKED_RE = re.compile(r"どこ|(?:どの|どれ)(?:地域|国|県|都道府県|業種|種類|分野|区分|月|税目|品目|項目|類型)"
@@ -35,10 +34,9 @@ _HOW_MANY_RE = re.compile(r"(?:の|もの)は(?:いくつ|何(?:品目|か国|�
 def _rated(s: Subject, family: str) -> bool:
     """Does the subject have a rate of the family: its own (執行率, 達成率), or the figures it is worked out from."""
     own = "執行率" if family == "execution_rate" else "達成率"
-    bases = ("予算額計", "合計(a+b+c)", "合計", "予算額") if family == "execution_rate" else TARGETS
+    num, bases = wording.rate_parts(own)
     measures = {f.measure for f in s.figures if f.value is not None}
-    return own in measures or bool(measures & {"執行額" if family == "execution_rate" else "実績値"}
-                                   and measures & set(bases))
+    return own in measures or bool(num in measures and measures & set(bases))
 
 
 def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue, evidence: Evidence,
@@ -49,7 +47,7 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
     ranked = [(sc, s) for sc, s in everywhere if s.sheet in scope.sheets]
     best = ranked[0][1] if ranked and ranked[0][0] >= STRONG else None
     if not a.sheets and a.operation in ("rank", "count", "missed", "met") \
-            and (words := [w for w in subject_words(a) if w not in _FORM_WORDS and not w.isascii()]):
+            and (words := [w for w in subject_words(a) if w not in _NO_GROUP_WORDS and not w.isascii()]):
         # (an English word the glossary does not know says nothing of the sheets' words: the embedder reads it)
         # 「…関係の達成手段で予算が最も多いのは」 where the sheet the search found says no more than half of the words
         # that name the group (「量子コンピュータ」 of a sheet that says スーパーコンピュータ): its figures are not

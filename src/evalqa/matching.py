@@ -14,6 +14,10 @@ COUNTRY_ABBREV = {
 }
 COMPOUND_RE = re.compile(r"^[日米加中韓英仏独露豪印朝]{2,4}$")
 
+# Words of the form itself (「達成手段」「測定指標」「予算」): every sheet has them, so they name no subject.
+FORM_WORDS = frozenset({"予算", "執行", "施策", "政策", "指標", "測定", "達成", "手段", "事業", "目標", "実績", "基準",
+                        "参考"})
+
 
 def term_matches(term: str, subject_terms: set[str]) -> bool:
     """A question word found among a subject's terms: exactly, as a 日加-style country, or inside a longer term

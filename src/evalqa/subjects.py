@@ -18,7 +18,7 @@ from .english import field_nouns, is_named_place, quoted_names, said_in
 from .facts import MEASURE as STATED
 from .figure import Figure, bare_name
 from .fiscal_year import to_label
-from .matching import COMPOUND_RE, Asked, TermIndex, tail_run, term_matches
+from .matching import COMPOUND_RE, FORM_WORDS, Asked, TermIndex, tail_run, term_matches
 from .normalize import nfkc, norm
 from .question import FAMILIES, QuestionAnalysis, subject_words
 from .search import Hit
@@ -26,7 +26,6 @@ from .subject import Subject, all_series_in, category_suffix, field_of
 from .terms import terms
 
 # Words of the form itself, which name no 施策 (「予算」「執行」「指標」)
-_FORM_WORDS = {"予算", "執行", "施策", "政策", "指標", "測定", "達成", "手段", "事業", "目標", "実績", "基準"}
 STRONG = 0.45  # subject score above which a question is answered from that subject's figures
 _SHARE_RE = re.compile(r"構成比|シェア|share")
 
@@ -221,7 +220,7 @@ class SubjectCatalogue(AcrossYears):
         named_ministries = {self._ministry(x) for x in a.sheets}
         placed = [p for p in a.proper if is_named_place(p)] if a.lang == "en" else []
         # (the words an English question glossed itself, beyond the form's: 相談 of 'administrative consultation')
-        glossed = [t for t in said_in(a.question, a.content) if t not in _FORM_WORDS] if a.lang == "en" else []
+        glossed = [t for t in said_in(a.question, a.content) if t not in FORM_WORDS] if a.lang == "en" else []
         scored = []
         for i in sorted(cands):
             s = self.subjects[i]

@@ -29,6 +29,11 @@ RATIOS = [
 FALLBACK_BASES = {"執行率": ("当初予算(a)",)}
 
 
+def rate_parts(rate: str) -> tuple[str, tuple[str, ...]]:
+    """The numerator and the denominators a rate is worked out from: 「執行率」 → (執行額, (予算額計, …))."""
+    return next((num, bases) for num, bases, name in RATIOS if name == rate)
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A small Markdown table (the UI renders it; the CLI prints it as is)."""
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

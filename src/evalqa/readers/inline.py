@@ -192,14 +192,26 @@ def _run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
     if (captioned := _captioned_series(ln)) is not None:  # 「・事務局職員数（人）：2021年度 146、2022年度 162」
         label, series = captioned
     elif (alone := _series(ln)) is not None:
-        # (its caption names the row, as a 参考指標 table's rows are named: 「○いじめの認知件数（件）」; an indicator's
-        # caption is its section's heading, which names it: the row is its 実績値)
-        caption = _caption_before(lines, k)
-        label, series = "実績値" if caption is None or _INDICATOR_RE.match(caption) else caption, alone
+        # (its caption names the row, as a 参考指標 table's rows are named: 「○いじめの認知件数（件）」)
+        label, series = _label_before(lines, k), alone
     else:
         return None
     return [Line(ln.number, ["区分", *(y for y, _ in series)], ln.page, None),
             Line(ln.number, [label, *(v for _, v in series)], ln.page, None)], 1
+
+
+# A caption that is a kind of value alone (「目標値：」「【実績値】」「＜目標＞」): the values under it are of that kind
+_KIND_CAPTION_RE = re.compile(r"[・○◯●■□]?\s*[【＜<〈(（]?\s*(実績|目標|基準|見込)値?\s*[】＞>〉)）]?\s*[:：]?")
+
+
+def _label_before(lines: list[Line], k: int) -> str:
+    """What the values of a run starting at line k are: the kind its caption says, else the quantity its
+    caption names, else (an indicator's caption is its section's heading, which names it) its 実績値."""
+    t = _text(lines[k - 1]) if k > 0 else None
+    if t is not None and (m := _KIND_CAPTION_RE.fullmatch(t)):
+        return _KINDS[m.group(1)]
+    caption = _caption_before(lines, k)
+    return "実績値" if caption is None or _INDICATOR_RE.match(caption) else caption
 
 
 def _caption_before(lines: list[Line], k: int) -> str | None:
@@ -283,8 +295,8 @@ def _means_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
 
 
 def _year_values_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
-    """「2019年　372,904」 a year to a line, one value each, under a caption: the caption's quantity by year (an
-    indicator's caption is its section's heading, which names it: the values are its 実績値)."""
+    """「2019年　372,904」 a year to a line, one value each, under a caption: the caption's quantity or kind of
+    value by year."""
     rows: list[Line] = []
     j = k
     while j < len(lines) and (t := _text(lines[j])) is not None and (m := _YEAR_VALUE_RE.fullmatch(t)):
@@ -292,6 +304,4 @@ def _year_values_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None
         j += 1
     if len(rows) < 2:
         return None
-    caption = _caption_before(lines, k)
-    label = "実績値" if caption is None or _INDICATOR_RE.match(caption) else caption
-    return [Line(lines[k].number, ["年度", label], lines[k].page, None), *rows], j - k
+    return [Line(lines[k].number, ["年度", _label_before(lines, k)], lines[k].page, None), *rows], j - k
