@@ -89,3 +89,24 @@ def test_year_lines_under_a_caption_that_names_their_kind_of_value(tmp_path):
                      "【実績値】\n2023年　1,100\n2024年　1,250\n", encoding="utf-8")
     got = {(f.measure, f.fiscal_year): f.value for f in load_sheet(sheet).figures if "訪問者数" in f.subject}
     assert got == {("目標値", 2023): 1200, ("目標値", 2024): 1300, ("実績値", 2023): 1100, ("実績値", 2024): 1250}
+
+
+def test_an_indicators_years_on_one_line_and_its_kinds_of_value_a_line_each(tmp_path):
+    # (a 政策評価調書 form: 「令和元年度　実績52.1　／　令和2年度　実績53.0」 a year per slash, the grade of the last
+    # year on the line under it; then an indicator whose 年度目標 and 実績 lines start in different years, under
+    # its final target on a line of its own)
+    sheet = tmp_path / "test-r6-2-x.txt"
+    sheet.write_text(
+        "施策名：試験施策\n指標1　図書館の利用登録率（％）\n　目標：55.0以上（毎年度）\n"
+        "　令和元年度　実績52.1　／　令和2年度　実績53.0　／　令和3年度　実績集計中\n　令和2年度評定：C\n"
+        "指標2　出張相談の開催地数（か所）\n　目標：300（令和8年度）\n"
+        "　年度目標　令和3年度 120　令和4年度 160\n　実績　　　令和2年度 95　令和3年度 118　令和4年度 171\n",
+        encoding="utf-8")
+    figs = load_sheet(sheet).figures
+    first = {(f.measure, f.fiscal_year): f.value for f in figs if "利用登録率" in f.subject}
+    assert first == {("実績値", 2019): 52.1, ("実績値", 2020): 53.0, ("実績値", 2021): None}
+    graded = [f for f in figs if "利用登録率" in f.subject and f.note]
+    assert [(f.fiscal_year, f.note) for f in graded] == [(2020, "達成状況: C")]
+    second = {(f.measure, f.fiscal_year): f.value for f in figs if "開催地数" in f.subject}
+    assert second == {("目標値", 2026): 300, ("年度目標値", 2021): 120, ("年度目標値", 2022): 160,
+                      ("実績値", 2020): 95, ("実績値", 2021): 118, ("実績値", 2022): 171}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..fiscal_year import parse_fiscal_year
 from .base import YEAR_CELL as _YEAR
 from .base import Line
 
@@ -82,6 +83,12 @@ def _text(ln: Line) -> str | None:
     return cells[0].strip() if len(cells) == 1 else None
 
 
+def _joined(ln: Line) -> str | None:
+    """The line's text, its cells joined again (text with no tab is split at its spaces: 「実績　令和2年度 95」)."""
+    cells = [c.strip() for c in ln.cells if c.strip()]
+    return "\u3000".join(cells) if cells else None
+
+
 def _year_record(ln: Line) -> tuple[str, list[tuple[str, str]]] | None:
     if (t := _text(ln)) is None or not (m := _RECORD_RE.fullmatch(t)):
         return None
@@ -142,6 +149,14 @@ def _fields(ln: Line) -> list[Line] | None:
     return out if sum(c.cells[0] != "評価の向き" for c in out) >= 1 and len(out) >= 2 else None
 
 
+def _field_alone(ln: Line) -> list[Line] | None:
+    """「目標：2,000（令和7年度）」 alone on its line, under an indicator's name: the field, as `_fields` gives it."""
+    if (t := _text(ln)) is None or not (m := _FIELD_RE.fullmatch(t)) \
+            or not ((y := re.search(r"[（(]([^()（）]+)[)）]$", m.group(2))) and parse_fiscal_year(y.group(1))):
+        return None  # (「目標：97.0以上（毎年度）」 names no year its value is for)
+    return [Line(ln.number, [m.group(1), m.group(2)], ln.page, None)]
+
+
 def _record(ln: Line) -> tuple[str, list[tuple[str, str]]] | None:
     """「(1)事業名（平成7年度）」 and cells 「予算額 5,102,300」「執行額 4,951,806」…: a name and labelled values."""
     cells = [c.strip() for c in ln.cells if c.strip()]
@@ -152,8 +167,8 @@ def _record(ln: Line) -> tuple[str, list[tuple[str, str]]] | None:
     if len(cells) < 3 or re.search(r"\d", cells[0][-1:]) or "。" in cells[0]:
         return None
     pairs = [m for c in cells[1:] if (m := _LABELLED_RE.fullmatch(c))]
-    if len(pairs) != len(cells) - 1:
-        return None
+    if len(pairs) != len(cells) - 1 or all(re.fullmatch(_YEAR, m.group(1)) for m in pairs):
+        return None  # (labels that are all years: a series of a kind of value, 「実績　令和元年度 612　…」)
     return cells[0], [(m.group(1), m.group(2)) for m in pairs]
 
 
@@ -183,10 +198,11 @@ def inline_tables(lines: list[Line]) -> list[Line]:
 def _run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
     """The table a run of inline records starting at line k stands for, and how many lines it takes; else None."""
     # (a year's whole and its parts before a year's labelled values: 「令和4年度：299,048（小学校 105,112、…）」)
-    for reader in (_parts_run, _records_run, _slashed_run, _means_run, _year_values_run):
+    for reader in (_parts_run, _records_run, _slashed_run, _means_run, _year_values_run, _years_on_a_line,
+                   _kinds_run):
         if (found := reader(lines, k)) is not None:
             return found
-    if (fields := _fields(lines[k])) is not None:
+    if (fields := _fields(lines[k]) or _field_alone(lines[k])) is not None:
         return fields, 1
     ln = lines[k]
     if (captioned := _captioned_series(ln)) is not None:  # 「・事務局職員数（人）：2021年度 146、2022年度 162」
@@ -292,6 +308,72 @@ def _means_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
         head.cells = [head.cells[0], *(c if re.search(_YEAR, c) or not re.search(r"予算|執行|決算|額", c)
                                        else f"{years[0]}{c}" for c in head.cells[1:])]
     return table, n
+
+
+# 「年度目標　令和2年度 700　令和3年度 900」「実績　令和元年度 612　令和2年度 705」: a kind of value, then its years
+_KIND_SERIES_RE = re.compile(r"\s*(年度目標|目標|実績|基準|見込)値?\s+(.+)")
+_SPACED_ITEM_RE = re.compile(rf"({_YEAR})\s*[:：]?\s*({_VALUE})(?![\d.,])")
+# 「令和5年度評定：B」: a year's grade, on the line under its records
+_YEAR_GRADE_RE = re.compile(rf"\s*({_YEAR})\s*(?:の)?(?:評定|達成状況|評価|判定)\s*[:：]\s*(\S{{1,6}})\s*")
+
+
+def _kind_series(ln: Line) -> tuple[str, list[tuple[str, str]]] | None:
+    """「年度目標　令和2年度 700　令和3年度 900」 → (年度目標値, [(令和2年度, 700), …]): nothing else on the line."""
+    if (t := _joined(ln)) is None or not (m := _KIND_SERIES_RE.fullmatch(t)):
+        return None
+    items = list(_SPACED_ITEM_RE.finditer(m.group(2)))
+    if len(items) < 2 or _SPACED_ITEM_RE.sub("", m.group(2)).strip(" \u3000、，,／/"):
+        return None
+    kind = "年度目標値" if m.group(1) == "年度目標" else _kind(m.group(1))
+    return kind, [(i.group(1), i.group(2).strip()) for i in items]
+
+
+def _kinds_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
+    """Lines of 「年度目標　令和2年度 700 …」「実績　令和元年度 612 …」 one under another: one table, its years those of
+    all the lines in order (so that each value stands under its own year, whichever years a line leaves out)."""
+    runs: list[tuple[Line, str, list[tuple[str, str]]]] = []
+    j = k
+    while j < len(lines) and (got := _kind_series(lines[j])) is not None:
+        runs.append((lines[j], *got))
+        j += 1
+    if not runs:
+        return None
+    years: list[str] = []
+    for _, _, series in runs:
+        years += [y for y, _ in series if y not in years]
+    years.sort(key=lambda y: parse_fiscal_year(y) or 0)
+    head = Line(runs[0][0].number, ["区分", *years], runs[0][0].page, None)
+    return [head, *(Line(ln.number, [kind, *(dict(series).get(y, "") for y in years)], ln.page, None)
+                    for ln, kind, series in runs)], j - k
+
+
+def _years_on_a_line(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
+    """「令和元年度　実績97.6　／　令和2年度　実績97.9　／　…」: several years' records on one line, apart by slashes
+    (and 「令和5年度評定：B」 on the line under it, that year's grade): a row per year, each citing that line."""
+    if (t := _joined(lines[k])) is None or "／" not in t and "/" not in t:
+        return None
+    records = [(m.group(1), pairs) for part in re.split(r"\s*[／/]\s*", t)
+               if (m := _RECORD_RE.fullmatch(part.strip()) or re.fullmatch(rf"\s*({_YEAR})\s+(.+?)\s*", part))
+               and (pairs := _pairs(m.group(2)))]
+    if len(records) < 2 or len(records) != len(re.split(r"[／/]", t)):
+        return None
+    n = 1
+    if k + 1 < len(lines) and (g := _joined(lines[k + 1])) and (graded := _YEAR_GRADE_RE.fullmatch(g)) \
+            and any(year == graded.group(1) for year, _ in records):
+        records = [(year, [*pairs, (_VERDICT_HEAD, graded.group(2))] if year == graded.group(1) else pairs)
+                   for year, pairs in records]
+        n = 2
+    head = ["年度"]
+    rows: list[tuple[Line, str, dict[str, str]]] = []
+    for year, pairs in records:
+        values: dict[str, str] = {}
+        for label, value in pairs:
+            label = label or (head[1] if len(head) > 1 else "実績値")
+            if label not in head:
+                head.append(label)
+            values[label] = value
+        rows.append((lines[k], year, values))
+    return _table(head, rows), n
 
 
 def _year_values_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
