@@ -242,7 +242,7 @@ class Assistant:
         single = not (a.trend and len(a.years) > 1)
         facts = [f for f in cat.facts_naming(fact_words(a), MIN_FACT) if fits_family(a, f)] \
             if asks_number and single else []
-        fact_score, fact = best_fact(a, facts, cat.idf, cat.titles)
+        fact_score, fact = best_fact(a, facts, cat.idf, cat.titles, cat.facts)
         ranked = cat.rank(a, hits, None, *((named.subjects, named.leading) if named else ()))
         best, strong = self.evidence.named_best(a, ranked)
         others: list[Subject] = []

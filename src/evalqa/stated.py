@@ -102,7 +102,11 @@ def fact_words(a: QuestionAnalysis) -> list[str]:
 
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
-              titles: Mapping[str, str] | None = None) -> tuple[float, Figure | None]:
+              titles: Mapping[str, str] | None = None,
+              every: Sequence[Figure] | None = None) -> tuple[float, Figure | None]:
+    """The fact that answers, with its score; ``every`` is all the facts of the sheets, for the paragraphs the
+    candidate facts stand in (default: the candidates)."""
+    every = facts if every is None else every
     # 「「転倒」は」, 'parent companies (親事業者)': a name quoted
     quoted = re.findall(r"「([^「」]{1,20})」", a.question) if a.lang == "ja" else quoted_names(a.question)
     if quoted:  # a sentence that says it, and of its numbers the ones that count it (親事業者, not 下請事業者)
@@ -129,6 +133,13 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     if not scored:
         return 0.0, None
     score, fact = scored[0]
+    # 「新たに係属した再審査事件は52件…。年度末の係属件数は96件…。うち31件は和解により終結した。」: a word the
+    # question asks (和解, 係属件数) that a number's sentence and those before it in its paragraph never say is
+    # not what that number counts; a number of the paragraph said with it is (the paragraph's subject, said
+    # first, stands for the sentences after it)
+    if fact is not None and _unsaid(a, fact, every):
+        score, fact = next(((sc, f) for sc, f in scored if sc > 0 and f.sheet == fact.sheet and f.line == fact.line
+                            and not _unsaid(a, f, every)), (score, fact))
     # 「食品ロス量は…523万トン（事業系275万トン、…）」: of one sentence's numbers, the one whose counted noun the
     # question names, not a part of it that only shares its words
     if fact is not None and not names_counted(a, fact):
@@ -153,14 +164,34 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
                      and re.search(rf"{re.escape(etc)}(?!等)", f"{f.series or ''} {f.subject}")), fact)
     # A sentence that names the counted thing and carries most of the question's words (「相談窓口において
     # 計6,842件の相談に対応」) answers, though the words sit in its text rather than around its number; the
-    # words of its sheet's 施策名 (「就労支援」 of 「…就労支援体制の充実」) are where it stands.
+    # words of its sheet's 施策名 (「就労支援」 of 「…就労支援体制の充実」) and of its paragraph before it are where
+    # it stands.
     title = (titles or {}).get(fact.sheet, "") if fact is not None else ""
-    if 0 < score < MIN_FACT and names_counted(a, fact) and _cover(fact_words(a), fact, idf, title) >= WIDE_COVER:
+    if 0 < score < MIN_FACT and names_counted(a, fact) \
+            and _cover(fact_words(a), fact, idf, f"{title} {_paragraph_to(fact, every)}") >= WIDE_COVER:
         score = MIN_FACT
     return score, fact
 
 
 WIDE_COVER = 0.75
+
+
+def _paragraph_to(fact: Figure, facts: Sequence[Figure]) -> str:
+    """The fact's sentence and the sentences with numbers before it in its paragraph (its line)."""
+    said: list[str] = []
+    for f in facts:  # (in the order the sheet writes them)
+        if f.sheet == fact.sheet and f.line == fact.line:
+            if f.raw not in said:
+                said.append(f.raw)
+            if f.raw == fact.raw:
+                break
+    return "".join(said)
+
+
+def _unsaid(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> bool:
+    """Does the question ask a word that neither the fact's sentence nor the ones before it in its paragraph say?"""
+    context = set(terms(_paragraph_to(fact, facts)))
+    return any(len(t) >= 2 and not term_matches(t, context) for t in fact_words(a))
 
 
 def _etc_named(a: QuestionAnalysis, fact: Figure) -> str | None:
