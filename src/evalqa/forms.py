@@ -203,7 +203,7 @@ def form_fields(lines: list[Line]) -> list[dict]:
             seen.add(norm(label))
             fields.append({"label": label, "value": value, "line": ln.number, "page": ln.page})
 
-    for ln in lines:
+    for i, ln in enumerate(lines):
         cells = [c.strip() for c in ln.cells if c.strip()]
         bracketed = [m for c in cells if (m := _KEY_VALUE_RE.match(c)) and m.group(2)]
         if cells and len(bracketed) == len(cells):  # 「【担当部局名】…」 cells, each a field of its own
@@ -213,6 +213,9 @@ def form_fields(lines: list[Line]) -> list[dict]:
             pairs = list(zip(cells[::2], cells[1::2], strict=True))
             if len(pairs) > 1 and any(is_header(a, b) for a, b in pairs):
                 continue  # a table's header row (「出所年 | 年ごとの目標値 | 実績値 | 達成状況」), not fields
+            below = [c.strip() for c in lines[i + 1].cells if c.strip()] if i + 1 < len(lines) else []
+            if len(below) == len(cells) and all(parse_cell(c) is not None for c in below[1:]):
+                continue  # 「地方局 | 相談件数」 over 「北海道 | 1,204」: the header of a table under it
             for a, b in pairs:
                 add(_BRACKETED_LABEL_RE.sub(r"\1", a), b, ln)
         elif len(cells) == 1:
