@@ -303,7 +303,9 @@ def parts_added(question: str, ask: Callable[[str], Answer], mentioned: Callable
     saying which could not be added when not all are values of one kind); None when it names none."""
     if (headed := headed_parts(question)) is not None:
         answers = [(n, ask(sub)) for n, sub in headed]
-        if all(ans.found and ans.figures and norm(n) in norm(ans.figures[0].series or "") for n, ans in answers) \
+        # (「東京国税局」 is the row 東京 of 国税局別の…: a category named with the word all its rows end in)
+        if all(ans.found and ans.figures and (ser := norm(ans.figures[0].series or ""))
+               and (norm(n) in ser or ser in norm(n)) for n, ans in answers) \
                 and (added := named_sum_answer(question, answers, labels)) is not None:
             return added
     if (span := range_parts(question)) is not None \
