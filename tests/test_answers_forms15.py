@@ -23,6 +23,21 @@ SHEET = """令和6年度実績評価書
 　年度目標　令和3年度 120　令和4年度 160
 　実績　　　令和2年度 95　令和3年度 118　令和4年度 171
 
+（参考）地方局別の相談件数（令和5年度）（件）
+地方局	相談件数
+北海道	1,204
+東北	2,310
+関東	8,925
+近畿	4,410
+九州	2,987
+
+4．達成手段（単位：千円）
+達成手段（開始年度）	令和5年度予算額	令和5年度執行額	執行率（％）
+①相談員養成事業（平成21年度）	1,520,000	1,444,000	95.0
+②出張相談推進事業（令和2年度）	380,400	301,900	79.4
+③相談情報システム運用（平成18年度）	2,105,300	2,063,194	98.0
+④広報啓発事業（平成25年度）	96,800	83,248	86.0
+
 3．評価結果
 　令和5年度に新たに受け付けた苦情は1,260件であり、処理を終えたものは1,342件であった。この結果、年度末の未処理件数は418件となった。処理を終えた1,342件のうち582件は調停により解決した。
 """
@@ -53,3 +68,19 @@ def test_a_count_qualified_in_a_later_sentence_of_its_paragraph(bot):
     # (the paragraph's first count is what its own words ask)
     ans = bot.ask("令和5年度に新たに受け付けた苦情は何件？")
     assert ans.found and ans.figures[0].value == 1260, ans.text
+
+
+def test_which_values_pass_a_bound_the_question_sets(bot):
+    ans = bot.ask("消費生活相談の達成手段のうち、令和5年度の執行率が90％を下回ったものは？")
+    assert ans.kind == "list" and "2件" in ans.text.splitlines()[0], ans.text
+    assert sorted(f.value for f in ans.figures) == [79.4, 86.0], ans.text
+    # (10億円 in a table of 千円 is 1,000,000: the bound read in the values' unit)
+    ans = bot.ask("消費生活相談の達成手段で、令和5年度予算額が10億円以上のものは？")
+    assert sorted(f.value for f in ans.figures) == [1520000, 2105300], ans.text
+    ans = bot.ask("Which regional bureaus handled more than 4,000 consultations in FY2023?")
+    assert sorted(f.value for f in ans.figures) == [4410, 8925], ans.text
+
+
+def test_two_categories_named_with_the_word_their_rows_leave_out_added_up(bot):
+    ans = bot.ask("令和5年度の相談件数、東北地方局と九州地方局を合計すると？")
+    assert ans.kind == "sum" and "5,297" in ans.text.splitlines()[0], ans.text

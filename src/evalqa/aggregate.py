@@ -199,10 +199,11 @@ def asks_year(a: QuestionAnalysis) -> bool:
     return bool(re.search(r"年度は|どの年度|いつ|何年度|何年(?!前|後|間|目)", a.normalized))
 
 
-def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
-    # 「業種別に見ると最も多いのは？」 ranks the rows of a breakdown: when no table in scope is split so, the
-    # indicators themselves are not what is ranked.
-    family = a.family or ("budget" if re.search(rf"予算|{_MEANS}", a.normalized) else "actual")
+def candidates(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None, family: str
+               ) -> tuple[list[Item], str, int | None] | Answer:
+    """What a question over many values weighs, each with its value of the family (the rows of a breakdown, the
+    years of one subject, or the 達成手段 or 測定指標 in scope), what they are (区分, 年度 …) and the year; or a
+    refusal saying why there are none."""
     items: list[Item] = []
     year: int | None = a.years[0] if len(a.years) == 1 else None
     if (by := _BY_RE.search(a.normalized)) and not any(
@@ -244,6 +245,17 @@ def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subj
                 by_label[it.label] = it
         items = list(by_label.values())
         what = "達成手段" if kind == "means" else "測定指標"
+    return items, what, year
+
+
+def ranking(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue, best: Subject | None) -> Answer | None:
+    # 「業種別に見ると最も多いのは？」 ranks the rows of a breakdown: when no table in scope is split so, the
+    # indicators themselves are not what is ranked.
+    family = a.family or ("budget" if re.search(rf"予算|{_MEANS}", a.normalized) else "actual")
+    got = candidates(a, scope, cat, best, family)
+    if isinstance(got, Answer):
+        return got
+    items, what, year = got
     # Values in different units do not rank against each other (96% is not more than 9回).
     rated = family in ("execution_rate", "achievement_rate")
     units = set() if rated else {unit_word(it.figures[0]) for it in items}

@@ -8,12 +8,13 @@ from dataclasses import replace
 
 from . import aggregate, comparisons, targets, wording
 from .answer import Answer, Frame, refusal
+from .bounds import bounded
 from .crosslingual import Named
 from .evidence import Evidence, named_subjects
 from .grades import graded
 from .matching import FORM_WORDS, abbreviates
 from .movers import asks_movers, movers_answer
-from .operations import PAIR_RE
+from .operations import PAIR_RE, bound_of
 from .question import RATE_FAMILIES, QuestionAnalysis, subject_words
 from .scope import asks_whole, one_per_policy, resolve_scope, scope_label
 from .search import Hit
@@ -73,6 +74,8 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
         return anywhere if anywhere is not None and anywhere.found else here
     if a.operation == "count":
         return aggregate.count(a, scope, cat)
+    if a.operation == "bounded" and (bound := bound_of(a.question)) is not None:
+        return bounded(a, bound, scope, cat, cat.newest(best) if best and not (a.years or a.sheets) else best)
     if a.operation == "related":
         # The sheet of the indicator the question names (「測定指標2（…の割合）」) first.
         order = ([best.sheet] if best is not None else []) + [h.sheet for h in hits] + list(cat.sheet_meta)

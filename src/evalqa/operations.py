@@ -1,10 +1,12 @@
 """Questions over several figures: which operation of `evalqa.aggregate` a question asks (count, related, missed,
-met, rank, compare, graded) and the grade it names, read from its words alone."""
+met, rank, compare, graded, bounded) and the grade or bound it names, read from its words alone."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .fiscal_year import find_fiscal_years
+from .normalize import nfkc
 
 # Words that ask a number of some kind (数, 率, いくら, どのくらい …)
 NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|いくら|値|%|％"
@@ -132,3 +134,67 @@ def asked_operation(n: str, q: str, *, valued: bool) -> tuple[str | None, str | 
 def asks_lowest(n: str) -> bool:
     """Does the question ask the lowest or smallest (of a ranking)?"""
     return bool(_RANK_MIN_RE.search(n))
+
+
+# --- bounds: 「執行率が90％を下回った達成手段は？」 (answered by `evalqa.bounds`) -------------------------
+_MAGNITUDE = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6, "trillion": 1e12, "billion": 1e9,
+              "million": 1e6, "thousand": 1e3}
+_UNIT = r"円|%|％|件|人|回|か所|箇所|施設|日|トン|団体|社|局|者"
+# 「90％を下回った」「10億円以上の」「1,000件を超える」「5日以内」
+_JA_RE = re.compile(rf"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mag>兆|億|百万|万|千)?\s*(?P<unit>{_UNIT})?\s*"
+                    r"(?P<cmp>以上|以下|以内|未満|超え|超|を上回|を下回|より(?:多|大|高|少|小|低)|に満たな|に届かな)")
+# 'above 100 billion yen', 'below 90%', 'at least 1,000 cases'
+_EN_RE = re.compile(r"(?P<cmp>above|over|more than|greater than|higher than|exceed(?:ing|ed)?|at least|below|under"
+                    r"|less than|lower than|fewer than|at most|no more than)\s+(?:¥|JPY\s*)?"
+                    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mag>trillion|billion|million|thousand)?\s*"
+                    r"(?P<unit>yen|%|percent)?", re.IGNORECASE)
+_ABOVE = ("以上", "超え", "超", "を上回", "より多", "より大", "より高", "above", "over", "more than", "greater than",
+          "higher than", "exceed", "at least")
+_INCLUSIVE = ("以上", "以下", "以内", "at least", "at most", "no more than")
+# Which ones, or how many, are asked: not the value of one (「90％を下回ったのはいつ？」 asks a year)
+_BOUND_WHICH_RE = re.compile(r"もの|どれ|どの|どこ|いくつ|何件|何個|挙げ|教え|(?:手段|事業|指標|区分|局|県)(?:は|を)"
+                             r"|\bwhich\b|\bwhat (?:measures|programmes|programs|indicators|categories)\b"
+                             r"|how many|\blist\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Bound:
+    value: float  # in the base of its unit (円, 人 …), or a percent
+    unit: str | None  # 円, %, 件 …; None when the question names none
+    above: bool
+    inclusive: bool
+    said: str  # as the question writes it
+
+    def passes(self, value: float, limit: float) -> bool:
+        if self.above:
+            return value >= limit if self.inclusive else value > limit
+        return value <= limit if self.inclusive else value < limit
+
+    def in_unit(self, unit: str) -> float | None:
+        """The bound in a value's unit (千円, 百万円, 億円, 万人, %), or None when the two do not measure alike."""
+        unit = nfkc(unit or "")
+        if self.unit is None:
+            return self.value  # (「90を下回った」: as written)
+        if self.unit == "%" or unit in ("%", ""):
+            return self.value if self.unit == unit == "%" else None
+        m = re.fullmatch(r"(兆|億|百万|万|千)?(.+)", unit)
+        scale, base = (_MAGNITUDE.get(m.group(1) or "", 1.0), m.group(2)) if m else (1.0, unit)
+        if base != self.unit and not (self.unit == "円" and base.endswith("円")):
+            return None
+        return self.value / scale
+
+
+def bound_of(question: str) -> Bound | None:
+    """The bound a question sets on the values it asks which of, if any."""
+    q = nfkc(question)
+    m = _JA_RE.search(q) or _EN_RE.search(q)
+    if m is None or not _BOUND_WHICH_RE.search(q):
+        return None
+    unit = m.group("unit")
+    unit = {"％": "%", "percent": "%", "yen": "円", "箇所": "か所"}.get(unit.lower() if unit else "", unit)
+    value = float(m.group("num").replace(",", "")) * _MAGNITUDE.get((m.group("mag") or "").lower(), 1.0)
+    cmp = m.group("cmp").lower()
+    above, inclusive = cmp.startswith(_ABOVE), cmp in _INCLUSIVE
+    word = ("以上" if inclusive else "超") if above else ("以下" if inclusive else "未満")
+    said = f"{m.group('num')}{m.group('mag') or ''}{unit or ''}{word}" if m.re is _JA_RE else m.group(0).strip()
+    return Bound(value, unit, above, inclusive, said)

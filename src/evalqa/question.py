@@ -13,7 +13,7 @@ from .counts import ASKED_COUNTER_RE, asked_counter
 from .english import gloss, glossed_apart, glossed_names, is_common, is_english, unknown_acronyms
 from .fiscal_year import find_fiscal_years
 from .normalize import nfkc, norm
-from .operations import NUMERIC_RE, asked_operation, asks_lowest
+from .operations import NUMERIC_RE, asked_operation, asks_lowest, bound_of
 from .terms import tagger, terms
 
 # family → the measures that answer it, in order of preference
@@ -224,7 +224,7 @@ class QuestionAnalysis:
     asks_contribution: bool = False  # names 分担金・拠出金
     metadata: tuple[str, str] | None = None  # (Sheet attribute, label) of a sheet field asked for
     normalized: str = field(default="", repr=False)  # norm(question)
-    operation: str | None = None  # count | related | missed | met | rank | compare | graded (see operations)
+    operation: str | None = None  # count | related | missed | met | rank | compare | graded | bounded (operations)
     lowest: bool = False  # for rank: the smallest, not the largest
     year_offset: int = 0  # 「前年度」 → -1: relative to the year asked or in focus
     document_offset: int = 0  # 「一年前の評価書だと」 → -1: the document before the one in focus
@@ -363,6 +363,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # 「実施率が下がってることを受けて、…は何をする？」: what the clause before 「を受けて」 says is known, not asked
     asked_part = n[g.end():] if (g := _GIVEN_RE.search(n)) and _PROSE_RE.search(n[g.end():]) else n
     operation, grade = asked_operation(asked_part, q, valued=family is not None or bool(years))
+    if operation in (None, "missed", "met", "rank", "count", "compare") and bound_of(question) is not None:
+        operation = "bounded"  # 「執行率が90％を下回ったものは？」: which pass a bound, not which missed their target
     # (「前年度（令和3年度）の調書だと」 names the document before, not the year before)
     offset = next((d for pat, d in _RELATIVE_YEARS if pat.search(_PREVIOUS_DOCUMENT_RE.sub("", n))), 0)
     if offset and years and operation is None and len(years) == 1 and not re.search(r"比べ|比較|より|増|減", n):
