@@ -20,6 +20,7 @@ SHEET = """令和6年度実績評価書
 　令和3年度評定：A
 指標2　出張相談の開催地数（か所）
 　目標：300（令和8年度）
+　初期値：80（令和元年度）
 　年度目標　令和3年度 120　令和4年度 160
 　実績　　　令和2年度 95　令和3年度 118　令和4年度 171
 
@@ -84,3 +85,11 @@ def test_which_values_pass_a_bound_the_question_sets(bot):
 def test_two_categories_named_with_the_word_their_rows_leave_out_added_up(bot):
     ans = bot.ask("令和5年度の相談件数、東北地方局と九州地方局を合計すると？")
     assert ans.kind == "sum" and "5,297" in ans.text.splitlines()[0], ans.text
+
+
+def test_a_follow_up_asks_the_move_from_the_initial_value_of_the_indicator_in_focus(bot):
+    # (初期値, the 施策目標個票's word for the baseline; the follow-up names no subject: the one in focus moved)
+    conv = bot.conversation()
+    conv.ask("出張相談の開催地数、令和4年度の実績は？")
+    ans = conv.ask("初期値からどれくらい増えた？")
+    assert [f.value for f in ans.figures[:2]] == [80, 171] and "91" in ans.text, ans.text

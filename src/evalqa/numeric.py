@@ -230,7 +230,7 @@ def _since_baseline(a: QuestionAnalysis, frame: Frame, figs: list[Figure],
     assert s is not None
     if re.search(r"目標|各年|毎年", a.normalized):
         return None  # (a target set against the baseline, or each year's values: not the move to the last one)
-    base = next((f for f in figs if f.measure == "基準値" and isinstance(f.value, (int, float))), None)
+    base = next((f for f in figs if f.measure in FAMILIES["baseline"] and isinstance(f.value, (int, float))), None)
     if base is None:
         return None
     later = sorted((f for f in figs if f.measure == "実績値" and isinstance(f.value, (int, float))
@@ -240,8 +240,9 @@ def _since_baseline(a: QuestionAnalysis, frame: Frame, figs: list[Figure],
     if not later:
         return None
     last = later[-1]
-    text = (f"「{s.name}」は基準値（{wording.year(base)}）{wording.value(base)}から、{wording.year(last)}の実績値"
-            f"{wording.value(last)}へ{wording.change_text(base, last)}。\n{wording.cite(last, labels(last.sheet))}")
+    text = (f"「{s.name}」は{base.measure}（{wording.year(base)}）{wording.value(base)}から、"
+            f"{wording.year(last)}の実績値{wording.value(last)}へ{wording.change_text(base, last)}。\n"
+            f"{wording.cite(last, labels(last.sheet))}")
     return Answer(a.question, text, True, [base, last, change_figure(base, last)], [], "trend", frame,
                   cited=[base, last])
 

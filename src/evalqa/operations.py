@@ -13,7 +13,9 @@ NUMERIC_RE = re.compile(r"数|率|額|割合|何回|何人|何件|いくつ|い�
                          r"|どのくらい|どれくらい|どれだけ|どれほど|何万|何千")
 # Questions over several figures. Checked in order; each names an operation of `evalqa.aggregate`.
 OPERATIONS = [
-    ("count", re.compile(r"(測定指標|指標|達成手段|事業|個別分野|参考指標)(?:は|が|の数は|の数|を)?[、，]?"
+    # (「実証事業は何件」 counts 実証事業, a thing the sheet's text may state, not the 施策's 事業)
+    ("count", re.compile(r"(測定指標|指標|達成手段|事務事業|(?<![一-龥ァ-ヴー])事業|個別分野|参考指標)"
+                         r"(?:は|が|の数は|の数|を)?[、，]?"
                          r"(?:全部で|合計|全体で|いくつ|何件|何個|何本|何項目|何つ|幾つ|の数)")),
     ("count", re.compile(r"(測定指標|指標|達成手段|個別分野|参考指標)[^、。]{0,12}(?:いくつ|何件|何個|何本|何項目)")),
     ("count", re.compile(r"(?:いくつ|何件|何個|何本|何項目|何つ)の"

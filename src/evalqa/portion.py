@@ -10,6 +10,7 @@ from .figure import Figure
 from .normalize import norm
 from .question import QuestionAnalysis
 from .subject import Subject
+from .terms import terms
 
 # 「AのうちB」: the part B (a noun, up to its particle); not 「うち最も多い」 (a ranking), not a year or a number
 _PART_RE = re.compile(r"のうち[、,]?([^\s、。?？はがにをのでとも]{2,14})")
@@ -26,8 +27,11 @@ def part_asked(a: QuestionAnalysis) -> str | None:
 
 
 def holds_part(part: str, subject: Subject) -> bool:
-    """Does the subject count the part (its name or one of its rows says it)?"""
-    return part in norm(subject.name) or any(part in norm(s or "") for s in subject.series)
+    """Does the subject count the part (its name or one of its rows says it, or says every word of it:
+    「老朽化対策が必要な」 of 「老朽化により対策が必要な」)?"""
+    said = [norm(subject.name), *(norm(s or "") for s in subject.series)]
+    words = [t for t in terms(part) if len(t) >= 2]
+    return any(part in x or (len(words) > 1 and all(w in x for w in words)) for x in said)
 
 
 def part_fact(part: str, facts: Sequence[Figure], sheets: Sequence[str], years: Sequence[int]) -> Figure | None:

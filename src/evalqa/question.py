@@ -22,7 +22,7 @@ FAMILIES: dict[str, list[str]] = {
     "midterm": ["中期目標値"],
     "final_target": ["目標値", "中期目標値"],  # the target of the target year, not a year's own
     "actual": ["実績値"],
-    "baseline": ["基準値"],
+    "baseline": ["基準値", "初期値"],  # (初期値: the 施策目標個票's word for it)
     # (a year's 予算額 before its 当初予算額: last year's sheet planned it, next year's reports it settled)
     "budget": ["予算額計", "当初予算(a)", "予算額", "当初予算額"],
     "initial_budget": ["当初予算(a)", "当初予算額", "予算額計", "予算額"],
@@ -65,7 +65,7 @@ FAMILY_PATTERNS = [
     (r"執行|使った|使ってい|使ってる|使わ|支出|決算", "execution"),
     (r"中期目標", "midterm"),
     (r"最終(?:的な)?目標|最終的に目指", "final_target"),
-    (r"基準値|基準年", "baseline"),
+    (r"基準値|基準年|初期値", "baseline"),
     (r"目標|目指|めざ", "target"),
     (r"実績|(?<!評価)結果|確定値|速報値|何回|何人|何件|何か国", "actual"),  # (評価結果 is a verdict)
     (r"当初予算", "initial_budget"),
@@ -76,7 +76,7 @@ FAMILY_PATTERNS = [
 _AMOUNT_NAMED_RE = re.compile(r"[一-龥]+額")
 _BUDGET_AMOUNT_RE = re.compile(r"(?:予算|執行|要求|補正|繰越|不用|決算|支出|当初|計上|差|総|全|金|^)額$")
 # 「基準値からどう変わった」「基準年度の平成30年度から」: the move from the baseline, not the baseline
-_SINCE_BASELINE_RE = re.compile(r"基準(?:値|年度?)(?:の[^、。]{0,12}?)?から")
+_SINCE_BASELINE_RE = re.compile(r"(?:基準(?:値|年度?)|初期値)(?:の[^、。]{0,12}?)?から")
 # (「ここ数年どう推移」「どう変わってきてる」: over the years, not one year against another)
 _TREND_RE = re.compile(r"推移|経年|各年度|毎年|年度ごと|年度別|これまで|変化|トレンド|過去|ここ数年|この数年|近年"
                        r"|変わってき|変化してき|増えてき|減ってき")
@@ -168,7 +168,8 @@ METADATA_FIELDS = [
 ]
 # Words that ask, not name: they never pick a subject.
 STOP = {
-    "年度", "令和", "平成", "昭和", "目標", "目標値", "値", "実績", "実績値", "中期", "最終", "基準", "基準値", "予算",
+    "年度", "令和", "平成", "昭和", "目標", "目標値", "値", "実績", "実績値", "中期", "最終", "基準", "基準値", "初期",
+    "初期値", "予算",
     "予算額", "当初", "補正", "繰越", "繰越し", "合計", "執行", "執行額", "執行率", "額", "率", "概算", "要求",
     "要求額", "達成", "達成率", "達成度", "推移", "経年", "各", "毎年", "変化", "トレンド", "過去", "これまで",
     "引き上げ", "引上げ", "引き下げ", "引下げ", "上方修正", "下方修正",  # (how a target was revised, not what)
@@ -373,8 +374,9 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
         operation = None
     # 「令和元年度から令和4年度にかけて減ってますか」: over a span of more years than two, the way it moved is the
     # trend of every year, not the first year against the last (「比べて」「差は」 ask the two)
-    if operation == "compare" and trend and len(years) > 2 and not re.search(r"比べ|比較|どちら|どっち|差|違い", n):
-        operation = None
+    if operation == "compare" and (trend and len(years) > 2 and not re.search(r"比べ|比較|どちら|どっち|差|違い", n)
+                                   or _SINCE_BASELINE_RE.search(n)):
+        operation = None  # (「初期値からどれくらい下がった」: one subject's move from its baseline, a trend)
     reason = bool(_REASON_RE.search(n)) and operation != "rank"  # (「原因として最も多いのは」: a category)
     # (「令和4年の…の漁獲量は？」: a year and a quantity asked are a number asked)
     numeric = bool(NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)

@@ -97,8 +97,9 @@ def fact_words(a: QuestionAnalysis) -> list[str]:
     """The question's words a fact is scored on: not those naming the sheet (「北米地域外交の調書によると」
     says where to look, not what), nor one ASCII letter."""
     return [t for t in subject_words(a) if (len(t) >= 2 or not t.isascii()) and t not in _MARKS
-            and not re.fullmatch(r"[\u3041-\u309f]+|[\u4e00-\u9fff][\u3041-\u309f]{1,3}", t)]
-    # (nor a verb asked with, 「寄せ」られた, 「かかっ」てきた: the sentence says it in its own words)
+            and not re.fullmatch(r"[\u3041-\u309f]{1,3}|[\u3041-\u309f]+っ|[\u4e00-\u9fff][\u3041-\u309f]{1,3}", t)]
+    # (nor a verb asked with, 「寄せ」られた, 「かかっ」てきた: the sentence says it in its own words; a name
+    # written in kana, 「みちびき」「あっせん」, is a word asked)
 
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
@@ -136,10 +137,11 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     # 「新たに係属した再審査事件は52件…。年度末の係属件数は96件…。うち31件は和解により終結した。」: a word the
     # question asks (和解, 係属件数) that a number's sentence and those before it in its paragraph never say is
     # not what that number counts; a number of the paragraph said with it is (the paragraph's subject, said
-    # first, stands for the sentences after it)
+    # first, stands for the sentences after it), or one as close to the question whose paragraph says them all
+    # (「みちびき関連の実証事業」: 実証事業 in the sheet on みちびき, not in another 施策's)
     if fact is not None and _unsaid(a, fact, every):
-        score, fact = next(((sc, f) for sc, f in scored if sc > 0 and f.sheet == fact.sheet and f.line == fact.line
-                            and not _unsaid(a, f, every)), (score, fact))
+        score, fact = next(((sc, f) for sc, f in scored if sc > 0 and not _unsaid(a, f, every) and (
+            sc >= score - 1e-9 or (f.sheet == fact.sheet and f.line == fact.line))), (score, fact))
     # 「食品ロス量は…523万トン（事業系275万トン、…）」: of one sentence's numbers, the one whose counted noun the
     # question names, not a part of it that only shares its words
     if fact is not None and not names_counted(a, fact):
