@@ -97,9 +97,8 @@ def fact_words(a: QuestionAnalysis) -> list[str]:
     """The question's words a fact is scored on: not those naming the sheet (「北米地域外交の調書によると」
     says where to look, not what), nor one ASCII letter."""
     return [t for t in subject_words(a) if (len(t) >= 2 or not t.isascii()) and t not in _MARKS
-            and not re.fullmatch(r"[\u3041-\u309f]{1,3}|[\u3041-\u309f]+っ|[\u4e00-\u9fff][\u3041-\u309f]{1,3}", t)]
-    # (nor a verb asked with, 「寄せ」られた, 「かかっ」てきた: the sentence says it in its own words; a name
-    # written in kana, 「みちびき」「あっせん」, is a word asked)
+            and not re.fullmatch(r"[\u3041-\u309f]+|[\u4e00-\u9fff][\u3041-\u309f]{1,3}", t)]
+    # (nor a verb asked with, 「寄せ」られた, 「かかっ」てきた: the sentence says it in its own words)
 
 
 def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
@@ -192,8 +191,11 @@ def _paragraph_to(fact: Figure, facts: Sequence[Figure]) -> str:
 
 def _unsaid(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> bool:
     """Does the question ask a word that neither the fact's sentence nor the ones before it in its paragraph say?"""
-    context = set(terms(_paragraph_to(fact, facts)))
-    return any(len(t) >= 2 and not term_matches(t, context) for t in fact_words(a))
+    said = _paragraph_to(fact, facts)
+    context = set(terms(said))
+    # (a name written in kana, 「みちびき」, is asked too, though a kana word may be a verb's: only as written)
+    kana = [t for t in subject_words(a) if re.fullmatch(r"[\u3041-\u309f]{4,}", t) and not t.endswith("っ")]
+    return any(len(t) >= 2 and not term_matches(t, context) for t in fact_words(a)) or any(t not in said for t in kana)
 
 
 def _etc_named(a: QuestionAnalysis, fact: Figure) -> str | None:
