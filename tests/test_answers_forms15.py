@@ -41,6 +41,7 @@ SHEET = """令和6年度実績評価書
 
 3．評価結果
 　令和5年度に新たに受け付けた苦情は1,260件であり、処理を終えたものは1,342件であった。この結果、年度末の未処理件数は418件となった。処理を終えた1,342件のうち582件は調停により解決した。
+　令和5年度の電話相談の受付件数は2,400件（平日1,650件、休日750件）と、前年度（2,010件）から増加した。
 """
 
 bot = bot_over_texts("forms15", {"caa-r6-9-sodan.txt": SHEET})
@@ -93,3 +94,15 @@ def test_a_follow_up_asks_the_move_from_the_initial_value_of_the_indicator_in_fo
     conv.ask("出張相談の開催地数、令和4年度の実績は？")
     ans = conv.ask("初期値からどれくらい増えた？")
     assert [f.value for f in ans.figures[:2]] == [80, 171] and "91" in ans.text, ans.text
+
+
+def test_a_part_of_a_stated_count_asked_after_it_and_the_year_before_of_the_whole(bot):
+    conv = bot.conversation()
+    assert conv.ask("令和5年度の電話相談の受付件数は？").figures[0].value == 2400
+    ans = conv.ask("うち休日の分は？")
+    assert ans.figures and ans.figures[0].value == 750, ans.text
+    # (「前年度（2,010件）」 after the bracket is the whole's year before, not its last part's)
+    ans = bot.ask("令和4年度の電話相談の受付件数は？")
+    assert ans.figures and ans.figures[0].value == 2010 and ans.figures[0].fiscal_year == 2022, ans.text
+    ans = bot.ask("令和4年度の休日の電話相談の受付件数は？")
+    assert not any(f.value == 2010 for f in ans.figures), ans.text

@@ -18,6 +18,7 @@ from .conversation import (
     focus_named_again,
     followup_frame,
     part_in_focus,
+    stated_followup,
     told_beside,
     years_in_context,
 )
@@ -129,6 +130,9 @@ class Assistant:
             f = context.fact
             a = replace(a, sheets=[f.sheet], years=a.years or ([f.fiscal_year] if f.fiscal_year else []))
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)
+        if context is not None and context.subject is None and context.fact is not None \
+                and (said := stated_followup(a, context.fact, cat.facts)) is not None:
+            return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「うち行政機関等は？」「前年度は？」
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
         # 「AとBを合計すると」「A、BとCを合わせると」「AからBまでを足すと」: each answered, then added

@@ -168,6 +168,23 @@ def part_in_focus(a: QuestionAnalysis, context: Frame, facts: Sequence[Figure]) 
     return part_fact(part, parts, [s.sheet], a.years or context.years)
 
 
+def stated_followup(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> Figure | None:
+    """After a number a sentence states, the one a follow-up asks of it: a part the same sentence states
+    (「うち行政機関等からのものは？」 after 「受付件数は5,720件（民間事業者4,133件、行政機関等1,587件）」), or the
+    same count of another year (「前年度は？」, 「前年度（1,018件）」); None when the sheet states none or several."""
+    words = [w for w in subject_words(a) if len(w) >= 2]
+    if _PART_ASKED_RE.match(a.normalized) and words:
+        said = [f for f in facts if f.sheet == fact.sheet and f.raw == fact.raw and f is not fact
+                and "うち" in (f.note or "") and all(w in f"{f.subject}・{f.series or ''}" for w in words)]
+    elif not words and (years := [fact.fiscal_year + a.year_offset] if a.year_offset and fact.fiscal_year
+                        else a.years) and fact.fiscal_year not in years:
+        said = [f for f in facts if f.sheet == fact.sheet and f.subject == fact.subject and f.series == fact.series
+                and f.fiscal_year in years]
+    else:
+        return None
+    return said[0] if len({f.value for f in said}) == 1 else None
+
+
 # 'the target for that rate?': the thing in focus named again, in English; not 'that year' (a year), not 'that
 # case' nor 'those cases' (things of the focus, of which another quantity may be asked)
 _FOCUS_NOUN_RE = re.compile(r"\b(?:that|this|the same)\s+(?!years?\b|fy\b|period\b|month\b|cases?\b)"

@@ -110,7 +110,10 @@ def read_sentence(sentence: str, era: str) -> list[dict]:
                                                                                    depth_open])) \
                 and facts and facts[-1]["unit"] == unit and facts[-1]["subject"] and (now := year_before(a, s, era)):
             label = to_label(now[1] - 1)
-            facts.append({**facts[-1], "at": s, "value": value, "note": prior.group(0), "how": "prior",
+            # (of the count outside brackets: 「5,720件（民間4,133件、行政機関等1,587件）と、前年度（1,018件）の」)
+            whole = next((f for f in reversed(facts) if f["unit"] == unit and f["subject"]
+                          and _open_bracket(a, f["at"]) < 0), facts[-1])
+            facts.append({**whole, "at": s, "value": value, "note": prior.group(0), "how": "prior",
                           "year": (label if now[0].endswith("年度") else label[:-1], now[1] - 1)})
             continue
         # 「前回の評価書では28,774人としていたが、…29,106人に改めた」: the value before a correction, and after it

@@ -19,6 +19,7 @@ from .figure import Figure
 from .matching import COUNTRY_ABBREV, numbered_names, other_state, says_numbered, states_asked, term_matches
 from .normalize import nfkc, norm, tidy
 from .question import MONEY_FAMILIES, RATE_FAMILIES, TARGET_FAMILIES, QuestionAnalysis, subject_words
+from .sentence_context import kana_names, named_apart, paragraph_to, unsaid
 from .subject import Subject, unit_word
 from .terms import NOUN_RE, compound_head, terms
 
@@ -132,15 +133,22 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     scored = sorted(((score_of(f), f) for f in facts), key=lambda x: (-round(x[0], 9), -(x[1].fiscal_year or 0)))
     if not scored:
         return 0.0, None
-    score, fact = scored[0]
+    score, top = scored[0]
+    fact: Figure | None = top
     # 「新たに係属した再審査事件は52件…。年度末の係属件数は96件…。うち31件は和解により終結した。」: a word the
     # question asks (和解, 係属件数) that a number's sentence and those before it in its paragraph never say is
     # not what that number counts; a number of the paragraph said with it is (the paragraph's subject, said
     # first, stands for the sentences after it), or one as close to the question whose paragraph says them all
     # (「みちびき関連の実証事業」: 実証事業 in the sheet on みちびき, not in another 施策's)
-    if fact is not None and _unsaid(a, fact, every):
-        score, fact = next(((sc, f) for sc, f in scored if sc > 0 and not _unsaid(a, f, every) and (
+    words, kana = fact_words(a), kana_names(a)
+    if fact is not None and unsaid(words, kana, fact, every):
+        score, fact = next(((sc, f) for sc, f in scored if sc > 0 and not unsaid(words, kana, f, every) and (
             sc >= score - 1e-9 or (f.sheet == fact.sheet and f.line == fact.line))), (score, fact))
+    # 「休日の受付件数」 of 「受付件数は2,400件（平日1,650件、休日750件）と、前年度（2,010件）から」: a word that
+    # names another number of the sentence apart, and not this one, asks that other number
+    if fact is not None and (apart := named_apart(words, fact, every)):
+        score, fact = next(((sc, f) for sc, f in scored if sc > 0 and not named_apart(apart, f, every)),
+                           (0.0, None))
     # 「食品ロス量は…523万トン（事業系275万トン、…）」: of one sentence's numbers, the one whose counted noun the
     # question names, not a part of it that only shares its words
     if fact is not None and not names_counted(a, fact):
@@ -168,34 +176,13 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     # words of its sheet's 施策名 (「就労支援」 of 「…就労支援体制の充実」) and of its paragraph before it are where
     # it stands.
     title = (titles or {}).get(fact.sheet, "") if fact is not None else ""
-    if 0 < score < MIN_FACT and names_counted(a, fact) \
-            and _cover(fact_words(a), fact, idf, f"{title} {_paragraph_to(fact, every)}") >= WIDE_COVER:
+    if fact is not None and 0 < score < MIN_FACT and names_counted(a, fact) \
+            and _cover(fact_words(a), fact, idf, f"{title} {paragraph_to(fact, every)}") >= WIDE_COVER:
         score = MIN_FACT
     return score, fact
 
 
 WIDE_COVER = 0.75
-
-
-def _paragraph_to(fact: Figure, facts: Sequence[Figure]) -> str:
-    """The fact's sentence and the sentences with numbers before it in its paragraph (its line)."""
-    said: list[str] = []
-    for f in facts:  # (in the order the sheet writes them)
-        if f.sheet == fact.sheet and f.line == fact.line:
-            if f.raw not in said:
-                said.append(f.raw)
-            if f.raw == fact.raw:
-                break
-    return "".join(said)
-
-
-def _unsaid(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> bool:
-    """Does the question ask a word that neither the fact's sentence nor the ones before it in its paragraph say?"""
-    said = _paragraph_to(fact, facts)
-    context = set(terms(said))
-    # (a name written in kana, 「みちびき」, is asked too, though a kana word may be a verb's: only as written)
-    kana = [t for t in subject_words(a) if re.fullmatch(r"[\u3041-\u309f]{4,}", t) and not t.endswith("っ")]
-    return any(len(t) >= 2 and not term_matches(t, context) for t in fact_words(a)) or any(t not in said for t in kana)
 
 
 def _etc_named(a: QuestionAnalysis, fact: Figure) -> str | None:
