@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .facts import is_part
 from .figure import Figure
 from .matching import term_matches
 from .question import QuestionAnalysis, subject_words
@@ -38,10 +39,11 @@ def unsaid(words: Sequence[str], kana: Sequence[str], fact: Figure, facts: Seque
 
 
 def named_apart(words: Sequence[str], fact: Figure, facts: Sequence[Figure]) -> list[str]:
-    """The words asked that name another number of the fact's sentence (its counted noun or qualifier) and not
-    this one: 「休日」 of 「…2,400件（平日1,650件、休日750件）と、前年度（2,010件）」 is not said of 2,010."""
+    """The words asked that name a part the fact's sentence states (its counted noun or qualifier) and not this
+    number: 「休日」 of 「…2,400件（平日1,650件、休日750件）と、前年度（2,010件）」 is not said of 2,010. (Other
+    counts of the sentence, 「全国32か所の検疫所において…検査を計103,580件」, share its words: not parts of it.)"""
     own = set(terms(f"{fact.subject} {fact.series or ''}"))
     others = [set(terms(f"{f.subject} {f.series or ''}")) for f in facts
-              if f.sheet == fact.sheet and f.raw == fact.raw and f is not fact]
+              if f.sheet == fact.sheet and f.raw == fact.raw and f is not fact and is_part(f)]
     return [w for w in words if len(w) >= 2 and not term_matches(w, own)
             and any(term_matches(w, other) for other in others)]
