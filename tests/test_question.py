@@ -490,3 +490,19 @@ def test_the_noun_asked_across_an_aside_and_a_year():
 def test_an_edition_named_by_its_year_is_a_document_not_a_year_asked():
     a = analyse_question("受け皿拡大量の令和5年度の値、令和6年度版と令和7年度版で違う？", latest=2025)
     assert a.years == [2023] and "版" not in a.content
+
+
+def test_a_bound_the_question_sets_on_which_values_it_asks():
+    from evalqa.operations import bound_of
+
+    b = bound_of("達成手段のうち、執行率が90％を下回ったものは？")
+    assert (b.value, b.unit, b.above, b.inclusive, b.said) == (90.0, "%", False, False, "90%未満")
+    b = bound_of("予算額が10億円以上の事業はどれ？")
+    assert (b.value, b.unit, b.above, b.inclusive) == (1e9, "円", True, True)
+    assert b.in_unit("千円") == 1e6 and b.in_unit("百万円") == 1e3 and b.in_unit("件") is None
+    b = bound_of("Which bureaus had balances above 100 billion yen?")
+    assert (b.value, b.unit, b.above) == (1e11, "円", True) and b.in_unit("億円") == 1000
+    # (one value asked yes or no, and a year compared, set no bound)
+    assert bound_of("令和5年度の執行率は90%を下回った？") is None
+    assert bound_of("Which programmes had more than 2022 cases?") is None
+    assert analyse_question("執行率が90％を下回った達成手段はどれ？").operation == "bounded"

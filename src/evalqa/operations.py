@@ -194,6 +194,8 @@ def bound_of(question: str) -> Bound | None:
         return None
     unit = m.group("unit")
     unit = {"％": "%", "percent": "%", "yen": "円", "箇所": "か所"}.get(unit.lower() if unit else "", unit)
+    if unit is None and not m.group("mag") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        return None  # ('more than 2022', 「2022より多い」: a year compared, not a bound)
     value = float(m.group("num").replace(",", "")) * _MAGNITUDE.get((m.group("mag") or "").lower(), 1.0)
     cmp = m.group("cmp").lower()
     above, inclusive = cmp.startswith(_ABOVE), cmp in _INCLUSIVE
