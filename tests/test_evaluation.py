@@ -174,3 +174,14 @@ def test_a_year_ranked_is_right_under_another_label_of_that_year_and_a_part_is_i
     assert judge(women, Answer("q", "14人です。", True, [pm], [], "stated"))
     assert not judge(women, Answer("q", "14人です。", True, [Figure(**{**pm.__dict__, "sheet": "csti-r6-22#2"})],
                                    [], "stated"))
+
+
+def test_a_count_written_with_its_thousands_separator():
+    from evalqa.answer import Answer
+    from evalqa.evaluation import Case, judge
+
+    case = Case(question="q", kind="count", expected=12480)
+    assert judge(case, Answer("q", "令和5年度の募集説明会は12,480回です。", True, [], [], "stated"))
+    assert judge(case, Answer("q", "令和5年度の募集説明会は12480回です。", True, [], [], "stated"))
+    assert not judge(case, Answer("q", "令和5年度の募集説明会は112,480回です。", True, [], [], "stated"))
+    assert not judge(Case(question="q", kind="count", expected=5), Answer("q", "令和5年度は3件", True, [], [], "count"))

@@ -294,9 +294,11 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         name = _listed(exp["answer"])
         return (name in ans.text or _same_year(name, ans.text)) and (
             top is None or (bool(values) and _same(values[0], top)))
-    if case.kind == "count":
+    if case.kind == "count":  # (「12,480回」 as the answer writes a large count)
         first = ans.text.splitlines()[0] if ans.text else ""
-        return re.search(rf"(?<![\d.,]){exp}(?![\d.,])", first) is not None
+        said = {str(exp), f"{exp:,}"} if isinstance(exp, int) else {str(exp)}
+        # (not the digit of a year the line names: 「令和5年度」 is no count of 5)
+        return any(re.search(rf"(?<![\d.,和成Y]){re.escape(x)}(?![\d.,]|年)", first) for x in said)
     if case.kind == "sum":  # the total is computed: it stands in the first line, with or without its commas
         first = ans.text.splitlines()[0] if ans.text else ""
         return any(_same(float(n.replace(",", "")), exp) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", first))
