@@ -154,7 +154,8 @@ _ABOVE = ("以上", "超え", "超", "を上回", "より多", "より大", "よ
           "higher than", "exceed", "at least")
 _INCLUSIVE = ("以上", "以下", "以内", "at least", "at most", "no more than")
 # Which ones, or how many, are asked: not the value of one (「90％を下回ったのはいつ？」 asks a year)
-_BOUND_WHICH_RE = re.compile(r"もの|どれ|どの|どこ|いくつ|何件|何個|挙げ|教え|(?:手段|事業|指標|区分|局|県)(?:は|を)"
+_BOUND_WHICH_RE = re.compile(r"もの|どれ(?!だけ|くらい|ぐらい|ほど)|どの(?!くらい|ぐらい|程度)|どこ|いくつ|何件|何個"
+                             r"|挙げ|教え|(?:手段|事業|指標|区分|局|県)(?:は|を)"
                              r"|\bwhich\b|\bwhat (?:measures|programmes|programs|indicators|categories)\b"
                              r"|how many|\blist\b", re.IGNORECASE)
 
