@@ -507,4 +507,5 @@ def test_a_bound_the_question_sets_on_which_values_it_asks():
     assert bound_of("Which programmes had more than 2022 cases?") is None
     # (「目標の13百万トン以下を満たしてる？どれだけ下回ってる？」: one value against its target, by how much)
     assert bound_of("令和2年度は目標の13百万トン以下を満たしてる？どれだけ下回ってる？") is None
+    assert bound_of("障害者の週1回以上のスポーツ実施率、2022年度の値はいくつ？") is None
     assert analyse_question("執行率が90％を下回った達成手段はどれ？").operation == "bounded"

@@ -143,7 +143,9 @@ _MAGNITUDE = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6, "t
               "million": 1e6, "thousand": 1e3}
 _UNIT = r"円|%|％|件|人|回|か所|箇所|施設|日|トン|団体|社|局|者"
 # 「90％を下回った」「10億円以上の」「1,000件を超える」「5日以内」
-_JA_RE = re.compile(rf"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mag>兆|億|百万|万|千)?\s*(?P<unit>{_UNIT})?\s*"
+# (after a particle or a comma: 「週1回以上の実施率」「目標の13百万トン以下」 name a thing, they set no bound)
+_JA_RE = re.compile(rf"(?:^|(?<=[がはをにでもと、，,\s]))(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mag>兆|億|百万|万|千)?\s*"
+                    rf"(?P<unit>{_UNIT})?\s*"
                     r"(?P<cmp>以上|以下|以内|未満|超え|超|を上回|を下回|より(?:多|大|高|少|小|低)|に満たな|に届かな)")
 # 'above 100 billion yen', 'below 90%', 'at least 1,000 cases'
 _EN_RE = re.compile(r"(?P<cmp>above|over|more than|greater than|higher than|exceed(?:ing|ed)?|at least|below|under"
