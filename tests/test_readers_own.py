@@ -493,3 +493,18 @@ def test_a_breakdown_of_counts_with_the_rate_each_row_works_out(tmp_path):
     assert got[("研修区分別の定員及び受講者数", "合計", "達成率")] == 89.3
     assert got[("研修区分別の受講者数", "管理者研修", "実績値")] == 291
     assert not [k for k in got if k[0] == "中堅研修"]  # (no category read as an indicator of its own)
+
+
+def test_a_total_row_under_columns_that_name_their_measures_is_no_measure_of_its_own(tmp_path):
+    # (「合計」 under 「令和5年度予算額 | 令和5年度執行額 | 執行率」: the means added up; read as a measure 合計 of the
+    # table's name it gave 92.6 as a 合計)
+    sheet = tmp_path / "test-r6-3-x.txt"
+    sheet.write_text("施策名：試験施策\n達成手段（単位：千円）\n"
+                     "達成手段名（開始年度）\t令和5年度予算額\t令和5年度執行額\t執行率（％）\n"
+                     "①相談員養成事業（平成21年度）\t1,520,000\t1,444,000\t95.0\n"
+                     "②出張相談推進事業（令和2年度）\t380,400\t301,900\t79.4\n"
+                     "合計\t1,900,400\t1,745,900\t91.9\n", encoding="utf-8")
+    figs = load_sheet(sheet).figures
+    assert not any(f.measure == "合計" for f in figs), [(f.subject, f.measure, f.value) for f in figs]
+    assert sorted((f.subject[:6], f.value) for f in figs if f.measure == "執行率") == [
+        ("出張相談推進", 79.4), ("相談員養成事", 95.0)]

@@ -307,6 +307,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             row_unit = "%"
         if not values:
             continue
+        if norm(first) in ("合計", "計", "総計") and any(cols[c - shift].measure for c in values):
+            # 「合計 | 6,978,200 | 6,463,160 | 92.6」 under columns that name their measures (令和5年度予算額, 執行率):
+            # the 達成手段 added up, no measure 合計 of the table's name (its rate column is no sum)
+            continue
         years_below = year_row(body[i + 1], sheet) if i + 1 < len(body) else None
         row_years = {c: (y, tidy(cells[c])) for c in range(1, width) if cols[c].label in ("目標年度", "基準年度")
                      if (y := parse_fiscal_year(cells[c], sheet.era, sheet.fiscal_year))}
