@@ -170,7 +170,7 @@ def part_in_focus(a: QuestionAnalysis, context: Frame, facts: Sequence[Figure]) 
 
 def stated_followup(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> Figure | None:
     """After a number a sentence states, the one a follow-up asks of it: a part the same sentence states
-    (「うち行政機関等からのものは？」 after 「受付件数は5,720件（民間事業者4,133件、行政機関等1,587件）」), or the
+    (「そのうち自治体分は？」 after 「受付件数は5,720件（事業者4,133件、自治体1,587件）」), or the
     same count of another year (「前年度は？」, 「前年度（1,018件）」); None when the sheet states none or several."""
     words = [w for w in subject_words(a) if len(w) >= 2]
     if _PART_ASKED_RE.match(a.normalized) and words:

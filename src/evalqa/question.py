@@ -376,7 +376,7 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # trend of every year, not the first year against the last (「比べて」「差は」 ask the two)
     if operation == "compare" and (trend and len(years) > 2 and not re.search(r"比べ|比較|どちら|どっち|差|違い", n)
                                    or _SINCE_BASELINE_RE.search(n)):
-        operation = None  # (「初期値からどれくらい下がった」: one subject's move from its baseline, a trend)
+        operation = None  # (「初期値と比べてどれだけ改善した」: one subject's move from its baseline, a trend)
     reason = bool(_REASON_RE.search(n)) and operation != "rank"  # (「原因として最も多いのは」: a category)
     # (「令和4年の…の漁獲量は？」: a year and a quantity asked are a number asked)
     numeric = bool(NUMERIC_RE.search(q) or ASKED_COUNTER_RE.search(q)

@@ -239,20 +239,25 @@ def _caption_before(lines: list[Line], k: int) -> str | None:
     return re.sub(r"^[○◯●◆◇■□・]\s*", "", t) or None
 
 
+def _labelled(head: list[str], pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """A record's values by label, each new label added to the head (a value with no label is of the head's first
+    kind, 「令和5年度：集計中」)."""
+    values: dict[str, str] = {}
+    for label, value in pairs:
+        label = label or (head[1] if len(head) > 1 else "実績値")
+        if label not in head:
+            head.append(label)
+        values[label] = value
+    return values
+
+
 def _collect(lines: list[Line], k: int, read: Callable[[Line], tuple[str, list[tuple[str, str]]] | None],
              first: str = "年度") -> tuple[list[Line], int] | None:
     rows: list[tuple[Line, str, dict[str, str]]] = []
     head: list[str] = [first]
     j = k
     while j < len(lines) and (got := read(lines[j])) is not None:
-        key, pairs = got
-        values: dict[str, str] = {}
-        for label, value in pairs:
-            label = label or (head[1] if len(head) > 1 else "実績値")
-            if label not in head:
-                head.append(label)
-            values[label] = value
-        rows.append((lines[j], key, values))
+        rows.append((lines[j], got[0], _labelled(head, got[1])))
         j += 1
     if len(rows) < 2:
         return None
@@ -366,13 +371,7 @@ def _years_on_a_line(lines: list[Line], k: int) -> tuple[list[Line], int] | None
     head = ["年度"]
     rows: list[tuple[Line, str, dict[str, str]]] = []
     for year, pairs in records:
-        values: dict[str, str] = {}
-        for label, value in pairs:
-            label = label or (head[1] if len(head) > 1 else "実績値")
-            if label not in head:
-                head.append(label)
-            values[label] = value
-        rows.append((lines[k], year, values))
+        rows.append((lines[k], year, _labelled(head, pairs)))
     return _table(head, rows), n
 
 
