@@ -421,3 +421,19 @@ def test_a_breakdown_opening_a_paragraph_is_of_the_count_before(tmp_path):
                                "船舶の種類別では、漁船が関係するものが118件と最も多かった。\n")
     fishing = next(f for f in fs if f.subject == "漁船")
     assert "裁決" in (fishing.series or "") and "うち" in (fishing.note or "") and fishing.value == 118
+
+
+def test_counts_in_a_counter_of_katakana_or_of_routes(tmp_path):
+    """「計14バース」「計6航路」「計42コース」: a word in katakana right after a number is its counter; not a number of
+    a name (「ゾーン30プラス」) nor a label before a word (「指標3　フロン類」)."""
+    from evalqa.counts import counted_numbers
+
+    def read(s):
+        return [(v, u) for _, _, v, u in counted_numbers(s)]
+
+    assert read("2023年度に新たに計14バースで整備が完了した") == [(14, "バース")]
+    assert read("国際フィーダー航路の新規開設を計6航路支援した") == [(6, "航路")]
+    assert read("ゾーン30プラスは51地区で整備が完了した") == [(51, "地区")]
+    assert read("指標3　フロン類は二酸化炭素の数百倍の温室効果を持つ") == []
+    fs = sheet_facts(tmp_path, "令和5年度は、防災拠点岸壁を新たに計9バースで整備した。\n")
+    assert (one(fs, unit="バース").value, one(fs, unit="バース").fiscal_year) == (9, 2023)

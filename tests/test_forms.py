@@ -256,3 +256,14 @@ def test_a_bracketed_indicator_heading_marked_main():
     assert (h.kind, h.number, h.main) == ("indicator", "1", True)
     assert heading_of("【測定指標3】オンライン申請の利用率（％）", "令和").main is False
     assert heading_of("【施策の概要】", "令和").kind == "part"
+
+
+def test_a_performance_goal_sheet_names_its_title_and_section_by_the_forms_own_labels(tmp_path):
+    """The 業績目標別評価シート calls its 施策 「業績目標」 and its 担当部局 「担当課」."""
+    p = tmp_path / "npa-r6-2-1-hanzai.txt"
+    p.write_text("令和6年度 業績目標別評価シート（令和5年の実績）\n\n第1 業績目標の概要\n"
+                 "基本目標\t2 安全で安心して暮らせる社会の実現\n業績目標\t1 少年非行の防止\n"
+                 "業績目標の説明\t少年の非行を防止し、立ち直りを支援する。\n担当課\t生活安全局人身安全・少年課\n\n"
+                 "第2 測定指標\n指標\t令和4年\t令和5年\n少年の刑法犯検挙人員（人）\t14,887\t15,102\n", encoding="utf-8")
+    s = load_sheet(p)
+    assert (s.title, s.bureau) == ("少年非行の防止", "生活安全局人身安全・少年課")

@@ -21,7 +21,7 @@ from .normalize import nfkc
 from .question import FAMILIES, FAMILY_LABEL, QuestionAnalysis
 from .scope import Scope, indicator_number, resolve_scope, scope_label
 from .search import Hit
-from .stated import stated_breakdown
+from .stated_series import stated_breakdown
 from .subject import Subject, series_in, unit_word
 from .subjects import SubjectCatalogue
 from .wording import rate_parts, table

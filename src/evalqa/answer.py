@@ -20,6 +20,7 @@ class Frame:
     inherited_family: bool = False  # the kind of value came from the previous turn, not from this question
     against_target: bool = False  # the turn compared a year's 実績 with its target: 「その前の年は？」 does again
     fact: Figure | None = None  # a number a sentence states, answered with no subject: its sheet stays in focus
+    before: Frame | None = None  # the turn before's frame (「両方足すと」 adds the two), itself without a before
 
 
 @dataclass

@@ -15,9 +15,11 @@ from .breakdown import TOTALS
 from .categories import asks_categories, categories_answer
 from .conversation import (
     Conversation,
+    both_in_focus,
     focus_named_again,
     followup_frame,
     part_in_focus,
+    part_in_table,
     stated_followup,
     told_beside,
     years_in_context,
@@ -50,12 +52,11 @@ from .stated import (
     money_unasked,
     sentence_over_table,
     stated_answer,
-    stated_change,
-    stated_years,
 )
+from .stated_series import stated_change, stated_years
 from .subject import Subject, series_in, unit_word
 from .subjects import SubjectCatalogue
-from .sums import asks_sum, parts_added
+from .sums import SUM_RE, asks_sum, named_sum_answer, parts_added
 from .terms import terms
 from .value_state import asks_state, final_unreported, of_value_in_focus, state_answer, written_number
 from .versions import asks_versions, versions_answer
@@ -135,6 +136,11 @@ class Assistant:
             return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「うち行政機関等は？」「前年度は？」
         if a.opinion:
             return self._finish(refusal(question, wording.OPINION), hits)
+        if asks_sum(a) and (both := both_in_focus(a, context)):  # 「両方足すと？」: the last two turns' values
+            plain = replace(a, normalized=SUM_RE.sub("", a.normalized))
+            answers = [(f.subject.name, numeric_answer(plain, f, cat.sheet_label)) for f in both if f.subject]
+            return self._finish(named_sum_answer(question, answers, cat.sheet_label)
+                                or refusal(question, wording.unsummed([n for n, _ in answers], [])), hits)
         # 「AとBを合計すると」「A、BとCを合わせると」「AからBまでを足すと」: each answered, then added
         if (added := parts_added(question, lambda q: self._answer(q, context), self.evidence.mentioned,
                                  cat.sheet_label)) is not None:
@@ -185,6 +191,8 @@ class Assistant:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         if followup:
             assert context is not None
+            if (column := part_in_table(a, context, cat)) is not None:  # 「そのうちプレジャーボートは？」 of a row
+                return self._finish(numeric_answer(a, column, cat.sheet_label), hits)
             if (stated_part := part_in_focus(a, context, cat.facts)) is not None:  # 「そのうち外国人は？」
                 return self._finish(stated_answer(a, stated_part, cat.sheet_label), hits)
             frame = followup_frame(a, context, hits, cat)
@@ -209,8 +217,13 @@ class Assistant:
                                    written_number(self.index, frame.subject))) is not None:
                 return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「見直し前の目標は？」
             return self._finish(numeric_answer(a, frame, cat.sheet_label), hits)
-        # (「速報値から確定値でどれだけ変わった」)
-        if (revised := revised_answer(a, cat, partial(written_number, self.index))) is not None:
+        # (「速報値から確定値でどれだけ変わった」; not when two editions named are there to set side by side)
+        editions = asks_versions(a) and len({cat.sheet_years.get(s) for s in a.sheets}) > 1
+        revised = None if editions else revised_answer(a, cat, partial(written_number, self.index))
+        if revised is not None and asks_versions(a) and revised.figures and sum(
+                t == cat.policy_titles.get(revised.figures[0].sheet) for t in cat.policy_titles.values()) > 1:
+            editions, revised = True, None  # (the sheet's 施策 has another edition: the two are set side by side)
+        if revised is not None:
             return self._finish(revised, hits)
         if a.operation is None and asks_sum(a):  # 「達成手段4事業の執行額の合計」: every means of the 施策, added
             in_focus = [context.subject.sheet] if context is not None and context.subject is not None else []
@@ -311,6 +324,12 @@ class Assistant:
             if fact is not None and fact_score >= MIN_FACT:
                 return self._finish(stated_answer(a, fact, cat.sheet_label), hits)
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
+        # 「前年度の評価書ではどうだった、差は？」「前年度版と最新版でどう違う？」: the two writings of a value two
+        # sheets of the 施策 disagree on
+        if asks_versions(a) and (a.operation == "compare" or editions or sum(
+                t == cat.policy_titles.get(subject.sheet) for t in cat.policy_titles.values()) > 1) \
+                and (versions := versions_answer(a, cat, cat.stitched(subject)[1])) is not None:
+            return self._finish(versions, hits)
         # 「…の外注はどのくらい実施された？」 asks no money: a sentence counting it outweighs the means' budget.
         if fact is not None and fact_score >= MIN_FACT and not (fact.unit or "").endswith("円") \
                 and money_unasked(a, units):
@@ -323,10 +342,6 @@ class Assistant:
             return self._finish(stated_answer(a, said, cat.sheet_label), hits)
         if (before := earlier_state(a, subject)) is not None:  # 「修正前は？」: the table prints the value as it is now
             return self._finish(refusal(question, wording.not_as_before(before, subject.name)), hits)
-        # 「前年度の評価書ではどうだった、差は？」: the two writings of a value two sheets of the 施策 disagree on
-        if asks_versions(a) and a.operation == "compare" \
-                and (versions := versions_answer(a, cat, cat.stitched(subject)[1])) is not None:
-            return self._finish(versions, hits)
         # (the same indicator in next year's sheet of the 施策)
         subject, conflicts = cat.stitched(subject, a.sheets, a.document_year)
         frame = Frame(subject=subject, years=a.years, family=a.family, trend=a.trend,

@@ -82,9 +82,37 @@ def _turned(table: Table, sheet: Sheet) -> Table:
     return out
 
 
+def _grouped(table: Table, sheet: Sheet) -> tuple[Table, dict[int, str]]:
+    """「地方整備局等 | 市区町村数 | 策定状況（令和6年3月末） | | 措置件数（令和5年度）（件） | …」 over 「 | | 策定済み
+    市区町村数 | 策定率（％） | 助言・指導 | 勧告 | …」: a header of two rows, the upper naming groups of the lower's
+    columns (a merged cell, blank after its first column). One row of the columns' names, and each grouped
+    column's group; the table as it is when its second row is no such header."""
+    rows = table.rows
+    if len(rows) < 3 or len(rows[0].cells) < 3:
+        return table, {}
+    top, low = rows[0].cells, rows[1].cells
+    if not low or low[0].strip() or sum(bool(c.strip()) for c in low[1:]) < 2 \
+            or any(parse_cell(c) for c in low if c.strip()) or not any(not c.strip() for c in top[1:]):
+        return table, {}
+    names, groups, current = [top[0]], {}, ""
+    for c in range(1, max(len(top), len(low))):
+        up = top[c].strip() if c < len(top) else ""
+        down = low[c].strip() if c < len(low) else ""
+        current = up or current
+        names.append(down or up)
+        if down and current and current != down:
+            groups[c] = current
+    if not groups:
+        return table, {}
+    out = Table(table.kind, table.title, [Row(rows[0].line, names, rows[0].page, rows[0].refs), *rows[2:]],
+                unit=table.unit)
+    analyse_table(out, sheet.era, sheet.fiscal_year)
+    return out, groups
+
+
 def is_breakdown(table: Table, sheet: Sheet) -> bool:
     """Is the table's first row a header naming a category (国・地域, 県, 月, 費目) over rows of categories?"""
-    table = _without_rank(_turned(table, sheet), sheet)
+    table = _grouped(_without_rank(_turned(table, sheet), sheet), sheet)[0]
     head = [c.strip() for c in table.rows[0].cells]
     if len(head) < 2 or not head[0] or any(parse_cell(c) for c in head[1:] if c):
         return False
@@ -146,7 +174,7 @@ def _other_quantity(subject: str, first: str, name: str) -> str:
 
 def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figure]:
     """The figures of a breakdown table (see the module docstring)."""
-    table = _without_rank(_turned(table, sheet), sheet)
+    table, groups = _grouped(_without_rank(_turned(table, sheet), sheet), sheet)
     caption = breakdown_caption(section, table)
     # (a caption that is only 「参考指標」 names nothing: the one value column's header does, 「入域観光客数（万人）」)
     lone = tidy(table.rows[0].cells[1]) if len(table.rows[0].cells) == 2 else ""
@@ -172,6 +200,13 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             continue
         if _YEAR_HEADER_RE.fullmatch(norm(name)):
             year, label, col_subject = parse_fiscal_year(norm(name), sheet.era, sheet.fiscal_year), tidy(name), subject
+        elif c in groups:  # (a column under a group: the group's year in brackets, its words before the column's)
+            said = [(found[0].start, b) for b in re.findall(r"[(（]([^()（）]*)[)）]", groups[c])
+                    if len(found := find_fiscal_years(b, sheet.era)) == 1]
+            year, label = said[0] if said else caption_year or (None, "")
+            # (after the caption's 「…別の」, which says what the rows are: 「地方整備局等管内別の」)
+            by = rows.group(0) if (rows := re.search(r"[^\s、。の()（）]{1,12}別の", subject)) else ""
+            col_subject = f"{by}{re.sub(r'[(（][^()（）]*[)）]', '', tidy(groups[c]))}・{_bare(name)}"
         else:
             if caption_year is None:
                 continue
@@ -197,7 +232,8 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             if not category or is_note(category) or not vals or len(vals) != 1 or vals[0].marker:
                 continue
             v = vals[0]
-            col_unit = unit_of(name) or (unit if col_subject == subject else None)
+            col_unit = unit_of(name) or (unit_of(groups[c]) if c in groups else None) \
+                or (unit if col_subject == subject else None)
             out.append(Figure(
                 sheet=sheet.id, section=section.path, subject=col_subject, series=tidy(category),
                 measure=rate or "実績値",

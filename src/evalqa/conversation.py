@@ -53,7 +53,8 @@ class Conversation:
         # The user's words were checked above; the scope added to them does not count against the cap.
         ans = self.assistant.ask(self.scoped(question, sheet, fiscal_year), self.frame, limit=False)
         if ans.frame is not None and (ans.frame.subject is not None or ans.frame.fact is not None):
-            self.frame = ans.frame
+            kept = self.frame if self.frame is not None and self.frame.subject is not None else None
+            self.frame = replace(ans.frame, before=replace(kept, before=None) if kept is not None else None)
         elif ans.kind == "prose":
             self.frame = None
         return ans
@@ -166,6 +167,38 @@ def part_in_focus(a: QuestionAnalysis, context: Frame, facts: Sequence[Figure]) 
     own = set(terms(s.name))  # (the sentence counts a part of what is in focus: its whole shares the words)
     parts = [f for f in facts if "うち" in (f.note or "") and own & set(terms(f"{f.subject} {f.series or ''}"))]
     return part_fact(part, parts, [s.sheet], a.years or context.years)
+
+
+def part_in_table(a: QuestionAnalysis, context: Frame, cat: SubjectCatalogue) -> Frame | None:
+    """「そのうちプレジャーボートは？」 after a row of a breakdown (第三管区's 船舶事故隻数): the column of the same
+    table that counts that part (「うちプレジャーボート（隻）」), of the row in focus. A sentence's part of the
+    whole (「プレジャーボートが892隻」 of all 管区) is not the row's."""
+    s = context.subject
+    part = "".join(a.content)  # (its words, though a title begins with them: 「高齢者の就業…」 is not asked of)
+    if s is None or context.series is None or not _PART_ASKED_RE.search(a.normalized) or len(part) < 2:
+        return None
+    columns = {cat.subjects[i].name: cat.subjects[i] for i in cat.subjects_of(s.sheet)
+               if (x := cat.subjects[i]).section == s.section and x.name != s.name and part in x.name
+               and any(f.series == context.series for f in x.figures)}
+    if len(columns) != 1:
+        return None
+    return Frame(subject=next(iter(columns.values())), years=a.years or context.years,
+                 family=a.family or context.family, series=context.series)
+
+
+# 「両方足すと」「2つを合わせると」 'add the two': the values of the last two turns
+_BOTH_RE = re.compile(r"両方|両者|2つ|二つ|ふたつ|それら|\bboth\b|\bthe two\b|\bthem\b", re.IGNORECASE)
+_ADDING_RE = re.compile(r"足す|足し|合計|合算|総計|合わせる|合わせ|全部|add|sum|total|together|combined")
+
+
+def both_in_focus(a: QuestionAnalysis, context: Frame | None) -> list[Frame]:
+    """The frames of the last two turns when the question adds or sets side by side 「both」 of them, naming no
+    subject of its own; else []."""
+    if context is None or context.before is None or context.subject is None or context.before.subject is None \
+            or not _BOTH_RE.search(a.normalized) \
+            or any(not _BOTH_RE.fullmatch(w) and not _ADDING_RE.fullmatch(w) for w in subject_words(a)):
+        return []
+    return [context.before, context]
 
 
 def stated_followup(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> Figure | None:

@@ -24,7 +24,10 @@ UNIT = (r"(?:兆|億|千万|百万|万|千)?円|(?:億|万)?ドル|ユーロ|万
         # A duration (「計142日間」; 「2日」 alone is a date) and stations (「312局」, not 局長).
         r"|日間|局(?![長内])"
         # Signatures, things counted by 本 (videos, projects), and ages (not 「20歳未満の」, a name's bound)
-        r"|筆|本(?![部省庁文年来日人当])|歳(?!未満|以上|以下|代|児|以降|から|まで|の|[～〜~\-])")
+        r"|筆|本(?![部省庁文年来日人当])|歳(?!未満|以上|以下|代|児|以降|から|まで|の|[～〜~\-])"
+        # Routes and berths of ports and lines (「計6航路」「14バース」): a word in katakana right after a number
+        # is the counter it is counted in
+        r"|航路|路線|[ァ-ヴ][ァ-ヴー]{1,5}(?![ァ-ヴー])")
 # A unit alone, as a bracket writes it after a name: 「(万ha)」「(百万円)」「(件)」.
 UNIT_ALONE_RE = re.compile(rf"(?:万|千|百万|億)?(?:{UNIT})")
 # 「2 隻」: PDFs and ministries' text often set a space between a number and its counter.
@@ -59,6 +62,10 @@ _KANJI_NUMBER_RE = re.compile(
 # (人権, 人事, 人工, 人生, 人気, 人道 after a number are words of their own, not 人 counted: 「指標1人権相談…」)
 _NOT_COUNT = re.compile(r"目|当たり|あたり|答|収|復|転|線|路|称|簿|忌|口|材|間|号|権|格|事|工|生|形|気|道|種")
 
+
+
+# The katakana units the list names (any other word in katakana counts only right after its number)
+_KATAKANA_UNITS = frozenset({"ドル", "ユーロ", "ポイント", "ヘクタール", "トン", "キロメートル"})
 
 
 def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
@@ -97,6 +104,9 @@ def counted_numbers(a: str) -> list[tuple[int, int, int | float, str]]:
     for s, e, v, u in sorted(out):
         if any(qs < s < qe for qs, qe in quoted) or _NOT_COUNT.match(a, e):
             continue  # a name (「2+2」「TPP11」) or another word (3回目, 人材)
+        if re.fullmatch(r"[ァ-ヴ][ァ-ヴー]*", u) and u not in _KATAKANA_UNITS \
+                and (re.search(r"\s", a[s:e]) or re.search(r"[ァ-ヴー]$", a[:s])):
+            continue  # 「指標3　フロン類」「ゾーン30プラス」: a number of a name, not one counted in katakana
         if u == "%" and re.match(r"[\u30a1-\u30fa]", a[e:e + 1]):
             continue  # 「30%クラブ」: a percentage that is part of a name
         if not re.sub(r"^(?:\s|-|・|●|○|◆|\(注\)|注\)|※|\d+[.)]?)*", "", a[:s]):
@@ -158,7 +168,8 @@ ASKED_COUNTER_RE = re.compile(r"何(?:万|千|億|百万)?(年(?!度)|周年|隻
                                r"|基|隊|頭"
                                r"|校|社|団体|機関|地域|市町村|自治体|事業所|病院|企業"
                                r"|都市|種類|講座|か所|カ所|箇所|個|日|通|本|枚|隻|局|館|件|回"
-                               r"|分(?!の)|秒|時間|機)")  # (「何分」 asks a time, not a count of 機)
+                               r"|分(?!の)|秒|時間|機|航路|路線"
+                               r"|(?!パーセント|ポイント)[ァ-ヴ][ァ-ヴー]{1,5})")  # (「何分」 asks a time, not 機)
 # 「支援日数」「交付通数」「出動隻数」: a counter (a closed class of words) before 数 names what is counted
 _BEFORE_COUNT = ("日", "通", "台", "隻", "頭", "棟", "戸", "冊", "基", "本", "枚", "校", "社")
 _COUNTERS = "|".join(_BEFORE_COUNT)

@@ -95,7 +95,9 @@ def named_by_embedding(a: QuestionAnalysis, query: np.ndarray, hits: Sequence[Hi
     their names are to the question. A subject's score (0–0.8) is its credit as if the question had named it
     in the sheet's words. `says`: does a name say an English word (senses.name_words), which tells apart names
     the embedder finds about equally close."""
-    if not any(_LATIN_RE.search(w) for w in a.content):  # every word glossed: the sheets' own words decide
+    # (every word glossed: the sheets' own words decide; or every English word left named the 施策, 「the postal
+    # policy」: what is asked is the 施策's own)
+    if not any(_LATIN_RE.search(w) for w in subject_words(a)):
         return Named({}, set(), [], [])
     vector = query[0] if query.ndim == 2 else query
     sheets = list(a.sheets) if a.sheets else list(dict.fromkeys(h.sheet for h in hits))

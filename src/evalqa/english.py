@@ -246,6 +246,10 @@ def gloss(question: str) -> str:
     q = re.sub(r"\b(\d{1,3})-?\s+(?:and|or)\s+(\d{1,3})[- ]years?[- ]olds?\b", r" \1歳・\2歳 ", q)
     q = re.sub(r"\b(\d{1,3})[- ]years?[- ]olds?\b", r" \1歳 ", q)
     q = re.sub(r"\b(?:aged\s+under|under\s+the\s+age\s+of)\s+(\d{1,3})\b", r" \1歳未満 ", q)
+    # 「the initial FY2024 budget」: the year inside a phrase the glossary reads whole goes before it
+    q = re.sub(r"\b([a-z]+)\s+((?:fy|fiscal year)\s?(?:19|20)\d{2})\s+([a-z]+)\b",
+               lambda m: f"{m.group(2)} {m.group(1)} {m.group(3)}" if f"{m.group(1)} {m.group(3)}" in GLOSSARY
+               else m.group(0), q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     # 「the FY2024 evaluation」「FY2023 report」: the document of that year (評価書), not a year asked
     q = re.sub(r"\b(?:fy|fiscal year)\s?((?:19|20)\d{2})(\s*令和\d{1,2}年度)?\s+"
@@ -320,6 +324,9 @@ def gloss(question: str) -> str:
     # 「did the rate meet its FY2021 goal?」: whether the target was met, as Japanese asks it
     q = re.sub(r"\b(?:reach|meet|achieve|hit)\s+(?:the\s+|its\s+|their\s+)?((?:[^\s]+年度\s+)?)(?:annual\s+)?"
                r"(?:target|goal)s?\b", r" \1 目標を達成した？ ", q)
+    # 「what grade did the policy receive」: the verb a grade is given with, not the 受付 of applications received
+    if re.search(r"\b(?:grade|rating|score)\b", q):
+        q = re.sub(r"\b(?:receive|received|get|got|earn|earned)\b", " ", q)
     q = _PHRASE_RE.sub(lambda m: f" {_glossed(m.group(1))} ", q)
     words = []
     for w in re.split(r"[\s,?.!;:()\"']+", q):

@@ -159,6 +159,7 @@ GLOSSARY: dict[str, str] = {
     # the sheet's own rating (各行政機関共通区分)
     "overall rating": "評価結果", "rating": "評価結果", "rated": "評価結果", "overall assessment": "評価結果",
     "evaluation result": "評価結果", "overall evaluation": "評価結果", "verdict": "評価結果",
+    "overall grade": "評価結果", "overall score": "評価結果",
     "policy objective": "施策目標", "policy goal": "施策目標", "objective": "施策目標",
     "indicators": "測定指標", "indicator": "測定指標", "measures": "達成手段", "programs": "達成手段",
     "programmes": "達成手段", "policy instruments": "達成手段", "instruments": "達成手段", "projects": "事業",

@@ -116,7 +116,7 @@ _DOCUMENT_YEAR_RE = re.compile(r"(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:1
                                r"(?:(?:(?!は|が|を|値|前年|昨年)[^、。?？\d]){1,10}?"
                                # (an English question glossed: 「2024年度 鳥獣 -damage 事前分析表」)
                                r"|(?=[^、。?？\d]{0,24}[A-Za-z])(?:(?!は|が|を|値)[^、。?？\d]){1,24}?)?"
-                               r"(?=事前分析表|分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票|資料)"
+                               r"(?=事前分析表|分析表|実績評価書|評価書|評価調書|調書|施策目標個票|個票|資料|評価シート|シート)"
                                r"|(?<![A-Za-z\d])[RH]\d{1,2}(?=の?(?:達成手段|測定指標|参考指標|シート|資料))"
                                # 「令和7年度版」: the edition of that year, the 版 right after the year
                                r"|(?:(?:令和|平成|R|H)\s*(?:\d{1,2}|元)|(?:19|20)\d{2})\s*年度?(?=版)")
@@ -135,7 +135,7 @@ _CONTRIBUTION_RE = re.compile(r"分担金|拠出金")
 # Years relative to the one in focus: 「前年度」 is the year before the year asked (or the frame's).
 # (「前年度の評価書」 names a document, not a year.)
 # (「翌年度への繰越額」「前年度からの繰越額」 name a budget row, not a year)
-_DOCUMENT_AFTER = r"(?!度?の?(?:評価書|事前分析表|分析表|調書|シート|資料))(?!度?(?:への|からの?)?繰越)"
+_DOCUMENT_AFTER = r"(?!度?の?(?:評価書|事前分析表|分析表|調書|シート|資料|版))(?!度?(?:への|からの?)?繰越)"
 # Documents whose names hold a measure's word (実績 of 実績評価書).
 # (and 「施策目標22」「政策目標Ⅶ－２」 name a 施策 by its number: no 目標値 asked)
 _DOCUMENT_NAME_RE = re.compile(r"実績評価(?:書|調書)?|実績報告書?|施策目標個票"
@@ -146,7 +146,7 @@ _RELATIVE_YEARS = [(re.compile(rf"(?:前の年度?|前年度|前年|昨年度|1�
 # 「一年前の評価書だと」「前回の事前分析表で」: the document of the year before the one in focus.
 _PREVIOUS_DOCUMENT_RE = re.compile(r"(?:前の年度?|前の(?=評価書|事前分析表|調書|シート)|前年度?|昨年度?|前回"
                                    r"|1年前|一年前)(?:[(（][^()（）]{1,12}[)）])?の?"
-                                   r"(?:評価書|事前分析表|分析表|調書|シート|資料|実績評価書|個票)")
+                                   r"(?:評価書|事前分析表|分析表|調書|シート|資料|実績評価書|個票|版)")
 # Fields of the sheet itself (not table values): pattern → (Sheet attribute, the form's label).
 METADATA_FIELDS = [
     # (「作成責任者」 is a field of its own: `header_fields` quotes it.)

@@ -19,7 +19,14 @@ from .search import Hit
 from .subject import Subject, field_of
 from .subjects import STRONG, SubjectCatalogue
 from .terms import NOUN_RE, terms
-from .title_index import japanese_words, named_in_english, sheets_by_title_words, title_names, words_of_policy
+from .title_index import (
+    japanese_words,
+    named_by_file,
+    named_in_english,
+    sheets_by_title_words,
+    title_names,
+    words_of_policy,
+)
 
 _FIELD_RE = re.compile(r"個別分野(\d+)")
 INDICATOR_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})(?![\d-])")
@@ -181,8 +188,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
     in_english = False
     if not named and a.lang == "en":  # 「the Hokkaido development sheet」: title words in English
         bodies = _asked_bodies(a, cat)
-        named, english = named_in_english(a, cat, {sid for sid, m in cat.sheet_meta.items()
-                                                   if m.get("ministry") in bodies} if bodies else None)
+        named, english = named_by_file(a.question, cat)  # (「the taiki sheet」: its file's word)
+        named, english = (named, english) if named else named_in_english(
+            a, cat, {sid for sid, m in cat.sheet_meta.items() if m.get("ministry") in bodies} if bodies else None)
         in_english = bool(named)
     by_title = bool(named) and not run_words and (not in_english or bool(english))
     # 「施策目標Ⅶ－２－１」 (NFKC: VII-2-1), 「政策13」

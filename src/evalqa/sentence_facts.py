@@ -265,7 +265,8 @@ def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str 
     # (「漁船が関係するものが118件」: who takes part in it)
     # (「損害賠償を命じたもの」: what was done)
     if m := re.search(rf"({_NOUN})(?:[^、,。()]{{0,10}}?(?:による|に係る|に起因する|に起因した|を原因とする|が原因の"
-                      rf"|の)|を[一-龥]{{0,4}}[ぁ-ゖ]{{1,3}}た|(?:が|に)(?:関係|関連|関与|該当)(?:する|した|している))もの"
+                      rf"|の)|を(?:{_NOUN}(?:に|へ|で))?[一-龥]{{0,4}}[ぁ-ゖ]{{1,3}}た"  # (「相談者を窓口に案内した」)
+                      rf"|(?:が|に)(?:関係|関連|関与|該当)(?:する|した|している))もの"
                       r"(?:が|は|を|も)$", left):
         return _clean(m.group(1)), "left"
     # 「会談を首脳間で4回」: the object, then only qualifiers up to the number.

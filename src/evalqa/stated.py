@@ -41,9 +41,14 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
         return 0.0  # a sentence about another year
     # The counted noun weighs most, then its qualifiers, then the section it stands in (what it is about), then
     # how to read it, then the rest of the sentence.
+    # (「…286,540件となり、このうち警察官が支援したものは約11万件」: the words of the part's own clause are the
+    # part's; the whole is not what a question naming them asks)
+    raw = norm(fact.raw)
+    cut = raw.find("うち") if is_part(fact) or "うち" in raw else -1
+    own = set(terms(raw[cut:])) - set(terms(raw[:cut])) if cut > 0 else set()
     layers = [(set(terms(fact.subject)), 1.0), (set(terms(fact.series or "")), 0.8),
               (set(terms(" ".join(fact.section))), 0.7), (set(terms(fact.note or "")), 0.5),
-              (set(terms(fact.raw)), 0.4)]
+              (set(terms(fact.raw)) - (set() if is_part(fact) else own), 0.4)]
     # The thing counted (or what qualifies it) must be named: a question matching only a fact's section and
     # sentence is about something else that is said there.
     if not any(term_matches(t, layers[0][0] | layers[1][0]) for t in words):
@@ -68,7 +73,8 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     if all(any(term_matches(t, layer) for layer, _ in layers) for t in words):
         score = max(score, MIN_FACT)  # the sentence carries every word asked, and names the counted thing
     part = is_part(fact)
-    asks_part = re.search(r"うち|含ま|内訳", a.normalized) is not None
+    asks_part = re.search(r"うち|含ま|内訳", a.normalized) is not None or (
+        part and any(term_matches(t, own) for t in words))  # (it names what the part's clause says)
     if part and not asks_part:
         score -= 0.05  # 「（うち電話会談が4回）」 is a part: the whole answers a question that asks no part
     elif part and asks_part:
@@ -225,17 +231,6 @@ def covers_partly(a: QuestionAnalysis, subject: Subject) -> str | None:
     return None
 
 
-def stated_years(a: QuestionAnalysis, fact: Figure, facts: Sequence[Figure]) -> list[Figure]:
-    """「…はR4年度とR5年度でどう変わった？」 where sentences alone state the values (one sheet a year): the fact of
-    each year asked that counts what `fact` counts, in its unit, oldest first; [] unless every year has one."""
-    if len(a.years) < 2 or fact.fiscal_year not in a.years:
-        return []
-    same = {f.fiscal_year: f for f in facts if (f.subject, f.series, f.unit) == (fact.subject, fact.series, fact.unit)
-            and f.fiscal_year in a.years and f.value is not None and f.fiscal_year != fact.fiscal_year}
-    same[fact.fiscal_year] = fact
-    return [same[y] for y in sorted(a.years)] if set(same) == set(a.years) else []
-
-
 def _about(fact: Figure) -> str:
     """What a stated number counts: its series and its noun, once (「新規発生滞納額の前年度比」 carries its series
     already; 「無人航空機の飛行許可・承認申請」 its noun)."""
@@ -280,22 +275,6 @@ def fact_in_passage(a: QuestionAnalysis, facts: Sequence[Figure], passage: str,
               and (a.counter is None or same_counter(f.unit or "", a.counter))]
     score, fact = max(((fact_score(a, f, idf), f) for f in inside), key=lambda x: x[0], default=(0.0, None))
     return fact if fact is not None and score > 0 and names_counted(a, fact) else None
-
-
-def stated_change(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str], float],
-                  titles: Mapping[str, str]) -> Figure | None:
-    """「前年度比で何％伸びた？」: the rate of change a sentence states (「…6,612億円で、前年度比1.9%増」), which
-    answers before one computed from the table."""
-    if a.operation != "compare":
-        return None
-    if a.counter == "%":
-        rates = [f for f in facts if f.subject.endswith("比") and f.unit == "%"]
-    elif asks_amount(a):  # 「昨年から何件増えた？」: 「…前年から12件増加」
-        rates = [f for f in facts if is_change(f) and (a.counter is None or same_counter(f.unit or "", a.counter))]
-    else:
-        return None
-    score, fact = best_fact(a, rates, idf, titles)
-    return fact if score >= MIN_FACT else None
 
 
 # Words that ask for money: 予算, 経費, 金額, いくら, budget, cost, spend …
@@ -373,6 +352,12 @@ def sentence_over_table(a: QuestionAnalysis, fact: Figure, fact_score: float, su
     if (head := _asked_count_head(a.normalized)) and head in norm(subject.name) and head in norm(fact.raw) \
             and not (counted_noun(subject.name) or "").endswith(head):
         return True  # 「支援員は何人」: the table counts the 子供 its 支援員 helped, the sentence the 支援員
+    # 「…申込みのうち警察官が支援したもの」: a part whose own clause says every word the table's name lacks (two
+    # at least); the table counts the whole
+    lacking = [w for w in fact_words(a) if not term_matches(w, subject.terms)]
+    clause = norm(fact.raw)[norm(fact.raw).find("うち"):] if is_part(fact) and "うち" in norm(fact.raw) else ""
+    if len(lacking) >= 2 and clause and all(w in clause for w in lacking):
+        return True
     if a.counter is not None and same_counter(fact.unit or "", a.counter) and not any(
             same_counter(unit_word(f), a.counter) for f in subject.figures):
         return True
@@ -408,16 +393,3 @@ def counted_noun(text: str, asking: bool = False) -> str | None:
     end = r"(?:は|を|が|って|$|\?)" if asking else "$"
     m = re.search(rf"([^\sのをにでがはと、。]+?)の?数{end}", n)
     return m.group(1) if m else None
-
-
-def stated_breakdown(by: str, facts: Sequence[Figure], years: Sequence[int]) -> list[Figure]:
-    """「業種別では、建設業が283人と最も多く、次いで製造業が140人…」: the rows of a breakdown only a sentence
-    states, the numbers it gives after 「…別」 (of one unit, of the year asked); [] unless two or more."""
-    groups: dict[tuple[str, str, str | None], list[Figure]] = {}
-    for f in facts:
-        at = f.raw.find(by)
-        if at < 0 or f.value is None or (years and f.fiscal_year not in years) or f.raw.find(f.subject, at) < 0:
-            continue
-        groups.setdefault((f.sheet, f.raw, f.unit), []).append(f)
-    rows = max(groups.values(), key=len, default=[])
-    return rows if len(rows) >= 2 else []

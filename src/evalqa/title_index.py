@@ -6,22 +6,59 @@ from __future__ import annotations
 import re
 from weakref import WeakKeyDictionary
 
-from .lexicon import default_lexicon
+from .lexicon import default_lexicon, singulars
 from .normalize import norm
 from .question import QuestionAnalysis
 from .subjects import SubjectCatalogue
 from .terms import terms
 
-_ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment)\b", re.I)
+_ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment|policy review)\b", re.I)
 # The words before the document an English question names: 「the (Hokkaido development) pre-analysis sheet」
 _ENGLISH_NAMING_RE = re.compile(r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,4}?)(?:(?:policy|pre-analysis|performance|"
                                 r"evaluation|ex-post)\s+)*(?:sheet|report|evaluation|policy|programme|program)\b")
+
+_LAST_WORDS_RE = re.compile(r"\b(?:the|of|in|for|on|at|from|to|by|its|their|per|about|under|with)\b", re.I)
 
 
 def japanese_words(word: str) -> list[str]:
     """The Japanese words (two characters at least) the dictionary gives an English word, most common first."""
     lexicon = default_lexicon()
     return [] if lexicon is None else [j for j in lexicon.japanese(word)[:12] if len(j) >= 2]
+
+
+_FIRST_SENSES = 3  # of an English word's one-kanji senses, the commonest only begin a title word (port → 港 → 港湾)
+
+
+def title_words(word: str, cat: SubjectCatalogue) -> list[str]:
+    """The title words an English word names: its dictionary words; the title words whose own glosses say it as a
+    word (「postal」 is no gloss of its own, but 郵政 is 「postal system」); the title words that begin with one of
+    its commonest one-kanji senses (「port」 → 港 → 港湾, which the dictionary glosses 「harbour」 only)."""
+    lexicon = default_lexicon()
+    if lexicon is None:
+        return []
+    by_gloss = _glossed_title_words(cat)
+    said = [t for w in (word, *singulars(word)) for t in sorted(by_gloss.get(w, ()))]
+    kanji = [j for j in lexicon.japanese(word)[:_FIRST_SENSES] if len(j) == 1 and "\u4e00" <= j <= "\u9fff"]
+    begun = [t for t in title_names(cat)[2] if len(t) >= 2 and t[0] in kanji]
+    return list(dict.fromkeys([*japanese_words(word), *said, *begun]))
+
+
+_GLOSSES: WeakKeyDictionary[SubjectCatalogue, dict[str, set[str]]] = WeakKeyDictionary()
+
+
+def _glossed_title_words(cat: SubjectCatalogue) -> dict[str, set[str]]:
+    """English word → the title words whose dictionary glosses say it (once per catalogue)."""
+    if cat not in _GLOSSES:
+        lexicon = default_lexicon()
+        index: dict[str, set[str]] = {}
+        for t in title_names(cat)[2]:
+            if lexicon is not None and len(t) >= 2 and not t.isascii():
+                for gloss in lexicon.english(t)[:12]:
+                    for w in re.findall(r"[a-z]{4,}", gloss.lower()):
+                        for form in (w, *singulars(w)):  # (「guests」 of 迎賓 says 「guest」)
+                            index.setdefault(form, set()).add(t)
+        _GLOSSES[cat] = index
+    return _GLOSSES[cat]
 
 
 # 「the health ministry's」「the Fisheries Agency's」: the words of a body's name, not of the 施策's
@@ -48,9 +85,11 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str
         return [], set()
     index = title_names(cat)[2]  # title word → sheets
     groups: list[tuple[str, set[str]]] = []
-    for w in words_of_policy(phrase.group(1)):
+    # (the words after the last article or preposition: 「rate of the postal policy」 names 郵政, not 割合)
+    last = _LAST_WORDS_RE.split(phrase.group(1))[-1]
+    for w in words_of_policy(last):
         # (of the sheets of the ministry the question names, when it names one)
-        if sids := set().union(*(index.get(j, set()) for j in japanese_words(w))) & (within or set(cat.titles)):
+        if sids := set().union(*(index.get(j, set()) for j in title_words(w, cat))) & (within or set(cat.titles)):
             groups.append((w, sids))
     count: dict[str, int] = {}
     for _, g in groups:
@@ -65,9 +104,28 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str
         top = sorted({sid for _, g in groups for sid in g if cat.policy_titles.get(sid) in own})
     elif best < min(2, len(groups)) or not top or len({cat.policy_titles.get(sid) for sid in top}) != 1:
         return [], set()
-    if _ENGLISH_DOCUMENT_RE.search(a.question) is None:
+    # (「the postal policy」: the words right after the article name the 施策 as a document's name does)
+    before = phrase.group(1)[:len(phrase.group(1)) - len(last)]
+    if _ENGLISH_DOCUMENT_RE.search(a.question) is None and not re.search(r"\bthe\s*$", before, re.I):
         return top, set()
     return top, {w for w, g in groups if g & set(top)}
+
+
+# 「the taiki sheet」「the kowan evaluation」: the word a sheet's file name gives its 施策 (env-r6-4-1-taiki)
+_FILE_WORD_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]{4,})(?:\s+[A-Za-z-]+)?\s*(?:sheets?|evaluations?|reports?|reviews?"
+                           r"|files?|documents?|シート|評価書|個票)(?![A-Za-z])")
+
+
+def named_by_file(question: str, cat: SubjectCatalogue) -> tuple[list[str], set[str]]:
+    """The sheets of the one 施策 whose file names carry the word the question puts before the document it names
+    (「the taiki sheet」 → env-r6-4-1-taiki), and that word; nothing when the word is no file's or several 施策's."""
+    words = {m.group(1).lower() for m in _FILE_WORD_RE.finditer(question)}
+    if not words:
+        return [], set()
+    found = [sid for sid in cat.titles if words & {t for t in sid.split("-")[2:] if re.fullmatch(r"[a-z]{4,}", t)}]
+    if not found or len({cat.policy_titles.get(sid) for sid in found}) != 1:
+        return [], set()
+    return found, {w for w in words if any(w in sid.split("-") for sid in found)}
 
 
 def sheets_by_title_words(q: str, cat: SubjectCatalogue) -> set[str]:

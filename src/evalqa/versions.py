@@ -14,7 +14,7 @@ from .subjects import SubjectCatalogue
 
 # The earlier writing of a value named: 「前年度の評価書では」「最初は…で報告」 'the original / revised figure'
 _VERSIONS_RE = re.compile(
-    r"(?:前年度|前回|前の年度?|昨年度?|去年|以前|一年前|1年前)の?(?:評価書|事前分析表|分析表|調書|シート|資料|個票)"
+    r"(?:前年度|前回|前の年度?|昨年度?|去年|以前|一年前|1年前)の?(?:評価書|事前分析表|分析表|調書|シート|資料|個票|版)"
     r"|(?:最初|当初|もともと|元)(?:は|の値|の数字)?[^、。]{0,12}(?:直|修正|訂正|改|変わ|報告)"
     r"|\b(?:original(?:ly)?|revised|revision|previous (?:report|sheet|evaluation))\b"
     # 「令和4年度版と令和5年度版では」: two documents of the 施策, each named by its year
@@ -48,7 +48,9 @@ def versions_answer(a: QuestionAnalysis, cat: SubjectCatalogue, conflicts: list[
         last = f is older and (newer_year := years[newer.sheet]) is not None and newer_year - year == 1
         return f"前年度の評価書（{to_label(year)}、{f.sheet}）" if last else f"{to_label(year)}の評価書（{f.sheet}）"
     first, then = label(older), label(newer)
-    change = replace(newer, value=abs(round(diff, 6)), measure="差（計算値）", subject=f"{first}→{then}")
+    # (two shares differ by points, not by a share: 78.4% and 78.6% by 0.2ポイント)
+    change = replace(newer, value=abs(round(diff, 6)), measure="差（計算値）", subject=f"{first}→{then}",
+                     unit="ポイント" if newer.unit == "%" else newer.unit)
     larger = then if diff > 0 else first
     verdict = f"{larger}の方が{wording.value(change)}大きい" if diff else "同じ値"
     text = (f"{wording.year(newer)}の「{newer.subject}」の{newer.measure}は、{first}では{wording.value(older)}、"
