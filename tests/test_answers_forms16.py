@@ -24,6 +24,10 @@ POSTAL = """令和6年度実績評価書
 指標	令和3年度	令和4年度	令和5年度	目標値
 郵便局における自治体事務の受託局数（局）	1,020	1,105	1,210	1,500（令和8年度）
 
+測定指標（業績指標）
+業績指標	区分	初期値（年度）	目標値（年度）	令和3年度	令和4年度	令和5年度
+差出箱の撤去数（千本）	実績値	42（平成30年）	55程度に抑える（令和10年）	－	－	48
+
 4．達成手段（単位：千円）
 達成手段（開始年度）	令和5年度予算額	令和5年度執行額	執行率（％）
 ①信書便事業者の監督（平成15年度）	52,000	41,600	80.0
@@ -41,6 +45,14 @@ PORT = """令和6年度事前分析表
 合計（a＋b）	20,300	20,450	21,520	－
 執行額	19,082	19,632	20,444	－
 執行率（％）	94.0	96.0	95.0	－
+
+（参考）地方別の岸壁数（2024年3月末）（単位：バース）
+地方	耐震強化岸壁	一般岸壁	計
+北海道	12	30	42
+東北	18	41	59
+関東	25	66	91
+中部	15	38	53
+近畿	21	47	68
 
 達成手段（単位：百万円）
 達成手段（開始年度）	2023年度予算額	2023年度執行額	2024年度当初予算額
@@ -158,3 +170,26 @@ def test_a_part_a_sentence_states_that_the_tables_count_does_not_tell_apart(bot)
 def test_a_sheet_named_in_english_by_the_word_its_file_name_gives(bot):
     ans = bot.ask("How many measures does the akushitsu sheet list?")
     assert ans.kind == "count" and "3" in ans.text.splitlines()[0], ans.text
+
+
+def test_means_named_by_their_list_numbers_added(bot):
+    ans = bot.ask("郵便局ネットワークの施策で、達成手段①と②の令和5年度執行額の合計は？")
+    assert ans.kind == "sum" and "806,564" in ans.text, ans.text
+    ans = bot.ask("In the postal sheet, add up the FY2023 budgets of measure ① and measure ②.")
+    assert ans.kind == "sum" and "836,700" in ans.text, ans.text
+
+
+def test_a_year_compared_with_is_the_indicators_baseline_and_a_ceiling_in_words_its_target(bot):
+    conv = bot.conversation()
+    assert conv.ask("差出箱の撤去数、令和5年度の値は？").figures[0].value == 48
+    ans = conv.ask("平成30年と比べるとどれくらい増えた？")
+    assert ans.kind == "comparison" and {48, 42} <= {f.value for f in ans.figures} and "初期値" in ans.text, ans.text
+    ans = bot.ask("差出箱の撤去数の目標値は？")
+    assert 55 in [f.value for f in ans.figures], ans.text
+
+
+def test_a_breakdowns_total_column_is_what_its_caption_counts(bot):
+    """「岸壁数」 over 「耐震強化岸壁 | 一般岸壁 | 計」: the caption counts the 計; three regions named, then their
+    number, are added."""
+    ans = bot.ask("岸壁数（2024年3月末）、北海道・東北・関東の3地方を合計すると何バース？")
+    assert ans.kind == "sum" and "192" in ans.text, ans.text

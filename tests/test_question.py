@@ -509,3 +509,13 @@ def test_a_bound_the_question_sets_on_which_values_it_asks():
     assert bound_of("令和2年度は目標の13百万トン以下を満たしてる？どれだけ下回ってる？") is None
     assert bound_of("障害者の週1回以上のスポーツ実施率、2022年度の値はいくつ？") is None
     assert analyse_question("執行率が90％を下回った達成手段はどれ？").operation == "bounded"
+
+
+def test_a_measure_taken_is_not_an_amount_executed_and_a_previous_edition_is_no_year():
+    """代執行 (a measure taken against a vacant house) holds 執行 but asks no 執行額; 「前年度版」 names the edition
+    before, not the year before the one asked; 「令和6年度の…評価シート」 names the edition of that year."""
+    assert analyse_question("略式代執行が多いのはどっち？").family is None
+    assert analyse_question("執行額が多いのはどっち？").family == "execution"
+    a = analyse_question("令和5年の値は前年度版と最新版でどう違う？")
+    assert a.years == [2023] and a.year_offset == 0
+    assert analyse_question("令和6年度の特殊詐欺の評価シートには達成手段が何個？").document_year == 2024

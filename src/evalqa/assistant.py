@@ -32,6 +32,7 @@ from .figure import bare_name
 from .grades import grade_in_focus, grade_of
 from .index import Index
 from .many_figures import many_answer
+from .numbered import numbered_means
 from .numeric import means_start, numeric_answer
 from .portion import holds_part, part_asked, part_fact
 from .prose import best_quotes, named_section
@@ -123,6 +124,11 @@ class Assistant:
         else:  # (「パスポート」 where the sheets write 旅券)
             a = self.evidence.read_synonyms(a)
         a = name_sheets(a, cat)
+        # 「達成手段①と②の…」: the means of the sheet asked about, by their list numbers, read as their names
+        where = a.sheets or ([context.subject.sheet] if context is not None and context.subject is not None else [])
+        if (renamed := numbered_means(question, where, cat, lambda sid, text: self.index.section_mentions(
+                sid, [], text))) != question:
+            return self._answer(renamed, context)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
         a = years_in_context(a, context)
         if context is not None and context.subject is None and context.fact is not None and not a.sheets \

@@ -194,6 +194,7 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
     head = [c.strip() for c in table.rows[0].cells]
     # (「（漁獲量の単位：千トン）」 in a header cell of its own names the table's unit)
     unit = unit_of(caption) or table.unit or next((u for c in head if "単位" in c and (u := unit_of(c))), None)
+    total = next((c for c, n in enumerate(head) if c > 1 and norm(_bare(n)) in TOTALS), None)
     out: list[Figure] = []
     for c, name in enumerate(head):
         if c == 0 or not name:
@@ -215,6 +216,10 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
                 year, label, name = year - 1, to_label(year - 1), name[prior.end():]
             # 「参加者数」 is what the caption counts; 「実施団体数」 is another quantity, a subject of its own
             own = not (norm(_bare(name)) in norm(subject) or c == 1 and len(head) == 2) or "及び" in subject
+            # (「…拠点病院等の数」 over 「拠点病院 | 地域がん診療病院 | 計」: the caption counts the total, each
+            # other column a part of it)
+            if total is not None:
+                own = c != total
             col_subject = _other_quantity(subject, head[1], name) if own else subject
         # (a rate worked out from the row's counts, 「達成率（％）」, is the table's own, of that kind)
         rate = measure_of(name) if measure_of(name) in _DERIVED_RATES else None

@@ -22,6 +22,8 @@ from .subject import TARGETS, Subject, all_series_in, unit_word
 from .subjects import SubjectCatalogue
 from .wording import table
 
+BASELINES = ("初期値", "基準値")  # the value measured in the year a target set out from
+
 
 def measure_pairs(a: QuestionAnalysis, era: str = "令和") -> list[tuple[str, int]]:
     """(family, year) of each kind of value the question names with a year of its own, in its order, when it
@@ -231,7 +233,10 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
         return None
     old, new = (next((f for m in measures for f in figs if f.measure == m and f.fiscal_year == y), None)
                 for y in (years[0], years[-1]))
-    if old is None or new is None or old.measure != new.measure:
+    if old is None and new is not None and new.measure == "実績値":
+        # (「平成30年と比べると」 where that year's value is the indicator's 初期値: the value measured then)
+        old = next((f for f in figs if f.measure in BASELINES and f.fiscal_year == years[0]), None)
+    if old is None or new is None or old.measure != new.measure and old.measure not in BASELINES:
         return None
     western = bool(re.search(r"(?:19|20)\d{2}年", a.normalized))  # the question's own calendar, echoed
 
@@ -242,8 +247,9 @@ def compare(a: QuestionAnalysis, cat: SubjectCatalogue, subjects: list[Subject],
     if re.search(r"どちら|どっち", a.normalized) and old.value != new.value:  # 「どっちが上？」: say which
         more = max((old, new), key=lambda f: f.value or 0)
         which = f"{'高い' if more.unit in ('%', '％') else '多い'}のは{when(more)}です。"
+    said_as = f"（{old.measure}）" if old.measure != new.measure else ""
     text = (f"「{label(new)}」の{new.measure}は、{when(new)}が{wording.value(new)}、"
-            f"{when(old)}が{wording.value(old)}で、{wording.change_text(old, new)}。{which}"
+            f"{when(old)}{said_as}が{wording.value(old)}で、{wording.change_text(old, new)}。{which}"
             f"\n{wording.cite(new, cat.sheet_label(new.sheet))}")
     return Answer(a.question, text, True, [*amount_first(a, old, new), new, old], [], "comparison",
                   Frame(subject=s, years=[new.fiscal_year or 0]), cited=[new])

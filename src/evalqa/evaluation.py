@@ -286,7 +286,9 @@ def judge(case: Case, ans: Answer, policy: Callable[[str], object] = str) -> boo
         vals = [f.value for f in ans.figures if measure_matches(case.measure, f.measure) and f.measure not in CHANGES]
         return len(vals) == len(exp) and all(_same(a, b) for a, b in zip(vals, exp, strict=True))
     if case.kind == "comparison":
-        return (nfkc(_listed(exp["answer"])) in nfkc(ans.text) or _says_direction(exp["answer"], ans.text)
+        # (「令和7年度版（確定値）」: the bracket says again what the name names)
+        said = {nfkc(_listed(exp["answer"])), nfkc(re.sub(r"\s*[(（][^()（）]*[)）]$", "", _listed(exp["answer"])))}
+        return (any(len(n) >= 2 and n in nfkc(ans.text) for n in said) or _says_direction(exp["answer"], ans.text)
                 or _larger_kind(exp["answer"], ans)) and all(
             any(_same(v, x) for x in values) for v in exp.get("values", [])) and _states(exp.get("value"), ans)
     if case.kind == "ranking":

@@ -64,7 +64,9 @@ def read_value(cell: str, sheet: Sheet) -> list[CellValue] | None:
     # 「10億8,200万円」: 億 and 万 in one amount, read in 万 as the column's other cells are (108,200万円)
     bare = _OKU_MAN_RE.sub(lambda m: f"{int(m['oku'].replace(',', '')) * 10000 + int(m['man'].replace(',', '')):,}万",
                            bare)
-    m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|以内|未満|超)(?=$|\s*\()", "", bare))
+    # (「400程度に抑える（令和12年）」: a ceiling said in words, its number the value)
+    m = _VALUE_RE.match(re.sub(r"(?<=[^\s()])(?:以下|以上|以内|未満|超|程度(?:に(?:抑える|抑制する|とどめる))?)"
+                               r"(?=$|\s*\()", "", bare))
     if not m:
         return None
     unit = m.group("unit")

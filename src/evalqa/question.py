@@ -62,7 +62,7 @@ FAMILY_PATTERNS = [
     (r"補正", "supplementary"),
     (r"繰越", "carryover"),
     # (「いくら使った」; not 「補助を使って改修した住宅」, a means to something counted)
-    (r"執行|使った|使ってい|使ってる|使わ|支出|決算", "execution"),
+    (r"(?<!代)執行|使った|使ってい|使ってる|使わ|支出|決算", "execution"),  # (not 代執行, a measure taken)
     (r"中期目標", "midterm"),
     (r"最終(?:的な)?目標|最終的に目指", "final_target"),
     (r"基準値|基準年|初期値", "baseline"),

@@ -41,12 +41,34 @@ _ADDING_RE = re.compile(r"を?(?:(?:足し)?合わせ(?:る|て|た)と?|足す�
                         r"|併せ(?:る|て)と?)")
 
 
+# 「北海道・東北・関東の3ブロックを合計すると」: the things listed, and how many they are
+_COUNTED_LIST_RE = re.compile(r"(?<![^\s、,])((?:[^\s、,・との\d]{1,12}[・、と]){1,8}[^\s、,・との\d]{1,12}?)の?"
+                              rf"([2-9二三四五六七八九])(?:つ)?の?[^\s、。?？を]{{0,6}}?を?{_ADDING}")
+
+
+def _counted_list(q: str) -> list[tuple[str, str]] | None:
+    """(name, question about it alone) when the question says how many things it lists to add, and lists that
+    many (a list of 「・」 may also be one name: the count tells)."""
+    m = _COUNTED_LIST_RE.search(q)
+    if m is None:
+        return None
+    names = re.split(r"[・、と]", m.group(1))
+    said = m.group(2)
+    if len(names) != (int(said) if said.isdigit() else "二三四五六七八九".index(said) + 2):
+        return None
+    rest = _ADDING_RE.sub("は", q[m.end(2):], count=1)
+    rest = re.sub(r"^(?:つ)?の?[^\s、。?？を]{0,6}?(?=は|を)", "", rest)
+    return [(n, q[:m.start(1)] + n + rest) for n in names]
+
+
 def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -> list[tuple[str, str]] | None:
     """(name, question about it alone) for each of the things a question names to be added up: 「令和4年度の
     覚醒剤と大麻の摘発件数を合計すると何件？」 → [(覚醒剤, 令和4年度の覚醒剤の摘発件数は何件？), (大麻, …)].
     Names that hold 「の」 or 「・」 (「電子基準点網の運用・更新」) are taken whole first when `mentioned` (does a
     sheet print it?) accepts every one of them."""
     q = norm(question)
+    if (listed := _counted_list(q)) is not None:
+        return listed
     if mentioned is not None and (printed := _printed_parts(q, mentioned)) is not None:
         return printed
     m = _NAMED_SUM_RE.search(q)
@@ -74,7 +96,7 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
 # things joined by 'and' (each opening with 'the'), then where they are
 _EN_PARTS_RE = re.compile(r"\b(?:add(?:ing)? up|sum(?:ming)?(?: up)?|total(?: of)?|combine)\s+"
                           r"(?P<what>the\s+.+?)\s+of\s+"
-                          r"(?P<a>the\s+[^,;]+?)\s+and\s+(?P<b>the\s+[^,;?.]+?)"
+                          r"(?P<a>(?:the\s+|「)[^,;]+?)\s+and\s+(?P<b>(?:the\s+|「)[^,;?.]+?)"
                           r"(?P<tail>\s+(?:at|in|of|for|under|by)\s+[^,;?.]+?)?\s*[?.]?\s*$", re.IGNORECASE)
 
 
@@ -190,7 +212,8 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
     total = sum(f.value for f in got if isinstance(f.value, (int, float)))
     shown = wording.value(_with_value(got[0], total))
     # (an English part is shown by the name the sheet gives it)
-    parts = [(f.series or f.subject if n.isascii() else n, ans) for (n, ans), f in zip(parts, got, strict=True)]
+    parts = [(f.series or f.subject if n.isascii() or "「" in n else n, ans)
+             for (n, ans), f in zip(parts, got, strict=True)]
     names = "と".join(f"「{n}」" for n, _ in parts)
     if len({(f.sheet, f.subject) for f in got}) == 1 and all(f.series for f in got):
         names = f"「{got[0].subject}」の{names}"  # (categories of one breakdown: say of what)

@@ -39,7 +39,8 @@ def title_words(word: str, cat: SubjectCatalogue) -> list[str]:
     by_gloss = _glossed_title_words(cat)
     said = [t for w in (word, *singulars(word)) for t in sorted(by_gloss.get(w, ()))]
     kanji = [j for j in lexicon.japanese(word)[:_FIRST_SENSES] if len(j) == 1 and "\u4e00" <= j <= "\u9fff"]
-    begun = [t for t in title_names(cat)[2] if len(t) >= 2 and t[0] in kanji]
+    # (or are a title word themselves: 「cancer」 → 癌, the word がん of 「がん対策…」)
+    begun = [t for t in title_names(cat)[2] if t and t[0] in kanji]
     return list(dict.fromkeys([*japanese_words(word), *said, *begun]))
 
 

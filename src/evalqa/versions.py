@@ -46,7 +46,8 @@ def versions_answer(a: QuestionAnalysis, cat: SubjectCatalogue, conflicts: list[
             return f"シート {f.sheet}"
         # (last year's sheet of the newer one is 「前年度の評価書」, as users call it)
         last = f is older and (newer_year := years[newer.sheet]) is not None and newer_year - year == 1
-        return f"前年度の評価書（{to_label(year)}、{f.sheet}）" if last else f"{to_label(year)}の評価書（{f.sheet}）"
+        edition = to_label(year)
+        return f"前年度の評価書（{edition}版、{f.sheet}）" if last else f"{edition}版の評価書（{f.sheet}）"
     first, then = label(older), label(newer)
     # (two shares differ by points, not by a share: 78.4% and 78.6% by 0.2ポイント)
     change = replace(newer, value=abs(round(diff, 6)), measure="差（計算値）", subject=f"{first}→{then}",
