@@ -53,11 +53,14 @@ PORT = """令和6年度事前分析表
 関東	25	66	91
 中部	15	38	53
 近畿	21	47	68
+四国	0	22	22
+全国	91	244	335
 
 達成手段（単位：百万円）
 達成手段（開始年度）	2023年度予算額	2023年度執行額	2024年度当初予算額
-スマートポート実証事業（2021年度）	640	602	700
-防災拠点岸壁整備事業（2010年度）	18,480	17,926	18,780
+①スマートポート実証事業（2021年度）	640	602	700
+②防災拠点岸壁整備事業（2010年度）	18,480	17,926	18,780
+③港湾BCP策定支援（2019年度）	280	266	300
 """
 
 RATES = """令和6年度実績評価書
@@ -69,6 +72,7 @@ RATES = """令和6年度実績評価書
 当初予算（a）	3,100	3,150	3,210	3,260
 執行額	2,945	3,024	3,017	－
 執行率（％）	95.0	96.0	94.0	－
+（注）東京都の値を含む。
 """
 
 def _edition(year: int, results: str, shares: str, note: str, means: str) -> str:
@@ -193,3 +197,21 @@ def test_a_breakdowns_total_column_is_what_its_caption_counts(bot):
     number, are added."""
     ans = bot.ask("岸壁数（2024年3月末）、北海道・東北・関東の3地方を合計すると何バース？")
     assert ans.kind == "sum" and "192" in ans.text, ans.text
+
+
+def test_means_of_a_range_of_list_numbers_added(bot):
+    ans = bot.ask("港湾の防災機能の施策で、達成手段①〜③の2023年度予算額を合計すると？")
+    assert ans.kind == "sum" and "19,400" in ans.text and len(ans.figures) == 3, ans.text
+
+
+def test_a_region_of_none_and_the_national_row_is_no_region(bot):
+    ans = bot.ask("地方別で、耐震強化岸壁が1つもない地方はいくつ？")
+    assert "1件" in ans.text.splitlines()[0] and [f.series for f in ans.figures] == ["四国"], ans.text
+    ans = bot.ask("岸壁数（2024年3月末）が最も多い地方は？")
+    assert ans.kind == "ranking" and ans.figures[0].series == "関東", ans.text
+
+
+def test_a_place_the_sheet_named_never_writes_is_refused(bot):
+    """東京 is in the corpus (another sheet's note), not in the sheet the question names."""
+    ans = bot.ask("郵便局ネットワークの施策で、東京都の受託局数は？")
+    assert not ans.found and not ans.figures, ans.text

@@ -32,7 +32,7 @@ from .figure import bare_name
 from .grades import grade_in_focus, grade_of
 from .index import Index
 from .many_figures import many_answer
-from .numbered import numbered_means
+from .numbered import means_asked_alone, numbered_means
 from .numeric import means_start, numeric_answer
 from .portion import holds_part, part_asked, part_fact
 from .prose import best_quotes, named_section
@@ -60,7 +60,7 @@ from .subjects import SubjectCatalogue
 from .sums import SUM_RE, asks_sum, named_sum_answer, parts_added
 from .terms import terms
 from .value_state import asks_state, final_unreported, of_value_in_focus, state_answer, written_number
-from .versions import asks_versions, versions_answer
+from .versions import asks_versions, names_editions, versions_answer
 
 REFRESH_AGE = 0.5  # seconds a question may answer from a generation a build has just replaced
 _VAGUE_AMOUNT_RE = re.compile(r"どのくらい|どれくらい|どれだけ|どれほど")
@@ -124,11 +124,6 @@ class Assistant:
         else:  # (「パスポート」 where the sheets write 旅券)
             a = self.evidence.read_synonyms(a)
         a = name_sheets(a, cat)
-        # 「達成手段①と②の…」: the means of the sheet asked about, by their list numbers, read as their names
-        where = a.sheets or ([context.subject.sheet] if context is not None and context.subject is not None else [])
-        if (renamed := numbered_means(question, where, cat, lambda sid, text: self.index.section_mentions(
-                sid, [], text))) != question:
-            return self._answer(renamed, context)
         shifted = bool(a.year_offset)  # 「前年度は？」「翌年度は？」
         a = years_in_context(a, context)
         if context is not None and context.subject is None and context.fact is not None and not a.sheets \
@@ -137,6 +132,16 @@ class Assistant:
             f = context.fact
             a = replace(a, sheets=[f.sheet], years=a.years or ([f.fiscal_year] if f.fiscal_year else []))
         hits = self.index.search(question, k=8, keywords=a.normalized if a.lang == "en" else None)
+        # 「達成手段①と②の…」: the means of the sheet asked about, by their list numbers, read as their names
+        where = a.sheets or ([context.subject.sheet] if context is not None and context.subject is not None else [])
+        renamed, means = numbered_means(question, where, cat, lambda sid, text: self.index.section_mentions(
+            sid, [], text))
+        if not is_english(question) and asks_sum(a) and (alone := means_asked_alone(question, means)):
+            answers = [(n, self._answer(q, context)) for n, q in alone]  # (each means asked alone, then added)
+            return self._finish(named_sum_answer(question, answers, cat.sheet_label)
+                                or refusal(question, wording.unsummed(means, [])), hits)
+        if renamed != question:
+            return self._answer(renamed, context)
         if context is not None and context.subject is None and context.fact is not None \
                 and (said := stated_followup(a, context.fact, cat.facts)) is not None:
             return self._finish(stated_answer(a, said, cat.sheet_label), hits)  # 「うち行政機関等は？」「前年度は？」
@@ -195,6 +200,11 @@ class Assistant:
         missing = [p for p in a.proper if not ev.mentioned(p.lower()) and not ev.country_in_corpus(p)]
         if missing:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
+        # (「東京の…」 of a sheet the question names that never writes 東京: that sheet holds no such value)
+        if a.sheets and (unwritten := [p for p in a.proper if p not in a.sheet_words and not any(
+                self.index.section_mentions(sid, [], p) for sid in a.sheets)]):
+            return self._finish(refusal(question, wording.unknown_nouns(unwritten, [cat.titles.get(a.sheets[0], "")])),
+                                hits)
         if followup:
             assert context is not None
             if (column := part_in_table(a, context, cat)) is not None:  # 「そのうちプレジャーボートは？」 of a row
@@ -226,7 +236,7 @@ class Assistant:
         # (「速報値から確定値でどれだけ変わった」; not when two editions named are there to set side by side)
         editions = asks_versions(a) and len({cat.sheet_years.get(s) for s in a.sheets}) > 1
         revised = None if editions else revised_answer(a, cat, partial(written_number, self.index))
-        if revised is not None and asks_versions(a) and revised.figures and sum(
+        if revised is not None and asks_versions(a) and names_editions(a) and revised.figures and sum(
                 t == cat.policy_titles.get(revised.figures[0].sheet) for t in cat.policy_titles.values()) > 1:
             editions, revised = True, None  # (the sheet's 施策 has another edition: the two are set side by side)
         if revised is not None:
@@ -332,7 +342,7 @@ class Assistant:
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
         # 「前年度の評価書ではどうだった、差は？」「前年度版と最新版でどう違う？」: the two writings of a value two
         # sheets of the 施策 disagree on
-        if asks_versions(a) and (a.operation == "compare" or editions or sum(
+        if asks_versions(a) and (a.operation == "compare" or editions or names_editions(a) and sum(
                 t == cat.policy_titles.get(subject.sheet) for t in cat.policy_titles.values()) > 1) \
                 and (versions := versions_answer(a, cat, cat.stitched(subject)[1])) is not None:
             return self._finish(versions, hits)

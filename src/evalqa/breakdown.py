@@ -31,7 +31,7 @@ _DERIVED_RATES = ("達成率", "執行率")
 _SHARE_RE = re.compile(r"構成比|割合|比率|シェア|増減率|伸び率|前年(?:度)?比|対前年")
 _PRIOR_RE = re.compile(r"(前(?:事務)?年度?)の")
 # Rows that add the categories up: a breakdown's total, not a category of it.
-TOTALS = ("合計", "計", "総計", "小計", "総数", "全体")
+TOTALS = ("合計", "計", "総計", "小計", "総数", "全体", "全国", "全国計")  # (全国: the regions added up)
 
 
 def breakdown_caption(section: Section, table: Table) -> str:
@@ -207,7 +207,9 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             year, label = said[0] if said else caption_year or (None, "")
             # (after the caption's 「…別の」, which says what the rows are: 「地方整備局等管内別の」)
             by = rows.group(0) if (rows := re.search(r"[^\s、。の()（）]{1,12}別の", subject)) else ""
-            col_subject = f"{by}{re.sub(r'[(（][^()（）]*[)）]', '', tidy(groups[c]))}・{_bare(name)}"
+            group = re.sub(r"[(（][^()（）]*[)）]", "", tidy(groups[c]))
+            # (a group's 計 is what the group counts: 「調査に着手した件数」 is its 計, 事故 a part of it)
+            col_subject = f"{by}{group}" if norm(_bare(name)) in TOTALS else f"{by}{group}・{_bare(name)}"
         else:
             if caption_year is None:
                 continue

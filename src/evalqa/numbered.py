@@ -10,21 +10,38 @@ import re
 from collections.abc import Callable, Sequence
 
 from .subjects import SubjectCatalogue
+from .sums import ADDING_RE as _ADDING_RE
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # 「達成手段①」「①の事業」「measure ①」「measures ① (…) and ②」: the word before it is read away with it
 _NUMBERED_RE = re.compile(rf"(?:達成手段|事業|施策|measures?\s*|programs?\s*|programmes?\s*)?([{CIRCLED}])")
+_RANGE_RE = re.compile(rf"([{CIRCLED}])\s*(?:〜|～|~|から|-|－)\s*([{CIRCLED}])(?:まで)?")
 _NAME_YEAR_RE = re.compile(r"[（(](?:昭和|平成|令和|19|20)[^()（）]{0,8}年度[）)]$")
 
 
+def means_asked_alone(question: str, names: Sequence[str]) -> list[tuple[str, str]]:
+    """(name, question about it alone) for each means a question lists by number to add (「達成手段①〜⑤の…を
+    合計すると」 → 「「A」の…は？」 …): the list's span read as one name, the word of adding as 「は」."""
+    spans = [m.span() for m in _NUMBERED_RE.finditer(_RANGE_RE.sub(lambda m: _listed(
+        CIRCLED[CIRCLED.index(m.group(1)):CIRCLED.index(m.group(2)) + 1]), question))]
+    if len(names) < 2 or not spans:
+        return []
+    q = _RANGE_RE.sub(lambda m: _listed(CIRCLED[CIRCLED.index(m.group(1)):CIRCLED.index(m.group(2)) + 1]), question)
+    head, tail = q[:spans[0][0]], _ADDING_RE.sub("は", q[spans[-1][1]:], count=1)
+    return [(n, f"{head}「{n}」{tail}") for n in names]
+
+
 def numbered_means(question: str, sheets: Sequence[str], cat: SubjectCatalogue,
-                   written: Callable[[str, str], bool]) -> str:
-    """The question with each list number (「①」) of a means of the sheets read as that means' name; as it is when
-    no number is given, no sheet is known, or a number is not one sheet's means. `written(sheet, text)`: does the
-    sheet's text write it?"""
+                   written: Callable[[str, str], bool]) -> tuple[str, list[str]]:
+    """The question with each list number (「①」) of a means of the sheets read as that means' name, and the names
+    in order; as it is (and no names) when no number is given, no sheet is known, or a number is not one sheet's
+    means. `written(sheet, text)`: does the sheet's text write it?"""
+    # 「①〜⑤」: every number of the range, listed
+    question = _RANGE_RE.sub(lambda m: _listed(CIRCLED[CIRCLED.index(m.group(1)):CIRCLED.index(m.group(2)) + 1])
+                             if m.group(1) < m.group(2) else m.group(0), question)
     numbers = dict.fromkeys(m.group(1) for m in _NUMBERED_RE.finditer(question))
     if not numbers or not sheets:
-        return question
+        return question, []
     means = {cat.subjects[i].name for sid in sheets for i in cat.subjects_of(sid)
              if cat.subjects[i].table == "達成手段"}
     names: dict[str, str] = {}
@@ -33,7 +50,7 @@ def numbered_means(question: str, sheets: Sequence[str], cat: SubjectCatalogue,
         found = {name for name in means if written_after(n, name, sheets, written)} or {
             name for name in means if written_after(n, name, sheets, written, 12)}  # (a name the text wraps)
         if len(found) != 1:
-            return question
+            return question, []
         names[n] = _NAME_YEAR_RE.sub("", found.pop())
 
     def named(m: re.Match) -> str:
@@ -41,7 +58,12 @@ def numbered_means(question: str, sheets: Sequence[str], cat: SubjectCatalogue,
         before = question[max(0, m.start() - len(name) - 2):m.start()]
         return "" if name in before else f"「{name}」"  # (「がん検診の総合支援事業（②）」 names it already)
 
-    return _NUMBERED_RE.sub(named, question)
+    return _NUMBERED_RE.sub(named, question), list(names.values())
+
+
+def _listed(numbers: str) -> str:
+    """「①、②、③と④」: the numbers of a range as a list is written."""
+    return "、".join(numbers[:-1]) + "と" + numbers[-1]
 
 
 def written_after(number: str, name: str, sheets: Sequence[str], written: Callable[[str, str], bool],

@@ -147,6 +147,8 @@ _UNIT = r"円|%|％|件|人|回|か所|箇所|施設|日|トン|団体|社|局|�
 _JA_RE = re.compile(rf"(?:^|(?<=[がはをにでもと、，,\s]))(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mag>兆|億|百万|万|千)?\s*"
                     rf"(?P<unit>{_UNIT})?\s*"
                     r"(?P<cmp>以上|以下|以内|未満|超え|超|を上回|を下回|より(?:多|大|高|少|小|低)|に満たな|に届かな)")
+# 「1件もなかった」「一度も実施されていない」「ゼロの」: values of none at all
+_NONE_RE = re.compile(r"(?:1|一)\s*(?P<unit>件|人|回|か所|箇所|つ|度)も(?:な|無|実施され|行われ)|ゼロ(?:だった|の|件)")
 # 'above 100 billion yen', 'below 90%', 'at least 1,000 cases'
 _EN_RE = re.compile(r"(?P<cmp>above|over|more than|greater than|higher than|exceed(?:ing|ed)?|at least|below|under"
                     r"|less than|lower than|fewer than|at most|no more than)\s+(?:¥|JPY\s*)?"
@@ -192,6 +194,8 @@ class Bound:
 def bound_of(question: str) -> Bound | None:
     """The bound a question sets on the values it asks which of, if any."""
     q = nfkc(question)
+    if (none := _NONE_RE.search(q)) and _BOUND_WHICH_RE.search(q):  # 「1件もなかった」「ゼロだった」: none at all
+        return Bound(0.0, None, False, True, f"0{none.group('unit') or ''}")
     m = _JA_RE.search(q) or _EN_RE.search(q)
     if m is None or not _BOUND_WHICH_RE.search(q):
         return None

@@ -259,7 +259,9 @@ def name_sheets(a: QuestionAnalysis, cat: SubjectCatalogue) -> QuestionAnalysis:
         return replace(a, sheet_words=a.sheet_words | ministries) if ministries else a
     # (the titles themselves too: 「中小」 of a question is 「中」「小」 of the title's words)
     words = set(ministries) | themed
+    # (not a name the question quotes, 「「原子力規制検査の実施」の執行額」: that is the 達成手段 asked)
     if not by_title and a.family in MONEY_FAMILIES and len({cat.policy_titles.get(sid) for sid in named}) == 1 \
+            and not re.search(r"「[^」]{2,}」", a.question) \
             and (title := cat.titles.get(named[0])) \
             and all(t in words or t in terms(title) for t in a.content if len(t) >= 2):
         # 「警察庁の交通事故の概算要求額」 'the NPA's budget request for traffic accidents': money asked of the

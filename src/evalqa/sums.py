@@ -37,7 +37,7 @@ _ADDING = r"(?:合わせ(?:る|た|て(?:何|いくら|いくつ|[0-9]))|足す|
 # 合わせると」: the things a clause of 「もの」 names)
 _NAMED_SUM_RE = re.compile(rf"{_ITEM}(?:[、・]{_ITEM}){{0,3}}(?:と|及び|および|・){_ITEM}(?!別)"
                            rf"(?=(?:の[^、。?？]{{1,16}}?|が[^、。?？]{{1,12}}?もの)?を?(?:足し)?{_ADDING})")
-_ADDING_RE = re.compile(r"を?(?:(?:足し)?合わせ(?:る|て|た)と?|足すと|足して|合計(?:すると|して|は|を)?|合算(?:すると)?"
+ADDING_RE = re.compile(r"を?(?:(?:足し)?合わせ(?:る|て|た)と?|足すと|足して|合計(?:すると|して|は|を)?|合算(?:すると)?"
                         r"|併せ(?:る|て)と?)")
 
 
@@ -56,7 +56,7 @@ def _counted_list(q: str) -> list[tuple[str, str]] | None:
     said = m.group(2)
     if len(names) != (int(said) if said.isdigit() else "二三四五六七八九".index(said) + 2):
         return None
-    rest = _ADDING_RE.sub("は", q[m.end(2):], count=1)
+    rest = ADDING_RE.sub("は", q[m.end(2):], count=1)
     rest = re.sub(r"^(?:つ)?の?[^\s、。?？を]{0,6}?(?=は|を)", "", rest)
     return [(n, q[:m.start(1)] + n + rest) for n in names]
 
@@ -83,7 +83,7 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
     names = [n for n, _ in spans]
     if len(set(names)) < 2 or any(find_fiscal_years(n) for n in names) or names[-1].endswith("別"):
         return None  # (years added: see sum_answer; 「国籍・地域別の…の合計」: one breakdown, all its rows)
-    rest = _ADDING_RE.sub("は", q[m.end():], count=1)
+    rest = ADDING_RE.sub("は", q[m.end():], count=1)
     head = q[:spans[0][1]]
     quantity = re.compile(r"(?:数|額|量|率|面積|割合)$")
     if len(names) >= 3 and quantity.search(names[0]) and not any(quantity.search(n) for n in names[1:]):
@@ -132,14 +132,14 @@ def headed_parts(question: str) -> list[tuple[str, str]] | None:
     if m is None or len({m.group(2), m.group(3)}) < 2 or any(find_fiscal_years(n) for n in m.groups()):
         return None
     head = q[:m.start(2)]
-    rest = _ADDING_RE.sub("は", q[m.end():], count=1)
+    rest = ADDING_RE.sub("は", q[m.end():], count=1)
     return [(n, head + n + rest) for n in (m.group(2), m.group(3))]
 
 
 def _printed_parts(q: str, mentioned: Callable[[str], bool]) -> list[tuple[str, str]] | None:
     """A clause before the word of adding whose parts, split at と / 及び, are each printed in a sheet; the
     first may follow words of the clause (「令和4年度の」), the last may be followed by them (「の執行額」)."""
-    adding = _ADDING_RE.search(q)
+    adding = ADDING_RE.search(q)
     if adding is None or not re.match(_ADDING, q[adding.start():].lstrip("を")):
         return None
     start = 0
@@ -160,7 +160,7 @@ def _printed_parts(q: str, mentioned: Callable[[str], bool]) -> list[tuple[str, 
             if head is not None and tail is not None and all(_printed(m, mentioned) for m in middle):
                 names = [head, *middle, tail]
                 before = q[:start + at]
-                rest = _ADDING_RE.sub("は", q[start + joins[-1].end() + len(tail):], count=1)
+                rest = ADDING_RE.sub("は", q[start + joins[-1].end() + len(tail):], count=1)
                 if len(set(names)) == len(names):
                     return [(n.strip("「」『』"), before + n.strip("「」『』") + rest) for n in names]
         start += len(clause) + 1
@@ -297,7 +297,7 @@ def range_parts(question: str) -> tuple[str, str, str] | None:
     m = _RANGE_RE.search(q)
     if m is None or any(find_fiscal_years(n) for n in m.groups()) or m.group(1) == m.group(2):
         return None
-    rest = _ADDING_RE.sub("は", q[m.end(2) + 2:], count=1)
+    rest = ADDING_RE.sub("は", q[m.end(2) + 2:], count=1)
     return m.group(1), m.group(2), q[:m.start()] + m.group(1) + rest
 
 

@@ -15,10 +15,16 @@ from .subjects import SubjectCatalogue
 # The earlier writing of a value named: 「前年度の評価書では」「最初は…で報告」 'the original / revised figure'
 _VERSIONS_RE = re.compile(
     r"(?:前年度|前回|前の年度?|昨年度?|去年|以前|一年前|1年前)の?(?:評価書|事前分析表|分析表|調書|シート|資料|個票|版)"
-    r"|(?:最初|当初|もともと|元)(?:は|の値|の数字)?[^、。]{0,12}(?:直|修正|訂正|改|変わ|報告)"
+    r"|(?:最初|当初|もともと|(?<![和成])元)(?:は|の値|の数字)?[^、。]{0,12}(?:直|修正|訂正|改|変わ|報告)"
     r"|\b(?:original(?:ly)?|revised|revision|previous (?:report|sheet|evaluation))\b"
     # 「令和4年度版と令和5年度版では」: two documents of the 施策, each named by its year
     r"|(?:令和|平成|R|H)?\s*(?:\d{1,4}|元)\s*年度?版[^。?？]{0,20}?(?:令和|平成|R|H)?\s*(?:\d{1,4}|元)\s*年度?版", re.I)
+
+
+def names_editions(a: QuestionAnalysis) -> bool:
+    """Does the question speak of documents (版, 評価書, シート …), not only of a value's first and revised
+    writings?"""
+    return bool(re.search(r"版|評価書|評価シート|シート|調書|分析表|個票|report|sheet|edition", a.question, re.I))
 
 
 def asks_versions(a: QuestionAnalysis) -> bool:
