@@ -27,6 +27,7 @@ POSTAL = """令和6年度実績評価書
 測定指標（業績指標）
 業績指標	区分	初期値（年度）	目標値（年度）	令和3年度	令和4年度	令和5年度
 差出箱の撤去数（千本）	実績値	42（平成30年）	55程度に抑える（令和10年）	－	－	48
+	目標値			－	－	－
 
 4．達成手段（単位：千円）
 達成手段（開始年度）	令和5年度予算額	令和5年度執行額	執行率（％）
@@ -190,6 +191,9 @@ def test_a_year_compared_with_is_the_indicators_baseline_and_a_ceiling_in_words_
     assert ans.kind == "comparison" and {48, 42} <= {f.value for f in ans.figures} and "初期値" in ans.text, ans.text
     ans = bot.ask("差出箱の撤去数の目標値は？")
     assert 55 in [f.value for f in ans.figures], ans.text
+    # (the year in focus has a target cell of 「－」: the target the indicator sets for its own year)
+    ans = conv.ask("で、目標では何千本程度に抑えることになってるの？")
+    assert [(f.fiscal_year, f.value) for f in ans.figures] == [(2028, 55)], ans.text
 
 
 def test_a_breakdowns_total_column_is_what_its_caption_counts(bot):

@@ -95,6 +95,14 @@ def numeric_answer(a: QuestionAnalysis, frame: Frame, labels: Callable[[str], st
     if frame.family == "review_number":
         return review_number(a, frame, chosen[0] if chosen else s.figures[0], labels)
     present = [f for f in chosen if f.value is not None]
+    if not present and chosen and year is not None and not a.years and frame.family in YEARLESS:
+        # 「目標値は？」 after a year whose target cell is 「－」: the target the indicator sets for a year of its own
+        # (「400程度に抑える（令和12年）」)
+        valued = [f for f in figs if f.measure == measures[0] and f.value is not None and f.fiscal_year]
+        if valued:
+            blank = chosen[0].raw or "空欄"
+            present = chosen = [max(valued, key=lambda f: f.fiscal_year or 0)]
+            fallback = f"（{to_label(year)}の{FAMILY_LABEL[frame.family or '']}は記載がなく（欄は「{blank}」）、"
     if not present:
         f = chosen[0]
         return Answer(a.question, f"{wording.empty_cell(f)}\n{wording.cite(f, labels(f.sheet))}", False, [], [],

@@ -107,7 +107,7 @@ _EXPLICIT_RE = re.compile(r"値|予算|執行|繰越|補正|概算|要求|何回
 _REASON_RE = re.compile(r"なぜ|なんで|何で(?!す)|どうして|理由|根拠|どういう考え|どのような考え|考え方|背景|狙い"
                         # (「自然災害が原因のものは何件」: things counted by their cause, not a why)
                         r"|(?:要因|原因)(?!別|のうち|の(?:もの|事故|件数|割合))|(?:どうやって|どのように|どう)(?:決め|設定|定め|算出|算定)")
-_CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて)")
+_CONNECTIVE_RE = re.compile(r"^(では|じゃあ|じゃ|それ|その|同じ|また|一方|あと|次に|続いて|で[、,]|で\s|ちなみに)")
 _CONNECTIVE_EN_RE = re.compile(r"\s*(?:and|what about|how about|then)\b", re.IGNORECASE)  # 'And how much …?'
 
 # 「令和5年度事前分析表では」: the year of a document named, not a year asked (「令和5年度の温暖化対策の事前分析表」:
