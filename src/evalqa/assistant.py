@@ -201,7 +201,7 @@ class Assistant:
         if missing:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
         # (「東京の…」 of a sheet the question names that never writes 東京: that sheet holds no such value)
-        if a.sheets and (unwritten := [p for p in a.proper if p not in a.sheet_words and not any(
+        if a.sheets and (unwritten := [p for p in a.proper if p not in a.sheet_words and not p.isascii() and not any(
                 self.index.section_mentions(sid, [], p) for sid in a.sheets)]):
             return self._finish(refusal(question, wording.unknown_nouns(unwritten, [cat.titles.get(a.sheets[0], "")])),
                                 hits)

@@ -88,7 +88,8 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str
     groups: list[tuple[str, set[str]]] = []
     # (the words after the last article or preposition: 「rate of the postal policy」 names 郵政, not 割合)
     last = _LAST_WORDS_RE.split(phrase.group(1))[-1]
-    for w in words_of_policy(last):
+    asked = words_of_policy(last)
+    for w in asked:
         # (of the sheets of the ministry the question names, when it names one)
         if sids := set().union(*(index.get(j, set()) for j in title_words(w, cat))) & (within or set(cat.titles)):
             groups.append((w, sids))
@@ -97,6 +98,8 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str
         for sid in g:
             count[sid] = count.get(sid, 0) + 1
     best = max(count.values(), default=0)
+    if best < (len(asked) + 1) // 2:  # (half the phrase's words at least: 「drug」 of 'the drug supply stabilization')
+        return [], set()
     top = sorted(sid for sid, n in count.items() if n == best)
     # (one word only when it is the phrase's one word any title writes: 「the loneliness policy sheet」, or the one
     # word only one 施策's title writes: 「the health ministry's suicide-prevention policy」 → 自殺)
@@ -107,7 +110,9 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str
         return [], set()
     # (「the postal policy」: the words right after the article name the 施策 as a document's name does)
     before = phrase.group(1)[:len(phrase.group(1)) - len(last)]
-    if _ENGLISH_DOCUMENT_RE.search(a.question) is None and not re.search(r"\bthe\s*$", before, re.I):
+    # (not 「the … programme」, which is as often one of its 達成手段)
+    if _ENGLISH_DOCUMENT_RE.search(a.question) is None and not (
+            re.search(r"\bthe\s*$", before, re.I) and re.match(r"\s*polic", a.question[phrase.end(1):], re.I)):
         return top, set()
     return top, {w for w, g in groups if g & set(top)}
 
@@ -123,10 +128,12 @@ def named_by_file(question: str, cat: SubjectCatalogue) -> tuple[list[str], set[
     words = {m.group(1).lower() for m in _FILE_WORD_RE.finditer(question)}
     if not words:
         return [], set()
-    found = [sid for sid in cat.titles if words & {t for t in sid.split("-")[2:] if re.fullmatch(r"[a-z]{4,}", t)}]
+    # (「csti-r6-21-sip-moonshot#2」: the file's second 施策 carries the file's words too)
+    found = [sid for sid in cat.titles
+             if words & {t for t in sid.split("#")[0].split("-")[2:] if re.fullmatch(r"[a-z]{4,}", t)}]
     if not found or len({cat.policy_titles.get(sid) for sid in found}) != 1:
         return [], set()
-    return found, {w for w in words if any(w in sid.split("-") for sid in found)}
+    return found, {w for w in words if any(w in sid.split("#")[0].split("-") for sid in found)}
 
 
 def sheets_by_title_words(q: str, cat: SubjectCatalogue) -> set[str]:
