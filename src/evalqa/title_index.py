@@ -89,8 +89,8 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str
     groups: list[tuple[str, set[str]]] = []
     # (the words after the last article or preposition: 「rate of the postal policy」 names 郵政, not 割合)
     last = _LAST_WORDS_RE.split(phrase.group(1))[-1]
-    # (not the words the glossary reads, a ministry's letters 「MHLW's」 or the form's own: they name no title word)
-    asked = [w for w in words_of_policy(last) if w not in GLOSSARY]
+    # (not a ministry's letters the glossary reads, 「MHLW's」: they say whose, not which 施策)
+    asked = [w for w in words_of_policy(last) if not GLOSSARY.get(w, "").endswith(("省", "庁", "府", "委員会"))]
     for w in asked:
         # (of the sheets of the ministry the question names, when it names one)
         if sids := set().union(*(index.get(j, set()) for j in title_words(w, cat))) & (within or set(cat.titles)):
