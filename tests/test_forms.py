@@ -267,3 +267,11 @@ def test_a_performance_goal_sheet_names_its_title_and_section_by_the_forms_own_l
                  "第2 測定指標\n指標\t令和4年\t令和5年\n少年の刑法犯検挙人員（人）\t14,887\t15,102\n", encoding="utf-8")
     s = load_sheet(p)
     assert (s.title, s.bureau) == ("少年非行の防止", "生活安全局人身安全・少年課")
+
+
+def test_the_next_evaluation_time_over_the_one_of_this_evaluation(tmp_path):
+    """「評価実施時期｜令和6年8月」 beside 「次回評価予定時期｜令和9年8月」: the scheduled time is the next one."""
+    path = tmp_path / "caa-r6-5-1-hyoji.txt"
+    path.write_text("令和6年度実績評価書\n施策名｜食品表示の適正化\n担当部局名｜食品表示課\n評価実施時期｜令和6年8月\n"
+                    "次回評価予定時期｜令和9年8月\n", encoding="utf-8")
+    assert load_sheet(path).evaluation_time == "令和9年8月"

@@ -12,6 +12,14 @@ from evalqa.readers.inline import inline_tables
 SHEET = Path(__file__).parent / "fixtures" / "own" / "env-r6-4-1-shizen.txt"
 
 
+def sheet_of(tmp_path, name, lines):
+    """The sheet of a text of our own, one line a list item, written under the file name given."""
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return load_sheet(path)
+
+
+
 @pytest.fixture(scope="module")
 def figures():
     return load_sheet(SHEET).figures
@@ -110,3 +118,42 @@ def test_an_indicators_years_on_one_line_and_its_kinds_of_value_a_line_each(tmp_
     second = {(f.measure, f.fiscal_year): f.value for f in figs if "開催地数" in f.subject}
     assert second == {("目標値", 2026): 300, ("年度目標値", 2021): 120, ("年度目標値", 2022): 160,
                       ("実績値", 2020): 95, ("実績値", 2021): 118, ("実績値", 2022): 171}
+
+
+def test_one_year_target_then_records_of_one_kind_and_a_grade(tmp_path):
+    """「年度目標　令和6年度 32,000」 (one year) over 「令和3年度　実績21,406　／　…」 and 「令和6年度評定：B」: one
+    table of the indicator under its caption, the grade that year's 実績値's only (the actuals had lost their
+    indicator)."""
+    figures = sheet_of(tmp_path, "caa-r7-2-1-sodan.txt", [
+        "令和7年度実績評価書",
+        "施策名：消費生活相談体制の強化",
+        "2．測定指標",
+        "指標1　消費生活相談員の配置自治体数（団体）",
+        "　目標：1,500（令和8年度）",
+        "　年度目標　令和6年度 1,350",
+        "　令和3年度　実績1,120　／　令和4年度　実績1,205　／　令和5年度　実績1,288　／　令和6年度　実績1,331",
+        "　令和6年度評定：B",
+    ]).figures
+    assert one(figures, "年度目標値", 2024, "消費生活相談員の配置自治体数").value == 1350
+    actual = {f.fiscal_year: (f.value, f.note) for f in figures
+              if "消費生活相談員の配置自治体数" in f.subject and f.measure == "実績値"}
+    assert actual == {2021: (1120, None), 2022: (1205, None), 2023: (1288, None), 2024: (1331, "達成状況: B")}
+
+
+def test_a_numbered_series_line_after_a_breakdown_under_the_reference_heading(tmp_path):
+    """「（3）…：2021年 613、2022年 889」 after 「（2）…」's breakdown and its note, under 【参考指標】: a reference
+    series of its own (it stood in the breakdown's section and was read as nothing)."""
+    figures = sheet_of(tmp_path, "npa-r6-6-1-sunan.txt", [
+        "令和6年度事前分析表",
+        "施策名\t水難事故の防止",
+        "【参考指標】",
+        "（1）水難事故の発生件数（件）：2021年 1,395、2022年 1,346、2023年 1,392",
+        "（2）場所別の水難者数（2023年）（人）",
+        "場所\t水難者数",
+        "海\t820",
+        "河川\t610",
+        "（注）警察庁「水難の概況」による。",
+        "（3）ライフジャケット着用啓発イベントの開催数（回）：2021年 88、2022年 104、2023年 131",
+    ]).figures
+    assert {f.fiscal_year: f.value for f in figures if "ライフジャケット" in f.subject and f.measure == "実績値"} == {
+        2021: 88, 2022: 104, 2023: 131}

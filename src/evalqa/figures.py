@@ -15,12 +15,13 @@ from .breakdown import breakdown_figures, is_breakdown
 from .cells import CIRCLED, CellValue, is_note, parse_cell, unit_of
 from .figure import Figure, bare_name, name_parts_by_whole
 from .fiscal_year import parse_fiscal_year
-from .form_cells import read_value, year_cell, year_row_with_label
+from .form_cells import year_row_with_label
 from .form_tables import form_figures
 from .keyed_rows import is_keyed, keyed_figures
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
-from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table, analyse_table
+from .table_parts import tables_apart
+from .tables import MEASURE_RE, YEAR_IN_HEADER_RE, Column, Row, Table
 from .transposed import grade_notes, is_transposed, transposed_figures
 from .year_pairs import is_year_pairs, year_pair_figures
 
@@ -29,7 +30,7 @@ def extract_figures(sheet: Sheet) -> list[Figure]:
     """Every value of every table of a sheet, in line order. A table that cannot be read adds a warning."""
     out: list[Figure] = []
     for section in sheet.sections:
-        for table in [part for t in section.tables for part in _captioned_apart(t, sheet)]:
+        for table in [part for t in section.tables for part in tables_apart(t, sheet)]:
             try:
                 if (table.kind == "policy_budget" or (table.kind == "form" and _is_policy_budget(table))) \
                         and not year_row_with_label(table.rows[0].cells, sheet):
@@ -81,29 +82,6 @@ def _titled_target(figures: list[Figure], table: Table, section: Section) -> lis
     return [Figure(model.sheet, model.section, model.subject, model.series, "目標値", year, m.group(2),
                    cells[0].value, model.unit, f"{m.group(1)}（{m.group(2)}）", line=table.first_line,
                    page=model.page, table=model.table, note="最終目標")]
-
-
-def _captioned_apart(table: Table, sheet: Sheet) -> list[Table]:
-    """「参考指標（目標値なし） | 区分 | 令和3年」 over rows 「 | フィッシング報告件数（万件） | 52.7」: a caption in
-    the first column of a header, over a column empty in every row after it, is a table of its own (at the head
-    of the table read, or after its rows), titled by the caption, its rows starting after it."""
-    rows = table.rows
-    at = next((k for k, r in enumerate(rows) if len(r.cells) >= 3 and r.cell(0) and r.cell(1)
-               and not any(read_value(c, sheet) for c in r.cells) and any(year_cell(c, sheet) for c in r.cells[2:])
-               and len(rows) - k >= 2
-               and all(not x.cell(0) and x.cell(1) for x in rows[k + 1:])), None)
-    if table.kind != "form" or at is None:
-        return [table]
-    shifted = [Row(r.line, r.cells[1:], r.page, r.refs[1:] if r.refs else None) for r in rows[at:]]
-    out = Table(table.kind, tidy(rows[at].cell(0)), shifted, unit=table.unit)
-    analyse_table(out, sheet.era, sheet.fiscal_year)
-    if not out.header:
-        out.header, out.body = shifted[:1], shifted[1:]  # (「区分 | 令和3年」: one year's column is a header too)
-    if at == 0:
-        return [out]
-    before = Table(table.kind, table.title, rows[:at], unit=table.unit)
-    analyse_table(before, sheet.era, sheet.fiscal_year)
-    return [before, out]
 
 
 _INDICATOR_MEASURES = {"基準値", "初期値", "目標値", "年度目標値", "中期目標値", "実績値", "達成率"}

@@ -190,7 +190,10 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
     for i, row in enumerate(body):
         cells = row.cells + [""] * (width - len(row.cells))
         values, texts, (label_at, measure) = read_row(cells)
-        if kinds_at is not None and measure and label_at < kinds_at and not any(cells[width - (kinds_at - label_at):]):
+        if kinds_at is not None and measure and label_at < kinds_at and not any(cells[width - (kinds_at - label_at):]) \
+                and next((c for c in range(label_at + 1, width) if read_value(cells[c], sheet)), width) \
+                < min([c for c in cols if cols[c].year] + list(years_across), default=width):
+            # (not a row whose values begin under the first year's column already: 「執行額 | | | 33,870 | …」)
             # 「（H30年度） （毎年度） 実績値 2,915 …」 set out with spaces, its empty name cell lost: the kind of value
             # stands in the 区分 column, and the cells after it in the years' columns
             cells = [""] * (kinds_at - label_at) + cells[:width - (kinds_at - label_at)]
@@ -236,7 +239,8 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             if "予算" in first and measure_of(first, whole=True) is None:
                 title = tidy(first)
             continue
-        elif not values and norm(first) in GRADE_HEADS and len(texts) == 2 and len(norm(texts[1][1])) <= 6:
+        elif not values and norm(first) in GRADE_HEADS and len(texts) == 2 and len(norm(texts[1][1])) <= 6 \
+                and not (cols[texts[1][0]].year or texts[1][0] in years_across):  # (not under one year's column)
             # 「評価 | B-1」 under an indicator's rows (years down the column): the indicator's grade
             for f in out:
                 if f.subject == (state.subject or title):
@@ -345,7 +349,9 @@ def form_figures(sheet: Sheet, section: Section, table: Table, title: str) -> li
             else:
                 labelled_year = None
             # (a 参考指標's table, or one whose header names its rows indicators: 「測定指標 | 令和元年度 | …」)
-            referred = "参考" in title or section.kind == "reference" or bool(_NAME_HEADER_RE.fullmatch(norm(caption)))
+            # (or one under a 参考指標 heading, whatever its own caption: 「【参考指標】 › （2）…」)
+            referred = "参考" in title or section.kind == "reference" \
+                or bool(_NAME_HEADER_RE.fullmatch(norm(caption))) or any("参考指標" in p for p in section.path)
             if measure is None and (col.year or c in years_across) and (indicators or referred) and state.subject \
                     and not budget and not re.search(r"目標|見込|計画|速報", first):
                 # An indicator's row under year columns, between its 基準値 and 目標値, with its targets on a

@@ -51,7 +51,10 @@ _POLICY_NUMBER_RE = re.compile(r"(?:施策目標|施策|政策)\s*([IVX]+(?:-\d+
 TITLE_KEYS = ("施策名", "政策名", "評価対象政策", "施策目標名", "施策目標", "業績目標")
 BUREAU_KEYS = ("担当部局名", "担当部局", "担当部局・課室名", "担当部局課室名", "担当部局・課名", "主管部局", "担当課",
                "担当課室")
-TIME_KEYS = ("次回の政策評価実施予定時期", "政策評価実施予定時期", "政策評価実施時期", "評価実施時期", "評価年月")
+# (the next evaluation's first: beside 「評価実施時期 | 令和6年8月」, the time this evaluation was made, a
+# 「次回評価予定時期 | 令和9年8月」 is the one scheduled)
+TIME_KEYS = ("次回の政策評価実施予定時期", "次回の評価実施予定時期", "次回評価実施予定時期", "次回評価予定時期",
+             "政策評価実施予定時期", "評価実施予定時期", "評価予定時期", "政策評価実施時期", "評価実施時期", "評価年月")
 HEAD_LINES = 40  # a form states its year and ministry near the top
 
 

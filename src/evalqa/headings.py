@@ -77,8 +77,10 @@ def general_heading(line: str, era: str = DEFAULT_ERA) -> Heading | None:
     h = heading_of(line.strip()[:unit.start()] if unit else line, era)
     if h is not None and unit:
         h.title += unit.group(0).strip()
-    if h is None and (head := _before_remark(line.strip())) and norm(head) in SECTION_WORDS:
-        h = heading_of(head, era)  # 「測定指標（各指標とも暦年の値。…）」: the heading, with a remark on it
+    if h is None and (head := _before_remark(line.strip())) and (
+            norm(head) in SECTION_WORDS or match_heading(head, era) is not None):
+        # 「測定指標（各指標とも暦年の値。…）」「達成手段（開始年度）」: the heading, with a remark on it
+        h = heading_of(head, era)
         if h is not None:
             h.title = tidy(line)
     return h

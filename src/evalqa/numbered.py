@@ -22,11 +22,10 @@ _NAME_YEAR_RE = re.compile(r"[（(](?:昭和|平成|令和|19|20)[^()（）]{0,8
 def means_asked_alone(question: str, names: Sequence[str]) -> list[tuple[str, str]]:
     """(name, question about it alone) for each means a question lists by number to add (「達成手段①〜⑤の…を
     合計すると」 → 「「A」の…は？」 …): the list's span read as one name, the word of adding as 「は」."""
-    spans = [m.span() for m in _NUMBERED_RE.finditer(_RANGE_RE.sub(lambda m: _listed(
-        CIRCLED[CIRCLED.index(m.group(1)):CIRCLED.index(m.group(2)) + 1]), question))]
+    q = expand_ranges(question)
+    spans = [m.span() for m in _NUMBERED_RE.finditer(q)]
     if len(names) < 2 or not spans:
         return []
-    q = _RANGE_RE.sub(lambda m: _listed(CIRCLED[CIRCLED.index(m.group(1)):CIRCLED.index(m.group(2)) + 1]), question)
     head, tail = q[:spans[0][0]], _ADDING_RE.sub("は", q[spans[-1][1]:], count=1)
     return [(n, f"{head}「{n}」{tail}") for n in names]
 
@@ -36,9 +35,7 @@ def numbered_means(question: str, sheets: Sequence[str], cat: SubjectCatalogue,
     """The question with each list number (「①」) of a means of the sheets read as that means' name, and the names
     in order; as it is (and no names) when no number is given, no sheet is known, or a number is not one sheet's
     means. `written(sheet, text)`: does the sheet's text write it?"""
-    # 「①〜⑤」: every number of the range, listed
-    question = _RANGE_RE.sub(lambda m: _listed(CIRCLED[CIRCLED.index(m.group(1)):CIRCLED.index(m.group(2)) + 1])
-                             if m.group(1) < m.group(2) else m.group(0), question)
+    question = expand_ranges(question)
     numbers = dict.fromkeys(m.group(1) for m in _NUMBERED_RE.finditer(question))
     if not numbers or not sheets:
         return question, []
@@ -61,9 +58,15 @@ def numbered_means(question: str, sheets: Sequence[str], cat: SubjectCatalogue,
     return _NUMBERED_RE.sub(named, question), list(names.values())
 
 
-def _listed(numbers: str) -> str:
-    """「①、②、③と④」: the numbers of a range as a list is written."""
-    return "、".join(numbers[:-1]) + "と" + numbers[-1]
+def expand_ranges(question: str) -> str:
+    """「①〜④」 as 「①、②、③と④」: every list number of a range, listed as a list is written (a range that runs
+    backwards is left as it is)."""
+    def listed(m: re.Match) -> str:
+        first, last = CIRCLED.index(m.group(1)), CIRCLED.index(m.group(2))
+        numbers = CIRCLED[first:last + 1]
+        return "、".join(numbers[:-1]) + "と" + numbers[-1] if first < last else m.group(0)
+
+    return _RANGE_RE.sub(listed, question)
 
 
 def written_after(number: str, name: str, sheets: Sequence[str], written: Callable[[str, str], bool],

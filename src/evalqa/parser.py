@@ -16,7 +16,7 @@ from .facts import extract_facts
 from .figures import extract_figures
 from .fiscal_year import era_for, era_year, parse_fiscal_year
 from .form_cells import read_value, year_cell
-from .forms import form_fields, read_form_metadata
+from .forms import SECTION_WORDS, form_fields, read_form_metadata
 from .headings import ROMAN, Heading, general_heading, match_heading
 from .measures import measure_of
 from .normalize import nfkc, norm, tidy
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 145
+READING_VERSION = 152
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
@@ -225,7 +225,14 @@ def _read_sections(sheet: Sheet, lines: list[Line],
         h = match(re.sub(r"^(?:主な|主要な)", "", cells[0]), sheet.era)
         if h is None or not _CAPTION_RE.search(norm(h.title)):
             return None
-        return h if h.title != (stack[-1].title if stack else None) else None
+        # (nor one under a heading that names it already: 「4．達成手段（単位：百万円）」 over 「達成手段（開始年度） |
+        # …」, 「3 参考指標（…）」 over 「参考指標 | 区分 | …」; a 測定指標 header keeps its indicators a section of
+        # their own, apart from the heading's text)
+        words = norm(re.sub(r"[(（][^()（）]*[)）]", "", h.title))
+        if not stack or h.title == stack[-1].title or words in norm(stack[-1].title) and (
+                words not in SECTION_WORDS or h.kind == "reference"):
+            return None
+        return h
 
     while i < n:
         line = lines[i]
@@ -235,13 +242,15 @@ def _read_sections(sheet: Sheet, lines: list[Line],
         if line.is_row and not row_heading(line):
             if (h := table_heading(line)) is not None:
                 open_section(h, line.number)  # 「業績指標 | 基準値 | 令和元年 …」: the table opens its section
-            j, rows = i, []
+            j, rows = i, list[Row]()
             while j < n and (lines[j].is_row or lines[j].blank):
                 if not lines[j].blank:
                     if row_heading(lines[j]) or (j > i and table_heading(lines[j]) is not None):
                         break
-                    rows.append(Row(lines[j].number, [c.strip() for c in lines[j].cells], page=lines[j].page,
-                                    refs=lines[j].cell_refs))
+                    if j > i and rows and (below := _next_row(lines, j)) is not None \
+                            and _lone_caption(_row(lines[j]), below) is not None:
+                        break  # (a worksheet's next table, under its caption in a row of its own)
+                    rows.append(_row(lines[j]))
                 j += 1
             _attach_block(sheet, stack[-1], rows, lines, j)
             i = j
@@ -286,10 +295,40 @@ def _carry_headers(sheet: Sheet) -> None:
 
 
 
+def _row(line: Line) -> Row:
+    return Row(line.number, [c.strip() for c in line.cells], page=line.page, refs=line.cell_refs)
+
+
+def _next_row(lines: list[Line], j: int) -> Row | None:
+    """The row after line j, blank lines skipped (None when a line of text comes first)."""
+    k = j + 1
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    return _row(lines[k]) if k < len(lines) and lines[k].is_row else None
+
+
+def _lone_caption(row: Row, header: Row) -> str | None:
+    """The text of a row whose first cell is its only one, a caption's words (no sentence, no value, no unit line),
+    over a row of two header cells or more (none a value), the first naming what the rows are."""
+    filled = [c.strip() for c in row.cells if c.strip()]
+    heads = [c.strip() for c in header.cells if c.strip()]
+    if len(filled) != 1 or not row.cells[0].strip() or len(heads) < 2 or not header.cells[0].strip() \
+            or any(parse_cell(c) for c in heads):
+        return None
+    text = tidy(filled[0])
+    if len(text) > 80 or text.endswith("。") or parse_cell(text) or _UNIT_LINE_RE.match(norm(text)):
+        return None
+    return text
+
+
 def _attach_block(sheet: Sheet, section: Section, rows: list[Row], lines: list[Line], end: int) -> None:
     """Give a block of rows to its section, as tables (and, in the 施策 block, as fields)."""
     if not rows:
         return
+    if len(rows) > 2 and (lone := _lone_caption(rows[0], rows[1])) is not None:
+        # 「地方農政局等別の…（か所）」 alone in a worksheet row over the table's header: the line above it
+        section.lines.append((rows[0].line, lone))
+        rows = rows[1:]
     # 「施策の予算額・執行額等（単位：千円）」 on the line above a form's table: its caption (and unit).
     # (a caption's name without the fields after it: 「指標1 …（％） 基準値 40.3（平成30年度） 目標値 …」)
     texts = [tidy(_CAPTION_FIELDS_RE.split(t.strip(), maxsplit=1)[0]) for _, t in reversed(section.lines)
@@ -362,7 +401,7 @@ def _empty_heading_above(section: Section) -> str:
     return ""
 
 
-_CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|達成手段|事務事業|^指標\s*[①-⑳\d]")
+_CAPTION_RE = re.compile(r"予算|執行|測定指標|業績指標|成果指標|参考指標|達成手段|事務事業|^指標\s*[①-⑳\d]")
 _KEY_LINE_RE = re.compile(r"^(?:基準値|目標値|目標|基準|単位)\s*[:：]")
 # What follows an indicator's name on its caption line: its baseline, target or a note (「※小さいほど良好」)
 _CAPTION_FIELDS_RE = re.compile(r"[ \u3000]+(?=※(?!主要)|(?:基準値|最終目標値?|目標値)[ \u3000:：]?[\d△]"

@@ -327,7 +327,9 @@ def _kind_series(ln: Line) -> tuple[str, list[tuple[str, str]]] | None:
     if (t := _joined(ln)) is None or not (m := _KIND_SERIES_RE.fullmatch(t)):
         return None
     items = list(_SPACED_ITEM_RE.finditer(m.group(2)))
-    if len(items) < 2 or _SPACED_ITEM_RE.sub("", m.group(2)).strip(" \u3000、，,／/"):
+    # (one year's item only as a line of yearly targets: 「年度目標　令和6年度 32,000」)
+    least = 1 if m.group(1) == "年度目標" else 2
+    if len(items) < least or _SPACED_ITEM_RE.sub("", m.group(2)).strip(" \u3000、，,／/"):
         return None
     kind = "年度目標値" if m.group(1) == "年度目標" else _kind(m.group(1))
     return kind, [(i.group(1), i.group(2).strip()) for i in items]
@@ -338,7 +340,8 @@ def _kinds_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
     all the lines in order (so that each value stands under its own year, whichever years a line leaves out)."""
     runs: list[tuple[Line, str, list[tuple[str, str]]]] = []
     j = k
-    while j < len(lines) and (got := _kind_series(lines[j])) is not None:
+    # (after the first, 「令和3年度　実績21,406　／　令和4年度　実績25,188」: one kind's years, record by record)
+    while j < len(lines) and (got := _kind_series(lines[j]) or (_one_kind_records(lines[j]) if runs else None)):
         runs.append((lines[j], *got))
         j += 1
     if not runs:
@@ -348,8 +351,29 @@ def _kinds_run(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
         years += [y for y, _ in series if y not in years]
     years.sort(key=lambda y: parse_fiscal_year(y) or 0)
     head = Line(runs[0][0].number, ["区分", *years], runs[0][0].page, None)
-    return [head, *(Line(ln.number, [kind, *(dict(series).get(y, "") for y in years)], ln.page, None)
-                    for ln, kind, series in runs)], j - k
+    rows = [Line(ln.number, [kind, *(dict(series).get(y, "") for y in years)], ln.page, None)
+            for ln, kind, series in runs]
+    # (「令和6年度評定：B」 on the line under them: that year's grade, a row of grades under the years)
+    if j < len(lines) and (g := _joined(lines[j])) and (graded := _YEAR_GRADE_RE.fullmatch(g)) \
+            and graded.group(1) in years:
+        grades = [graded.group(2) if y == graded.group(1) else "" for y in years]
+        rows.append(Line(lines[j].number, [_VERDICT_HEAD, *grades], lines[j].page, None))
+        j += 1
+    return [head, *rows], j - k
+
+
+def _one_kind_records(ln: Line) -> tuple[str, list[tuple[str, str]]] | None:
+    """「令和3年度　実績21,406　／　令和4年度　実績25,188」 → (実績値, [(令和3年度, 21,406), …]): each record one
+    value of one kind, the same on the whole line."""
+    if (t := _joined(ln)) is None or "／" not in t and "/" not in t:
+        return None
+    parts = re.split(r"\s*[／/]\s*", t)
+    records = [(m.group(1), pairs) for part in parts
+               if (m := re.fullmatch(rf"\s*({_YEAR})\s*[:：]?\s*(.+?)\s*", part)) and (pairs := _pairs(m.group(2)))]
+    kinds = {pairs[0][0] for _, pairs in records if len(pairs) == 1}
+    if len(records) < 2 or len(records) != len(parts) or len(kinds) != 1 or any(len(p) != 1 for _, p in records):
+        return None
+    return _kind(kinds.pop()), [(year, pairs[0][1]) for year, pairs in records]
 
 
 def _years_on_a_line(lines: list[Line], k: int) -> tuple[list[Line], int] | None:
