@@ -63,6 +63,9 @@ def test_a_number_the_set_wrote_in_the_sheets_man_matches_the_count():
     ans = Answer("q", "約1,180,000件です。", True, [f], [], "stated")
     assert judge(Case(question="q", kind="stated", expected=118, why="利用件数は約118万件となった。"), ans)
     assert not judge(Case(question="q", kind="stated", expected=118, why="利用件数は約118件となった。"), ans)
+    # (or the set names the unit 万件, its quote cut before the number)
+    assert judge(Case(question="q", kind="stated", expected=118, measure="万件", why="利用件数は"), ans)
+    assert not judge(Case(question="q", kind="stated", expected=118, measure="件", why="利用件数は"), ans)
 
 
 def test_a_budget_labelled_only_as_such_is_the_kind_the_question_names():

@@ -519,3 +519,44 @@ def test_a_measure_taken_is_not_an_amount_executed_and_a_previous_edition_is_no_
     a = analyse_question("令和5年の値は前年度版と最新版でどう違う？")
     assert a.years == [2023] and a.year_offset == 0
     assert analyse_question("令和6年度の特殊詐欺の評価シートには達成手段が何個？").document_year == 2024
+
+
+def test_an_english_document_of_a_year_named_with_its_theme_words():
+    """「as the FY2024 harbour evaluation says」 names the document of FY2024 (its theme word kept for the sheet it
+    names), not a year asked beside FY2019–FY2023; a year's value asked in it stays the year asked."""
+    a = analyse_question("By how much did cargo handled change from FY2019 to FY2023, as the FY2024 harbour "
+                         "evaluation says?", "令和", 2025)
+    assert (a.years, a.document_year) == ([2019, 2020, 2021, 2022, 2023], 2024)
+    b = analyse_question("What was the FY2023 budget in the FY2024 evaluation?", "令和", 2025)
+    assert (b.years, b.document_year) == ([2023], 2024)
+    # (a kind of document is no theme: 「the FY2026 nursing pre-analysis sheet」 is the 事前分析表 of FY2026)
+    d = analyse_question("What is the initial budget in the FY2026 nursing pre-analysis sheet?", "令和", 2026)
+    assert d.document_year == 2026 and "事前分析表" in d.normalized
+    # (a value's words before 'report' are no document's theme, nor words of judging: 'achievement evaluation')
+    c = analyse_question("What is the FY2023 actual value reported in the sheet?", "令和", 2025)
+    assert (c.years, c.document_year) == ([2023], None)
+    e = analyse_question("What was the FY2022 achievement evaluation of indicator 3?", "令和", 2025)
+    assert (e.years, e.document_year) == ([2022], None)
+
+
+def test_a_total_asked_with_how_much_is_a_sum():
+    from evalqa.sums import asks_sum
+
+    assert asks_sum(analyse_question("補助金の交付額は令和2〜4年度で合計いくら？", "令和", 2024))
+    assert asks_sum(analyse_question("研修の受講者は3年間で合計何人？", "令和", 2024))
+    assert not asks_sum(analyse_question("令和5年度の予算の合計額は？", "令和", 2024))  # (the 合計 row's value)
+
+
+def test_english_two_names_joined_under_a_combined_quantity():
+    """'the combined FY2022 visitor count of the Nara and Kyoto offices': each name asked alone, in the singular
+    of the kind they are; no capitals joined (nor two years), no parts."""
+    from evalqa.sums import english_parts
+
+    q = "In the heritage sheet, what is the combined FY2022 visitor count of the Nara and Kyoto offices?"
+    assert english_parts(q) == [
+        ("Nara", "In the heritage sheet, what is the FY2022 visitor count of the Nara office?"),
+        ("Kyoto", "In the heritage sheet, what is the FY2022 visitor count of the Kyoto office?")]
+    assert english_parts("What was the total budget in FY2022 and FY2023?") is None
+    assert english_parts("What was the total budget of the Tokyo and Osaka branches in FY2022?")[1][1] == \
+        "What was the budget of the Osaka branch in FY2022?"
+    assert english_parts("What is the total budget of roads and ports in FY2023?") is None

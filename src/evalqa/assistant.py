@@ -34,8 +34,9 @@ from .index import Index
 from .many_figures import many_answer
 from .numbered import means_asked_alone, numbered_means
 from .numeric import means_start, numeric_answer
+from .passages import passage_answer
 from .portion import holds_part, part_asked, part_fact
-from .prose import best_quotes, named_section
+from .prose import named_section
 from .qualified import qualified_answer
 from .question import FAMILY_LABEL, QuestionAnalysis, analyse_question, subject_words
 from .reasons import reason_answer
@@ -47,7 +48,6 @@ from .stated import (
     best_fact,
     counted_otherwise,
     covers_partly,
-    fact_in_passage,
     fact_words,
     fits_family,
     money_unasked,
@@ -57,7 +57,7 @@ from .stated import (
 from .stated_series import stated_change, stated_years
 from .subject import Subject, series_in, unit_word
 from .subjects import SubjectCatalogue
-from .sums import SUM_RE, asks_sum, named_sum_answer, parts_added
+from .sums import SUM_RE, asks_sum, parts_added, parts_sum_answer
 from .terms import terms
 from .value_state import asks_state, final_unreported, of_value_in_focus, state_answer, written_number
 from .versions import asks_versions, names_editions, versions_answer
@@ -138,8 +138,7 @@ class Assistant:
             sid, [], text))
         if not is_english(question) and asks_sum(a) and (alone := means_asked_alone(question, means)):
             answers = [(n, self._answer(q, context)) for n, q in alone]  # (each means asked alone, then added)
-            return self._finish(named_sum_answer(question, answers, cat.sheet_label)
-                                or refusal(question, wording.unsummed(means, [])), hits)
+            return self._finish(parts_sum_answer(question, answers, cat.sheet_label), hits)
         if renamed != question:
             return self._answer(renamed, context)
         if context is not None and context.subject is None and context.fact is not None \
@@ -150,8 +149,7 @@ class Assistant:
         if asks_sum(a) and (both := both_in_focus(a, context)):  # 「両方足すと？」: the last two turns' values
             plain = replace(a, normalized=SUM_RE.sub("", a.normalized))
             answers = [(f.subject.name, numeric_answer(plain, f, cat.sheet_label)) for f in both if f.subject]
-            return self._finish(named_sum_answer(question, answers, cat.sheet_label)
-                                or refusal(question, wording.unsummed([n for n, _ in answers], [])), hits)
+            return self._finish(parts_sum_answer(question, answers, cat.sheet_label), hits)
         # 「AとBを合計すると」「A、BとCを合わせると」「AからBまでを足すと」: each answered, then added
         if (added := parts_added(question, lambda q: self._answer(q, context), self.evidence.mentioned,
                                  cat.sheet_label)) is not None:
@@ -200,9 +198,7 @@ class Assistant:
         missing = [p for p in a.proper if not ev.mentioned(p.lower()) and not ev.country_in_corpus(p)]
         if missing:
             return self._finish(refusal(question, wording.unknown_nouns(missing)), hits)
-        # (「東京の…」 of a sheet the question names that never writes 東京: that sheet holds no such value)
-        if a.sheets and (unwritten := [p for p in a.proper if p not in a.sheet_words and not p.isascii() and not any(
-                self.index.section_mentions(sid, [], p) for sid in a.sheets)]):
+        if unwritten := ev.unwritten_in_named(a):
             return self._finish(refusal(question, wording.unknown_nouns(unwritten, [cat.titles.get(a.sheets[0], "")])),
                                 hits)
         if followup:
@@ -236,8 +232,8 @@ class Assistant:
         # (「速報値から確定値でどれだけ変わった」; not when two editions named are there to set side by side)
         editions = asks_versions(a) and len({cat.sheet_years.get(s) for s in a.sheets}) > 1
         revised = None if editions else revised_answer(a, cat, partial(written_number, self.index))
-        if revised is not None and asks_versions(a) and names_editions(a) and revised.figures and sum(
-                t == cat.policy_titles.get(revised.figures[0].sheet) for t in cat.policy_titles.values()) > 1:
+        if revised is not None and asks_versions(a) and names_editions(a) and revised.figures \
+                and cat.has_editions(revised.figures[0].sheet):
             editions, revised = True, None  # (the sheet's 施策 has another edition: the two are set side by side)
         if revised is not None:
             return self._finish(revised, hits)
@@ -342,8 +338,8 @@ class Assistant:
             return self._finish(refusal(question, wording.other_unit(subject.name, units, counted)), hits)
         # 「前年度の評価書ではどうだった、差は？」「前年度版と最新版でどう違う？」: the two writings of a value two
         # sheets of the 施策 disagree on
-        if asks_versions(a) and (a.operation == "compare" or editions or names_editions(a) and sum(
-                t == cat.policy_titles.get(subject.sheet) for t in cat.policy_titles.values()) > 1) \
+        if asks_versions(a) and (a.operation == "compare" or editions or names_editions(a)
+                                  and cat.has_editions(subject.sheet)) \
                 and (versions := versions_answer(a, cat, cat.stitched(subject)[1])) is not None:
             return self._finish(versions, hits)
         # 「…の外注はどのくらい実施された？」 asks no money: a sentence counting it outweighs the means' budget.
@@ -408,28 +404,8 @@ class Assistant:
             ans.text = wording.with_notes(ans.text, notes)
         return self._finish(ans, hits)
 
-    # --- answers that are not figures ------------------------------------------------------------
     def _prose(self, a: QuestionAnalysis, hits: Sequence[Hit]) -> Answer:
-        if a.sheets:  # a 施策 named: its passages only, judged by the words that are not its name
-            hits = [h for h in hits if h.sheet in a.sheets]
-        words = (subject_words(a) or a.content) if a.sheets else a.content
-        quotes = best_quotes(words, hits, self.catalogue.idf, self.catalogue.titles, question=a.normalized,
-                             indicators=self.catalogue.indicator_names)
-        if not quotes:
-            return self._finish(refusal(a.question, wording.NO_PASSAGE), hits)
-        if (a.counter is not None or a.numeric_cue) and not a.reason:
-            # 「何名参加した？」: the passage found is the answer; the number it states, in the unit asked, its figure.
-            q = quotes[0]
-            there = [f for f in self.catalogue.facts if f.sheet == q.hit.sheet and f.section == q.hit.section]
-            if (fact := fact_in_passage(a, there, q.text, self.catalogue.idf)) is not None:
-                return self._finish(stated_answer(a, fact, self.catalogue.sheet_label), hits)
-        label = self.catalogue.sheet_label
-        text = "シートには次のように書かれています。\n" + "\n".join(
-            f"「{q.text}」\n{wording.cite_hit(q.hit, label(q.hit.sheet))}" for q in quotes)
-        used = list(dict.fromkeys(id(q.hit) for q in quotes))
-        sources = [hit_source(h) for h in hits if id(h) in used]
-        sources += [hit_source(h) for h in hits[:3] if id(h) not in used]
-        return Answer(a.question, text, True, [], sources, "prose", Frame())
+        return self._finish(*passage_answer(a, hits, self.catalogue))
 
     def _finish(self, ans: Answer, hits: Sequence[Hit]) -> Answer:
         """Sources: the passages holding the cited figures, else the top hits."""

@@ -37,8 +37,9 @@ TOTALS = ("合計", "計", "総計", "小計", "総数", "全体", "全国", "�
 def breakdown_caption(section: Section, table: Table) -> str:
     """The words that name a table: the line right above it (「表4　避難先都道府県別の避難者数（…）（人）」), else
     the table's title."""
-    above = [t for ln, t in section.lines if ln < table.first_line and "\t" not in t and t.strip()]
-    last = tidy(above[-1]) if above else ""
+    before = [(ln, t) for ln, t in section.lines if ln < table.first_line and t.strip()]
+    # (not one over rows between: a block's second table is not named by the first's caption)
+    last = tidy(before[-1][1]) if before and "\t" not in before[-1][1] else ""
     # (any short line that is not a sentence, a note or a unit alone: 「技術分野別の…期間等（R4年度）」 too)
     if last and len(last) <= 60 and not last.endswith("。") and not is_note(last) \
             and not re.fullmatch(r"[(（]\s*(?:単位\s*[:：])?[^()（）]*[)）]", last):
@@ -127,8 +128,10 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
     # (「採用計画数 | 採用者数 | 達成率（％）」: a rate worked out from the counts beside it is a column of the
     # categories too, not an indicator's 達成率 row)
     rates = [c for c in head[1:] if c and measure_of(c) in _DERIVED_RATES]
-    if any(measure_of(c) for c in head[1:] if c and not (c in rates and len(rates) < len(head) - 2)) or any(
-            measure_of(c, whole=True) for r in table.header[1:] for c in r.cells[1:] if c.strip()) \
+    # (nor is the one value column a caption names: 「地方整備局等別の週休2日の達成率」 over 「地方整備局等 | 達成率」)
+    named = _captions_column(head, table.title)
+    if any(measure_of(c) for c in head[1:] if c and not named and not (c in rates and len(rates) < len(head) - 2)) \
+            or any(measure_of(c, whole=True) for r in table.header[1:] for c in r.cells[1:] if c.strip()) \
             or any(norm(c) in ("測定指標", "業績指標", "指標") or norm(c).endswith("指標名") for c in head[1:]):
         return False  # 実績値 / 目標値 columns (or 「目標 | 実績」 under the years), or named indicators: indicators
     rows = [r for r in table.rows[1:] if r.cells and r.cells[0].strip() and not is_note(r.cells[0])]
@@ -138,6 +141,12 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         len(f) <= 20 and (measure_of(f) is None or re.sub(r"\(.*\)$", "", f) in TOTALS)  # (「合計（海面漁業）」)
         and year_cell(f, sheet) is None
         and not re.match(r"\d+[\s.．、]\D", f) for f in firsts)  # (「1　訪日外国人旅行者数」 is an indicator)
+
+
+def _captions_column(head: list[str], caption: str) -> bool:
+    """Is the header's one value column what a caption of categories (「…別の」) counts?"""
+    named = [c for c in head[1:] if c]
+    return len(named) == 1 and "別の" in caption and bool(bare := norm(_bare(named[0]))) and bare in norm(caption)
 
 
 def _year_only(bracket: str, sheet: Sheet) -> bool:
@@ -178,7 +187,13 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
     caption = breakdown_caption(section, table)
     # (a caption that is only 「参考指標」 names nothing: the one value column's header does, 「入域観光客数（万人）」)
     lone = tidy(table.rows[0].cells[1]) if len(table.rows[0].cells) == 2 else ""
-    subject = tidy(_CAPTION_RE.sub("", caption)) or lone or tidy(table.title)
+    head = [c.strip() for c in table.rows[0].cells]
+    # (nor one that only remarks on it, 「参考指標（目標値は設定していない）」: the header's first cell says what the
+    # rows are, 「ブロック血液センター別」, and each column what it counts)
+    unnamed = bool(_CAPTION_RE.match(caption)) \
+        and not re.sub(r"\s*[(（][^()（）]*[)）]", "", _CAPTION_RE.sub("", caption)).strip()
+    by_rows = f"{_bare(head[0])}別" if unnamed and head[0] and not lone else ""
+    subject = ("" if unnamed else tidy(_CAPTION_RE.sub("", caption))) or lone or by_rows or tidy(table.title)
     # the unit and a year in brackets (「（令和4年度末）」) are the figures' own fields
     subject = _UNIT_NOTE_RE.sub("", subject)
     subject = re.sub(r"\s*[(（][^()（）]*[)）]", lambda m: "" if _year_only(m.group(0), sheet) else m.group(0), subject)
@@ -191,7 +206,6 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
         years = find_fiscal_years(below, sheet.era)[:1] if is_note(below) else []  # (its first: 「（令和4年7月～）」)
     caption_year = ((years[0].start, years[0].text if "年" in years[0].text else to_label(years[0].start))
                     if len(years) == 1 and years[0].start == years[0].end else None)
-    head = [c.strip() for c in table.rows[0].cells]
     # (「（漁獲量の単位：千トン）」 in a header cell of its own names the table's unit)
     unit = unit_of(caption) or table.unit or next((u for c in head if "単位" in c and (u := unit_of(c))), None)
     total = next((c for c, n in enumerate(head) if c > 1 and norm(_bare(n)) in TOTALS), None)
@@ -211,9 +225,16 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             # (a group's 計 is what the group counts: 「調査に着手した件数」 is its 計, 事故 a part of it)
             col_subject = f"{by}{group}" if norm(_bare(name)) in TOTALS else f"{by}{group}・{_bare(name)}"
         else:
-            if caption_year is None:
+            # (「献血者数（万人）（令和5年度）」: a column that says its own year)
+            own_year = next(((found[0].start, b) for b in re.findall(r"[(（]([^()（）]*)[)）]", name)
+                             if _year_only(f"（{b}）", sheet) and len(found := find_fiscal_years(b, sheet.era)) == 1),
+                            None)
+            said_year = own_year or caption_year
+            if said_year is None:
                 continue
-            year, label = caption_year
+            year, label = said_year
+            if own_year is not None:
+                name = re.sub(rf"\s*[(（]{re.escape(own_year[1])}[)）]", "", name)
             if prior := _PRIOR_RE.match(norm(name)):  # 「前事務年度の受付件数」: the year before, same quantity
                 year, label, name = year - 1, to_label(year - 1), name[prior.end():]
             # 「参加者数」 is what the caption counts; 「実施団体数」 is another quantity, a subject of its own
@@ -223,8 +244,11 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             if total is not None:
                 own = c != total
             col_subject = _other_quantity(subject, head[1], name) if own else subject
+            if by_rows:
+                col_subject = f"{subject}の{_bare(name)}"
         # (a rate worked out from the row's counts, 「達成率（％）」, is the table's own, of that kind)
-        rate = measure_of(name) if measure_of(name) in _DERIVED_RATES else None
+        rate = measure_of(name) if measure_of(name) in _DERIVED_RATES and not _captions_column(head, table.title) \
+            else None
         if rate:
             col_subject = subject
         if year is None:

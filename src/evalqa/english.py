@@ -252,9 +252,10 @@ def gloss(question: str) -> str:
                else m.group(0), q)
     q = _FY_RANGE_RE.sub(lambda m: f" {m.group(1)}〜{m.group(2)}年度 ", q)
     # 「the FY2024 evaluation」「FY2023 report」: the document of that year (評価書), not a year asked
+    # (and 「the FY2025 postal evaluation」: the theme's words between, kept for the sheet they name)
     q = re.sub(r"\b(?:fy|fiscal year)\s?((?:19|20)\d{2})(\s*令和\d{1,2}年度)?\s+"
-               r"(?:evaluation|report|assessment|sheet)s?\b",
-               lambda m: f" {m.group(1)}年度評価書 ", q)
+               r"((?:(?!(?:in|of|the|for|and|to|by|pre-analysis|ex-post|ex-ante|performance)\b)[a-z][a-z-]*\s+)"
+               r"{0,3}?)(?:evaluation|report|assessment|sheet)s?\b", _document_of_year, q)
     # 「the previous year's report」「last year's evaluation」: the document before; 「that report」: the one in focus
     q = re.sub(r"\b(?:the\s+)?(?:previous|last|prior)\s+year'?s\s+(?:evaluation|report|assessment|sheet)s?\b",
                " 前年度の評価書 ", q)
@@ -344,6 +345,21 @@ def said_in(question: str, words: Iterable[str]) -> list[str]:
     the ones a name found by embedding added."""
     said = gloss(question)
     return [t for t in words if len(t) >= 2 and not t.isascii() and t in said]
+
+
+# (a word between the year and the document that the glossary reads as a kind of value or of judging says what is
+# asked of that year, 「FY2023 achievement evaluation」, not which document)
+_VALUE_GLOSS_RE = re.compile(r"値|率|額|数|指標|達成|評価|判定|目標|実績|予算|執行|自己")
+_JUDGING_WORDS = frozenset({"self", "actual", "target", "budget", "achievement", "rating", "grade", "score",
+                            "result", "results", "indicator", "interim", "final", "overall", "policy"})
+
+
+def _document_of_year(m: re.Match) -> str:
+    """「the FY2025 postal evaluation」 → 2025年度 postal 評価書: the document of that year, its theme's words kept."""
+    words = m.group(3).split()
+    if any(_VALUE_GLOSS_RE.search(GLOSSARY.get(w, "")) or w in _JUDGING_WORDS for w in words):
+        return m.group(0)
+    return f" {m.group(1)}年度 {m.group(3)}評価書 "
 
 
 def is_common(word: str) -> bool:

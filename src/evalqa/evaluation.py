@@ -193,11 +193,13 @@ def in_base_unit(f: Figure) -> float | None:
 def _as_printed(case: Case, exp: Any) -> float | None:
     """The expected number in the sheet's own count when the set wrote it in the 万 or 億 the sheet prints
     (「約118万件」 expected as 118: the answer's 1,180,000件 is that number)."""
-    if not isinstance(exp, (int, float)) or not case.why:
+    if not isinstance(exp, (int, float)) or not (case.why or case.measure):
         return None
-    why = nfkc(case.why)
+    why = nfkc(case.why or "")
     for prefix, scale in (("万", 10**4), ("億", 10**8)):
-        if any(re.search(rf"(?<![\d.,]){re.escape(n)}{prefix}", why) for n in {f"{exp:,}", f"{exp}"}):
+        # (or the set names the unit so: 「万人」 of 「約360万人」, its quote cut short)
+        if any(re.search(rf"(?<![\d.,]){re.escape(n)}{prefix}", why) for n in {f"{exp:,}", f"{exp}"}) \
+                or (case.measure or "").startswith(prefix) and not (case.measure or "").endswith("円"):
             return exp * scale
     return None
 

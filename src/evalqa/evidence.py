@@ -120,6 +120,12 @@ class Evidence:
                 term.isascii() and (self.index.mentions(term.upper()) or self.index.mentions(wide)))
         return self._mentions[term]
 
+    def unwritten_in_named(self, a: QuestionAnalysis) -> list[str]:
+        """The proper nouns in Japanese a question says that no sheet it names writes (「東京の…」 of a sheet
+        that never writes 東京 holds no such value)."""
+        return [p for p in a.proper if a.sheets and p not in a.sheet_words and not p.isascii()
+                and not any(self.index.section_mentions(sid, [], p) for sid in a.sheets)]
+
     def country_in_corpus(self, name: str) -> bool:
         """A country the sheets write otherwise: アメリカ as 米国 or in 日米, フランス as 仏 in 日仏 …"""
         abbrev = COUNTRY_ABBREV.get(name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .answer import Answer, Frame, refusal
 from .fiscal_year import to_label
@@ -32,6 +33,7 @@ def _grades(note: str | None) -> dict[str, str]:
 def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer | None:
     """Indicators graded `a.grade` by the sheet (in the year asked, else in any year), counted and listed;
     None when no indicator in scope carries a grade (the question is then about something else)."""
+    scope = _edition_grading(a, scope, cat)
     marks = [grade_mark(g) for g in (a.grade or "").split("|")]  # (「sかa」: either)
     mark = "」または「".join(marks)
     found: dict[tuple[str, str], tuple] = {}
@@ -90,6 +92,22 @@ _GRADE_ASKED_RE = re.compile(r"(?:評定|判定|達成度|達成状況|評価)(?
                              r"(?:でしたか|ですか|だった|でした|か)?[?？]?$")
 _FOCUS_WORDS = {"指標", "評定", "判定", "達成", "度", "状況", "評価", "記号", "マーク", "ランク",
                 "その", "それ", "この"}
+
+
+def _edition_grading(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Scope:
+    """The scope, or, when it is one 施策's sheet that grades none of the years asked, that 施策's other edition
+    that does (「令和5年度評定」 asked of the 施策 is graded in the edition of that year, not the newest)."""
+    def grades_years(sheets: list[str]) -> set[int]:
+        return {f.fiscal_year for s in cat.subjects if s.sheet in sheets and s.kind == "indicator"
+                for f in s.figures if f.fiscal_year and _grades(f.note)}
+
+    if not a.years or len({cat.policy_titles.get(sid) for sid in scope.sheets}) != 1 \
+            or set(a.years) & grades_years(scope.sheets):
+        return scope
+    policy = cat.policy_titles.get(scope.sheets[0])
+    others = [sid for sid in cat.policy_titles if cat.policy_titles[sid] == policy and sid not in scope.sheets]
+    grading = [sid for sid in others if set(a.years) & grades_years([sid])]
+    return replace(scope, sheets=grading) if grading else scope
 
 
 def grade_in_focus(a: QuestionAnalysis, context: Frame | None, sheet_label: Callable[[str], str]) -> Answer | None:

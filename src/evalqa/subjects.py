@@ -118,6 +118,11 @@ class SubjectCatalogue(AcrossYears):
         """(ministry, 施策名): the one 施策 a sheet of some year is of."""
         return (self.sheet_meta.get(sheet, {}).get("ministry"), self.policy_titles.get(sheet) or sheet)
 
+    def has_editions(self, sheet: str) -> bool:
+        """Does another sheet carry the same 施策 (another year's edition of it)?"""
+        policy = self.policy_titles.get(sheet)
+        return sum(t == policy for t in self.policy_titles.values()) > 1
+
     def subjects_of(self, sheet: str) -> list[int]:
         """The indexes of the sheet's subjects."""
         return self._by_sheet.get(sheet, [])

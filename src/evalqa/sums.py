@@ -19,7 +19,7 @@ from .terms import terms
 from .wording import table
 
 # 「合計すると」「足し合わせると」「総計は」「全部で」, 'in total', 'sum', 'combined'
-SUM_RE = re.compile(r"合計(?:すると|して|で|は|値|を)|足(?:す|し)|総計|合算|合わせ(?:る|て|た)|全部で|全体で"
+SUM_RE = re.compile(r"合計(?:すると|して|で|は|値|を|いくら|何)|足(?:す|し)|総計|合算|合わせ(?:る|て|た)|全部で|全体で"
                     r"|(?<![a-z])(?:sum|summ(?:ing|ed)|add(?:ing|ed)? up|in total|combined|total)(?![a-z])",
                     re.IGNORECASE)  # (「total2023年度」)
 # Values a sum of means nothing: rates and shares, averages
@@ -67,10 +67,16 @@ def named_parts(question: str, mentioned: Callable[[str], bool] | None = None) -
     Names that hold 「の」 or 「・」 (「電子基準点網の運用・更新」) are taken whole first when `mentioned` (does a
     sheet print it?) accepts every one of them."""
     q = norm(question)
-    if (listed := _counted_list(q)) is not None:
-        return listed
-    if mentioned is not None and (printed := _printed_parts(q, mentioned)) is not None:
-        return printed
+    # (the readings of a list, most telling first: one that says how many it lists, one whose parts sheets print)
+    for read in (_counted_list, None if mentioned is None else lambda text: _printed_parts(text, mentioned),
+                 _joined_parts):
+        if read is not None and (parts := read(q)) is not None:
+            return parts
+    return None
+
+
+def _joined_parts(q: str) -> list[tuple[str, str]] | None:
+    """Things joined by と / 及び / 、 / ・ right before the word of adding (or the noun they share)."""
     m = _NAMED_SUM_RE.search(q)
     if m is None:
         return None
@@ -106,9 +112,37 @@ def english_parts(question: str) -> list[tuple[str, str]] | None:
     the agency?', and B's likewise."""
     m = _EN_PARTS_RE.search(question.strip())
     if m is None:
-        return None
+        return _english_named_parts(question.strip())
     tail = m.group("tail") or ""
     return [(m.group(k), f"What was {m.group('what')} of {m.group(k)}{tail}?") for k in ("a", "b")]
+
+
+# 'the combined FY2022 visitor count of the Nara and Kyoto offices': what is counted, then two names (capitals,
+# not a year) joined by 'and' and the kind of thing they are, in the plural
+_EN_NAMED_RE = re.compile(r"\b(?:combined|total|sum of the)\s+(?P<what>[^,;?]+?)\s+(?P<prep>of|for|in|at)\s+"
+                          r"(?:the\s+)?(?P<a>(?!FY\d)[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+and\s+(?:the\s+)?"
+                          r"(?P<b>(?!FY\d)[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)(?:\s+(?P<kind>[a-z]+s))?"
+                          r"(?P<tail>(?:\s+(?:in|of|at|under)\s+[^,;?]+?)?)\s*[?.]?\s*$")
+
+
+def _english_named_parts(question: str) -> list[tuple[str, str]] | None:
+    """'In the X sheet, what is the combined FY2022 visitor count of the Nara and Kyoto offices?' → 'In the X
+    sheet, what is the FY2022 visitor count of the Nara office?', and Kyoto's likewise."""
+    m = _EN_NAMED_RE.search(question)
+    if m is None:
+        return None
+    head, kind = question[:m.start()], f" {_singular(m.group('kind'))}" if m.group("kind") else ""
+    return [(m.group(k), f"{head}{m.group('what')} {m.group('prep')} the {m.group(k)}{kind}{m.group('tail')}?")
+            for k in ("a", "b")]
+
+
+def _singular(word: str) -> str:
+    """'blocks' → block, 'offices' → office, 'prefectures' → prefecture, 'cities' → city, 'branches' → branch."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1]
 
 
 # Words that say what is done to a thing (「…の開催」「…の推進」), not which thing
@@ -224,6 +258,11 @@ def named_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Cal
             + "\n".join(dict.fromkeys(wording.cite(f, labels(f.sheet)) for f in got)))
     first = parts[0][1].frame
     return Answer(question, text, True, got, [], "sum", first, cited=got)
+
+
+def parts_sum_answer(question: str, parts: list[tuple[str, Answer]], labels: Callable[[str], str]) -> Answer:
+    """The parts' values added up (`named_sum_answer`), or a refusal that names the parts that cannot be."""
+    return named_sum_answer(question, parts, labels) or refusal(question, wording.unsummed([n for n, _ in parts], []))
 
 
 def _own_column(f: Figure) -> str:

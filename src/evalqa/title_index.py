@@ -15,8 +15,12 @@ from .terms import terms
 
 _ENGLISH_DOCUMENT_RE = re.compile(r"\b(?:sheet|report|evaluation|pre-analysis|assessment|policy review)\b", re.I)
 # The words before the document an English question names: 「the (Hokkaido development) pre-analysis sheet」
-_ENGLISH_NAMING_RE = re.compile(r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,4}?)(?:(?:policy|pre-analysis|performance|"
-                                r"evaluation|ex-post)\s+)*(?:sheet|report|evaluation|policy|programme|program)\b")
+# (not 「policy measures」「policy goal」: the 施策's 達成手段 or 目標, no document; nor 「How many」's words)
+_ENGLISH_NAMING_RE = re.compile(r"(?<![A-Za-z])(?!(?:how|what|which|many|much)\b)"
+                                r"((?:[A-Za-z][A-Za-z'\-]*\s+){1,4}?)(?:(?:policy|pre-analysis|performance|"
+                                r"evaluation|ex-post)\s+)*(?:sheet|report|evaluation|policy|programme|program)\b"
+                                r"(?!\s+(?:measures?|indicators?|goals?|targets?|areas?|means|instruments?|objectives?)\b)",
+                                re.I)
 
 _LAST_WORDS_RE = re.compile(r"\b(?:the|of|in|for|on|at|from|to|by|its|their|per|about|under|with)\b", re.I)
 
@@ -41,11 +45,23 @@ def title_words(word: str, cat: SubjectCatalogue) -> list[str]:
     said = [t for w in (word, *singulars(word)) for t in sorted(by_gloss.get(w, ()))]
     kanji = [j for j in lexicon.japanese(word)[:_FIRST_SENSES] if len(j) == 1 and "\u4e00" <= j <= "\u9fff"]
     # (or are a title word themselves: 「cancer」 → 癌, the word がん of 「がん対策…」)
-    begun = [t for t in title_names(cat)[2] if t and t[0] in kanji]
+    begun = [t for k in kanji for t in _title_words_by_first(cat).get(k, [])]
     return list(dict.fromkeys([*japanese_words(word), *said, *begun]))
 
 
 _GLOSSES: WeakKeyDictionary[SubjectCatalogue, dict[str, set[str]]] = WeakKeyDictionary()
+_FIRSTS: WeakKeyDictionary[SubjectCatalogue, dict[str, list[str]]] = WeakKeyDictionary()
+
+
+def _title_words_by_first(cat: SubjectCatalogue) -> dict[str, list[str]]:
+    """First character → the title words that begin with it, in title-word order (once per catalogue)."""
+    if cat not in _FIRSTS:
+        firsts: dict[str, list[str]] = {}
+        for t in title_names(cat)[2]:
+            if t:
+                firsts.setdefault(t[0], []).append(t)
+        _FIRSTS[cat] = firsts
+    return _FIRSTS[cat]
 
 
 def _glossed_title_words(cat: SubjectCatalogue) -> dict[str, set[str]]:
@@ -96,7 +112,7 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str
         if sids := set().union(*(index.get(j, set()) for j in title_words(w, cat))) & (within or set(cat.titles)):
             groups.append((w, sids))
     count: dict[str, int] = {}
-    for _, g in groups:
+    for _, g in [*groups, *_compounds_named(asked, cat, within)]:
         for sid in g:
             count[sid] = count.get(sid, 0) + 1
     best = max(count.values(), default=0)
@@ -117,6 +133,22 @@ def named_in_english(a: QuestionAnalysis, cat: SubjectCatalogue, within: set[str
             re.search(r"\bthe\s*$", before, re.I) and re.match(r"\s*polic", a.question[phrase.end(1):], re.I)):
         return top, set()
     return top, {w for w, g in groups if g & set(top)}
+
+
+def _compounds_named(asked: list[str], cat: SubjectCatalogue, within: set[str] | None) -> list[tuple[str, set[str]]]:
+    """(two words, sheets) for each two neighbouring words whose dictionary compound a title writes: 'traffic
+    accident' is 交通事故, which 「交通事故の抑止」 writes and 「鉄道事故の防止」「交通安全」 do not, though each of
+    those writes one of the two words (the compound counts once more for the sheets that write it whole)."""
+    lexicon = default_lexicon()
+    if lexicon is None:
+        return []
+    found = []
+    for first, second in zip(asked, asked[1:], strict=False):
+        compounds = [j for j in lexicon.japanese(f"{first} {second}")[:6] if len(j) >= 3]
+        if compounds and (sids := {sid for sid, t in cat.policy_titles.items() if any(j in t for j in compounds)}
+                          & (within or set(cat.titles))):
+            found.append((f"{first} {second}", sids))
+    return found
 
 
 # 「the taiki sheet」「the kowan evaluation」: the word a sheet's file name gives its 施策 (env-r6-4-1-taiki)

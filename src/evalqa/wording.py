@@ -115,6 +115,11 @@ def empty_cell(f: Figure) -> str:
     return f"{year(f)}の「{name(f)}」の{f.measure}は、シートに値が記載されていません（欄は「{f.raw or '空欄'}」）。"
 
 
+def no_cause(name: str) -> str:
+    """A 達成手段 named whose sheet gives no cause for how its execution went."""
+    return f"「{name}」の執行状況について理由を述べた記述は、シートに見当たりません。"
+
+
 def unknown_nouns(missing: Sequence[str], near: Sequence[str] = ()) -> str:
     text = "、".join(f"「{m}」" for m in missing) + "についての記載は、索引にあるシートにはありません。"
     return text + near_text(near)
