@@ -34,8 +34,9 @@ LIBRARY = """令和6年度事前分析表
 （注）(3)は移管対象の選別に時間を要したため執行率がやや低調となった。
 """
 
-def _edition(year: int, grades: str) -> str:
-    """A 評価書 of 「消費生活相談の充実」 of 令和{year}年度, grading the year before: 「A,B」 for 指標1 and 指標2."""
+def _edition(year: int, grades: str, cause: str) -> str:
+    """A 評価書 of 「消費生活相談の充実」 of 令和{year}年度, grading the year before: 「A,B」 for 指標1 and 指標2,
+    and the cause it gives for 指標1 of that year."""
     first, second = grades.split(",")
     return f"""令和{year}年度実績評価書
 施策名：消費生活相談の充実
@@ -48,12 +49,15 @@ def _edition(year: int, grades: str) -> str:
 指標2　あっせん解決率（％）
 　令和{year - 3}年度　実績88.0　／　令和{year - 2}年度　実績89.1　／　令和{year - 1}年度　実績90.2
 　令和{year - 1}年度評定：{second}
+
+3．目標未達成の要因
+指標1は、{cause}ため、研修受講者数が目標を下回った。
 """
 
 
 bot = bot_over_texts("forms17", {"jfa-r6-8-gyoko.txt": FISHERY, "cao-r6-3-kobunsho.txt": LIBRARY,
-                                 "caa-r6-2-1-sodan.txt": _edition(6, "A,A"),
-                                 "caa-r7-2-1-sodan.txt": _edition(7, "B,A")})
+                                 "caa-r6-2-1-sodan.txt": _edition(6, "A,A", "集合研修の会場の確保が難航した"),
+                                 "caa-r7-2-1-sodan.txt": _edition(7, "B,A", "講師の選定が遅れた")})
 
 
 def test_why_a_means_execution_rate_was_low_quotes_the_note_naming_its_number(bot):
@@ -83,3 +87,11 @@ def test_grades_of_a_year_are_counted_in_the_edition_that_grades_it(bot):
     assert older.found and "2件" in older.text
     newer = bot.ask("消費生活相談の充実で、令和6年度の評定がBの指標はいくつ？")
     assert newer.found and "1件" in newer.text and "相談員の研修受講者数" in newer.text
+
+
+def test_why_an_indicator_missed_in_a_year_is_the_cause_of_the_edition_reporting_that_year(bot):
+    """Both editions give a cause for 指標1: 令和5年度's stands in the 令和6年度 評価書, not in the newest."""
+    older = bot.ask("令和5年度に相談員の研修受講者数が目標を下回ったのはなぜ？")
+    assert older.found and "会場の確保が難航した" in older.text and "caa-r6-2-1-sodan" in older.text
+    newer = bot.ask("令和6年度に相談員の研修受講者数が目標を下回ったのはなぜ？")
+    assert newer.found and "講師の選定が遅れた" in newer.text

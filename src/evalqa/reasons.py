@@ -123,11 +123,9 @@ def _edition_of_year(a: QuestionAnalysis, ranked: Sequence[tuple[float, Subject]
     best = ranked[0][1]
     if not a.years or not cat.has_editions(best.sheet):
         return best
-    policy = cat.policy_titles.get(best.sheet)
-    for _, s in ranked:
+    for s in cat.across_years(best):
         latest = max((f.fiscal_year for f in s.figures if f.fiscal_year and f.value is not None
                       and f.measure in ("実績値", "執行額")), default=None)
-        if bare_name(s.name) == bare_name(best.name) and cat.policy_titles.get(s.sheet) == policy \
-                and latest == a.years[-1]:
+        if latest == a.years[-1]:
             return s
     return best
