@@ -13,6 +13,7 @@ from .breakdown import TOTALS
 from .english import gloss
 from .figure import Figure
 from .fiscal_year import find_fiscal_years
+from .lexicon import singulars
 from .normalize import norm
 from .question import FAMILIES, QuestionAnalysis
 from .terms import terms
@@ -131,18 +132,11 @@ def _english_named_parts(question: str) -> list[tuple[str, str]] | None:
     m = _EN_NAMED_RE.search(question)
     if m is None:
         return None
-    head, kind = question[:m.start()], f" {_singular(m.group('kind'))}" if m.group("kind") else ""
+    # ('blocks' → block: the one part named)
+    kind = f" {(singulars(m.group('kind')) or [m.group('kind')])[0]}" if m.group("kind") else ""
+    head = question[:m.start()]
     return [(m.group(k), f"{head}{m.group('what')} {m.group('prep')} the {m.group(k)}{kind}{m.group('tail')}?")
             for k in ("a", "b")]
-
-
-def _singular(word: str) -> str:
-    """'blocks' → block, 'offices' → office, 'prefectures' → prefecture, 'cities' → city, 'branches' → branch."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    return word[:-1]
 
 
 # Words that say what is done to a thing (「…の開催」「…の推進」), not which thing
