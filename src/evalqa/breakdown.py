@@ -149,11 +149,12 @@ def _captions_column(head: list[str], caption: str) -> bool:
     return len(named) == 1 and "別の" in caption and bool(bare := norm(_bare(named[0]))) and bare in norm(caption)
 
 
-def _year_only(bracket: str, sheet: Sheet) -> bool:
-    """Does a bracket say a year and nothing else: 「（令和4年度末）」「（R4年度）」「（2022年）」?"""
-    inner = norm(bracket)[1:-1]
-    return bool(find_fiscal_years(inner, sheet.era)) and re.fullmatch(
-        r"(?:令和|平成|[RH])?(?:\d{1,4}|元)(?:事務)?年度?(?:末|時点|実績)?", inner) is not None
+def _year_only(bracket: str, sheet: Sheet) -> int | None:
+    """The year a bracket says when it says a year and nothing else: 「（令和4年度末）」「（R4年度）」「（2022年）」."""
+    inner = norm(bracket).strip("()（）")
+    years = find_fiscal_years(inner, sheet.era)
+    return years[0].start if years and re.fullmatch(
+        r"(?:令和|平成|[RH])?(?:\d{1,4}|元)(?:事務)?年度?(?:末|時点|実績)?", inner) else None
 
 
 def _bare(name: str) -> str:
@@ -196,7 +197,8 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
     subject = ("" if unnamed else tidy(_CAPTION_RE.sub("", caption))) or lone or by_rows or tidy(table.title)
     # the unit and a year in brackets (「（令和4年度末）」) are the figures' own fields
     subject = _UNIT_NOTE_RE.sub("", subject)
-    subject = re.sub(r"\s*[(（][^()（）]*[)）]", lambda m: "" if _year_only(m.group(0), sheet) else m.group(0), subject)
+    subject = re.sub(r"\s*[(（][^()（）]*[)）]",
+                     lambda m: "" if _year_only(m.group(0), sheet) is not None else m.group(0), subject)
     if re.match(r"[【(（]?参考", caption):  # a reference table stays one: 「（参考指標）国・地域別…」
         subject = f"（参考指標）{subject}"
     # (or the header's corner cell: 「区分（令和5年度）」)
@@ -226,9 +228,8 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             col_subject = f"{by}{group}" if norm(_bare(name)) in TOTALS else f"{by}{group}・{_bare(name)}"
         else:
             # (「献血者数（万人）（令和5年度）」: a column that says its own year)
-            own_year = next(((found[0].start, b) for b in re.findall(r"[(（]([^()（）]*)[)）]", name)
-                             if _year_only(f"（{b}）", sheet) and len(found := find_fiscal_years(b, sheet.era)) == 1),
-                            None)
+            own_year = next(((y, b) for b in re.findall(r"[(（]([^()（）]*)[)）]", name)
+                             if (y := _year_only(b, sheet)) is not None), None)
             said_year = own_year or caption_year
             if said_year is None:
                 continue
