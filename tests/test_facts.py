@@ -437,3 +437,21 @@ def test_counts_in_a_counter_of_katakana_or_of_routes(tmp_path):
     assert read("指標3　フロン類は二酸化炭素の数百倍の温室効果を持つ") == []
     fs = sheet_facts(tmp_path, "令和5年度は、防災拠点岸壁を新たに計9バースで整備した。\n")
     assert (one(fs, unit="バース").value, one(fs, unit="バース").fiscal_year) == (9, 2023)
+
+
+def test_a_date_opening_a_span_is_not_the_year_of_the_count(tmp_path):
+    """「令和5年4月から…適用されることに向け、…説明会を計62回開催した」 in a 令和5年度 評価書 counts 令和4年度's
+    meetings: the date says when the law applies. A span closed by its end date is the count's own year."""
+    head = "令和5年度　実績評価書\n評価対象期間：令和2年度～令和4年度\n\n"
+    fs = sheet_facts(tmp_path, "施策の実施状況\n\n"
+                               "令和5年4月から地方公共団体にも法が適用されることに向け、説明会を計62回開催した。\n"
+                               "令和4年4月から令和5年3月までに相談を1,480件受け付けた。\n"
+                               "令和4年10月に窓口を開設し、相談員を12人配置した。\n"
+                               "令和4年2月から職員の賃金を月額9,000円引き上げた。\n", head=head)
+    assert one(fs, value=62).fiscal_year == 2022
+    assert one(fs, value=1480).fiscal_year == 2022
+    assert one(fs, value=12).fiscal_year == 2022
+    assert one(fs, value=9000).fiscal_year == 2021  # (the date of the number's own change)
+    later = sheet_facts(tmp_path, "施策の実施状況\n\n令和3年4月から令和4年3月までに相談を2,210件受け付けた。\n",
+                        head=head)
+    assert one(later, value=2210).fiscal_year == 2021

@@ -19,6 +19,10 @@ YEAR_PHRASE_RE = re.compile(rf"(?:{_YEAR})(?:中|度中|末)?(?:現在|時点)?(
 # A year that is a date, a span or a range is not the year of a count: 令和3年1月, 平成18年以降, 2020年代.
 _NOT_A_YEAR = re.compile(r"\d{1,2}月|以降|以来|から|まで|代|間|前|後|ぶり|連続|[〜~～\-]")
 _MONTH_RE = re.compile(r"\s?(1[0-2]|[1-9])\s?月(?!間)")
+# 「令和5年4月から…適用されることに向け、…計62回」: a date that opens a span left open, in a clause of its own
+# before the number's, says when something else begins, not when the count was made (「令和4年2月から賃金を月額
+# 9,000円引き上げた」 dates the number's own change; 「令和5年4月から令和6年3月までに」 closes the span: the count's)
+_OPENS_SPAN_RE = re.compile(r"\s?(?:\d{1,2}\s?日)?\s?(?:から|以降|より)")
 
 
 def year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
@@ -40,6 +44,9 @@ def year_before(a: str, pos: int, era: str) -> tuple[str, int] | None:
                 fy = era_year(m.group("era") or era, m.group("en") or m.group("bare"))
             except ValueError:
                 continue
+        if month and (span := _OPENS_SPAN_RE.match(a, month.end())) and "、" in a[span.end():pos] \
+                and not re.match(rf"[^。、]{{0,6}}?(?:{_YEAR})[^。、]{{0,8}}?まで", a[span.end():]):
+            continue
         if month:  # a date: 令和元年10月 is in 令和元年度, 令和3年1月 in 令和2年度 (the year starts in April)
             fy -= int(month.group(1)) < 4
         years.append((m.start(), m.group(0) + (month.group(0) if month else ""), fy))
