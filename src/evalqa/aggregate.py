@@ -310,7 +310,7 @@ def means_sum(a: QuestionAnalysis, cat: SubjectCatalogue, hits: Sequence[Hit], f
     scope = resolve_scope(a, cat, hits, cat.rank(a, hits, None))
     scope = replace(scope, sheets=[sid for sid in scope.sheets if sid in within] or within)
     if not scope.sheets:
-        return refusal(a.question, "どの施策の達成手段を合計するのか分かりません。施策名を添えてください。")
+        return refusal(a.question, wording.WHICH_MEANS)
     said = _said_count(a)
     found = []
     for title in dict.fromkeys(cat.policy_titles.get(sid) for sid in scope.sheets):

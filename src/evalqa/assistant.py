@@ -32,7 +32,7 @@ from .figure import bare_name
 from .grades import grade_in_focus, grade_of
 from .index import Index
 from .many_figures import many_answer
-from .numbered import means_asked_alone, numbered_means
+from .numbered import listed_numbers, means_asked_alone, numbered_means
 from .numeric import means_start, numeric_answer
 from .passages import passage_answer
 from .portion import holds_part, part_asked, part_fact
@@ -55,7 +55,7 @@ from .stated import (
     stated_answer,
 )
 from .stated_series import stated_change, stated_years
-from .subject import Subject, series_in, unit_word
+from .subject import Subject, column_named, series_in, unit_word
 from .subjects import SubjectCatalogue
 from .sums import SUM_RE, asks_sum, parts_added, parts_sum_answer
 from .terms import terms
@@ -136,6 +136,8 @@ class Assistant:
         where = a.sheets or ([context.subject.sheet] if context is not None and context.subject is not None else [])
         renamed, means = numbered_means(question, where, cat, lambda sid, text: self.index.section_mentions(
             sid, [], text))
+        if not where and asks_sum(a) and len(listed_numbers(question)) > 1:  # (every sheet has a ① and a ②)
+            return self._finish(refusal(question, wording.WHICH_MEANS), hits)
         if not is_english(question) and asks_sum(a) and (alone := means_asked_alone(question, means)):
             answers = [(n, self._answer(q, context)) for n, q in alone]  # (each means asked alone, then added)
             return self._finish(parts_sum_answer(question, answers, cat.sheet_label), hits)
@@ -276,7 +278,12 @@ class Assistant:
         best, strong = self.evidence.named_best(a, ranked)
         others: list[Subject] = []
         whole = asks_whole(a) and best[1] is not None
-        if (not subject_words(a) or whole) and a.family:
+        # (「水道水源の水質基準達成率の目標値」: a name written whole, its words the title's and the measures')
+        written = [x for x in cat.subjects if x.sheet in a.sheets and column_named(x.name, a.normalized)] \
+            if a.sheets and not subject_words(a) else []
+        if len({x.name for x in written}) == 1:
+            best, strong = (1.0, written[0]), True
+        elif (not subject_words(a) or whole) and a.family:
             # (「the budget of the fisheries policy」: the 施策 whose title says it, not the sheet of a line that does)
             within = a.sheets or (titled(subject_words(a), cat) if whole else []) \
                 or ([best[1].sheet] if whole and best[1] is not None else [])

@@ -9,12 +9,13 @@ of its own. A value tied to no year yields no figure, as everywhere else.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .cells import is_note, parse_cell, unit_of
 from .figure import Figure
 from .fiscal_year import find_fiscal_years, parse_fiscal_year, to_label
 from .form_cells import year_cell
-from .measures import measure_of
+from .measures import GRADE_HEADS, GRADE_MARKS, measure_of
 from .normalize import norm, tidy
 from .sheet import Section, Sheet
 from .tables import Row, Table, analyse_table
@@ -34,10 +35,15 @@ _PRIOR_RE = re.compile(r"(前(?:事務)?年度?)の")
 TOTALS = ("合計", "計", "総計", "小計", "総数", "全体", "全国", "全国計")  # (全国: the regions added up)
 
 
+_LEGEND_RE = re.compile(r"[○◎△×]\s*[:：].*[○◎△×]\s*[:：]")
+
+
 def breakdown_caption(section: Section, table: Table) -> str:
     """The words that name a table: the line right above it (「表4　避難先都道府県別の避難者数（…）（人）」), else
     the table's title."""
-    before = [(ln, t) for ln, t in section.lines if ln < table.first_line and t.strip()]
+    # (a legend of the marks, 「達成状況　○：…を達成　×：…未満」, names no table: the line above it may)
+    before = [(ln, t) for ln, t in section.lines if ln < table.first_line and t.strip()
+              and not _LEGEND_RE.search(t)]
     # (not one over rows between: a block's second table is not named by the first's caption)
     last = tidy(before[-1][1]) if before and "\t" not in before[-1][1] else ""
     # (any short line that is not a sentence, a note or a unit alone: 「技術分野別の…期間等（R4年度）」 too)
@@ -130,7 +136,11 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
     rates = [c for c in head[1:] if c and measure_of(c) in _DERIVED_RATES]
     # (nor is the one value column a caption names: 「地方整備局等別の週休2日の達成率」 over 「地方整備局等 | 達成率」)
     named = _captions_column(head, table.title)
-    if any(measure_of(c) for c in head[1:] if c and not named and not (c in rates and len(rates) < len(head) - 2)) \
+    paired = _paired_columns(head)
+    if len(paired) >= len([c for c in head[1:] if c]):
+        return False
+    if any(measure_of(c) for i, c in enumerate(head) if i and c and i not in paired and not named
+           and not (c in rates and len(rates) < len(head) - 2)) \
             or any(measure_of(c, whole=True) for r in table.header[1:] for c in r.cells[1:] if c.strip()) \
             or any(norm(c) in ("測定指標", "業績指標", "指標") or norm(c).endswith("指標名") for c in head[1:]):
         return False  # 実績値 / 目標値 columns (or 「目標 | 実績」 under the years), or named indicators: indicators
@@ -141,6 +151,23 @@ def is_breakdown(table: Table, sheet: Sheet) -> bool:
         len(f) <= 20 and (measure_of(f) is None or re.sub(r"\(.*\)$", "", f) in TOTALS)  # (「合計（海面漁業）」)
         and year_cell(f, sheet) is None
         and not re.match(r"\d+[\s.．、]\D", f) for f in firsts)  # (「1　訪日外国人旅行者数」 is an indicator)
+
+
+def _paired_columns(head: list[str]) -> dict[int, int]:
+    """Columns that belong to the value column before them (column → that value column): its target
+    (「特定健診実施率（％）| 保険者別目標（％）| 達成状況」) and the grade of the value against it."""
+    out: dict[int, int] = {}
+    for c in range(2, len(head)):
+        value = c - 1 if c - 1 not in out else out[c - 1]
+        if measure_of(head[value]) is not None or not head[value]:
+            continue
+        # (「保険者別目標（％）」: a target of the value before it, whatever it is called)
+        target = (measure_of(head[c]) in ("目標値", "年度目標値")
+                  or re.search(r"目標値?$", _bare(norm(head[c]))) is not None) and c - 1 not in out
+        grade = norm(head[c]) in GRADE_HEADS and (c - 1 in out or c - 1 == value)
+        if target or grade:
+            out[c] = value
+    return out
 
 
 def _captions_column(head: list[str], caption: str) -> bool:
@@ -212,8 +239,10 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
     unit = unit_of(caption) or table.unit or next((u for c in head if "単位" in c and (u := unit_of(c))), None)
     total = next((c for c, n in enumerate(head) if c > 1 and norm(_bare(n)) in TOTALS), None)
     out: list[Figure] = []
+    paired = _paired_columns(head)
+    placed: dict[tuple[int, int], Figure] = {}  # (row, column) → its figure
     for c, name in enumerate(head):
-        if c == 0 or not name:
+        if c == 0 or not name or c in paired:
             continue
         if _YEAR_HEADER_RE.fullmatch(norm(name)):
             year, label, col_subject = parse_fiscal_year(norm(name), sheet.era, sheet.fiscal_year), tidy(name), subject
@@ -266,10 +295,33 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
             v = vals[0]
             col_unit = unit_of(name) or (unit_of(groups[c]) if c in groups else None) \
                 or (unit if col_subject == subject else None)
-            out.append(Figure(
+            out.append(placed.setdefault((id(row), c), Figure(
                 sheet=sheet.id, section=section.path, subject=col_subject, series=tidy(category),
                 measure=rate or "実績値",
                 fiscal_year=year, year_label=label, value=v.value,
                 unit="%" if v.percent else col_unit, raw=cell, line=row.line, page=row.page,
-                cell=row.ref(c), table=caption))
+                cell=row.ref(c), table=caption)))
+    return _with_paired(out, placed, table, head, paired)
+
+
+def _with_paired(figures: list[Figure], placed: dict[tuple[int, int], Figure], table: Table,
+                 head: list[str], paired: dict[int, int]) -> list[Figure]:
+    """Each value's own target (a figure of 目標値 beside it) and grade (its note), from the columns paired with
+    its column."""
+    out = list(figures)
+    for c, value in paired.items():
+        for row in table.rows[1:]:
+            own = placed.get((id(row), value))
+            cell = row.cells[c].strip() if c < len(row.cells) else ""
+            if own is None or not cell:
+                continue
+            if norm(head[c]) in GRADE_HEADS:
+                if cell in GRADE_MARKS:
+                    grade = f"{norm(head[c])}: {cell}"
+                    own.note = f"{own.note}、{grade}" if own.note else grade
+                continue
+            vals = parse_cell(cell)
+            if vals and len(vals) == 1 and vals[0].value is not None and not vals[0].marker:
+                out.append(replace(own, measure="目標値", value=vals[0].value, raw=cell, cell=row.ref(c),
+                                   unit="%" if vals[0].percent else unit_of(head[c]) or own.unit, note=None))
     return out

@@ -348,7 +348,8 @@ def _absent_from(a: QuestionAnalysis, subject: Subject) -> str | None:
             or (suffix := category_suffix(subject)) is None:
         return None
     # (「神戸と広島の地方海難審判所」: the ending the categories share, 地方海難審判所, names none of them)
-    asked = next((m.group(0) for m in re.finditer(rf"[一-龥ァ-ヴー0-9]+?{suffix}", a.normalized)
+    # (a whole word: 「水道水源」 is no 「水道水」 of a table of 河川表流水, 湖沼水 and 地下水)
+    asked = next((m.group(0) for m in re.finditer(rf"[一-龥ァ-ヴー0-9]+?{suffix}(?![一-龥ァ-ヴー])", a.normalized)
                   if m.group(0) != suffix and not a.normalized[m.end():].startswith("別")
                   and sum(n.endswith(m.group(0)) for n in names) < 2
                   and m.group(0)[:-len(suffix)] not in _ANY_OF), None)

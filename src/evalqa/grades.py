@@ -15,7 +15,7 @@ from .fiscal_year import to_label
 from .measures import GRADE_HEADS, grade_mark
 from .question import QuestionAnalysis
 from .scope import Scope, scope_label
-from .subject import TARGETS, Subject
+from .subject import TARGETS, Subject, column_named
 from .subjects import SubjectCatalogue
 from .wording import cite, table, value
 
@@ -36,7 +36,7 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
     scope = _edition_grading(a, scope, cat)
     marks = [grade_mark(g) for g in (a.grade or "").split("|")]  # (「sかa」: either)
     mark = "」または「".join(marks)
-    found: dict[tuple[str, str], tuple] = {}
+    found: dict[tuple[str, str, str | None], tuple] = {}
     any_grade = by_row = False
     for s in cat.subjects:
         if s.kind != "indicator" or not scope.holds(s):
@@ -60,18 +60,22 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
                         or v.lower().startswith(f"{m.lower()}-")), None)
             if hit and (row_grade or not a.years or f.fiscal_year in a.years):
                 by_row |= row_grade
-                found.setdefault((s.sheet, s.name), (s, f, hit, row_grade))
+                # (a breakdown's rows graded each against its own target: 「市町村国保 | 37.5 | 60 | ×」)
+                found.setdefault((s.sheet, s.name, f.series), (s, f, hit, row_grade))
     if not any_grade:
         return None
+    # (「特定保健指導実施率の達成状況が×だった保険者種類」: of the graded ones the question names, when it names some)
+    named = {k: v for k, v in found.items() if column_named(k[1], a.normalized)}
+    found = named or found
     where = scope_label(scope, cat) if len(scope.sheets) <= 3 else "索引のシート"
     when = "・".join(to_label(y) for y in a.years) + "に" if a.years else ""
     if not found:
         return refusal(a.question, f"{where}で、{when}「{mark}」とされた測定指標は見当たりません。")
     if len(scope.sheets) > 3:  # searched the whole index: say where the grades were found
-        where = "・".join(dict.fromkeys(f"「{cat.titles.get(sid, sid)}」" for sid, _ in found))
+        where = "・".join(dict.fromkeys(f"「{cat.titles.get(sid, sid)}」" for sid, _, _ in found))
     label = next(iter(found.values()))[2]
     many = len({s.sheet for s, _, _, _ in found.values()}) > 1
-    rows = [((f"{s.name}（{cat.sheet_label(s.sheet)}）" if many else s.name),
+    rows = [((f"{s.name}（{cat.sheet_label(s.sheet)}）" if many else s.name) + (f"（{f.series}）" if f.series else ""),
              "年度を通じて" if row else (f.year_label or ""), f"{k}: {_grades(f.note).get(k, mark)}")
             for s, f, k, row in found.values()]
     first = next(iter(found.values()))[1]
@@ -80,8 +84,9 @@ def graded(a: QuestionAnalysis, scope: Scope, cat: SubjectCatalogue) -> Answer |
         label_note = f"（シートの{label}欄は年度ごとではなく指標ごとの{label}です）"
     else:
         label_note = f"（シートの{label}欄による）"
-    text = (f"{where}で、{when}{label}が「{mark}」の測定指標は{len(found)}件です{label_note}。\n"
-            + "\n".join(f"- {row[0]}" for row in rows) + "\n\n" + table(["測定指標", "年度", label], rows)
+    what = "区分" if all(f.series for _, f, _, _ in found.values()) else "測定指標"  # (a breakdown's rows)
+    text = (f"{where}で、{when}{label}が「{mark}」の{what}は{len(found)}件です{label_note}。\n"
+            + "\n".join(f"- {row[0]}" for row in rows) + "\n\n" + table([what, "年度", label], rows)
             + "\n" + cite(first, cat.sheet_label(first.sheet)))
     return Answer(a.question, text, True, [], [], "list", Frame(), cited=[first])
 

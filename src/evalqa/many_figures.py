@@ -18,7 +18,7 @@ from .operations import PAIR_RE, bound_of
 from .question import RATE_FAMILIES, QuestionAnalysis, subject_words
 from .scope import asks_whole, one_per_policy, resolve_scope, scope_label
 from .search import Hit
-from .subject import Subject, series_in
+from .subject import Subject, column_named, series_in
 from .subjects import STRONG, SubjectCatalogue
 from .versions import asks_versions, versions_answer
 
@@ -30,6 +30,22 @@ _CATEGORY_ASKED_RE = re.compile(r"どこ|(?:どの|どれ)(?:地域|国|県|都�
                                 r"|(?:地域|国|県|業種|種類|分野|区分|月|飛行場|空港|港|税目|品目|項目|類型)(?:は|が)")
 # 「…が前の年より減ったのはいくつ？」: how many categories moved (not by how much: 「いくつ減った」)
 _HOW_MANY_RE = re.compile(r"(?:の|もの)は(?:いくつ|何(?:品目|か国|か所|県|件|個|つ|種類))")
+
+
+# 「…が最も低い水域は？」: the noun a question asks for, at its end
+_ASKED_NOUN_RE = re.compile(r"([^\s、。のをにがはで?？]{2,8}?)(?:は|はどこ|はどれ)(?:ですか|でしょうか)?[?？]?$")
+
+
+def _asks_category(a: QuestionAnalysis, s: Subject) -> bool:
+    """Does the question ask which row of the subject's breakdown: a word of categories (「どこ」「どの県」), or the
+    noun its name splits by (「水域別の…達成率」 asked 「最も低い水域は？」)?"""
+    if not s.series:
+        return False
+    if _CATEGORY_ASKED_RE.search(a.normalized):
+        return True
+    by = re.match(r"([^の・、]{2,12}?)別", s.name)
+    asked = _ASKED_NOUN_RE.search(a.normalized)
+    return bool(by and asked and (by.group(1) in asked.group(1) or asked.group(1) in by.group(1)))
 
 
 def _rated(s: Subject, family: str) -> bool:
@@ -63,8 +79,11 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
     if best is not None and a.family in RATE_FAMILIES and not _rated(best, a.family):
         # 「達成率が最も高い区分」「達成率は AとBでどっちが高い」: of the subjects named, the one that has such a
         # rate (the table's own 達成率 column), not its counts beside it
-        best = next((s for sc, s in ranked[1:6] if s.sheet == best.sheet and sc >= 0.5 * ranked[0][0]
-                     and _rated(s, a.family)), best)
+        pool = [s for sc, s in ranked[1:6] if s.sheet == best.sheet and sc >= 0.5 * ranked[0][0]
+                and _rated(s, a.family)]
+        # (the breakdown's rate when its rows are what is asked: 「達成率が最も低い水域は？」)
+        best = next((s for s in pool if a.operation == "rank" and _asks_category(a, s)), None) \
+            or next(iter(pool), best)
     if a.operation == "graded":
         # No grades where the search points: the sheets that grade their indicators so, when none is named.
         here = graded(a, scope, cat)
@@ -95,10 +114,14 @@ def many_answer(a: QuestionAnalysis, hits: Sequence[Hit], cat: SubjectCatalogue,
                 a = replace(a, sheets=a.sheets or [best.sheet])
             if not subject_words(a) or asks_whole(a) or (best is None and a.sheets):
                 best = next(iter(cat.default_budget_subjects(a)), best)
-        if best is not None and not best.series and _CATEGORY_ASKED_RE.search(a.normalized):
+        plain = a.normalized.replace("の", "")
+        if best is not None and not (best.series and column_named(best.name, plain)):
             # 「一番多かった地域はどこ？」: the categories of a breakdown of what is named, not the indicator's years
-            best = next((s for sc, s in ranked[1:6] if s.series and s.sheet == best.sheet
-                         and sc >= 0.5 * ranked[0][0]), best)
+            rows = [s for sc, s in ranked[:6] if _asks_category(a, s) and s.sheet == best.sheet
+                    and sc >= 0.5 * ranked[0][0]]
+            # (the column the question names, 「特定保健指導の実施率」, of a breakdown of several)
+            best = next((s for s in rows if column_named(s.name, plain)), None) \
+                or (best if best.series else next(iter(rows), best))
         if context is not None and context.subject is not None and best is not None and not a.sheets \
                 and cat.policy_titles.get(best.sheet) == cat.policy_titles.get(focus := context.subject.sheet):
             # a follow-up ranks within the document in focus (its latest year, unless 「その年」 asks that one)

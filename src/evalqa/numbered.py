@@ -58,6 +58,11 @@ def numbered_means(question: str, sheets: Sequence[str], cat: SubjectCatalogue,
     return _NUMBERED_RE.sub(named, question), list(names.values())
 
 
+def listed_numbers(question: str) -> list[str]:
+    """The list numbers a question gives (「達成手段①と②」「①〜③」), ranges expanded, in order."""
+    return list(dict.fromkeys(m.group(1) for m in _NUMBERED_RE.finditer(expand_ranges(question))))
+
+
 def expand_ranges(question: str) -> str:
     """「①〜④」 as 「①、②、③と④」: every list number of a range, listed as a list is written (a range that runs
     backwards is left as it is)."""

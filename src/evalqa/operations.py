@@ -116,7 +116,8 @@ def asked_operation(n: str, q: str, *, valued: bool) -> tuple[str | None, str | 
         grade = f"{grade}|{other.group(1)}"
     if grade and re.search(rf"{re.escape(grade)}[」』\"]?(?:以外|ではな|じゃな|でな|でもな)", n):
         grade = None  # 「×以外の指標」「×ではなかった指標」: the other indicators, not a grade to list
-    if grade and re.search(r"指標|事業|達成手段|どれ|どの|いくつ|何件", n):
+    # (「…が△だった保険者種類をすべて挙げて」: the ones listed, whatever they are)
+    if grade and re.search(r"指標|事業|達成手段|どれ|どの|どこ|いくつ|何件|挙げ|すべて|全て|全部", n):
         operation = "graded"  # 「判定が×だった測定指標は？」「A評価だった業績指標は？」
     if operation is None and not valued and _MAIN_INDICATORS_RE.search(n) \
             and not re.search(r"達成|判定|状況|評価結果", n) and not NUMERIC_RE.search(_MAIN_INDICATORS_RE.sub("", q)):

@@ -324,6 +324,8 @@ def analyse_question(question: str, era: str = "令和", latest: int | None = No
     # 「執行率（執行額÷予算額計）」: a formula in brackets explains the measure asked, it names no other.
     asked = re.sub(r"\([^()]*[÷/×][^()]*\)", "", asked)
     asked = _DOCUMENT_NAME_RE.sub("", asked)  # 「実績評価書で」 names a document, not the 実績値
+    # 「…の環境基準達成率の目標値」: a rate named as the indicator, whose target (or actual) is asked
+    asked = re.sub(r"(?:達成率|達成度)(?=(?:\([^()]*\))?の[^、。?？]{0,4}(?:目標|実績|基準値|初期値))", "", asked)
     family = next((fam for pat, fam in FAMILY_PATTERNS if re.search(pat, asked)), None)
     if family == "budget" and not re.search(r"予算|金額", asked) \
             and any(not _BUDGET_AMOUNT_RE.search(m.group(0)) for m in _AMOUNT_NAMED_RE.finditer(asked)):

@@ -63,6 +63,13 @@ class Subject:
         return "budget"
 
 
+def column_named(name: str, question: str) -> bool:
+    """Does the (normalized) question write the subject's name, or its column's (「保険者種類別の状況・特定健診実施率」
+    asked as 「特定健診実施率」)?"""
+    bare = norm(re.sub(r"[(（][^()（）]*[)）]|【[^】]*】", "", name))
+    return len(last := bare.rsplit("・", 1)[-1]) >= 4 and last in question
+
+
 _FIELD_RE = re.compile(r"個別分野(\d+)")
 
 

@@ -19,6 +19,7 @@ OPINION = ("評価や意見はお答えできません。お答えできるの�
            "（シート自身の評価は「目標達成度合いの測定結果」や「評価結果」などの記述をお尋ねください）。")
 NO_PASSAGE = "シートの中に、ご質問に答える記述が見当たりません。"
 NO_SUBJECT = "ご質問に当たる指標・予算は、索引にあるシートに見当たりません。"
+WHICH_MEANS = "どの施策の達成手段を合計するのか分かりません。施策名を添えてください。"
 NO_RANKING = "ご質問の順位を付けられる、同じ単位でそろった値の表がシートに見当たりません。"
 # Ratios the answers compute: (numerator measure, denominator measures, name of the ratio). 当初予算(a) is a
 # denominator only when asked for a rate and the table has no total: next to a 合計 it would mislead.
