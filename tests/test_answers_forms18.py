@@ -51,6 +51,9 @@ WATER = """令和6年度事前分析表
 地下水	2,500	2,300	92.0
 計	4,000	3,575	89.4
 
+4．施策の進捗状況（実績）
+　2023年度の水源汚染事故は42件となり、前年度から5件減少した。給水停止に至ったものは計7件で、断水の影響を受けた世帯は計3,150世帯であった。
+
 3．達成手段（単位：百万円）
 達成手段（開始年度）	令和5年度予算額	令和5年度執行額
 ①水源水質監視事業（平成20年度）	310	295
@@ -95,3 +98,10 @@ def test_means_added_by_list_number_need_their_sheet(bot):
     assert not ans.found and not ans.figures and "施策名を添えてください" in ans.text
     named = bot.ask("水道水源の水質保全で、達成手段①と②の令和5年度予算額の合計は？")
     assert named.found and "490" in named.text.splitlines()[0]
+
+
+def test_a_count_whose_paragraph_says_what_it_is_of(bot):
+    """「…水源汚染事故は42件となり…。…影響を受けた世帯は計3,150世帯であった。」: the paragraph's subject, said
+    first, is the later sentence's too."""
+    ans = bot.ask("2023年度の水源汚染事故で影響を受けた世帯は何世帯でしたか。")
+    assert ans.found and ans.figures[0].value == 3150

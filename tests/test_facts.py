@@ -455,3 +455,13 @@ def test_a_date_opening_a_span_is_not_the_year_of_the_count(tmp_path):
     later = sheet_facts(tmp_path, "施策の実施状況\n\n令和3年4月から令和4年3月までに相談を2,210件受け付けた。\n",
                         head=head)
     assert one(later, value=2210).fiscal_year == 2021
+
+
+def test_a_topic_of_については_and_those_a_verb_was_done_for(tmp_path):
+    """「研修については、…延べ182回実施し」: the topic is what is counted; 「148件について…を承認した」 counts the
+    ones approved, not the clause's other number."""
+    fs = sheet_facts(tmp_path, "施策の進捗状況・実績\n\n"
+                               "相談員の研修については、令和5年度は延べ182回実施し、約1万2千人が受講した。\n"
+                               "登録制度については、令和5年度末までに905件の申請を受け付け、148件について登録を承認した。\n")
+    assert (one(fs, value=182).subject, one(fs, value=182).unit) == ("相談員の研修", "回")
+    assert one(fs, value=148).subject == "承認"

@@ -560,3 +560,15 @@ def test_english_two_names_joined_under_a_combined_quantity():
     assert english_parts("What was the total budget of the Tokyo and Osaka branches in FY2022?")[1][1] == \
         "What was the budget of the Osaka branch in FY2022?"
     assert english_parts("What is the total budget of roads and ports in FY2023?") is None
+
+
+def test_english_debt_words_and_a_year_that_closes_its_clause():
+    """'JGB' is 国債 and 'auctions' 入札; 'in FY2021, according to the MOF sheet …': the year is the value's,
+    not the document's the next words name."""
+    from evalqa.english import gloss
+    from evalqa.question import analyse_question
+
+    q = "What was the average bid-to-cover ratio at JGB auctions in FY2021, according to the MOF sheet on bonds?"
+    assert "応札倍率" in gloss(q) and "国債" in gloss(q) and "入札" in gloss(q)
+    assert analyse_question(q, "令和", 2024).years == [2021]
+    assert analyse_question("What was the bid-to-cover ratio in the FY2021 MOF sheet?", "令和", 2024).years != [2021]

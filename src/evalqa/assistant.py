@@ -327,9 +327,13 @@ class Assistant:
             return self._prose(a, hits)
         unmatched = [p for p in a.proper if not self.evidence.carries(subject, p)]
         near = [s.name for _, s in ranked[:2]]
-        if unmatched:  # a proper noun the subject lacks (「中国との会談数」): only a sentence saying it answers
-            ans = stated_answer(a, fact, cat.sheet_label) if fact is not None and fact_score >= MIN_FACT and all(
-                p in fact.raw for p in unmatched) else refusal(question, wording.unknown_nouns(unmatched, near))
+        # a proper noun the subject lacks (「中国との会談数」): only a sentence saying it answers (an English
+        # question's 「ir」 as the sheet writes it, 「海外IR」)
+        if unmatched:
+            said_score, said = best_fact(a, [f for f in facts if all(p.lower() in f.raw.lower() for p in unmatched)],
+                                         cat.idf, cat.titles, cat.facts)
+            ans = stated_answer(a, said, cat.sheet_label) if said is not None and said_score >= MIN_FACT \
+                else refusal(question, wording.unknown_nouns(unmatched, near))
             return self._finish(ans, hits)
         # A qualifier of a noun the subject carries that the subject does not carry (「運輸部門」 when the sheets
         # have 家庭部門 only; 「歩行中の負傷者数」 against all injured): the figure found is of something else.

@@ -330,9 +330,13 @@ def gloss(question: str) -> str:
         q = re.sub(r"\b(?:receive|received|get|got|earn|earned)\b", " ", q)
     q = _PHRASE_RE.sub(lambda m: f" {_glossed(m.group(1))} ", q)
     words = []
-    for w in re.split(r"[\s,?.!;:()\"']+", q):
+    for w, sep in zip(*[iter(re.split(r"([\s,?.!;:()\"']+)", q) + [""])] * 2, strict=True):
         if w and w not in _STOPWORDS:
             words.append(w)
+        # (「in FY2021, according to the MOF sheet」: a year that closes its clause is the value's, not the
+        # document's the next words name)
+        if "," in sep and words and words[-1].endswith("年度"):
+            words.append("、")
     # Two unknown English words side by side stay two words (「cyber dialogue」 is not one token to MeCab).
     out = re.sub(r"(?<=[a-z]) (?=[a-z])", "・", " ".join(words))
     for name in quoted_names(question):

@@ -115,6 +115,11 @@ GLOSSARY: dict[str, str] = {
     "reference indicators": "参考指標", "reference indicator": "参考指標", "main indicators": "主要な測定指標",
     "key indicators": "主要な測定指標", "major indicators": "主要な測定指標", "principal indicators": "主要な測定指標",
     "excluding": "を除く", "except": "を除く",
+    # public debt (the sheets write 国債 for Japanese government bonds, JGB in English)
+    "jgb": "国債", "jgbs": "国債", "government bond": "国債", "government bonds": "国債",
+    "bid-to-cover ratio": "応札倍率", "bid-to-cover": "応札倍率", "auction": "入札", "auctions": "入札",
+    "roundtable": "懇談会", "roundtables": "懇談会", "investor": "投資家", "investors": "投資家",
+    "overseas": "海外",
     "cyber": "サイバー", "dialogue": "対話", "which round": "第何回", "what round": "第何回",
     "that year": "その年", "the same year": "その年", "that fiscal year": "その年",
     "how many": "いくつ", "people": "人", "persons": "人", "how much": "いくら", "by how much": "どれだけ",

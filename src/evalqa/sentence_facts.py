@@ -285,6 +285,9 @@ def _subject(left: str, right: str, unit: str, part: bool = False) -> tuple[str 
     # 「事件15件のうち10件が解決し」: the part is what befell it (the whole's noun is its qualifier)
     if part and not left.strip() and unit not in _PEOPLE and (m := re.match(rf"が([{KANJI}]{{2,}})(?:し|され)", right)):
         return m.group(1), "right"
+    # 「148件について国庫への帰属を承認した」: the count of those the verb was done for (承認)
+    if m := re.match(rf"について(?:[^、。]{{0,20}}?(?:を|に))?([{KANJI}]{{2,}})(?:した|し|された|され)", right):
+        return m.group(1), "verb"
     # 「約1,000人のサンプル」「3回の電話会談」「6回会談を行う」
     if m := re.match(rf"の({_NOUN})", right) or re.match(rf"({_NOUN})(?:を|が|は)", right):
         return _clean(m.group(1)), "right"
@@ -351,11 +354,12 @@ _CONNECTIVES = frozenset({"次い", "続い", "加え"})
 
 
 def _topic(before: str) -> str | None:
-    """The nearest 「Xは、」/「「X」とは、」 that opens a clause before the number."""
+    """The nearest 「Xは、」/「「X」とは、」/「Xについては、」 that opens a clause before the number."""
     before = re.sub(r"^(?:\s|-|・|\(注\)|注\)|※)+", "", before)
     found = None
     # (「先行技術文献調査の外注は、R4年度に…」: a noun qualified by another with の is one topic)
-    for m in re.finditer(rf"(?:^|[、,\s]|注\))(?:「([^」]+)」|(?:({_NOUN})の)?({_NOUN}))(?:とは|は)", before):
+    for m in re.finditer(rf"(?:^|[、,\s]|注\))(?:「([^」]+)」|(?:({_NOUN})の)?({_NOUN}))"
+                         rf"(?:とは|については|に関しては|は)", before):
         t = m.group(1) or (m.group(3) if m.group(2) is None or re.search(r"\d", m.group(2))
                            else f"{m.group(2)}の{m.group(3)}")  # (「4月1日時点の」 dates it, it does not name it)
         if not YEAR_RE.fullmatch(t) and not re.fullmatch(r"[本今昨前次来当同各]年度?", t):  # years, not topics

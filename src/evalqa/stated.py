@@ -29,9 +29,11 @@ MIN_FACT = 0.6  # share of the question's (IDF-weighted) words a fact must carry
 _GROUP_RE = re.compile(r"[^\s()（）・、,]+(?:・[^\s()（）・、,]+)+")
 
 
-def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -> float:
+def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float], paragraph: str = "") -> float:
     """How well a fact carries the question's words: its counted noun and qualifiers count fully, the rest of
-    its sentence half, so that 「外相間で6回」 beats 「首脳間で4回」 in the same sentence for 「外相会談」."""
+    its sentence half, so that 「外相間で6回」 beats 「首脳間で4回」 in the same sentence for 「外相会談」; the
+    sentences before it in its paragraph (`paragraph`) least (「光化学オキシダント注意報等の…54日となり…。…健康被害の
+    届出は計131人であった。」: the paragraph's subject, said first, is the later sentence's too)."""
     words = fact_words(a)
     # 「交付通数は」「支援日数は」: the counter and 数 say the unit the fact counts in, not a word its sentence must say
     words = [t for t in words if not ((c := counter_word(t)) and same_counter(fact.unit or "", c))] or words
@@ -48,7 +50,7 @@ def fact_score(a: QuestionAnalysis, fact: Figure, idf: Callable[[str], float]) -
     own = set(terms(raw[cut:])) - set(terms(raw[:cut])) if cut > 0 else set()
     layers = [(set(terms(fact.subject)), 1.0), (set(terms(fact.series or "")), 0.8),
               (set(terms(" ".join(fact.section))), 0.7), (set(terms(fact.note or "")), 0.5),
-              (set(terms(fact.raw)) - (set() if is_part(fact) else own), 0.4)]
+              (set(terms(fact.raw)) - (set() if is_part(fact) else own), 0.4), (set(terms(paragraph)), 0.3)]
     # The thing counted (or what qualifies it) must be named: a question matching only a fact's section and
     # sentence is about something else that is said there.
     if not any(term_matches(t, layers[0][0] | layers[1][0]) for t in words):
@@ -131,7 +133,7 @@ def best_fact(a: QuestionAnalysis, facts: Sequence[Figure], idf: Callable[[str],
     if not asks_amount(a):  # 「前年から27人減少」 is not how many there are
         facts = [f for f in facts if not is_change(f)]
     def score_of(f: Figure) -> float:
-        sc = fact_score(a, f, idf)
+        sc = fact_score(a, f, idf, paragraph_to(f, every))
         # 「「見逃し」は何回」: a quoted name the fact's counted noun or its qualifier is answers it
         return max(sc, MIN_FACT) if sc > 0 and quoted and all(
             q in f.subject or q in (f.series or "") for q in quoted) else sc

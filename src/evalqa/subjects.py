@@ -84,12 +84,17 @@ class SubjectCatalogue(AcrossYears):
             self._by_sheet[s.sheet].append(i)
         # A fact answers only when the question names what it counts or what qualifies it (see stated).
         self._facts_by_term, self._facts_by_word = TermIndex(), TermIndex()
+        before: dict[tuple[str, int | None], str] = {}  # (the sentences before a fact in its paragraph: its line)
         for i, f in enumerate(self.facts):
+            paragraph = before.get((f.sheet, f.line), "")
+            if f.raw not in paragraph:
+                before[(f.sheet, f.line)] = paragraph + f.raw
             named = set(terms(f.subject)) | set(terms(f.series or ""))
             self._facts_by_term.add(i, named)
             # (and its sheet's title: a fact best_fact may take by the title's words too, see stated._cover)
             self._facts_by_word.add(i, named | set(terms(" ".join(f.section))) | set(terms(f.note or ""))
-                                    | set(terms(f.raw)) | set(terms(self.titles.get(f.sheet, ""))))
+                                    | set(terms(f.raw)) | set(terms(self.titles.get(f.sheet, "")))
+                                    | set(terms(paragraph)))
         n = max(1, len(self.subjects))
         self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self._max_idf = math.log(1 + n)
