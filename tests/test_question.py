@@ -572,3 +572,13 @@ def test_english_debt_words_and_a_year_that_closes_its_clause():
     assert "応札倍率" in gloss(q) and "国債" in gloss(q) and "入札" in gloss(q)
     assert analyse_question(q, "令和", 2024).years == [2021]
     assert analyse_question("What was the bid-to-cover ratio in the FY2021 MOF sheet?", "令和", 2024).years != [2021]
+
+
+def test_a_grade_mark_quoted_with_its_meaning_lists_the_ones_so_graded():
+    """「「△（概ね達成）」だった測定指標を挙げて」「「×」となった指標は」: a quoted mark is the grade asked."""
+    from evalqa.question import analyse_question
+
+    for q in ("2024年度に「△（概ね達成）」だった測定指標を挙げてください。", "2023年度に「×」となった指標はどれ？"):
+        a = analyse_question(q, "令和", 2024)
+        assert (a.operation, a.grade) == ("graded", "△" if "△" in q else "×")
+    assert analyse_question("「A」と「B」ではどちらが多い？", "令和", 2024).grade is None

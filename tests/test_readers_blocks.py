@@ -134,3 +134,22 @@ def test_a_budget_row_under_merged_cells_of_a_published_layout():
     s = load_sheet(SHEETS / "maff-r6-13-tameike.xlsx")
     spent = {f.fiscal_year: f.value for f in s.figures if f.measure == "執行額" and f.table.startswith("施策の予算額")}
     assert spent == {2021: 33870, 2022: 38905, 2023: 42118, 2024: None}
+
+
+def test_a_year_column_marked_preliminary_is_that_years_and_a_target_beside_its_value(tmp_path):
+    """「令和5年度（概算）」 heads 2023's values; 「…率 | 区分別目標 | 達成状況」 under a legend of marks: each row's
+    target and grade belong to the rate before them."""
+    sheet = sheet_of(tmp_path, "maff-r6-9-9-jikyu.txt", [
+        "令和6年度事前分析表", "施策名：食料の安定供給", "",
+        "参考指標1　品目別自給率（重量ベース）（単位：％）",
+        "品目\t令和3年度\t令和4年度\t令和5年度（概算）",
+        "米\t98\t99\t99", "小麦\t17\t15\t17", "大豆\t7\t6\t7", "",
+        "参考指標2　地域別の状況（令和5年度）",
+        "達成状況　○：地域別目標を達成　×：地域別目標の9割未満",
+        "地域\t農地面積（万ha）\t集積率（％）\t地域別目標（％）\t達成状況",
+        "北海道\t114\t91.5\t90\t○", "東北\t82\t45.0\t60\t×", "全国\t430\t59.5\t70\t－"])
+    rates = {ser: v for (ser, year), v in figs(sheet, "品目別自給率").items() if year == 2023}
+    assert rates == {"米": 99, "小麦": 17, "大豆": 7}
+    share = [f for f in sheet.figures if "集積率" in f.subject and f.series == "東北"]
+    assert {(f.measure, f.value) for f in share} == {("実績値", 45.0), ("目標値", 60)}
+    assert "達成状況: ×" in next(f.note for f in share if f.measure == "実績値")

@@ -21,7 +21,9 @@ from .sheet import Section, Sheet
 from .tables import Row, Table, analyse_table
 
 # A calendar or fiscal year as a column header: 「R1年」「2019年」「令和4年」「R4年度」.
-_YEAR_HEADER_RE = re.compile(r"(?:(?:令和|平成)(?:\d{1,2}|元)|[RH](?:\d{1,2}|元)|(?:19|20)\d{2})年度?(?:末)?")
+_YEAR_HEADER_RE = re.compile(r"(?:(?:令和|平成)(?:\d{1,2}|元)|[RH](?:\d{1,2}|元)|(?:19|20)\d{2})年度?(?:末)?"
+                             # 「令和5年度（概算）」: a year whose value is a preliminary one is that year's still
+                             r"(?:\((?:概算|速報値?|見込み?|暫定値?|推計値?)\))?")
 # First-column headers of an indicator, budget or means table: those are read by `evalqa.form_tables`.
 _NOT_A_CATEGORY = re.compile(r"指標|達成手段|事業|区分|項目|年度|^年$|目標|実績|予算|評価")
 _CAPTION_RE = re.compile(r"^(?:(?:参考)?表\s*\d+|図\s*\d+|【参考指標】|参考指標|[(（]参考[)）])[\s\u3000:：]*")
@@ -245,7 +247,8 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
         if c == 0 or not name or c in paired:
             continue
         if _YEAR_HEADER_RE.fullmatch(norm(name)):
-            year, label, col_subject = parse_fiscal_year(norm(name), sheet.era, sheet.fiscal_year), tidy(name), subject
+            year, label, col_subject = parse_fiscal_year(re.sub(r"\(.*\)$", "", norm(name)), sheet.era,
+                                                         sheet.fiscal_year), tidy(name), subject
         elif c in groups:  # (a column under a group: the group's year in brackets, its words before the column's)
             said = [(found[0].start, b) for b in re.findall(r"[(（]([^()（）]*)[)）]", groups[c])
                     if len(found := find_fiscal_years(b, sheet.era)) == 1]

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 # What reading extracts (figures, facts, outline). Raised whenever a rule changes what a sheet reads as (the
 # git log of this line says which rules): the next build then reads every sheet again, taking all vectors
 # from the embedding cache.
-READING_VERSION = 156
+READING_VERSION = 157
 _SHEET_YEAR_RE = re.compile(r"((?:令和|平成)(?:\d+|元))年度(?:事前分析表|政策評価|事後評価)")
 _MINISTRY_RE = re.compile(rf"^\(([^\d()]+?(?:省|庁|府|委員会))(\d+|元)-([{ROMAN}]+-\d+)\)$")
 _UNIT_LINE_RE = re.compile(r"^(?:[(（](?:単位[:：])?(千円|百万円|億円|円|%|人|件|回|か国|カ国)[)）]"
