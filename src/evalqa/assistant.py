@@ -279,8 +279,8 @@ class Assistant:
         others: list[Subject] = []
         whole = asks_whole(a) and best[1] is not None
         # (「水道水源の水質基準達成率の目標値」: a name written whole, its words the title's and the measures')
-        written = [x for x in cat.subjects if x.sheet in a.sheets and column_named(x.name, a.normalized)] \
-            if a.sheets and not subject_words(a) else []
+        written = [x for sid in a.sheets for i in cat.subjects_of(sid)
+                   if column_named((x := cat.subjects[i]).name, a.normalized)] if not subject_words(a) else []
         if len({x.name for x in written}) == 1:
             best, strong = (1.0, written[0]), True
         elif (not subject_words(a) or whole) and a.family:

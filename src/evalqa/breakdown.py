@@ -178,7 +178,7 @@ def _captions_column(head: list[str], caption: str) -> bool:
     return len(named) == 1 and "別の" in caption and bool(bare := norm(_bare(named[0]))) and bare in norm(caption)
 
 
-def _year_only(bracket: str, sheet: Sheet) -> int | None:
+def _bracket_year(bracket: str, sheet: Sheet) -> int | None:
     """The year a bracket says when it says a year and nothing else: 「（令和4年度末）」「（R4年度）」「（2022年）」."""
     inner = norm(bracket).strip("()（）")
     years = find_fiscal_years(inner, sheet.era)
@@ -227,7 +227,7 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
     # the unit and a year in brackets (「（令和4年度末）」) are the figures' own fields
     subject = _UNIT_NOTE_RE.sub("", subject)
     subject = re.sub(r"\s*[(（][^()（）]*[)）]",
-                     lambda m: "" if _year_only(m.group(0), sheet) is not None else m.group(0), subject)
+                     lambda m: "" if _bracket_year(m.group(0), sheet) is not None else m.group(0), subject)
     if re.match(r"[【(（]?参考", caption):  # a reference table stays one: 「（参考指標）国・地域別…」
         subject = f"（参考指標）{subject}"
     # (or the header's corner cell: 「区分（令和5年度）」)
@@ -261,7 +261,7 @@ def breakdown_figures(sheet: Sheet, section: Section, table: Table) -> list[Figu
         else:
             # (「献血者数（万人）（令和5年度）」: a column that says its own year)
             own_year = next(((y, b) for b in re.findall(r"[(（]([^()（）]*)[)）]", name)
-                             if (y := _year_only(b, sheet)) is not None), None)
+                             if (y := _bracket_year(b, sheet)) is not None), None)
             said_year = own_year or caption_year
             if said_year is None:
                 continue
